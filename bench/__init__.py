@@ -1,0 +1,1 @@
+"""Benchmarks: each module prints measured figures (``python -m bench.<name>``)."""

@@ -1,0 +1,84 @@
+"""Value objects for claims: where a claim came from, distance claims, control claims.
+
+Every claim carries its :class:`Provenance` so the app can always show the source,
+the dates and the exact quote it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from gazetteer.model import Place
+
+__all__ = ["ACTIONS", "UNITS", "Claim", "ControlClaim", "DistanceClaim", "Provenance"]
+
+#: Normalized control actions (the evaluation format's vocabulary).
+ACTIONS: tuple[str, ...] = (
+    "captured", "holds", "attacked", "withdrew", "entered", "advanced_towards", "besieged", "lost",
+)
+#: Distance units: kilometres, statute miles, nautical miles (metres are converted to km).
+UNITS: tuple[str, ...] = ("km", "mi", "nmi")
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a claim was read: article, source, dates and the exact character spans.
+
+    ``start``/``end`` delimit the quote in the article text; ``sentence_start``/
+    ``sentence_end`` the sentence around it. ``quote == text[start:end]``.
+    """
+
+    quote: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    article_id: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DistanceClaim:
+    """A stated distance: "some 90 km south of Tripoli", "100km (60mi) from Misrata"."""
+
+    provenance: Provenance
+    value_min: float
+    value_max: float
+    unit: str
+    qualifier: str | None
+    direction: str | None
+    subject: str | None
+    subject_kind: str  # "place" | "force" | "event"
+    anchor: str
+    anchor_place: Place | None = None
+    subject_place: Place | None = None
+    alt_value: float | None = None
+    alt_unit: str | None = None
+    actor_norm: str | None = None
+    event_date: date | None = None
+    event_date_end: date | None = None
+
+    kind = "distance"
+
+
+@dataclass(frozen=True, slots=True)
+class ControlClaim:
+    """Who did what where and when: "Sirte fell to the LNA" -> (LNA, captured, Sirte)."""
+
+    provenance: Provenance
+    actor: str | None
+    actor_norm: str | None
+    action: str
+    place: str
+    place_ref: Place | None = None
+    event_date: date | None = None
+    event_date_end: date | None = None
+    conflict: str | None = None
+
+    kind = "control"
+
+
+Claim = DistanceClaim | ControlClaim

@@ -1,0 +1,1 @@
+"""Geography: geodesic distances and bearings, distance verdicts, fronts, map layers."""

@@ -1,0 +1,123 @@
+"""Geodesic distance and bearing on the WGS84 ellipsoid.
+
+Distances use geopy's ``geodesic`` (Karney's algorithm through geographiclib), never a
+spherical haversine; bearings use geographiclib's inverse problem directly.
+"""
+
+from __future__ import annotations
+
+import math
+
+from geographiclib.geodesic import Geodesic
+from geopy.distance import geodesic
+
+from core.errors import InputRejected
+
+__all__ = [
+    "COMPASS_POINTS",
+    "KM_PER_UNIT",
+    "bearing_fits",
+    "compass_point",
+    "destination",
+    "distance_km",
+    "initial_bearing",
+    "to_km",
+    "validate_point",
+]
+
+KM_PER_UNIT: dict[str, float] = {"km": 1.0, "mi": 1.609344, "nmi": 1.852, "m": 0.001}
+
+COMPASS_POINTS: dict[str, float] = {
+    "north": 0.0, "north-east": 45.0, "east": 90.0, "south-east": 135.0,
+    "south": 180.0, "south-west": 225.0, "west": 270.0, "north-west": 315.0,
+    "north-north-east": 22.5, "east-north-east": 67.5, "east-south-east": 112.5,
+    "south-south-east": 157.5, "south-south-west": 202.5, "west-south-west": 247.5,
+    "west-north-west": 292.5, "north-north-west": 337.5,
+}
+
+_WGS84 = Geodesic.WGS84
+
+
+def validate_point(lat: float, lon: float) -> tuple[float, float]:
+    """Return ``(lat, lon)`` as floats or raise :class:`InputRejected` naming the bad value.
+
+    >>> validate_point(32.9, 13.2)
+    (32.9, 13.2)
+    >>> validate_point(91, 0)
+    Traceback (most recent call last):
+    ...
+    core.errors.InputRejected: latitude 91.0 is outside [-90, 90]
+    """
+    try:
+        lat_f, lon_f = float(lat), float(lon)
+    except (TypeError, ValueError) as err:
+        raise InputRejected(f"coordinates must be numbers, got {lat!r}, {lon!r}") from err
+    if math.isnan(lat_f) or math.isnan(lon_f):
+        raise InputRejected(f"coordinates must not be NaN, got {lat!r}, {lon!r}")
+    if not -90.0 <= lat_f <= 90.0:
+        raise InputRejected(f"latitude {lat_f} is outside [-90, 90]")
+    if not -180.0 <= lon_f <= 180.0:
+        raise InputRejected(f"longitude {lon_f} is outside [-180, 180]")
+    return lat_f, lon_f
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Return the WGS84 geodesic distance in km between two ``(lat, lon)`` points.
+
+    >>> round(distance_km((31.2089, 16.5887), (32.3754, 15.0925)))  # Sirte - Misrata
+    190
+    >>> distance_km((10.0, 20.0), (10.0, 20.0))
+    0.0
+    """
+    return float(geodesic(validate_point(*a), validate_point(*b)).km)
+
+
+def initial_bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Return the initial bearing from ``a`` to ``b`` in degrees clockwise from north, [0, 360).
+
+    >>> round(initial_bearing((32.89, 13.19), (32.17, 13.02)))  # Tripoli -> Gharyan
+    191
+    """
+    (lat1, lon1), (lat2, lon2) = validate_point(*a), validate_point(*b)
+    azimuth = _WGS84.Inverse(lat1, lon1, lat2, lon2)["azi1"]
+    return azimuth % 360.0
+
+
+def destination(origin: tuple[float, float], bearing_deg: float, km: float) -> tuple[float, float]:
+    """Return the point ``km`` along the geodesic leaving ``origin`` at ``bearing_deg``."""
+    lat, lon = validate_point(*origin)
+    result = _WGS84.Direct(lat, lon, bearing_deg, km * 1000.0)
+    return result["lat2"], ((result["lon2"] + 180.0) % 360.0) - 180.0
+
+
+def compass_point(bearing_deg: float) -> str:
+    """Return the nearest of the eight compass points for a bearing.
+
+    >>> compass_point(191), compass_point(350), compass_point(44)
+    ('south', 'north', 'north-east')
+    """
+    eight = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
+    return eight[int(((bearing_deg % 360.0) + 22.5) // 45.0) % 8]
+
+
+def bearing_fits(bearing_deg: float, direction: str, tolerance_deg: float = 45.0) -> bool:
+    """Tell whether a bearing lies within ``tolerance_deg`` of a named direction.
+
+    >>> bearing_fits(191, "south"), bearing_fits(191, "east")
+    (True, False)
+    """
+    target = COMPASS_POINTS[direction]
+    delta = abs((bearing_deg - target + 180.0) % 360.0 - 180.0)
+    return delta <= tolerance_deg
+
+
+def to_km(value: float, unit: str) -> float:
+    """Convert a distance in ``km``, ``mi``, ``nmi`` or ``m`` to kilometres.
+
+    >>> to_km(60, "mi")
+    96.56064
+    """
+    try:
+        return value * KM_PER_UNIT[unit]
+    except KeyError as err:
+        raise InputRejected(f"unknown distance unit {unit!r}; expected one of {sorted(KM_PER_UNIT)}") from err

@@ -1,0 +1,51 @@
+"""Shared fixtures: an isolated data directory per test session and the development sets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.paths import eval_dir
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Point CONFLICTMAP_HOME at a temporary directory so tests never touch user data."""
+    import os
+
+    home = tmp_path_factory.mktemp("conflictmap-home")
+    previous = os.environ.get("CONFLICTMAP_HOME")
+    os.environ["CONFLICTMAP_HOME"] = str(home)
+    yield
+    if previous is None:
+        os.environ.pop("CONFLICTMAP_HOME", None)
+    else:
+        os.environ["CONFLICTMAP_HOME"] = previous
+
+
+@pytest.fixture(scope="session")
+def shared_eval() -> Path:
+    """The shared development sets; tests that need them skip with a reason when absent."""
+    path = eval_dir()
+    if path is None:
+        pytest.skip("development sets not found (set CONFLICTMAP_EVAL_DIR or check out ../shared)")
+    return path
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """Read a JSON-lines file into a list of dicts."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> str:
+    """The example article from ../shared/seeds (read at test time, never copied)."""
+    path = eval_dir()
+    seeds = (path.parent / "seeds") if path else None
+    files = sorted(seeds.glob("*.txt")) if seeds and seeds.is_dir() else []
+    if not files:
+        pytest.skip("example article not found in ../shared/seeds")
+    return files[0].read_text(encoding="utf-8")
