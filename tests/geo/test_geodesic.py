@@ -1,0 +1,106 @@
+"""Geodesic distance and bearing on WGS84: known distances, symmetry, poles, antimeridian, bad input."""
+
+from __future__ import annotations
+
+import doctest
+import math
+
+import pytest
+
+import geo.geodesic as geodesic_module
+from core.errors import InputRejected
+from geo.geodesic import (
+    bearing_fits,
+    compass_point,
+    destination,
+    distance_km,
+    initial_bearing,
+    to_km,
+    validate_point,
+)
+
+SIRTE = (31.2089, 16.5887)
+MISRATA = (32.3754, 15.0925)
+TRIPOLI = (32.8872, 13.1913)
+GHARYAN = (32.1722, 13.0203)
+
+KNOWN_DISTANCES = [
+    pytest.param(SIRTE, MISRATA, 192.0, 2.0, id="sirte-misrata"),
+    pytest.param(TRIPOLI, GHARYAN, 81.0, 5.0, id="tripoli-gharyan"),
+    pytest.param((0.0, 0.0), (0.0, 1.0), 111.3195, 0.001, id="one-degree-equator"),
+    pytest.param((90.0, 0.0), (-90.0, 0.0), 20003.93, 0.01, id="pole-to-pole"),
+    pytest.param((0.0, 179.5), (0.0, -179.5), 111.3195, 0.001, id="across-antimeridian"),
+    pytest.param((0.0, 0.0), (0.5, 179.7), 19_950.0, 60.0, id="near-antipodal"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected", "tolerance"), KNOWN_DISTANCES)
+def test_known_distances(a, b, expected, tolerance):
+    assert distance_km(a, b) == pytest.approx(expected, abs=tolerance)
+
+
+@pytest.mark.parametrize(("a", "b", "expected", "tolerance"), KNOWN_DISTANCES)
+def test_distance_is_symmetric(a, b, expected, tolerance):
+    assert distance_km(a, b) == pytest.approx(distance_km(b, a), abs=1e-6)
+
+
+@pytest.mark.parametrize("point", [SIRTE, (90.0, 0.0), (-90.0, 45.0), (0.0, 180.0)])
+def test_zero_on_the_diagonal(point):
+    assert distance_km(point, point) == 0.0
+
+
+def test_bearing_tripoli_to_gharyan_is_south():
+    bearing = initial_bearing(TRIPOLI, GHARYAN)
+    assert 180 <= bearing <= 200
+    assert compass_point(bearing) == "south"
+    assert bearing_fits(bearing, "south")
+    assert not bearing_fits(bearing, "north")
+
+
+def test_bearing_across_antimeridian_is_east():
+    assert initial_bearing((0.0, 179.5), (0.0, -179.5)) == pytest.approx(90.0, abs=1e-6)
+
+
+def test_destination_round_trips_with_distance_and_bearing():
+    point = destination(TRIPOLI, 135.0, 250.0)
+    assert distance_km(TRIPOLI, point) == pytest.approx(250.0, abs=1e-6)
+    assert initial_bearing(TRIPOLI, point) == pytest.approx(135.0, abs=1e-6)
+
+
+def test_destination_normalizes_longitude_across_antimeridian():
+    _, lon = destination((0.0, 179.9), 90.0, 100.0)
+    assert -180.0 <= lon <= 180.0
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "message"),
+    [
+        (91, 0, "latitude 91.0"),
+        (0, -181, "longitude -181.0"),
+        (math.nan, 0, "NaN"),
+        ("north", 0, "must be numbers"),
+        (None, 0, "must be numbers"),
+    ],
+)
+def test_validate_point_rejects_bad_values_naming_them(lat, lon, message):
+    with pytest.raises(InputRejected, match=message):
+        validate_point(lat, lon)
+
+
+def test_bad_point_is_also_a_value_error():
+    with pytest.raises(ValueError):
+        distance_km((100.0, 0.0), (0.0, 0.0))
+
+
+@pytest.mark.parametrize(("value", "unit", "km"), [(1, "km", 1), (60, "mi", 96.56064), (10, "nmi", 18.52), (500, "m", 0.5)])
+def test_to_km(value, unit, km):
+    assert to_km(value, unit) == pytest.approx(km)
+
+
+def test_to_km_rejects_unknown_unit():
+    with pytest.raises(InputRejected, match="furlong"):
+        to_km(1, "furlong")
+
+
+def test_docstring_examples_hold():
+    assert doctest.testmod(geodesic_module).failed == 0
