@@ -80,12 +80,19 @@ def initial_bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
     """
     (lat1, lon1), (lat2, lon2) = validate_point(*a), validate_point(*b)
     azimuth = _WGS84.Inverse(lat1, lon1, lat2, lon2)["azi1"]
-    return azimuth % 360.0
+    bearing = azimuth % 360.0
+    # A tiny negative azimuth (-1e-15) rounds to exactly 360.0 under ``%``; keep [0, 360).
+    return 0.0 if bearing >= 360.0 else bearing
 
 
 def destination(origin: tuple[float, float], bearing_deg: float, km: float) -> tuple[float, float]:
-    """Return the point ``km`` along the geodesic leaving ``origin`` at ``bearing_deg``."""
+    """Return the point ``km`` along the geodesic leaving ``origin`` at ``bearing_deg``.
+
+    A non-finite bearing or distance is rejected, since it would silently yield NaN.
+    """
     lat, lon = validate_point(*origin)
+    if not (math.isfinite(bearing_deg) and math.isfinite(km)):
+        raise InputRejected(f"bearing and distance must be finite, got {bearing_deg!r}, {km!r}")
     result = _WGS84.Direct(lat, lon, bearing_deg, km * 1000.0)
     return result["lat2"], ((result["lon2"] + 180.0) % 360.0) - 180.0
 
