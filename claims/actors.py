@@ -1,0 +1,202 @@
+"""Actors of a war and the many names reporters give them.
+
+The conflicts, their actors and aliases live in a data file (``claims/data/conflicts.json``)
+that an analyst extends for a new war; nothing about one war is written in code. An
+extra file can be added with :func:`load_conflicts` (``CONFLICTMAP_CONFLICTS`` env var).
+
+>>> book = default_actor_book()
+>>> book.detect_conflict("Haftar's forces shelled Tripoli")
+'libya'
+>>> [(m.text, m.norm) for m in book.find("Forces loyal to Khalifa Haftar took Sirte", "libya")]
+[('Forces loyal to Khalifa Haftar', 'LNA')]
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from core.errors import DataSourceError
+
+__all__ = ["ActorBook", "ActorMention", "Conflict", "default_actor_book", "load_conflicts"]
+
+log = logging.getLogger("conflictmap.claims.actors")
+
+_DATA = Path(__file__).with_name("data") / "conflicts.json"
+
+#: Words that head an actor noun phrase ("forces loyal to ...", "troops of ...").
+_HEAD = (r"(?:forces?|troops|fighters|militias?|militiamen|units|soldiers|army|groups?|"
+         r"brigades?|battalions?|reinforcements|mercenaries|gunmen|drones|planes|jets|"
+         r"warplanes|aircraft|air\s+force|loyalists|factions)")
+_LINK = (r"(?:loyal\s+to|allied\s+(?:to|with)|aligned\s+(?:to|with)|answering\s+to|"
+         r"fighting\s+for|supporting|backing|under\s+the\s+command\s+of|under|of|from|"
+         r"affiliated\s+with|backed\s+by)")
+_LEFT_PHRASE = re.compile(
+    rf"(?:(?:the|some\s+of|units\s+from|a\s+number\s+of)\s+)?(?:[\w’'-]+\s+){{0,2}}?{_HEAD}\s+"
+    rf"{_LINK}\s+(?:the\s+)?(?:[\w’'.()\[\]-]+\s+){{0,6}}?$",
+    re.IGNORECASE,
+)
+_RIGHT_HEAD = re.compile(rf"^(?:[’']s)?(?:[\s-]+(?:led|aligned|backed|allied|affiliated))?"
+                         rf"(?:\s+[\w-]+)?\s+{_HEAD}\b", re.IGNORECASE)
+_RIGHT_PAREN = re.compile(r"^\s*\([A-Z]{2,6}\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A war: its id, name, countries, capital, keywords and actors (norm -> aliases)."""
+
+    id: str
+    name: str
+    countries: tuple[str, ...]
+    capital: str | None
+    keywords: tuple[str, ...]
+    aliases: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
+    generic: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in text: the phrase, its span, the normalized actor and the alias hit."""
+
+    start: int
+    end: int
+    text: str
+    norm: str | None
+    alias_start: int
+    alias_end: int
+
+
+def load_conflicts(path: Path | None = None) -> list[Conflict]:
+    """Read conflicts from ``path`` (default: the bundled file plus ``CONFLICTMAP_CONFLICTS``)."""
+    paths = [path] if path else [_DATA]
+    if path is None and os.environ.get("CONFLICTMAP_CONFLICTS"):
+        paths.append(Path(os.environ["CONFLICTMAP_CONFLICTS"]))
+    conflicts: list[Conflict] = []
+    for p in paths:
+        try:
+            raw = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise DataSourceError(f"cannot read conflicts file {p}: {err}") from err
+        for item in raw.get("conflicts", []):
+            try:
+                conflicts.append(Conflict(
+                    id=item["id"], name=item.get("name", item["id"]),
+                    countries=tuple(item.get("countries", ())), capital=item.get("capital"),
+                    keywords=tuple(item.get("keywords", ())),
+                    aliases={a["norm"]: tuple(a.get("aliases", ())) for a in item["actors"]},
+                    generic={a["norm"]: tuple(a.get("generic", ())) for a in item["actors"]},
+                ))
+            except (KeyError, TypeError) as err:
+                raise DataSourceError(f"malformed conflict entry in {p}: {err}") from err
+    return conflicts
+
+
+def _alternation(names: list[str]) -> re.Pattern[str] | None:
+    names = sorted({n for n in names if n}, key=len, reverse=True)
+    if not names:
+        return None
+    parts = [re.escape(n).replace("’", "[’']").replace("'", "[’']").replace(r"\ ", r"[\s-]+")
+             for n in names]
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+class ActorBook:
+    """Finds and normalizes actors; generic aliases count only inside the detected conflict."""
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        self.conflicts = {c.id: c for c in conflicts}
+        self._keyword_res = {
+            c.id: _alternation(list(c.keywords) + [a for v in c.aliases.values() for a in v])
+            for c in conflicts}
+        self._cache: dict[str | None, tuple[re.Pattern[str] | None, dict[str, str]]] = {}
+
+    def detect_conflict(self, text: str, hint: str | None = None) -> str | None:
+        """Return the id of the conflict the text is most about (keyword hits), or None."""
+        if hint and hint in self.conflicts:
+            return hint
+        best, best_hits = None, 0
+        for cid, pattern in self._keyword_res.items():
+            hits = len(pattern.findall(text)) if pattern else 0
+            if hits > best_hits:
+                best, best_hits = cid, hits
+        return best
+
+    def _pattern(self, conflict: str | None) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        if conflict not in self._cache:
+            table: dict[str, str] = {}
+            ordered = ([self.conflicts[conflict]] if conflict in self.conflicts else [])
+            ordered += [c for c in self.conflicts.values() if c.id != conflict]
+            for c in ordered:
+                if c.id == conflict:
+                    for norm, names in c.generic.items():
+                        for name in names:
+                            table.setdefault(name.lower(), norm)
+                for norm, names in c.aliases.items():
+                    for name in names:
+                        key = name.lower()
+                        if c.id == conflict:
+                            table[key] = norm
+                        else:
+                            table.setdefault(key, norm)
+            self._cache[conflict] = (_alternation(list(table)), table)
+        return self._cache[conflict]
+
+    def normalize(self, text: str, conflict: str | None = None) -> str | None:
+        """Return the normalized actor for a phrase, or None when no alias is in it."""
+        found = self.find(text, conflict)
+        return found[0].norm if found else None
+
+    def find(self, text: str, conflict: str | None = None) -> list[ActorMention]:
+        """Find actor mentions in ``text``, each widened to its noun phrase."""
+        pattern, table = self._pattern(conflict)
+        if pattern is None:
+            return []
+        out: list[ActorMention] = []
+        for match in pattern.finditer(text):
+            if re.search(r"(?:anti|counter)-$", text[max(0, match.start() - 8):match.start()],
+                         re.IGNORECASE):
+                continue
+            key = re.sub(r"[\s-]+", " ", match.group(0).lower()).replace("’", "'")
+            norm = table.get(key)
+            if norm is None:
+                norm = next((v for k, v in table.items()
+                             if re.sub(r"[\s-]+", " ", k).replace("’", "'") == key), None)
+            start, end = match.start(), match.end()
+            left = _LEFT_PHRASE.search(text[max(0, start - 120):start])
+            if left:
+                start = start - (len(text[max(0, start - 120):start]) - left.start())
+            right = _RIGHT_HEAD.match(text[end:end + 40])
+            paren = _RIGHT_PAREN.match(text[end:end + 10])
+            if paren:
+                end += paren.end()
+                right = _RIGHT_HEAD.match(text[end:end + 40])
+            if right:
+                end += right.end()
+            out.append(ActorMention(start, end, text[start:end], norm, match.start(),
+                                    match.end()))
+        return _merge(out)
+
+
+def _merge(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Merge overlapping phrases ("forces loyal to the GNA (GNA)") keeping the first norm."""
+    merged: list[ActorMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if merged and m.start < merged[-1].end:
+            prev = merged[-1]
+            if m.end > prev.end:
+                merged[-1] = ActorMention(prev.start, m.end, prev.text + m.text[prev.end - m.start:],
+                                          prev.norm, prev.alias_start, prev.alias_end)
+            continue
+        merged.append(m)
+    return merged
+
+
+@lru_cache(maxsize=1)
+def default_actor_book() -> ActorBook:
+    """Return the process-wide :class:`ActorBook` built from the bundled conflicts file."""
+    return ActorBook(load_conflicts())

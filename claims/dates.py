@@ -1,0 +1,172 @@
+"""Event dates from reporting prose, resolved against the publication date.
+
+Conventions (taken from the development set):
+
+- a weekday ("on Wednesday", "late on Thursday", "midnight on Sunday", "announced Monday")
+  is the most recent such day on or before publication; the publication weekday itself
+  is the publication day;
+- "yesterday" is the day before publication, "today"/"this morning"/"tonight" the day itself;
+- explicit dates ("8 January 2020", "January 8", "Jan. 6", "On 18 May") take the year of
+  publication when none is written (the previous year when that would lie in the future);
+- vague expressions ("last week", "days ago", "earlier this month") become ranges;
+  ranges are kept as ``(start, end)`` but are not reported as a single event date.
+
+>>> from datetime import date
+>>> resolve_event_date("The Turkstream pipeline was inaugurated on Wednesday.", date(2020, 1, 13))
+(datetime.date(2020, 1, 8), datetime.date(2020, 1, 8))
+>>> resolve_event_date("with the ceasefire to begin at midnight on Sunday", date(2020, 1, 13))
+(datetime.date(2020, 1, 12), datetime.date(2020, 1, 12))
+>>> resolve_event_date("just days ago", date(2020, 1, 13))
+(datetime.date(2020, 1, 6), datetime.date(2020, 1, 12))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateExpression", "find_dates", "parse_published", "resolve_event_date"]
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+
+_EXPLICIT_MD = re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}")
+_EXPLICIT_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}")
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")
+_WEEKDAY = re.compile(
+    r"\b(?:(?:on|late\s+on|early\s+on|late|early|last|this|since|by|midnight\s+on|"
+    r"(?:in\s+the\s+)?early\s+hours\s+of|until|from)\s+)?"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+    r"(?!\s*,?\s*(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)",
+)
+_RELATIVE: list[tuple[re.Pattern[str], tuple[int, int]]] = [
+    (re.compile(r"\b(?:the\s+day\s+before\s+yesterday)\b", re.I), (2, 2)),
+    (re.compile(r"\byesterday\b", re.I), (1, 1)),
+    (re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|"
+                r"earlier\s+today|on\s+the\s+same\s+day)\b", re.I), (0, 0)),
+    (re.compile(r"\blast\s+night\b", re.I), (1, 0)),
+    (re.compile(r"\b(?:just\s+)?(?:a\s+few\s+|several\s+|two\s+|three\s+)?days\s+ago\b", re.I),
+     (7, 1)),
+    (re.compile(r"\blast\s+week\b", re.I), (13, 7)),
+    (re.compile(r"\b(?:this|earlier\s+this)\s+week\b", re.I), (6, 0)),
+    (re.compile(r"\b(?:a\s+week|one\s+week)\s+ago\b", re.I), (8, 6)),
+    (re.compile(r"\b(?:two|2)\s+weeks\s+ago\b", re.I), (16, 12)),
+    (re.compile(r"\bthree\s+weeks\s+ago\b", re.I), (23, 19)),
+    (re.compile(r"\b(?:last|past)\s+few\s+days\b|\brecent\s+days\b", re.I), (5, 0)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """A date phrase in text with its span and the inclusive date range it denotes."""
+
+    start: int
+    end: int
+    first: date
+    last: date
+
+    @property
+    def exact(self) -> bool:
+        """True when the phrase names a single day."""
+        return self.first == self.last
+
+
+def parse_published(value: object) -> date | None:
+    """Parse a publication date given as a date, an ISO string ("2020-01-13 ...") or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if match:
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    try:
+        import dateparser  # lazy: heavy import
+
+        parsed = dateparser.parse(str(value), settings={"PREFER_DAY_OF_MONTH": "first"})
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: date | None) -> list[DateExpression]:
+    """Find date phrases in ``text``; phrases that need ``published`` are skipped without it."""
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, first: date | None, last: date | None) -> None:
+        if first is None or last is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(DateExpression(start, end, first, last))
+
+    for match in _ISO.finditer(text):
+        d = _make(int(match.group("year")), int(match.group("mnum")), int(match.group("day")))
+        add(match.start(), match.end(), d, d)
+    for pattern in (_EXPLICIT_MD, _EXPLICIT_DM):
+        for match in pattern.finditer(text):
+            month = _MONTHS[match.group("month").lower().rstrip(".")]
+            day = int(match.group("day"))
+            if match.group("year"):
+                year = int(match.group("year"))
+            elif published is not None:
+                year = published.year
+                candidate = _make(year, month, day)
+                if candidate and candidate > published + timedelta(days=7):
+                    year -= 1
+            else:
+                continue
+            d = _make(year, month, day)
+            add(match.start(), match.end(), d, d)
+    if published is not None:
+        for match in _WEEKDAY.finditer(text):
+            target = _WEEKDAYS.index(match.group("wd").lower())
+            back = (published.weekday() - target) % 7
+            if match.group(0).lower().startswith("last ") and back == 0:
+                back = 7
+            d = published - timedelta(days=back)
+            add(match.start(), match.end(), d, d)
+        for pattern, (far, near) in _RELATIVE:
+            for match in pattern.finditer(text):
+                add(match.start(), match.end(), published - timedelta(days=far),
+                    published - timedelta(days=near))
+    return sorted(found, key=lambda d: d.start)
+
+
+def resolve_event_date(text: str, published: date | None,
+                       near: int | None = None) -> tuple[date | None, date | None]:
+    """Return the ``(first, last)`` days of the event date in ``text``, or ``(None, None)``.
+
+    With several phrases, the exact one closest to character ``near`` wins (the claim's
+    verb), else the first exact one, else the first range.
+    """
+    dates = find_dates(text, published)
+    if not dates:
+        return None, None
+    exact = [d for d in dates if d.exact] or dates
+    if near is not None:
+        best = min(exact, key=lambda d: min(abs(d.start - near), abs(d.end - near)))
+    else:
+        best = exact[0]
+    return best.first, best.last
