@@ -1,0 +1,235 @@
+"""Property-based tests of the text pipeline on arbitrary Unicode and on news-like noise.
+
+Name normalization, sentence splitting, amount parsing, the geoparser and claim
+extraction must never raise on any string, and what they return must stay within its
+types and bounds: spans inside the text, quotes equal to the text they point at, values
+finite and ordered, units and actions from the agreed vocabularies, coordinates on Earth.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=40, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+#: Pieces of news prose that push the parsers down their interesting paths, mixed with noise.
+FRAGMENTS = (
+    "Tripoli", "Sirte", "Misrata", "Benghazi", "Gharyan", "Aleppo", "Idlib", "Paris", "Texas",
+    "Libya's capital", "the capital", "al-", "Al ", "el-", "Ain Zara", "Gulf of Sirte",
+    "km", "kilometres", "miles", "nautical miles", "m", "mi", "nm", "(60mi)", "100km",
+    "some", "about", "only", "more than", "less than", "within", "between", "and", "-",
+    "a few", "several", "dozens of", "two", "twenty-five", "1,000", "0", "9" * 40, "9" * 400, "1e400", "nan",
+    "south of", "north-east of", "SE of", "from", "near", "captured", "fell to", "was retaken by",
+    "withdrew from", "besieged", "forces", "the LNA", "GNA", "Haftar's forces", "the town",
+    "on Wednesday", "last week", "days ago", "midnight on Sunday", "31 February 2020",
+    "on 31 Febtember 99999", "in 0001", "9999-12-31", ".", ",", ";", "\n", "\n\n", " ", " ",
+    "“", "”", "’s", "'", "ʿ", "\u00a0", "\u200b", "\u202e", "e\u0301", "🚀", "طرابلس", "\x00",
+    "<script>alert(1)</script>",
+)
+news_like = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=40
+).map(" ".join)
+any_text = st.one_of(st.text(max_size=300), news_like)
+
+
+def _attr(module: str, name: str):
+    """Return ``module.name`` or skip while the owning component has not landed yet."""
+    mod = pytest.importorskip(module)
+    if not hasattr(mod, name):
+        pytest.skip(f"{module}.{name} not available yet")
+    return getattr(mod, name)
+
+
+# --- names -----------------------------------------------------------------------------------
+
+@FAST
+@given(any_text)
+def test_normalize_returns_a_clean_ascii_key(name):
+    normalize = _attr("gazetteer", "normalize")
+    key = normalize(name)
+    assert isinstance(key, str)
+    assert key == key.strip()
+    assert "  " not in key
+    assert key.isascii()
+    assert key == key.lower()
+
+
+@FAST
+@given(any_text)
+def test_normalize_ignores_case_and_surrounding_space(name):
+    normalize = _attr("gazetteer", "normalize")
+    assert normalize(f"  {name}\t") == normalize(name)
+
+
+@FAST
+@given(any_text, any_text)
+def test_fuzzy_match_is_total(a, b):
+    fuzzy_ok = _attr("gazetteer.names", "fuzzy_ok")
+    assert fuzzy_ok(a, b) in (True, False)
+    assert fuzzy_ok(a, b, protected=True) in (True, False)
+
+
+# --- sentences and amounts -------------------------------------------------------------------
+
+@FAST
+@given(any_text)
+def test_sentences_cover_the_text_in_order(text):
+    split_sentences = _attr("claims.sentences", "split_sentences")
+    previous_end = 0
+    for start, end, sentence in split_sentences(text):
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end] == sentence
+        assert sentence == sentence.strip()
+        previous_end = end
+
+
+@FAST
+@given(any_text)
+@example("the column was " + "9" * 400 + " km from the city")
+@example("between 1 and " + "9" * 400 + " miles")
+def test_amounts_are_finite_ordered_and_inside_the_text(text):
+    find_amounts = _attr("claims.numbers", "find_amounts")
+    for amount in find_amounts(text):
+        assert 0 <= amount.start < amount.end <= len(text)
+        assert math.isfinite(amount.value_min) and math.isfinite(amount.value_max), amount
+        assert 0 <= amount.value_min <= amount.value_max
+        assert amount.unit in ("km", "m", "mi", "nmi")
+        if amount.alt_value is not None:
+            assert math.isfinite(amount.alt_value), amount
+
+
+@FAST
+@given(st.text(max_size=60))
+@example("nan")
+@example("inf")
+@example("Infinity")
+@example("1e400")
+@example("9" * 400)
+def test_parse_number_is_none_or_finite(token):
+    parse_number = _attr("claims.numbers", "parse_number")
+    value = parse_number(token)
+    assert value is None or math.isfinite(value), (token, value)
+
+
+# --- geoparser -------------------------------------------------------------------------------
+
+@SLOW
+@given(any_text)
+def test_geoparse_spans_and_candidates_are_sane(text):
+    geoparse = _attr("gazetteer", "geoparse")
+    from gazetteer.model import PRECISIONS
+
+    mentions = geoparse(text)
+    previous_end = 0
+    for mention in mentions:
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start:mention.end] == mention.text
+        assert mention.start >= previous_end, "mentions overlap or are out of order"
+        previous_end = mention.end
+        scores = [c.score for c in mention.candidates]
+        assert scores == sorted(scores, reverse=True)
+        for candidate in mention.candidates:
+            assert math.isfinite(candidate.score)
+            place = candidate.place
+            assert -90.0 <= place.lat <= 90.0 and -180.0 <= place.lon <= 180.0, place
+            assert place.precision in PRECISIONS
+
+
+@SLOW
+@given(st.text(max_size=80), st.text(max_size=40))
+def test_geoparse_accepts_any_title(text, title):
+    geoparse = _attr("gazetteer", "geoparse")
+    assert isinstance(geoparse(text, title=title), list)
+
+
+@SLOW
+@given(st.one_of(st.text(max_size=40), st.sampled_from(FRAGMENTS)))
+def test_resolve_name_returns_ranked_candidates(name):
+    resolve_name = _attr("gazetteer", "resolve_name")
+    candidates = resolve_name(name)
+    scores = [c.score for c in candidates]
+    assert scores == sorted(scores, reverse=True)
+    for candidate in candidates:
+        assert -90.0 <= candidate.place.lat <= 90.0
+        assert -180.0 <= candidate.place.lon <= 180.0
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+def _check_claim(text: str, claim) -> None:
+    from claims.model import ACTIONS, UNITS
+
+    p = claim.provenance
+    assert 0 <= p.start < p.end <= len(text)
+    assert p.quote == text[p.start:p.end]
+    assert p.sentence_start <= p.start and p.end <= p.sentence_end <= len(text)
+    if claim.kind == "distance":
+        assert math.isfinite(claim.value_min) and math.isfinite(claim.value_max), claim
+        assert 0 <= claim.value_min <= claim.value_max
+        assert claim.unit in UNITS
+        assert claim.subject_kind in ("place", "force", "event")
+        for place in (claim.anchor_place, claim.subject_place):
+            if place is not None:
+                assert -90.0 <= place.lat <= 90.0 and -180.0 <= place.lon <= 180.0
+    else:
+        assert claim.action in ACTIONS
+        assert claim.place
+    if claim.event_date is not None:
+        assert isinstance(claim.event_date, date)
+        if claim.event_date_end is not None:
+            assert claim.event_date <= claim.event_date_end
+
+
+@SLOW
+@given(any_text, st.one_of(st.none(), st.dates()))
+def test_extract_claims_outputs_are_consistent(text, published):
+    extract_claims = _attr("claims", "extract_claims")
+    for claim in extract_claims(text, published=published):
+        _check_claim(text, claim)
+
+
+@SLOW
+@given(any_text, st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9999, 12, 24))))
+def test_analyze_article_never_raises(text, published):
+    analyze_article = _attr("claims", "analyze_article")
+    analysis = analyze_article(text, published=published)
+    for claim in analysis.claims:
+        _check_claim(text, claim)
+
+
+@FAST
+@given(news_like, st.dates())
+def test_dates_resolve_to_real_dates_near_publication(text, published):
+    # claims/dates.py: its public resolver, whatever it is named, must be total.
+    dates = pytest.importorskip("claims.dates")
+    public = [getattr(dates, n) for n in getattr(dates, "__all__", ()) if callable(getattr(dates, n))]
+    resolvers = [f for f in public if f.__name__.startswith(("resolve", "find", "parse"))]
+    if not resolvers:
+        pytest.skip("claims.dates exposes no resolver yet")
+    for resolver in resolvers:
+        try:
+            result = resolver(text, published)
+        except TypeError:
+            continue  # a different signature; covered by the component's own tests
+        values = result if isinstance(result, (list, tuple)) else [result]
+        for value in values:
+            for d in _dates_in(value):
+                assert isinstance(d, date)
+
+
+def _dates_in(value) -> list[date]:
+    if value is None:
+        return []
+    if isinstance(value, date):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [d for v in value for d in _dates_in(v)]
+    return [getattr(value, a) for a in ("start", "end", "date", "event_date", "event_date_end")
+            if isinstance(getattr(value, a, None), date)]
