@@ -204,32 +204,45 @@ def test_analyze_article_never_raises(text, published):
         _check_claim(text, claim)
 
 
+# --- dates -----------------------------------------------------------------------------------
+
+DATE_TEXT = st.one_of(news_like, st.sampled_from([
+    "on Wednesday", "yesterday", "three weeks ago", "January 8", "8 January", "Dec. 31",
+    "last Sunday", "2020-02-30", "9999-12-31", "0001-01-01", "on 31 Febtember 99999",
+]).map(lambda phrase: f"Fighting resumed {phrase} near the town."))
+ANY_DAY = st.dates()  # date.min .. date.max: publication dates come from user metadata
+
+
 @FAST
-@given(news_like, st.dates())
-def test_dates_resolve_to_real_dates_near_publication(text, published):
-    # claims/dates.py: its public resolver, whatever it is named, must be total.
-    dates = pytest.importorskip("claims.dates")
-    public = [getattr(dates, n) for n in getattr(dates, "__all__", ()) if callable(getattr(dates, n))]
-    resolvers = [f for f in public if f.__name__.startswith(("resolve", "find", "parse"))]
-    if not resolvers:
-        pytest.skip("claims.dates exposes no resolver yet")
-    for resolver in resolvers:
-        try:
-            result = resolver(text, published)
-        except TypeError:
-            continue  # a different signature; covered by the component's own tests
-        values = result if isinstance(result, (list, tuple)) else [result]
-        for value in values:
-            for d in _dates_in(value):
-                assert isinstance(d, date)
+@given(DATE_TEXT, st.one_of(st.none(), ANY_DAY))
+@example("Fighting resumed on January 8 near the town.", date(9999, 12, 30))
+@example("Fighting resumed three weeks ago near the town.", date(1, 1, 2))
+def test_find_dates_gives_ordered_ranges_inside_the_text(text, published):
+    find_dates = _attr("claims.dates", "find_dates")
+    previous_end = 0
+    for expression in find_dates(text, published):
+        assert previous_end <= expression.start < expression.end <= len(text)
+        assert expression.first <= expression.last
+        previous_end = expression.end
 
 
-def _dates_in(value) -> list[date]:
-    if value is None:
-        return []
-    if isinstance(value, date):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [d for v in value for d in _dates_in(v)]
-    return [getattr(value, a) for a in ("start", "end", "date", "event_date", "event_date_end")
-            if isinstance(getattr(value, a, None), date)]
+@FAST
+@given(DATE_TEXT, st.one_of(st.none(), ANY_DAY), st.one_of(st.none(), st.integers(-10, 400)))
+@example("Fighting resumed on January 8 near the town.", date(9999, 12, 30), None)
+@example("Fighting resumed yesterday near the town.", date(1, 1, 1), None)
+def test_resolve_event_date_is_total(text, published, near):
+    resolve_event_date = _attr("claims.dates", "resolve_event_date")
+    first, last = resolve_event_date(text, published, near)
+    assert (first is None) == (last is None)
+    if first is not None:
+        assert first <= last
+
+
+@FAST
+@given(st.one_of(st.text(max_size=40), st.sampled_from(["31 Febtember 99999", "2020-02-30",
+                                                          "99999-01-01", "0000-00-00", "\x00",
+                                                          "9999-12-31T23:59:59Z", "1e400"])))
+def test_parse_published_never_raises(value):
+    parse_published = _attr("claims.dates", "parse_published")
+    result = parse_published(value)
+    assert result is None or isinstance(result, date)
