@@ -1,0 +1,332 @@
+"""Reliability figures: bad inputs, killed ingests, locked databases, concurrent ingests.
+
+``python -m bench.reliability`` runs every scenario on throw-away SQLite databases in a
+temporary directory and prints: inputs tried, crashes, data lost, duplicates and the
+fault scenarios survived. The scenario drivers are plain functions returning dicts so
+``tests/reliability`` runs the same code on smaller sizes.
+
+Everything runs the real ``conflictmap`` command in subprocesses (a crash there is a
+traceback on the user's terminal) and inspects the database file directly with sqlite3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from core.paths import project_root
+
+__all__ = [
+    "DbState",
+    "cli_env",
+    "db_state",
+    "is_crash",
+    "load_catalogue_module",
+    "make_batch",
+    "run_cli",
+    "scenario_catalogue",
+    "scenario_concurrent",
+    "scenario_kill",
+    "scenario_locked",
+]
+
+#: Tables whose rows make up the user's data (what "lost" and "partial write" count).
+DATA_TABLES = ("sources", "articles", "mentions", "claims", "places", "corrections")
+CLI = "import sys; from cli.main import main; sys.exit(main())"
+
+
+def load_catalogue_module() -> Any:
+    """Import ``tests/reliability/bad_inputs.py`` (the shared catalogue) from the checkout."""
+    path = project_root() / "tests" / "reliability" / "bad_inputs.py"
+    spec = importlib.util.spec_from_file_location("conflictmap_bad_inputs", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def make_batch(directory: Path, count: int, *, start: int = 0, words: int = 160) -> list[Path]:
+    """Write ``count`` distinct synthetic articles as ``.txt`` files; return their paths."""
+    article_text = load_catalogue_module().article_text
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(start, start + count):
+        path = directory / f"article-{number:05d}.txt"
+        path.write_text(article_text(number, words=words), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def cli_env(db_path: Path, home: Path, **extra: str) -> dict[str, str]:
+    """Environment for a ``conflictmap`` subprocess on the SQLite file ``db_path``."""
+    env = dict(os.environ)
+    env.update({"DATABASE_URL": f"sqlite:///{db_path}", "CONFLICTMAP_HOME": str(home),
+                "PYTHONUNBUFFERED": "1"})
+    env.update(extra)
+    return env
+
+
+def run_cli(args: Sequence[str], env: dict[str, str], *, timeout: float = 300.0
+            ) -> subprocess.CompletedProcess[str]:
+    """Run ``conflictmap ARGS`` in a subprocess and capture its output."""
+    return subprocess.run([sys.executable, "-c", CLI, *args], env=env, capture_output=True,
+                          text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                          cwd=str(project_root()))
+
+
+def is_crash(returncode: int, output: str) -> bool:
+    """A crash: a Python traceback shown to the user, or death by a signal."""
+    return "Traceback (most recent call last)" in output or returncode < 0 or returncode > 2
+
+
+class DbState(dict):
+    """Row counts per data table plus integrity figures of one SQLite file."""
+
+    @property
+    def articles(self) -> int:
+        """Number of stored articles."""
+        return int(self.get("articles", 0))
+
+
+def db_state(db_path: Path) -> DbState:
+    """Read counts, ``PRAGMA integrity_check``, foreign-key violations and duplicates."""
+    state = DbState()
+    if not db_path.exists():
+        state.update(integrity="missing", fk_violations=0, duplicate_hashes=0)
+        return state
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
+    try:
+        tables = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in DATA_TABLES:
+            if table in tables:
+                state[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+        state["integrity"] = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        state["fk_violations"] = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+        if "articles" in tables:
+            state["duplicate_hashes"] = conn.execute(
+                "SELECT count(*) FROM (SELECT content_hash FROM articles GROUP BY content_hash "
+                "HAVING count(*) > 1)").fetchone()[0]
+            state["duplicate_texts"] = conn.execute(
+                "SELECT count(*) - count(DISTINCT text) FROM articles").fetchone()[0]
+        else:
+            state["duplicate_hashes"] = state["duplicate_texts"] = 0
+    finally:
+        conn.close()
+    return state
+
+
+def _data_counts(state: DbState) -> dict[str, int]:
+    return {t: int(state.get(t, 0)) for t in DATA_TABLES}
+
+
+# ------------------------------------------------------------------------------ scenarios
+
+def scenario_catalogue(workdir: Path, *, size_limit_mb: float = 1.0) -> dict[str, Any]:
+    """Ingest every catalogued bad input one by one through the CLI; judge each outcome."""
+    catalogue = load_catalogue_module()
+    db_path, home = workdir / "catalogue.sqlite", workdir / "home"
+    env = cli_env(db_path, home, CONFLICTMAP_MAX_FILE_MB=str(size_limit_mb))
+    items = catalogue.build_catalogue(workdir / "inputs",
+                                      size_limit_bytes=int(size_limit_mb * 1024 * 1024))
+    results = []
+    for item in items:
+        before = _data_counts(db_state(db_path))
+        proc = run_cli(["ingest", str(item.path)], env)
+        after_state = db_state(db_path)
+        after = _data_counts(after_state)
+        output = proc.stdout + proc.stderr
+        added = after["articles"] - before["articles"]
+        changed = after != before
+        problems = []
+        if is_crash(proc.returncode, output):
+            problems.append("crash")
+        if item.expect == "reject" and changed:
+            problems.append("partial write" if added == 0 else "stored a file it should reject")
+        if item.expect == "reject" and proc.returncode == 0:
+            problems.append("exit status 0 for a rejected file")
+        if item.expect == "store" and added != 1:
+            problems.append(f"not stored (exit {proc.returncode}): {output.strip()[-200:]}")
+        if changed and added == 0 and item.expect != "reject":
+            problems.append("rows written without an article")
+        if after_state.get("integrity") not in ("ok", "missing"):
+            problems.append(f"integrity: {after_state.get('integrity')}")
+        results.append({"name": item.name, "expect": item.expect, "exit": proc.returncode,
+                        "added": added, "problems": problems, "output": output.strip()[-300:]})
+    return {
+        "tried": len(results),
+        "crashes": sum("crash" in r["problems"] for r in results),
+        "partial_writes": sum(any("partial" in p or "without an article" in p
+                                  for p in r["problems"]) for r in results),
+        "failures": [r for r in results if r["problems"]],
+        "results": results,
+    }
+
+
+def _wait_for_articles(db_path: Path, at_least: int, proc: subprocess.Popen, timeout: float
+                       ) -> int:
+    deadline = time.monotonic() + timeout
+    count = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            count = db_state(db_path).articles
+        except sqlite3.Error:
+            count = 0
+        if count >= at_least:
+            return count
+        time.sleep(0.05)
+    return count
+
+
+def scenario_kill(workdir: Path, *, count: int = 40, kill_after: int = 5) -> dict[str, Any]:
+    """SIGKILL an ingest half-way through a batch, check the file, re-run the batch."""
+    db_path, home = workdir / "kill.sqlite", workdir / "home"
+    env = cli_env(db_path, home)
+    batch = make_batch(workdir / "batch", count, start=10_000)
+    proc = subprocess.Popen([sys.executable, "-c", CLI, "ingest", str(workdir / "batch")],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, cwd=str(project_root()))
+    seen = _wait_for_articles(db_path, kill_after, proc, timeout=240)
+    killed_mid_batch = proc.poll() is None
+    if killed_mid_batch:
+        proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    after_kill = db_state(db_path)
+    rerun = run_cli(["ingest", str(workdir / "batch")], env)
+    final = db_state(db_path)
+    survived = (killed_mid_batch and after_kill.get("integrity") == "ok"
+                and after_kill.get("fk_violations") == 0 and final.get("integrity") == "ok"
+                and final.articles == len(batch) and final.get("duplicate_hashes") == 0
+                and final.get("duplicate_texts") == 0 and rerun.returncode == 0)
+    return {
+        "killed_mid_batch": killed_mid_batch, "articles_when_killed": after_kill.articles,
+        "seen_before_kill": seen, "integrity_after_kill": after_kill.get("integrity"),
+        "fk_violations_after_kill": after_kill.get("fk_violations"),
+        "rerun_exit": rerun.returncode, "rerun_output": (rerun.stdout + rerun.stderr)[-300:],
+        "final_articles": final.articles, "expected": len(batch),
+        "lost": max(0, len(batch) - final.articles),
+        "duplicates": int(final.get("duplicate_hashes", 0)) + int(final.get("duplicate_texts", 0)),
+        "survived": survived,
+    }
+
+
+def scenario_locked(workdir: Path, *, hold_seconds: float = 3.0) -> dict[str, Any]:
+    """Hold the SQLite write lock from another connection while an ingest runs."""
+    db_path, home = workdir / "locked.sqlite", workdir / "home"
+    env = cli_env(db_path, home)
+    make_batch(workdir / "warm", 1, start=20_000)
+    warm = run_cli(["ingest", str(workdir / "warm")], env)  # creates and migrates the file
+    batch = make_batch(workdir / "locked-batch", 3, start=20_100)
+    locker = sqlite3.connect(str(db_path), timeout=30, isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")
+    locker.execute("CREATE TABLE IF NOT EXISTS _reliability_lock_probe (x INTEGER)")
+    released = threading.Event()
+
+    def release() -> None:
+        time.sleep(hold_seconds)
+        locker.execute("ROLLBACK")
+        released.set()
+
+    holder = threading.Thread(target=release, daemon=True)
+    started = time.monotonic()
+    holder.start()
+    proc = run_cli(["ingest", str(workdir / "locked-batch")], env)
+    elapsed = time.monotonic() - started
+    holder.join(timeout=hold_seconds + 30)
+    locker.close()
+    final = db_state(db_path)
+    output = proc.stdout + proc.stderr
+    survived = (warm.returncode == 0 and proc.returncode == 0 and not is_crash(proc.returncode, output)
+                and final.articles == 1 + len(batch) and final.get("integrity") == "ok")
+    return {"hold_seconds": hold_seconds, "waited_seconds": round(elapsed, 2),
+            "exit": proc.returncode, "articles": final.articles, "expected": 1 + len(batch),
+            "output": output[-300:], "survived": survived}
+
+
+def scenario_concurrent(workdir: Path, *, processes: int = 4, count: int = 24,
+                        per_process: int = 12) -> dict[str, Any]:
+    """Start ``processes`` ingests at once over overlapping slices of one batch.
+
+    The database file does not exist yet, so the processes also race to create and
+    migrate it. Every article must end up stored exactly once.
+    """
+    db_path, home = workdir / "concurrent.sqlite", workdir / "home"
+    env = cli_env(db_path, home)
+    batch = make_batch(workdir / "all", count, start=30_000)
+    step = max(1, count // processes)
+    procs = []
+    for index in range(processes):
+        chosen = [batch[(index * step + k) % count] for k in range(per_process)]
+        procs.append(subprocess.Popen(
+            [sys.executable, "-c", CLI, "ingest", *map(str, chosen)], env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            stdin=subprocess.DEVNULL, cwd=str(project_root())))
+    outputs = [p.communicate(timeout=600)[0] for p in procs]
+    covered = {batch[(i * step + k) % count] for i in range(processes) for k in range(per_process)}
+    final = db_state(db_path)
+    exits = [p.returncode for p in procs]
+    crashes = sum(is_crash(code, out) for code, out in zip(exits, outputs, strict=True))
+    lost = max(0, len(covered) - final.articles)
+    duplicates = int(final.get("duplicate_hashes", 0)) + int(final.get("duplicate_texts", 0))
+    survived = (all(code == 0 for code in exits) and crashes == 0 and lost == 0
+                and duplicates == 0 and final.articles == len(covered)
+                and final.get("integrity") == "ok")
+    return {"processes": processes, "exits": exits, "crashes": crashes,
+            "distinct_articles": len(covered), "stored": final.articles, "lost": lost,
+            "duplicates": duplicates, "integrity": final.get("integrity"),
+            "outputs": [o[-300:] for o in outputs if o and "Traceback" in o], "survived": survived}
+
+
+# --------------------------------------------------------------------------------- report
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every scenario and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--kill-batch", type=int, default=60)
+    parser.add_argument("--concurrent-batch", type=int, default=40)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="conflictmap-reliability-") as tmp:
+        root = Path(tmp)
+        started = time.monotonic()
+        catalogue = scenario_catalogue(root / "catalogue")
+        print(f"bad inputs tried: {catalogue['tried']}")
+        print(f"  crashes (traceback shown): {catalogue['crashes']}")
+        print(f"  partial writes: {catalogue['partial_writes']}")
+        print(f"  inputs handled wrongly: {len(catalogue['failures'])}")
+        for failure in catalogue["failures"]:
+            print(f"    - {failure['name']}: {'; '.join(failure['problems'])}")
+        scenarios = {
+            "SIGKILL mid-batch, re-run": scenario_kill(root / "kill", count=args.kill_batch),
+            "database locked for 3 s": scenario_locked(root / "locked"),
+            "4 concurrent ingests": scenario_concurrent(
+                root / "concurrent", count=args.concurrent_batch,
+                per_process=args.concurrent_batch // 2),
+        }
+        lost = sum(int(s.get("lost", 0)) for s in scenarios.values())
+        duplicates = sum(int(s.get("duplicates", 0)) for s in scenarios.values())
+        for name, result in scenarios.items():
+            shown = {k: v for k, v in result.items() if k not in ("output", "outputs", "rerun_output")}
+            print(f"{name}: {'survived' if result['survived'] else 'FAILED'} {shown}")
+        survived = sum(bool(s["survived"]) for s in scenarios.values())
+        print(f"data lost (articles): {lost}")
+        print(f"duplicates: {duplicates}")
+        print(f"fault scenarios survived: {survived}/{len(scenarios)}")
+        print(f"elapsed: {time.monotonic() - started:.1f} s")
+    return 0 if survived == len(scenarios) and catalogue["crashes"] == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

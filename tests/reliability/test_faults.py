@@ -1,0 +1,36 @@
+"""Faults: an ingest killed with SIGKILL half-way through a batch, and a locked database.
+
+Both run the real ``conflictmap ingest`` in subprocesses on a SQLite file in a temporary
+directory (drivers shared with ``python -m bench.reliability``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from bench.reliability import scenario_kill, scenario_locked
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("cli.store_cmd") is None,
+                                reason="the ingest command (cli/store_cmd.py) has not landed yet")
+
+
+def test_sigkill_mid_batch_leaves_a_sound_database_and_the_rerun_completes_it(tmp_path):
+    result = scenario_kill(tmp_path, count=24, kill_after=3)
+    assert result["killed_mid_batch"], f"the batch finished before it could be killed: {result}"
+    assert result["integrity_after_kill"] == "ok", result
+    assert result["fk_violations_after_kill"] == 0, result
+    assert 0 < result["articles_when_killed"] < result["expected"], result
+    assert result["rerun_exit"] == 0, result["rerun_output"]
+    assert result["final_articles"] == result["expected"], result
+    assert result["duplicates"] == 0, result
+    assert result["survived"], result
+
+
+def test_a_locked_database_is_waited_for_not_failed(tmp_path):
+    result = scenario_locked(tmp_path, hold_seconds=2.5)
+    assert result["exit"] == 0, result["output"]
+    assert result["waited_seconds"] >= 2.5, "the ingest did not actually meet the lock"
+    assert result["articles"] == result["expected"], result
+    assert result["survived"], result
