@@ -32,6 +32,8 @@ __all__ = [
     "cli_env",
     "db_state",
     "is_crash",
+    "judge",
+    "latest_article_text",
     "load_catalogue_module",
     "make_batch",
     "run_cli",
@@ -133,6 +135,53 @@ def _data_counts(state: DbState) -> dict[str, int]:
     return {t: int(state.get(t, 0)) for t in DATA_TABLES}
 
 
+def latest_article_text(db_path: Path) -> str:
+    """The text of the most recently stored article ("" when there is none)."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
+    try:
+        row = conn.execute("SELECT text FROM articles ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else ""
+
+
+def judge(item: Any, before: dict[str, int], db_path: Path, *, exit_code: int | None,
+          output: str, crashed: bool) -> list[str]:
+    """Compare what happened to a catalogued input with what it should do; list problems.
+
+    ``before`` are the data-table counts before the attempt; ``exit_code`` is None for
+    an API call (no exit status to check).
+    """
+    state = db_state(db_path)
+    after = _data_counts(state)
+    added = after["articles"] - before["articles"]
+    changed = after != before
+    problems = []
+    if crashed:
+        problems.append("crash")
+    if item.expect == "reject":
+        if changed:
+            problems.append("partial write" if added == 0 else "stored a file it should reject")
+        if exit_code == 0:
+            problems.append("exit status 0 for a rejected file")
+    if item.expect == "store":
+        if added != 1:
+            problems.append(f"not stored (exit {exit_code}): {output.strip()[-200:]}")
+        else:
+            text = latest_article_text(db_path)
+            missing = [w for w in item.must_contain if w not in text]
+            if missing:
+                problems.append(f"stored text lost {missing!r} (bad decoding)")
+    if changed and added == 0 and item.expect != "reject":
+        problems.append("partial write: rows written without an article")
+    if state.get("integrity") not in ("ok", "missing"):
+        problems.append(f"integrity: {state.get('integrity')}")
+    if exit_code is not None and not crashed and added == 0 and exit_code == 0 \
+            and item.expect == "either":
+        problems.append("nothing stored but exit status 0 (the user is not told)")
+    return problems
+
+
 # ------------------------------------------------------------------------------ scenarios
 
 def scenario_catalogue(workdir: Path, *, size_limit_mb: float = 1.0) -> dict[str, Any]:
@@ -146,31 +195,15 @@ def scenario_catalogue(workdir: Path, *, size_limit_mb: float = 1.0) -> dict[str
     for item in items:
         before = _data_counts(db_state(db_path))
         proc = run_cli(["ingest", str(item.path)], env)
-        after_state = db_state(db_path)
-        after = _data_counts(after_state)
         output = proc.stdout + proc.stderr
-        added = after["articles"] - before["articles"]
-        changed = after != before
-        problems = []
-        if is_crash(proc.returncode, output):
-            problems.append("crash")
-        if item.expect == "reject" and changed:
-            problems.append("partial write" if added == 0 else "stored a file it should reject")
-        if item.expect == "reject" and proc.returncode == 0:
-            problems.append("exit status 0 for a rejected file")
-        if item.expect == "store" and added != 1:
-            problems.append(f"not stored (exit {proc.returncode}): {output.strip()[-200:]}")
-        if changed and added == 0 and item.expect != "reject":
-            problems.append("rows written without an article")
-        if after_state.get("integrity") not in ("ok", "missing"):
-            problems.append(f"integrity: {after_state.get('integrity')}")
+        problems = judge(item, before, db_path, exit_code=proc.returncode, output=output,
+                         crashed=is_crash(proc.returncode, output))
         results.append({"name": item.name, "expect": item.expect, "exit": proc.returncode,
-                        "added": added, "problems": problems, "output": output.strip()[-300:]})
+                        "problems": problems, "output": output.strip()[-300:]})
     return {
         "tried": len(results),
         "crashes": sum("crash" in r["problems"] for r in results),
-        "partial_writes": sum(any("partial" in p or "without an article" in p
-                                  for p in r["problems"]) for r in results),
+        "partial_writes": sum(any("partial" in p for p in r["problems"]) for r in results),
         "failures": [r for r in results if r["problems"]],
         "results": results,
     }

@@ -1,0 +1,179 @@
+"""The catalogue of bad inputs through the app's upload path and the ``conflictmap`` CLI.
+
+Each input gives a clear message or a sane result: never a traceback, never a partial
+write (every data table is counted before and after), and text in odd encodings is
+stored intact. The catalogue itself is generated in ``bad_inputs.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from bad_inputs import ABSURD_DATES, BAD_COORDINATES, build_catalogue
+
+from bench.reliability import DATA_TABLES, db_state, judge
+from core.errors import ConflictMapError
+
+LIMIT_MB = 1.0
+LIMIT_BYTES = int(LIMIT_MB * 1024 * 1024)
+has_cli = importlib.util.find_spec("cli.store_cmd") is not None
+
+
+def _pipeline_ready() -> bool:
+    import claims
+    import gazetteer
+
+    return hasattr(claims, "analyze_article") and hasattr(gazetteer, "get_index")
+
+
+needs_pipeline = pytest.mark.skipif(not _pipeline_ready(),
+                                    reason="claims.analyze_article / the gazetteer index not landed")
+
+
+def _counts(db_path: Path) -> dict[str, int]:
+    state = db_state(db_path)
+    return {t: int(state.get(t, 0)) for t in DATA_TABLES}
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory):
+    return build_catalogue(tmp_path_factory.mktemp("bad-inputs"), size_limit_bytes=LIMIT_BYTES)
+
+
+@pytest.fixture()
+def sqlite_url(tmp_path):
+    return tmp_path / "bad.sqlite", f"sqlite:///{tmp_path / 'bad.sqlite'}"
+
+
+def _report(failures: dict[str, list[str]]) -> str:
+    return "\n".join(f"{name}: {'; '.join(problems)}" for name, problems in failures.items())
+
+
+@needs_pipeline
+def test_upload_path_handles_every_bad_input(catalogue, sqlite_url):
+    """What the app's upload does: read_bytes(name, data) then Store.ingest_many."""
+    from store import open_store
+    from store.ingest import Limits, read_bytes
+
+    db_path, url = sqlite_url
+    store = open_store(url, merge_places=False)
+    limits = Limits(max_file_bytes=LIMIT_BYTES)
+    failures: dict[str, list[str]] = {}
+    try:
+        for item in catalogue:
+            before = _counts(db_path)
+            crashed, message = False, ""
+            try:
+                articles = read_bytes(item.path.name, item.path.read_bytes(), limits=limits)
+                results = list(store.ingest_many(articles))
+                message = "; ".join(r.reason or r.status for r in results)
+            except ConflictMapError as err:
+                message = str(err)
+            except Exception as err:  # noqa: BLE001 - any other exception is the bug we look for
+                crashed, message = True, f"{type(err).__name__}: {err}"
+            problems = judge(item, before, db_path, exit_code=None, output=message,
+                             crashed=crashed)
+            if item.expect == "reject" and not crashed and not message.strip():
+                problems.append("rejected without a message")
+            if problems:
+                failures[item.name] = problems
+    finally:
+        store.close()
+    assert not failures, _report(failures)
+
+
+@needs_pipeline
+@pytest.mark.skipif(not has_cli, reason="the ingest command (cli/store_cmd.py) has not landed yet")
+def test_cli_ingest_handles_every_bad_input(catalogue, sqlite_url):
+    from click.testing import CliRunner
+
+    from cli.main import main
+
+    db_path, url = sqlite_url
+    env = {"DATABASE_URL": url, "CONFLICTMAP_MAX_FILE_MB": str(LIMIT_MB)}
+    runner = CliRunner()
+    failures: dict[str, list[str]] = {}
+    for item in catalogue:
+        before = _counts(db_path)
+        result = runner.invoke(main, ["ingest", str(item.path)], env=env)
+        crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+        output = result.output + (f"\n{type(result.exception).__name__}: {result.exception}"
+                                  if crashed else "")
+        problems = judge(item, before, db_path, exit_code=result.exit_code, output=output,
+                         crashed=crashed or "Traceback" in result.output)
+        if problems:
+            failures[item.name] = problems
+    assert not failures, _report(failures)
+
+
+@pytest.mark.skipif(not has_cli, reason="the ingest command (cli/store_cmd.py) has not landed yet")
+@pytest.mark.parametrize("published", ABSURD_DATES)
+def test_cli_rejects_absurd_publication_dates_cleanly(tmp_path, sqlite_url, published):
+    from click.testing import CliRunner
+
+    from bench.reliability import make_batch
+    from cli.main import main
+
+    db_path, url = sqlite_url
+    [path] = make_batch(tmp_path / "one", 1, start=40_000)
+    before = _counts(db_path)
+    result = CliRunner().invoke(main, ["ingest", str(path), "--published", published],
+                                env={"DATABASE_URL": url})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code != 0, result.output
+    assert "Traceback" not in result.output
+    assert result.output.strip(), "rejected without a message"
+    assert _counts(db_path) == before
+
+
+@pytest.mark.skipif(not has_cli, reason="the places command (cli/store_cmd.py) has not landed yet")
+@pytest.mark.parametrize(("lat", "lon"), BAD_COORDINATES)
+def test_places_add_rejects_coordinates_out_of_range(sqlite_url, lat, lon):
+    from click.testing import CliRunner
+
+    from cli.main import main
+
+    db_path, url = sqlite_url
+    before = _counts(db_path)
+    result = CliRunner().invoke(main, ["places", "add", "Testville", "--", lat, lon],
+                                env={"DATABASE_URL": url})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code != 0, result.output
+    assert "Traceback" not in result.output
+    assert _counts(db_path) == before
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(91.0, 0.0), (0.0, 181.0), (float("nan"), 0.0),
+                                          (0.0, float("inf")), (-90.5, 10.0)])
+def test_store_add_place_rejects_coordinates_out_of_range(sqlite_url, lat, lon):
+    from core.errors import InputRejected
+    from store import open_store
+
+    db_path, url = sqlite_url
+    store = open_store(url, merge_places=False)
+    try:
+        before = _counts(db_path)
+        with pytest.raises(InputRejected):
+            store.add_place("Testville", lat, lon)
+        assert _counts(db_path) == before
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd.txt", "..\\..\\windows\\win.ini.txt",
+                                  "/etc/cron.d/evil.txt", "a/../../b.txt", "\x00.txt"])
+def test_upload_names_never_become_paths(name):
+    from store.ingest import read_bytes
+
+    from bench.reliability import load_catalogue_module
+
+    text = load_catalogue_module().article_text(41_000).encode()
+    try:
+        items = read_bytes(name, text)
+    except ConflictMapError:
+        return
+    for item in items:
+        origin = getattr(item, "origin", "") or ""
+        assert "/" not in origin and "\\" not in origin and ".." not in origin, origin
