@@ -1,0 +1,190 @@
+"""Commands that read and write the database: ingest, export, places, stats, demo.
+
+``register(group)`` adds them to the ``conflictmap`` group. Library errors become
+clean messages (``friendly_errors``); ``ingest`` exits non-zero when any input failed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from cli.errors import friendly_errors
+
+__all__ = ["register"]
+
+
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    from store import open_store
+
+    return open_store(db)
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    from core.errors import InputRejected
+    from store.types import parse_date
+
+    try:
+        return parse_date(value)
+    except InputRejected as err:
+        raise click.BadParameter(str(err)) from err
+
+
+db_option = click.option("--db", "db", default=None, metavar="URL",
+                         help="Database URL (default: DATABASE_URL or the SQLite file in "
+                              "the data directory).")
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", default=None, help="Source name for files that do not state one.")
+@click.option("--published", default=None, callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for files that do not state one.")
+@click.option("--conflict", default=None, help="Conflict key (e.g. libya) for these articles.")
+@click.option("--url", default=None, help="URL for files that do not state one.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@db_option
+@friendly_errors
+def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | None,
+               conflict: str | None, url: str | None, quiet: bool, db: str | None) -> None:
+    """Ingest articles: .txt .md .html .pdf .jsonl files and directories of them.
+
+    Options fill in what a file does not state itself. Every article is stored once
+    (duplicates are reported) and atomically; a bad file is reported and the batch goes
+    on. The exit status is 1 when anything failed.
+    """
+    from tqdm import tqdm
+
+    from store.ingest import iter_articles
+
+    store = _open(db)
+    items = iter_articles(paths, source=source, published=published, conflict=conflict,
+                          url=url)
+    counts = {"stored": 0, "duplicate": 0, "failed": 0}
+    claims = 0
+    failures: list[str] = []
+    bar = tqdm(unit="article", disable=quiet, file=sys.stderr, desc="ingest")
+    for result in store.ingest_many(items):
+        counts[result.status] += 1
+        claims += result.claims
+        if result.status == "failed":
+            failures.append(f"{result.origin or result.title or '?'}: {result.reason}")
+        bar.update(1)
+        bar.set_postfix(stored=counts["stored"], dup=counts["duplicate"],
+                        failed=counts["failed"])
+    bar.close()
+    click.echo(f"stored {counts['stored']} ({claims} claims), duplicates "
+               f"{counts['duplicate']}, failed {counts['failed']}")
+    for line in failures:
+        click.echo(f"  failed: {line}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(["geojson", "csv", "gpkg"]),
+              default="geojson", show_default=True)
+@click.option("--since", default=None, callback=_date, metavar="YYYY-MM-DD")
+@click.option("--until", default=None, callback=_date, metavar="YYYY-MM-DD")
+@click.option("--source", "sources", multiple=True, help="Only these sources (repeatable).")
+@click.option("--actor", "actors", multiple=True, help="Only these actors (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["control", "distance"]))
+@click.option("--conflict", default=None)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Output file (default: standard output; required for gpkg).")
+@db_option
+@friendly_errors
+def export_cmd(fmt: str, since: date | None, until: date | None, sources: tuple[str, ...],
+               actors: tuple[str, ...], kinds: tuple[str, ...], conflict: str | None,
+               output: Path | None, db: str | None) -> None:
+    """Export claims as GeoJSON, GeoPackage or CSV in ACLED's column layout."""
+    from store.export import export_bytes, write_export
+    from store.types import ClaimFilter
+
+    if fmt == "gpkg" and output is None:
+        raise click.UsageError("--format gpkg needs -o FILE")
+    frame = _open(db).claims_frame(ClaimFilter(since=since, until=until, sources=sources,
+                                               actors=actors, kinds=kinds, conflict=conflict))
+    if output is None:
+        sys.stdout.buffer.write(export_bytes(frame, fmt))
+        sys.stdout.flush()
+        return
+    write_export(frame, fmt, output)
+    click.echo(f"wrote {len(frame)} claims to {output}", err=True)
+
+
+@click.group("places")
+def places_group() -> None:
+    """Places added by analysts (merged into the gazetteer)."""
+
+
+@places_group.command("add")
+@click.argument("name")
+@click.argument("lat", type=float)
+@click.argument("lon", type=float)
+@click.option("--alias", "aliases", multiple=True, help="Another name (repeatable).")
+@click.option("--feature-code", default="PPL", show_default=True,
+              help="GeoNames feature code (PPL, PPLX, ADM2, AIRB, RGN, SEA ...).")
+@click.option("--country", default=None, help="Two-letter ISO country code.")
+@click.option("--radius-km", type=float, default=0.0, help="Rough extent, for areas.")
+@db_option
+@friendly_errors
+def places_add(name: str, lat: float, lon: float, aliases: tuple[str, ...], feature_code: str,
+               country: str | None, radius_km: float, db: str | None) -> None:
+    """Add a place NAME at LAT LON (decimal degrees; give negative numbers after --)."""
+    place = _open(db).add_place(name, lat, lon, aliases=aliases, feature_code=feature_code,
+                                country=country, radius_km=radius_km)
+    click.echo(f"added {place.id} {place.name} ({place.lat:.5f}, {place.lon:.5f}) "
+               f"{place.feature_code} {place.precision}")
+
+
+@places_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@db_option
+@friendly_errors
+def places_list(as_json: bool, db: str | None) -> None:
+    """List the places analysts added."""
+    from dataclasses import asdict
+
+    for place in _open(db).places():
+        if as_json:
+            click.echo(json.dumps(asdict(place), ensure_ascii=False))
+        else:
+            click.echo(f"{place.id}\t{place.name}\t{place.lat:.5f}\t{place.lon:.5f}\t"
+                       f"{place.feature_code}\t{place.country_code or ''}")
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+@friendly_errors
+def stats_cmd(as_json: bool, db: str | None) -> None:
+    """Counts of articles, mentions, claims, sources, places and corrections."""
+    stats = _open(db).stats()
+    if as_json:
+        click.echo(json.dumps(stats, default=str, indent=2))
+        return
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "-"
+        click.echo(f"{key:<16}{value if value is not None else '-'}")
+
+
+@click.command("demo")
+@db_option
+@friendly_errors
+def demo_cmd(db: str | None) -> None:
+    """Load the demo dataset (Libya 2019-2020); running it again adds nothing."""
+    store = _open(db)
+    added = store.load_demo()
+    click.echo(f"demo dataset: {added} claims added, {store.stats()['claims']} in the database")
+
+
+def register(group: click.Group) -> None:
+    """Add the store commands to the ``conflictmap`` group."""
+    for command in (ingest_cmd, export_cmd, places_group, stats_cmd, demo_cmd):
+        group.add_command(command)
