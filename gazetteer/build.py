@@ -1,0 +1,216 @@
+"""Build the gazetteer index file (SQLite) from the data sources.
+
+The build runs once per change of sources: the file name carries a digest of every source's
+version, the data files and the code that shapes keys, so a new package version, an edited
+curated file or a change of normalization rebuilds it. The file is written under a temporary
+name and moved into place, with a lock so concurrent processes do not build it twice.
+
+Tables: ``places`` (one row per entry), ``names`` (key, place, tier), ``keys`` (one row per
+distinct key: entries, max population, best tier, common-word and protected flags), ``meta``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from core.errors import DataSourceError
+from gazetteer.names import normalize, variant_keys
+from gazetteer.sources import default_sources
+from gazetteer.sources.base import Entry, Source, file_digest
+
+__all__ = [
+    "COMMON_WORDS_FILE",
+    "DEMONYMS_FILE",
+    "SCHEMA_VERSION",
+    "TIERS",
+    "build_index",
+    "index_digest",
+    "read_common_words",
+]
+
+log = logging.getLogger("conflictmap.gazetteer.build")
+
+SCHEMA_VERSION = "3"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEMONYMS_FILE = DATA_DIR / "demonyms.csv"
+COMMON_WORDS_FILE = DATA_DIR / "common_words.txt"
+#: How a key matched, best first. "name": the entry's own name; "alias": one of its other
+#: names; "article": equal once the Arabic article is dropped; "demonym": an adjective of the
+#: place ("Libyan"); "skeleton": equal after transliteration folding; "fuzzy": edit distance.
+TIERS: tuple[str, ...] = ("name", "alias", "article", "demonym", "skeleton", "fuzzy")
+_TIER = {name: rank for rank, name in enumerate(TIERS)}
+_PROTECTED_CODES = ("PCLI", "ADM1", "CONT")
+_CODE_FILES = ("names.py", "build.py")
+
+
+def read_common_words(path: Path = COMMON_WORDS_FILE) -> set[str]:
+    """Read the list of place names that are also common English words (one per line, # comments)."""
+    if not path.exists():
+        return set()
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(normalize(line))
+    return words
+
+
+def read_demonyms(path: Path = DEMONYMS_FILE) -> list[tuple[str, str]]:
+    """Read ``demonyms.csv`` (``demonym,target``; target a country code or a place id)."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(row["demonym"].strip(), row["target"].strip()) for row in csv.DictReader(handle)
+                if row.get("demonym") and row.get("target")]
+
+
+def index_digest(sources: Sequence[Source]) -> str:
+    """Return the digest naming the index file for these sources and the current code/data."""
+    parts = [SCHEMA_VERSION, file_digest(DEMONYMS_FILE), file_digest(COMMON_WORDS_FILE)]
+    here = Path(__file__).resolve().parent
+    parts += [file_digest(here / name) for name in _CODE_FILES]
+    parts += sorted(file_digest(p) for p in (here / "sources").glob("*.py"))
+    parts += [f"{type(s).__name__}:{s.version()}" for s in sources]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+_SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE places(
+    pid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL,
+    lon REAL NOT NULL, feature_code TEXT NOT NULL, country_code TEXT, admin1 TEXT,
+    population INTEGER NOT NULL, precision TEXT NOT NULL, geonameid INTEGER,
+    source TEXT NOT NULL, radius_km REAL NOT NULL);
+CREATE TABLE names(key TEXT NOT NULL, pid INTEGER NOT NULL, tier INTEGER NOT NULL);
+"""
+_POST = """
+CREATE UNIQUE INDEX places_id ON places(id);
+CREATE INDEX places_cc ON places(country_code, feature_code);
+CREATE INDEX names_key ON names(key);
+CREATE TABLE keys(key TEXT PRIMARY KEY, entries INTEGER NOT NULL, max_population INTEGER NOT NULL,
+    best_tier INTEGER NOT NULL, common INTEGER NOT NULL DEFAULT 0,
+    protected INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+INSERT INTO keys(key, entries, max_population, best_tier, protected)
+    SELECT n.key, count(*), max(p.population), min(n.tier),
+           max(n.tier <= 1 AND p.feature_code IN ('PCLI', 'ADM1', 'CONT'))
+    FROM names n JOIN places p ON p.pid = n.pid GROUP BY n.key;
+"""
+
+
+def _entry_keys(entry: Entry) -> dict[str, int]:
+    """Keys of one entry with their best tier."""
+    keys: dict[str, int] = {}
+    for position, name in enumerate((entry.place.name, *entry.aliases)):
+        for key, kind in variant_keys(name).items():
+            if kind == "exact":
+                tier = _TIER["name"] if position == 0 else _TIER["alias"]
+            else:
+                tier = _TIER[kind]
+            if tier < keys.get(key, 99):
+                keys[key] = tier
+    for demonym in entry.demonyms:
+        key = normalize(demonym)
+        if key and _TIER["demonym"] < keys.get(key, 99):
+            keys[key] = _TIER["demonym"]
+    return keys
+
+
+def _insert_entries(db: sqlite3.Connection, entries: Iterable[Entry]) -> tuple[dict, dict]:
+    """Insert places and names; return maps place id -> pid and country code -> pid."""
+    by_id: dict[str, int] = {}
+    by_country: dict[str, int] = {}
+    places: list[tuple] = []
+    names: list[tuple[str, int, int]] = []
+    for entry in entries:
+        place = entry.place
+        if place.id in by_id:
+            log.debug("duplicate place id %s skipped", place.id)
+            continue
+        pid = len(by_id) + 1
+        by_id[place.id] = pid
+        if place.feature_code == "PCLI" and place.country_code:
+            by_country.setdefault(place.country_code, pid)
+        places.append((pid, place.id, place.name, place.lat, place.lon, place.feature_code,
+                       place.country_code, place.admin1, place.population, place.precision,
+                       place.geonameid, place.source, place.radius_km))
+        names.extend((key, pid, tier) for key, tier in _entry_keys(entry).items())
+        if len(places) >= 20000:
+            _flush(db, places, names)
+    _flush(db, places, names)
+    return by_id, by_country
+
+
+def _flush(db: sqlite3.Connection, places: list[tuple], names: list[tuple]) -> None:
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO names VALUES (?,?,?)", names)
+    places.clear()
+    names.clear()
+
+
+def _add_demonyms(db: sqlite3.Connection, by_id: dict[str, int], by_country: dict[str, int],
+                  demonyms: list[tuple[str, str]]) -> int:
+    rows: list[tuple[str, int, int]] = []
+    for demonym, target in demonyms:
+        pid = by_id.get(target) if ":" in target else by_country.get(target.upper())
+        key = normalize(demonym)
+        if pid is None or not key:
+            log.debug("demonym %s -> %s: target not in the index", demonym, target)
+            continue
+        rows.append((key, pid, _TIER["demonym"]))
+    db.executemany("INSERT INTO names VALUES (?,?,?)", rows)
+    return len(rows)
+
+
+def build_index(path: Path, sources: Sequence[Source] | None = None) -> Path:
+    """Build the index file at ``path`` from ``sources`` (default: every bundled source).
+
+    Written under a temporary name, then moved into place atomically.
+    """
+    sources = list(default_sources() if sources is None else sources)
+    started = time.perf_counter()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+
+        def all_entries() -> Iterable[Entry]:
+            for source in sources:
+                log.info("loading gazetteer source %s", source.name)
+                yield from source.entries()
+
+        by_id, by_country = _insert_entries(db, all_entries())
+        demonyms = _add_demonyms(db, by_id, by_country, read_demonyms())
+        db.executescript(_POST)
+        common = read_common_words()
+        db.executemany("UPDATE keys SET common = 1 WHERE key = ?", [(w,) for w in common])
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "digest": index_digest(sources),
+            "sources": ",".join(f"{s.name}={s.version()}" for s in sources),
+            "places": str(len(by_id)),
+            "demonyms": str(demonyms),
+            "build_seconds": f"{time.perf_counter() - started:.1f}",
+        }
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        db.commit()
+    except sqlite3.Error as err:
+        db.close()
+        tmp.unlink(missing_ok=True)
+        raise DataSourceError(f"cannot build the gazetteer index at {path}: {err}") from err
+    except BaseException:
+        db.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    db.close()
+    os.replace(tmp, path)
+    log.info("gazetteer index built in %.1f s: %s places", time.perf_counter() - started,
+             len(by_id))
+    return path

