@@ -1,1 +1,53 @@
+"""The offline gazetteer and the geoparser.
 
+Public API (imported lazily, so ``import gazetteer`` is cheap and builds nothing):
+
+- :func:`get_index` -- the process-wide gazetteer index (built once into the cache);
+- :func:`normalize` -- the normalized key of a place name;
+- :func:`geoparse` -- recognise and resolve the places a text names;
+- :func:`resolve_spans` -- resolve given character spans of a text;
+- :func:`resolve_name` -- rank the candidates of one name given an article as context;
+- the value objects :class:`Place`, :class:`Candidate`, :class:`Mention`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gazetteer.model import PRECISIONS, Candidate, Mention, Place
+
+__all__ = [
+    "PRECISIONS",
+    "Candidate",
+    "Mention",
+    "Place",
+    "geoparse",
+    "get_index",
+    "normalize",
+    "resolve_name",
+    "resolve_spans",
+]
+
+_LAZY: dict[str, str] = {
+    "get_index": "gazetteer.index",
+    "normalize": "gazetteer.names",
+    "geoparse": "gazetteer.geoparse",
+    "resolve_spans": "gazetteer.geoparse",
+    "resolve_name": "gazetteer.geoparse",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the heavier parts of the API on first use (PEP 562)."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'gazetteer' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

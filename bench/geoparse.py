@@ -1,0 +1,106 @@
+"""Geoparser benchmark: accuracy on the development sets, throughput and memory.
+
+Run ``python -m bench.geoparse [--limit N] [--errors K]``. For each development corpus in
+``../shared/eval/geoparse`` it prints acc@161, median error, AUC (gold spans and end to
+end), recognition precision / recall / F1 (exact and overlapping spans), articles per
+second (and normalised to 500-word articles), and the peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from cli.geoparse_cmd import predict_document, score_predictions
+from core.paths import eval_dir
+
+CORPORA = ("lgl_dev.jsonl", "geowebnews_dev.jsonl")
+
+
+def _load(path: Path, limit: int | None) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        docs = [json.loads(line) for line in handle if line.strip()]
+    return docs[:limit] if limit else docs
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _print_errors(docs: list[dict], outputs: list[dict], k: int) -> None:
+    from gazetteer.evaluation import great_circle_km
+
+    shown = 0
+    for doc, out in zip(docs, outputs, strict=True):
+        for gold, pred in zip(doc["toponyms"], out["toponyms"], strict=True):
+            if pred["lat"] is None:
+                err = None
+            else:
+                err = great_circle_km(gold["lat"], gold["lon"], pred["lat"], pred["lon"])
+            if err is None or err > 161:
+                print(
+                    f"  {doc['id']:>20} {gold['name']!r:28} gold=({gold['lat']:.2f},{gold['lon']:.2f})"
+                    f" {gold.get('type')} pred=({pred['lat']},{pred['lon']}) {pred['feature_code']}"
+                    f" err={err if err is None else round(err)}"
+                )
+                shown += 1
+                if shown >= k:
+                    return
+
+
+def run(limit: int | None = None, errors: int = 0) -> int:
+    base = eval_dir()
+    if base is None:
+        print("development sets not found (set CONFLICTMAP_EVAL_DIR)", file=sys.stderr)
+        return 1
+    from gazetteer.geoparse import get_geoparser
+
+    t0 = time.perf_counter()
+    parser = get_geoparser()
+    parser.places_for("Paris")
+    print(f"index + parser ready in {time.perf_counter() - t0:.2f} s, peak RSS {_peak_rss_mb():.0f} MB")
+    for name in CORPORA:
+        path = base / "geoparse" / name
+        if not path.exists():
+            continue
+        docs = _load(path, limit)
+        words = sum(len(d["text"].split()) for d in docs)
+        gold_out = [predict_document(d, gold_spans=True, parser=parser) for d in docs]
+        gold_metrics = score_predictions(docs, gold_out, gold_spans=True)["resolution"]
+        # Throughput: end to end on warm caches is optimistic; clear the lookup cache first.
+        parser.recognizer._cache.clear()
+        t1 = time.perf_counter()
+        e2e_out = [predict_document(d, gold_spans=False, parser=parser) for d in docs]
+        elapsed = time.perf_counter() - t1
+        e2e = score_predictions(docs, e2e_out, gold_spans=False)
+        rec, res = e2e["recognition"], e2e["resolution"]
+        rate = len(docs) / elapsed
+        rate500 = words / 500.0 / elapsed
+        print(f"\n== {name}: {len(docs)} documents, {sum(len(d['toponyms']) for d in docs)} toponyms,"
+              f" {words / len(docs):.0f} words/doc")
+        print(f"gold spans : acc@161 {gold_metrics['acc161']:.3f}  median {gold_metrics['median_km']:.1f} km"
+              f"  AUC {gold_metrics['auc']:.3f}  unresolved {gold_metrics['unresolved']}")
+        print(f"end to end : acc@161 {res['acc161']:.3f}  median {res['median_km']:.1f} km  AUC {res['auc']:.3f}")
+        print(f"recognition: exact P {rec['precision']:.3f} R {rec['recall']:.3f} F1 {rec['f1']:.3f} | "
+              f"overlap P {rec['overlap_precision']:.3f} R {rec['overlap_recall']:.3f} F1 {rec['overlap_f1']:.3f}")
+        print(f"throughput : {rate:.1f} articles/s ({rate500:.1f} 500-word articles/s) end to end, one core")
+        if errors:
+            _print_errors(docs, gold_out, errors)
+    print(f"\npeak RSS {_peak_rss_mb():.0f} MB")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="only the first N documents per corpus")
+    ap.add_argument("--errors", type=int, default=0, help="print up to K gold-span errors per corpus")
+    args = ap.parse_args(argv)
+    return run(args.limit, args.errors)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

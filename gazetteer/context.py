@@ -1,0 +1,182 @@
+"""Document context for disambiguation: qualifiers, the country/state profile, spatial coherence.
+
+A news article names places that belong together: the towns of a local US paper lie in
+one state, a war report's towns in one or two countries. This module turns what the
+other mentions of a document point to into features the resolver adds to each candidate:
+
+- explicit qualifiers right after a name ("Tripoli, Lebanon", "Paris, Texas",
+  "Springfield, Ill." with US state abbreviations in AP style);
+- a profile of the countries and first-level regions the resolved mentions lie in, and the
+  regions the document names itself ("Ohio" makes an Ohio town of that name likelier);
+- the points of the other resolved mentions (a candidate near them is likelier).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from gazetteer.model import Place
+
+__all__ = [
+    "US_STATE_ABBREVIATIONS",
+    "DocumentProfile",
+    "fast_km",
+    "qualifier_after",
+    "state_from_abbreviation",
+]
+
+#: AP-style and postal abbreviations of US states -> postal code (GeoNames admin1 of the US).
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "ala": "AL", "alaska": "AK", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA",
+    "colo": "CO", "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "hawaii": "HI",
+    "idaho": "ID", "ill": "IL", "ind": "IN", "iowa": "IA", "kan": "KS", "kans": "KS",
+    "ky": "KY", "la": "LA", "maine": "ME", "md": "MD", "mass": "MA", "mich": "MI",
+    "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE",
+    "nev": "NV", "n.h": "NH", "nh": "NH", "n.j": "NJ", "nj": "NJ", "n.m": "NM", "nm": "NM",
+    "n.y": "NY", "ny": "NY", "n.c": "NC", "nc": "NC", "n.d": "ND", "nd": "ND", "ohio": "OH",
+    "okla": "OK", "ore": "OR", "oreg": "OR", "pa": "PA", "penn": "PA", "r.i": "RI", "ri": "RI",
+    "s.c": "SC", "sc": "SC", "s.d": "SD", "sd": "SD", "tenn": "TN", "tex": "TX", "texas": "TX",
+    "utah": "UT", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV", "wva": "WV",
+    "wis": "WI", "wisc": "WI", "wyo": "WY", "d.c": "DC", "dc": "DC",
+}
+
+_QUALIFIER_RE = re.compile(r",\s*((?:[A-Z]\.){1,2}[A-Za-z]{0,3}\.?|[A-Z][a-z]{1,4}\.)")
+
+
+def state_from_abbreviation(token: str) -> str | None:
+    """Return the US postal code an AP-style abbreviation stands for, else None.
+
+    >>> state_from_abbreviation("Ill."), state_from_abbreviation("W.Va."), state_from_abbreviation("Foo.")
+    ('IL', 'WV', None)
+    """
+    key = token.strip().rstrip(".").lower().replace(" ", "")
+    return US_STATE_ABBREVIATIONS.get(key)
+
+
+def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
+    """Return ``(postal_code, qualifier_end)`` when a US state abbreviation follows ``end``.
+
+    >>> qualifier_after("Springfield, Ill., police said", 11)
+    ('IL', 17)
+    >>> qualifier_after("Springfield, Illinois", 11) is None
+    True
+    """
+    match = _QUALIFIER_RE.match(text, end)
+    if not match:
+        return None
+    code = state_from_abbreviation(match.group(1))
+    return (code, match.end()) if code else None
+
+
+def fast_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Approximate distance in km (equirectangular; good to a few % below ~1000 km).
+
+    >>> round(fast_km(0, 0, 0, 1))
+    111
+    """
+    x = math.radians(lon2 - lon1)
+    if x > math.pi:
+        x -= 2 * math.pi
+    elif x < -math.pi:
+        x += 2 * math.pi
+    x *= math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
+
+
+def _is_area(place: Place) -> bool:
+    return place.precision in ("country", "region", "sea") or place.feature_code.startswith(
+        ("PCL", "ADM", "CONT", "RGN")
+    )
+
+
+@dataclass(slots=True)
+class DocumentProfile:
+    """What the other mentions of a document say: countries, regions and points.
+
+    Votes are added per mention name with a weight (the resolver's confidence); shares are
+    computed leaving the asking name out, so a name never votes for itself.
+    """
+
+    countries: Counter = field(default_factory=Counter)
+    admins: Counter = field(default_factory=Counter)
+    named_admins: Counter = field(default_factory=Counter)
+    named_countries: Counter = field(default_factory=Counter)
+    votes_by_name: dict[str, tuple[Place, float]] = field(default_factory=dict)
+    total: float = 0.0
+
+    def add(self, name_key: str, place: Place, weight: float) -> None:
+        """Record that the mention(s) called ``name_key`` resolve to ``place``."""
+        if name_key in self.votes_by_name:
+            self.remove(name_key)
+        self.votes_by_name[name_key] = (place, weight)
+        self._apply(place, weight)
+
+    def remove(self, name_key: str) -> None:
+        """Forget the vote of ``name_key``."""
+        place, weight = self.votes_by_name.pop(name_key)
+        self._apply(place, -weight)
+
+    def _apply(self, place: Place, weight: float) -> None:
+        cc = place.country_code
+        if not cc:
+            return
+        self.total += weight
+        self.countries[cc] += weight
+        if place.admin1:
+            self.admins[(cc, place.admin1)] += weight
+        code = place.feature_code
+        if code.startswith("PCL"):
+            self.named_countries[cc] += weight
+        elif code == "ADM1" and place.admin1:
+            self.named_admins[(cc, place.admin1)] += weight
+
+    def shares(self, name_key: str, place: Place) -> tuple[float, float, bool, bool]:
+        """Return (country share, admin1 share, country named, admin1 named) for a candidate.
+
+        The asking name's own vote is left out.
+        """
+        own = self.votes_by_name.get(name_key)
+        own_place, own_w = own if own else (None, 0.0)
+        total = self.total - (own_w if own_place is not None and own_place.country_code else 0.0)
+        if total <= 0 or not place.country_code:
+            return 0.0, 0.0, False, False
+        cc = place.country_code
+        c = self.countries.get(cc, 0.0)
+        a = self.admins.get((cc, place.admin1), 0.0) if place.admin1 else 0.0
+        nc = self.named_countries.get(cc, 0.0)
+        na = self.named_admins.get((cc, place.admin1), 0.0) if place.admin1 else 0.0
+        if own_place is not None and own_place.country_code == cc:
+            c -= own_w
+            if own_place.admin1 and own_place.admin1 == place.admin1:
+                a -= own_w
+            if own_place.feature_code.startswith("PCL"):
+                nc -= own_w
+            elif own_place.feature_code == "ADM1" and own_place.admin1 == place.admin1:
+                na -= own_w
+        return max(c, 0.0) / total, max(a, 0.0) / total, nc > 1e-9, na > 1e-9
+
+    def nearest_km(self, name_key: str, place: Place, limit: int = 40) -> tuple[float, str] | None:
+        """Return the distance to the nearest other point-like mention and its name."""
+        best: tuple[float, str] | None = None
+        for count, (key, (other, _w)) in enumerate(self.votes_by_name.items()):
+            if count >= limit:
+                break
+            if key == name_key or _is_area(other):
+                continue
+            d = fast_km(place.lat, place.lon, other.lat, other.lon)
+            if best is None or d < best[0]:
+                best = (d, other.name)
+        return best
+
+    @classmethod
+    def from_places(cls, places: Iterable[tuple[str, Place, float]]) -> DocumentProfile:
+        """Build a profile from ``(name_key, place, weight)`` triples."""
+        profile = cls()
+        for key, place, weight in places:
+            profile.add(key, place, weight)
+        return profile

@@ -1,0 +1,273 @@
+"""The geoparser: recognition and resolution of the places a text names, end to end.
+
+``geoparse(text)`` finds toponym spans (:mod:`gazetteer.recognize`) and ranks the
+gazetteer candidates of each (:mod:`gazetteer.resolve`), using the whole document (and its
+title) as context. ``resolve_spans`` does the second half for spans found elsewhere (gold
+spans, a claim's place), and ``resolve_name`` resolves a single name such as a claim's
+anchor ("Tripoli", "the Libyan capital") in the light of the article it comes from.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from gazetteer.context import qualifier_after
+from gazetteer.model import Candidate, Mention, Place
+from gazetteer.recognize import Recognizer, Span
+from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
+
+__all__ = ["Geoparser", "geoparse", "get_geoparser", "resolve_name", "resolve_spans"]
+
+log = logging.getLogger("conflictmap.gazetteer.geoparse")
+
+#: How many ranked candidates a mention keeps (the app shows them as alternatives).
+MAX_CANDIDATES_KEPT = 10
+
+_QUALIFIER_GAP_RE = re.compile(r",\s{0,2}$")
+_CAPITAL_RE = re.compile(
+    r"^(?:the\s+)?(?:(?P<owner>.+?)(?:['’]s)?\s+capital(?:\s+city)?|capital\s+(?:city\s+)?of\s+(?P<of>.+)|"
+    r"(?P<bare>capital(?:\s+city)?))$",
+    re.IGNORECASE,
+)
+_PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
+
+
+class Geoparser:
+    """Recognizer and resolver bound to one gazetteer index (cached lookups)."""
+
+    def __init__(self, index: Any, *, weights: Weights = DEFAULT_WEIGHTS) -> None:
+        self.index = index
+        self.weights = weights
+        self.recognizer = Recognizer(self._lookup_with_variants)
+        from gazetteer.names import normalize
+
+        self._normalize = normalize
+
+    # -- lookups ---------------------------------------------------------------------
+
+    def _lookup_with_variants(self, name: str) -> list[Place]:
+        """Look a surface name up, with light fallbacks (possessive, plural demonyms)."""
+        found = list(self.index.lookup(name))
+        if found:
+            return found
+        stripped = name.strip()
+        for suffix in ("'s", "’s", "'", "’"):
+            if stripped.endswith(suffix) and len(stripped) > len(suffix) + 2:
+                found = list(self.index.lookup(stripped[: -len(suffix)]))
+                if found:
+                    return found
+        if stripped.endswith("s") and _PLURAL_DEMONYM_RE.search(stripped) and len(stripped) > 5:
+            singular = list(self.index.lookup(stripped[:-1]))
+            # Only demonyms (the singular names a country or region), never towns.
+            return [p for p in singular if p.precision in ("country", "region")]
+        return []
+
+    def places_for(self, name: str) -> tuple[Place, ...]:
+        """Return the gazetteer entries a surface name may stand for (cached)."""
+        return self.recognizer.places_for(name)
+
+    def key(self, name: str) -> str:
+        """Return the normalized key used to group mentions of one name."""
+        return self._normalize(name)
+
+    # -- resolution ------------------------------------------------------------------
+
+    def _items_for(
+        self, text: str, spans: Sequence[tuple[int, int]], title: str | None
+    ) -> tuple[list[ResolverItem], list[ResolverItem | None]]:
+        items: dict[str, ResolverItem] = {}
+        per_span: list[ResolverItem | None] = []
+        span_places = [self.places_for(text[s:e]) for s, e in spans]
+        for n, (start, end) in enumerate(spans):
+            name = text[start:end]
+            places = span_places[n]
+            if not places:
+                per_span.append(None)
+                continue
+            key = self.key(name) or name.lower()
+            item = items.get(key)
+            if item is None:
+                item = items[key] = ResolverItem(key=key, places=places, count=0)
+            item.count += 1
+            self._add_qualifiers(text, spans, span_places, n, item)
+            per_span.append(item)
+        if title:
+            for span in self.recognizer.find(title):
+                key = self.key(span.text) or span.text.lower()
+                item = items.get(key)
+                if item is None:
+                    item = items[key] = ResolverItem(key=key, places=span.places, count=0)
+                item.count += 1
+        return list(items.values()), per_span
+
+    @staticmethod
+    def _add_qualifiers(
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        span_places: Sequence[tuple[Place, ...]],
+        n: int,
+        item: ResolverItem,
+    ) -> None:
+        start, end = spans[n]
+        abbreviation = qualifier_after(text, end)
+        if abbreviation is not None:
+            code, q_end = abbreviation
+            item.qualifiers.add(("US", code))
+            item.qualifier_names.add(text[end:q_end].strip(", "))
+            return
+        if n + 1 >= len(spans):
+            return
+        q_start, q_end = spans[n + 1]
+        if q_start - end > 3 or not _QUALIFIER_GAP_RE.search(text[end:q_start]):
+            return
+        for place in span_places[n + 1]:
+            if place.feature_code.startswith("PCL"):
+                item.qualifiers.add((place.country_code, None))
+            elif place.feature_code == "ADM1":
+                item.qualifiers.add((place.country_code, place.admin1))
+            else:
+                continue
+            item.qualifier_names.add(text[q_start:q_end])
+
+    def resolve_spans(
+        self, text: str, spans: Sequence[tuple[int, int]], *, title: str | None = None
+    ) -> list[Mention]:
+        """Resolve the given character spans of ``text``; one Mention per span, in order."""
+        spans = [(int(s), int(e)) for s, e in spans]
+        items, per_span = self._items_for(text, spans, title)
+        resolve_items(items, normalize=self._normalize, weights=self.weights)
+        mentions: list[Mention] = []
+        for (start, end), item in zip(spans, per_span, strict=True):
+            candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
+            mentions.append(Mention(start, end, text[start:end], candidates))
+        return mentions
+
+    def recognize(self, text: str) -> list[Span]:
+        """Return the toponym spans of ``text`` (recognition only)."""
+        return self.recognizer.find(text)
+
+    def geoparse(self, text: str, *, title: str | None = None) -> list[Mention]:
+        """Recognise and resolve the places ``text`` names."""
+        spans = [(s.start, s.end) for s in self.recognizer.find(text)]
+        return self.resolve_spans(text, spans, title=title)
+
+    # -- single names ----------------------------------------------------------------
+
+    def _country_code(self, hint: str | None) -> str | None:
+        if not hint:
+            return None
+        hint = hint.strip()
+        if len(hint) == 2 and hint.isalpha():
+            return hint.upper()
+        for place in self.places_for(hint):
+            if place.precision == "country" and place.country_code:
+                return place.country_code
+        return None
+
+    def _capital_candidates(self, name: str, context_cc: str | None) -> list[Place]:
+        match = _CAPITAL_RE.match(name.strip())
+        if not match:
+            return []
+        owner = match.group("owner") or match.group("of")
+        cc = self._country_code(owner) if owner else context_cc
+        if not cc:
+            return []
+        capital_of = getattr(self.index, "capital_of", None)
+        capital = capital_of(cc) if capital_of else None
+        return [capital] if capital is not None else []
+
+    def resolve_name(
+        self,
+        name: str,
+        *,
+        context_text: str | None = None,
+        country_hint: str | None = None,
+    ) -> list[Candidate]:
+        """Rank the candidates of one name given the article it comes from.
+
+        ``country_hint`` is a country code or name ("LY", "Libya"); descriptions such as
+        "Libya's capital", "the Libyan capital" or "the capital" (with a hint or a
+        document whose mentions point to one country) resolve to that country's capital.
+        """
+        context_mentions = self.geoparse(context_text) if context_text else []
+        votes: list[tuple[str, Place, float]] = []
+        for mention in context_mentions:
+            if mention.place is not None:
+                votes.append((self.key(mention.text), mention.place, 1.0))
+        hint_cc = self._country_code(country_hint)
+        if hint_cc:
+            country = self.index.country(hint_cc) if hasattr(self.index, "country") else None
+            if country is not None:
+                votes.append(("__hint__", country, 3.0))
+        doc_cc = hint_cc
+        if doc_cc is None and votes:
+            counts: dict[str, float] = {}
+            for _k, place, w in votes:
+                if place.country_code:
+                    counts[place.country_code] = counts.get(place.country_code, 0.0) + w
+            doc_cc = max(counts, key=counts.get) if counts else None
+        places = self._capital_candidates(name, doc_cc)
+        reason = "capital named by description" if places else None
+        if not places:
+            places = list(self.places_for(name))
+        if not places:
+            return []
+        item = ResolverItem(key=self.key(name) or name.lower(), places=tuple(places))
+        if hint_cc:
+            item.qualifiers.add((hint_cc, None))
+            item.qualifier_names.add(country_hint or hint_cc)
+        resolve_items([item], normalize=self._normalize, weights=self.weights, extra_votes=votes)
+        ranked = item.ranked[:MAX_CANDIDATES_KEPT]
+        if reason:
+            ranked = [Candidate(c.place, c.score, (reason, *c.reasons)) for c in ranked]
+        return ranked
+
+
+_GEOPARSERS: dict[int, Geoparser] = {}
+_LOCK = threading.Lock()
+
+
+def get_geoparser(index: Any = None) -> Geoparser:
+    """Return the process-wide geoparser for ``index`` (default: the gazetteer singleton)."""
+    if index is None:
+        from gazetteer.index import get_index
+
+        index = get_index()
+    with _LOCK:
+        parser = _GEOPARSERS.get(id(index))
+        if parser is None or parser.index is not index:
+            parser = _GEOPARSERS[id(index)] = Geoparser(index)
+        return parser
+
+
+def geoparse(text: str, *, title: str | None = None, index: Any = None) -> list[Mention]:
+    """Recognise and resolve the places ``text`` names (see :class:`Geoparser`)."""
+    return get_geoparser(index).geoparse(text, title=title)
+
+
+def resolve_spans(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    title: str | None = None,
+    index: Any = None,
+) -> list[Mention]:
+    """Resolve the given ``(start, end)`` spans of ``text``; one Mention per span, in order."""
+    return get_geoparser(index).resolve_spans(text, spans, title=title)
+
+
+def resolve_name(
+    name: str,
+    *,
+    context_text: str | None = None,
+    country_hint: str | None = None,
+    index: Any = None,
+) -> list[Candidate]:
+    """Rank the candidates of a single place name, using an article as context."""
+    return get_geoparser(index).resolve_name(
+        name, context_text=context_text, country_hint=country_hint
+    )

@@ -1,0 +1,422 @@
+"""Toponym recognition: find the character spans of a text that name places.
+
+A rule-based matcher, fast enough for hundreds of articles a second on one core and free
+of any model. It works on capitalised token runs:
+
+1. The text is tokenised once (words, abbreviations such as ``U.S.`` and ``W.Va.``,
+   hyphenated names such as ``Gilgit-Baltistan`` and ``al-Watiya``).
+2. At each capitalised token the longest n-gram (up to :data:`MAX_TOKENS` tokens, lower-case
+   connectors such as ``of``/``de``/``and`` allowed inside: "Gulf of Sirte", "Bains and
+   Grants Town") whose text the gazetteer knows is taken (longest match, left to right).
+3. Context rules drop what is not a place: sentence-initial common words ("March",
+   "Will"), names glued to other capitalised words that the gazetteer does not know as a
+   whole ("Paris Hilton", "Washington Post", "American Red Cross", "John Smith"), tokens
+   after personal titles ("President Lincoln", "Mr. Jackson"), and later bare uses of a word
+   seen as part of a person's name in the same document ("Smith said").
+
+The gazetteer is reached only through a ``lookup(name) -> list[Place]`` callable, cached per
+surface string, so any index (or a test double) works.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from gazetteer.model import Place
+from gazetteer.people import is_first_name, is_surname
+
+__all__ = ["MAX_TOKENS", "Recognizer", "Span", "Token", "tokenize"]
+
+log = logging.getLogger("conflictmap.gazetteer.recognize")
+
+#: Longest name, in tokens, the matcher tries ("Saint Vincent and the Grenadines" is 5).
+MAX_TOKENS: int = 6
+
+_TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., D.C., U.K.
+    r"|[^\W\d_](?:\.[^\W\d_]{1,3}\.)"  # W.Va., N.Y.? (single-letter + part)
+    r"|[^\W_][\w]*(?:['’\-][\w]+)*\.?"  # words, hyphenated words, a possible abbreviation dot
+)
+
+#: Lower-case words allowed inside a multi-word name.
+CONNECTORS: frozenset[str] = frozenset(
+    "of the de del della di du des la le las los and upon on al el da dos das do y et bin "
+    "ibn sur am im an der van von aux en".split()
+)
+
+#: Arabic-article prefixes that may start a name in lower case ("al-Watiya").
+_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|er|ez|adh)[-‑’']\w", re.I)
+
+#: Titles after which a capitalised word is a person, not a place.
+PERSON_TITLES: frozenset[str] = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. gov gov. governor president "
+    "pres. prince princess king queen lord lady sir dame pope judge justice mayor "
+    "sheriff chief officer sgt sgt. sergeant lt lt. lieutenant capt capt. captain col col. "
+    "colonel gen gen. general maj maj. major cpl cpl. deputy detective det. prof prof. "
+    "professor rev rev. reverend father brother sister coach minister secretary chairman "
+    "attorney commissioner councilman councilwoman trooper pastor bishop cardinal "
+    "ambassador spokesman spokeswoman agent".split()
+)
+
+#: Capitalised words after a place that still leave it a place (kept even though the next
+#: token is capitalised): "Chinese President", "Libyan National Army", "Texas Senate".
+_ALLOWED_FOLLOWERS: frozenset[str] = frozenset(
+    "president prime foreign defence defense interior finance minister ministry government "
+    "army navy air forces force military police coast guard troops officials official "
+    "authorities leader leaders parliament congress senate house embassy consulate "
+    "ambassador state department national supreme court courts central public "
+    "king queen crown prince premier chancellor ceo".split()
+)
+
+#: Capitalised words before a place that still leave it a place ("In Ohio", "Northern Iraq").
+_ALLOWED_PRECEDERS: frozenset[str] = frozenset(
+    "in at on of from to near across into outside inside throughout for by via around "
+    "and or but the a an as with within between than over under after before since "
+    "north south east west northern southern eastern western central upper lower greater "
+    "northeast northwest southeast southwest northeastern northwestern southeastern "
+    "southwestern downtown rural suburban metropolitan metro "
+    "while when where if although because though whereas also".split()
+)
+
+#: Common English words that gazetteers also hold as (usually tiny) places. A match that is
+#: one of these and is sentence-initial, or whose places are all small, is dropped.
+COMMON_WORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all also although am among an and another any are
+    around as at back be because been before being below best better between both but by
+    can could day days did do does done down during each early east even every few first
+    for from further had has have he her here him his home how however i if in into is it
+    its just last later least less like little long made make many may me might more most
+    much must my near never new next no nor not now of off on once one only or other our
+    out over own part people per police same see several she should since so some still
+    such than that the their them then there these they this those though three through
+    thus to today together tomorrow too two under until up upon us very was way we well
+    were what when where whether which while who whom whose why will with within without
+    would yesterday yet you your
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    police fire sheriff court council school university college hospital church center
+    centre city county state states town village park mall street road avenue highway
+    department office board committee commission agency bureau union mission hope faith
+    justice liberty independence freedom victory unity progress harmony friendship
+    deal mobile reading bath man mount time times post news press globe star sun tribune
+    herald journal observer gazette register chronicle record republican democrat democrats
+    republicans senate house congress parliament federal national international global
+    world earth moon
+    north south east west northern southern eastern western central
+    president governor mayor chief officer general captain king queen prince lord
+    said says told added according chairman manager director
+    god christ jesus christmas easter thanksgiving
+    buy sell help love lake river island beach bay valley hill hills mountain mountains
+    spring springs summer winter fall autumn
+    """.split()
+)
+
+_SENTENCE_END_RE = re.compile(r"[.!?]['\"”’)]*\s*$|[\n\r]\s*$|[:;]\s*[\"“]?\s*$|[\"“]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the text with its offsets and shape flags."""
+
+    start: int
+    end: int
+    text: str
+    capitalized: bool
+    sentence_initial: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A recognised toponym span and the gazetteer entries its text names."""
+
+    start: int
+    end: int
+    text: str
+    places: tuple[Place, ...]
+
+
+def _is_capitalized(word: str) -> bool:
+    return word[:1].isupper() or bool(_ARTICLE_PREFIX_RE.match(word) and len(word) > 4)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word tokens with offsets, capitalisation and sentence-start flags.
+
+    A trailing dot is kept on the token only for abbreviations (``U.S.``, ``Kan.``); the
+    matcher tries the name with and without it.
+
+    >>> [t.text for t in tokenize("Fighting near al-Watiya, W.Va. and the U.S.")]
+    ['Fighting', 'near', 'al-Watiya', 'W.Va.', 'and', 'the', 'U.S.']
+    >>> [t.sentence_initial for t in tokenize("Rain. Then Paris")]
+    [True, True, False]
+    """
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        gap = text[previous_end:start]
+        if tokens:
+            before = tokens[-1].text
+            initial = bool(_SENTENCE_END_RE.search(gap)) or (
+                before.endswith(".") and len(before) > 4 and not before[:-1].isupper()
+                and gap.strip() == ""
+            )
+        else:
+            initial = True
+        tokens.append(Token(start, end, word, _is_capitalized(word), initial))
+        previous_end = end
+    return tokens
+
+
+_FULL_STATE_NAMES = frozenset({"ohio", "iowa", "utah", "texas", "maine", "idaho", "hawaii", "alaska"})
+
+
+def _keeps_dot(word: str) -> bool:
+    """Whether a token's final dot belongs to it (``U.S.``, ``W.Va.``, ``Kan.``), not the sentence."""
+    from gazetteer.context import state_from_abbreviation
+
+    core = word[:-1]
+    if "." in core:
+        return True
+    return len(core) <= 5 and core.lower() not in _FULL_STATE_NAMES and bool(
+        state_from_abbreviation(word)
+    )
+
+
+def _strip_dot(word: str) -> str:
+    return word[:-1] if word.endswith(".") else word
+
+
+class Recognizer:
+    """Find toponym spans with a gazetteer ``lookup`` and context rules.
+
+    Parameters
+    ----------
+    lookup:
+        ``lookup(name) -> list[Place]`` of a gazetteer index (cached here per string).
+    max_tokens:
+        Longest name tried, in tokens.
+    """
+
+    def __init__(
+        self,
+        lookup: Callable[[str], Sequence[Place]],
+        *,
+        max_tokens: int = MAX_TOKENS,
+        cache_size: int = 200_000,
+        person_rules: bool = True,
+        surname_population: int = 50_000,
+    ) -> None:
+        self.person_rules = person_rules
+        self.surname_population = surname_population
+        self._lookup = lookup
+        self._max_tokens = max_tokens
+        self._cache: dict[str, tuple[Place, ...]] = {}
+        self._cache_size = cache_size
+
+    def places_for(self, name: str) -> tuple[Place, ...]:
+        """Return the gazetteer entries for ``name`` (cached)."""
+        found = self._cache.get(name)
+        if found is None:
+            try:
+                found = tuple(self._lookup(name))
+            except (LookupError, ValueError) as err:
+                log.debug("lookup of %r failed: %s", name, err)
+                found = ()
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()
+            self._cache[name] = found
+        return found
+
+    # -- matching ---------------------------------------------------------------------
+
+    def _match_at(self, text: str, tokens: list[Token], i: int) -> tuple[int, int, tuple] | None:
+        """Return ``(last_token_index, end_offset, places)`` of the longest name at ``i``."""
+        n = len(tokens)
+        best: tuple[int, int, tuple] | None = None
+        last = min(n, i + self._max_tokens)
+        j = i
+        while j < last:
+            tok = tokens[j]
+            if j > i:
+                gap = text[tokens[j - 1].end : tok.start]
+                if gap not in (" ", "-", " - ") and not (gap == "" and tokens[j - 1].text.endswith(".")):
+                    if not (gap.strip() == "" and len(gap) <= 2 and "\n" not in gap):
+                        break
+                if not tok.capitalized and tok.text.lower() not in CONNECTORS:
+                    break
+            if tok.capitalized:
+                surface = text[tokens[i].start : tok.end]
+                forms = [surface]
+                if surface.endswith(".") and not _keeps_dot(tok.text):
+                    forms = [surface[:-1]]
+                for form in forms:
+                    places = self.places_for(form)
+                    if places:
+                        best = (j, tokens[i].start + len(form), places)
+                        break
+            j += 1
+        return best
+
+    def find(self, text: str) -> list[Span]:
+        """Return the toponym spans of ``text``, in order, non-overlapping."""
+        tokens = tokenize(text)
+        person_words = self._person_words(text, tokens)
+        spans: list[Span] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            if not tok.capitalized or tok.text in ("The", "THE", "A", "An"):
+                i += 1
+                continue
+            match = self._match_at(text, tokens, i)
+            if match is None:
+                i += 1
+                continue
+            j, end, places = match
+            if self._keep(text, tokens, i, j, end, places, person_words):
+                spans.append(Span(tok.start, end, text[tok.start : end], places))
+                i = j + 1
+            else:
+                i = self._skip_run(text, tokens, i)
+        return spans
+
+    def _skip_run(self, text: str, tokens: list[Token], i: int) -> int:
+        """After a rejected match, skip the rest of its capitalised run ("Washington Post")."""
+        j = i + 1
+        while (
+            j < len(tokens)
+            and tokens[j].capitalized
+            and not tokens[j].sentence_initial
+            and text[tokens[j - 1].end : tokens[j].start] == " "
+        ):
+            j += 1
+        return j if j - i > 1 and not tokens[i].sentence_initial else i + 1
+
+    # -- context rules ------------------------------------------------------------------
+
+    @staticmethod
+    def _adjacent_cap(text: str, tokens: list[Token], k: int, left: bool) -> Token | None:
+        """Return the capitalised token glued (one space) to token ``k`` on one side, if any."""
+        if left:
+            if k == 0 or tokens[k].sentence_initial:
+                return None
+            other = tokens[k - 1]
+            gap = text[other.end : tokens[k].start]
+        else:
+            if k + 1 >= len(tokens) or tokens[k + 1].sentence_initial:
+                return None
+            other = tokens[k + 1]
+            gap = text[tokens[k].end : other.start]
+        if gap != " " or not other.capitalized:
+            return None
+        if left and other.text.endswith("."):
+            return other if other.text.lower() in PERSON_TITLES else None
+        return other
+
+    def _keep(
+        self,
+        text: str,
+        tokens: list[Token],
+        i: int,
+        j: int,
+        end: int,
+        places: tuple[Place, ...],
+        person_words: set[str],
+    ) -> bool:
+        first = tokens[i]
+        surface = text[first.start : end]
+        lower = surface.lower().rstrip(".")
+        for suffix in ("'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"):
+            if lower.endswith(suffix):
+                lower = lower[: -len(suffix)]
+        single = i == j
+        big = max((p.population for p in places), default=0)
+        admin = any(
+            p.feature_code.startswith(("PCL", "ADM1", "CONT")) or p.precision in ("country", "sea")
+            for p in places
+        )
+        if single and lower in COMMON_WORDS:
+            if first.sentence_initial or first.text.islower() or (big < 100_000 and not admin):
+                return False
+        if single and surface.isupper() and len(surface.rstrip(".")) <= 2 and "." not in surface:
+            # Two-letter capitals ("IT", "AL") are acronyms unless a country code the index knows.
+            if not admin:
+                return False
+        # Names glued to other capitalised words: a major place inside an organisation's
+        # name is still annotated ("Laurel County Clerk", "Toronto Transit Commission"), a
+        # minor one is usually a person or a brand ("Bob Wilson", "Brown University").
+        major = admin or big >= 50_000 or not single
+        before = self._adjacent_cap(text, tokens, i, left=True)
+        if before is not None:
+            word = before.text.lower()
+            if word in PERSON_TITLES:
+                return False
+            if (
+                not major
+                and word not in _ALLOWED_PRECEDERS
+                and not before.text.isupper()
+                and not word.endswith(("'s", "’s"))
+            ):
+                return False
+        after = self._adjacent_cap(text, tokens, j, left=False)
+        if after is not None and not major:
+            word = _strip_dot(after.text).lower()
+            if word not in _ALLOWED_FOLLOWERS and not (first.text.isupper() and after.text.isupper()):
+                return False
+        if single and lower in person_words and not admin:
+            return False
+        if single and not admin and self.person_rules:
+            if is_first_name(lower) and (after is not None or not major):
+                return False
+            if not major and big < self.surname_population and is_surname(lower):
+                return False
+        return True
+
+    def _person_words(self, text: str, tokens: list[Token]) -> set[str]:
+        """Words seen in person contexts in this text ("Mr. Smith", "Bob Smith" -> "Smith said").
+
+        The last word of a run of two or three capitalised words that is not a place as a
+        whole (and whose first word is not a place either) is remembered.
+        """
+        words: set[str] = set()
+        k = 0
+        n = len(tokens)
+        while k < n:
+            if not tokens[k].capitalized:
+                k += 1
+                continue
+            m = k
+            while (
+                m + 1 < n
+                and tokens[m + 1].capitalized
+                and not tokens[m + 1].sentence_initial
+                and text[tokens[m].end : tokens[m + 1].start] == " "
+            ):
+                m += 1
+            if 1 <= m - k <= 2 and tokens[m].text[:1].isupper() and not tokens[m].text.isupper():
+                first_word = tokens[k].text.lower()
+                if is_first_name(first_word):
+                    words.add(_strip_dot(tokens[m].text).lower())
+                if first_word not in _ALLOWED_PRECEDERS and first_word not in COMMON_WORDS:
+                    run = text[tokens[k].start : tokens[m].end]
+                    if not self.places_for(run) and not self.places_for(tokens[k].text):
+                        words.add(_strip_dot(tokens[m].text).lower())
+            k = m + 1
+        for k, tok in enumerate(tokens[:-1]):
+            if tok.text.lower() in PERSON_TITLES and tokens[k + 1].capitalized:
+                # Title + (First) Last: remember the whole run.
+                m = k + 1
+                while m < len(tokens) and tokens[m].capitalized and m - k <= 3:
+                    words.add(_strip_dot(tokens[m].text).lower())
+                    if text[tokens[m].end : tokens[m].end + 1] != " ":
+                        break
+                    m += 1
+        return words

@@ -1,0 +1,216 @@
+"""Toponym resolution: rank the gazetteer candidates of each mention of a document.
+
+Every candidate gets an interpretable score, the sum of named features, and the reasons
+that made it (shown to analysts, who can pick another candidate):
+
+- **prior**: log population and feature class (a country, a first-level region or a
+  capital beats a hamlet of the same name), and whether the mention is the entry's main
+  name rather than an alternate one;
+- **qualifier**: an explicit qualifier right after the mention ("Paris, Texas",
+  "Tripoli, Lebanon", "Springfield, Ill.");
+- **document profile**: the share of the document's other mentions that lie in the
+  candidate's country and first-level region, and whether the document names that
+  country or region itself (see :mod:`gazetteer.context`);
+- **proximity**: distance to the nearest other point-like mention.
+
+Resolution is iterative: the prior picks a first reading, the profile of that reading
+re-ranks the ambiguous names, twice. Each distinct name is resolved once per document
+(one sense per discourse). A name the gazetteer lacks stays unresolved and does not
+vote, so it cannot spoil the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gazetteer.context import DocumentProfile, qualifier_after
+from gazetteer.model import Candidate, Place
+
+__all__ = ["FEATURE_PRIOR", "Weights", "ResolverItem", "prior_score", "resolve_items"]
+
+log = logging.getLogger("conflictmap.gazetteer.resolve")
+
+#: Prior bonus by GeoNames feature code (prefix match, longest first).
+FEATURE_PRIOR: dict[str, float] = {
+    "PCLI": 3.2, "PCLD": 2.6, "PCLS": 2.6, "PCLF": 2.4, "PCLIX": 2.0, "PCL": 2.6, "TERR": 2.0,
+    "CONT": 3.0, "ADM1": 2.4, "ADM1H": 0.4, "ADM2": 1.2, "ADM2H": 0.2, "ADM3": 0.2, "ADMD": 0.6,
+    "PPLC": 1.8, "PPLA": 0.9, "PPLA2": 0.5, "PPLA3": 0.2, "PPLA4": 0.1, "PPLG": 0.6,
+    "PPL": 0.0, "PPLX": -0.3, "PPLL": -0.3, "PPLH": -1.5, "PPLQ": -1.5, "PPLW": -1.5,
+    "SEA": 1.6, "GULF": 1.2, "OCN": 2.0, "RGN": 1.2, "AREA": 0.6,
+}
+
+_NAMED_PRECISION_PRIOR: dict[str, float] = {
+    "country": 2.6, "region": 0.8, "sea": 1.4, "site": 0.2, "district": -0.2, "town": 0.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Feature weights of the resolver (tuned on the development sets; no answers)."""
+
+    population: float = 0.45
+    main_name: float = 0.4
+    qualifier: float = 6.0
+    country_share: float = 2.5
+    admin_share: float = 3.0
+    country_named: float = 1.0
+    admin_named: float = 1.5
+    near_50: float = 1.5
+    near_150: float = 0.8
+    near_400: float = 0.3
+    max_candidates: int = 40
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+def _feature_prior(place: Place) -> float:
+    code = place.feature_code or ""
+    for length in (5, 4, 3):
+        value = FEATURE_PRIOR.get(code[:length])
+        if value is not None and (length == len(code) or length == 3 or code[:length] == code):
+            return value
+    value = FEATURE_PRIOR.get(code)
+    if value is not None:
+        return value
+    return _NAMED_PRECISION_PRIOR.get(place.precision, 0.0)
+
+
+def prior_score(place: Place, name_key: str | None = None, *, weights: Weights = DEFAULT_WEIGHTS,
+                normalize=None) -> tuple[float, list[str]]:
+    """Return the context-free score of a candidate and its reasons.
+
+    ``name_key`` is the normalized mention; when it equals the normalized main name of the
+    place, the candidate gets the main-name bonus.
+    """
+    reasons: list[str] = []
+    pop = max(place.population or 0, 0)
+    score = weights.population * math.log10(pop + 1)
+    if pop:
+        reasons.append(f"population {pop:,}")
+    fp = _feature_prior(place)
+    score += fp
+    reasons.append(f"feature {place.feature_code} ({fp:+.1f})")
+    if name_key is not None and normalize is not None and normalize(place.name) == name_key:
+        score += weights.main_name
+        reasons.append("main name")
+    return score, reasons
+
+
+@dataclass(slots=True)
+class ResolverItem:
+    """One distinct name of a document with its candidates and the state of its ranking."""
+
+    key: str
+    places: tuple[Place, ...]
+    qualifiers: set[tuple[str | None, str | None]] = field(default_factory=set)
+    qualifier_names: set[str] = field(default_factory=set)
+    count: int = 1
+    prior: list[tuple[float, list[str]]] = field(default_factory=list)
+    ranked: list[Candidate] = field(default_factory=list)
+
+
+def _qualifier_match(place: Place, qualifiers: set[tuple[str | None, str | None]]) -> bool:
+    for cc, admin1 in qualifiers:
+        if cc and place.country_code != cc:
+            continue
+        if admin1 and place.admin1 != admin1:
+            continue
+        if place.country_code == cc and (admin1 is None or place.admin1 == admin1):
+            if place.feature_code.startswith("PCL") or (admin1 and place.feature_code == "ADM1"):
+                continue  # the qualifier itself does not qualify "Texas, Texas"
+            return True
+    return False
+
+
+def _rank(
+    item: ResolverItem, profile: DocumentProfile | None, weights: Weights
+) -> list[Candidate]:
+    ranked: list[Candidate] = []
+    for place, (base, base_reasons) in zip(item.places, item.prior, strict=True):
+        score = base
+        reasons = list(base_reasons)
+        if item.qualifiers and _qualifier_match(place, item.qualifiers):
+            score += weights.qualifier
+            reasons.append("qualified by " + "/".join(sorted(item.qualifier_names)))
+        if profile is not None and profile.total > 0:
+            c_share, a_share, c_named, a_named = profile.shares(item.key, place)
+            if c_share:
+                score += weights.country_share * c_share
+                reasons.append(f"document country {place.country_code} {c_share:.0%}")
+            if a_share and not place.feature_code.startswith("PCL"):
+                score += weights.admin_share * a_share
+                reasons.append(f"document region {place.country_code}.{place.admin1} {a_share:.0%}")
+            if c_named and not place.feature_code.startswith("PCL"):
+                score += weights.country_named
+                reasons.append(f"document names {place.country_code}")
+            if a_named and place.feature_code != "ADM1":
+                score += weights.admin_named
+                reasons.append(f"document names region {place.admin1}")
+            if len(item.places) > 1 and place.precision not in ("country", "sea"):
+                near = profile.nearest_km(item.key, place)
+                if near is not None:
+                    d, other = near
+                    bonus = (
+                        weights.near_50 if d < 50 else weights.near_150 if d < 150
+                        else weights.near_400 if d < 400 else 0.0
+                    )
+                    if bonus:
+                        score += bonus
+                        reasons.append(f"{d:.0f} km from {other}")
+        ranked.append(Candidate(place, round(score, 4), tuple(reasons)))
+    ranked.sort(key=lambda c: -c.score)
+    return ranked
+
+
+def _confidence(ranked: Sequence[Candidate]) -> float:
+    """Vote weight of a name's current reading: 1 when unambiguous, less when close."""
+    if not ranked:
+        return 0.0
+    if len(ranked) == 1:
+        return 1.0
+    margin = ranked[0].score - ranked[1].score
+    return max(0.15, min(1.0, margin / 2.0))
+
+
+def resolve_items(
+    items: Sequence[ResolverItem],
+    *,
+    normalize,
+    weights: Weights = DEFAULT_WEIGHTS,
+    extra_votes: Sequence[tuple[str, Place, float]] = (),
+    passes: int = 2,
+) -> None:
+    """Rank the candidates of every item in place (``item.ranked``), using each other."""
+    for item in items:
+        scored = [
+            (prior_score(p, item.key, weights=weights, normalize=normalize), p) for p in item.places
+        ]
+        scored.sort(key=lambda sp: -sp[0][0])
+        scored = scored[: weights.max_candidates]
+        item.places = tuple(p for _s, p in scored)
+        item.prior = [s for s, _p in scored]
+        item.ranked = _rank(item, None, weights)
+    if not items:
+        return
+    for _ in range(passes):
+        profile = DocumentProfile.from_places(extra_votes)
+        for item in items:
+            if item.ranked:
+                weight = _confidence(item.ranked) * (1.0 + math.log(item.count))
+                profile.add(item.key, item.ranked[0].place, weight)
+        for item in items:
+            if item.ranked:
+                item.ranked = _rank(item, profile, weights)
+
+
+def qualifier_for(text: str, end: int) -> tuple[tuple[str, str | None], str, int] | None:
+    """Return a US-state qualifier ``((cc, admin1), label, end)`` after offset ``end``."""
+    found = qualifier_after(text, end)
+    if found is None:
+        return None
+    code, q_end = found
+    return ("US", code), text[end:q_end].strip(", "), q_end

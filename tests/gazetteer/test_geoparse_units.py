@@ -1,0 +1,105 @@
+"""Unit tests of the geoparser parts that need no gazetteer: tokens, qualifiers, metrics."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.context import DocumentProfile, qualifier_after, state_from_abbreviation
+from gazetteer.evaluation import (
+    MAX_ERROR_KM,
+    recognition_scores,
+    resolution_errors,
+    resolution_scores,
+)
+from gazetteer.model import Place
+from gazetteer.recognize import Recognizer, tokenize
+
+
+def _place(name: str, cc: str, admin1: str | None, code: str = "PPL", pop: int = 1000,
+           lat: float = 0.0, lon: float = 0.0) -> Place:
+    return Place(id=f"t:{name}:{cc}:{admin1}", name=name, lat=lat, lon=lon, feature_code=code,
+                 country_code=cc, admin1=admin1, population=pop,
+                 precision="country" if code.startswith("PCL") else "town")
+
+
+_TOY = {
+    "paris": [_place("Paris", "FR", "11", "PPLC", 2_000_000, 48.85, 2.35)],
+    "washington": [_place("Washington", "US", "DC", "PPLC", 600_000, 38.9, -77.0)],
+    "gulf of sirte": [_place("Gulf of Sirte", "LY", None, "GULF", 0, 31.5, 18.0)],
+    "march": [_place("March", "GB", "ENG", "PPL", 20_000, 52.55, 0.09)],
+    "smith": [_place("Smith", "CA", "01", "PPL", 600, 55.0, -114.0)],
+}
+
+
+def _toy_lookup(name: str) -> list[Place]:
+    from gazetteer.names import normalize
+
+    return _TOY.get(normalize(name), [])
+
+
+@pytest.fixture()
+def toy() -> Recognizer:
+    return Recognizer(_toy_lookup)
+
+
+def test_tokenize_keeps_abbreviations_and_hyphenated_names() -> None:
+    words = [t.text for t in tokenize("Forces near al-Watiya, W.Va., and the U.S. left.")]
+    assert words == ["Forces", "near", "al-Watiya", "W.Va.", "and", "the", "U.S.", "left."]
+
+
+def test_recognizer_takes_longest_name_with_connectors(toy: Recognizer) -> None:
+    text = "Ships crossed the Gulf of Sirte toward Paris."
+    assert [s.text for s in toy.find(text)] == ["Gulf of Sirte", "Paris"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party met Paris Hilton there.",
+        "A reporter for the Washington Post wrote it.",
+        "March was cold.",
+        "President Washington spoke.",
+        "They met Mr. Smith. Later Smith said no.",
+    ],
+)
+def test_recognizer_rejects_person_and_organisation_uses(toy: Recognizer, text: str) -> None:
+    assert toy.find(text) == []
+
+
+def test_recognizer_keeps_place_before_allowed_title(toy: Recognizer) -> None:
+    assert [s.text for s in toy.find("We flew to Paris on Monday.")] == ["Paris"]
+
+
+def test_us_state_abbreviation_qualifier() -> None:
+    assert state_from_abbreviation("Kan.") == "KS"
+    assert qualifier_after("Springfield, Ill., police", len("Springfield"))[0] == "IL"
+    assert qualifier_after("Springfield, and more", len("Springfield")) is None
+
+
+def test_profile_leaves_the_asking_name_out() -> None:
+    ohio = _place("Ohio", "US", "OH", "ADM1", 11_000_000)
+    town = _place("Columbus", "US", "OH", "PPLA", 900_000)
+    profile = DocumentProfile.from_places([("ohio", ohio, 1.0), ("columbus", town, 1.0)])
+    c_share, a_share, c_named, a_named = profile.shares("columbus", town)
+    assert c_share == 1.0 and a_share == 1.0 and a_named and not c_named
+    assert profile.shares("ohio", ohio)[3] is False  # Ohio does not name itself
+
+
+def test_resolution_metrics() -> None:
+    gold = [{"lat": 0.0, "lon": 0.0}] * 3
+    pred = [{"lat": 0.0, "lon": 1.0}, {"lat": 0.0, "lon": 3.0}, {"lat": None, "lon": None}]
+    errors = resolution_errors(gold, pred)
+    assert errors[2] == MAX_ERROR_KM
+    scores = resolution_scores(errors)
+    assert scores.acc161 == pytest.approx(1 / 3)
+    assert 300 < scores.median_km < 350
+    assert scores.unresolved == 1
+    assert 0.0 < scores.auc < 1.0
+
+
+def test_recognition_metrics_exact_and_overlap() -> None:
+    gold = [("a", 0, 5), ("a", 10, 20), ("b", 0, 4)]
+    pred = [("a", 0, 5), ("a", 12, 20), ("b", 6, 8)]
+    s = recognition_scores(gold, pred)
+    assert (s.precision, s.recall) == (pytest.approx(1 / 3), pytest.approx(1 / 3))
+    assert (s.overlap_precision, s.overlap_recall) == (pytest.approx(2 / 3), pytest.approx(2 / 3))
