@@ -173,6 +173,8 @@ def prepare_control_claims(
     ``sides`` maps extra actors to sides (see :class:`geo.sides.Sides`).
     """
     frame = _records_frame(claims)
+    if _is_prepared(frame):
+        return frame
     if frame.empty:
         return pd.DataFrame(columns=_PREPARED_COLUMNS)
     if "kind" in frame:
@@ -238,10 +240,11 @@ def _place_key(place_id: Any, name: Any, lat: float, lon: float) -> str:
     return label
 
 
+def _is_prepared(frame: pd.DataFrame) -> bool:
+    return all(c in frame for c in ("key", "day", "side", "opponent"))
+
+
 def _ensure_prepared(claims: Any, sides: Mapping[str, str] | None) -> pd.DataFrame:
-    if isinstance(claims, pd.DataFrame) and "key" in claims and "day" in claims \
-            and "opponent" in claims:
-        return claims
     return prepare_control_claims(claims, sides=sides)
 
 

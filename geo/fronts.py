@@ -199,18 +199,18 @@ def _merge_colocated(group: list[PlaceControl]) -> PlaceControl:
                         first.last_date, ids, first.views, first.conflict)
 
 
-def _cells(xy: np.ndarray, reach_km: float) -> np.ndarray:
-    """Voronoi cells of the points, in input order, each cut to its reach disk."""
+def _cells(xy: np.ndarray, reach_km: float) -> tuple[np.ndarray, np.ndarray]:
+    """Return (Voronoi cells in input order, reach disks) of the points."""
     disks = shapely.buffer(shapely.points(xy), reach_km, quad_segs=12)
-    if len(xy) == 1:
-        return disks
     extent = box(*(xy.min(axis=0) - 3 * reach_km), *(xy.max(axis=0) + 3 * reach_km))
+    if len(xy) == 1:
+        return np.array([extent]), disks
     diagram = shapely.voronoi_polygons(MultiPoint(xy), extend_to=extent, ordered=True)
     cells = np.array(shapely.get_parts(diagram))
-    if len(cells) != len(xy):  # duplicate or degenerate input: match cells to points
+    if len(cells) != len(xy):  # degenerate input: match cells to points by containment
         tree = shapely.STRtree(cells)
         cells = cells[tree.query(shapely.points(xy), predicate="intersects")[1][:len(xy)]]
-    return shapely.intersection(cells, disks)
+    return cells, disks
 
 
 def _clip_to_land(cells: np.ndarray, outlines: list[Any]) -> np.ndarray:
@@ -263,12 +263,15 @@ def derive_fronts(state: ControlState, *, reach_km: float = DEFAULT_REACH_KM,
     forward, inverse = _projection_cached(lat0, lon0)
     x, y = forward.transform(lonlat[:, 0], lonlat[:, 1])
     xy = np.column_stack([x, y])
-    cells = _cells(xy, reach_km)
+    raw, disks = _cells(xy, reach_km)
+    cells = shapely.intersection(raw, disks)
+    outlines: list[Any] = [None] * len(generators)
     if clip_to_land:
-        cells = _clip_to_land(cells, _land_for_points(lonlat, lat0, lon0))
+        outlines = _land_for_points(lonlat, lat0, lon0)
+        cells = _clip_to_land(cells, outlines)
     actors = np.array([p.holder for p in generators], dtype=object)
     areas = _areas(cells, actors, generators, inverse)
-    lines = _front_lines(cells, actors, generators, inverse)
+    lines = _front_lines(raw, disks, outlines, actors, generators, inverse)
     return Fronts(state.on, state.sources, areas, lines, contested, state)
 
 
@@ -286,22 +289,35 @@ def _areas(cells: np.ndarray, actors: np.ndarray, generators: Sequence[PlaceCont
     return tuple(out)
 
 
-def _front_lines(cells: np.ndarray, actors: np.ndarray, generators: Sequence[PlaceControl],
+def _front_lines(raw: np.ndarray, disks: np.ndarray, outlines: Sequence[Any],
+                 actors: np.ndarray, generators: Sequence[PlaceControl],
                  inverse) -> tuple[FrontLine, ...]:
-    tree = shapely.STRtree(cells)
-    left, right = tree.query(cells, predicate="intersects")
+    """Shared edges of unclipped Voronoi cells of different sides, cut to reach and land.
+
+    Adjacency is found on the unclipped cells, whose shared edges are exact; the edge is
+    then cut to where both places reach and to the land of their countries, because
+    clipped cells no longer share edges bit for bit.
+    """
+    tree = shapely.STRtree(raw)
+    left, right = tree.query(raw, predicate="intersects")
     keep = (left < right) & (actors[left] != actors[right])
     left, right = left[keep], right[keep]
     if len(left) == 0:
         return ()
-    # Snap-rounded overlay: both cells' copies of a shared edge differ in the last bits
-    # after projection and clipping; on a 1 m grid they coincide and yield a line.
-    shared = shapely.intersection(cells[left], cells[right], grid_size=_GRID_KM)
+    # Snap-rounded overlay: both cells' copies of a shared edge may differ in the last
+    # bits; on a 1 m grid they coincide and yield a line.
+    shared = shapely.intersection(raw[left], raw[right], grid_size=_GRID_KM)
+    shared = shapely.intersection(shared, shapely.intersection(disks[left], disks[right]))
     segments: dict[tuple[str, str], list[tuple[Any, int, int]]] = {}
     for geom, i, j in zip(shared, left.tolist(), right.tolist()):
         line = _lines_only(geom)
         if line is None:
             continue
+        land = [o for o in (outlines[i], outlines[j]) if o is not None]
+        if land:
+            line = _lines_only(shapely.intersection(line, shapely.union_all(land)))
+            if line is None:
+                continue
         pair = tuple(sorted((actors[i], actors[j])))
         segments.setdefault(pair, []).append((line, i, j))  # type: ignore[arg-type]
     out: list[FrontLine] = []
