@@ -1,0 +1,194 @@
+/* Conflict Map: Leaflet layers for claims, built in the browser from a compact JSON payload.
+ *
+ * Every string in the payload was HTML-escaped on the server (geo/layers.py) before it was
+ * JSON-encoded, so popups, tooltips and the legend can be set as HTML without letting an
+ * article's text run code. Building markers here instead of one folium element per claim keeps
+ * a 10,000-claim map small and quick to render.
+ */
+(function () {
+  if (window.ConflictMap) { return; }
+
+  var SHAPES = {
+    triangle: '<polygon points="9,1 17,16 1,16"/>',
+    down: '<polygon points="1,2 17,2 9,17"/>',
+    square: '<rect x="2.5" y="2.5" width="13" height="13"/>',
+    diamond: '<polygon points="9,0.5 17.5,9 9,17.5 0.5,9"/>',
+    star: '<polygon points="9,0.5 11.4,6.3 17.5,6.6 12.8,10.6 14.3,16.8 9,13.4 3.7,16.8 5.2,10.6 0.5,6.6 6.6,6.3"/>',
+    chevron: '<polygon points="1.5,1.5 17,9 1.5,16.5 6,9"/>',
+    ring: '<circle cx="9" cy="9" r="6" fill="none" stroke-width="4.5"/>',
+    cross: '<path d="M3,3 L15,15 M15,3 L3,15" fill="none" stroke-width="4"/>',
+    circle: '<circle cx="9" cy="9" r="7"/>'
+  };
+  var OUTLINED = {ring: true, cross: true};
+  var iconCache = {};
+
+  function svg(shape, color, approx, size) {
+    var body = SHAPES[shape] || SHAPES.circle;
+    var paint;
+    if (OUTLINED[shape]) {
+      paint = 'stroke="' + color + '"' + (approx ? ' stroke-dasharray="3,2"' : '');
+    } else if (approx) {
+      paint = 'fill="#ffffff" fill-opacity="0.75" stroke="' + color + '" stroke-width="2.2" stroke-dasharray="3,2"';
+    } else {
+      paint = 'fill="' + color + '" stroke="#222" stroke-width="1"';
+    }
+    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size +
+      '" viewBox="0 0 18 18"><g ' + paint + '>' + body + '</g></svg>';
+  }
+
+  function icon(shape, color, approx) {
+    var key = shape + '|' + color + '|' + (approx ? 1 : 0);
+    if (!iconCache[key]) {
+      iconCache[key] = L.divIcon({
+        className: 'cm-icon' + (approx ? ' cm-approx' : ''),
+        html: svg(shape, color, approx, 18),
+        iconSize: [18, 18],
+        iconAnchor: [9, 9],
+        popupAnchor: [0, -9],
+        tooltipAnchor: [9, 0]
+      });
+    }
+    return iconCache[key];
+  }
+
+  /* Markers of claims: one per claim, coloured by actor, shaped by action. */
+  function claims(map, payload, opts) {
+    var data = payload.claims, articles = payload.articles;
+    var group = opts.cluster && L.markerClusterGroup ? L.markerClusterGroup({
+      chunkedLoading: true,
+      maxClusterRadius: 40,
+      spiderfyOnMaxZoom: true,
+      showCoverageOnHover: false
+    }) : L.featureGroup();
+    var markers = {};
+    var list = [];
+    for (var i = 0; i < data.length; i++) {
+      var rec = data[i];
+      var marker = L.marker([rec.lat, rec.lon], {icon: icon(rec.s, rec.c, rec.a), riseOnHover: true});
+      marker.bindTooltip(rec.t, {direction: 'top'});
+      marker.bindPopup('<div class="cm-pop">' + rec.h + (articles[rec.m] || '') +
+        '<br><span class="cm-id">[claim ' + rec.id.replace(/[<>&"']/g, '') + ']</span></div>', {maxWidth: 380});
+      marker.cmId = rec.id;
+      markers[rec.id] = marker;
+      list.push(marker);
+    }
+    if (group.addLayers) { group.addLayers(list); } else { list.forEach(function (m) { group.addLayer(m); }); }
+    window.cmClaims = {group: group, markers: markers, count: list.length};
+    map.getContainer().setAttribute('data-claim-count', String(list.length));
+    return group;
+  }
+
+  /* Dashed circles showing the extent of regions, countries and seas (approximate points). */
+  function areas(map, data) {
+    var group = L.featureGroup();
+    data.forEach(function (a) {
+      L.circle([a.lat, a.lon], {
+        radius: a.r * 1000, color: a.c, weight: 1.5, dashArray: '6 5',
+        fillColor: a.c, fillOpacity: 0.06, interactive: false
+      }).addTo(group);
+    });
+    return group;
+  }
+
+  function destination(lat, lon, bearingDeg, km) {
+    var R = 6371.0088, d = km / R, b = bearingDeg * Math.PI / 180;
+    var p1 = lat * Math.PI / 180, l1 = lon * Math.PI / 180;
+    var p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b));
+    var l2 = l1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * Math.sin(p2));
+    return [p2 * 180 / Math.PI, ((l2 * 180 / Math.PI + 540) % 360) - 180];
+  }
+
+  function ringPoints(lat, lon, km) {
+    var pts = [];
+    for (var b = 0; b < 360; b += 5) { pts.push(destination(lat, lon, b, km)); }
+    return pts;
+  }
+
+  /* Distance claims: the anchor, the stated distance as a ring (or a band for a range),
+   * and the geodesic line to the subject's true position coloured by how far off it is. */
+  function distances(map, data) {
+    var group = L.featureGroup();
+    data.forEach(function (d) {
+      var style = {color: d.c, weight: 2, opacity: 0.9};
+      if (d.rmax - d.rmin < 0.5) {
+        L.circle([d.alat, d.alon], L.extend({radius: d.rmin * 1000, fill: false, dashArray: '5 5'}, style))
+          .bindTooltip(d.t).addTo(group);
+      } else {
+        L.polygon([ringPoints(d.alat, d.alon, d.rmax), ringPoints(d.alat, d.alon, d.rmin)],
+          L.extend({fillColor: d.c, fillOpacity: 0.12, weight: 1}, style)).bindTooltip(d.t).addTo(group);
+      }
+      if (d.slat !== null && d.slon !== null) {
+        L.polyline([[d.alat, d.alon], [d.slat, d.slon]], L.extend({}, style, {weight: 3}))
+          .bindTooltip(d.t).addTo(group);
+        L.circleMarker([d.slat, d.slon], {radius: 3, color: d.c, fillColor: d.c, fillOpacity: 1, interactive: false})
+          .addTo(group);
+      }
+      L.circleMarker([d.alat, d.alon], {radius: 4, color: '#111', weight: 2, fillColor: '#fff', fillOpacity: 1})
+        .bindTooltip(d.at).addTo(group);
+    });
+    return group;
+  }
+
+  /* Open the selected claim's popup (zooming into its cluster) and ring it. */
+  function select(map, id) {
+    var state = window.cmClaims;
+    if (!state || !(id in state.markers)) { return; }
+    var marker = state.markers[id];
+    L.circleMarker(marker.getLatLng(), {radius: 16, color: '#e6007e', weight: 3, fill: false, interactive: false})
+      .addTo(map);
+    if (state.group.zoomToShowLayer) {
+      state.group.zoomToShowLayer(marker, function () { marker.openPopup(); });
+    } else {
+      marker.openPopup();
+    }
+  }
+
+  /* The legend: actors' colours, actions' shapes, approximate areas and distance colours.
+   * Labels arrive HTML-escaped from the server. */
+  function legendHtml(spec) {
+    var out = ['<details open><summary>Legend</summary>'];
+    function row(symbol, label) { out.push('<div class="row">' + symbol + '<span>' + label + '</span></div>'); }
+    if (spec.actors.length) { out.push('<b>Actors</b>'); }
+    spec.actors.forEach(function (a) { row('<span class="sw" style="background:' + a[1] + '"></span>', a[0]); });
+    if (spec.shapes.length) { out.push('<b>Actions</b>'); }
+    spec.shapes.forEach(function (s) { row(svg(s[0], '#555', false, 13), s[1]); });
+    if (spec.approx) { out.push('<b>Precision</b>'); row(svg('circle', '#555', true, 13), spec.approx); }
+    if (spec.lines.length) { out.push('<b>Distance claims</b>'); }
+    spec.lines.forEach(function (l) { row('<span class="ln" style="border-color:' + l[0] + '"></span>', l[1]); });
+    spec.notes.forEach(function (n) { out.push('<div class="meta">' + n + '</div>'); });
+    out.push('</details>');
+    return out.join('');
+  }
+
+  function legend(map, spec, position) {
+    var control = L.control({position: position || 'bottomleft'});
+    control.onAdd = function () {
+      var div = L.DomUtil.create('div', 'cm-legend');
+      div.innerHTML = legendHtml(spec);
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    control.addTo(map);
+    return control;
+  }
+
+  var css = document.createElement('style');
+  css.textContent = [
+    '.cm-icon{background:transparent;border:none}',
+    '.cm-legend{background:rgba(255,255,255,.93);padding:6px 9px;border-radius:4px;',
+    'font:12px/1.35 sans-serif;max-height:320px;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)}',
+    '.cm-legend summary{font-weight:bold;cursor:pointer}',
+    '.cm-legend .row{display:flex;align-items:center;gap:5px;white-space:nowrap}',
+    '.cm-legend .sw{display:inline-block;width:12px;height:12px;border:1px solid #333}',
+    '.cm-legend .ln{display:inline-block;width:18px;height:0;border-top:3px solid}',
+    '.cm-pop{font:13px/1.4 sans-serif}.cm-pop q{font-style:italic}',
+    '.cm-pop .meta{color:#555;font-size:12px}.cm-id{color:#888;font-size:11px}'
+  ].join('');
+  document.head.appendChild(css);
+
+  window.ConflictMap = {
+    claims: claims, areas: areas, distances: distances, select: select, legend: legend,
+    svg: svg, destination: destination
+  };
+})();

@@ -1,0 +1,588 @@
+"""Folium layers that draw claims: markers, approximate areas, distance rings, legend.
+
+The layers take a claims DataFrame with the columns of ``Store.claims_frame`` (claim_id, kind,
+lat, lon, precision, radius_km, actor_norm, action, quote, source, url, published, event_date,
+anchor_lat/lon, subject_lat/lon, value_min/max, unit, true_km, diff_km, diff_pct, verdict, ...).
+
+* Control claims are markers coloured by actor and shaped by action; distance claims are round
+  markers at the subject (or the anchor when the subject's position is unknown).
+* A point that stands for a region, a country or a sea is never a confident dot: its marker is
+  hollow and dashed and, when the place has an extent (``radius_km``), a dashed circle shows it.
+* Distance claims also get the anchor, the stated distance as a ring (a band for a range such
+  as "a few kilometres") and the geodesic line to the subject's true position, coloured by how
+  far off the stated distance is.
+
+Markers are built in the browser from one compact JSON payload (``geo/data/claims_map.js``)
+instead of one folium element per claim, so 10,000 clustered claims render in well under a
+second. Every article string is escaped with :func:`html.escape` before it is JSON-encoded, and
+the JSON is made safe to embed in a ``<script>`` element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from folium.map import Layer
+from jinja2 import Template
+
+from geo.verbatim import VerbatimScriptMixin
+
+__all__ = [
+    "ACTION_SHAPES",
+    "APPROXIMATE_PRECISIONS",
+    "AreasLayer",
+    "ClaimsLayer",
+    "DistanceLayer",
+    "Legend",
+    "actor_colors",
+    "area_record",
+    "area_records",
+    "claim_records",
+    "claims_payload",
+    "distance_color",
+    "distance_record",
+    "distance_records",
+    "js_json",
+    "popup_html",
+    "safe_url",
+    "select_rings",
+]
+
+log = logging.getLogger("conflictmap.geo.layers")
+
+#: Precisions drawn as areas or marked approximate rather than as a dot.
+APPROXIMATE_PRECISIONS: frozenset[str] = frozenset({"region", "country", "sea"})
+
+#: Marker shape per control action; distance claims are circles.
+ACTION_SHAPES: dict[str, str] = {
+    "captured": "triangle",
+    "holds": "square",
+    "attacked": "star",
+    "withdrew": "down",
+    "entered": "diamond",
+    "advanced_towards": "chevron",
+    "besieged": "ring",
+    "lost": "cross",
+}
+_ACTION_LABELS: dict[str, str] = {
+    "captured": "captured", "holds": "holds", "attacked": "attacked", "withdrew": "withdrew",
+    "entered": "entered", "advanced_towards": "advanced towards", "besieged": "besieged",
+    "lost": "lost",
+}
+#: Colours for the most frequent actors (colour-blind-friendly first), then grey.
+_PALETTE: tuple[str, ...] = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+    "#bcbd22", "#393b79", "#ad494a", "#637939", "#7b4173",
+)
+OTHER_COLOR = "#7f7f7f"
+DISTANCE_MARKER_COLOR = "#444444"
+#: (upper bound of |difference| in percent, colour, legend label) for distance lines.
+_DIFF_BANDS: tuple[tuple[float, str, str], ...] = (
+    (10.0, "#1a9850", "within 10 % of the true distance"),
+    (25.0, "#d4a017", "10-25 % off"),
+    (50.0, "#f46d43", "25-50 % off"),
+    (math.inf, "#b2182b", "more than 50 % off"),
+)
+_UNKNOWN_DIFF = ("#6f6f6f", "true distance unknown")
+_MARKERCLUSTER = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/"
+_KM_PER_UNIT = {"km": 1.0, "mi": 1.609344, "nmi": 1.852, "m": 0.001}
+_QUOTE_CHARS = 320
+_TITLE_CHARS = 140
+
+
+def js_json(value: Any) -> str:
+    """Serialize to JSON that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>``, ``&`` and the JavaScript line separators are written as ``\\u`` escapes, so
+    text such as ``</script>`` in an article can never close the script.
+
+    >>> js_json({"t": "</script><b>"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _missing(value: Any) -> bool:
+    """True for None, NaN, NaT and empty strings."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _text(value: Any, limit: int | None = None) -> str:
+    """Escape a value for HTML (empty for missing), shortened to ``limit`` characters."""
+    if _missing(value):
+        return ""
+    text = str(value)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "\u2026"
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _num(value: Any) -> float | None:
+    """A finite float or None."""
+    if _missing(value):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _day(value: Any) -> str:
+    """ISO date string of a date, datetime, Timestamp or string (empty when missing)."""
+    if _missing(value):
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "date"):
+        try:
+            return value.date().isoformat()
+        except (AttributeError, ValueError):
+            pass
+    return str(value)[:10]
+
+
+def safe_url(value: Any) -> str | None:
+    """Return the URL when it is http(s), else None (no ``javascript:`` links in popups).
+
+    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)")
+    ('https://example.org/a?b=1', None)
+    """
+    if _missing(value):
+        return None
+    url = str(value).strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def distance_color(diff_pct: Any) -> str:
+    """Colour of a distance claim by how far the stated distance is from the true one.
+
+    >>> distance_color(4.0), distance_color(-30), distance_color(None)
+    ('#1a9850', '#f46d43', '#6f6f6f')
+    """
+    number = _num(diff_pct)
+    if number is None:
+        return _UNKNOWN_DIFF[0]
+    for bound, color, _ in _DIFF_BANDS:
+        if abs(number) <= bound:
+            return color
+    return _DIFF_BANDS[-1][1]
+
+
+def _actor_key(row: Mapping[str, Any]) -> str:
+    """The actor a claim is coloured by: normalized actor, raw actor, or "unknown"."""
+    for field in ("actor_norm", "actor"):
+        value = row.get(field)
+        if not _missing(value):
+            return str(value)
+    return "unknown"
+
+
+def actor_colors(actors: Iterable[Any], *, limit: int = len(_PALETTE)) -> dict[str, str]:
+    """Give the ``limit`` most frequent actors a palette colour each (ties by name).
+
+    Actors beyond the palette, and "unknown", are grey; look them up with
+    ``colors.get(actor, OTHER_COLOR)``.
+
+    >>> actor_colors(["LNA", "GNA", "LNA", None])
+    {'LNA': '#1f77b4', 'GNA': '#ff7f0e'}
+    """
+    counts = Counter(str(a) for a in actors if not _missing(a) and str(a) != "unknown")
+    ranked = sorted(counts, key=lambda name: (-counts[name], name))[:limit]
+    return {name: _PALETTE[i] for i, name in enumerate(ranked)}
+
+
+def _stated_km(row: Mapping[str, Any]) -> tuple[float, float] | None:
+    """The stated distance range in km, or None when it is missing."""
+    low, high = _num(row.get("value_min")), _num(row.get("value_max"))
+    if low is None and high is None:
+        return None
+    low = high if low is None else low
+    high = low if high is None else high
+    factor = _KM_PER_UNIT.get(str(row.get("unit") or "km"), 1.0)
+    return low * factor, high * factor
+
+
+def _distance_summary(row: Mapping[str, Any]) -> str:
+    """Escaped one-line summary of a distance claim's check."""
+    parts = []
+    value_min, value_max = _num(row.get("value_min")), _num(row.get("value_max"))
+    if value_min is not None:
+        stated = f"{value_min:g}" if value_max in (None, value_min) else f"{value_min:g}-{value_max:g}"
+        qualifier = _text(row.get("qualifier"))
+        direction = _text(row.get("direction"))
+        parts.append(
+            "stated "
+            + " ".join(p for p in (qualifier, stated, _text(row.get("unit")) or "km", direction) if p)
+            + f" from {_text(row.get('anchor')) or '?'}"
+        )
+    true_km = _num(row.get("true_km"))
+    if true_km is not None:
+        parts.append(f"true {true_km:,.0f} km")
+    diff_km, diff_pct = _num(row.get("diff_km")), _num(row.get("diff_pct"))
+    if diff_km is not None:
+        pct = f" ({diff_pct:+.0f} %)" if diff_pct is not None else ""
+        parts.append(f"difference {diff_km:+,.0f} km{pct}")
+    verdict = _text(row.get("verdict"))
+    if verdict:
+        parts.append(f"<b>{verdict}</b>")
+    return "; ".join(parts)
+
+
+def _claim_part(row: Mapping[str, Any]) -> str:
+    """Escaped popup lines about the claim itself: place, precision, quote, who/what or distance."""
+    place = _text(row.get("place")) or _text(row.get("subject")) or "?"
+    precision = _text(row.get("precision"))
+    radius = _num(row.get("radius_km"))
+    where = precision
+    if precision in APPROXIMATE_PRECISIONS:
+        where = f"approximate: {precision}" + (f", ~{radius:,.0f} km radius" if radius else "")
+    lines = [f"<b>{place}</b>" + (f" <span class='meta'>({where})</span>" if where else "")]
+    quote = _text(row.get("quote"), _QUOTE_CHARS)
+    if quote:
+        lines.append(f"<q>{quote}</q>")
+    if row.get("kind") == "distance":
+        summary = _distance_summary(row)
+        if summary:
+            lines.append(summary)
+    else:
+        actor = _text(row.get("actor_norm")) or _text(row.get("actor")) or "unknown actor"
+        action = _ACTION_LABELS.get(str(row.get("action")), _text(row.get("action")))
+        event = _day(row.get("event_date"))
+        lines.append(f"{actor} &middot; {action}" + (f" &middot; event {event}" if event else ""))
+    return "<br>".join(lines)
+
+
+def _article_part(row: Mapping[str, Any]) -> str:
+    """Escaped popup lines about the article: title, linked source, publication date."""
+    title = _text(row.get("title"), _TITLE_CHARS)
+    source = _text(row.get("source")) or "source unknown"
+    url = safe_url(row.get("url"))
+    if url:
+        link = html.escape(url, quote=True)
+        source = f'<a href="{link}" target="_blank" rel="noopener noreferrer">{source}</a>'
+    meta = f"{source} &middot; published {_day(row.get('published')) or '?'}"
+    return (f"<br><span class='meta'>{title}</span>" if title else "") + (
+        f"<br><span class='meta'>{meta}</span>"
+    )
+
+
+def _article_key(row: Mapping[str, Any]) -> str:
+    """Key shared by the claims of one article (its id, else source and URL)."""
+    if not _missing(row.get("article_id")):
+        return str(row.get("article_id"))
+    return f"{row.get('source')}|{row.get('url')}|{row.get('title')}"
+
+
+def _id_part(row: Mapping[str, Any]) -> str:
+    """The claim id line; the app reads it back from the tooltip of a clicked marker."""
+    return f"<br><span class='cm-id'>[claim {_text(row.get('claim_id'))}]</span>"
+
+
+def popup_html(row: Mapping[str, Any]) -> str:
+    """The popup of one claim: place, quote, who/what or the distance check, linked source, dates.
+
+    Every value from the article or the store is escaped; only http(s) links are kept.
+    """
+    return "<div class='cm-pop'>" + _claim_part(row) + _article_part(row) + _id_part(row) + "</div>"
+
+
+def _tooltip(row: Mapping[str, Any]) -> str:
+    """Short escaped hover text; ends with the claim id so a click can select the table row."""
+    cid = _text(row.get("claim_id"))
+    if row.get("kind") == "distance":
+        head = _text(row.get("quote"), 80) or _text(row.get("anchor"))
+    else:
+        actor = _text(row.get("actor_norm")) or _text(row.get("actor")) or "?"
+        action = _ACTION_LABELS.get(str(row.get("action")), _text(row.get("action")))
+        head = f"{_text(row.get('place'))}: {actor} {action}"
+    if str(row.get("precision")) in APPROXIMATE_PRECISIONS:
+        head += " (approximate)"
+    return f"{head} <span class='cm-id'>[claim {cid}]</span>"
+
+
+def _rows(frame: Any) -> Iterable[dict[str, Any]]:
+    """Rows of a DataFrame (or an iterable of mappings) as dicts."""
+    if hasattr(frame, "to_dict"):
+        return frame.to_dict("records")
+    return (dict(row) for row in frame)
+
+
+def claim_records(
+    frame: Any, colors: Mapping[str, str], articles: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """The marker payload: one compact record per claim that has a valid position.
+
+    Each record holds the position, colour, shape, approximate flag, tooltip, the claim part
+    of the popup (``h``) and the key of its article (``m``); the article part of each popup is
+    stored once per article in ``articles`` (filled in place when given).
+    """
+    records = []
+    for row in _rows(frame):
+        lat, lon = _num(row.get("lat")), _num(row.get("lon"))
+        if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        distance = row.get("kind") == "distance"
+        color = DISTANCE_MARKER_COLOR if distance else colors.get(_actor_key(row), OTHER_COLOR)
+        shape = "circle" if distance else ACTION_SHAPES.get(str(row.get("action")), "circle")
+        key = _article_key(row)
+        if articles is not None and key not in articles:
+            articles[key] = _article_part(row)
+        records.append(
+            {
+                "id": str(row.get("claim_id")),
+                "lat": round(lat, 5),
+                "lon": round(lon, 5),
+                "c": color,
+                "s": shape,
+                "a": str(row.get("precision")) in APPROXIMATE_PRECISIONS,
+                "t": _tooltip(row),
+                "h": _claim_part(row),
+                "m": key,
+            }
+        )
+    return records
+
+
+def claims_payload(records: list[dict[str, Any]], articles: Mapping[str, str]) -> str:
+    """Serialize marker records and the article parts they use for :class:`ClaimsLayer`."""
+    used = {r["m"] for r in records}
+    return js_json({"articles": {k: v for k, v in articles.items() if k in used},
+                    "claims": records})
+
+
+def area_record(row: Mapping[str, Any], colors: Mapping[str, str]) -> dict[str, Any] | None:
+    """The dashed extent circle of an approximate place (region, country, sea), or None."""
+    if str(row.get("precision")) not in APPROXIMATE_PRECISIONS:
+        return None
+    lat, lon, radius = _num(row.get("lat")), _num(row.get("lon")), _num(row.get("radius_km"))
+    if lat is None or lon is None or not radius or radius <= 0:
+        return None
+    color = colors.get(_actor_key(row), OTHER_COLOR) if row.get("kind") != "distance" else "#555"
+    return {"lat": round(lat, 3), "lon": round(lon, 3), "r": round(radius, 1), "c": color}
+
+
+def area_records(frame: Any, colors: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Dashed circles for approximate places with an extent, one per distinct place and colour."""
+    seen: set[tuple[Any, ...]] = set()
+    areas = []
+    for row in _rows(frame):
+        area = area_record(row, colors)
+        if area is None:
+            continue
+        key = tuple(area.values())
+        if key not in seen:
+            seen.add(key)
+            areas.append(area)
+    return areas
+
+
+def distance_record(row: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Ring (or band) and true-distance line of one distance claim, or None if not drawable."""
+    if row.get("kind") != "distance":
+        return None
+    alat, alon = _num(row.get("anchor_lat")), _num(row.get("anchor_lon"))
+    stated = _stated_km(row)
+    if alat is None or alon is None or stated is None:
+        return None
+    cid = str(row.get("claim_id"))
+    tip = f"{_text(row.get('quote'), 100)} &mdash; {_distance_summary(row)} "
+    return {
+        "id": cid,
+        "alat": alat,
+        "alon": alon,
+        "rmin": max(stated[0], 0.0),
+        "rmax": max(stated[1], 0.0),
+        "slat": _num(row.get("subject_lat")),
+        "slon": _num(row.get("subject_lon")),
+        "c": distance_color(row.get("diff_pct")),
+        "t": tip + f"<span class='cm-id'>[claim {html.escape(cid)}]</span>",
+        "at": f"anchor: {_text(row.get('anchor')) or '?'}",
+        "p": _day(row.get("published")),
+    }
+
+
+def distance_records(frame: Any, *, limit: int = 400, always: str | None = None) -> list[dict[str, Any]]:
+    """Rings/bands and true-distance lines for up to ``limit`` distance claims.
+
+    The most recently published claims are kept first; ``always`` (a claim id) is kept even
+    beyond the limit so the selected claim is always drawn.
+    """
+    records = [r for r in (distance_record(row) for row in _rows(frame)) if r is not None]
+    return select_rings(records, limit=limit, always=always)
+
+
+def select_rings(records: list[dict[str, Any]], *, limit: int, always: str | None = None
+                 ) -> list[dict[str, Any]]:
+    """Keep the ``limit`` most recent distance records, plus the ``always`` one."""
+    ordered = sorted(records, key=lambda r: r.get("p") or "", reverse=True)
+    kept = ordered[:limit]
+    if always is not None and all(r["id"] != always for r in kept):
+        kept += [r for r in ordered[limit:] if r["id"] == always]
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _library_js() -> str:
+    """The browser-side layer code (read once from the package data)."""
+    return (resources.files("geo") / "data" / "claims_map.js").read_text(encoding="utf-8")
+
+
+class _Library(VerbatimScriptMixin, MacroElement):
+    """Defines ``window.ConflictMap`` (idempotent) in the map's script."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ConflictMapLibrary"
+        self.code = _library_js()
+
+
+def _ensure_library(parent: Any) -> None:
+    """Add the layer library to the map once, before the first layer that needs it."""
+    root = parent
+    while getattr(root, "_parent", None) is not None and not hasattr(root, "fit_bounds"):
+        root = root._parent
+    if not any(isinstance(child, _Library) for child in root._children.values()):
+        root.add_child(_Library(), index=0)
+
+
+class _PayloadLayer(VerbatimScriptMixin, JSCSSMixin, Layer):
+    """A folium Layer whose Leaflet layer is built by ``ConflictMap.<builder>`` from JSON.
+
+    The JSON is passed pre-serialized (:func:`js_json`) and emitted verbatim.
+    """
+
+    builder = ""
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = ConflictMap.{{ this.builder }}(
+            {{ this._parent.get_name() }}, {{ this.payload }}, {{ this.options }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, name: str, payload: str, count: int, *, show: bool = True,
+                 options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self.payload = payload
+        self.count = count
+        self.options = js_json(dict(options or {}))
+
+    def add_to(self, parent: Any, name: str | None = None, index: int | None = None) -> Any:
+        """Add to a map, putting the layer library on the map first."""
+        _ensure_library(parent)
+        return super().add_to(parent, name=name, index=index)
+
+
+class ClaimsLayer(_PayloadLayer):
+    """Clustered claim markers (``ConflictMap.claims``); exposes ``window.cmClaims``.
+
+    ``payload`` is ``{"articles": {article_key: html}, "claims": [record, ...]}`` as built by
+    :func:`claims_payload`.
+    """
+
+    builder = "claims"
+    default_js = [("markerclusterjs", _MARKERCLUSTER + "leaflet.markercluster.js")]
+    default_css = [
+        ("markerclustercss", _MARKERCLUSTER + "MarkerCluster.css"),
+        ("markerclusterdefaultcss", _MARKERCLUSTER + "MarkerCluster.Default.css"),
+    ]
+
+    def __init__(self, payload: str, count: int, *, cluster: bool = True,
+                 name: str = "Claims") -> None:
+        super().__init__(name, payload, count, options={"cluster": cluster})
+        self._name = "ClaimsLayer"
+
+
+class AreasLayer(_PayloadLayer):
+    """Dashed extent circles of regions, countries and seas (``ConflictMap.areas``)."""
+
+    builder = "areas"
+
+    def __init__(self, records: list[dict[str, Any]], *, name: str = "Approximate areas") -> None:
+        super().__init__(name, js_json(records), len(records))
+        self._name = "AreasLayer"
+
+
+class DistanceLayer(_PayloadLayer):
+    """Anchors, stated-distance rings/bands and true-distance lines (``ConflictMap.distances``)."""
+
+    builder = "distances"
+
+    def __init__(self, records: list[dict[str, Any]], *, name: str = "Distance checks") -> None:
+        super().__init__(name, js_json(records), len(records))
+        self._name = "DistanceLayer"
+
+
+class Legend(VerbatimScriptMixin, MacroElement):
+    """The map legend (a Leaflet control): actor colours, action shapes, precision, distances."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        ConflictMap.legend({{ this._parent.get_name() }}, {{ this.spec }}, "bottomleft");
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, colors: Mapping[str, str], *, actions: Iterable[str] = (),
+                 has_distance: bool = False, has_other: bool = False,
+                 notes: Iterable[str] = ()) -> None:
+        super().__init__()
+        self._name = "Legend"
+        actors = [[html.escape(name), color] for name, color in colors.items()]
+        if has_other:
+            actors.append(["other / unknown actor", OTHER_COLOR])
+        used = [a for a in ACTION_SHAPES if a in set(actions)]
+        shapes = [[ACTION_SHAPES[a], _ACTION_LABELS[a]] for a in used]
+        if has_distance:
+            shapes.append(["circle", "distance claim (at the subject)"])
+        lines = [[color, label] for _, color, label in _DIFF_BANDS] + [list(_UNKNOWN_DIFF)]
+        self.spec = js_json(
+            {
+                "actors": actors,
+                "shapes": shapes,
+                "approx": "hollow, dashed: region, country or sea (approximate)",
+                "lines": lines if has_distance else [],
+                "notes": [html.escape(n) for n in notes],
+            }
+        )
+
+    def add_to(self, parent: Any, name: str | None = None, index: int | None = None) -> Any:
+        """Add to a map, putting the layer library on the map first."""
+        _ensure_library(parent)
+        return super().add_to(parent, name=name, index=index)
