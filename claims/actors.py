@@ -146,6 +146,13 @@ class ActorBook:
             self._cache[conflict] = (_alternation(list(table)), table)
         return self._cache[conflict]
 
+    def is_alias(self, text: str, conflict: str | None = None) -> bool:
+        """Tell whether ``text`` is, as a whole, a known actor name ("LNA", "Haftar")."""
+        _, table = self._pattern(conflict)
+        key = re.sub(r"[\s-]+", " ", text.strip().lower()).replace("’", "'")
+        return key in table or any(re.sub(r"[\s-]+", " ", k).replace("’", "'") == key
+                                   for k in table)
+
     def normalize(self, text: str, conflict: str | None = None) -> str | None:
         """Return the normalized actor for a phrase, or None when no alias is in it."""
         found = self.find(text, conflict)

@@ -1,0 +1,363 @@
+"""Control and front-line statements: who did what where, in active and passive voice.
+
+:func:`find_control_statements` reads one sentence and returns (actor, action, place)
+triples with character spans. Places are proper-name runs (:mod:`claims.names`) that are
+not actors, people or demonyms, plus "the city", "the town", "the capital" resolved to the
+place the sentence or its context names. Actors come from the conflicts data file
+(:mod:`claims.actors`). Triggers and their voice come from :mod:`claims.lexicon`.
+
+>>> [(s.actor_norm, s.action, s.place) for s in find_control_statements(
+...     "Sirte fell to the LNA on Monday.", conflict="libya")]
+[('LNA', 'captured', 'Sirte')]
+>>> [(s.actor_norm, s.action, s.place) for s in find_control_statements(
+...     "GNA forces captured Surman and Sabratha.", conflict="libya")]
+[('GNA', 'captured', 'Surman'), ('GNA', 'captured', 'Sabratha')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.actors import ActorBook, ActorMention, default_actor_book
+from claims.countries import country_code, is_demonym
+from claims.lexicon import FUTURE_OR_INTENT, OFFENSIVE_INTENT, TRIGGERS, Trigger
+from claims.names import NON_PLACE_WORDS, NameSpan, name_spans
+
+__all__ = ["ControlStatement", "PlaceRef", "find_control_statements", "place_mentions"]
+
+_ORG_TAIL = re.compile(
+    r"\b(?:Brigades?|Forces|Force|Army|Militias?|Battalions?|Division|Corps|Front|Council|"
+    r"Government|Agency|Observatory|Ministry|TV|News|Journal|Group|Company|Operation|"
+    r"Institute|Party|Movement|Committee|Command|Centre|Center|Region|Room|Alliance|Union|"
+    r"Administration|Office|Guard|Unit|Units|Regiment|Services?|Times|Post|Monitor|Report)$"
+)
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)$")
+_TITLE_BEFORE = re.compile(
+    r"(?:General|Gen\.|Colonel|Col\.|Major|Marshal|President|Minister|spokesman|spokeswoman|"
+    r"commander|Commander|mayor|Mayor|leader|strongman|warlord|Mr\.?|Dr\.?|Brig\.|Lt\.|"
+    r"Capt\.|chief|Chief|envoy|official|activist|journalist|head|Sheikh|Emir|King|Prince|"
+    r"[Ss]ecretary|Field\s+Marshal|told|by\s+Colonel|Kh\.)\s+$"
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the\s+(?:entire\s+|whole\s+|strategic\s+|northwestern\s+|coastal\s+|"
+    r"northern\s+|southern\s+|eastern\s+|western\s+)?(?:town|city|capital|base|airbase|air\s+base|"
+    r"airport|village|port|area))(?![\w-])(?!\s+(?:of|centre|center)\b)", re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|"
+                        r"\s*,?\s+and\s+(?:the\s+)?(?:towns?|villages?|cities|areas?)\s+of\s+)"
+                        r"(?:the\s+)?(?:(?:towns?|villages?|cities|areas?|regions?)\s+of\s+)?$")
+_PLACE_LEAD = re.compile(
+    r"^[\s,]*(?:(?:the|a|an|its|their|his|full|complete|total|partial|effective|control|of|over|"
+    r"from|in|on|into|towards?|to|at|upon|around|near|out|back|up|most|all|parts?|much|large|"
+    r"swaths?|areas?|strategic|key|main|coastal|town|city|village|villages|towns|cities|"
+    r"district|districts|neighbou?rhoods?|region|province|governorate|suburbs?|outskirts|"
+    r"entire|whole|important|symbolic|northwestern|northern|southern|eastern|western|"
+    r"central|remote|last|major|stronghold|base|hill|area|positions?|centre|center|"
+    r"strategically-important|strategically|important|rebel-held|nearby|border|two|three|four|"
+    r"five|six|seven|several|both|yesterday|today|morning|evening|night|afternoon|this|late|"
+    r"early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|administrative|"
+    r"historic|besieged|embattled|key|vital|oil|port|military|air|headquarters|"
+    r"\d+(?:st|nd|rd|th)?|[\w-]+-(?:held|controlled))[\s,]+){0,9}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place named (or referred to) in a sentence: surface text, span, resolved name."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ControlStatement:
+    """One control claim in a sentence; offsets index the sentence."""
+
+    actor: str | None
+    actor_norm: str | None
+    action: str
+    place: str
+    place_text: str
+    start: int
+    end: int
+    trigger_start: int
+
+
+def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
+                   book: ActorBook | None = None) -> bool:
+    text = span.text
+    if text.lower() in NON_PLACE_WORDS or len(text) < 2:
+        return False
+    if book is not None and book.is_alias(text):
+        return False
+    if any(a.alias_start < span.end and span.start < a.alias_end for a in actors):
+        return False
+    if _ORG_TAIL.search(text):
+        return False
+    if _TITLE_BEFORE.search(sentence[max(0, span.start - 25):span.start]):
+        return False
+    following = sentence[span.end:span.end + 20]
+    if (" " not in text and _DEMONYM.match(text) and is_demonym(text)
+            and re.match(r"\s+[a-z]", following) and not re.match(
+                r"\s+(?:town|city|village|airbase|airport|district|and|or|on|in|to|from|with|as|"
+                r"at|by|after|before|which|that|was|is|were|are|has|had|have|near|for|under)\b",
+                following)):
+        return False
+    if re.match(r"\s*(?:,\s*)?(?:said|says|told|added|announced|confirmed|, a spokesman)",
+                following):
+        return False
+    if re.match(r"(?:\s+(?:province|governorate|district|region|city|town))?[’']s\s", following):
+        return False  # "Tripoli’s Mitiga Airport", "Idlib province's Maarat al Numan"
+    if re.search(r"-(?:backed|based|led|aligned|allied|affiliated|controlled|held)$", text):
+        return False
+    if country_code(text) is not None and " " not in text:
+        return False  # whole countries are context, not front-line places
+    if re.search(r"\b(?:north|south|east|west)[\w-]*\s+(?:of|from)\s+(?:the\s+)?$",
+                 sentence[max(0, span.start - 30):span.start], re.IGNORECASE):
+        return False  # "Gharyan, south of Tripoli": a reference point, not the claim's place
+    return not re.fullmatch(r"[\d\W]+", text)
+
+
+def place_mentions(sentence: str, actors: list[ActorMention],
+                   antecedents: list[str] | None = None,
+                   capital: str | None = None, book: ActorBook | None = None) -> list[PlaceRef]:
+    """Places named in ``sentence``, with "the city"/"the capital" resolved where possible.
+
+    ``antecedents`` are place names from the sentences before (most recent last).
+    """
+    refs: list[PlaceRef] = []
+    for span in name_spans(sentence):
+        if _is_place_name(sentence, span, actors, book):
+            refs.append(PlaceRef(span.start, span.end, span.text, span.text))
+    refs = _redirect_facilities(sentence, refs)
+    for match in _ANAPHOR.finditer(sentence):
+        if any(r.start <= match.start() < r.end for r in refs):
+            continue
+        if re.match(r"\s+(?:[A-Z]|of\s+[A-Z])", sentence[match.end():match.end() + 5]):
+            continue  # "the town of Gharyan": the name itself follows
+        noun = match.group(0).lower()
+        target = None
+        if noun.endswith("capital"):
+            target = capital
+        else:
+            head = noun.split()[-1]
+            introduced = [r.name for r in refs if r.end <= match.start() and re.search(
+                rf"\b{head}\s+of\s+(?:the\s+)?$", sentence[max(0, r.start - 20):r.start])]
+            before = [r.name for r in refs if r.end <= match.start() and r.name != capital]
+            pool = introduced or before or list(antecedents or [])
+            target = pool[-1] if pool else None
+        if target:
+            refs.append(PlaceRef(match.start(), match.end(), match.group(0), target))
+    return sorted(refs, key=lambda r: r.start)
+
+
+_FACILITY_REDIRECT = re.compile(
+    r"^\s+(?:in|at|near|outside|of)\s+(?:the\s+)?(?:(?:village|town|city|area)\s+of\s+)?$")
+
+
+def _redirect_facilities(sentence: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "the Turkish observation post in Morek" -> the place is Morek."""
+    out: list[PlaceRef] = []
+    for i, ref in enumerate(refs):
+        first = ref.text.split()[0]
+        if " " in ref.text and is_demonym(first) and i + 1 < len(refs):
+            nxt = refs[i + 1]
+            if _FACILITY_REDIRECT.match(sentence[ref.end:nxt.start]):
+                out.append(PlaceRef(ref.start, nxt.end, sentence[ref.start:nxt.end], nxt.name))
+                continue
+        if out and out[-1].end > ref.start:
+            continue
+        out.append(ref)
+    return out
+
+
+def _places_after(sentence: str, pos: int, places: list[PlaceRef], limit: int = 70,
+                  ) -> list[PlaceRef]:
+    """The place right after ``pos`` and those listed with it ("X, Y and Z")."""
+    after = [p for p in places if p.start >= pos]
+    if not after:
+        return []
+    first = after[0]
+    gap = sentence[pos:first.start]
+    if first.start - pos > limit or not _PLACE_LEAD.match(gap):
+        return []
+    out = [first]
+    for nxt in after[1:]:
+        glue = sentence[out[-1].end:nxt.start]
+        if _LIST_GLUE.match(glue):
+            out.append(nxt)
+        else:
+            break
+    return out
+
+
+_PREFIX_STATE = re.compile(r"\b(?P<who>[\w’']+)-(?:controlled|held|run|occupied)\s+"
+                           r"(?:(?:\w+\s+){0,2}?(?:of\s+)?)?")
+
+
+def _controlled_prefix(sentence: str, places: list[PlaceRef], book: ActorBook,
+                       conflict: str | None, seen: set[tuple[str, str]]) -> list[ControlStatement]:
+    """ "the rebel-controlled village of Salihiyah" -> (rebels, holds, Salihiyah)."""
+    out: list[ControlStatement] = []
+    for match in _PREFIX_STATE.finditer(sentence):
+        who = match.group("who")
+        found = book.find(who, conflict)
+        if not found:
+            continue
+        targets = [p for p in places if match.end() <= p.start <= match.end() + 25]
+        if not targets or not _PLACE_LEAD.match(sentence[match.end():targets[0].start]):
+            continue
+        target = targets[0]
+        key = ("holds", _place_key(target.name))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ControlStatement(who, found[0].norm, "holds", target.name, target.text,
+                                    match.start(), target.end, match.start()))
+    return out
+
+
+def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int = 60,
+                   ) -> list[PlaceRef]:
+    """The place just before ``pos`` and those listed with it ("X, Y and Z were taken")."""
+    before = [p for p in places if p.end <= pos]
+    if not before:
+        return []
+    last = before[-1]
+    gap = sentence[last.end:pos]
+    if pos - last.end > limit or re.search(r"[;:]|\b(?:said|says|after|when|while)\b", gap):
+        return []
+    out = [last]
+    for prev in reversed(before[:-1]):
+        glue = sentence[prev.end:out[0].start]
+        if _LIST_GLUE.match(glue):
+            out.insert(0, prev)
+        else:
+            break
+    return out
+
+
+def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorMention | None:
+    cands = [a for a in actors if a.end <= pos + 1 and a.start < pos]
+    return cands[-1] if cands else None
+
+
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:(?:our|their|its|his|the|these|those)\s+(?:\w+\s+)?(?:forces|troops|fighters|units|"
+    r"men|army|soldiers)|they|we)\b", re.IGNORECASE)
+
+
+def _generic_actor_before(sentence: str, pos: int,
+                          actors: list[ActorMention]) -> ActorMention | None:
+    """A generic subject ("our forces", "they") standing for the sentence's named actor."""
+    found = None
+    for match in _GENERIC_SUBJECT.finditer(sentence[:pos]):
+        found = match
+    if found is None:
+        return None
+    norm = actors[0].norm if actors else None
+    return ActorMention(found.start(), found.end(), found.group(0), norm, found.start(),
+                        found.end())
+
+
+def _actor_after(pos: int, actors: list[ActorMention], limit: int = 60) -> ActorMention | None:
+    cands = [a for a in actors if a.start >= pos and a.start - pos <= limit]
+    return cands[0] if cands else None
+
+
+def _place_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _matches(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
+    """All trigger matches, the earlier-listed trigger winning on overlap."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[Trigger, re.Match[str]]] = []
+    for trig in TRIGGERS:
+        for match in trig.pattern.finditer(sentence):
+            if match.end() == match.start():
+                continue
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append((trig, match))
+    return sorted(found, key=lambda tm: tm[1].start())
+
+
+def find_control_statements(sentence: str, *, conflict: str | None = None,
+                            book: ActorBook | None = None,
+                            antecedents: list[str] | None = None,
+                            capital: str | None = None) -> list[ControlStatement]:
+    """Find (actor, action, place) statements in one sentence."""
+    book = book or default_actor_book()
+    if capital is None and conflict in book.conflicts:
+        capital = book.conflicts[conflict].capital
+    actors = book.find(sentence, conflict)
+    places = place_mentions(sentence, actors, antecedents, capital, book)
+    out: list[ControlStatement] = []
+    seen: set[tuple[str, str]] = set()
+    for trig, match in _matches(sentence):
+        action = trig.action
+        start, end = match.start(), match.end()
+        prefix = sentence[max(0, start - 60):start]
+        if trig.voice in {"active", "nominal"} and action in {"captured", "entered", "withdrew"}:
+            if OFFENSIVE_INTENT.search(prefix) and action == "captured":
+                action = "attacked"
+            elif FUTURE_OR_INTENT.search(prefix):
+                continue
+        if trig.voice == "active" and action in {"lost"} and re.match(r"\s*(?:its|their|his)?\s*"
+                                                                      r"(?:lives|life|men)", sentence[end:]):
+            continue
+        actor: ActorMention | None
+        if trig.voice == "active":
+            targets = _places_after(sentence, end, places)
+            actor = _actor_before(sentence, start, actors)
+            if actor is None:
+                actor = _generic_actor_before(sentence, start, actors)
+            if actor is None:
+                continue
+        elif trig.voice == "nominal":
+            targets = _places_after(sentence, end, places)
+            by = re.search(r"\bby\s+", sentence[end:end + 120])
+            actor = (_actor_after(end + by.start(), actors, 10) if by else None) or \
+                _actor_before(sentence, start, actors)
+        elif trig.voice == "list_after":
+            targets = _places_after(sentence, end, places, limit=30)
+            actor = _actor_before(sentence, start, actors) or \
+                _generic_actor_before(sentence, start, actors) or \
+                _actor_after(end, actors, 200)
+            if actor is None:
+                continue
+        elif trig.voice == "nominal_by":
+            actor = _actor_after(end, actors, 10)
+            on = re.search(r"\b(?:on|against)\s+", sentence[end:end + 120])
+            targets = _places_after(sentence, end + on.end(), places) if on else []
+        else:  # passive, state_after
+            targets = _places_before(sentence, start, places)
+            actor = _actor_after(end, actors, 40) if trig.voice != "passive" or \
+                not match.group(0).lower().startswith("which") else _actor_after(end, actors)
+            if match.group(0).lower().startswith("which") and actor is None:
+                continue
+            if re.search(r"under\s+$", match.group(0)):
+                actor = _actor_after(end, actors, 5)
+        if trig.voice in {"passive", "state_after"} and actor is None:
+            continue
+        if actor is None and trig.voice == "nominal":
+            continue
+        for target in targets:
+            if actor is not None and actor.start <= target.start < actor.end:
+                continue
+            key = (action, _place_key(target.name))
+            if key in seen:
+                continue
+            seen.add(key)
+            span_start = min(start, target.start, actor.start if actor else start)
+            span_end = max(end, target.end, actor.end if actor else end)
+            out.append(ControlStatement(
+                actor.text if actor else None, actor.norm if actor else None, action,
+                target.name, target.text, span_start, span_end, start))
+    out.extend(_controlled_prefix(sentence, places, book, conflict, seen))
+    return out

@@ -1,0 +1,142 @@
+"""The verbs and phrases reporters use for control and front-line events.
+
+Each :class:`Trigger` maps a regular expression to an action of :data:`claims.model.ACTIONS`
+and says where the actor and the place stand relative to it:
+
+- ``active``: actor before, place after ("the LNA seized Sirte");
+- ``passive``: place before, actor after "by"/"to" ("Sirte fell to the LNA");
+- ``nominal``: place after, actor after "by" or before ("an attack by X on Y",
+  "the capture of Y");
+- ``state_after``: actor after, place before ("Y is under the control of X");
+
+Ordered most specific first: the first trigger that covers a span wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["FUTURE_OR_INTENT", "OFFENSIVE_INTENT", "TRIGGERS", "Trigger"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger pattern: action, voice and the compiled regular expression."""
+
+    action: str
+    voice: str
+    pattern: re.Pattern[str]
+
+
+def _t(action: str, voice: str, regex: str) -> Trigger:
+    return Trigger(action, voice, re.compile(regex, re.IGNORECASE))
+
+
+_CONTROL = r"(?:full\s+|complete\s+|total\s+|effective\s+|partial\s+)?control"
+_CAPTURE_VERB = (r"(?:re)?(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took|tak(?:e|es|en|ing)|"
+                 r"retook|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing)|overr(?:a|u)n(?:ning|s)?|"
+                 r"reclaim(?:ed|s|ing)?|conquer(?:ed|s|ing)?|wrest(?:ed|ing)?|secur(?:e|ed|ing))")
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # --- passive and state forms (place before the verb) ---
+    _t("captured", "passive", r"\b(?:fell|falls|fallen|has\s+fallen|had\s+fallen)\s+(?:in\w*\s+)?to\b"),
+    _t("captured", "passive",
+       r"\b(?:was|were|been|being|is|are|have\s+all\s+been|had\s+all\s+been)\s+(?:\w+ly\s+)?"
+       r"(?:re)?(?:captured|seized|taken(?:\s+back)?|retaken|liberated|freed|overrun|"
+       r"recaptured|reclaimed|conquered)\s+(?:\w+\s+){0,3}?by\b"),
+    _t("captured", "passive", r"\bwhich\s+was\s+(?:re)?(?:captured|taken(?:\s+back)?|seized)\b"),
+    _t("holds", "state_after",
+       r"\b(?:(?:is|was|were|are|remains?|remained|now|fully|been)\s+)+(?:\w+\s+)?under\s+"
+       r"(?:the\s+)?" + _CONTROL + r"\s+of\b"),
+    _t("holds", "state_after", r"\b(?:is|was|were|are)\s+(?:\w+\s+)?under\s+(?=[\w’'-]+\s+control)"),
+    _t("holds", "state_after",
+       r"\b(?:(?:an?\s+)?(?:area|region|district|city|town)\s+)?(?:controlled|held|occupied)\s+by\b"),
+    _t("besieged", "state_after", r"\bunder\s+(?:full\s+|total\s+|complete\s+)?siege\s+by\b"),
+    _t("besieged", "state_after", r"\b(?:was|were)\s+(?:encircled|surrounded|besieged)\s+by\b"),
+    _t("captured", "list_after",
+       r"\b(?:villages|towns|cities|areas|positions|settlements)\s+(?:and\s+\w+\s+)?"
+       r"(?:captured|seized|taken|retaken|recaptured|liberated)\s*,?\s+including\b"),
+    _t("captured", "list_after",
+       r"\b(?:recaptured|retook|captured|seized|took)\s+(?:\w+\s+){0,4}?(?:settlements|"
+       r"centers|centres|villages|towns|positions|areas)\b[^.;]{0,40}?\bincluding\b"),
+    # --- nominal forms ---
+    _t("attacked", "nominal_by",
+       r"\b(?:(?:failed|surprise|fresh|new|rocket|drone|major)\s+)?(?:attack|assault|offensive)\s+"
+       r"(?:launched\s+)?by\b"),
+    _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall)\s+of\b"),
+    # --- active forms ---
+    _t("attacked", "active",
+       r"\blaunch(?:ed|es|ing)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:offensive|campaign|"
+       r"assault|counter-?offensive|operation)\b(?:\s+\w+){0,6}?\s+to\s+(?:try\s+(?:to\s+)?)?"
+       r"(?:re)?(?:capture|take|seize|retake|recapture)(?:\s+control\s+of)?\b"),
+    _t("attacked", "active",
+       r"\b(?:offensive|campaign|bid|push)\s+to\s+(?:seize|capture|take|retake)(?:\s+control\s+of)?\b"),
+    _t("attacked", "active", r"\b(?:trying|tried|attempt(?:ed|ing)?)\s+to\s+(?:re-?enter|retake|"
+                             r"recapture|advance\s+on)\b"),
+    _t("captured", "active",
+       r"\b(?:re)?(?:gain(?:ed|ing|s)?|took|tak(?:en|ing|e|es)|seiz(?:ed|ing|e)|assum(?:ed|ing)|"
+       r"restor(?:ed|ing)|wr?est(?:ed)?|won|regain(?:ed|ing)?|establish(?:ed)?)\s+(?:\w+\s+){0,2}?"
+       + _CONTROL + r"\s+(?:of|over|in)\b"),
+    _t("holds", "active", r"\btook\s+up\s+positions\s+(?:at|in)\b"),
+    _t("holds", "active", r"\b(?:reinforcements\s+)?arrived\s+(?:at|in)\b"),
+    _t("holds", "active", r"\bpushed\s+(?:more\s+)?reinforcements\s+(?:in|into|to)\b"),
+    _t("holds", "active", r"\bholding\s+the\s+line\s+(?:around|at|in)\b"),
+    _t("holds", "active",
+       r"\b(?:still\s+|now\s+|firmly\s+)?(?:holds?|held|controls?|retains?|retain\s+control\s+of|"
+       r"maintains?\s+control\s+of|ha(?:ve|s)\s+" + _CONTROL + r"\s+(?:of|over)|in\s+control\s+of|"
+       r"remains?\s+in\s+control\s+of)\b(?!\s+(?:talks|a\s+meeting|elections))"),
+    _t("captured", "active", r"\bcontrolling\b"),
+    _t("captured", "active", r"\b(?:the\s+)?return\s+of\s+control\s+over\b"),
+    _t("captured", "active", r"\bforced\s+(?:\w+\s+){1,3}?to\s+(?:leave|abandon|withdraw\s+from)\b"),
+    _t("captured", "active", r"\bdrove\s+(?:\w+\s+){1,4}?(?:out\s+of|from)\b"),
+    _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
+    _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
+    _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"
+                                                     r"advantage|responsibility|measures))"),
+    _t("besieged", "active", r"\bcaptured\s+all\s+territory\s+around\b"),
+    _t("besieged", "active", r"\b(?:besieg(?:e|ed|es|ing)|surround(?:ed|s|ing)?|encircl(?:e|ed|es|"
+                             r"ing)|laid\s+siege\s+to|lay\s+siege\s+to|cut\s+off)\b"),
+    _t("withdrew", "active",
+       r"\b(?:withdr(?:ew|awn|aw|awing|aws)|pull(?:ed|ing|s)?\s+(?:out|back)|retreat(?:ed|ing|s)?|"
+       r"fled|flee(?:ing|s)?|escaped|evacuat(?:ed|ing)|abandon(?:ed|ing)|were\s+pushed|was\s+pushed|"
+       r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+(?:\w+\s+){0,3}?"
+       r"(?:from|out\s+of|of)\b"),
+    _t("withdrew", "active", r"\b(?:had\s+)?left\s+(?=the\s+(?:town|city|base|airbase|airport|area)|"
+                             r"[A-Z])"),
+    _t("withdrew", "active", r"\b(?:withdr(?:ew|awn)|fled|abandoned|evacuated)\s+(?=the\s+(?:town|"
+                             r"city|base|airbase|airport|area)|[A-Z])"),
+    _t("lost", "active", r"\b(?:lost|losing|loses|lose)\s+(?:\w+\s+)?(?:control\s+(?:of|over)\s+)?"),
+    _t("entered", "active",
+       r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|push(?:ed|ing)?\s+into|"
+       r"advanc(?:ed|ing|es)\s+into|mov(?:ed|ing)\s+into|broke\s+into|penetrat(?:ed|ing)|"
+       r"made\s+(?:\w+\s+)?gains\s+in|advanc(?:ed|ing)\s+(?:in|beyond)|going\s+deep\s+in)\b"),
+    _t("advanced_towards", "active",
+       r"\b(?:advanc(?:e|ed|es|ing)|mov(?:e|ed|ing)|push(?:ed|ing)?(?:\s+further)?(?:\s+\w+,?)?|"
+       r"march(?:ed|ing)?|head(?:ed|ing)|clos(?:ed|ing)\s+in|chas(?:ed|ing)\s+(?:\w+\s+){0,4})"
+       r"\s+(?:on|towards?|to|upon)\b"),
+    _t("advanced_towards", "active", r"\b(?:neared|approach(?:ed|ing|es)|reached|nearing)\b"),
+    _t("advanced_towards", "active",
+       r"\b(?:halted|stalled|stopped|mobili[sz]ed|massing|massed|gathering)\s+(?:\w+\s+){0,3}?"
+       r"(?:on|at)\s+the\s+(?:\w+\s+)?outskirts\s+of\b"),
+    _t("attacked", "active",
+       r"\b(?:attacked|shelled|bombed|targeted|struck|pounded|raided|assaulted|hit|"
+       r"(?:(?:is|are|was|were|been|began|begun|started|continued|continue\s+to|kept)\s+)"
+       r"(?:attack|shell|bomb|target|strike|pound|raid)(?:ing|s)?)\b(?!\s+by)"),
+    _t("attacked", "active",
+       r"\b(?:launched|carried\s+out|conducted|staged)\s+(?:\w+\s+){0,4}?(?:air\s*strikes?|"
+       r"airstrikes?|air\s+raids?|drone\s+strikes?|strikes?|attacks?|assault|shelling|"
+       r"bombardment|rocket\s+attacks?)\s+(?:\w+\s+){0,4}?(?:on|against|in)\b"),
+)
+
+#: Words just before a capture verb that make it an intention, not an event.
+FUTURE_OR_INTENT = re.compile(
+    r"\b(?:will|would|could|might|may|shall|vow(?:ed|ing|s)?\s+to|plan(?:s|ned|ning)?\s+to|"
+    r"aim(?:s|ed|ing)?\s+to|want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|intend(?:s|ed)?\s+to|"
+    r"threaten(?:s|ed)?\s+to|ready\s+to|moving\s+to|preparing\s+to|order(?:ed)?\s+to|"
+    r"failed\s+to|fail\s+to|operation\s+to|ahead\s+of|to)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: An offensive "to capture" X is an attack on X.
+OFFENSIVE_INTENT = re.compile(r"\b(?:offensive|campaign|assault|bid|push|counter-?offensive)\b"
+                              r"[^.;]{0,60}?\bto\s+(?:try\s+(?:to\s+)?)?$", re.IGNORECASE)
