@@ -106,8 +106,9 @@ def _stated(row: pd.Series) -> str | None:
         return None
     lo, hi = row["value_min"], row["value_max"]
     amount = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
-    parts = [row.get("qualifier"), amount, row.get("unit"), row.get("direction"),
-             "from", row.get("anchor")]
+    direction = row.get("direction")
+    where = f"{direction} of" if direction and direction == direction else "from"
+    parts = [row.get("qualifier"), amount, row.get("unit"), where, row.get("anchor")]
     return " ".join(str(p) for p in parts if p and p == p)
 
 
