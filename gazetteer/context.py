@@ -23,6 +23,7 @@ from gazetteer.model import Place
 
 __all__ = [
     "US_STATE_ABBREVIATIONS",
+    "US_STATE_NAMES",
     "DocumentProfile",
     "fast_km",
     "qualifier_after",
@@ -42,6 +43,22 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "s.c": "SC", "sc": "SC", "s.d": "SD", "sd": "SD", "tenn": "TN", "tex": "TX", "texas": "TX",
     "utah": "UT", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV", "wva": "WV",
     "wis": "WI", "wisc": "WI", "wyo": "WY", "d.c": "DC", "dc": "DC",
+}
+
+#: US postal code -> state name (to turn "Kan." into the state entry of the index).
+US_STATE_NAMES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin",
+    "WY": "Wyoming", "DC": "District of Columbia",
 }
 
 _QUALIFIER_RE = re.compile(r",\s*((?:[A-Z]\.){1,2}[A-Za-z]{0,3}\.?|[A-Z][a-z]{1,4}\.)")

@@ -15,7 +15,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from gazetteer.context import qualifier_after
+from gazetteer.context import US_STATE_NAMES, qualifier_after, state_from_abbreviation
+from gazetteer.country_points import with_conventional_point
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.recognize import Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
@@ -33,6 +34,7 @@ _CAPITAL_RE = re.compile(
     r"(?P<bare>capital(?:\s+city)?))$",
     re.IGNORECASE,
 )
+_LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
 
@@ -42,33 +44,78 @@ class Geoparser:
     def __init__(self, index: Any, *, weights: Weights = DEFAULT_WEIGHTS) -> None:
         self.index = index
         self.weights = weights
-        self.recognizer = Recognizer(self._lookup_with_variants)
+        self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
+        self.recognizer = Recognizer(self._strict_places)
         from gazetteer.names import normalize
 
         self._normalize = normalize
 
     # -- lookups ---------------------------------------------------------------------
 
-    def _lookup_with_variants(self, name: str) -> list[Place]:
-        """Look a surface name up, with light fallbacks (possessive, plural demonyms)."""
-        found = list(self.index.lookup(name))
+    def _raw_matches(self, name: str) -> tuple[tuple[Place, str], ...]:
+        """``(place, tier)`` pairs for a name; tier "name" when the index does not say."""
+        match = getattr(self.index, "match", None)
+        if match is not None:
+            pairs = [(m.place, m.tier) for m in match(name)]
+        else:
+            pairs = [(p, "name") for p in self.index.lookup(name)]
+        return tuple((with_conventional_point(p), t) for p, t in pairs)
+
+    def matches(self, name: str) -> tuple[tuple[Place, str], ...]:
+        """Return ``(place, tier)`` candidates of a surface name, with light fallbacks, cached.
+
+        Fallbacks: a US state abbreviation ("Kan.", "W.Va.") is the state; a trailing
+        possessive is dropped; a plural demonym ("Palestinians") is tried in the singular,
+        keeping only country and region readings.
+        """
+        found = self._match_cache.get(name)
+        if found is not None:
+            return found
+        found = self._matches_uncached(name)
+        if len(self._match_cache) > 200_000:
+            self._match_cache.clear()
+        self._match_cache[name] = found
+        return found
+
+    def _matches_uncached(self, name: str) -> tuple[tuple[Place, str], ...]:
+        stripped = name.strip()
+        postal = state_from_abbreviation(stripped) if len(stripped) <= 6 else None
+        if postal and ("." in stripped or stripped.isupper()):
+            state = US_STATE_NAMES.get(postal)
+            if state:
+                regions = tuple(
+                    (p, "alias") for p, _t in self._raw_matches(state)
+                    if p.country_code == "US" and p.feature_code == "ADM1"
+                )
+                if regions:
+                    return regions
+        found = self._raw_matches(stripped)
         if found:
             return found
-        stripped = name.strip()
         for suffix in ("'s", "’s", "'", "’"):
             if stripped.endswith(suffix) and len(stripped) > len(suffix) + 2:
-                found = list(self.index.lookup(stripped[: -len(suffix)]))
+                found = self._raw_matches(stripped[: -len(suffix)])
                 if found:
                     return found
         if stripped.endswith("s") and _PLURAL_DEMONYM_RE.search(stripped) and len(stripped) > 5:
-            singular = list(self.index.lookup(stripped[:-1]))
-            # Only demonyms (the singular names a country or region), never towns.
-            return [p for p in singular if p.precision in ("country", "region")]
-        return []
+            singular = self._raw_matches(stripped[:-1])
+            return tuple(
+                (p, "demonym") for p, t in singular
+                if t != "skeleton" and p.precision in ("country", "region")
+            )
+        return ()
+
+    def _strict_places(self, name: str) -> list[Place]:
+        """Places whose name matches without transliteration folding (for recognition)."""
+        return [p for p, tier in self.matches(name) if tier not in _LOOSE_TIERS]
 
     def places_for(self, name: str) -> tuple[Place, ...]:
-        """Return the gazetteer entries a surface name may stand for (cached)."""
-        return self.recognizer.places_for(name)
+        """Return every gazetteer entry a surface name may stand for (cached)."""
+        return tuple(p for p, _t in self.matches(name))
+
+    def tiers_for(self, name: str) -> dict[str, str]:
+        """Return ``{place id: match tier}`` for a surface name."""
+        return {p.id: t for p, t in self.matches(name)}
 
     def key(self, name: str) -> str:
         """Return the normalized key used to group mentions of one name."""
@@ -91,7 +138,9 @@ class Geoparser:
             key = self.key(name) or name.lower()
             item = items.get(key)
             if item is None:
-                item = items[key] = ResolverItem(key=key, places=places, count=0)
+                item = items[key] = ResolverItem(
+                    key=key, places=places, count=0, tiers=self.tiers_for(name)
+                )
             item.count += 1
             self._add_qualifiers(text, spans, span_places, n, item)
             per_span.append(item)
@@ -100,7 +149,9 @@ class Geoparser:
                 key = self.key(span.text) or span.text.lower()
                 item = items.get(key)
                 if item is None:
-                    item = items[key] = ResolverItem(key=key, places=span.places, count=0)
+                    item = items[key] = ResolverItem(
+                        key=key, places=span.places, count=0, tiers=self.tiers_for(span.text)
+                    )
                 item.count += 1
         return list(items.values()), per_span
 

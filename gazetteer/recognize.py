@@ -340,7 +340,9 @@ class Recognizer:
         single = i == j
         big = max((p.population for p in places), default=0)
         admin = any(
-            p.feature_code.startswith(("PCL", "ADM1", "CONT")) or p.precision in ("country", "sea")
+            p.feature_code.startswith(("PCL", "CONT"))
+            or p.precision in ("country", "sea")
+            or (p.feature_code == "ADM1" and p.population >= 200_000)
             for p in places
         )
         if single and lower in COMMON_WORDS:

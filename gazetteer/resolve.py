@@ -42,6 +42,11 @@ FEATURE_PRIOR: dict[str, float] = {
     "SEA": 1.6, "GULF": 1.2, "OCN": 2.0, "RGN": 1.2, "AREA": 0.6,
 }
 
+#: Score added by how the name matched the entry (see ``gazetteer.index.Match.tier``).
+TIER_PENALTY: dict[str, float] = {
+    "name": 0.0, "alias": -0.2, "article": -0.3, "demonym": 0.0, "skeleton": -2.0, "fuzzy": -3.0,
+}
+
 _NAMED_PRECISION_PRIOR: dict[str, float] = {
     "country": 2.6, "region": 0.8, "sea": 1.4, "site": 0.2, "district": -0.2, "town": 0.0,
 }
@@ -80,7 +85,7 @@ def _feature_prior(place: Place) -> float:
 
 
 def prior_score(place: Place, name_key: str | None = None, *, weights: Weights = DEFAULT_WEIGHTS,
-                normalize=None) -> tuple[float, list[str]]:
+                normalize=None, tier: str = "name") -> tuple[float, list[str]]:
     """Return the context-free score of a candidate and its reasons.
 
     ``name_key`` is the normalized mention; when it equals the normalized main name of the
@@ -97,6 +102,10 @@ def prior_score(place: Place, name_key: str | None = None, *, weights: Weights =
     if name_key is not None and normalize is not None and normalize(place.name) == name_key:
         score += weights.main_name
         reasons.append("main name")
+    penalty = TIER_PENALTY.get(tier, 0.0)
+    if penalty:
+        score += penalty
+        reasons.append(f"{tier} match ({penalty:+.1f})")
     return score, reasons
 
 
@@ -106,6 +115,7 @@ class ResolverItem:
 
     key: str
     places: tuple[Place, ...]
+    tiers: dict[str, str] = field(default_factory=dict)
     qualifiers: set[tuple[str | None, str | None]] = field(default_factory=set)
     qualifier_names: set[str] = field(default_factory=set)
     count: int = 1
@@ -187,7 +197,12 @@ def resolve_items(
     """Rank the candidates of every item in place (``item.ranked``), using each other."""
     for item in items:
         scored = [
-            (prior_score(p, item.key, weights=weights, normalize=normalize), p) for p in item.places
+            (
+                prior_score(p, item.key, weights=weights, normalize=normalize,
+                            tier=item.tiers.get(p.id, "name")),
+                p,
+            )
+            for p in item.places
         ]
         scored.sort(key=lambda sp: -sp[0][0])
         scored = scored[: weights.max_candidates]
