@@ -71,7 +71,9 @@ def to_date(value: Any) -> date | None:
     >>> to_date("2020-07-01"), to_date(None)
     (datetime.date(2020, 7, 1), None)
     """
-    if value is None:
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
         return None
     if isinstance(value, date) and not isinstance(value, pd.Timestamp):
         return value if type(value) is date else value.date()  # datetime -> date

@@ -205,11 +205,21 @@ def _cells(xy: np.ndarray, reach_km: float) -> tuple[np.ndarray, np.ndarray]:
     extent = box(*(xy.min(axis=0) - 3 * reach_km), *(xy.max(axis=0) + 3 * reach_km))
     if len(xy) == 1:
         return np.array([extent]), disks
-    diagram = shapely.voronoi_polygons(MultiPoint(xy), extend_to=extent, ordered=True)
-    cells = np.array(shapely.get_parts(diagram))
-    if len(cells) != len(xy):  # degenerate input: match cells to points by containment
-        tree = shapely.STRtree(cells)
-        cells = cells[tree.query(shapely.points(xy), predicate="intersects")[1][:len(xy)]]
+    diagram = shapely.voronoi_polygons(MultiPoint(xy), extend_to=extent)
+    # A cell may come back as a collection of a polygon and a degenerate sliver.
+    parts = [g if shapely.get_type_id(g) == 3 else _polygonal(g)
+             for g in shapely.get_parts(diagram)]
+    parts = np.array([g for g in parts if g is not None], dtype=object)
+    # Match cells to their sites by containment: GEOS's "ordered" option can return an
+    # empty collection for a site of a regular grid.
+    point_idx, cell_idx = shapely.STRtree(parts).query(shapely.points(xy), predicate="within")
+    cells = np.empty(len(xy), dtype=object)
+    cells[:] = None
+    cells[point_idx] = parts[cell_idx]
+    missing = [i for i in range(len(xy)) if cells[i] is None]
+    if missing:  # duplicate sites share one cell
+        _, near = shapely.STRtree(parts).query_nearest(shapely.points(xy[missing]))
+        cells[missing] = parts[near[:len(missing)]]
     return cells, disks
 
 
@@ -307,15 +317,19 @@ def _front_lines(raw: np.ndarray, disks: np.ndarray, outlines: Sequence[Any],
     # Snap-rounded overlay: both cells' copies of a shared edge may differ in the last
     # bits; on a 1 m grid they coincide and yield a line.
     shared = shapely.intersection(raw[left], raw[right], grid_size=_GRID_KM)
-    shared = shapely.intersection(shared, shapely.intersection(disks[left], disks[right]))
     segments: dict[tuple[str, str], list[tuple[Any, int, int]]] = {}
     for geom, i, j in zip(shared, left.tolist(), right.tolist()):
         line = _lines_only(geom)
+        if line is not None:
+            line = _lines_only(shapely.intersection(line, disks[i]))
+        if line is not None:
+            line = _lines_only(shapely.intersection(line, disks[j]))
         if line is None:
             continue
-        land = [o for o in (outlines[i], outlines[j]) if o is not None]
+        land = list({id(o): o for o in (outlines[i], outlines[j]) if o is not None}.values())
         if land:
-            line = _lines_only(shapely.intersection(line, shapely.union_all(land)))
+            outline = land[0] if len(land) == 1 else shapely.union_all(land)
+            line = _lines_only(shapely.intersection(line, outline))
             if line is None:
                 continue
         pair = tuple(sorted((actors[i], actors[j])))
