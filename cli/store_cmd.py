@@ -96,15 +96,23 @@ def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | No
 @click.option("--conflict", default=None)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Output file (default: standard output; required for gpkg).")
+@click.option("--layer", type=click.Choice(["claims", "fronts"]), default="claims",
+              show_default=True, help="claims: one feature per claim; fronts: areas of control "
+              "(actor) and front lines (actors, claims) on --date, from --source claims only.")
+@click.option("--date", "on", default=None, callback=_date, metavar="YYYY-MM-DD",
+              help="Day of the fronts layer (with --layer fronts).")
 @db_option
 @friendly_errors
 def export_cmd(fmt: str, since: date | None, until: date | None, sources: tuple[str, ...],
                actors: tuple[str, ...], kinds: tuple[str, ...], conflict: str | None,
-               output: Path | None, db: str | None) -> None:
-    """Export claims as GeoJSON, GeoPackage or CSV in ACLED's column layout."""
+               output: Path | None, layer: str, on: date | None, db: str | None) -> None:
+    """Export claims as GeoJSON, GeoPackage or CSV in ACLED's column layout, or the fronts."""
     from store.export import export_bytes, write_export
     from store.types import ClaimFilter
 
+    if layer == "fronts":
+        _export_fronts(db, on, fmt, sources, conflict, output)
+        return
     if fmt == "gpkg" and output is None:
         raise click.UsageError("--format gpkg needs -o FILE")
     frame = _open(db).claims_frame(ClaimFilter(since=since, until=until, sources=sources,
@@ -115,6 +123,28 @@ def export_cmd(fmt: str, since: date | None, until: date | None, sources: tuple[
         return
     write_export(frame, fmt, output)
     click.echo(f"wrote {len(frame)} claims to {output}", err=True)
+
+
+def _export_fronts(db: str | None, on: date | None, fmt: str, sources: tuple[str, ...],
+                   conflict: str | None, output: Path | None) -> None:
+    """Write the areas of control and front lines of one day as GeoJSON."""
+    from geo.fronts import fronts_at, fronts_geojson
+    from store.types import ClaimFilter
+
+    if on is None:
+        raise click.UsageError("--layer fronts needs --date YYYY-MM-DD")
+    if fmt != "geojson":
+        raise click.UsageError("--layer fronts is exported as --format geojson")
+    frame = _open(db).claims_frame(ClaimFilter(until=on, kinds=("control",), conflict=conflict))
+    fronts = fronts_at(frame, on, sources=list(sources) or None, conflict=conflict)
+    data = json.dumps(fronts_geojson(fronts), ensure_ascii=False).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data + b"\n")
+        sys.stdout.flush()
+        return
+    output.write_bytes(data)
+    click.echo(f"wrote {len(fronts.areas)} areas and {len(fronts.lines)} front lines to {output}",
+               err=True)
 
 
 @click.group("places")
