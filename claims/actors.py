@@ -114,6 +114,7 @@ class ActorBook:
             c.id: _alternation(list(c.keywords) + [a for v in c.aliases.values() for a in v])
             for c in conflicts}
         self._cache: dict[str | None, tuple[re.Pattern[str] | None, dict[str, str]]] = {}
+        self._keys: dict[str | None, set[str]] = {}
 
     def detect_conflict(self, text: str, hint: str | None = None) -> str | None:
         """Return the id of the conflict the text is most about (keyword hits), or None."""
@@ -149,9 +150,10 @@ class ActorBook:
     def is_alias(self, text: str, conflict: str | None = None) -> bool:
         """Tell whether ``text`` is, as a whole, a known actor name ("LNA", "Haftar")."""
         _, table = self._pattern(conflict)
-        key = re.sub(r"[\s-]+", " ", text.strip().lower()).replace("’", "'")
-        return key in table or any(re.sub(r"[\s-]+", " ", k).replace("’", "'") == key
-                                   for k in table)
+        keys = self._keys.get(conflict)
+        if keys is None:
+            keys = self._keys[conflict] = {_key(k) for k in table}
+        return _key(text) in keys
 
     def normalize(self, text: str, conflict: str | None = None) -> str | None:
         """Return the normalized actor for a phrase, or None when no alias is in it."""
@@ -187,6 +189,10 @@ class ActorBook:
             out.append(ActorMention(start, end, text[start:end], norm, match.start(),
                                     match.end()))
         return _merge(out)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.strip().lower()).replace("’", "'")
 
 
 def _merge(mentions: list[ActorMention]) -> list[ActorMention]:

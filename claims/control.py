@@ -306,7 +306,8 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
         if trig.voice in {"active", "nominal"} and action in {"captured", "entered", "withdrew"}:
             if OFFENSIVE_INTENT.search(prefix) and action == "captured":
                 action = "attacked"
-            elif FUTURE_OR_INTENT.search(prefix):
+            elif FUTURE_OR_INTENT.search(prefix) or re.search(
+                    r"\b(?:will|would|could|might|shall)\b[^,.;]{0,40}$", prefix):
                 continue
         if trig.voice == "active" and action in {"lost"} and re.match(r"\s*(?:its|their|his)?\s*"
                                                                       r"(?:lives|life|men)", sentence[end:]):

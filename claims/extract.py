@@ -1,0 +1,134 @@
+"""Turn an article (or one sentence) into distance and control claims with provenance.
+
+:func:`extract_claims` is the module-level API the store, the CLI and the app call. It
+splits the text into sentences, finds distance statements and control statements in
+each, carries the places named so far forward (so "the town" in a later sentence means
+the town named before), resolves anchors and places through the gazetteer and dates
+events against the publication date.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from claims.actors import ActorBook, default_actor_book
+from claims.control import find_control_statements
+from claims.dates import parse_published, resolve_event_date
+from claims.distance import find_distance_statements
+from claims.model import ControlClaim, DistanceClaim, Provenance
+from claims.resolve import PlaceResolver
+from claims.sentences import split_sentences
+from core.errors import InputRejected
+from gazetteer.model import Mention
+
+__all__ = ["extract_claims"]
+
+log = logging.getLogger("conflictmap.claims.extract")
+
+#: Longest text accepted in one call (characters); longer input is almost surely not an article.
+MAX_CHARS = 2_000_000
+
+
+def _resolver(book: ActorBook, conflict: str | None,
+              mentions: Sequence[Mention] | None) -> PlaceResolver:
+    info = book.conflicts.get(conflict) if conflict else None
+    resolver = PlaceResolver(country=info.countries[0] if info and info.countries else None,
+                             capital=info.capital if info else None)
+    for mention in mentions or ():
+        if mention.place is not None:
+            resolver.mentions.setdefault(mention.text.lower(), mention.place)
+    return resolver
+
+
+def extract_claims(
+    text: str,
+    *,
+    published: date | str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    article_id: str | None = None,
+    title: str | None = None,
+    mentions: Sequence[Mention] | None = None,
+    conflict: str | None = None,
+    resolve: bool = True,
+) -> list[DistanceClaim | ControlClaim]:
+    """Extract every distance and control claim from ``text``.
+
+    ``published`` (a date or ISO string) anchors relative dates ("on Wednesday").
+    ``conflict`` is an id from the conflicts file; detected from the text when None.
+    ``mentions`` (from :func:`gazetteer.geoparse`) are reused to resolve names.
+    ``resolve=False`` skips the gazetteer (pure text extraction).
+    """
+    if not isinstance(text, str):
+        raise InputRejected(f"article text must be a string, got {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputRejected(f"article text is too long ({len(text)} characters)")
+    pub = parse_published(published)
+    book = default_actor_book()
+    conflict = book.detect_conflict(f"{title or ''}\n{text}", conflict)
+    capital = book.conflicts[conflict].capital if conflict in book.conflicts else None
+    resolver = _resolver(book, conflict, mentions) if resolve else None
+    prov = dict(article_id=article_id, source=source, url=url, published=pub)
+    claims: list[DistanceClaim | ControlClaim] = []
+    antecedents: list[str] = []
+    for s_start, s_end, sentence in split_sentences(text):
+        for st in find_distance_statements(sentence):
+            amount = st.amount
+            if amount.unit == "m":  # metres are reported in km
+                amount = replace(amount, value_min=amount.value_min / 1000,
+                                 value_max=amount.value_max / 1000, unit="km")
+            first, last = resolve_event_date(sentence, pub, near=st.start)
+            antecedent = antecedents[-1] if antecedents else None
+            anchor_place = resolver.resolve(st.anchor, context=sentence, antecedent=antecedent) \
+                if resolver else None
+            subject_place = resolver.resolve(st.subject, context=sentence) \
+                if resolver and st.subject_kind == "place" else None
+            subject, kind = st.subject, st.subject_kind
+            if kind != "place":
+                before = [a for a in book.find(sentence, conflict) if a.end <= st.start]
+                if before:
+                    subject, kind = before[-1].text, "force"
+            actor_norm = book.normalize(subject, conflict) if subject else None
+            claims.append(DistanceClaim(
+                provenance=Provenance(text[s_start + st.start:s_start + st.end],
+                                      s_start + st.start, s_start + st.end, s_start, s_end,
+                                      **prov),
+                value_min=amount.value_min, value_max=amount.value_max,
+                unit=amount.unit, qualifier=amount.qualifier, direction=st.direction,
+                subject=subject, subject_kind=kind, anchor=st.anchor,
+                anchor_place=anchor_place, subject_place=subject_place,
+                alt_value=amount.alt_value, alt_unit=amount.alt_unit,
+                actor_norm=actor_norm, event_date=first, event_date_end=last,
+            ))
+        statements = find_control_statements(sentence, conflict=conflict, book=book,
+                                             antecedents=antecedents, capital=capital)
+        for st in statements:
+            first, last = resolve_event_date(sentence, pub, near=st.trigger_start)
+            place_ref = resolver.resolve(st.place, context=sentence) if resolver else None
+            claims.append(ControlClaim(
+                provenance=Provenance(text[s_start + st.start:s_start + st.end],
+                                      s_start + st.start, s_start + st.end, s_start, s_end,
+                                      **prov),
+                actor=st.actor, actor_norm=st.actor_norm or st.actor, action=st.action,
+                place=st.place, place_ref=place_ref, event_date=first, event_date_end=last,
+                conflict=conflict,
+            ))
+        _remember_places(sentence, statements, antecedents, book, conflict)
+    return claims
+
+
+def _remember_places(sentence: str, statements: list, antecedents: list[str],
+                     book: ActorBook, conflict: str | None) -> None:
+    """Keep the places a sentence named, most recent last, for "the town" later on."""
+    from claims.control import place_mentions
+
+    named = [p.name for p in place_mentions(sentence, book.find(sentence, conflict), None,
+                                            None, book) if p.text == p.name]
+    for name in [s.place for s in statements] + named:
+        if name in antecedents:
+            antecedents.remove(name)
+        antecedents.append(name)
+    del antecedents[:-8]

@@ -1,0 +1,218 @@
+"""Score predicted claims against the gold fields of an evaluation file.
+
+Follows the rules of ``shared/eval/README.md``: a gold distance claim is found when a
+predicted distance claim on the same input has the same unit, an overlapping value range
+and an anchor naming the same place (resolved point within 50 km of the place the hint
+names, or the same name up to spelling); a gold control claim when a predicted control
+claim has the same action and names the same place; actor agreement is scored on top.
+Every predicted claim that matches no gold claim counts against precision. Input lines
+that repeat the same sentence (one line per gold claim) share one pool of gold claims.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from geo.geodesic import distance_km
+
+__all__ = ["ClaimScores", "names_match", "score_claims"]
+
+_GENERIC = re.compile(r"\b(?:the|city|town|village|centre|center|of|district|area|province|"
+                      r"governorate|al|el)\b")
+
+
+def _key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[’'`ʿʾ‘]", "", text)
+    text = _GENERIC.sub(" ", re.sub(r"[^a-z0-9]+", " ", text))
+    return re.sub(r"\s+", "", text)
+
+
+def names_match(pred: str | None, gold_names: Iterable[str]) -> bool:
+    """Tell whether a predicted name and one of the gold names name the same place by spelling.
+
+    >>> names_match("Maarrat al-Nu’man", ["Maarat al-Numan"]), names_match("Sirte", ["Tripoli"])
+    (True, False)
+    """
+    if not pred:
+        return False
+    p = _key(pred)
+    if not p:
+        return False
+    for gold in gold_names:
+        g = _key(gold)
+        if not g:
+            continue
+        if p == g or (len(p) >= 4 and len(g) >= 4 and (p in g or g in p)):
+            return True
+        if fuzz.ratio(p, g) >= 80:
+            return True
+    return False
+
+
+@dataclass
+class ClaimScores:
+    """Counts and derived metrics for distance and control claims."""
+
+    dist_tp: int = 0
+    dist_fp: int = 0
+    dist_fn: int = 0
+    dir_ok: int = 0
+    ctl_tp: int = 0
+    ctl_fp: int = 0
+    ctl_fn: int = 0
+    ctl_actor_tp: int = 0
+    date_ok: int = 0
+    date_gold: int = 0
+    date_gold_ok: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def as_dict(self) -> dict[str, float]:
+        """The headline metrics, rounded to three decimals."""
+        dp, dr, df = self._prf(self.dist_tp, self.dist_fp, self.dist_fn)
+        cp, cr, cf = self._prf(self.ctl_tp, self.ctl_fp, self.ctl_fn)
+        ap, ar, af = self._prf(self.ctl_actor_tp, self.ctl_tp + self.ctl_fp - self.ctl_actor_tp,
+                               self.ctl_fn + self.ctl_tp - self.ctl_actor_tp)
+        out = {
+            "distance_precision": dp, "distance_recall": dr, "distance_f1": df,
+            "direction_accuracy": self.dir_ok / self.dist_tp if self.dist_tp else 0.0,
+            "control_precision": cp, "control_recall": cr, "control_f1": cf,
+            "control_actor_precision": ap, "control_actor_recall": ar, "control_actor_f1": af,
+            "event_date_accuracy": self.date_ok / self.ctl_tp if self.ctl_tp else 0.0,
+            "event_date_accuracy_dated_gold": (self.date_gold_ok / self.date_gold
+                                               if self.date_gold else 0.0),
+        }
+        return {k: round(v, 3) for k, v in out.items()}
+
+
+class _HintPoints:
+    """Resolves gold hints ("Tripoli, Libya") to points, once each."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[float, float] | None] = {}
+
+    def point(self, hint: str | None) -> tuple[float, float] | None:
+        if not hint:
+            return None
+        if hint not in self._cache:
+            self._cache[hint] = self._resolve(hint)
+        return self._cache[hint]
+
+    @staticmethod
+    def _resolve(hint: str) -> tuple[float, float] | None:
+        from claims.countries import country_code
+        from gazetteer import resolve_name
+
+        parts = [p.strip() for p in hint.split(",") if p.strip()]
+        if not parts:
+            return None
+        country = country_code(parts[-1]) if len(parts) > 1 else None
+        name = re.sub(r"\b(?:city\s+cent(?:re|er)|border)\b", "", parts[0]).strip() or parts[0]
+        for candidate in (name, re.sub(r"\s+(?:Air\s+Base|airbase|checkpoint)$", "", name)):
+            found = resolve_name(candidate, country_hint=country)
+            if found:
+                return found[0].place.lat, found[0].place.lon
+        return None
+
+
+def _near(point: tuple[float, float] | None, lat: object, lon: object, km: float = 50.0) -> bool:
+    if point is None or lat is None or lon is None:
+        return False
+    try:
+        if math.isnan(float(lat)) or math.isnan(float(lon)):
+            return False
+        return distance_km(point, (float(lat), float(lon))) <= km
+    except (TypeError, ValueError):
+        return False
+
+
+def _gold_place_names(place: str, hint: str | None) -> list[str]:
+    names = [re.sub(r"\(.*?\)", "", place).strip()] + re.findall(r"\((.*?)\)", place)
+    if hint:
+        names.append(hint.split(",")[0])
+    return [n for n in names if n]
+
+
+def score_claims(rows: list[dict], outputs: list[dict], *, resolve_hints: bool = True,
+                 ) -> ClaimScores:
+    """Score ``outputs`` (one per input row, as the CLI prints them) against ``rows``' gold."""
+    hints = _HintPoints() if resolve_hints else None
+    scores = ClaimScores()
+    groups: dict[tuple, dict] = {}
+    for row, out in zip(rows, outputs, strict=True):
+        key = (row.get("article_id"), row.get("sentence") or row.get("text"))
+        group = groups.setdefault(key, {"gold": [], "pred": out.get("claims", [])})
+        group["gold"].append(row)
+    for group in groups.values():
+        preds = group["pred"]
+        used: set[int] = set()
+        for gold in group["gold"]:
+            is_distance = "value_min" in gold and "action" not in gold
+            hint = gold.get("anchor_geonames_hint") if is_distance else gold.get("place_hint")
+            point = hints.point(hint) if hints else None
+            hit = None
+            for i, pred in enumerate(preds):
+                if i in used:
+                    continue
+                if is_distance:
+                    if pred.get("kind") != "distance" or pred.get("unit") != gold.get("unit"):
+                        continue
+                    if pred["value_max"] < gold["value_min"] or pred["value_min"] > gold["value_max"]:
+                        continue
+                    if not (names_match(pred.get("anchor"), _gold_place_names(gold["anchor"], hint))
+                            or _near(point, pred.get("anchor_lat"), pred.get("anchor_lon"))):
+                        continue
+                else:
+                    if pred.get("kind") != "control" or pred.get("action") != gold.get("action"):
+                        continue
+                    if not (names_match(pred.get("place"), _gold_place_names(gold["place"], hint))
+                            or _near(point, pred.get("place_lat"), pred.get("place_lon"))):
+                        continue
+                hit = i
+                break
+            if hit is None:
+                if is_distance:
+                    scores.dist_fn += 1
+                else:
+                    scores.ctl_fn += 1
+                scores.misses.append(f"FN {gold.get('action', 'distance')} "
+                                     f"{gold.get('place') or gold.get('anchor')}")
+                continue
+            used.add(hit)
+            pred = preds[hit]
+            if is_distance:
+                scores.dist_tp += 1
+                scores.dir_ok += pred.get("direction") == gold.get("direction")
+            else:
+                scores.ctl_tp += 1
+                g_norm = (gold.get("actor_norm") or "").strip().lower()
+                p_norm = (pred.get("actor_norm") or "").strip().lower()
+                scores.ctl_actor_tp += bool(g_norm) and g_norm == p_norm
+                scores.date_ok += (pred.get("event_date") or None) == (gold.get("event_date") or None)
+                if gold.get("event_date"):
+                    scores.date_gold += 1
+                    scores.date_gold_ok += pred.get("event_date") == gold.get("event_date")
+        kinds = {("distance" if "value_min" in g and "action" not in g else "control")
+                 for g in group["gold"]}
+        for i, pred in enumerate(preds):
+            if i in used or pred.get("kind") not in kinds:
+                continue
+            if pred.get("kind") == "distance":
+                scores.dist_fp += 1
+            else:
+                scores.ctl_fp += 1
+            scores.misses.append(f"FP {pred.get('action', 'distance')} "
+                                 f"{pred.get('place') or pred.get('anchor')}")
+    return scores

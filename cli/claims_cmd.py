@@ -1,0 +1,83 @@
+"""``conflictmap extract-claims FILE.jsonl``: claims for every line of an evaluation-format file."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from cli.errors import friendly_errors
+from core.errors import InputRejected
+
+__all__ = ["register", "run_file"]
+
+
+def _read_rows(path: Path) -> list[dict]:
+    rows: list[dict] = []
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise InputRejected(f"{path}:{number}: not valid JSON ({err.msg})") from err
+                if not isinstance(row, dict):
+                    raise InputRejected(f"{path}:{number}: each line must be a JSON object")
+                if not isinstance(row.get("sentence", row.get("text")), str):
+                    raise InputRejected(f"{path}:{number}: needs a 'sentence' or 'text' string")
+                rows.append(row)
+    except OSError as err:
+        raise InputRejected(f"cannot read {path}: {err}") from err
+    return rows
+
+
+def run_file(rows: list[dict], *, resolve: bool = True) -> list[dict]:
+    """Extract claims for each row; identical inputs are extracted once."""
+    from claims.extract import extract_claims
+    from claims.serialize import claim_to_dict
+
+    cache: dict[tuple, list[dict]] = {}
+    outputs: list[dict] = []
+    for row in rows:
+        text = row.get("sentence") if isinstance(row.get("sentence"), str) else row.get("text")
+        key = (text, row.get("published"), row.get("article_id"), row.get("title"))
+        if key not in cache:
+            claims = extract_claims(
+                text, published=row.get("published"), source=row.get("source"),
+                url=row.get("url"), article_id=row.get("article_id"), title=row.get("title"),
+                conflict=row.get("conflict_hint"), resolve=resolve)
+            cache[key] = [claim_to_dict(c) for c in claims]
+        outputs.append({"article_id": row.get("article_id", row.get("id")), "claims": cache[key]})
+    return outputs
+
+
+@click.command("extract-claims")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--score", is_flag=True, help="Print metrics against the gold fields to stderr.")
+@click.option("--no-resolve", is_flag=True, help="Skip the gazetteer (no coordinates).")
+@friendly_errors
+def extract_claims_cmd(file: Path, score: bool, no_resolve: bool) -> None:
+    """Extract distance and control claims from each line of FILE.jsonl.
+
+    Each line gives "sentence" (or "text") and optionally "published", "source", "url",
+    "article_id"; one JSON object per input line is written to stdout.
+    """
+    rows = _read_rows(file)
+    outputs = run_file(rows, resolve=not no_resolve)
+    for out in outputs:
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    if score:
+        from claims.score import score_claims
+
+        metrics = score_claims(rows, outputs, resolve_hints=not no_resolve).as_dict()
+        for name, value in metrics.items():
+            click.echo(f"{name}: {value:.3f}", err=True)
+
+
+def register(group: click.Group) -> None:
+    """Add ``extract-claims`` to the root command group."""
+    group.add_command(extract_claims_cmd)
