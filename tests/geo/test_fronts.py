@@ -254,3 +254,27 @@ def test_demo_front_on_1_july_2020_lies_between_misrata_and_sirte(demo_frame):
 def test_demo_front_moves(demo_frame, day, town, holder):
     state = fronts_at(demo_frame, day).state
     assert {p.place: p.holder for p in state.places}.get(town) == holder
+
+
+def test_export_command_writes_the_fronts_layer(tmp_path):
+    if not DEMO.is_file():
+        pytest.skip("store/data/demo_claims.json not there yet")
+    from click.testing import CliRunner
+
+    from cli.main import main
+
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner = CliRunner()
+    assert runner.invoke(main, ["demo", "--db", db]).exit_code == 0
+    out = tmp_path / "fronts.geojson"
+    result = runner.invoke(main, ["export", "--layer", "fronts", "--date", "2020-07-01",
+                                  "--db", db, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    features = json.loads(out.read_text())["features"]
+    areas = [f for f in features if f["properties"]["layer"] == "area"]
+    fronts = [f for f in features if f["properties"]["layer"] == "front"]
+    assert {f["properties"]["actor"] for f in areas} == {"GNA", "LNA"}
+    assert fronts and all(f["properties"]["actors"] == ["GNA", "LNA"] for f in fronts)
+    assert all(f["geometry"]["type"] in {"LineString", "MultiLineString"} for f in fronts)
+    missing = runner.invoke(main, ["export", "--layer", "fronts", "--db", db])
+    assert missing.exit_code != 0 and "--date" in missing.output
