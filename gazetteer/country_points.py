@@ -26,10 +26,16 @@ log = logging.getLogger("conflictmap.gazetteer.country_points")
 #: Use the conventional centre when the label point is farther than this from it.
 REPLACE_BEYOND_KM = 200.0
 
+#: Where the package's centre is coarse: the geographic centre of the contiguous United
+#: States (near Lebanon, Kansas), the point gazetteers conventionally give the country.
+_OVERRIDES: dict[str, tuple[float, float]] = {"US": (39.76, -98.5)}
+
 
 @lru_cache(maxsize=512)
 def conventional_point(country_code: str) -> tuple[float, float] | None:
     """Return the conventional centre ``(lat, lon)`` of a country (ISO alpha-2), or None."""
+    if country_code in _OVERRIDES:
+        return _OVERRIDES[country_code]
     try:
         from countryinfo import CountryInfo, CountryNotFoundError  # type: ignore[import-untyped]
     except ImportError:
@@ -55,6 +61,7 @@ def with_conventional_point(place: Place) -> Place:
     point = conventional_point(place.country_code)
     if point is None:
         return place
-    if fast_km(place.lat, place.lon, point[0], point[1]) <= REPLACE_BEYOND_KM:
+    far = fast_km(place.lat, place.lon, point[0], point[1]) > REPLACE_BEYOND_KM
+    if not far and place.country_code not in _OVERRIDES:
         return place
     return replace(place, lat=point[0], lon=point[1])

@@ -17,6 +17,7 @@ from typing import Any
 
 from gazetteer.context import US_STATE_NAMES, qualifier_after, state_from_abbreviation
 from gazetteer.country_points import with_conventional_point
+from gazetteer.fallback import focus_candidate, focus_place, is_facility, part_of_name
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.recognize import Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
@@ -132,14 +133,20 @@ class Geoparser:
         for n, (start, end) in enumerate(spans):
             name = text[start:end]
             places = span_places[n]
+            tiers: dict[str, str] | None = None
             if not places:
-                per_span.append(None)
-                continue
+                part = part_of_name(name, self._strict_places)
+                if part is None:
+                    per_span.append(None)
+                    continue
+                places = part[1]
+                tiers = {p.id: "part" for p in places}
             key = self.key(name) or name.lower()
             item = items.get(key)
             if item is None:
                 item = items[key] = ResolverItem(
-                    key=key, places=places, count=0, tiers=self.tiers_for(name)
+                    key=key, places=places, count=0,
+                    tiers=tiers if tiers is not None else self.tiers_for(name),
                 )
             item.count += 1
             self._add_qualifiers(text, spans, span_places, n, item)
@@ -195,6 +202,14 @@ class Geoparser:
         for (start, end), item in zip(spans, per_span, strict=True):
             candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
             mentions.append(Mention(start, end, text[start:end], candidates))
+        if any(not m.candidates and is_facility(m.text) for m in mentions):
+            focus = focus_place(mentions)
+            if focus is not None:
+                mentions = [
+                    Mention(m.start, m.end, m.text, (focus_candidate(m.text, focus),))
+                    if not m.candidates and is_facility(m.text) else m
+                    for m in mentions
+                ]
         return mentions
 
     def recognize(self, text: str) -> list[Span]:

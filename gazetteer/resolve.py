@@ -45,6 +45,7 @@ FEATURE_PRIOR: dict[str, float] = {
 #: Score added by how the name matched the entry (see ``gazetteer.index.Match.tier``).
 TIER_PENALTY: dict[str, float] = {
     "name": 0.0, "alias": -0.2, "article": -0.3, "demonym": 0.0, "skeleton": -2.0, "fuzzy": -3.0,
+    "part": -0.5,
 }
 
 _NAMED_PRECISION_PRIOR: dict[str, float] = {

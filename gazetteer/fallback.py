@@ -1,0 +1,100 @@
+"""Fallbacks for names the gazetteer does not hold as a whole.
+
+News names many places no gazetteer lists: streets, squares and buildings ("Royal Street",
+"City Hall"), institutions named after a place ("Colorado State University", "Liverpool
+Academy"), regions formed from a demonym ("Korean Peninsula"). Two honest approximations,
+each labelled in the candidate's reasons so the analyst sees it is one:
+
+- **part of the name**: the longest known place inside the name ("Colorado" in "Colorado
+  State University"), ranked below any whole-name match;
+- **document focus**: a street, square or building lies in the town the article is about,
+  the most mentioned town-level place of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from gazetteer.model import Candidate, Mention, Place
+
+__all__ = ["FACILITY_WORDS", "focus_place", "is_facility", "part_of_name"]
+
+#: Last words of names of streets, squares and buildings (inside a town).
+FACILITY_WORDS: frozenset[str] = frozenset(
+    "street st st. avenue ave ave. road rd rd. boulevard blvd blvd. lane drive dr. way "
+    "square plaza place hall house tower towers building center centre mall market stadium "
+    "arena park gardens garden bridge station terminal airport port pier wharf church "
+    "cathedral mosque temple school college university academy hospital library museum "
+    "theatre theater hotel estate court courthouse castle palace wing gate block quarter "
+    "district neighborhood neighbourhood campus cemetery club".split()
+)
+
+_WORD_RE = re.compile(r"[^\W_][\w'’.\-]*")
+_SKIP_PARTS = frozenset(
+    "north south east west northern southern eastern western central new old upper lower "
+    "great greater little saint st st. san santa the of and city state county town".split()
+)
+
+
+def is_facility(name: str) -> bool:
+    """Whether ``name`` looks like a street, square or building ("Royal Street", "City Hall").
+
+    >>> is_facility("Royal Street"), is_facility("City Hall"), is_facility("Tripoli")
+    (True, True, False)
+    """
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower() in FACILITY_WORDS
+
+
+def part_of_name(
+    name: str, lookup: Callable[[str], Sequence[Place]]
+) -> tuple[str, tuple[Place, ...]] | None:
+    """Return the longest known place name inside a multi-word ``name`` and its places.
+
+    Sub-names made only of generic words ("North", "City", "State") are not used; among
+    sub-names of equal length the earliest wins (English puts the place first:
+    "Colorado State University", "Liverpool Academy").
+    """
+    words = [m.group() for m in _WORD_RE.finditer(name)]
+    n = len(words)
+    if n < 2:
+        return None
+    for length in range(n - 1, 0, -1):
+        for start in range(0, n - length + 1):
+            part_words = words[start : start + length]
+            if all(w.lower().rstrip(".") in _SKIP_PARTS for w in part_words):
+                continue
+            if not part_words[0][:1].isupper():
+                continue
+            part = " ".join(part_words)
+            places = tuple(lookup(part))
+            if places:
+                return part, places
+    return None
+
+
+def focus_place(mentions: Sequence[Mention]) -> Place | None:
+    """Return the document's most mentioned town-level place (ties: first mentioned)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for mention in mentions:
+        place = mention.place
+        if place is None or place.precision not in ("town", "district", "site"):
+            continue
+        counts[place.id] += 1
+        first.setdefault(place.id, place)
+    if not counts:
+        return None
+    best_id = max(counts, key=lambda pid: (counts[pid], -list(first).index(pid)))
+    return first[best_id]
+
+
+def focus_candidate(name: str, place: Place) -> Candidate:
+    """A low-score candidate placing an unknown street or building in the focus town."""
+    return Candidate(
+        place,
+        0.0,
+        (f"'{name}' is not in the gazetteer; placed in {place.name}, the town the article is about",),
+    )
