@@ -290,7 +290,8 @@ def _areas(cells: np.ndarray, actors: np.ndarray, generators: Sequence[PlaceCont
     out = []
     for actor in sorted(set(actors.tolist())):
         idx = np.flatnonzero(actors == actor)
-        merged = _polygonal(shapely.union_all(cells[idx]))
+        # on the 1 m grid, neighbouring clipped cells dissolve without slivers
+        merged = _polygonal(shapely.union_all(cells[idx], grid_size=_GRID_KM))
         if merged is None:
             continue
         ids = tuple(dict.fromkeys(c for i in idx for c in generators[i].claim_ids))

@@ -157,6 +157,10 @@ def fronts_feature_group(fronts: Fronts, lookup: Mapping[str, dict], *,
                  f"Front {line.actors[0]} / {line.actors[1]}").add_to(group)
     for place in fronts.contested:
         _contested_marker(place, lookup, label).add_to(group)
+    if fronts.state is not None:
+        for place in fronts.state.held():
+            if place.has_point:
+                _held_marker(place, lookup, label, colors).add_to(group)
     if ring_claims is not None and not ring_claims.empty:
         for marker in _ring_layers(fronts, ring_claims, lookup):
             marker.add_to(group)
@@ -172,6 +176,27 @@ def _contested_marker(place: PlaceControl, lookup: Mapping[str, dict],
         location=(place.lat, place.lon), radius=9, color=_CONTESTED_COLOR, weight=3,
         fill=True, fill_color="#ffffff", fill_opacity=0.6, dash_array="4 3",
         tooltip=html.escape(f"{place.place} (contested)"),
+    )
+    marker.add_child(folium.Popup(popup, max_width=420))
+    return marker
+
+
+def _held_marker(place: PlaceControl, lookup: Mapping[str, dict], label: str,
+                 colors: Mapping[str, str]) -> folium.CircleMarker:
+    """A small dot per held place; a dark ring marks places on the front (attacked)."""
+    notes = [f"precision: {place.precision or 'unknown'}"]
+    if place.inferred:
+        notes.append(f"holder inferred: attacked by {', '.join(place.attackers)}")
+    elif place.front_adjacent:
+        notes.append(f"on the front: attacked by {', '.join(place.attackers) or 'unknown'}")
+    popup = claims_popup_html(f"{place.place}: held by {place.holder} on {label}",
+                              place.claim_ids, lookup, extra=notes)
+    marker = folium.CircleMarker(
+        location=(place.lat, place.lon), radius=4,
+        color=_FRONT_COLOR if place.front_adjacent else colors.get(place.holder or "", "#777777"),
+        weight=2 if place.front_adjacent else 1, fill=True,
+        fill_color=colors.get(place.holder or "", "#777777"), fill_opacity=0.9,
+        tooltip=html.escape(f"{place.place} ({place.holder})"),
     )
     marker.add_child(folium.Popup(popup, max_width=420))
     return marker
@@ -326,7 +351,7 @@ def add_fronts_timeline(
         track over all sources. Tracks after the first are drawn with dashed outlines
         so two outlets' fronts can be compared side by side.
     initial:
-        The date the slider starts on (default: the last).
+        The date the slider starts on (added to the steps if missing; default: the last).
     ring_days:
         A force-distance claim's arc is shown on dates up to this many days after it.
 
@@ -345,7 +370,9 @@ def add_fronts_timeline(
     rings = _distance_rings(frame)
     track_items = list((tracks or {"Areas of control and fronts": None}).items())
     start = to_date(initial) if initial is not None else None
-    initial_index = steps.index(start) if start in steps else len(steps) - 1
+    if start is not None and start not in steps:
+        steps = sorted({*steps, start})
+    initial_index = steps.index(start) if start is not None else len(steps) - 1
     slider_tracks = []
     for number, (track_name, sources) in enumerate(track_items):
         parent = folium.FeatureGroup(name=track_name, show=True).add_to(folium_map)
