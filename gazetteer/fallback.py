@@ -34,8 +34,11 @@ FACILITY_WORDS: frozenset[str] = frozenset(
 _WORD_RE = re.compile(r"[^\W_][\w'’.\-]*")
 _SKIP_PARTS = frozenset(
     "north south east west northern southern eastern western central new old upper lower "
-    "great greater little saint st st. san santa the of and city state county town".split()
-)
+    "great greater little saint st st. san santa the of and city state county town "
+    "coast coastal peninsula valley river lake sea gulf bay island islands mountain "
+    "mountains hill hills region province royal third first second fourth fifth main "
+    "high grand united national international".split()
+) | FACILITY_WORDS
 
 
 def is_facility(name: str) -> bool:

@@ -135,7 +135,7 @@ class Geoparser:
             places = span_places[n]
             tiers: dict[str, str] | None = None
             if not places:
-                part = part_of_name(name, self._strict_places)
+                part = None if is_facility(name) else part_of_name(name, self._strict_places)
                 if part is None:
                     per_span.append(None)
                     continue
@@ -204,13 +204,25 @@ class Geoparser:
             mentions.append(Mention(start, end, text[start:end], candidates))
         if any(not m.candidates and is_facility(m.text) for m in mentions):
             focus = focus_place(mentions)
-            if focus is not None:
-                mentions = [
-                    Mention(m.start, m.end, m.text, (focus_candidate(m.text, focus),))
-                    if not m.candidates and is_facility(m.text) else m
-                    for m in mentions
-                ]
+            mentions = [
+                self._facility_mention(m, focus) if not m.candidates and is_facility(m.text) else m
+                for m in mentions
+            ]
         return mentions
+
+    def _facility_mention(self, mention: Mention, focus: Place | None) -> Mention:
+        """A street or building: in the document's focus town, else in the place it names."""
+        if focus is not None:
+            return Mention(mention.start, mention.end, mention.text,
+                           (focus_candidate(mention.text, focus),))
+        part = part_of_name(mention.text, self._strict_places)
+        if part is None:
+            return mention
+        item = ResolverItem(key=self.key(part[0]), places=part[1],
+                            tiers={p.id: "part" for p in part[1]})
+        resolve_items([item], normalize=self._normalize, weights=self.weights)
+        return Mention(mention.start, mention.end, mention.text,
+                       tuple(item.ranked[:MAX_CANDIDATES_KEPT]))
 
     def recognize(self, text: str) -> list[Span]:
         """Return the toponym spans of ``text`` (recognition only)."""

@@ -36,8 +36,8 @@ log = logging.getLogger("conflictmap.gazetteer.resolve")
 #: Prior bonus by GeoNames feature code (prefix match, longest first).
 FEATURE_PRIOR: dict[str, float] = {
     "PCLI": 3.2, "PCLD": 2.6, "PCLS": 2.6, "PCLF": 2.4, "PCLIX": 2.0, "PCL": 2.6, "TERR": 2.0,
-    "CONT": 3.0, "ADM1": 2.4, "ADM1H": 0.4, "ADM2": 1.2, "ADM2H": 0.2, "ADM3": 0.2, "ADMD": 0.6,
-    "PPLC": 1.8, "PPLA": 0.9, "PPLA2": 0.5, "PPLA3": 0.2, "PPLA4": 0.1, "PPLG": 0.6,
+    "CONT": 3.0, "ADM1": 1.6, "ADM1H": 0.4, "ADM2": 0.0, "ADM2H": 0.2, "ADM3": 0.2, "ADMD": 0.6,
+    "PPLC": 2.6, "PPLA": 0.9, "PPLA2": 0.5, "PPLA3": 0.2, "PPLA4": 0.1, "PPLG": 0.6,
     "PPL": 0.0, "PPLX": -0.3, "PPLL": -0.3, "PPLH": -1.5, "PPLQ": -1.5, "PPLW": -1.5,
     "SEA": 1.6, "GULF": 1.2, "OCN": 2.0, "RGN": 1.2, "AREA": 0.6,
 }
@@ -63,7 +63,7 @@ class Weights:
     country_share: float = 2.5
     admin_share: float = 3.0
     country_named: float = 1.0
-    admin_named: float = 1.5
+    admin_named: float = 1.0
     near_50: float = 1.5
     near_150: float = 0.8
     near_400: float = 0.3
