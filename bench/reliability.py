@@ -19,7 +19,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -264,27 +263,27 @@ def scenario_locked(workdir: Path, *, hold_seconds: float = 3.0) -> dict[str, An
     warm = run_cli(["ingest", str(workdir / "warm")], env)  # creates and migrates the file
     batch = make_batch(workdir / "locked-batch", 3, start=20_100)
     locker = sqlite3.connect(str(db_path), timeout=30, isolation_level=None)
-    locker.execute("BEGIN IMMEDIATE")
+    locker.execute("BEGIN IMMEDIATE")  # the write lock, as a long writer would hold it
     locker.execute("CREATE TABLE IF NOT EXISTS _reliability_lock_probe (x INTEGER)")
-    released = threading.Event()
-
-    def release() -> None:
-        time.sleep(hold_seconds)
-        locker.execute("ROLLBACK")
-        released.set()
-
-    holder = threading.Thread(target=release, daemon=True)
     started = time.monotonic()
-    holder.start()
-    proc = run_cli(["ingest", str(workdir / "locked-batch")], env)
-    elapsed = time.monotonic() - started
-    holder.join(timeout=hold_seconds + 30)
+    proc = subprocess.Popen([sys.executable, "-c", CLI, "ingest", str(workdir / "locked-batch")],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            stdin=subprocess.DEVNULL, cwd=str(project_root()))
+    time.sleep(hold_seconds)
+    # Still running and nothing new stored: it is waiting for the lock, not failing.
+    blocked = proc.poll() is None and db_state(db_path).articles == 1
+    locker.execute("ROLLBACK")
     locker.close()
+    out, _ = proc.communicate(timeout=120 + hold_seconds)
+    elapsed = time.monotonic() - started
+    proc.stdout, proc.stderr = out, ""  # type: ignore[assignment]
     final = db_state(db_path)
     output = proc.stdout + proc.stderr
-    survived = (warm.returncode == 0 and proc.returncode == 0 and not is_crash(proc.returncode, output)
+    survived = (blocked and warm.returncode == 0 and proc.returncode == 0
+                and not is_crash(proc.returncode, output)
                 and final.articles == 1 + len(batch) and final.get("integrity") == "ok")
-    return {"hold_seconds": hold_seconds, "waited_seconds": round(elapsed, 2),
+    return {"hold_seconds": hold_seconds, "blocked_while_locked": blocked,
+            "waited_seconds": round(elapsed, 2),
             "exit": proc.returncode, "articles": final.articles, "expected": 1 + len(batch),
             "output": output[-300:], "survived": survived}
 
