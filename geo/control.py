@@ -185,7 +185,8 @@ def prepare_control_claims(
         raise InputRejected("control claims need at least the columns 'action' and 'place'")
     out = pd.DataFrame(index=frame.index)
     ids = _text_col(frame, "claim_id")
-    out["claim_id"] = [str(v) if v is not None else f"row{i}" for i, v in zip(frame.index, ids)]
+    out["claim_id"] = [str(v) if v is not None else f"row{i}"
+                       for i, v in zip(frame.index, ids, strict=True)]
     event = pd.to_datetime(_text_col(frame, "event_date"), errors="coerce")
     published = pd.to_datetime(_text_col(frame, "published"), errors="coerce")
     when = event.fillna(published)
@@ -214,7 +215,7 @@ def prepare_control_claims(
     out["day"] = (out["date"].dt.normalize() - pd.Timestamp(_EPOCH)).dt.days.astype(np.int64)
     out["date"] = out["date"].dt.date
     out["key"] = [_place_key(pid, name, la, lo) for pid, name, la, lo in
-                  zip(out["place_id"], out["place"], out["lat"], out["lon"])]
+                  zip(out["place_id"], out["place"], out["lat"], out["lon"], strict=True)]
     out["side"] = pd.Series([None] * len(out), index=out.index, dtype=object)
     out["opponent"] = pd.Series([None] * len(out), index=out.index, dtype=object)
     for conflict, index in out.groupby(out["conflict"].fillna("")).groups.items():
@@ -263,7 +264,7 @@ def _evaluate_place(rows: list[tuple], contest_days: int | None) -> dict[str, An
     """Evaluate one place from its in-window rows (sorted by day)."""
     # row layout: (claim_id, day, source, side, opponent, action)
     latest_day: dict[str, int] = {}
-    for claim_id, day, source, side, opponent, action in rows:
+    for _claim_id, day, source, _side, _opponent, action in rows:
         if action in GIVES or action in TAKES:
             latest_day[source] = day
     views: dict[str, set[str | None]] = {}
@@ -280,7 +281,7 @@ def _evaluate_place(rows: list[tuple], contest_days: int | None) -> dict[str, An
             support.append(claim_id)
     attackers: list[str] = []
     pressure_ids: list[str] = []
-    for claim_id, day, source, side, opponent, action in rows:
+    for claim_id, day, _source, side, _opponent, action in rows:
         if action in PRESSURE and (newest is None or day >= newest):
             pressure_ids.append(claim_id)
             if side and side not in attackers:
@@ -344,6 +345,7 @@ def control_at(
         Keep only claims of this conflict.
     sides:
         Extra ``actor -> side`` mapping (overrides ``geo/data/sides.json``).
+
     """
     day_date = to_date(on)
     if day_date is None:
@@ -368,13 +370,13 @@ def control_at(
         return ControlState(day_date, src, window_days or 0, ())
     keys = sub["key"].to_numpy()
     rows = list(zip(sub["claim_id"], sub["day"], sub["source"], sub["side"], sub["opponent"],
-                    sub["action"]))
+                    sub["action"], strict=True))
     meta = list(zip(sub["place"], sub["place_id"], sub["lat"], sub["lon"], sub["precision"],
-                    sub["radius_km"], sub["conflict"]))
+                    sub["radius_km"], sub["conflict"], strict=True))
     boundaries = np.flatnonzero(keys[1:] != keys[:-1]) + 1
     starts = np.concatenate(([0], boundaries))
     ends = np.concatenate((boundaries, [len(keys)]))
-    for start, end in zip(starts.tolist(), ends.tolist()):
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
         result = _evaluate_place(rows[start:end], contest_days)
         name, place_id, lat, lon, precision, radius, conf = meta[end - 1]
         places.append(PlaceControl(

@@ -93,7 +93,7 @@ class FrontLine:
         for part in shapely.get_parts(self.geometry):
             coords = list(part.coords)
             total += sum(distance_km((a[1], a[0]), (b[1], b[0]))
-                         for a, b in zip(coords, coords[1:]))
+                         for a, b in zip(coords[:-1], coords[1:], strict=True))
         return total
 
 
@@ -142,7 +142,8 @@ def _projected_country(index: int, lat0: int, lon0: int):
 
     frame = countries()
     forward, _ = _projection_cached(lat0, lon0)
-    geometry = shapely.make_valid(shapely.simplify(_apply(forward, frame.geometry.iloc[index]), 0.3))
+    projected = _apply(forward, frame.geometry.iloc[index])
+    geometry = shapely.make_valid(shapely.simplify(projected, 0.3))
     shapely.prepare(geometry)
     return str(frame["iso_a2"].iloc[index]), geometry
 
@@ -156,13 +157,14 @@ def _land_for_points(lonlat: np.ndarray, lat0: int, lon0: int) -> list[Any]:
     points = shapely.points(lonlat)
     hits = tree.query(points, predicate="intersects")
     found: dict[int, int] = {}
-    for point_idx, country_idx in zip(hits[0].tolist(), hits[1].tolist()):
+    for point_idx, country_idx in zip(hits[0].tolist(), hits[1].tolist(), strict=True):
         found.setdefault(point_idx, country_idx)
     missing = [i for i in range(len(points)) if i not in found]
     if missing:
         near_idx = tree.nearest(points[missing], return_all=False)
         forward, _ = _projection_cached(lat0, lon0)
-        for (point_pos, country_idx) in zip(near_idx[0].tolist(), near_idx[1].tolist()):
+        pairs = zip(near_idx[0].tolist(), near_idx[1].tolist(), strict=True)
+        for point_pos, country_idx in pairs:
             i = missing[point_pos]
             _, outline = _projected_country(country_idx, lat0, lon0)
             if shapely.distance(_apply(forward, points[i]), outline) <= _COAST_SNAP_KM:
@@ -262,6 +264,7 @@ def derive_fronts(state: ControlState, *, reach_km: float = DEFAULT_REACH_KM,
         Farthest distance an area extends from the place that supports it.
     clip_to_land:
         Cut every cell to the land of the country its place lies in.
+
     """
     contested = tuple(p for p in state.places if p.status == "contested" and p.has_point)
     generators = _generators(state)
@@ -319,7 +322,7 @@ def _front_lines(raw: np.ndarray, disks: np.ndarray, outlines: Sequence[Any],
     # bits; on a 1 m grid they coincide and yield a line.
     shared = shapely.intersection(raw[left], raw[right], grid_size=_GRID_KM)
     segments: dict[tuple[str, str], list[tuple[Any, int, int]]] = {}
-    for geom, i, j in zip(shared, left.tolist(), right.tolist()):
+    for geom, i, j in zip(shared, left.tolist(), right.tolist(), strict=True):
         line = _lines_only(geom)
         if line is not None:
             line = _lines_only(shapely.intersection(line, disks[i]))

@@ -183,7 +183,7 @@ def _contested_marker(place: PlaceControl, lookup: Mapping[str, dict],
 
 def _held_marker(place: PlaceControl, lookup: Mapping[str, dict], label: str,
                  colors: Mapping[str, str]) -> folium.CircleMarker:
-    """A small dot per held place; a dark ring marks places on the front (attacked)."""
+    """Draw a held place as a small dot; a dark ring marks a place on the front (attacked)."""
     notes = [f"precision: {place.precision or 'unknown'}"]
     if place.inferred:
         notes.append(f"holder inferred: attacked by {', '.join(place.attackers)}")
@@ -258,7 +258,8 @@ class TimeSlider(MacroElement):
             var labels = {{ this.labels|tojson }};
             var tracks = [{% for parent, steps in this.tracks %}
                 {parent: {{ parent.get_name() }},
-                 steps: [{% for s in steps %}{{ s.get_name() }}{{ "," if not loop.last }}{% endfor %}]}
+                 steps: [{% for s in steps %}{{ s.get_name() }}
+                         {{ "," if not loop.last }}{% endfor %}]}
                 {{ "," if not loop.last }}{% endfor %}];
             var legend = {{ this.legend|tojson }};
             var control = L.control({position: "bottomleft"});
@@ -299,7 +300,9 @@ class TimeSlider(MacroElement):
                 input.addEventListener("input", function () { show(parseInt(input.value, 10)); });
                 var timer = null;
                 button.addEventListener("click", function () {
-                    if (timer) { clearInterval(timer); timer = null; button.textContent = "\u25B6"; return; }
+                    if (timer) {
+                        clearInterval(timer); timer = null; button.textContent = "\u25B6"; return;
+                    }
                     button.textContent = "\u275A\u275A";
                     timer = setInterval(function () {
                         show((parseInt(input.value, 10) + 1) % labels.length);
@@ -344,6 +347,10 @@ def add_fronts_timeline(
 
     Parameters
     ----------
+    folium_map:
+        The map to add the tracks and the slider to.
+    claims:
+        The claims frame (control claims; distance claims give the rings).
     dates:
         The slider's steps (default: :func:`timeline_dates` of the claims).
     tracks:
@@ -354,8 +361,11 @@ def add_fronts_timeline(
         The date the slider starts on (added to the steps if missing; default: the last).
     ring_days:
         A force-distance claim's arc is shown on dates up to this many days after it.
+    window_days, contest_days, reach_km, conflict:
+        As for :func:`geo.fronts.fronts_at`.
 
     Returns the slider, or None when there is nothing to show.
+
     """
     frame = claims if isinstance(claims, pd.DataFrame) else pd.DataFrame(list(claims))
     table = prepare_control_claims(frame)

@@ -60,7 +60,7 @@ def countries() -> geopandas.GeoDataFrame:
         raise DataSourceError(f"cannot read Natural Earth outlines from {path}: {err}") from err
     codes = []
     for a2, a2_eh, a3 in zip(frame["ISO_A2"], frame.get("ISO_A2_EH", frame["ISO_A2"]),
-                             frame["ADM0_A3"]):
+                             frame["ADM0_A3"], strict=True):
         code = a2 if a2 and a2 != "-99" else (a2_eh if a2_eh and a2_eh != "-99" else a3)
         codes.append(str(code).upper())
     out = gpd.GeoDataFrame(

@@ -56,6 +56,7 @@ class Sides:
     >>> s = Sides("libya", observed_actors=["GNA", "LNA (Wagner)"])
     >>> s.side_of("LNA (Wagner)"), s.opponent("GNA")
     ('LNA', 'LNA')
+
     """
 
     def __init__(

@@ -104,7 +104,8 @@ def test_contested_place_makes_no_cell_and_is_reported(two_sides):
 
 
 def test_one_side_only_gives_an_area_and_no_front():
-    rows = [control("a1", "A", "holds", "One", 0.0, 0.0), control("a2", "A", "holds", "Two", 0.0, 1.0)]
+    rows = [control("a1", "A", "holds", "One", 0.0, 0.0),
+            control("a2", "A", "holds", "Two", 0.0, 1.0)]
     fronts = fronts_at(rows, "2020-01-02", clip_to_land=False)
     assert len(fronts.areas) == 1 and fronts.lines == ()
     single = fronts_at(rows[:1], "2020-01-02", clip_to_land=False)
@@ -124,7 +125,8 @@ def test_areas_are_clipped_to_the_country_and_front_lies_between_misrata_and_sir
         outside = area.geometry.difference(outline.buffer(0.05))
         assert outside.area < 0.01 * area.geometry.area
     gna, lna = fronts.area_of("GNA"), fronts.area_of("LNA")
-    assert gna.geometry.contains(Point(13.191, 32.887)) and lna.geometry.contains(Point(16.589, 31.209))
+    assert gna.geometry.contains(Point(13.191, 32.887))
+    assert lna.geometry.contains(Point(16.589, 31.209))
     misrata_sirte = [line for line in fronts.lines if {"Misrata", "Sirte"} <= set(line.places)]
     assert misrata_sirte, [line.places for line in fronts.lines]
     nearest = shapely.ops.nearest_points(misrata_sirte[0].geometry, Point(15.093, 32.375))[0]
@@ -157,8 +159,8 @@ def test_derive_fronts_from_a_state_keeps_it(two_sides):
     assert fronts.state is state and fronts.on == state.on
 
 
-@pytest.mark.parametrize("direction,bearing", [("south", 180.0), ("north-east", 45.0), (None, None)])
-def test_ring_arc_lies_at_the_distance_and_in_the_sector(direction, bearing):
+@pytest.mark.parametrize("direction", ["south", "north-east", None])
+def test_ring_arc_lies_at_the_distance_and_in_the_sector(direction):
     anchor = (32.375, 15.093)
     arc = ring_arc(anchor, 100.0, direction)
     for lon, lat in arc.coords:
@@ -194,7 +196,8 @@ def test_layer_escapes_quotes_and_has_a_slider(libya):
     rows[0]["quote"] = "<script>alert('x')</script> & more"
     rows.append({"claim_id": "ring1", "kind": "distance", "anchor": "Misrata",
                  "anchor_lat": 32.375, "anchor_lon": 15.093, "value_min": 100, "value_max": 100,
-                 "unit": "km", "direction": "south-east", "subject": "LNA forces", "subject_lat": None,
+                 "unit": "km", "direction": "south-east", "subject": "LNA forces",
+                 "subject_lat": None,
                  "published": "2020-06-20", "event_date": "2020-06-20", "source": "alpha.example",
                  "quote": "forces 100 km from Misrata"})
     fmap = folium.Map(location=(31.5, 15.5), zoom_start=6, tiles=None)
