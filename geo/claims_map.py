@@ -162,7 +162,8 @@ def build_claims_map(
     kinds = [prepared.actions.get(i, "") for i in ids]
 
     fmap = folium.Map(location=[20.0, 0.0], zoom_start=2, tiles=None, control_scale=True,
-                      prefer_canvas=False, world_copy_jump=True)
+                      prefer_canvas=False, world_copy_jump=True,
+                      **{"maxZoom": 18, "minZoom": 2})
     _ensure_library(fmap)
     if offline:
         OfflineBasemap().add_to(fmap)

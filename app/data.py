@@ -1,0 +1,120 @@
+"""The app's access to the store, with Streamlit caches.
+
+* :func:`get_store` opens the store once per server process (``st.cache_resource``) and loads
+  the demo dataset when the database has no claims, so the app opens on a working map.
+* :func:`all_claims` and :func:`prepared` hold the whole claims frame and its map records per
+  *data version* (a token that changes when claims or corrections are written), so a filter
+  change never re-reads the database or re-escapes popups.
+* :func:`filtered_ids` is the query keyed on the filters (``st.cache_data``); it returns claim
+  ids only, cheap to cache and to copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from core.errors import ConflictMapError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from app.filters import FilterState
+    from geo.claims_map import PreparedClaims
+    from store import Store
+
+__all__ = [
+    "all_claims",
+    "bump_version",
+    "data_version",
+    "filtered_frame",
+    "filtered_ids",
+    "get_store",
+    "prepared",
+]
+
+log = logging.getLogger("conflictmap.app.data")
+_version_lock = threading.Lock()
+_local_version = [0]
+
+
+@st.cache_resource(show_spinner="Opening the database…")
+def get_store() -> Store:
+    """Open the default store (``DATABASE_URL`` or SQLite in the data directory) once.
+
+    When it holds no claims the bundled demo dataset is loaded, so a first start shows a map.
+    """
+    from store import open_store
+
+    store = open_store()
+    try:
+        if not store.stats().get("claims"):
+            added = store.load_demo()
+            log.info("loaded the demo dataset: %s claims", added)
+    except (ConflictMapError, ImportError) as err:
+        log.warning("could not load the demo dataset: %s", err)
+    return store
+
+
+def data_version(store: Store | None = None) -> str:
+    """A token that changes whenever claims, articles or corrections change.
+
+    It combines the store's row counts with a counter bumped by this process after each
+    write (:func:`bump_version`), so edits made from the app show at once.
+    """
+    store = store or get_store()
+    stats = store.stats()
+    return (
+        f"{stats.get('articles')}-{stats.get('claims')}-{stats.get('corrections')}-"
+        f"{stats.get('places')}-{_local_version[0]}"
+    )
+
+
+def bump_version() -> None:
+    """Mark the cached data as stale after the app wrote to the store."""
+    with _version_lock:
+        _local_version[0] += 1
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def all_claims(version: str) -> pd.DataFrame:
+    """Every claim (``Store.claims_frame`` with no filter) for one data version.
+
+    Cached as a resource (not copied per run); callers must not modify it.
+    """
+    frame = get_store().claims_frame()
+    frame["claim_id"] = frame["claim_id"].astype(str)
+    return frame.set_index("claim_id", drop=False)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def prepared(version: str) -> PreparedClaims:
+    """Map records (escaped popups, colours, shapes) of every claim for one data version."""
+    from geo.claims_map import prepare_claims
+
+    return prepare_claims(all_claims(version))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def filtered_ids(state: FilterState, version: str) -> list[str]:
+    """Claim ids matching the filters, in the store's order (cached per filters and version)."""
+    from app.filters import apply_filters
+
+    return apply_filters(all_claims(version), state)["claim_id"].tolist()
+
+
+def filtered_frame(state: FilterState, version: str) -> pd.DataFrame:
+    """The claims matching the filters (a view on :func:`all_claims`)."""
+    frame = all_claims(version)
+    return frame.loc[filtered_ids(state, version)]
+
+
+def claim_row(claim_id: str, version: str) -> dict[str, Any] | None:
+    """One claim as a dict, or None when it is not stored."""
+    frame = all_claims(version)
+    if claim_id not in frame.index:
+        return None
+    return frame.loc[claim_id].to_dict()

@@ -1,0 +1,180 @@
+"""The map page: filters, counts, the claims map, the linked claims table, details, export.
+
+Clicking a marker selects its row in the table; selecting a row opens the claim's popup on the
+map. The selected claim is kept in the URL (``?claim=<id>``) with the filters, so a shared link
+shows the same view.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app import data
+from app.filters import FilterState, filter_widgets, options_from_frame
+from app.map_render import clicked_claim_id, show_map
+
+__all__ = ["TABLE_COLUMNS", "render", "table_frame"]
+
+log = logging.getLogger("conflictmap.app.map_page")
+
+#: Columns of the claims table, in order.
+TABLE_COLUMNS: tuple[str, ...] = (
+    "claim_id", "sort_date", "published", "source", "kind", "actor_norm", "action", "place",
+    "precision", "quote", "value_min", "unit", "anchor", "true_km", "diff_pct", "verdict", "url",
+)
+_SEL = "claim"
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _options(version: str) -> Any:
+    """Filter widget options for one data version."""
+    return options_from_frame(data.all_claims(version))
+
+
+def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The claims table: chosen columns, only http(s) links (no ``javascript:`` URLs)."""
+    from geo.layers import safe_url
+
+    table = frame[[c for c in TABLE_COLUMNS if c in frame.columns]].reset_index(drop=True)
+    if "url" in table.columns:
+        table["url"] = table["url"].map(safe_url)
+    return table
+
+
+def _add_fronts(fmap: Any, frame: pd.DataFrame, state: FilterState) -> str | None:
+    """Add areas of control and front lines with their time slider; return a note or None."""
+    try:
+        from geo.fronts_layer import add_fronts_timeline
+    except ImportError:
+        return "Front lines are not available in this installation."
+    control = frame[frame["kind"] == "control"]
+    if control.empty:
+        return "No control claims in this view, so no front lines."
+    try:
+        slider = add_fronts_timeline(fmap, _without_template_syntax(control),
+                                     conflict=state.conflict)
+    except (ValueError, LookupError, ArithmeticError) as err:
+        log.warning("fronts failed: %s", err)
+        return f"Front lines could not be drawn: {err}"
+    return None if slider is not None else "Not enough control claims for front lines."
+
+
+def _without_template_syntax(frame: pd.DataFrame) -> pd.DataFrame:
+    """Break ``{{``, ``{%`` and ``{#`` in text columns with a zero-width space.
+
+    folium re-parses each rendered element as a Jinja template, so article text holding
+    template syntax would run on the server inside layers built with plain folium elements.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            out[column] = out[column].map(
+                lambda v: v.replace("{", "{\u200b") if isinstance(v, str) and "{" in v else v)
+    return out
+
+
+def _select(claim_id: str | None, *, focus: bool) -> None:
+    """Make ``claim_id`` the selected claim (URL and session); ``focus`` also moves the map."""
+    if claim_id:
+        st.query_params[_SEL] = claim_id
+    elif _SEL in st.query_params:
+        del st.query_params[_SEL]
+    st.session_state["selected_claim"] = claim_id
+    if focus:
+        st.session_state["map_focus"] = claim_id
+
+
+def _counts(frame: pd.DataFrame, total: int, shown: int) -> None:
+    """The counts row above the map."""
+    cols = st.columns(5)
+    cols[0].metric("Claims in view", f"{len(frame):,}", help=f"of {total:,} stored")
+    cols[1].metric("On the map", f"{shown:,}", help="claims with coordinates")
+    cols[2].metric("Control", f"{int((frame['kind'] == 'control').sum()):,}")
+    cols[3].metric("Distance", f"{int((frame['kind'] == 'distance').sum()):,}")
+    cols[4].metric("Sources", f"{frame['source'].nunique():,}")
+
+
+def _exports(frame: pd.DataFrame) -> None:
+    """Download buttons for the filtered view (built only when clicked)."""
+    from store.export import export_bytes
+
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("Export GeoJSON", data=lambda: export_bytes(frame, "geojson"),
+                         file_name="conflictmap-claims.geojson", mime="application/geo+json",
+                         on_click="ignore", key="export_geojson")
+    right.download_button("Export CSV", data=lambda: export_bytes(frame, "csv"),
+                          file_name="conflictmap-claims.csv", mime="text/csv",
+                          on_click="ignore", key="export_csv")
+
+
+def render() -> None:
+    """Draw the map page."""
+    from app.claim_panel import claim_details
+    from geo.claims_map import build_claims_map
+
+    store = data.get_store()
+    version = data.data_version(store)
+    options = _options(version)
+    with st.sidebar:
+        st.subheader("Filters")
+        state = filter_widgets(options)
+        online = st.toggle("Online tile layers", key="online", bind="query-params",
+                           help="Off: offline country outlines only; nothing leaves this computer.")
+        fronts = st.toggle("Areas of control and front lines", key="fronts",
+                           bind="query-params", help="Derived from control claims, with a time slider.")
+    frame = data.filtered_frame(state, version)
+
+    if "selected_claim" not in st.session_state:
+        initial = st.query_params.get(_SEL)
+        _select(initial, focus=True)
+    selected = st.session_state.get("selected_claim")
+    focus = st.session_state.get("map_focus")
+    ids = set(frame["claim_id"])
+    fmap, summary = build_claims_map(
+        frame, offline=not online, selected=focus if focus in ids else None,
+        prepared=data.prepared(version))
+    if fronts:
+        note = _add_fronts(fmap, frame, state)
+        if note:
+            st.info(note)
+    _counts(frame, options.total, summary["markers"])
+    if options.total == 0:
+        st.info("No claims stored yet: upload articles on the Upload page.")
+    result = show_map(fmap, key="claims_map", offline=not online)
+
+    clicked = clicked_claim_id(result)
+    if clicked and clicked != st.session_state.get("_last_click"):
+        st.session_state["_last_click"] = clicked
+        if clicked != selected:
+            _select(clicked, focus=False)
+            selected = clicked
+            st.session_state["table_gen"] = st.session_state.get("table_gen", 0) + 1
+
+    table = table_frame(frame)
+    positions = table.index[table["claim_id"] == selected].tolist() if selected else []
+    default = {"selection": {"rows": positions[:1], "columns": []}} if positions else None
+    event = st.dataframe(
+        table, key=f"claims_table_{st.session_state.get('table_gen', 0)}", hide_index=True,
+        on_select="rerun", selection_mode="single-row", selection_default=default, height=320,
+        column_config={
+            "claim_id": st.column_config.TextColumn("Claim"),
+            "sort_date": st.column_config.DateColumn("Date"),
+            "url": st.column_config.LinkColumn("Link", display_text="open"),
+            "quote": st.column_config.TextColumn("Quote", width="large"),
+            "true_km": st.column_config.NumberColumn("True km", format="%.0f"),
+            "diff_pct": st.column_config.NumberColumn("Off by %", format="%+.0f"),
+        },
+    )
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    picked = str(table.iloc[rows[0]]["claim_id"]) if rows and rows[0] < len(table) else None
+    if picked != selected and (picked or positions):
+        _select(picked, focus=True)
+        st.rerun()
+
+    _exports(frame)
+    if selected and selected in ids:
+        claim_details(store, frame.loc[selected].to_dict())
