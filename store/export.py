@@ -65,14 +65,35 @@ def _date_text(value: object) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Copy with text/date columns as plain Python objects (dates as ISO text).
+
+    pandas 3 keeps text in Arrow arrays, which are slow to iterate value by value the
+    way the GeoJSON writer does; plain objects are several times faster.
+    """
+    import pandas as pd
+
+    out = frame.copy()
+    for col in out.columns:
+        series = out[col]
+        if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+            continue
+        values = series.astype(object).tolist()
+        out[col] = pd.Series([_date_text(v) if hasattr(v, "isoformat") else
+                              (None if v is None or v != v else v) for v in values],
+                             index=out.index, dtype=object)
+    return out
+
+
 def _with_geometry(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     import geopandas as gpd
 
-    located = frame[frame["lat"].notna() & frame["lon"].notna()].copy()
-    for col in located.columns:
-        if located[col].dtype == object:
-            located[col] = [_date_text(v) if hasattr(v, "isoformat") else v
-                            for v in located[col]]
+    located = _plain(frame[frame["lat"].notna() & frame["lon"].notna()])
+    import pandas as pd
+
+    # Object-dtype column labels: geopandas zips them with every row, and iterating
+    # pandas 3's Arrow-backed string index is slow.
+    located.columns = pd.Index(list(located.columns), dtype=object)
     geometry = gpd.points_from_xy(located["lon"].astype(float), located["lat"].astype(float))
     return gpd.GeoDataFrame(located, geometry=geometry, crs="EPSG:4326")
 
@@ -101,25 +122,20 @@ def to_gpkg(frame: pd.DataFrame, path: str | Path, *, layer: str = "claims") -> 
     return path
 
 
-def _stated(row: pd.Series) -> str | None:
-    if row.get("kind") != "distance" or row.get("value_min") is None:
+def _stated(kind: object, lo: object, hi: object, unit: object, qualifier: object,
+            direction: object, anchor: object) -> str | None:
+    if kind != "distance" or lo is None or lo != lo:
         return None
-    lo, hi = row["value_min"], row["value_max"]
     amount = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
-    direction = row.get("direction")
-    where = f"{direction} of" if direction and direction == direction else "from"
-    parts = [row.get("qualifier"), amount, row.get("unit"), where, row.get("anchor")]
-    return " ".join(str(p) for p in parts if p and p == p)
+    where = f"{direction} of" if direction else "from"
+    return " ".join(str(p) for p in (qualifier, amount, unit, where, anchor) if p)
 
 
-def _notes(row: pd.Series) -> str:
-    quote = row.get("quote") or ""
-    title = row.get("title")
-    note = f'"{quote}"'
-    if title and title == title:
+def _notes(quote: object, title: object, verdict: object) -> str:
+    note = f'"{quote or ""}"'
+    if title:
         note += f" ({title})"
-    verdict = row.get("verdict")
-    if verdict and verdict == verdict:
+    if verdict:
         note += f" Verdict: {verdict}."
     return note
 
@@ -133,34 +149,40 @@ def to_acled_csv(frame: pd.DataFrame) -> str:
     import pandas as pd
 
     _check(frame)
-    rows = []
-    for _, row in frame.iterrows():
-        when = row.get("event_date") or row.get("published")
-        action = row.get("action")
-        event_type, sub_type = _EVENT_TYPES.get(action, (None, None))
-        if row.get("kind") == "distance":
-            event_type, sub_type = "Strategic developments", "Distance statement"
-        actor = row.get("actor_norm") or row.get("actor")
-        rows.append({
-            "event_id_cnty": f"CM{int(row['claim_id'])}",
-            "event_date": _date_text(when),
-            "year": getattr(when, "year", None),
-            "time_precision": 1 if row.get("event_date") else 2,
-            "event_type": event_type, "sub_event_type": sub_type,
-            "actor1": actor, "actor": row.get("actor"), "action": action,
-            "country": None, "location": row.get("place"),
-            "latitude": row.get("lat"), "longitude": row.get("lon"),
-            "geo_precision": _GEO_PRECISION.get(row.get("precision") or "", None),
-            "source": row.get("source"), "source_url": row.get("url"),
-            "notes": _notes(row), "claim_kind": row.get("kind"),
-            "precision": row.get("precision"), "stated_distance": _stated(row),
-            "true_km": row.get("true_km"), "verdict": row.get("verdict"),
-            "conflict": row.get("conflict"),
-        })
-    out = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = [_defuse(v) for v in out[col]]
+    f = _plain(frame)
+    col = {name: f[name].tolist() if name in f.columns else [None] * len(f)
+           for name in ("claim_id", "kind", "event_date", "published", "action", "actor",
+                        "actor_norm", "place", "lat", "lon", "precision", "source", "url",
+                        "quote", "title", "verdict", "value_min", "value_max", "unit",
+                        "qualifier", "direction", "anchor", "true_km", "conflict")}
+    when = [e or p for e, p in zip(col["event_date"], col["published"], strict=True)]
+    types = [("Strategic developments", "Distance statement") if k == "distance"
+             else _EVENT_TYPES.get(a, (None, None)) for k, a in zip(col["kind"], col["action"],
+                                                                  strict=True)]
+    out = pd.DataFrame({
+        "event_id_cnty": [f"CM{int(i)}" for i in col["claim_id"]],
+        "event_date": when,
+        "year": pd.array([int(w[:4]) if w else None for w in when], dtype="Int64"),
+        "time_precision": [1 if e else 2 for e in col["event_date"]],
+        "event_type": [t[0] for t in types], "sub_event_type": [t[1] for t in types],
+        "actor1": [n or a for n, a in zip(col["actor_norm"], col["actor"], strict=True)],
+        "actor": col["actor"], "action": col["action"], "country": None,
+        "location": col["place"], "latitude": col["lat"], "longitude": col["lon"],
+        "geo_precision": pd.array([_GEO_PRECISION.get(p or "") for p in col["precision"]],
+                                  dtype="Int64"),
+        "source": col["source"], "source_url": col["url"],
+        "notes": [_notes(q, t, v) for q, t, v in zip(col["quote"], col["title"],
+                                                      col["verdict"], strict=True)],
+        "claim_kind": col["kind"], "precision": col["precision"],
+        "stated_distance": [_stated(*r) for r in zip(
+            col["kind"], col["value_min"], col["value_max"], col["unit"], col["qualifier"],
+            col["direction"], col["anchor"], strict=True)],
+        "true_km": col["true_km"], "verdict": col["verdict"], "conflict": col["conflict"],
+    }, columns=list(ACLED_COLUMNS))
+    for name in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[name]):
+            out[name] = pd.Series([_defuse(v) for v in out[name].tolist()], index=out.index,
+                                  dtype=object)
     return out.to_csv(index=False, lineterminator="\n")
 
 
