@@ -87,6 +87,8 @@ def extract_claims(
             subject_place = resolver.resolve(st.subject, context=sentence) \
                 if resolver and st.subject_kind == "place" else None
             subject, kind = st.subject, st.subject_kind
+            if kind == "place" and subject and book.find(subject, conflict):
+                kind = "force"  # "the LNA ... is only a few kilometres from": an actor
             if kind != "place":
                 before = [a for a in book.find(sentence, conflict) if a.end <= st.start]
                 if before:

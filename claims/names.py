@@ -29,9 +29,12 @@ FACILITY_NOUNS = (
 _FACILITY = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in FACILITY_NOUNS),
                             key=len, reverse=True))
 
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|bin|ben|ibn|bani|beni|abu|de|du|des|la|le|van|von|der|of|on|upon|sur|am|im|bir|umm|um|wadi|tal|tell|ras|ain|jabal|jebel)"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|bin|ben|ibn|bani|beni|abu|de|du|des|la|le|van|von|der|of|sur|bir|umm|um|wadi|tal|tell|ras|ain|jabal|jebel)"
 _CAP = r"(?:[A-Z][\w’'.]*|[A-Z]\w*(?:-\w+)+|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et)-[A-Za-z][\w’']*)"
-_WORD = rf"(?:{_CAP}(?:-[\w’']+)*|\d+(?:st|nd|rd|th)?)"
+_TIME_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+              r"March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
+              r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
+_WORD = rf"(?:(?!{_TIME_WORD}){_CAP}(?:-[\w’']+)*|\d+(?:st|nd|rd|th)?)"
 _NAME_RE = re.compile(
     rf"(?<![\w-])(?:{_CAP}(?:-[\w’']+)*)"
     rf"(?:(?:\s+(?:{_PARTICLE}[\s-]+)?|\s*-\s*){_WORD})*"

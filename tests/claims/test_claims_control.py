@@ -1,0 +1,71 @@
+import pytest
+
+from claims.control import find_control_statements
+
+
+def triples(sentence, conflict):
+    return [(s.actor_norm, s.action, s.place) for s in
+            find_control_statements(sentence, conflict=conflict)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "conflict", "expected"),
+    [
+        ("Mariupol fell to Russian forces after a long siege.", "ukraine",
+         [("Russia", "captured", "Mariupol")]),
+        ("Ukrainian troops recaptured Kherson and Snihurivka on Friday.", "ukraine",
+         [("Ukraine", "captured", "Kherson"), ("Ukraine", "captured", "Snihurivka")]),
+        ("The town of Lyman was retaken by Ukrainian forces.", "ukraine",
+         [("Ukraine", "captured", "Lyman")]),
+        ("Houthi fighters withdrew from Hodeidah port overnight.", "yemen",
+         [("Houthis", "withdrew", "Hodeidah port")]),
+        ("The RSF besieged El Fasher for months.", "sudan", [("RSF", "besieged", "El Fasher")]),
+        ("Syrian troops advanced towards Saraqib.", "syria",
+         [("Syrian government", "advanced_towards", "Saraqib")]),
+        ("Government forces stormed the village of Kafr Nabl.", "syria",
+         [("Syrian government", "entered", "Kafr Nabl")]),
+        ("Rebels shelled Aleppo's western districts.", "syria", []),
+        ("Smoke rose above the rebel-held village of Talmenes.", "syria",
+         [("Syrian rebels", "holds", "Talmenes")]),
+        ("The Taliban still holds Kunduz.", "afghanistan", [("Taliban", "holds", "Kunduz")]),
+        ("M23 rebels attacked Sake on Tuesday.", "drc", [("M23", "attacked", "Sake")]),
+    ],
+)
+def test_triples(sentence, conflict, expected):
+    assert triples(sentence, conflict) == expected
+
+
+def test_intent_is_not_an_event():
+    assert triples("Russian forces vowed to capture Avdiivka.", "ukraine") == []
+    assert triples("Ukrainian forces will liberate Kherson soon.", "ukraine") == []
+
+
+def test_offensive_to_capture_is_an_attack():
+    assert triples("Russian forces launched an offensive in May to capture Kharkiv.",
+                   "ukraine") == [("Russia", "attacked", "Kharkiv")]
+
+
+def test_reference_points_are_not_targets():
+    assert triples("Ukrainian troops took Pisky, west of Donetsk.", "ukraine") == [
+        ("Ukraine", "captured", "Pisky")]
+
+
+def test_the_town_refers_back():
+    found = find_control_statements("Russian forces left the town at dawn.", conflict="ukraine",
+                                    antecedents=["Izium"])
+    assert [(s.action, s.place) for s in found] == [("withdrew", "Izium")]
+
+
+def test_the_capital_is_the_conflicts_capital():
+    found = find_control_statements("Rebels entered the capital.", conflict="yemen")
+    assert [(s.action, s.place) for s in found] == [("entered", "Sanaa")]
+
+
+def test_unknown_actor_without_subject_yields_nothing():
+    assert triples("Captured villages lie in ruins.", None) == []
+
+
+def test_spans_cover_the_statement():
+    sentence = "Azerbaijani forces captured Shusha on Sunday."
+    st = find_control_statements(sentence, conflict="karabakh")[0]
+    assert sentence[st.start:st.end] == "Azerbaijani forces captured Shusha"

@@ -1,0 +1,53 @@
+from datetime import date
+
+import pytest
+
+from claims.dates import find_dates, parse_published, resolve_event_date
+
+MONDAY = date(2020, 1, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the ceasefire starts at midnight on Sunday", date(2020, 1, 12)),
+        ("the pipeline opened on Wednesday", date(2020, 1, 8)),
+        ("troops moved in late on Thursday", date(2020, 1, 9)),
+        ("the spokesman said on Monday", MONDAY),  # publication weekday = that day
+        ("the army entered the town yesterday", date(2020, 1, 12)),
+        ("rebels took the hill this morning", MONDAY),
+        ("fighting began on 8 January 2020", date(2020, 1, 8)),
+        ("fighting began on January 8", date(2020, 1, 8)),
+        ("the base fell on Dec. 30", date(2019, 12, 30)),  # no year: the year before
+    ],
+)
+def test_exact_dates(text, expected):
+    first, last = resolve_event_date(text, MONDAY)
+    assert first == last == expected
+
+
+def test_ranges_for_vague_phrases():
+    first, last = resolve_event_date("the town was taken days ago", MONDAY)
+    assert first < last < MONDAY
+    first, last = resolve_event_date("clashes last week", MONDAY)
+    assert (first, last) == (date(2019, 12, 31), date(2020, 1, 6))
+
+
+def test_needs_publication_date_for_relative_phrases():
+    assert resolve_event_date("on Wednesday the army attacked", None) == (None, None)
+    assert resolve_event_date("On June 5, 2020, troops entered", None)[0] == date(2020, 6, 5)
+
+
+def test_nearest_exact_date_wins():
+    text = "On Sunday the rebels attacked, and on Tuesday the army retook the town"
+    tuesday = text.index("retook")
+    assert resolve_event_date(text, MONDAY, near=tuesday)[0] == date(2020, 1, 7)
+    assert len(find_dates(text, MONDAY)) == 2
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2020-01-13", MONDAY), ("2020-01-13 10:00:00", MONDAY), (None, None), ("", None),
+    (MONDAY, MONDAY), ("not a date at all", None),
+])
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected

@@ -1,0 +1,73 @@
+import pytest
+
+from claims.distance import clean_anchor, find_distance_statements, parse_direction
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier", "direction", "anchor"),
+    [
+        ("Kherson, about 100 km north-east of Odesa, was shelled.", 100, "about", "north-east",
+         "Odesa"),
+        ("The convoy stopped 40km SW from #Mosul overnight.", 40, None, "south-west", "Mosul"),
+        ("Marib lies some 120 kilometres east of the capital, Sanaa.", 120, "about", "east",
+         "Sanaa"),
+        ("The airbase is located 9 km northeast of the town of Hun.", 9, None, "north-east",
+         "Hun"),
+        ("Shells fell 15 km east of Khartoum’s downtown on Friday.", 15, None, "east", "Khartoum"),
+        ("Rebels were within 25 miles of the capital.", 25, "within", None, "the capital"),
+        ("The front barely moved, around 10 miles from the centre of the capital of 2 million.",
+         10, "about", None, "the capital"),
+    ],
+)
+def test_statement_parts(sentence, value, qualifier, direction, anchor):
+    found = find_distance_statements(sentence)
+    assert len(found) == 1
+    st = found[0]
+    assert st.amount.value_min == value
+    assert st.amount.qualifier == qualifier
+    assert st.direction == direction
+    assert st.anchor == anchor
+    assert sentence[st.start:st.end].startswith(sentence[st.amount.start:st.amount.end][:3]) or \
+        "located" in sentence[st.start:st.end]
+
+
+def test_subject_is_the_place_before_the_comma():
+    st = find_distance_statements("Bakhmut, some 90 km north of Donetsk, saw heavy fighting.")[0]
+    assert (st.subject, st.subject_kind) == ("Bakhmut", "place")
+
+
+def test_subject_force():
+    st = find_distance_statements("Russian forces are now 30 km from Kyiv.")[0]
+    assert st.subject_kind == "force"
+
+
+def test_distance_from_earlier_anchor():
+    st = find_distance_statements(
+        "The distance of the army from the town of Kupiansk fell to less than 3 kilometers.")[0]
+    assert st.anchor == "Kupiansk" and st.amount.qualifier == "less than"
+
+
+def test_amount_without_anchor_is_not_a_claim():
+    assert find_distance_statements("The column advanced 5 km during the night.") == []
+
+
+def test_two_statements_in_one_sentence():
+    found = find_distance_statements(
+        "Troops moved from Aden (150 km west of Mukalla) to Lahij (30 km north of Aden).")
+    assert [(s.amount.value_min, s.anchor) for s in found] == [(150, "Mukalla"), (30, "Aden")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("north-eastern", "north-east"), ("SSW", "south-south-west"), ("West", "west"),
+    ("to the south", "south"), ("nowhere", None), ("s", None),
+])
+def test_parse_direction(text, expected):
+    assert parse_direction(text) == expected
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("the Libyan capital", "the Libyan capital"), ("the capital, Sanaa", "Sanaa"),
+    ("the rebel-held Idlib airbase", "Idlib airbase"), ("the Egyptian border", "the Egyptian border"),
+])
+def test_clean_anchor(raw, clean):
+    assert clean_anchor(raw) == clean

@@ -1,0 +1,66 @@
+"""The development sets through the extract-claims command, with floors on the metrics."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cli.main import main
+from conftest import read_jsonl
+
+pytestmark = pytest.mark.eval
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+def _run(runner, path):
+    result = runner.invoke(main, ["extract-claims", "--score", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    metrics = dict(line.split(": ") for line in result.stderr.splitlines() if ": " in line)
+    return lines, {k: float(v) for k, v in metrics.items()}
+
+
+def test_distance_dev_set(runner, shared_eval):
+    path = shared_eval / "claims" / "distance_claims_dev.jsonl"
+    lines, metrics = _run(runner, path)
+    assert len(lines) == len(read_jsonl(path))
+    assert metrics["distance_precision"] >= 0.9
+    assert metrics["distance_recall"] >= 0.9
+    assert metrics["direction_accuracy"] >= 0.9
+    claim = next(c for line in lines for c in line["claims"] if c["kind"] == "distance")
+    assert {"quote", "start", "end", "value_min", "value_max", "unit", "qualifier", "direction",
+            "subject", "anchor", "anchor_lat", "anchor_lon"} <= set(claim)
+
+
+def test_control_dev_set(runner, shared_eval):
+    path = shared_eval / "claims" / "control_claims_dev.jsonl"
+    lines, metrics = _run(runner, path)
+    assert len(lines) == len(read_jsonl(path))
+    assert metrics["control_precision"] >= 0.8
+    assert metrics["control_f1"] >= 0.7
+    assert metrics["control_actor_f1"] >= 0.65
+    claim = next(c for line in lines for c in line["claims"] if c["kind"] == "control")
+    assert {"quote", "start", "end", "actor", "actor_norm", "action", "place", "place_lat",
+            "place_lon", "event_date"} <= set(claim)
+
+
+def test_whole_text_lines_and_bad_input(runner, tmp_path):
+    good = tmp_path / "articles.jsonl"
+    good.write_text(json.dumps({"article_id": "x1", "published": "2022-11-11",
+                                "text": "Ukrainian troops entered Kherson on Friday. "
+                                        "The city lies about 100 km east of Odesa."}) + "\n")
+    result = runner.invoke(main, ["extract-claims", str(good)])
+    assert result.exit_code == 0
+    out = json.loads(result.stdout)
+    kinds = sorted(c["kind"] for c in out["claims"])
+    assert out["article_id"] == "x1" and kinds == ["control", "distance"]
+    control = next(c for c in out["claims"] if c["kind"] == "control")
+    assert control["event_date"] == "2022-11-11" and control["actor_norm"] == "Ukraine"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"sentence": 5}\n')
+    result = runner.invoke(main, ["extract-claims", str(bad)])
+    assert result.exit_code != 0 and "sentence" in result.output and "Traceback" not in result.output

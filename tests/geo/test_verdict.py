@@ -1,0 +1,96 @@
+import pytest
+from shapely.geometry import Point
+
+from claims.model import DistanceClaim, Provenance
+from gazetteer.model import Place
+from geo.geodesic import destination
+from geo.sector import claim_region
+from geo.verdict import ROAD_FACTOR, check_distance, wording_bounds
+
+ANCHOR = Place("t1", "Anchorville", 32.0, 13.0, "PPLC", "XX", None, 1_000_000, "town", None,
+               "test", 5.0)
+
+
+def place_at(bearing, km, name="Subjectton"):
+    lat, lon = destination((ANCHOR.lat, ANCHOR.lon), bearing, km)
+    return Place("t2", name, lat, lon, "PPL", "XX", None, 10_000, "town", None, "test", 2.0)
+
+
+def claim(value, *, qualifier=None, direction=None, subject=None, unit="km", vmax=None,
+          kind="place"):
+    prov = Provenance("q", 0, 1, 0, 1)
+    return DistanceClaim(prov, value, vmax if vmax is not None else value, unit, qualifier,
+                         direction, "s", kind, "Anchorville", anchor_place=ANCHOR,
+                         subject_place=subject)
+
+
+def test_consistent_within_about():
+    v = check_distance(claim(90, qualifier="about", direction="south", subject=place_at(180, 100)))
+    assert v.within_wording and v.bearing_fits
+    assert v.true_km == pytest.approx(100, abs=0.01)
+    assert v.diff_km == pytest.approx(-10, abs=0.01) and v.diff_pct == pytest.approx(-10, abs=0.1)
+    assert v.label.startswith("consistent")
+
+
+def test_bare_figure_in_road_band_is_plausible_as_road():
+    truth = 100
+    v = check_distance(claim(truth * (ROAD_FACTOR[0] + ROAD_FACTOR[1]) / 2,
+                             subject=place_at(90, truth)))
+    assert not v.within_wording and v.plausible_as_road
+    assert "road" in v.label
+
+
+def test_understated_and_wrong_bearing():
+    v = check_distance(claim(100, direction="east", subject=place_at(180, 192)))
+    assert not v.within_wording and not v.plausible_as_road
+    assert v.bearing_fits is False and v.bearing_compass == "south"
+    assert v.label.startswith("understated") and "not east" in v.label
+
+
+def test_miles_are_converted():
+    v = check_distance(claim(62, unit="mi", qualifier="about", subject=place_at(0, 100)))
+    assert v.stated_min_km == pytest.approx(99.78, abs=0.01) and v.within_wording
+
+
+@pytest.mark.parametrize(("qualifier", "true_km", "ok"), [
+    ("more than", 80, True), ("more than", 50, False), ("less than", 2.9, True),
+    ("less than", 5, False), ("within", 20, True), (None, 64, True), (None, 70, False),
+])
+def test_qualifiers(qualifier, true_km, ok):
+    value = 3 if qualifier == "less than" else (30 if qualifier == "within" else 60)
+    v = check_distance(claim(value, qualifier=qualifier, subject=place_at(45, true_km)))
+    assert v.within_wording is ok
+
+
+def test_range_claim():
+    v = check_distance(claim(2, vmax=9, subject=place_at(10, 8)))
+    assert v.within_wording
+
+
+def test_force_subject_front_past_held_place():
+    held = place_at(110, 192, "Heldtown")  # the place the force is said to be beyond
+    v = check_distance(claim(100, kind="force"), held_place=held)
+    assert v.true_km is None and v.front_past_km == pytest.approx(92, abs=0.5)
+    assert "~90 km past Heldtown" in v.label
+    assert v.region is not None and v.region.is_valid
+
+
+def test_unresolved_anchor_gives_no_verdict():
+    c = DistanceClaim(Provenance("q", 0, 1, 0, 1), 5, 5, "km", None, None, "s", "place", "X")
+    assert check_distance(c) is None
+
+
+def test_wording_bounds_only_and_more_than():
+    assert wording_bounds(100, 100, "only")[1] == pytest.approx(115)
+    assert wording_bounds(60, 60, "more than")[1] == float("inf")
+
+
+def test_claim_region_sector_contains_points_in_direction_only():
+    region = claim_region((ANCHOR.lat, ANCHOR.lon), 80, 120, "south")
+    south = place_at(180, 100)
+    north = place_at(0, 100)
+    assert region.contains(Point(south.lon, south.lat))
+    assert not region.contains(Point(north.lon, north.lat))
+    ring = claim_region((ANCHOR.lat, ANCHOR.lon), 80, 120, None)
+    assert ring.contains(Point(north.lon, north.lat))
+    assert not ring.contains(Point(ANCHOR.lon, ANCHOR.lat))
