@@ -13,6 +13,7 @@ the supporting claims; article text is escaped with :func:`html.escape`.
 from __future__ import annotations
 
 import html
+import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -43,6 +44,7 @@ __all__ = [
     "add_disagreements_layer",
     "add_fronts_timeline",
     "claims_popup_html",
+    "safe_text",
     "fronts_feature_group",
     "timeline_dates",
 ]
@@ -58,6 +60,36 @@ _CONTESTED_COLOR = "#f0a202"
 _RING_COLOR = "#7a3db8"
 _MAX_POPUP_CLAIMS = 12
 _DASHES = ("", "8 6", "2 6", "12 4 2 4")
+
+
+#: Characters that folium would re-read as Jinja (``{{``, ``{%``) or that would end or
+#: interpolate the JavaScript template literals folium wraps popups and tooltips in.
+_EXTRA_ENTITIES = str.maketrans({"{": "&#123;", "}": "&#125;", "`": "&#96;", "$": "&#36;",
+                                 "\\": "&#92;", "\u2028": " ", "\u2029": " "})
+
+
+def safe_text(value: object) -> str:
+    """Escape article text for a folium popup or tooltip.
+
+    :func:`html.escape` plus entities for the braces, backtick, dollar and backslash:
+    folium renders each element to a string and then re-renders that string as a Jinja
+    template, and puts popup and tooltip HTML inside JavaScript template literals, so
+    ``{{ ... }}`` or ``${...}`` in a quote would otherwise run.
+
+    >>> safe_text("<b>{{ 7*7 }}</b> `${x}`")
+    '&lt;b&gt;&#123;&#123; 7*7 &#125;&#125;&lt;/b&gt; &#96;&#36;&#123;x&#125;&#96;'
+    """
+    return html.escape(str(value), quote=True).translate(_EXTRA_ENTITIES)
+
+
+def _safe_json(value: object) -> str:
+    """JSON for a script block with no character Jinja or HTML could re-read."""
+    text = json.dumps(value, ensure_ascii=True)
+    for char, code in (("{", "\\u007b"), ("}", "\\u007d"), ("<", "\\u003c"),
+                       (">", "\\u003e"), ("&", "\\u0026"), ("`", "\\u0060"),
+                       ("$", "\\u0024")):
+        text = text.replace(char, code)
+    return text
 
 
 def actor_colors(actors: Iterable[str | None]) -> dict[str, str]:
@@ -99,8 +131,8 @@ def _claims_lookup(claims: pd.DataFrame | Iterable[Mapping[str, Any]]) -> dict[s
 def claims_popup_html(title: str, claim_ids: Sequence[str], lookup: Mapping[str, dict],
                       *, extra: Sequence[str] = ()) -> str:
     """Build popup HTML: an escaped title, extra lines and the supporting claims' quotes."""
-    parts = [f"<b>{html.escape(title)}</b>"]
-    parts += [f"<div>{html.escape(line)}</div>" for line in extra]
+    parts = [f"<b>{safe_text(title)}</b>"]
+    parts += [f"<div>{safe_text(line)}</div>" for line in extra]
     items = []
     for claim_id in list(claim_ids)[:_MAX_POPUP_CLAIMS]:
         record = lookup.get(str(claim_id), {})
@@ -108,8 +140,8 @@ def claims_popup_html(title: str, claim_ids: Sequence[str], lookup: Mapping[str,
         source = record.get("source") or "unknown source"
         quote = record.get("quote") or f"claim {claim_id}"
         items.append(
-            f"<li>{html.escape(str(when)[:10])} · {html.escape(str(source))}: "
-            f"“{html.escape(str(quote))}”</li>"
+            f"<li>{safe_text(str(when)[:10])} · {safe_text(str(source))}: "
+            f"“{safe_text(str(quote))}”</li>"
         )
     if items:
         parts.append("<ul style='padding-left:1.1em;margin:4px 0'>" + "".join(items) + "</ul>")
@@ -125,7 +157,7 @@ def _geojson(geometry, style: dict[str, Any], popup_html: str, tooltip: str) -> 
     layer = folium.GeoJson(
         {"type": "Feature", "properties": {}, "geometry": mapping(geometry)},
         style_function=lambda _feature, style=style: style,
-        tooltip=folium.Tooltip(html.escape(tooltip)),
+        tooltip=folium.Tooltip(safe_text(tooltip)),
     )
     layer.add_child(folium.Popup(popup_html, max_width=420))
     return layer
@@ -137,7 +169,8 @@ def fronts_feature_group(fronts: Fronts, lookup: Mapping[str, dict], *,
                          ring_claims: pd.DataFrame | None = None) -> folium.FeatureGroup:
     """Return one folium FeatureGroup with the areas, front lines and contested places of a day."""
     label = fronts.on.isoformat()
-    group = folium.FeatureGroup(name=name or f"Fronts {label}", show=show, control=False)
+    group = folium.FeatureGroup(name=safe_text(name or f"Fronts {label}"), show=show,
+                                control=False)
     for area in fronts.areas:
         color = colors.get(area.actor, "#777777")
         _geojson(area.geometry,
@@ -175,7 +208,7 @@ def _contested_marker(place: PlaceControl, lookup: Mapping[str, dict],
     marker = folium.CircleMarker(
         location=(place.lat, place.lon), radius=9, color=_CONTESTED_COLOR, weight=3,
         fill=True, fill_color="#ffffff", fill_opacity=0.6, dash_array="4 3",
-        tooltip=html.escape(f"{place.place} (contested)"),
+        tooltip=safe_text(f"{place.place} (contested)"),
     )
     marker.add_child(folium.Popup(popup, max_width=420))
     return marker
@@ -196,7 +229,7 @@ def _held_marker(place: PlaceControl, lookup: Mapping[str, dict], label: str,
         color=_FRONT_COLOR if place.front_adjacent else colors.get(place.holder or "", "#777777"),
         weight=2 if place.front_adjacent else 1, fill=True,
         fill_color=colors.get(place.holder or "", "#777777"), fill_opacity=0.9,
-        tooltip=html.escape(f"{place.place} ({place.holder})"),
+        tooltip=safe_text(f"{place.place} ({place.holder})"),
     )
     marker.add_child(folium.Popup(popup, max_width=420))
     return marker
@@ -255,13 +288,13 @@ class TimeSlider(MacroElement):
         {% macro script(this, kwargs) %}
         (function () {
             var map = {{ this._parent.get_name() }};
-            var labels = {{ this.labels|tojson }};
+            var labels = {{ this.labels_json }};
             var tracks = [{% for parent, steps in this.tracks %}
                 {parent: {{ parent.get_name() }},
                  steps: [{% for s in steps %}{{ s.get_name() }}
                          {{ "," if not loop.last }}{% endfor %}]}
                 {{ "," if not loop.last }}{% endfor %}];
-            var legend = {{ this.legend|tojson }};
+            var legend = {{ this.legend_json }};
             var control = L.control({position: "bottomleft"});
             control.onAdd = function () {
                 var div = L.DomUtil.create("div", "cm-time-slider");
@@ -324,6 +357,9 @@ class TimeSlider(MacroElement):
         self.labels = [str(x) for x in labels]
         self.tracks = [(parent, list(steps)) for parent, steps in tracks]
         self.legend = [[str(k), str(v)] for k, v in (legend or {}).items()]
+        # lists of plain strings only, so the JSON has no structural braces to escape
+        self.labels_json = _safe_json(self.labels)
+        self.legend_json = _safe_json(self.legend)
         last = max(len(self.labels) - 1, 0)
         self.initial = last if initial is None else min(max(int(initial), 0), last)
         self.interval_ms = int(interval_ms)
@@ -385,7 +421,7 @@ def add_fronts_timeline(
     initial_index = steps.index(start) if start is not None else len(steps) - 1
     slider_tracks = []
     for number, (track_name, sources) in enumerate(track_items):
-        parent = folium.FeatureGroup(name=track_name, show=True).add_to(folium_map)
+        parent = folium.FeatureGroup(name=safe_text(track_name), show=True).add_to(folium_map)
         children = []
         for step, day in enumerate(steps):
             fronts = fronts_at(table, day, sources=sources, window_days=window_days,
@@ -422,7 +458,7 @@ def add_disagreements_layer(
     lookup = _claims_lookup(frame)
     pairs = source_disagreements(frame, start=start, end=end, tolerance_days=tolerance_days,
                                  sources=sources)
-    group = folium.FeatureGroup(name=name, show=True).add_to(folium_map)
+    group = folium.FeatureGroup(name=safe_text(name), show=True).add_to(folium_map)
     for (place, lat, lon), rows in pairs.groupby(["place", "lat", "lon"], sort=True):
         if not (np.isfinite(lat) and np.isfinite(lon)):
             continue
@@ -433,7 +469,7 @@ def add_disagreements_layer(
         marker = folium.CircleMarker(
             location=(lat, lon), radius=13, color=_CONTESTED_COLOR, weight=2, fill=True,
             fill_color=_CONTESTED_COLOR, fill_opacity=0.35,
-            tooltip=html.escape(f"{place}: sources disagree"),
+            tooltip=safe_text(f"{place}: sources disagree"),
         )
         marker.add_child(folium.Popup(
             claims_popup_html(f"{place}: sources disagree", ids, lookup, extra=lines),

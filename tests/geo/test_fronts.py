@@ -281,3 +281,21 @@ def test_export_command_writes_the_fronts_layer(tmp_path):
     assert all(f["geometry"]["type"] in {"LineString", "MultiLineString"} for f in fronts)
     missing = runner.invoke(main, ["export", "--layer", "fronts", "--db", db])
     assert missing.exit_code != 0 and "--date" in missing.output
+
+
+@pytest.mark.parametrize("payload", ["{{ 7*7 }}", "{% if 1 %}JINJA{% endif %}", "`${alert(1)}`",
+                                     "</script><script>alert(1)</script>", "x\\`"])
+def test_layer_neutralizes_template_and_script_syntax(libya, payload):
+    rows = [dict(r) for r in libya]
+    for row in rows:
+        row["quote"] = f"QUOTE {payload} END"
+        row["place"] = f"{row['place']} {payload}"
+        row["source"] = f"src {payload}"
+        row["actor_norm"] = f"{row['actor_norm']} {payload}"
+    fmap = folium.Map(tiles=None)
+    add_fronts_timeline(fmap, rows, ["2020-07-01"], tracks={f"track {payload}": None})
+    add_disagreements_layer(fmap, rows)
+    page = fmap.get_root().render()
+    assert "QUOTE 49 END" not in page and "QUOTE JINJA END" not in page
+    assert payload not in page
+    assert "QUOTE " in page
