@@ -193,7 +193,7 @@ def places_list(as_json: bool, db: str | None) -> None:
 @db_option
 @friendly_errors
 def stats_cmd(as_json: bool, db: str | None) -> None:
-    """Counts of articles, mentions, claims, sources, places and corrections."""
+    """Show counts of articles, mentions, claims, sources, places and corrections."""
     stats = _open(db).stats()
     if as_json:
         click.echo(json.dumps(stats, default=str, indent=2))

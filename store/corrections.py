@@ -44,7 +44,7 @@ def _place_dict(place: Place | None) -> dict[str, Any] | None:
 def resolve_target_place(conn: Connection, place: Place | None, lat: float | None,
                          lon: float | None, name: str | None, mention_id: int | None,
                          claim_id: int | None) -> Place:
-    """The place a correction sets: the one given, or a manual point from lat/lon."""
+    """Return the place a correction sets: the one given, or a manual point from lat/lon."""
     if place is not None:
         validate_point(place.lat, place.lon)
         return place

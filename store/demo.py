@@ -35,7 +35,7 @@ DEMO_FILE = "demo_claims.json"
 
 
 def read_demo() -> dict[str, Any]:
-    """The parsed demo file (``sources``, ``places``, ``claims``, ``conflict``)."""
+    """Return the parsed demo file (``sources``, ``places``, ``claims``, ``conflict``)."""
     try:
         text = resources.files("store").joinpath("data", DEMO_FILE).read_text("utf-8")
         return json.loads(text)
@@ -110,7 +110,7 @@ def _build(items: list[dict[str, Any]], places: dict[str, Place], conflict: str,
 
 
 def demo_articles() -> list[tuple[ArticleInput, _Analysis]]:
-    """The demo as (article, analysis) pairs, one per source and publication date."""
+    """Return the demo as (article, analysis) pairs, one per source and publication date."""
     data = read_demo()
     places = _places(data)
     conflict = data.get("conflict", "demo")

@@ -114,7 +114,7 @@ def write_connection(engine: Engine) -> Connection:
 
 
 def is_locked_error(err: BaseException) -> bool:
-    """True when ``err`` is SQLite's transient "database is locked/busy" error."""
+    """Return True when ``err`` is SQLite's transient "database is locked/busy" error."""
     message = str(getattr(err, "orig", err)).lower()
     return "database is locked" in message or "database is busy" in message
 

@@ -7,7 +7,6 @@ latitude/longitude) but left out of the spatial formats.
 
 from __future__ import annotations
 
-import io
 import logging
 import tempfile
 from pathlib import Path
@@ -105,7 +104,7 @@ def to_geodataframe(frame: pd.DataFrame) -> gpd.GeoDataFrame:
 
 
 def to_geojson(frame: pd.DataFrame) -> str:
-    """A GeoJSON FeatureCollection of the located claims (dates as ISO text)."""
+    """Return a GeoJSON FeatureCollection of the located claims (dates as ISO text)."""
     gdf = to_geodataframe(frame)
     if gdf.empty:
         return '{"type": "FeatureCollection", "features": []}'
@@ -199,7 +198,7 @@ def _check(frame: pd.DataFrame) -> None:
 
 
 def export_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    """The export of ``frame`` in ``fmt`` (geojson, csv or gpkg) as bytes, for downloads."""
+    """Return the export of ``frame`` in ``fmt`` (geojson, csv or gpkg) as bytes, for downloads."""
     fmt = fmt.lower()
     if fmt == "geojson":
         return to_geojson(frame).encode("utf-8")
@@ -222,6 +221,6 @@ def write_export(frame: pd.DataFrame, fmt: str, path: str | Path | None) -> byte
             path.unlink()
         return to_gpkg(frame, path)
     data = export_bytes(frame, fmt)
-    with io.open(path, "wb") as handle:
+    with open(path, "wb") as handle:
         handle.write(data)
     return path

@@ -25,7 +25,7 @@ log = logging.getLogger("conflictmap.store.places")
 
 def user_place(row_id: int, name: str, lat: float, lon: float, feature_code: str,
                country: str | None, precision: str, radius_km: float) -> Place:
-    """The gazetteer :class:`Place` of a stored analyst place."""
+    """Return the gazetteer :class:`Place` of a stored analyst place."""
     return Place(id=f"user:{row_id}", name=name, lat=lat, lon=lon, feature_code=feature_code,
                  country_code=country, precision=precision, source="user",
                  radius_km=radius_km)

@@ -178,7 +178,7 @@ class Store:
             return queries.sources(conn)
 
     def actors(self) -> list[str]:
-        """Normalized actor names (actor text when not normalized) of all claims, sorted."""
+        """Return normalized actor names (actor text when not normalized) of all claims, sorted."""
         with self.engine.connect() as conn:
             return queries.actors(conn)
 
@@ -218,7 +218,7 @@ class Store:
             return queries.mentions(conn, article_id)
 
     def corrections(self, article_id: int | None = None) -> list[dict[str, Any]]:
-        """The audit trail, newest first (optionally for one article)."""
+        """Return the audit trail, newest first (optionally for one article)."""
         with self.engine.connect() as conn:
             return queries.corrections(conn, article_id)
 

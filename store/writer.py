@@ -28,9 +28,9 @@ __all__ = ["content_hash", "existing_article_id", "source_id", "write_article"]
 
 
 def content_hash(text: str) -> str:
-    """SHA-256 of the text with Unicode (NFC) and whitespace normalized.
+    r"""Return the SHA-256 of the text with Unicode (NFC) and whitespace normalized.
 
-    >>> content_hash("Sirte  fell.\\n") == content_hash("Sirte fell.")
+    >>> content_hash("Sirte  fell.\n") == content_hash("Sirte fell.")
     True
     """
     normalized = " ".join(unicodedata.normalize("NFC", text).split())

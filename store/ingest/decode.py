@@ -21,9 +21,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 def looks_binary(text: str, *, max_ratio: float = 0.02) -> bool:
-    """True when more than ``max_ratio`` of the characters are controls or unassigned.
+    r"""Return True when more than ``max_ratio`` of the characters are controls or unassigned.
 
-    >>> looks_binary("Sirte fell to the LNA.\\n"), looks_binary("\\x00\\x01\\x02abc")
+    >>> looks_binary("Sirte fell to the LNA.\n"), looks_binary("\x00\x01\x02abc")
     (False, True)
     """
     sample = text[:20000]
@@ -35,7 +35,7 @@ def looks_binary(text: str, *, max_ratio: float = 0.02) -> bool:
 
 
 def decode_bytes(data: bytes, *, what: str = "the file") -> str:
-    """Decode ``data`` to text, newlines normalized to ``\\n``.
+    r"""Decode ``data`` to text, newlines normalized to ``\\n``.
 
     Raises :class:`ExtractionError` when it is empty or binary.
     """

@@ -36,7 +36,7 @@ def merge_meta(found: Mapping[str, Any], defaults: Mapping[str, Any]) -> dict[st
 
 
 def date_from_name(name: str) -> str | None:
-    """A YYYY-MM-DD date in a file name (``tripoli-2020-01-13.txt``), if valid."""
+    """Return a YYYY-MM-DD date in a file name (``tripoli-2020-01-13.txt``), if valid."""
     match = _DATE_IN_NAME.search(name)
     if not match:
         return None
@@ -54,7 +54,7 @@ def _first_line_title(text: str) -> str | None:
 
 
 def from_text(data: bytes, name: str, defaults: Mapping[str, Any]) -> ArticleInput:
-    """A ``.txt`` file: the whole text; a short first line is taken as the title."""
+    """Read a ``.txt`` file: the whole text; a short first line is taken as the title."""
     text = decode_bytes(data, what=name)
     found = {"title": _first_line_title(text), "published": date_from_name(name)}
     return ArticleInput(text=text, origin=name, **merge_meta(found, defaults))
@@ -64,7 +64,7 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def from_markdown(data: bytes, name: str, defaults: Mapping[str, Any]) -> ArticleInput:
-    """A ``.md`` file: optional ``key: value`` front matter, title from the first heading."""
+    """Read a ``.md`` file: optional ``key: value`` front matter, title from the first heading."""
     text = decode_bytes(data, what=name)
     found: dict[str, Any] = {"published": date_from_name(name)}
     match = _FRONT_MATTER.match(text)
@@ -85,7 +85,7 @@ def from_markdown(data: bytes, name: str, defaults: Mapping[str, Any]) -> Articl
 
 
 def from_html(data: bytes, name: str, defaults: Mapping[str, Any]) -> ArticleInput:
-    """A saved web page: main text, title, date and site name through trafilatura."""
+    """Read a saved web page: main text, title, date and site name through trafilatura."""
     import trafilatura
 
     html = decode_bytes(data, what=name)
@@ -115,7 +115,7 @@ def _safe_date(value: Any) -> str | None:
 
 
 def from_pdf(data: bytes, name: str, defaults: Mapping[str, Any]) -> ArticleInput:
-    """A PDF: the text of every page (pypdf), title and creation date from its metadata."""
+    """Read a PDF: the text of every page (pypdf), title and creation date from its metadata."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -155,8 +155,11 @@ def _pick(obj: Mapping[str, Any], key: str) -> Any:
 
 def from_jsonl(data: bytes, name: str, defaults: Mapping[str, Any]
                ) -> Iterator[ArticleInput | ConflictMapError]:
-    """A batch: one JSON object per line with ``text`` (or body/content/sentence),
-    ``title``, ``url``, ``source``, ``published`` ... Bad lines are yielded as errors."""
+    """Read a batch: one JSON object per line, bad lines yielded as errors.
+
+    Each line has ``text`` (or body/content/sentence), ``title``, ``url``, ``source``,
+    ``published`` ...
+    """
     text = decode_bytes(data, what=name)
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():

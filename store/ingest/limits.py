@@ -16,8 +16,10 @@ __all__ = ["Limits", "check_size"]
 
 @dataclass(frozen=True)
 class Limits:
-    """Ingest limits. ``from_env()`` reads ``CONFLICTMAP_MAX_FILE_MB`` and
-    ``CONFLICTMAP_MAX_ARTICLE_CHARS``."""
+    """Ingest limits.
+
+    ``from_env()`` reads ``CONFLICTMAP_MAX_FILE_MB`` and ``CONFLICTMAP_MAX_ARTICLE_CHARS``.
+    """
 
     max_file_bytes: int = 25 * 1024 * 1024
     max_article_chars: int = 1_000_000

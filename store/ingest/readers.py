@@ -37,7 +37,7 @@ def _meta(defaults: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def article_from_text(text: str, **meta: Any) -> ArticleInput:
-    """An article from pasted text and metadata (title, url, source, published, ...)."""
+    """Make an article from pasted text and metadata (title, url, source, published, ...)."""
     if not isinstance(text, str) or not text.strip():
         raise InputRejected("the pasted text is empty")
     return ArticleInput(text=text.replace("\r\n", "\n"), origin=meta.pop("origin", "pasted"),

@@ -49,7 +49,7 @@ def test_two_processes_on_one_sqlite_file(tmp_path: Path):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env=env) for b in batches]
     outputs = [p.communicate(timeout=120) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
     counts = [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]
     assert sum(c["failed"] for c in counts) == 0
