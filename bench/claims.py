@@ -1,0 +1,61 @@
+"""Benchmark claim extraction on the development sets: ``python -m bench.claims``.
+
+Prints distance precision/recall (unit + value range + anchor), direction accuracy,
+control precision/recall/F1 (action + place) and with the actor, event-date accuracy,
+and throughput in sentences per second (with and without gazetteer resolution).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from cli.claims_cmd import run_file
+from claims.score import score_claims
+from core.paths import eval_dir
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    base = Path(argv[0]) if argv else (eval_dir() / "claims" if eval_dir() else None)
+    if base is None or not base.is_dir():
+        print("no development sets found (pass a directory or set CONFLICTMAP_EVAL_DIR)")
+        return 1
+    dist_rows = _rows(base / "distance_claims_dev.jsonl")
+    ctl_rows = _rows(base / "control_claims_dev.jsonl")
+    run_file(dist_rows[:1])  # warm the gazetteer and the actor book
+    start = time.perf_counter()
+    dist_out = run_file(dist_rows)
+    ctl_out = run_file(ctl_rows)
+    elapsed = time.perf_counter() - start
+    sentences = len({r["sentence"] for r in dist_rows}) + len({r["sentence"] for r in ctl_rows})
+    start = time.perf_counter()
+    run_file(dist_rows, resolve=False)
+    run_file(ctl_rows, resolve=False)
+    elapsed_text = time.perf_counter() - start
+    dist = score_claims(dist_rows, dist_out).as_dict()
+    ctl = score_claims(ctl_rows, ctl_out).as_dict()
+    print(f"distance claims ({len(dist_rows)} gold): precision {dist['distance_precision']:.3f} "
+          f"recall {dist['distance_recall']:.3f} F1 {dist['distance_f1']:.3f}")
+    print(f"direction accuracy (matched distance claims): {dist['direction_accuracy']:.3f}")
+    print(f"control claims ({len(ctl_rows)} gold), action + place: precision "
+          f"{ctl['control_precision']:.3f} recall {ctl['control_recall']:.3f} "
+          f"F1 {ctl['control_f1']:.3f}")
+    print(f"control claims with actor: precision {ctl['control_actor_precision']:.3f} "
+          f"recall {ctl['control_actor_recall']:.3f} F1 {ctl['control_actor_f1']:.3f}")
+    print(f"event-date accuracy (matched control claims): {ctl['event_date_accuracy']:.3f}; "
+          f"on gold claims with a date: {ctl['event_date_accuracy_dated_gold']:.3f}")
+    print(f"throughput: {sentences / elapsed:.1f} sentences/s with gazetteer resolution, "
+          f"{sentences / elapsed_text:.1f} sentences/s text only ({sentences} sentences)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
