@@ -35,6 +35,8 @@ __all__ = [
     "latest_article_text",
     "load_catalogue_module",
     "make_batch",
+    "pg_state",
+    "pipeline_ready",
     "run_cli",
     "scenario_catalogue",
     "scenario_concurrent",
@@ -45,6 +47,16 @@ __all__ = [
 #: Tables whose rows make up the user's data (what "lost" and "partial write" count).
 DATA_TABLES = ("sources", "articles", "mentions", "claims", "places", "corrections")
 CLI = "import sys; from cli.main import main; sys.exit(main())"
+
+
+def pipeline_ready() -> bool:
+    """True once the ingest command and the analysis pipeline it calls are importable."""
+    if importlib.util.find_spec("cli.store_cmd") is None:
+        return False
+    import claims
+    import gazetteer
+
+    return hasattr(claims, "analyze_article") and hasattr(gazetteer, "get_index")
 
 
 def load_catalogue_module() -> Any:
@@ -127,6 +139,29 @@ def db_state(db_path: Path) -> DbState:
             state["duplicate_hashes"] = state["duplicate_texts"] = 0
     finally:
         conn.close()
+    return state
+
+
+def pg_state(url: str) -> DbState:
+    """Counts and duplicate figures of a PostgreSQL database (the server checks integrity)."""
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    state = DbState(integrity="ok", fk_violations=0)
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            for table in DATA_TABLES:
+                if table in tables:
+                    state[table] = conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar()  # noqa: S608
+            if "articles" in tables:
+                state["duplicate_hashes"] = conn.execute(text(
+                    "SELECT count(*) FROM (SELECT content_hash FROM articles GROUP BY content_hash "
+                    "HAVING count(*) > 1) d")).scalar()
+                state["duplicate_texts"] = conn.execute(text(
+                    "SELECT count(*) - count(DISTINCT text) FROM articles")).scalar()
+    finally:
+        engine.dispose()
     return state
 
 
@@ -289,14 +324,18 @@ def scenario_locked(workdir: Path, *, hold_seconds: float = 3.0) -> dict[str, An
 
 
 def scenario_concurrent(workdir: Path, *, processes: int = 4, count: int = 24,
-                        per_process: int = 12) -> dict[str, Any]:
+                        per_process: int = 12, database_url: str | None = None
+                        ) -> dict[str, Any]:
     """Start ``processes`` ingests at once over overlapping slices of one batch.
 
-    The database file does not exist yet, so the processes also race to create and
-    migrate it. Every article must end up stored exactly once.
+    The database (a new SQLite file, or the empty PostgreSQL database ``database_url``)
+    has no schema yet, so the processes also race to create and migrate it. Every
+    article must end up stored exactly once.
     """
     db_path, home = workdir / "concurrent.sqlite", workdir / "home"
     env = cli_env(db_path, home)
+    if database_url:
+        env["DATABASE_URL"] = database_url
     batch = make_batch(workdir / "all", count, start=30_000)
     step = max(1, count // processes)
     procs = []
@@ -308,7 +347,7 @@ def scenario_concurrent(workdir: Path, *, processes: int = 4, count: int = 24,
             stdin=subprocess.DEVNULL, cwd=str(project_root())))
     outputs = [p.communicate(timeout=600)[0] for p in procs]
     covered = {batch[(i * step + k) % count] for i in range(processes) for k in range(per_process)}
-    final = db_state(db_path)
+    final = pg_state(database_url) if database_url else db_state(db_path)
     exits = [p.returncode for p in procs]
     crashes = sum(is_crash(code, out) for code, out in zip(exits, outputs, strict=True))
     lost = max(0, len(covered) - final.articles)

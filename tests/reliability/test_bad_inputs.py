@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bad_inputs import ABSURD_DATES, BAD_COORDINATES, build_catalogue
 
-from bench.reliability import DATA_TABLES, db_state, judge
+from bench.reliability import DATA_TABLES, db_state, judge, pipeline_ready
 from core.errors import ConflictMapError
 
 LIMIT_MB = 1.0
@@ -21,14 +21,7 @@ LIMIT_BYTES = int(LIMIT_MB * 1024 * 1024)
 has_cli = importlib.util.find_spec("cli.store_cmd") is not None
 
 
-def _pipeline_ready() -> bool:
-    import claims
-    import gazetteer
-
-    return hasattr(claims, "analyze_article") and hasattr(gazetteer, "get_index")
-
-
-needs_pipeline = pytest.mark.skipif(not _pipeline_ready(),
+needs_pipeline = pytest.mark.skipif(not pipeline_ready(),
                                     reason="claims.analyze_article / the gazetteer index not landed")
 
 

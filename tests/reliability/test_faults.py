@@ -6,14 +6,13 @@ directory (drivers shared with ``python -m bench.reliability``).
 
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
-from bench.reliability import scenario_kill, scenario_locked
+from bench.reliability import pipeline_ready, scenario_kill, scenario_locked
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("cli.store_cmd") is None,
-                                reason="the ingest command (cli/store_cmd.py) has not landed yet")
+pytestmark = pytest.mark.skipif(not pipeline_ready(),
+                                reason="the ingest command or claims.analyze_article not landed yet")
 
 
 def test_sigkill_mid_batch_leaves_a_sound_database_and_the_rerun_completes_it(tmp_path):
