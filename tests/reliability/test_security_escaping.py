@@ -230,3 +230,34 @@ def test_map_popups_and_tooltips_show_payloads_as_text_in_chromium():
         assert payload in joined, f"payload not shown as text in a popup: {payload}"
     assert not left_machine, f"requests that would leave the machine: {left_machine[:5]}"
     assert legend == "" or "alert" in legend or "Actors" in legend
+
+
+# ------------------------------------------------------------------------ upload preview
+
+def test_preview_highlighting_escapes_text_spans_and_place_names():
+    preview = pytest.importorskip("app.preview")
+    from gazetteer.model import Candidate, Mention, Place
+
+    text = " ".join(f"Forces entered {p} near Sirte." for p in JS_PAYLOADS)
+    evil_place = Place(id="user:1", name=PAYLOADS[1] + '" onmouseover="alert(5)', lat=31.2,
+                       lon=16.6, feature_code=PAYLOADS[0], country_code="<b>",
+                       precision="town")
+    mentions = []
+    for payload in JS_PAYLOADS:
+        start = text.index(payload)
+        # Spans that start and end inside the markup, so escaping must work on pieces.
+        for a, b in ((start, start + len(payload)), (start + 1, start + 4)):
+            mentions.append(Mention(a, b, text[a:b], (Candidate(evil_place, 1.0, ("x",)),)))
+        mentions.append(Mention(start + 2, start + 6, text[start + 2:start + 6], ()))
+    out = preview.highlighted_html(text, mentions)
+    assert not fragment_problems(out), fragment_problems(out)
+    shown = "".join(audit(out).text)
+    for payload in PAYLOADS:
+        assert payload in shown
+
+
+@pytest.mark.parametrize("limit", [5, 17, 60])
+def test_preview_cut_mid_markup_stays_inert(limit):
+    preview = pytest.importorskip("app.preview")
+    out = preview.highlighted_html(PAYLOADS[0] * 3, [], limit=limit)
+    assert not fragment_problems(out)
