@@ -18,6 +18,7 @@ from typing import Any
 from gazetteer.context import US_STATE_NAMES, qualifier_after, state_from_abbreviation
 from gazetteer.country_points import with_conventional_point
 from gazetteer.fallback import focus_candidate, focus_place, is_facility, part_of_name
+from gazetteer.names import strip_articles
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.recognize import Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
@@ -39,6 +40,15 @@ _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
 
+def _is_major(place: Place) -> bool:
+    """A country, sea, large region or a town of 50,000 or more."""
+    return (
+        place.precision in ("country", "sea")
+        or place.feature_code.startswith(("PCL", "CONT"))
+        or place.population >= 50_000
+    )
+
+
 class Geoparser:
     """Recognizer and resolver bound to one gazetteer index (cached lookups)."""
 
@@ -46,7 +56,7 @@ class Geoparser:
         self.index = index
         self.weights = weights
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
-        self.recognizer = Recognizer(self._strict_places)
+        self.recognizer = Recognizer(self._strict_places, is_common=self.is_common)
         from gazetteer.names import normalize
 
         self._normalize = normalize
@@ -92,7 +102,10 @@ class Geoparser:
                     return regions
         found = self._raw_matches(stripped)
         if found:
-            return found
+            strict = tuple(pt for pt in found if pt[1] not in _LOOSE_TIERS)
+            # Transliteration variants only when the spelling itself is unknown:
+            # "Albany" must never become "Albania".
+            return strict or found
         for suffix in ("'s", "’s", "'", "’"):
             if stripped.endswith(suffix) and len(stripped) > len(suffix) + 2:
                 found = self._raw_matches(stripped[: -len(suffix)])
@@ -106,9 +119,52 @@ class Geoparser:
             )
         return ()
 
+    def _has_strict_key(self, name: str) -> bool:
+        """Cheap test whether ``name`` can match without transliteration folding.
+
+        Uses the index's ``name_info`` (one keyed query) so the recognizer does not pay for
+        the transliteration search on every capitalised word; indexes without it say yes.
+        """
+        name_info = getattr(self.index, "name_info", None)
+        if name_info is None:
+            return True
+        stripped = name.strip()
+        if len(stripped) <= 6 and state_from_abbreviation(stripped):
+            return True
+        key = self._normalize(stripped)
+        if not key:
+            return False
+        probes = [key]
+        article_free = strip_articles(key)
+        if article_free != key:
+            probes.append(article_free)
+        if key.endswith("s") and len(key) > 5:
+            probes.append(key[:-1])
+        for probe in probes:
+            info = name_info(probe)
+            if info is not None and info.best_tier not in _LOOSE_TIERS:
+                return True
+        return False
+
     def _strict_places(self, name: str) -> list[Place]:
         """Places whose name matches without transliteration folding (for recognition)."""
-        return [p for p, tier in self.matches(name) if tier not in _LOOSE_TIERS]
+        if not self._has_strict_key(name):
+            return []
+        pairs = [(p, tier) for p, tier in self.matches(name) if tier not in _LOOSE_TIERS]
+        if pairs and " " not in name.strip() and not any(t == "name" for _p, t in pairs):
+            # A single word known only as an alternate name of a small place ("Oil") is a
+            # word, not a toponym; demonyms and aliases of major places stay.
+            if not any(_is_major(p) or t == "demonym" for p, t in pairs):
+                return []
+        return [p for p, _t in pairs]
+
+    def is_common(self, name: str) -> bool:
+        """Whether the index marks ``name`` as a common English word ("Mobile", "Reading")."""
+        name_info = getattr(self.index, "name_info", None)
+        if name_info is None:
+            return False
+        info = name_info(name)
+        return bool(info is not None and info.common)
 
     def places_for(self, name: str) -> tuple[Place, ...]:
         """Return every gazetteer entry a surface name may stand for (cached)."""

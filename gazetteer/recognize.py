@@ -212,7 +212,9 @@ class Recognizer:
         cache_size: int = 200_000,
         person_rules: bool = True,
         surname_population: int = 50_000,
+        is_common: Callable[[str], bool] | None = None,
     ) -> None:
+        self._is_common = is_common
         self.person_rules = person_rules
         self.surname_population = surname_population
         self._lookup = lookup
@@ -345,11 +347,13 @@ class Recognizer:
             or (p.feature_code == "ADM1" and p.population >= 200_000)
             for p in places
         )
-        if single and lower in COMMON_WORDS:
+        common = lower in COMMON_WORDS or bool(single and self._is_common and self._is_common(lower))
+        if single and common:
             if first.sentence_initial or first.text.islower() or (big < 100_000 and not admin):
                 return False
-        if single and surface.isupper() and len(surface.rstrip(".")) <= 2 and "." not in surface:
-            # Two-letter capitals ("IT", "AL") are acronyms unless a country code the index knows.
+        if single and surface.isupper() and 2 <= len(surface) <= 5 and "." not in surface:
+            # Capitalised acronyms ("IT", "GNA", "NATO") are organisations unless the index
+            # knows them as a country or a large region ("UK", "UAE", "BC").
             if not admin:
                 return False
         # Names glued to other capitalised words: a major place inside an organisation's
@@ -406,7 +410,9 @@ class Recognizer:
             if 1 <= m - k <= 2 and tokens[m].text[:1].isupper() and not tokens[m].text.isupper():
                 first_word = tokens[k].text.lower()
                 if is_first_name(first_word):
-                    words.add(_strip_dot(tokens[m].text).lower())
+                    last = _strip_dot(tokens[m].text).lower()
+                    words.add(last)
+                    words.add(_ARTICLE_PREFIX_RE.sub(lambda mo: mo.group()[-1], last))
                 if first_word not in _ALLOWED_PRECEDERS and first_word not in COMMON_WORDS:
                     run = text[tokens[k].start : tokens[m].end]
                     if not self.places_for(run) and not self.places_for(tokens[k].text):
