@@ -130,23 +130,28 @@ def _jsonable(value: Any) -> Any:
     return None  # geometries and other objects are not kept
 
 
-def verdict_fields(claim: DistanceClaim) -> dict[str, Any]:
+def verdict_fields(claim: DistanceClaim, *, verdict: Any = None,
+                   held_place: Place | None = None) -> dict[str, Any]:
     """Verdict columns for a distance claim from :func:`geo.verdict.check_distance`.
 
-    All None when the verdict module is missing or cannot judge the claim (e.g. the
-    anchor did not resolve). A failing verdict is logged, never fatal to an ingest.
+    ``verdict`` is one already computed (``ArticleAnalysis.verdicts``); otherwise it is
+    computed here, with ``held_place`` for force subjects. All None when the verdict
+    module is missing or cannot judge the claim (e.g. the anchor did not resolve). A
+    failing verdict is logged, never fatal to an ingest.
     """
     empty: dict[str, Any] = {name: None for name in _VERDICT_COLUMNS}
     empty["verdict_detail"] = None
-    try:
-        from geo.verdict import check_distance
-    except ImportError:
-        return empty
-    try:
-        result = check_distance(claim)
-    except (ValueError, LookupError, ArithmeticError, TypeError) as err:
-        log.warning("verdict failed for %r: %s", claim.provenance.quote, err)
-        return empty
+    result = verdict
+    if result is None:
+        try:
+            from geo.verdict import check_distance
+        except ImportError:
+            return empty
+        try:
+            result = check_distance(claim, held_place=held_place)
+        except (ValueError, LookupError, ArithmeticError, TypeError) as err:
+            log.warning("verdict failed for %r: %s", claim.provenance.quote, err)
+            return empty
     if result is None:
         return empty
     detail = (dataclasses.asdict(result) if dataclasses.is_dataclass(result)
@@ -185,6 +190,7 @@ def claim_row(
     conflict: str | None,
     mention_ids: Sequence[int],
     mentions: Sequence[Mention],
+    verdict: Any = None,
 ) -> dict[str, Any]:
     """Row for the ``claims`` table, with mention links, drawing point and verdict.
 
@@ -231,8 +237,11 @@ def claim_row(
     )
     row["anchor_lat"], row["anchor_lon"] = _point(anchor)
     row["subject_lat"], row["subject_lon"] = _point(subject)
-    resolved = dataclasses.replace(claim, anchor_place=anchor, subject_place=subject)
-    row.update(verdict_fields(resolved))
+    if anchor is claim.anchor_place and subject is claim.subject_place:
+        row.update(verdict_fields(claim, verdict=verdict))
+    else:  # resolved here from the mentions: the analysis' verdict (if any) is stale
+        resolved = dataclasses.replace(claim, anchor_place=anchor, subject_place=subject)
+        row.update(verdict_fields(resolved))
     return row
 
 

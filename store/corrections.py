@@ -135,7 +135,8 @@ def _reresolve_claims(conn: Connection, mention_ids: Sequence[int], place: Place
                 values.update(_drawn(place))
             elif merged["subject_lat"] is None and row["anchor_mention_id"] in ids:
                 values.update(_drawn(place))
-            values.update(verdict_fields(distance_claim_from_row(merged)))
+            values.update(verdict_fields(distance_claim_from_row(merged),
+                                         held_place=_held_place(conn, row)))
         if values:
             conn.execute(update(Claim).where(Claim.id == row["id"]).values(**values))
             _audit(conn, target="claim", target_id=row["id"], article_id=row["article_id"],
@@ -146,6 +147,26 @@ def _reresolve_claims(conn: Connection, mention_ids: Sequence[int], place: Place
                           "verdict": values.get("verdict", row["verdict"])},
                    who="re-resolve", note=f"mention corrected to {place.id}")
     return len(rows)
+
+
+def _held_place(conn: Connection, row: Mapping[str, Any]) -> Place | None:
+    """Return the place a force claim's verdict measured the front from (from mentions).
+
+    The verdict keeps only its name; its point comes from the article's mention of it
+    (so a correction of that mention is honoured too).
+    """
+    detail = row.get("verdict_detail") or {}
+    name = detail.get("held_place") if isinstance(detail, Mapping) else None
+    if not name:
+        return None
+    found = conn.execute(select(MentionRow.place_id, MentionRow.place_name, MentionRow.lat,
+                                MentionRow.lon, MentionRow.feature_code).where(
+        MentionRow.article_id == row["article_id"], MentionRow.lat.is_not(None),
+        or_(MentionRow.place_name == name, MentionRow.text == name)).limit(1)).first()
+    if found is None:
+        return None
+    return Place(id=found[0] or f"stored:{name}", name=found[1] or name, lat=found[2],
+                 lon=found[3], feature_code=found[4] or "PPL")
 
 
 def _drawn(place: Place) -> dict[str, Any]:
@@ -169,7 +190,8 @@ def correct_claim(conn: Connection, claim_id: int | None, place: Place, *, who: 
         key = "subject" if row["subject"] and row["subject_kind"] == "place" else "anchor"
         values.update({f"{key}_place_id": place.id, f"{key}_lat": place.lat,
                        f"{key}_lon": place.lon})
-        values.update(verdict_fields(distance_claim_from_row({**dict(row), **values})))
+        values.update(verdict_fields(distance_claim_from_row({**dict(row), **values}),
+                                     held_place=_held_place(conn, row)))
     conn.execute(update(Claim).where(Claim.id == row["id"]).values(**values))
     _audit(conn, target="claim", target_id=row["id"], article_id=row["article_id"],
            field="place", before={"id": row["place_id"], "lat": row["lat"], "lon": row["lon"]},

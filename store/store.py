@@ -7,6 +7,7 @@ analyst's places (merged into the gazetteer at open).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -113,10 +114,14 @@ class Store:
         analysis = self._analyze(article, analyzer)
         mentions = list(getattr(analysis, "mentions", []) or [])
         claims = list(getattr(analysis, "claims", []) or [])
+        verdicts = dict(getattr(analysis, "verdicts", None) or {})
+        detected = getattr(analysis, "conflict", None)
+        if article.conflict is None and isinstance(detected, str) and detected:
+            article = dataclasses.replace(article, conflict=detected)
 
         def write() -> tuple[int, list[int], int]:
             with write_connection(self.engine) as conn, conn.begin():
-                ids = write_article(conn, article, digest, mentions, claims)
+                ids = write_article(conn, article, digest, mentions, claims, verdicts)
                 if overrides:
                     corrections.apply_overrides(conn, ids[0], mentions, ids[1], overrides,
                                                 who=who)

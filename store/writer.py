@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -87,9 +87,11 @@ def write_article(
     digest: str,
     mentions: Sequence[Mention],
     claims: Sequence[Any],
+    verdicts: Mapping[int, Any] | None = None,
 ) -> tuple[int, list[int], int]:
     """Insert the article, its mentions and claims; return (article id, mention ids, claims).
 
+    ``verdicts`` are distance verdicts already computed by the analysis, by claim index.
     Runs inside the caller's transaction; raises ``IntegrityError`` on a duplicate hash.
     """
     src_id = source_id(conn, article.source[:200] if article.source else None, None)
@@ -111,8 +113,9 @@ def write_article(
         mention_ids = [r[0] for r in result]
     claim_rows = [
         _fit(Claim.__table__, claim_row(c, article_id=article_id, published=article.published,
-                  conflict=article.conflict, mention_ids=mention_ids, mentions=mentions))
-        for c in claims
+                  conflict=article.conflict, mention_ids=mention_ids, mentions=mentions,
+                  verdict=(verdicts or {}).get(i)))
+        for i, c in enumerate(claims)
     ]
     if claim_rows:
         conn.execute(insert(Claim), claim_rows)
