@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -73,6 +73,7 @@ class Area:
     geometry: BaseGeometry
     claim_ids: tuple[str, ...]
     places: tuple[str, ...]
+    conflict: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ class FrontLine:
     geometry: BaseGeometry
     claim_ids: tuple[str, ...]
     places: tuple[str, ...]
+    conflict: str | None = None
 
     @property
     def length_km(self) -> float:
@@ -267,12 +269,32 @@ def derive_fronts(state: ControlState, *, reach_km: float = DEFAULT_REACH_KM,
 
     """
     contested = tuple(p for p in state.places if p.status == "contested" and p.has_point)
-    generators = _generators(state)
-    if not generators:
-        return Fronts(state.on, state.sources, (), (), contested, state)
-    lonlat = np.array([(p.lon, p.lat) for p in generators], dtype=float)
+    groups: dict[str, list[PlaceControl]] = {}
+    for place in _generators(state):
+        groups.setdefault(place.conflict or "", []).append(place)
+    areas: list[Area] = []
+    lines: list[FrontLine] = []
+    # each conflict is drawn on its own: its own projection, no cells shared with another war
+    for conflict in sorted(groups):
+        group_areas, group_lines = _derive_group(groups[conflict], reach_km, clip_to_land)
+        areas += [replace(a, conflict=conflict or None) for a in group_areas]
+        lines += [replace(line, conflict=conflict or None) for line in group_lines]
+    return Fronts(state.on, state.sources, tuple(areas), tuple(lines), contested, state)
+
+
+def _centre(lonlat: np.ndarray) -> tuple[int, int]:
+    """Whole-degree centre of the points (circular mean of longitudes: antimeridian-safe)."""
     lat0 = int(round(float(np.mean(lonlat[:, 1]))))
-    lon0 = int(round(float(np.mean(lonlat[:, 0]))))
+    radians = np.radians(lonlat[:, 0])
+    lon0 = float(np.degrees(np.arctan2(np.mean(np.sin(radians)), np.mean(np.cos(radians)))))
+    return lat0, int(round(lon0))
+
+
+def _derive_group(generators: list[PlaceControl], reach_km: float, clip_to_land: bool
+                  ) -> tuple[tuple[Area, ...], tuple[FrontLine, ...]]:
+    """Areas and front lines of the held places of one conflict."""
+    lonlat = np.array([(p.lon, p.lat) for p in generators], dtype=float)
+    lat0, lon0 = _centre(lonlat)
     forward, inverse = _projection_cached(lat0, lon0)
     x, y = forward.transform(lonlat[:, 0], lonlat[:, 1])
     xy = np.column_stack([x, y])
@@ -285,7 +307,7 @@ def derive_fronts(state: ControlState, *, reach_km: float = DEFAULT_REACH_KM,
     actors = np.array([p.holder for p in generators], dtype=object)
     areas = _areas(cells, actors, generators, inverse)
     lines = _front_lines(raw, disks, outlines, actors, generators, inverse)
-    return Fronts(state.on, state.sources, areas, lines, contested, state)
+    return areas, lines
 
 
 def _areas(cells: np.ndarray, actors: np.ndarray, generators: Sequence[PlaceControl],
@@ -378,15 +400,18 @@ def _fronts_records(fronts: Fronts) -> list[dict[str, Any]]:
     day = fronts.on.isoformat()
     records: list[dict[str, Any]] = []
     for area in fronts.areas:
-        records.append({"layer": "area", "date": day, "actor": area.actor, "actors": [area.actor],
+        records.append({"layer": "area", "date": day, "conflict": area.conflict,
+                        "actor": area.actor, "actors": [area.actor],
                         "claims": list(area.claim_ids), "places": list(area.places),
                         "geometry": area.geometry})
     for line in fronts.lines:
-        records.append({"layer": "front", "date": day, "actor": None, "actors": list(line.actors),
+        records.append({"layer": "front", "date": day, "conflict": line.conflict,
+                        "actor": None, "actors": list(line.actors),
                         "claims": list(line.claim_ids), "places": list(line.places),
                         "geometry": line.geometry})
     for place in fronts.contested:
-        records.append({"layer": "contested", "date": day, "actor": None,
+        records.append({"layer": "contested", "date": day, "conflict": place.conflict,
+                        "actor": None,
                         "actors": list(place.claimants), "claims": list(place.claim_ids),
                         "places": [place.place], "geometry": Point(place.lon, place.lat)})
     return records
@@ -410,7 +435,7 @@ def fronts_geodataframe(
 
     fronts = fronts_at(claims_df, date, sources=sources, **options)
     records = _fronts_records(fronts)
-    columns = ["layer", "date", "actor", "actors", "claims", "places", "geometry"]
+    columns = ["layer", "date", "conflict", "actor", "actors", "claims", "places", "geometry"]
     if not records:
         return gpd.GeoDataFrame(columns=columns, geometry="geometry", crs="EPSG:4326")
     return gpd.GeoDataFrame(records, columns=columns, geometry="geometry", crs="EPSG:4326")

@@ -299,3 +299,15 @@ def test_layer_neutralizes_template_and_script_syntax(libya, payload):
     assert "QUOTE 49 END" not in page and "QUOTE JINJA END" not in page
     assert payload not in page
     assert "QUOTE " in page
+
+
+def test_each_conflict_is_drawn_on_its_own(two_sides):
+    far = [control("f1", "X", "holds", "Far one", 45.0, 100.0, conflict="other"),
+           control("f2", "Y", "holds", "Far two", 45.0, 100.5, conflict="other")]
+    fronts = fronts_at(two_sides + far, "2020-01-02", clip_to_land=False)
+    by_conflict = {(a.conflict, a.actor) for a in fronts.areas}
+    assert by_conflict == {("testwar", "A"), ("testwar", "B"), ("other", "X"), ("other", "Y")}
+    assert {(line.conflict, line.actors) for line in fronts.lines} == {
+        ("testwar", ("A", "B")), ("other", ("X", "Y"))}
+    gdf = fronts_geodataframe(two_sides + far, "2020-01-02", clip_to_land=False)
+    assert set(gdf["conflict"]) == {"testwar", "other"}
