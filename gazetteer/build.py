@@ -27,6 +27,7 @@ from gazetteer.sources.base import Entry, Source, file_digest
 
 __all__ = [
     "COMMON_WORDS_FILE",
+    "ALIASES_FILE",
     "DEMONYMS_FILE",
     "SCHEMA_VERSION",
     "TIERS",
@@ -40,6 +41,7 @@ log = logging.getLogger("conflictmap.gazetteer.build")
 SCHEMA_VERSION = "3"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMONYMS_FILE = DATA_DIR / "demonyms.csv"
+ALIASES_FILE = DATA_DIR / "aliases.csv"
 COMMON_WORDS_FILE = DATA_DIR / "common_words.txt"
 #: How a key matched, best first. "name": the entry's own name; "alias": one of its other
 #: names; "article": equal once the Arabic article is dropped; "demonym": an adjective of the
@@ -71,9 +73,20 @@ def read_demonyms(path: Path = DEMONYMS_FILE) -> list[tuple[str, str]]:
                 if row.get("demonym") and row.get("target")]
 
 
+def read_aliases(path: Path = ALIASES_FILE) -> list[tuple[str, str]]:
+    """Read ``aliases.csv`` (``target,alias``): extra names of entries from the packages,
+    e.g. AP-style state abbreviations ("W.Va." -> ``adm:US.WV``)."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(row["alias"].strip(), row["target"].strip()) for row in csv.DictReader(handle)
+                if row.get("alias") and row.get("target")]
+
+
 def index_digest(sources: Sequence[Source]) -> str:
     """Return the digest naming the index file for these sources and the current code/data."""
-    parts = [SCHEMA_VERSION, file_digest(DEMONYMS_FILE), file_digest(COMMON_WORDS_FILE)]
+    parts = [SCHEMA_VERSION, file_digest(DEMONYMS_FILE), file_digest(COMMON_WORDS_FILE),
+             file_digest(ALIASES_FILE)]
     here = Path(__file__).resolve().parent
     parts += [file_digest(here / name) for name in _CODE_FILES]
     parts += sorted(file_digest(p) for p in (here / "sources").glob("*.py"))
@@ -154,16 +167,17 @@ def _flush(db: sqlite3.Connection, places: list[tuple], names: list[tuple]) -> N
     names.clear()
 
 
-def _add_demonyms(db: sqlite3.Connection, by_id: dict[str, int], by_country: dict[str, int],
-                  demonyms: list[tuple[str, str]]) -> int:
+def _add_names(db: sqlite3.Connection, by_id: dict[str, int], by_country: dict[str, int],
+               pairs: list[tuple[str, str]], tier: int) -> int:
+    """Attach extra names (demonyms, aliases) to entries by place id or country code."""
     rows: list[tuple[str, int, int]] = []
-    for demonym, target in demonyms:
+    for name, target in pairs:
         pid = by_id.get(target) if ":" in target else by_country.get(target.upper())
-        key = normalize(demonym)
+        key = normalize(name)
         if pid is None or not key:
-            log.debug("demonym %s -> %s: target not in the index", demonym, target)
+            log.debug("extra name %s -> %s: target not in the index", name, target)
             continue
-        rows.append((key, pid, _TIER["demonym"]))
+        rows.append((key, pid, tier))
     db.executemany("INSERT INTO names VALUES (?,?,?)", rows)
     return len(rows)
 
@@ -187,7 +201,8 @@ def build_index(path: Path, sources: Sequence[Source] | None = None) -> Path:
                 yield from source.entries()
 
         by_id, by_country = _insert_entries(db, all_entries())
-        demonyms = _add_demonyms(db, by_id, by_country, read_demonyms())
+        demonyms = _add_names(db, by_id, by_country, read_demonyms(), _TIER["demonym"])
+        _add_names(db, by_id, by_country, read_aliases(), _TIER["alias"])
         db.executescript(_POST)
         common = read_common_words()
         db.executemany("UPDATE keys SET common = 1 WHERE key = ?", [(w,) for w in common])

