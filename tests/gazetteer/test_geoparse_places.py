@@ -1,0 +1,109 @@
+"""The geoparser against the real gazetteer index: tricky names and the example article."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import geoparse, resolve_name, resolve_spans
+from gazetteer.evaluation import great_circle_km
+
+
+def _near(place, lat: float, lon: float, km: float = 100.0) -> bool:
+    return place is not None and great_circle_km(place.lat, place.lon, lat, lon) <= km
+
+
+def _first(mentions, text: str):
+    return next(m for m in mentions if m.text == text)
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seed_article: str):
+    return geoparse(seed_article)
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("Tripoli", 32.89, 13.19),
+        ("Sirte", 31.21, 16.59),
+        ("Misrata", 32.38, 15.09),
+        ("Eastern Mediterranean", 34.0, 31.0),
+        ("Greece", 39.0, 22.0),
+        ("Athens", 37.98, 23.73),
+        ("Cairo", 30.06, 31.25),
+        ("Abu Dhabi", 24.45, 54.4),
+        ("Turkey", 39.0, 35.0),
+        ("Egypt", 27.0, 30.0),
+        ("Syria", 35.0, 38.0),
+    ],
+)
+def test_example_article_places_resolve(seed_mentions, name: str, lat: float, lon: float) -> None:
+    mention = _first(seed_mentions, name)
+    assert _near(mention.place, lat, lon, 300.0), (name, mention.place)
+
+
+def test_example_article_has_no_acronym_or_header_words(seed_mentions) -> None:
+    texts = {m.text for m in seed_mentions}
+    assert not texts & {"GNA", "LNA", "NATO", "Oil", "Energy", "Theme"}
+
+
+def test_libyan_capital_by_description() -> None:
+    best = resolve_name("Libya's capital")[0]
+    assert best.place.country_code == "LY" and best.place.feature_code == "PPLC"
+    assert any("capital" in r for r in best.reasons)
+
+
+def test_the_capital_takes_the_document_country(seed_article: str) -> None:
+    best = resolve_name("the capital", context_text=seed_article)[0]
+    assert best.place.country_code == "LY"
+
+
+def test_tripoli_lebanon_vs_libya_by_context() -> None:
+    lebanon = geoparse("Clashes in Beirut spread to Tripoli and Sidon in northern Lebanon.")
+    libya = geoparse("Forces from Misrata and Sirte moved on Tripoli in western Libya.")
+    assert _first(lebanon, "Tripoli").place.country_code == "LB"
+    assert _first(libya, "Tripoli").place.country_code == "LY"
+
+
+def test_explicit_qualifiers() -> None:
+    texas = geoparse("She grew up in Paris, Texas, and later moved away.")
+    assert (_first(texas, "Paris").place.country_code, _first(texas, "Paris").place.admin1) == ("US", "TX")
+    ill = geoparse("Police in Springfield, Ill., said the road was closed.")
+    assert _first(ill, "Springfield").place.admin1 == "IL"
+    lebanon = resolve_name("Tripoli", country_hint="Lebanon")[0]
+    assert lebanon.place.country_code == "LB"
+
+
+def test_albany_is_never_albania() -> None:
+    mentions = geoparse("Lawmakers in Albany approved the budget on Tuesday.")
+    place = _first(mentions, "Albany").place
+    assert place.country_code != "AL" and not place.feature_code.startswith("PCL")
+    for candidate in resolve_name("Albany"):
+        assert candidate.place.country_code != "AL"
+
+
+def test_unknown_name_does_not_spoil_the_rest() -> None:
+    text = "Shelling hit Zorblaxia Heights near Misrata and Sirte, officials said."
+    spans = [(text.index("Zorblaxia"), text.index("Zorblaxia") + len("Zorblaxia")),
+             (text.index("Misrata"), text.index("Misrata") + 7),
+             (text.index("Sirte"), text.index("Sirte") + 5)]
+    mentions = resolve_spans(text, spans)
+    assert mentions[0].place is None
+    assert mentions[1].place.country_code == "LY" and mentions[2].place.country_code == "LY"
+
+
+def test_candidates_carry_scores_and_reasons() -> None:
+    mentions = geoparse("Fighting near Tripoli and Misrata continued in Libya.")
+    tripoli = _first(mentions, "Tripoli")
+    assert len(tripoli.candidates) > 1
+    scores = [c.score for c in tripoli.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert all(c.reasons for c in tripoli.candidates)
+    assert any("document" in r for r in tripoli.candidates[0].reasons)
+
+
+def test_demonyms_and_person_names() -> None:
+    mentions = geoparse("Turkish President Recep Tayyip Erdogan met Linda Brown in Ankara.")
+    texts = [m.text for m in mentions]
+    assert "Turkish" in texts and "Ankara" in texts
+    assert "Brown" not in texts and "Linda" not in texts
