@@ -152,10 +152,13 @@ def claims_popup_html(title: str, claim_ids: Sequence[str], lookup: Mapping[str,
 
 
 def _geojson(geometry, style: dict[str, Any], popup_html: str, tooltip: str) -> folium.GeoJson:
+    import shapely
     from shapely.geometry import mapping
 
+    # 5 decimals (about 1 m) keep every step of the timeline small in the page
+    rounded = shapely.transform(geometry, lambda xy: np.round(xy, 5))
     layer = folium.GeoJson(
-        {"type": "Feature", "properties": {}, "geometry": mapping(geometry)},
+        {"type": "Feature", "properties": {}, "geometry": mapping(rounded)},
         style_function=lambda _feature, style=style: style,
         tooltip=folium.Tooltip(safe_text(tooltip)),
     )
