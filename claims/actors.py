@@ -35,14 +35,17 @@ _HEAD = (r"(?:forces?|troops|fighters|militias?|militiamen|units|soldiers|army|g
          r"warplanes|aircraft|air\s+force|loyalists|factions)")
 _LINK = (r"(?:loyal\s+to|allied\s+(?:to|with)|aligned\s+(?:to|with)|answering\s+to|"
          r"fighting\s+for|supporting|backing|under\s+the\s+command\s+of|under|of|from|"
-         r"affiliated\s+with|backed\s+by)")
+         r"affiliated\s+with)")
 _LEFT_PHRASE = re.compile(
-    rf"(?:(?:the|some\s+of|units\s+from|a\s+number\s+of)\s+)?(?:[\w’'-]+\s+){{0,2}}?{_HEAD}\s+"
+    rf"(?:(?:the|some\s+of|units\s+from|a\s+number\s+of)\s+)?"
+    rf"(?:(?!by\b|controlled\b|held\b|and\b|of\b|to\b)[\w’'-]+\s+){{0,2}}?{_HEAD}\s+"
     rf"{_LINK}\s+(?:the\s+)?(?:[\w’'.()\[\]-]+\s+){{0,6}}?$",
     re.IGNORECASE,
 )
-_RIGHT_HEAD = re.compile(rf"^(?:[’']s)?(?:[\s-]+(?:led|aligned|backed|allied|affiliated))?"
-                         rf"(?:\s+[\w-]+)?\s+{_HEAD}\b", re.IGNORECASE)
+_RIGHT_HEAD = re.compile(
+    rf"^(?:[’']s)?(?:[\s-]+(?:led|aligned|backed|allied|affiliated))?"
+    rf"(?:\s+(?:[A-Z][\w-]*|military|armed|special|ground|naval|security|allied|paramilitary|"
+    rf"government|rebel|elite|regular|terrorist|national))?\s+{_HEAD}\b")
 _RIGHT_PAREN = re.compile(r"^\s*\([A-Z]{2,6}\)")
 
 

@@ -100,6 +100,9 @@ def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
     if _TITLE_BEFORE.search(sentence[max(0, span.start - 25):span.start]):
         return False
     following = sentence[span.end:span.end + 20]
+    if " " not in text and is_demonym(text) and not re.match(
+            r"\s+(?:town|city|village|airbase|airport|district)", following):
+        return False
     if (" " not in text and _DEMONYM.match(text) and is_demonym(text)
             and re.match(r"\s+[a-z]", following) and not re.match(
                 r"\s+(?:town|city|village|airbase|airport|district|and|or|on|in|to|from|with|as|"
@@ -170,8 +173,41 @@ def _redirect_facilities(sentence: str, refs: list[PlaceRef]) -> list[PlaceRef]:
                 continue
         if out and out[-1].end > ref.start:
             continue
+        if " " in ref.text and is_demonym(first):
+            continue  # "the Turkish observation post" alone is no gazetteer place
         out.append(ref)
     return out
+
+
+_REF_PHRASE = re.compile(r",?\s*(?:just\s+|some\s+|about\s+)?(?:(?:north|south|east|west)[\w-]*|near|"
+                         r"outside)\s+(?:of\s+)?[A-Z][^,;]{0,40}?,")
+_DIR_ADJ = r"(?:(?:northern|southern|eastern|western|central|north-?\w+ern|south-?\w+ern)\s+)?"
+
+
+def _glue_ok(glue: str) -> bool:
+    glue = _REF_PHRASE.sub(",", glue)
+    glue = re.sub(_DIR_ADJ + r"$", "", glue)
+    return bool(_LIST_GLUE.match(glue))
+
+
+_LEAD_STOP = frozenset({
+    "said", "says", "was", "were", "is", "are", "be", "been", "after", "before", "when", "while",
+    "which", "who", "that", "by", "with", "killing", "and", "but", "as", "because", "since",
+    "where", "whose", "has", "have", "had", "amid", "than", "not", "no", "until", "told",
+    "announced", "reported", "claimed", "added", "against", "between", "for", "during",
+})
+_REGION_POSSESSIVE = re.compile(r"\b[A-Z][\w-]+\s+(?:province|governorate|region|district)[’']s\s+")
+
+
+def _lead_ok(gap: str) -> bool:
+    """Tell whether the words between a verb and a name can be the name's lead-in."""
+    if _PLACE_LEAD.match(gap):
+        return True
+    gap = _REGION_POSSESSIVE.sub(" ", gap)
+    if re.search(r"[;:()\[\]\"“”]|[A-Z]", gap):
+        return False
+    words = re.findall(r"[\w’'-]+", gap)
+    return len(words) <= 7 and not any(w.lower() in _LEAD_STOP for w in words)
 
 
 def _places_after(sentence: str, pos: int, places: list[PlaceRef], limit: int = 70,
@@ -182,12 +218,12 @@ def _places_after(sentence: str, pos: int, places: list[PlaceRef], limit: int = 
         return []
     first = after[0]
     gap = sentence[pos:first.start]
-    if first.start - pos > limit or not _PLACE_LEAD.match(gap):
+    if first.start - pos > limit or not _lead_ok(gap):
         return []
     out = [first]
     for nxt in after[1:]:
         glue = sentence[out[-1].end:nxt.start]
-        if _LIST_GLUE.match(glue):
+        if _glue_ok(glue):
             out.append(nxt)
         else:
             break
@@ -199,7 +235,8 @@ _PREFIX_STATE = re.compile(r"\b(?P<who>[\w’']+)-(?:controlled|held|run|occupie
 
 
 def _controlled_prefix(sentence: str, places: list[PlaceRef], book: ActorBook,
-                       conflict: str | None, seen: set[tuple[str, str]]) -> list[ControlStatement]:
+                       conflict: str | None, seen: set[tuple[str, str, str | None]],
+                       ) -> list[ControlStatement]:
     """ "the rebel-controlled village of Salihiyah" -> (rebels, holds, Salihiyah)."""
     out: list[ControlStatement] = []
     for match in _PREFIX_STATE.finditer(sentence):
@@ -211,7 +248,7 @@ def _controlled_prefix(sentence: str, places: list[PlaceRef], book: ActorBook,
         if not targets or not _PLACE_LEAD.match(sentence[match.end():targets[0].start]):
             continue
         target = targets[0]
-        key = ("holds", _place_key(target.name))
+        key = ("holds", _place_key(target.name), found[0].norm)
         if key in seen:
             continue
         seen.add(key)
@@ -233,15 +270,22 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     out = [last]
     for prev in reversed(before[:-1]):
         glue = sentence[prev.end:out[0].start]
-        if _LIST_GLUE.match(glue):
+        if _glue_ok(glue):
             out.insert(0, prev)
         else:
             break
     return out
 
 
+_BACKER = re.compile(r"(?:backed|supported|armed|assisted|aided)\s+by\s+(?:the\s+)?$|"
+                     r"(?:allied|loyal)\s+(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorMention | None:
     cands = [a for a in actors if a.end <= pos + 1 and a.start < pos]
+    main = [a for a in cands if not _BACKER.search(sentence[max(0, a.start - 20):a.start])]
+    if main:
+        return main[-1]
     return cands[-1] if cands else None
 
 
@@ -298,7 +342,7 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
     actors = book.find(sentence, conflict)
     places = place_mentions(sentence, actors, antecedents, capital, book)
     out: list[ControlStatement] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str | None]] = set()
     for trig, match in _matches(sentence):
         action = trig.action
         start, end = match.start(), match.end()
@@ -325,6 +369,12 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
             by = re.search(r"\bby\s+", sentence[end:end + 120])
             actor = (_actor_after(end + by.start(), actors, 10) if by else None) or \
                 _actor_before(sentence, start, actors)
+        elif trig.voice == "nominal_on":
+            targets = _places_after(sentence, end, places)
+            by = re.search(r"\bby\s+", sentence[end:])
+            actor = _actor_after(end + by.end(), actors, 10) if by else None
+            if actor is None:
+                continue
         elif trig.voice == "list_after":
             targets = _places_after(sentence, end, places, limit=30)
             actor = _actor_before(sentence, start, actors) or \
@@ -351,7 +401,7 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
         for target in targets:
             if actor is not None and actor.start <= target.start < actor.end:
                 continue
-            key = (action, _place_key(target.name))
+            key = (action, _place_key(target.name), actor.norm if actor else None)
             if key in seen:
                 continue
             seen.add(key)

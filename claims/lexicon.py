@@ -49,7 +49,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("holds", "state_after",
        r"\b(?:(?:is|was|were|are|remains?|remained|now|fully|been)\s+)+(?:\w+\s+)?under\s+"
        r"(?:the\s+)?" + _CONTROL + r"\s+of\b"),
-    _t("holds", "state_after", r"\b(?:is|was|were|are)\s+(?:\w+\s+)?under\s+(?=[\w’'-]+\s+control)"),
+    _t("holds", "state_after",
+       r"\b(?:is|was|were|are|ha(?:s|ve|d)\s+been|remains?|remained|now)\s+(?:\w+\s+)?under\s+"
+       r"(?:the\s+)?(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control)"),
     _t("holds", "state_after",
        r"\b(?:(?:an?\s+)?(?:area|region|district|city|town)\s+)?(?:controlled|held|occupied)\s+by\b"),
     _t("besieged", "state_after", r"\bunder\s+(?:full\s+|total\s+|complete\s+)?siege\s+by\b"),
@@ -58,12 +60,20 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\b(?:villages|towns|cities|areas|positions|settlements)\s+(?:and\s+\w+\s+)?"
        r"(?:captured|seized|taken|retaken|recaptured|liberated)\s*,?\s+including\b"),
     _t("captured", "list_after",
-       r"\b(?:recaptured|retook|captured|seized|took)\s+(?:\w+\s+){0,4}?(?:settlements|"
-       r"centers|centres|villages|towns|positions|areas)\b[^.;]{0,40}?\bincluding\b"),
+       r"\b(?:recaptur(?:ed|ing)|retook|retaken|captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|"
+       r"regain(?:ed|ing)|liberat(?:ed|ing)|tak(?:ing|en))\s+(?:\w+\s+){0,4}?(?:settlements|"
+       r"centers|centres|villages|towns|positions|areas|locations|sites|territories|cities|"
+       r"districts|bases|neighbou?rhoods)\b[^.;]{0,40}?\bincluding\b"),
+    _t("besieged", "active", r"\bcaptured\s+all\s+territory\s+around\b"),
     # --- nominal forms ---
     _t("attacked", "nominal_by",
-       r"\b(?:(?:failed|surprise|fresh|new|rocket|drone|major)\s+)?(?:attack|assault|offensive)\s+"
-       r"(?:launched\s+)?by\b"),
+       r"\b(?:(?:failed|surprise|fresh|new|rocket|drone|major|air|missile)\s+)?(?:attack|assault|"
+       r"offensive|strike|airstrike|air\s+strike|raid|shelling|bombardment|bombing)s?\s+"
+       r"(?:(?:launched|carried\s+out|conducted)\s+)?by\b"),
+    _t("attacked", "nominal_on",
+       r"\b(?:attack|assault|strike|airstrike|air\s+strike|raid|shelling|bombardment|bombing)s?"
+       r"\s+(?:on|against)\b(?=[^.;]{0,120}?\b(?:was|were)\s+(?:carried\s+out|launched|"
+       r"conducted)\s+by\b)"),
     _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall)\s+of\b"),
     # --- active forms ---
     _t("attacked", "active",
@@ -79,14 +89,17 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"restor(?:ed|ing)|wr?est(?:ed)?|won|regain(?:ed|ing)?|establish(?:ed)?)\s+(?:\w+\s+){0,2}?"
        + _CONTROL + r"\s+(?:of|over|in)\b"),
     _t("holds", "active", r"\btook\s+up\s+positions\s+(?:at|in)\b"),
-    _t("holds", "active", r"\b(?:reinforcements\s+)?arrived\s+(?:at|in)\b"),
+    _t("holds", "active", r"\barrived\s+(?:at|in)\b"),
     _t("holds", "active", r"\bpushed\s+(?:more\s+)?reinforcements\s+(?:in|into|to)\b"),
     _t("holds", "active", r"\bholding\s+the\s+line\s+(?:around|at|in)\b"),
     _t("holds", "active",
-       r"\b(?:still\s+|now\s+|firmly\s+)?(?:holds?|held|controls?|retains?|retain\s+control\s+of|"
+       r"\b(?:still\s+|now\s+|firmly\s+)?(?:holds?|held|controls|controlled|"
+       r"(?:still|now|firmly|fully|also)\s+control|retains?|retain\s+control\s+of|"
        r"maintains?\s+control\s+of|ha(?:ve|s)\s+" + _CONTROL + r"\s+(?:of|over)|in\s+control\s+of|"
        r"remains?\s+in\s+control\s+of)\b(?!\s+(?:talks|a\s+meeting|elections))"),
     _t("captured", "active", r"\bcontrolling\b"),
+    _t("captured", "active", r"\b(?:announc\w+|declar\w+|claim\w*)\s+(?:their|its|his|full|"
+                             r"complete|total)\s+(?:full\s+)?control\s+(?:over|of)\b"),
     _t("captured", "active", r"\b(?:the\s+)?return\s+of\s+control\s+over\b"),
     _t("captured", "active", r"\bforced\s+(?:\w+\s+){1,3}?to\s+(?:leave|abandon|withdraw\s+from)\b"),
     _t("captured", "active", r"\bdrove\s+(?:\w+\s+){1,4}?(?:out\s+of|from)\b"),
@@ -94,13 +107,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
     _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"
                                                      r"advantage|responsibility|measures))"),
-    _t("besieged", "active", r"\bcaptured\s+all\s+territory\s+around\b"),
     _t("besieged", "active", r"\b(?:besieg(?:e|ed|es|ing)|surround(?:ed|s|ing)?|encircl(?:e|ed|es|"
-                             r"ing)|laid\s+siege\s+to|lay\s+siege\s+to|cut\s+off)\b"),
+                             r"ing)|laid\s+siege\s+to|lay\s+siege\s+to|cut\s+off)\b"
+                             r"(?!\s+(?:towns|villages|areas|countryside|region|hills|area|"
+                             r"neighbou?rhoods|suburbs|districts)\b)"),
     _t("withdrew", "active",
        r"\b(?:withdr(?:ew|awn|aw|awing|aws)|pull(?:ed|ing|s)?\s+(?:out|back)|retreat(?:ed|ing|s)?|"
        r"fled|flee(?:ing|s)?|escaped|evacuat(?:ed|ing)|abandon(?:ed|ing)|were\s+pushed|was\s+pushed|"
-       r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+(?:\w+\s+){0,3}?"
+       r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+(?:\w+\s+){0,4}?"
        r"(?:from|out\s+of|of)\b"),
     _t("withdrew", "active", r"\b(?:had\s+)?left\s+(?=the\s+(?:town|city|base|airbase|airport|area)|"
                              r"[A-Z])"),
@@ -113,8 +127,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"made\s+(?:\w+\s+)?gains\s+in|advanc(?:ed|ing)\s+(?:in|beyond)|going\s+deep\s+in)\b"),
     _t("advanced_towards", "active",
        r"\b(?:advanc(?:e|ed|es|ing)|mov(?:e|ed|ing)|push(?:ed|ing)?(?:\s+further)?(?:\s+\w+,?)?|"
-       r"march(?:ed|ing)?|head(?:ed|ing)|clos(?:ed|ing)\s+in|chas(?:ed|ing)\s+(?:\w+\s+){0,4})"
-       r"\s+(?:on|towards?|to|upon)\b"),
+       r"march(?:ed|ing)?|head(?:ed|ing)|clos(?:ed|ing)\s+in|chas(?:ed|ing)\s+(?:[\w’'-]+\s+){0,5})"
+       r"(?:\s+from\s+the\s+\w+,?)?\s+(?:on|towards?|to|upon)\b"
+       r"(?!\s+(?:liberate|capture|take|seize|retake|recapture|attack|defend|secure|reinforce|"
+       r"control|support|help|join|protect|counter|stop|halt|repel)\b)"),
     _t("advanced_towards", "active", r"\b(?:neared|approach(?:ed|ing|es)|reached|nearing)\b"),
     _t("advanced_towards", "active",
        r"\b(?:halted|stalled|stopped|mobili[sz]ed|massing|massed|gathering)\s+(?:\w+\s+){0,3}?"
@@ -124,7 +140,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:(?:is|are|was|were|been|began|begun|started|continued|continue\s+to|kept)\s+)"
        r"(?:attack|shell|bomb|target|strike|pound|raid)(?:ing|s)?)\b(?!\s+by)"),
     _t("attacked", "active",
-       r"\b(?:launched|carried\s+out|conducted|staged)\s+(?:\w+\s+){0,4}?(?:air\s*strikes?|"
+       r"\b(?:launched|carried\s+out|conducted|staged)\s+(?:\w+\s+){0,7}?(?:air\s*strikes?|"
        r"airstrikes?|air\s+raids?|drone\s+strikes?|strikes?|attacks?|assault|shelling|"
        r"bombardment|rocket\s+attacks?)\s+(?:\w+\s+){0,4}?(?:on|against|in)\b"),
 )

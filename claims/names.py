@@ -55,7 +55,7 @@ NON_PLACE_WORDS = frozenset({
     "general", "gen", "gen.", "colonel", "col", "major", "brigadier", "field marshal", "marshal",
     "president", "prime minister", "minister", "spokesman", "commander", "mr", "mr.", "dr",
     "un", "u.n.", "eu", "nato", "mayor", "army", "forces", "observatory", "agency", "news",
-    "read", "more", "follow", "image", "file", "source", "sources", "report", "update",
+    "human rights", "observatory for human rights", "read", "more", "follow", "image", "file", "source", "sources", "report", "update",
 })
 
 
