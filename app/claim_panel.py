@@ -1,6 +1,6 @@
 """Details of the selected claim and the form that corrects its place.
 
-Article strings are shown with ``st.text``/``st.caption`` (never as Markdown or HTML), so a
+Article strings are shown with ``st.text`` (never as Markdown or HTML), so a
 quote cannot add links, images or markup to the page.
 """
 
@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+from app.text import md_escape
 from core.errors import ConflictMapError
 
 __all__ = ["claim_details", "describe_distance"]
@@ -47,10 +48,10 @@ def describe_distance(row: dict[str, Any]) -> str:
     low, high = _num(row.get("value_min")), _num(row.get("value_max"))
     if low is not None:
         stated = f"{low:g}" if high in (None, low) else f"{low:g}-{high:g}"
+        direction = _plain(row.get("direction"))
         words = [_plain(row.get("qualifier")), stated, _plain(row.get("unit")) or "km",
-                 _plain(row.get("direction"))]
-        parts.append("stated " + " ".join(w for w in words if w)
-                     + f" from {_plain(row.get('anchor')) or '?'}")
+                 f"{direction} of" if direction else "from", _plain(row.get("anchor")) or "?"]
+        parts.append("stated " + " ".join(w for w in words if w))
     true_km = _num(row.get("true_km"))
     if true_km is not None:
         parts.append(f"true {true_km:,.0f} km")
@@ -103,7 +104,7 @@ def claim_details(store: Any, row: dict[str, Any]) -> None:
                                                   name=name or None, note=note or None,
                                                   who="app")
                 except (ConflictMapError, ValueError) as err:
-                    st.error(f"Not saved: {err}")
+                    st.error(f"Not saved: {md_escape(err)}")
                 else:
                     data.bump_version()
                     st.success(f"Saved; {changed} claim(s) updated.")

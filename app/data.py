@@ -49,6 +49,7 @@ def get_store() -> Store:
     """
     from store import open_store
 
+    _pin_gazetteer_functions()
     store = open_store()
     try:
         if not store.stats().get("claims"):
@@ -57,6 +58,23 @@ def get_store() -> Store:
     except (ConflictMapError, ImportError) as err:
         log.warning("could not load the demo dataset: %s", err)
     return store
+
+
+def _pin_gazetteer_functions() -> None:
+    """Make ``gazetteer.geoparse`` & co. the functions, not the same-named submodule.
+
+    Work-around: once ``gazetteer.geoparse`` (the module) has been imported, for example by
+    ``from gazetteer import resolve_name``, ``from gazetteer import geoparse`` returns the
+    module, and ``claims.analyze_article`` fails with "'module' object is not callable".
+    """
+    import importlib
+
+    import gazetteer
+
+    module = importlib.import_module("gazetteer.geoparse")
+    for name in ("geoparse", "resolve_spans", "resolve_name"):
+        if callable(getattr(module, name, None)):
+            setattr(gazetteer, name, getattr(module, name))
 
 
 def data_version(store: Store | None = None) -> str:

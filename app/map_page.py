@@ -16,6 +16,7 @@ import streamlit as st
 from app import data
 from app.filters import FilterState, filter_widgets, options_from_frame
 from app.map_render import clicked_claim_id, show_map
+from app.text import md_escape
 
 __all__ = ["TABLE_COLUMNS", "render", "table_frame"]
 
@@ -140,7 +141,7 @@ def render() -> None:
     if fronts:
         note = _add_fronts(fmap, frame, state)
         if note:
-            st.info(note)
+            st.info(md_escape(note))
     _counts(frame, options.total, summary["markers"])
     if options.total == 0:
         st.info("No claims stored yet: upload articles on the Upload page.")

@@ -242,11 +242,9 @@ def _distance_summary(row: Mapping[str, Any]) -> str:
         stated = f"{value_min:g}" if value_max in (None, value_min) else f"{value_min:g}-{value_max:g}"
         qualifier = _text(row.get("qualifier"))
         direction = _text(row.get("direction"))
-        parts.append(
-            "stated "
-            + " ".join(p for p in (qualifier, stated, _text(row.get("unit")) or "km", direction) if p)
-            + f" from {_text(row.get('anchor')) or '?'}"
-        )
+        words = (qualifier, stated, _text(row.get("unit")) or "km",
+                 f"{direction} of" if direction else "from", _text(row.get("anchor")) or "?")
+        parts.append("stated " + " ".join(w for w in words if w))
     true_km = _num(row.get("true_km"))
     if true_km is not None:
         parts.append(f"true {true_km:,.0f} km")
