@@ -1,0 +1,87 @@
+"""Filter and search values cannot alter a query, on SQLite and on PostgreSQL.
+
+The store is filled with the demo dataset; every filter field gets classic injection
+strings and LIKE wildcards. Each must match only what contains it literally, and the
+tables must still be there, with the same rows, afterwards.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fresh_databases import fresh_postgres_url
+
+INJECTIONS = (
+    "' OR 1=1 --",
+    "' OR '1'='1",
+    "\" OR \"\"=\"",
+    "'; DROP TABLE claims; --",
+    "1); DELETE FROM articles; --",
+    "%",
+    "_",
+    "%%",
+    "\\",
+    "' UNION SELECT * FROM articles --",
+    "\x00",
+)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def demo_store(request, tmp_path):
+    from store import open_store
+
+    if request.param == "sqlite":
+        store = open_store(f"sqlite:///{tmp_path / 'inject.sqlite'}", merge_places=False)
+        store.load_demo()
+        yield store
+        store.close()
+        return
+    with fresh_postgres_url() as url:
+        store = open_store(url, merge_places=False)
+        store.load_demo()
+        yield store
+        store.close()
+
+
+def _total(store) -> int:
+    from store.types import ClaimFilter
+
+    return len(store.claims_frame(ClaimFilter()))
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_filters_match_only_literal_text(demo_store, value):
+    from store.types import ClaimFilter
+
+    total = _total(demo_store)
+    assert total > 0
+    assert len(demo_store.claims_frame(ClaimFilter(text=value))) == 0
+    assert len(demo_store.claims_frame(ClaimFilter(sources=[value]))) == 0
+    assert len(demo_store.claims_frame(ClaimFilter(actors=[value]))) == 0
+    assert len(demo_store.claims_frame(ClaimFilter(conflict=value))) == 0
+    assert len(demo_store.claims_frame(ClaimFilter(kinds=[value]))) == 0
+    assert _total(demo_store) == total, "a filter value changed the data"
+    assert demo_store.stats()  # the tables are all still there
+
+
+def test_injection_text_stored_in_a_claim_is_found_literally(demo_store):
+    from store.ingest import article_from_text
+    from store.types import ClaimFilter
+
+    marker = "' OR 1=1 --"
+    text = (f"Government forces captured Sirte on Monday, a spokesman named {marker} said. "
+            "The town lies about 190 km from Misrata, officials added.\n")
+    result = demo_store.ingest_article(article_from_text(text, title=f"Title {marker}",
+                                                         source=marker))
+    assert result.status == "stored"
+    by_source = demo_store.claims_frame(ClaimFilter(sources=[marker]))
+    assert len(by_source) == result.claims
+    assert set(by_source["source"]) <= {marker}
+    found = demo_store.claims_frame(ClaimFilter(text=marker))
+    assert len(found) == result.claims  # the title carries it: only this article's claims
+
+
+def test_place_names_with_sql_are_stored_literally(demo_store):
+    name = "Robert'); DROP TABLE places; --"
+    demo_store.add_place(name, 10.0, 20.0)
+    assert any(p.name == name for p in demo_store.places())
+    assert _total(demo_store) > 0
