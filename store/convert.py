@@ -46,11 +46,15 @@ def place_from_json(data: Mapping[str, Any]) -> Place:
     return Place(**{k: v for k, v in data.items() if k in fields})
 
 
+#: Candidates kept per mention (best first): enough for an analyst to pick another.
+MAX_CANDIDATES = 10
+
+
 def candidates_json(mention: Mention) -> list[dict[str, Any]]:
-    """Ranked candidates of a mention as JSON: place, score and reasons."""
+    """Return the best ranked candidates of a mention as JSON: place, score and reasons."""
     return [
         {"place": _place_json(c.place), "score": float(c.score), "reasons": list(c.reasons)}
-        for c in mention.candidates
+        for c in mention.candidates[:MAX_CANDIDATES]
     ]
 
 
