@@ -1,6 +1,6 @@
 """The offline gazetteer and the geoparser.
 
-Public API (imported lazily, so ``import gazetteer`` is cheap and builds nothing):
+Public API (``import gazetteer`` is cheap: it loads no data and builds nothing):
 
 - :func:`get_index` -- the process-wide gazetteer index (built once into the cache);
 - :func:`normalize` -- the normalized key of a place name;
@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
+# The geoparser functions share their name with the ``gazetteer.geoparse`` module, so they
+# are bound eagerly (the module is light; the index loads on first use). A lazy binding
+# would be shadowed by the submodule as soon as anything imported it.
+from gazetteer.geoparse import geoparse, resolve_name, resolve_spans
 from gazetteer.model import PRECISIONS, Candidate, Mention, Place
 
 __all__ = [
@@ -31,9 +35,6 @@ __all__ = [
 _LAZY: dict[str, str] = {
     "get_index": "gazetteer.index",
     "normalize": "gazetteer.names",
-    "geoparse": "gazetteer.geoparse",
-    "resolve_spans": "gazetteer.geoparse",
-    "resolve_name": "gazetteer.geoparse",
 }
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from gazetteer.model import Place
 from gazetteer.people import is_first_name, is_surname
 
-__all__ = ["MAX_TOKENS", "Recognizer", "Span", "Token", "tokenize"]
+__all__ = ["MEDIA_WORDS", "MAX_TOKENS", "Recognizer", "Span", "Token", "tokenize"]
 
 log = logging.getLogger("conflictmap.gazetteer.recognize")
 
@@ -114,6 +114,12 @@ COMMON_WORDS: frozenset[str] = frozenset(
     buy sell help love lake river island beach bay valley hill hills mountain mountains
     spring springs summer winter fall autumn
     """.split()
+)
+
+#: Words that make a place name part of a newspaper's or agency's name.
+MEDIA_WORDS: frozenset[str] = frozenset(
+    "post times herald tribune journal globe gazette chronicle observer examiner inquirer "
+    "courier daily telegraph register dispatch bulletin sentinel monitor".split()
 )
 
 _SENTENCE_END_RE = re.compile(r"[.!?]['\"”’)]*\s*$|[\n\r]\s*$|[:;]\s*[\"“]?\s*$|[\"“]\s*$")
@@ -373,6 +379,8 @@ class Recognizer:
             ):
                 return False
         after = self._adjacent_cap(text, tokens, j, left=False)
+        if after is not None and _strip_dot(after.text).lower() in MEDIA_WORDS:
+            return False  # a newspaper or agency ("Washington Post", "Moscow Times")
         if after is not None and not major:
             word = _strip_dot(after.text).lower()
             if word not in _ALLOWED_FOLLOWERS and not (first.text.isupper() and after.text.isupper()):
