@@ -181,6 +181,7 @@ def prepare_control_claims(
         return pd.DataFrame(columns=_PREPARED_COLUMNS)
     if "kind" in frame:
         frame = frame[frame["kind"].astype(str) == "control"]
+    frame = frame.reset_index(drop=True)  # concatenated frames may repeat index labels
     if "action" not in frame or "place" not in frame:
         raise InputRejected("control claims need at least the columns 'action' and 'place'")
     out = pd.DataFrame(index=frame.index)

@@ -167,6 +167,13 @@ def test_dataframe_input_and_non_control_rows():
     assert list(state.to_frame()["holder"]) == ["A"]
 
 
+def test_repeated_index_labels_are_harmless():
+    one = pd.DataFrame([claim("LNA", "holds", "X", "2020-01-01", conflict="libya")])
+    two = pd.DataFrame([claim("GNA", "withdrew", "Y", "2020-01-01", conflict="libya")])
+    state = control_at(pd.concat([one, two]), "2020-01-02")
+    assert holder(state, "X").holder == "LNA" and holder(state, "Y").holder == "LNA"
+
+
 def test_timeline_reuses_one_preparation():
     claims = [claim("A", "captured", "X", "2020-01-01"), claim("B", "captured", "X", "2020-02-01")]
     states = control_timeline(claims, ["2020-01-15", "2020-02-15"])
