@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from gazetteer.context import US_STATE_NAMES, qualifier_after, state_from_abbreviation
-from gazetteer.country_points import with_conventional_point
 from gazetteer.fallback import focus_candidate, focus_place, is_facility, part_of_name
 from gazetteer.names import strip_articles
 from gazetteer.model import Candidate, Mention, Place
@@ -70,7 +69,7 @@ class Geoparser:
             pairs = [(m.place, m.tier) for m in match(name)]
         else:
             pairs = [(p, "name") for p in self.index.lookup(name)]
-        return tuple((with_conventional_point(p), t) for p, t in pairs)
+        return tuple(pairs)
 
     def matches(self, name: str) -> tuple[tuple[Place, str], ...]:
         """Return ``(place, tier)`` candidates of a surface name, with light fallbacks, cached.
