@@ -117,13 +117,9 @@ class Fronts:
 
 # --------------------------------------------------------------------------- projection
 
-def _projection(lat0: float, lon0: float):
-    """Return forward and inverse lon/lat <-> local km transformers (cached by centre)."""
-    return _projection_cached(round(lat0), round(lon0))
-
-
 @lru_cache(maxsize=32)
 def _projection_cached(lat0: int, lon0: int):
+    """Return lon/lat -> local km and back transformers, centred on whole degrees."""
     from pyproj import Transformer
 
     crs = f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +datum=WGS84 +units=km +no_defs"
@@ -139,7 +135,7 @@ def _apply(transformer, geometry):
 
 @lru_cache(maxsize=256)
 def _projected_country(index: int, lat0: int, lon0: int):
-    """Return (iso code, projected simplified outline, prepared) of one Natural Earth row."""
+    """Return (iso code, projected outline simplified to 0.3 km and prepared) of one row."""
     from geo.land import countries
 
     frame = countries()
