@@ -37,8 +37,8 @@ _LINK = (r"(?:loyal\s+to|allied\s+(?:to|with)|aligned\s+(?:to|with)|answering\s+
          r"fighting\s+for|supporting|backing|under\s+the\s+command\s+of|under|of|from|"
          r"affiliated\s+with)")
 _LEFT_PHRASE = re.compile(
-    rf"(?:(?:the|some\s+of|units\s+from|a\s+number\s+of)\s+)?"
-    rf"(?:(?!by\b|controlled\b|held\b|and\b|of\b|to\b)[\w’'-]+\s+){{0,2}}?{_HEAD}\s+"
+    rf"(?<![\w’'-])(?:(?:the|some\s+of|units\s+from|a\s+number\s+of)\s+)?"
+    rf"(?:(?!by\b|controlled\b|held\b|and\b|of\b|to\b)\b[\w’'-]+\s+){{0,2}}?{_HEAD}\s+"
     rf"{_LINK}\s+(?:the\s+)?(?:[\w’'.()\[\]-]+\s+){{0,6}}?$",
     re.IGNORECASE,
 )

@@ -62,6 +62,14 @@ _PLACE_LEAD = re.compile(
 )
 
 
+_POSSESSIVE_FACILITY = re.compile(
+    r"[’']s\s+(?P<what>(?:(?:international|main|civilian|civil|military|old|new)\s+)?"
+    r"(?:airport|airbase|air\s+base|port|harbour|harbor|base|refinery|oil\s+terminal))\b",
+    re.IGNORECASE)
+_DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|"
+                               r"north-?\w+ern|south-?\w+ern)\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceRef:
     """A place named (or referred to) in a sentence: surface text, span, resolved name."""
@@ -133,6 +141,19 @@ def place_mentions(sentence: str, actors: list[ActorMention],
     """
     refs: list[PlaceRef] = []
     for span in name_spans(sentence):
+        facility = _POSSESSIVE_FACILITY.match(sentence, span.end)
+        if facility and not (book is not None and book.is_alias(span.text)):
+            # "Tripoli’s international airport" names the airport
+            name = f"{span.text} {facility.group('what')}"
+            refs.append(PlaceRef(span.start, facility.end(), sentence[span.start:facility.end()],
+                                 re.sub(r"\s+", " ", name)))
+            continue
+        region = _DIRECTION_BEFORE.search(sentence, max(0, span.start - 12), span.start)
+        if region and country_code(span.text) is not None and " " not in span.text:
+            # "western Libya" is a region, unlike "Libya"
+            refs.append(PlaceRef(region.start(), span.end, sentence[region.start():span.end],
+                                 sentence[region.start():span.end]))
+            continue
         if _is_place_name(sentence, span, actors, book):
             refs.append(PlaceRef(span.start, span.end, span.text, span.text))
     refs = _redirect_facilities(sentence, refs)
@@ -179,7 +200,7 @@ def _redirect_facilities(sentence: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
-_REF_PHRASE = re.compile(r",?\s*(?:just\s+|some\s+|about\s+)?(?:(?:north|south|east|west)[\w-]*|near|"
+_REF_PHRASE = re.compile(r",?\s*(?:[^,;]{0,30}?\s)?(?:(?:north|south|east|west)[\w-]*|near|"
                          r"outside)\s+(?:of\s+)?[A-Z][^,;]{0,40}?,")
 _DIR_ADJ = r"(?:(?:northern|southern|eastern|western|central|north-?\w+ern|south-?\w+ern)\s+)?"
 
@@ -204,6 +225,7 @@ def _lead_ok(gap: str) -> bool:
     if _PLACE_LEAD.match(gap):
         return True
     gap = _REGION_POSSESSIVE.sub(" ", gap)
+    gap = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", " ", gap)
     if re.search(r"[;:()\[\]\"“”]|[A-Z]", gap):
         return False
     words = re.findall(r"[\w’'-]+", gap)
