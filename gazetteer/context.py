@@ -24,6 +24,7 @@ from gazetteer.model import Place
 __all__ = [
     "US_STATE_ABBREVIATIONS",
     "US_STATE_NAMES",
+    "CandidateGrid",
     "DocumentProfile",
     "fast_km",
     "qualifier_after",
@@ -197,3 +198,37 @@ class DocumentProfile:
         for key, place, weight in places:
             profile.add(key, place, weight)
         return profile
+
+
+class CandidateGrid:
+    """All candidate points of a document's names, bucketed by 1-degree cells.
+
+    Answers "how close is this candidate to some candidate of another name?" without
+    comparing every pair: a town of one name next to a town or county of another name is
+    likely the right reading of both ("Paris" and "Henry County" in Tennessee).
+    """
+
+    def __init__(self, radius_limit_km: float = 120.0) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[float, float, str, str]]] = {}
+        self._radius_limit = radius_limit_km
+
+    def add(self, key: str, place: Place) -> None:
+        """Add a candidate of the name ``key`` (large areas are not points and are skipped)."""
+        if place.precision in ("country", "sea") or place.radius_km > self._radius_limit:
+            return
+        cell = (int(math.floor(place.lat)), int(math.floor(place.lon)))
+        self._cells.setdefault(cell, []).append((place.lat, place.lon, key, place.name))
+
+    def nearest_other(self, key: str, place: Place) -> tuple[float, str] | None:
+        """Distance to the nearest candidate of another name within about one degree."""
+        base_lat, base_lon = int(math.floor(place.lat)), int(math.floor(place.lon))
+        best: tuple[float, str] | None = None
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for lat, lon, other_key, name in self._cells.get((base_lat + dlat, base_lon + dlon), ()):
+                    if other_key == key:
+                        continue
+                    d = fast_km(place.lat, place.lon, lat, lon)
+                    if best is None or d < best[0]:
+                        best = (d, name)
+        return best

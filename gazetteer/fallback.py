@@ -80,11 +80,19 @@ def part_of_name(
 
 def focus_place(mentions: Sequence[Mention]) -> Place | None:
     """Return the document's most mentioned town-level place (ties: first mentioned)."""
+    countries: Counter[str] = Counter(
+        m.place.country_code for m in mentions if m.place is not None and m.place.country_code
+    )
+    top_country = countries.most_common(1)[0][0] if countries else None
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
     for mention in mentions:
         place = mention.place
         if place is None or place.precision not in ("town", "district", "site"):
+            continue
+        if top_country and place.country_code != top_country:
+            continue
+        if any("part" in reason for reason in mention.candidates[0].reasons):
             continue
         counts[place.id] += 1
         first.setdefault(place.id, place)

@@ -26,7 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from gazetteer.context import DocumentProfile, qualifier_after
+from gazetteer.context import CandidateGrid, DocumentProfile, qualifier_after
 from gazetteer.model import Candidate, Place
 
 __all__ = ["FEATURE_PRIOR", "Weights", "ResolverItem", "prior_score", "resolve_items"]
@@ -67,6 +67,10 @@ class Weights:
     near_50: float = 1.5
     near_150: float = 0.8
     near_400: float = 0.3
+    pair_25: float = 0.8
+    pair_75: float = 0.4
+    supranational: float = 1.5
+    grid_candidates: int = 8
     max_candidates: int = 40
 
 
@@ -138,16 +142,30 @@ def _qualifier_match(place: Place, qualifiers: set[tuple[str | None, str | None]
 
 
 def _rank(
-    item: ResolverItem, profile: DocumentProfile | None, weights: Weights
+    item: ResolverItem,
+    profile: DocumentProfile | None,
+    weights: Weights,
+    grid: CandidateGrid | None = None,
 ) -> list[Candidate]:
     ranked: list[Candidate] = []
     for place, (base, base_reasons) in zip(item.places, item.prior, strict=True):
         score = base
         reasons = list(base_reasons)
+        if grid is not None and len(item.places) > 1:
+            pair = grid.nearest_other(item.key, place)
+            if pair is not None and pair[0] < 75:
+                bonus = weights.pair_25 if pair[0] < 25 else weights.pair_75
+                score += bonus
+                reasons.append(f"{pair[0]:.0f} km from a reading of {pair[1]}")
         if item.qualifiers and _qualifier_match(place, item.qualifiers):
             score += weights.qualifier
             reasons.append("qualified by " + "/".join(sorted(item.qualifier_names)))
         if profile is not None and profile.total > 0:
+            if not place.country_code and place.precision in ("region", "sea", "country"):
+                # Seas, continents and macro-regions belong to no country: they get a fixed
+                # share so a same-named hamlet in the document's country cannot outvote them.
+                score += weights.supranational
+                reasons.append("supranational area")
             c_share, a_share, c_named, a_named = profile.shares(item.key, place)
             if c_share:
                 score += weights.country_share * c_share
@@ -212,6 +230,10 @@ def resolve_items(
         item.ranked = _rank(item, None, weights)
     if not items:
         return
+    grid = CandidateGrid()
+    for item in items:
+        for place in item.places[: weights.grid_candidates]:
+            grid.add(item.key, place)
     for _ in range(passes):
         profile = DocumentProfile.from_places(extra_votes)
         for item in items:
@@ -220,7 +242,7 @@ def resolve_items(
                 profile.add(item.key, item.ranked[0].place, weight)
         for item in items:
             if item.ranked:
-                item.ranked = _rank(item, profile, weights)
+                item.ranked = _rank(item, profile, weights, grid)
 
 
 def qualifier_for(text: str, end: int) -> tuple[tuple[str, str | None], str, int] | None:
