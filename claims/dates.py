@@ -154,6 +154,15 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
     return sorted(found, key=lambda d: d.start)
 
 
+_DATELINE = re.compile(r"\([^()]{0,80}?(?:News|Sputnik|Reuters|AFP|AP|Xinhua|TASS|Anadolu|UPI|"
+                       r"IANS|PTI|dpa|EFE)[^()]{0,40}?\)")
+
+
+def _in_dateline(text: str, expr: DateExpression) -> bool:
+    """A date inside an agency dateline "(Agency - 27th June, 2019)" is the filing date."""
+    return any(m.start() <= expr.start and expr.end <= m.end() for m in _DATELINE.finditer(text))
+
+
 def resolve_event_date(text: str, published: date | None,
                        near: int | None = None) -> tuple[date | None, date | None]:
     """Return the ``(first, last)`` days of the event date in ``text``, or ``(None, None)``.
@@ -161,7 +170,7 @@ def resolve_event_date(text: str, published: date | None,
     With several phrases, the exact one closest to character ``near`` wins (the claim's
     verb), else the first exact one, else the first range.
     """
-    dates = find_dates(text, published)
+    dates = [d for d in find_dates(text, published) if not _in_dateline(text, d)]
     if not dates:
         return None, None
     exact = [d for d in dates if d.exact] or dates
