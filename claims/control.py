@@ -313,7 +313,10 @@ def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorM
 
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:(?:our|their|its|his|the|these|those)\s+(?:\w+\s+)?(?:forces|troops|fighters|units|"
-    r"men|army|soldiers)|they|we)\b", re.IGNORECASE)
+    r"men|army|soldiers)|they|we)\b"
+    r"|\b(?:[A-Z][\w’'-]+\s+|[\w]+-(?:backed|led|aligned|allied)\s+){1,2}(?:forces|troops|"
+    r"fighters|militants|rebels|insurgents|soldiers|army|militias?|militiamen|gunmen|"
+    r"paramilitaries|units|brigades?)\b", re.IGNORECASE)
 
 
 def _generic_actor_before(sentence: str, pos: int,
@@ -324,7 +327,8 @@ def _generic_actor_before(sentence: str, pos: int,
         found = match
     if found is None:
         return None
-    norm = actors[0].norm if actors else None
+    pronoun = re.match(r"(?:our|their|its|his|the|these|those|they|we)\b", found.group(0), re.I)
+    norm = (actors[0].norm if actors else None) if pronoun else None
     return ActorMention(found.start(), found.end(), found.group(0), norm, found.start(),
                         found.end())
 
