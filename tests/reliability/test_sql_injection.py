@@ -85,3 +85,35 @@ def test_place_names_with_sql_are_stored_literally(demo_store):
     demo_store.add_place(name, 10.0, 20.0)
     assert any(p.name == name for p in demo_store.places())
     assert _total(demo_store) > 0
+
+
+# ------------------------------------------------------------- the app's URL filter state
+
+URL_VALUES = (*INJECTIONS, "", " ", "a" * 100_000, "2019-13-45", "31 Febtember 99999", "\ufffd")
+
+
+@pytest.fixture(scope="module")
+def demo_frame(tmp_path_factory):
+    from store import open_store
+    from store.types import ClaimFilter
+
+    path = tmp_path_factory.mktemp("url-filters") / "url.sqlite"
+    store = open_store(f"sqlite:///{path}", merge_places=False)
+    try:
+        store.load_demo()
+        return store.claims_frame(ClaimFilter())
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("value", URL_VALUES, ids=range(len(URL_VALUES)))
+def test_url_filter_state_cannot_widen_or_break_the_view(value, demo_frame):
+    filters = pytest.importorskip("app.filters")
+
+    params = {name: [value, value] for name in filters.PARAMS.values()}
+    state = filters.FilterState.from_query_params(params)
+    shown = filters.apply_filters(demo_frame, state)
+    assert len(shown) <= len(demo_frame)
+    if value.strip() and value.isprintable():
+        assert len(shown) == 0, f"{value!r} matched {len(shown)} claims"
+    state.to_query_params()  # round-trips into a URL without raising
