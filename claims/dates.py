@@ -94,6 +94,8 @@ def parse_published(value: object) -> date | None:
             return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         except ValueError:
             return None
+    if not re.search(r"\d", str(value)):
+        return None  # no day or year in it: not worth loading dateparser
     try:
         import dateparser  # lazy: heavy import
 

@@ -55,6 +55,12 @@ NON_PLACE_WORDS = frozenset({
     "general", "gen", "gen.", "colonel", "col", "major", "brigadier", "field marshal", "marshal",
     "president", "prime minister", "minister", "spokesman", "commander", "mr", "mr.", "dr",
     "un", "u.n.", "eu", "nato", "mayor", "army", "forces", "observatory", "agency", "news",
+    "by", "for", "with", "from", "to", "of", "if", "then", "so", "yet", "now", "today",
+    "yesterday", "during", "despite", "although", "though", "because", "among", "amid", "last",
+    "next", "all", "any", "each", "every", "other", "another", "such", "what", "which", "who",
+    "whom", "whose", "why", "how", "dozens", "hundreds", "thousands", "several", "few", "one",
+    "two", "three", "no", "not", "only", "even", "still", "just", "once", "over", "under",
+    "within", "without", "near", "around", "about", "against", "following", "later", "further",
     "human rights", "observatory for human rights", "read", "more", "follow", "image", "file", "source", "sources", "report", "update",
 })
 

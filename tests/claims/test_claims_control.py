@@ -69,3 +69,13 @@ def test_spans_cover_the_statement():
     sentence = "Azerbaijani forces captured Shusha on Sunday."
     st = find_control_statements(sentence, conflict="karabakh")[0]
     assert sentence[st.start:st.end] == "Azerbaijani forces captured Shusha"
+
+
+def test_article_mode_carries_places_forward():
+    from claims import extract_claims
+
+    text = ("Ukrainian troops pushed towards Kupiansk on Monday. "
+            "By Wednesday Russian forces had left the town, officials said.")
+    found = [(c.actor_norm, c.action, c.place) for c in extract_claims(
+        text, published="2022-09-14", resolve=False) if c.kind == "control"]
+    assert found == [("Ukraine", "advanced_towards", "Kupiansk"), ("Russia", "withdrew", "Kupiansk")]
