@@ -227,8 +227,9 @@ def filter_widgets(options: FilterOptions, container: Any = None) -> FilterState
                               bind="query-params", placeholder="All sources")
     actors = box.multiselect("Actors", options.actors, key=PARAMS["actors"],
                              bind="query-params", placeholder="All actors")
-    kinds = box.multiselect("Claim kind", list(KINDS), format_func=KINDS.get,
-                            key=PARAMS["kinds"], bind="query-params", placeholder="Both kinds")
+    kinds = box.multiselect("Claim kind", list(KINDS), key=PARAMS["kinds"], bind="query-params",
+                            placeholder="Both kinds", help="control: who holds or took a place; "
+                            "distance: stated distances, checked against the true one")
     conflict = None
     if len(options.conflicts) > 1:
         conflict = box.selectbox("Conflict", ["", *options.conflicts],

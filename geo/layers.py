@@ -562,7 +562,7 @@ class Legend(VerbatimScriptMixin, MacroElement):
                  notes: Iterable[str] = ()) -> None:
         super().__init__()
         self._name = "Legend"
-        actors = [[html.escape(name), color] for name, color in colors.items()]
+        actors = [[_text(name), color] for name, color in colors.items()]
         if has_other:
             actors.append(["other / unknown actor", OTHER_COLOR])
         used = [a for a in ACTION_SHAPES if a in set(actions)]
@@ -576,7 +576,7 @@ class Legend(VerbatimScriptMixin, MacroElement):
                 "shapes": shapes,
                 "approx": "hollow, dashed: region, country or sea (approximate)",
                 "lines": lines if has_distance else [],
-                "notes": [html.escape(n) for n in notes],
+                "notes": [_text(n) for n in notes],
             }
         )
 
