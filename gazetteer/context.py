@@ -153,10 +153,13 @@ class DocumentProfile:
         elif code == "ADM1" and place.admin1:
             self.named_admins[(cc, place.admin1)] += weight
 
-    def shares(self, name_key: str, place: Place) -> tuple[float, float, bool, bool]:
+    def shares(
+        self, name_key: str, place: Place, smoothing: float = 0.0
+    ) -> tuple[float, float, bool, bool]:
         """Return (country share, admin1 share, country named, admin1 named) for a candidate.
 
-        The asking name's own vote is left out.
+        The asking name's own vote is left out; ``smoothing`` is added to the total so that
+        one or two other names cannot claim a 100 % share.
         """
         own = self.votes_by_name.get(name_key)
         own_place, own_w = own if own else (None, 0.0)
@@ -176,6 +179,7 @@ class DocumentProfile:
                 nc -= own_w
             elif own_place.feature_code == "ADM1" and own_place.admin1 == place.admin1:
                 na -= own_w
+        total += smoothing
         return max(c, 0.0) / total, max(a, 0.0) / total, nc > 1e-9, na > 1e-9
 
     def nearest_km(self, name_key: str, place: Place, limit: int = 40) -> tuple[float, str] | None:
@@ -212,23 +216,28 @@ class CandidateGrid:
         self._cells: dict[tuple[int, int], list[tuple[float, float, str, str]]] = {}
         self._radius_limit = radius_limit_km
 
-    def add(self, key: str, place: Place) -> None:
-        """Add a candidate of the name ``key`` (large areas are not points and are skipped)."""
+    def add(self, key: str, place: Place, weight: float = 1.0) -> None:
+        """Add a candidate of the name ``key`` (large areas are not points and are skipped).
+
+        ``weight`` says how much a neighbour of this reading counts (a name with many
+        readings, like "Springfield", is weak evidence for any one of them).
+        """
         if place.precision in ("country", "sea") or place.radius_km > self._radius_limit:
             return
         cell = (int(math.floor(place.lat)), int(math.floor(place.lon)))
-        self._cells.setdefault(cell, []).append((place.lat, place.lon, key, place.name))
+        self._cells.setdefault(cell, []).append((place.lat, place.lon, key, place.name, weight))
 
-    def nearest_other(self, key: str, place: Place) -> tuple[float, str] | None:
-        """Distance to the nearest candidate of another name within about one degree."""
+    def nearest_other(self, key: str, place: Place) -> tuple[float, str, float] | None:
+        """``(km, name, weight)`` of the nearest candidate of another name within ~1 degree."""
         base_lat, base_lon = int(math.floor(place.lat)), int(math.floor(place.lon))
-        best: tuple[float, str] | None = None
+        best: tuple[float, str, float] | None = None
         for dlat in (-1, 0, 1):
             for dlon in (-1, 0, 1):
-                for lat, lon, other_key, name in self._cells.get((base_lat + dlat, base_lon + dlon), ()):
+                cell = self._cells.get((base_lat + dlat, base_lon + dlon), ())
+                for lat, lon, other_key, name, weight in cell:
                     if other_key == key:
                         continue
                     d = fast_km(place.lat, place.lon, lat, lon)
                     if best is None or d < best[0]:
-                        best = (d, name)
+                        best = (d, name, weight)
         return best

@@ -71,6 +71,7 @@ class Weights:
     pair_75: float = 0.4
     supranational: float = 1.5
     grid_candidates: int = 8
+    share_smoothing: float = 1.0
     max_candidates: int = 40
 
 
@@ -154,7 +155,7 @@ def _rank(
         if grid is not None and len(item.places) > 1:
             pair = grid.nearest_other(item.key, place)
             if pair is not None and pair[0] < 75:
-                bonus = weights.pair_25 if pair[0] < 25 else weights.pair_75
+                bonus = (weights.pair_25 if pair[0] < 25 else weights.pair_75) * pair[2]
                 score += bonus
                 reasons.append(f"{pair[0]:.0f} km from a reading of {pair[1]}")
         if item.qualifiers and _qualifier_match(place, item.qualifiers):
@@ -166,7 +167,9 @@ def _rank(
                 # share so a same-named hamlet in the document's country cannot outvote them.
                 score += weights.supranational
                 reasons.append("supranational area")
-            c_share, a_share, c_named, a_named = profile.shares(item.key, place)
+            c_share, a_share, c_named, a_named = profile.shares(
+                item.key, place, weights.share_smoothing
+            )
             if c_share:
                 score += weights.country_share * c_share
                 reasons.append(f"document country {place.country_code} {c_share:.0%}")
