@@ -392,7 +392,7 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                 continue
         elif trig.voice == "nominal":
             targets = _places_after(sentence, end, places)
-            by = re.search(r"\bby\s+", sentence[end:end + 120])
+            by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])
             actor = (_actor_after(end + by.start(), actors, 10) if by else None) or \
                 _actor_before(sentence, start, actors)
         elif trig.voice == "nominal_on":

@@ -35,6 +35,7 @@ def _t(action: str, voice: str, regex: str) -> Trigger:
 
 _CONTROL = r"(?:full\s+|complete\s+|total\s+|effective\s+|partial\s+)?control"
 _CAPTURE_VERB = (r"(?:re)?(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took|tak(?:e|es|en|ing)|"
+                 r"regain(?:ed|s|ing)?|won\s+back|took\s+back|occupied|"
                  r"retook|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing)|overr(?:a|u)n(?:ning|s)?|"
                  r"reclaim(?:ed|s|ing)?|conquer(?:ed|s|ing)?|wrest(?:ed|ing)?|secur(?:e|ed|ing))")
 
@@ -46,6 +47,13 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:re)?(?:captured|seized|taken(?:\s+back)?|retaken|liberated|freed|overrun|"
        r"recaptured|reclaimed|conquered)\s+(?:\w+\s+){0,3}?by\b"),
     _t("captured", "passive", r"\bwhich\s+was\s+(?:re)?(?:captured|taken(?:\s+back)?|seized)\b"),
+    _t("captured", "state_after",
+       r"\bcame\s+under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of\b"),
+    _t("holds", "state_after",
+       r"\b(?:(?:is|was|were|are|remains?|remained|now|still|firmly)\s+)+in\s+the\s+hands\s+of\b"),
+    _t("attacked", "passive",
+       r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:shelled|bombed|attacked|struck|"
+       r"targeted|pounded|raided|bombarded|assaulted)\s+(?:\w+\s+){0,3}?by\b"),
     _t("holds", "state_after",
        r"\b(?:(?:is|was|were|are|remains?|remained|now|fully|been)\s+)+(?:\w+\s+)?under\s+"
        r"(?:the\s+)?" + _CONTROL + r"\s+of\b"),
@@ -74,7 +82,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\b(?:attack|assault|strike|airstrike|air\s+strike|raid|shelling|bombardment|bombing)s?"
        r"\s+(?:on|against)\b(?=[^.;]{0,120}?\b(?:was|were)\s+(?:carried\s+out|launched|"
        r"conducted)\s+by\b)"),
-    _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall)\s+of\b"),
+    _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall|"
+                              r"takeover)\s+of\b"),
+    _t("captured", "active", r"\b(?:took|taken|taking|take|takes)\s+over\b"),
     # --- active forms ---
     _t("attacked", "active",
        r"\blaunch(?:ed|es|ing)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:offensive|campaign|"
@@ -123,6 +133,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("lost", "active", r"\b(?:lost|losing|loses|lose)\s+(?:\w+\s+)?(?:control\s+(?:of|over)\s+)?"),
     _t("entered", "active",
        r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|push(?:ed|ing)?\s+into|"
+       r"cross(?:ed|ing)\s+into|"
        r"advanc(?:ed|ing|es)\s+into|mov(?:ed|ing)\s+into|broke\s+into|penetrat(?:ed|ing)|"
        r"made\s+(?:\w+\s+)?gains\s+in|advanc(?:ed|ing)\s+(?:in|beyond)|going\s+deep\s+in)\b"),
     _t("advanced_towards", "active",
