@@ -216,6 +216,7 @@ _LEAD_STOP = frozenset({
     "which", "who", "that", "by", "with", "killing", "and", "but", "as", "because", "since",
     "where", "whose", "has", "have", "had", "amid", "than", "not", "no", "until", "told",
     "announced", "reported", "claimed", "added", "against", "between", "for", "during",
+    "linking", "connecting", "leading", "road", "route", "highway", "supply", "corridor",
 })
 _REGION_POSSESSIVE = re.compile(r"\b[A-Z][\w-]+\s+(?:province|governorate|region|district)[’']s\s+")
 
@@ -395,6 +396,16 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
             by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])
             actor = (_actor_after(end + by.start(), actors, 10) if by else None) or \
                 _actor_before(sentence, start, actors)
+        elif trig.voice == "object":
+            # "X pushed back Y ... 60 km south of Z": Y withdrew
+            actor = _actor_after(end, actors, 6)
+            if actor is None or re.match(r"\s*(?:an?|the)\s+(?:\w+\s+)?(?:attack|assault|"
+                                         r"offensive|advance)", sentence[end:]):
+                continue
+            targets = _places_after(sentence, actor.end, places, limit=90)[:1]
+            if not targets:
+                lead = re.search(r"\b(?:of|from)\s+(?:the\s+capital,?\s+)?", sentence[actor.end:actor.end + 90])
+                targets = _places_after(sentence, actor.end + lead.end(), places)[:1] if lead else []
         elif trig.voice == "nominal_on":
             targets = _places_after(sentence, end, places)
             by = re.search(r"\bby\s+", sentence[end:])

@@ -86,6 +86,9 @@ TRIGGERS: tuple[Trigger, ...] = (
                               r"takeover)\s+of\b"),
     _t("captured", "active", r"\b(?:took|taken|taking|take|takes)\s+over\b"),
     # --- active forms ---
+    _t("withdrew", "object",
+       r"\b(?:pushed|pushing|drove|driven|forced|forcing|beat|beaten)\s+back\b|\brepelled\b|"
+       r"\brepulsed\b"),
     _t("attacked", "active",
        r"\blaunch(?:ed|es|ing)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:offensive|campaign|"
        r"assault|counter-?offensive|operation)\b(?:\s+\w+){0,6}?\s+to\s+(?:try\s+(?:to\s+)?)?"
@@ -161,7 +164,11 @@ FUTURE_OR_INTENT = re.compile(
     r"\b(?:will|would|could|might|may|shall|vow(?:ed|ing|s)?\s+to|plan(?:s|ned|ning)?\s+to|"
     r"aim(?:s|ed|ing)?\s+to|want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|intend(?:s|ed)?\s+to|"
     r"threaten(?:s|ed)?\s+to|ready\s+to|moving\s+to|preparing\s+to|order(?:ed)?\s+to|"
-    r"failed\s+to|fail\s+to|operation\s+to|ahead\s+of|to)\s+(?:\w+\s+)?$",
+    r"failed\s+to|fail\s+to|operation\s+to|ahead\s+of|in\s+order\s+to|bid\s+to|"
+    r"attempt(?:s|ed|ing)?\s+to|tr(?:y|ying|ied)\s+to|efforts?\s+to|push\s+to|expected\s+to|"
+    r"set\s+to|likely\s+to|about\s+to|hop(?:e|es|ed|ing)\s+to|need(?:s|ed)?\s+to|"
+    r"call(?:s|ed)?\s+(?:on\s+\w+\s+)?to|urg(?:e|es|ed)\s+\w+\s+to|vowing\s+to|"
+    r"able\s+to\s+(?=not)|to\s+(?:defend|protect|help))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 #: An offensive "to capture" X is an attack on X.

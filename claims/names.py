@@ -61,7 +61,7 @@ NON_PLACE_WORDS = frozenset({
     "whom", "whose", "why", "how", "dozens", "hundreds", "thousands", "several", "few", "one",
     "two", "three", "no", "not", "only", "even", "still", "just", "once", "over", "under",
     "within", "without", "near", "around", "about", "against", "following", "later", "further",
-    "human rights", "observatory for human rights", "read", "more", "follow", "image", "file", "source", "sources", "report", "update",
+    "al qaeda", "al-qaeda", "isis", "nato", "un security council", "human rights", "observatory for human rights", "read", "more", "follow", "image", "file", "source", "sources", "report", "update",
 })
 
 
