@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, and_, false, func, or_, select
 
 from store.models import Article, Claim, Correction, Mention
 from store.types import ClaimFilter
@@ -51,6 +51,14 @@ def _frame_select() -> Select:
     return select(*cols).join(Article, Article.id == Claim.article_id)
 
 
+def _no_nul(values: object) -> list[str]:
+    """Return the values without a NUL character; such a value matches nothing.
+
+    No stored text has one (SQLite would cut the parameter at it, PostgreSQL rejects it).
+    """
+    return [str(v) for v in values if "\x00" not in str(v)]  # type: ignore[attr-defined]
+
+
 def _apply_filter(stmt: Select, flt: ClaimFilter) -> Select:
     conds = []
     if flt.since is not None:
@@ -58,18 +66,20 @@ def _apply_filter(stmt: Select, flt: ClaimFilter) -> Select:
     if flt.until is not None:
         conds.append(Claim.sort_date <= flt.until)
     if flt.sources:
-        conds.append(Article.source.in_(list(flt.sources)))
+        conds.append(Article.source.in_(_no_nul(flt.sources)))
     if flt.actors:
-        wanted = list(flt.actors)
+        wanted = _no_nul(flt.actors)
         conds.append(or_(Claim.actor_norm.in_(wanted),
                          and_(Claim.actor_norm.is_(None), Claim.actor.in_(wanted))))
     if flt.kinds:
-        conds.append(Claim.kind.in_(list(flt.kinds)))
+        conds.append(Claim.kind.in_(_no_nul(flt.kinds)))
     if flt.conflict:
-        conds.append(Claim.conflict == flt.conflict)
+        conds.append(Claim.conflict.in_(_no_nul([flt.conflict])))
     if flt.article_ids:
         conds.append(Claim.article_id.in_([int(i) for i in flt.article_ids]))
-    if flt.text and flt.text.strip():
+    if flt.text and "\x00" in flt.text:
+        conds.append(false())
+    elif flt.text and flt.text.strip():
         needle = flt.text.strip().lower()
         conds.append(or_(*(func.lower(col).contains(needle, autoescape=True) for col in (
             Claim.quote, Claim.place, Claim.actor, Claim.actor_norm, Claim.anchor,

@@ -6,13 +6,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from core.errors import InputRejected
 
-__all__ = ["ArticleInput", "ClaimFilter", "IngestResult", "parse_date"]
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    r"""Replace lone UTF-16 surrogates (from broken JSON or decoders) with U+FFFD.
+
+    They cannot be encoded as UTF-8, so no database would accept them.
+
+    >>> clean_text("Sirte \ud800 fell")
+    'Sirte \ufffd fell'
+    """
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+__all__ = ["ArticleInput", "ClaimFilter", "IngestResult", "clean_text", "parse_date"]
 
 #: Outcomes of one ingest.
 STATUSES: tuple[str, ...] = ("stored", "duplicate", "failed")
@@ -68,13 +82,14 @@ class ArticleInput:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise InputRejected("article text must be a string")
+        self.text = clean_text(self.text)
         self.published = parse_date(self.published, what="publication date")
         for name in ("title", "url", "source", "language", "conflict", "external_id"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 setattr(self, name, str(value))
             if isinstance(getattr(self, name), str):
-                setattr(self, name, getattr(self, name).strip() or None)
+                setattr(self, name, clean_text(getattr(self, name)).strip() or None)
 
 
 @dataclass(frozen=True)

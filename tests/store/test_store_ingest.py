@@ -127,6 +127,7 @@ def test_filters(store, analyzer):
     assert n(conflict="libya") == 2
     assert n(text="gharyan") == 2 and n(text="MISRATA") == 1
     assert n(text="' OR 1=1 --") == 0 and n(text="100%") == 0 and n(text="_") == 0
+    assert n(text="\x00") == 0 and n(sources=["Outlet A\x00"]) == 0 and n(conflict="\x00") == 0
     assert n(limit=1) == 1
     assert store.sources() == ["Outlet A", "Outlet B"]
     assert store.actors() == ["LNA"]

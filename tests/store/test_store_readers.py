@@ -108,6 +108,13 @@ def test_jsonl_batch_keeps_good_lines_and_reports_bad_ones(tmp_path: Path):
     assert any("YYYY-MM-DD" in str(b) for b in bad)
 
 
+def test_lone_surrogates_are_replaced_not_fatal(sqlite_store, analyzer):
+    line = json.dumps({"title": "Bad \ud800 title", "text": "Sirte fell. \udc00 More."})
+    (item,) = read_bytes("s.jsonl", line.encode())
+    assert "\ufffd" in item.text and "\ufffd" in item.title
+    assert sqlite_store.ingest_article(item, analyzer=analyzer).status == "stored"
+
+
 def test_directories_are_walked_and_unsupported_files_skipped(tmp_path: Path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
