@@ -355,7 +355,11 @@ class Recognizer:
         )
         common = lower in COMMON_WORDS or bool(single and self._is_common and self._is_common(lower))
         if single and common:
-            if first.sentence_initial or first.text.islower() or (big < 100_000 and not admin):
+            from gazetteer.names import normalize
+
+            key = normalize(lower)
+            own_big = max((p.population for p in places if normalize(p.name) == key), default=0)
+            if first.sentence_initial or first.text.islower() or (own_big < 100_000 and not admin):
                 return False
         if single and surface.isupper() and 2 <= len(surface) <= 5 and "." not in surface:
             # Capitalised acronyms ("IT", "GNA", "NATO") are organisations unless the index
