@@ -170,3 +170,38 @@ def test_upload_names_never_become_paths(name):
     for item in items:
         origin = getattr(item, "origin", "") or ""
         assert "/" not in origin and "\\" not in origin and ".." not in origin, origin
+
+
+@pytest.mark.parametrize("radius", [float("nan"), float("inf"), -1.0])
+def test_store_add_place_rejects_impossible_extents(sqlite_url, radius):
+    from core.errors import InputRejected
+    from store import open_store
+
+    db_path, url = sqlite_url
+    store = open_store(url, merge_places=False)
+    try:
+        before = _counts(db_path)
+        with pytest.raises(InputRejected):
+            store.add_place("Testville", 10.0, 10.0, radius_km=radius)
+        assert _counts(db_path) == before
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(91.0, 0.0), (0.0, -181.0), (float("nan"), 1.0)])
+def test_corrections_reject_coordinates_out_of_range(sqlite_url, lat, lon):
+    from core.errors import InputRejected
+    from store import open_store
+    from store.types import ClaimFilter
+
+    db_path, url = sqlite_url
+    store = open_store(url, merge_places=False)
+    try:
+        store.load_demo()
+        claim_id = int(store.claims_frame(ClaimFilter(limit=1))["claim_id"].iloc[0])
+        before = _counts(db_path)
+        with pytest.raises(InputRejected):
+            store.correct_place(claim_id=claim_id, lat=lat, lon=lon, name="typed")
+        assert _counts(db_path) == before
+    finally:
+        store.close()
