@@ -35,7 +35,7 @@ _DIR_RE = re.compile(
     r"|(?P<abbr>NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW|NE|NW|SE|SW|N|S|E|W)\b)",
     re.IGNORECASE,
 )
-_PREP_RE = re.compile(r"^\s*(?:away\s+)?(?:(?:from|of|to|outside(?:\s+of)?|off|short\s+of|"
+_PREP_RE = re.compile(r"^\s*(?:away\s+|inland\s+|radius\s+|deep\s+)?(?:(?:from|of|to|outside(?:\s+of)?|off|short\s+of|"
                       r"inside|into|beyond|past)\b)\s*", re.IGNORECASE)
 _STOP_WORDS = frozenset({
     "which", "that", "where", "and", "on", "in", "after", "as", "with", "is", "was", "were",
@@ -50,6 +50,10 @@ _ANCHOR_NOUNS = frozenset({
     "observation", "district", "province", "region", "area", "camp", "line", "boundary",
 })
 _ANCHOR_ADJ = frozenset({"strategic", "key", "main", "besieged", "embattled", "coastal",
+                         "second", "third", "largest", "biggest", "port", "industrial",
+                         "regional", "provincial", "southern", "northern", "frontline",
+                         "country’s", "country's", "nation’s", "nation's", "region’s",
+                         "region's", "province’s", "province's",
                          "northern", "southern", "eastern", "western", "central", "nearby",
                          "contested", "rebel-held", "frontline", "libyan", "syrian"})
 _SUBJECT_GLUE = re.compile(
@@ -137,11 +141,11 @@ def clean_anchor(raw: str) -> str:
     """
     text = raw.strip().lstrip("#").rstrip(".,")
     text = re.sub(r"\b[\w]+-(?:controlled|held|run|occupied|backed)\s+", "", text)
-    text = re.sub(r"^(?:the\s+)?(?:city\s+)?(?:centre|center|heart|outskirts|edge|downtown|"
+    text = re.sub(r"^(?:the\s+)?(?:city\s+)?(?:centre|center|heart|outskirts|edge|downtown|coast|"
                   r"suburbs|entrance)\s+of\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"[’']s\s+(?:city\s+)?(?:downtown|centre|center|outskirts|suburbs|heart)$", "",
                   text)
-    named = re.match(r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:capital|town|city|village|port|"
+    named = re.match(r"^(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:capital|town|city|village|port|"
                      r"province|district|region|governorate|area)(?:\s+city)?,?\s+(?:of\s+)?"
                      r"(?P<name>[A-Z#].*)$", text)
     if named:

@@ -71,3 +71,14 @@ def test_parse_direction(text, expected):
 ])
 def test_clean_anchor(raw, clean):
     assert clean_anchor(raw) == clean
+
+
+@pytest.mark.parametrize(("sentence", "anchor"), [
+    ("Shells landed 30 km from the country’s capital on Monday.", "the country’s capital"),
+    ("Izium is 120 km from Ukraine’s second city Kharkiv.", "Kharkiv"),
+    ("Strikes hit within a 30-kilometre radius of Donetsk.", "Donetsk"),
+    ("It is 20 km from the Russian-held city of Donetsk.", "Donetsk"),
+    ("Fighting raged 15 km inland from the coast of Aden.", "Aden"),
+])
+def test_anchor_phrasings(sentence, anchor):
+    assert [s.anchor for s in find_distance_statements(sentence)] == [anchor]
