@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from gazetteer.model import Place
 from gazetteer.people import is_first_name, is_surname
 
-__all__ = ["MEDIA_WORDS", "MAX_TOKENS", "Recognizer", "Span", "Token", "tokenize"]
+__all__ = ["MEDIA_WORDS", "MAX_TOKENS", "STOP_PHRASES", "Recognizer", "Span", "Token", "tokenize"]
 
 log = logging.getLogger("conflictmap.gazetteer.recognize")
 
@@ -38,7 +38,8 @@ MAX_TOKENS: int = 6
 _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., D.C., U.K.
     r"|[^\W\d_](?:\.[^\W\d_]{1,3}\.)"  # W.Va., N.Y.? (single-letter + part)
-    r"|[^\W_][\w]*(?:['’\-][\w]+)*\.?"  # words, hyphenated words, a possible abbreviation dot
+    r"|(?i:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|er|ez|adh)[-‑’'][^\W\d_]\w*(?:['’]\w+)*"  # al-Watiya
+    r"|[^\W_][\w]*(?:['’][\w]+)*\.?"  # words (hyphenated names are matched across the hyphen)
 )
 
 #: Lower-case words allowed inside a multi-word name.
@@ -120,6 +121,18 @@ COMMON_WORDS: frozenset[str] = frozenset(
 MEDIA_WORDS: frozenset[str] = frozenset(
     "post times herald tribune journal globe gazette chronicle observer examiner inquirer "
     "courier daily telegraph register dispatch bulletin sentinel monitor".split()
+)
+
+#: Phrases the gazetteer holds as (tiny) places that news uses for something else.
+STOP_PHRASES: frozenset[str] = frozenset(
+    {"white house", "red cross", "red crescent", "el nino", "el niño", "la nina", "la niña",
+     "notre dame", "holy spirit", "holy see press", "human rights", "bank", "act", "human",
+     "metro", "titan", "co", "inc", "ltd", "corp"}
+)
+
+_DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest midwest".split()
 )
 
 _SENTENCE_END_RE = re.compile(r"[.!?]['\"”’)]*\s*$|[\n\r]\s*$|[:;]\s*[\"“]?\s*$|[\"“]\s*$")
@@ -354,6 +367,13 @@ class Recognizer:
             for p in places
         )
         common = lower in COMMON_WORDS or bool(single and self._is_common and self._is_common(lower))
+        if lower in STOP_PHRASES or (single and lower in _DIRECTIONS):
+            return False
+        if single and len(lower) <= 2 and not (surface.isupper() and admin):
+            if not (surface.endswith(".") and _keeps_dot(surface)):
+                return False
+        if re.match(r"(?:st\.?|saint)\s.+['’]s$", surface.lower()):
+            return False  # a church, school or feast day ("St. Patrick's")
         if single and common:
             from gazetteer.names import normalize
 
