@@ -60,6 +60,16 @@ def _places(data: dict[str, Any]) -> dict[str, Place]:
 class _Analysis:
     mentions: list[Mention]
     claims: list[ControlClaim | DistanceClaim]
+    verdicts: dict[int, Any]
+
+
+def _force_verdict(claim: DistanceClaim, held: Place) -> Any:
+    """Verdict of a force claim measured from the place the force holds ("past Sirte")."""
+    try:
+        from geo.verdict import check_distance
+    except ImportError:  # the store still loads the demo without the verdict module
+        return None
+    return check_distance(claim, held_place=held)
 
 
 def _build(items: list[dict[str, Any]], places: dict[str, Place], conflict: str,
@@ -73,6 +83,7 @@ def _build(items: list[dict[str, Any]], places: dict[str, Place], conflict: str,
     text_parts: list[str] = [header]
     mentions: dict[tuple[int, int], Mention] = {}
     claims: list[ControlClaim | DistanceClaim] = []
+    verdicts: dict[int, Any] = {}
     offset = len(header) + 1
     for item in items:
         phrase = item["phrase"]
@@ -81,7 +92,8 @@ def _build(items: list[dict[str, Any]], places: dict[str, Place], conflict: str,
         prov = Provenance(quote=phrase, start=start, end=start + len(phrase),
                           sentence_start=start, sentence_end=start + len(sentence),
                           source=source, url=url, published=published)
-        for name in (item.get("place"), item.get("anchor"), item.get("subject")):
+        for name in (item.get("place"), item.get("anchor"), item.get("subject"),
+                     item.get("held_place")):
             if name in places and name in phrase:
                 pos = start + phrase.index(name)
                 mentions[(pos, pos + len(name))] = Mention(
@@ -102,11 +114,14 @@ def _build(items: list[dict[str, Any]], places: dict[str, Place], conflict: str,
                 anchor=item["anchor"], anchor_place=places[item["anchor"]],
                 subject_place=places.get(item.get("subject") or ""),
                 actor_norm=item.get("actor_norm"), event_date=event))
+            if item.get("held_place") in places:
+                verdicts[len(claims) - 1] = _force_verdict(claims[-1],
+                                                           places[item["held_place"]])
         text_parts.append(sentence)
         offset += len(sentence) + 1
     text = "\n".join(text_parts)
     ordered = [mentions[k] for k in sorted(mentions)]
-    return text, _Analysis(ordered, claims)
+    return text, _Analysis(ordered, claims, {k: v for k, v in verdicts.items() if v})
 
 
 def demo_articles() -> list[tuple[ArticleInput, _Analysis]]:
