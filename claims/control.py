@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from claims.actors import ActorBook, ActorMention, default_actor_book
-from claims.countries import country_code, is_demonym
+from claims.countries import country_code, country_name, country_of_adjective, is_demonym
 from claims.lexicon import FUTURE_OR_INTENT, OFFENSIVE_INTENT, TRIGGERS, Trigger
 from claims.names import NON_PLACE_WORDS, NameSpan, name_spans
 
@@ -330,6 +330,10 @@ def _generic_actor_before(sentence: str, pos: int,
         return None
     pronoun = re.match(r"(?:our|their|its|his|the|these|those|they|we)\b", found.group(0), re.I)
     norm = (actors[0].norm if actors else None) if pronoun else None
+    first = re.match(r"[A-Z][a-z]+", found.group(0))
+    if norm is None and first and is_demonym(first.group(0)):
+        iso = country_of_adjective(first.group(0))  # "Ethiopian troops" -> Ethiopia
+        norm = country_name(iso) if iso else None
     return ActorMention(found.start(), found.end(), found.group(0), norm, found.start(),
                         found.end())
 

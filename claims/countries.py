@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["capital_of", "country_code", "country_of_adjective", "is_demonym"]
+__all__ = ["capital_of", "country_code", "country_name", "country_of_adjective", "is_demonym"]
 
 _IRREGULAR = {
     "emirati": "AE", "british": "GB", "french": "FR", "dutch": "NL", "swiss": "CH",
@@ -62,6 +62,11 @@ def country_of_adjective(word: str) -> str | None:
                 if name == stem or (name.startswith(stem) and len(name) - len(stem) <= 2):
                     return iso
     return None
+
+
+def country_name(iso: str) -> str | None:
+    """Return the English name of a country code ("UA" -> "Ukraine")."""
+    return _countries().get(iso, {}).get("name")
 
 
 def is_demonym(word: str) -> bool:

@@ -111,8 +111,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"maintains?\s+control\s+of|ha(?:ve|s)\s+" + _CONTROL + r"\s+(?:of|over)|in\s+control\s+of|"
        r"remains?\s+in\s+control\s+of)\b(?!\s+(?:talks|a\s+meeting|elections))"),
     _t("captured", "active", r"\bcontrolling\b"),
-    _t("captured", "active", r"\b(?:announc\w+|declar\w+|claim\w*)\s+(?:their|its|his|full|"
-                             r"complete|total)\s+(?:full\s+)?control\s+(?:over|of)\b"),
+    _t("captured", "active", r"\b(?:announc\w+|declar\w+|claim\w*)\s+(?:(?:their|its|his|full|"
+                             r"complete|total)\s+)?(?:full\s+)?control\s+(?:over|of)\b"),
     _t("captured", "active", r"\b(?:the\s+)?return\s+of\s+control\s+over\b"),
     _t("captured", "active", r"\bforced\s+(?:\w+\s+){1,3}?to\s+(?:leave|abandon|withdraw\s+from)\b"),
     _t("captured", "active", r"\bdrove\s+(?:\w+\s+){1,4}?(?:out\s+of|from)\b"),
