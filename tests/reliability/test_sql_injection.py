@@ -25,21 +25,39 @@ INJECTIONS = (
 )
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def demo_store(request, tmp_path):
+def _open_demo(backend: str, directory):
+    """A store with the demo dataset on a new SQLite file or a new PostgreSQL database."""
+    from contextlib import ExitStack
+
     from store import open_store
 
-    if request.param == "sqlite":
-        store = open_store(f"sqlite:///{tmp_path / 'inject.sqlite'}", merge_places=False)
-        store.load_demo()
+    stack = ExitStack()
+    if backend == "sqlite":
+        url = f"sqlite:///{directory / 'inject.sqlite'}"
+    else:
+        url = stack.enter_context(fresh_postgres_url())
+    store = open_store(url, merge_places=False)
+    stack.callback(store.close)
+    store.load_demo()
+    return store, stack
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo_store(request, tmp_path_factory):
+    """Read-only tests share one demo store per backend."""
+    store, stack = _open_demo(request.param, tmp_path_factory.mktemp("inject"))
+    with stack:
         yield store
-        store.close()
-        return
-    with fresh_postgres_url() as url:
-        store = open_store(url, merge_places=False)
-        store.load_demo()
+
+
+@pytest.fixture(params=BACKENDS)
+def writable_demo_store(request, tmp_path):
+    store, stack = _open_demo(request.param, tmp_path)
+    with stack:
         yield store
-        store.close()
 
 
 def _total(store) -> int:
@@ -63,7 +81,8 @@ def test_filters_match_only_literal_text(demo_store, value):
     assert demo_store.stats()  # the tables are all still there
 
 
-def test_injection_text_stored_in_a_claim_is_found_literally(demo_store):
+def test_injection_text_stored_in_a_claim_is_found_literally(writable_demo_store):
+    demo_store = writable_demo_store
     from store.ingest import article_from_text
     from store.types import ClaimFilter
 
@@ -80,7 +99,8 @@ def test_injection_text_stored_in_a_claim_is_found_literally(demo_store):
     assert len(found) == result.claims  # the title carries it: only this article's claims
 
 
-def test_place_names_with_sql_are_stored_literally(demo_store):
+def test_place_names_with_sql_are_stored_literally(writable_demo_store):
+    demo_store = writable_demo_store
     name = "Robert'); DROP TABLE places; --"
     demo_store.add_place(name, 10.0, 20.0)
     assert any(p.name == name for p in demo_store.places())
