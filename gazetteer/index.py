@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -43,6 +44,18 @@ _TIER = {name: rank for rank, name in enumerate(TIERS)}
 _MAX_SKELETON_MATCHES = 25
 _MIN_SKELETON_SIMILARITY = 60.0
 _NO_SKELETON_CODES = frozenset({"PCLI", "CONT"})
+_LONG_SKELETON = 5
+#: Words around a name that do not change which place it is ("southern Tripoli",
+#: "Qwasim district"); stripped only when the whole phrase matched nothing.
+_LEADING_MODIFIER_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|(?:north|south)[\s-]?(?:east|west)(?:ern)?|"
+    r"central|greater|downtown|outer|inner|rural|coastal|upper|lower|old|outskirts\s+of|"
+    r"centre\s+of|center\s+of|city\s+of|town\s+of|village\s+of|province\s+of|"
+    r"region\s+of|district\s+of)\s+(?P<rest>.+)$", re.IGNORECASE)
+_TRAILING_GENERIC_RE = re.compile(
+    r"^(?P<rest>.+?)\s+(?:district|area|region|neighbou?rhood|suburbs?|outskirts|town|village|"
+    r"city|countryside|front|frontline|front\s+line|axis|sector|camp|base|military\s+base|"
+    r"bridge|checkpoint|crossing|junction|roundabout)$", re.IGNORECASE)
 _PLACE_COLUMNS = ("pid, id, name, lat, lon, feature_code, country_code, admin1, population, "
                   "precision, geonameid, source, radius_km")
 
@@ -148,6 +161,10 @@ class GazetteerIndex:
         exact = normalize(name)
         if not exact:
             return []
+        if capital_phrase(" ".join(name.split())) is not None:
+            # "the Libyan capital" is Tripoli, and "the capital" alone is not a place named
+            # "Capital": the resolver supplies the document's country (capital_of)
+            return self._fallbacks(name)
         article = strip_articles(exact)
         skel = skeleton(article)
         best: dict[str, Match] = {}
@@ -164,7 +181,7 @@ class GazetteerIndex:
             for place, tier in self._rows_for_key(article):
                 if tier != _TIER["skeleton"]:
                     offer(place, max(tier, _TIER["article"]), article)
-        if len(skel.replace(" ", "")) >= 3:
+        if len(skel) >= 3:
             for place in self._skeleton_hits(article, skel, best):
                 offer(place, _TIER["skeleton"], skel)
         for key, tier_kind in ((exact, None), (article, "article")):
@@ -172,6 +189,9 @@ class GazetteerIndex:
                 place = self.get(place_id)
                 if place is not None:
                     offer(place, max(tier, _TIER[tier_kind]) if tier_kind else tier, key)
+        if not best:
+            for match in self._fallbacks(name):
+                best.setdefault(match.place.id, match)
         if not best and fuzzy:
             for place, key in self._fuzzy(article):
                 offer(place, _TIER["fuzzy"], key)
@@ -179,6 +199,20 @@ class GazetteerIndex:
         return sorted(best.values(), key=lambda m: (
             m.rank, m.place.source != "user",
             order[m.place.id] if m.tier == "skeleton" else -m.place.population, m.place.id))
+
+    def _fallbacks(self, name: str) -> list[Match]:
+        """Matches for a phrase that is not itself a name: a capital description ("the
+        Libyan capital" -> Tripoli, tier "alias"), or a name inside direction or generic words
+        ("southern Tripoli", "Qwasim district") with the tiers of the inner name."""
+        text = " ".join(name.split())
+        country_part = capital_phrase(text)
+        if country_part is not None:
+            return [Match(p, "alias", normalize(text)) for p in self.describe(text)]
+        for pattern in (_LEADING_MODIFIER_RE, _TRAILING_GENERIC_RE):
+            found = pattern.match(text)
+            if found and normalize(found.group("rest")):
+                return self._match_uncached(found.group("rest"), False)
+        return []
 
     def _skeleton_hits(self, article: str, skel: str, taken: Mapping[str, Match]) -> list[Place]:
         """Places sharing the transliteration skeleton, most similar spelling first.
@@ -195,7 +229,9 @@ class GazetteerIndex:
             if place.id in taken or place.feature_code in _NO_SKELETON_CODES:
                 continue
             similarity = ratio(article, strip_articles(normalize(place.name)))
-            if similarity >= _MIN_SKELETON_SIMILARITY:
+            # a long skeleton rarely collides by chance (and the place may have matched
+            # through an alias unlike its main name: Regdaline -> Raqdalin -> Sidi Bin Zinah)
+            if similarity >= _MIN_SKELETON_SIMILARITY or len(skel) >= _LONG_SKELETON:
                 scored.append((similarity, place.population, place))
         scored.sort(key=lambda item: (-round(item[0] / 10), -item[1]))
         return [place for _s, _p, place in scored[:_MAX_SKELETON_MATCHES]]

@@ -170,8 +170,10 @@ def skeleton(key: str) -> str:
     ['krn', 'krn', 'krn']
     >>> skeleton("maarat numan") == skeleton("maarrat numan")
     True
+    >>> skeleton("qasir benghashir") == skeleton("qasr bin ghashir")  # word breaks vary too
+    True
     """
-    return " ".join(_skeleton_token(tok) for tok in key.split(" ") if tok)
+    return "".join(_skeleton_token(tok) for tok in key.split(" ") if tok)
 
 
 def variant_keys(name: str) -> dict[str, str]:
@@ -192,7 +194,7 @@ def variant_keys(name: str) -> dict[str, str]:
     keys.setdefault(article, "article")
     skel = skeleton(article)
     # a skeleton shorter than 3 letters matches far too much ("Ur", "Aa")
-    if len(skel.replace(" ", "")) >= 3:
+    if len(skel) >= 3:
         keys.setdefault(skel, "skeleton")
     return keys
 

@@ -304,3 +304,21 @@ def test_gold_toponym_coverage_floor(index: GazetteerIndex, shared_eval: Path) -
     for path in sorted((shared_eval / "geoparse").glob("*.jsonl")):
         if path.stem in floors:
             assert coverage(index, path)["coverage@161"] >= floors[path.stem], path.stem
+
+
+@pytest.mark.parametrize(("phrase", "place_id"), [
+    ("the Libyan capital", "geonames:2210247"),
+    ("Libya's capital", "geonames:2210247"),
+    ("southern Tripoli", "geonames:2210247"),
+    ("central Tripoli", "geonames:2210247"),
+    ("Qwasim district", "geonames:2219736"),
+    ("Qasir Benghashir", "geonames:2213618"),
+    ("Gasr Gen Gashir", "geonames:2213618"),
+])
+def test_phrases_around_names(index: GazetteerIndex, phrase: str, place_id: str) -> None:
+    assert place_id in [p.id for p in index.lookup(phrase)[:3]], phrase
+
+
+def test_bare_capital_needs_the_document(index: GazetteerIndex) -> None:
+    assert index.lookup("the capital") == []
+    assert index.lookup("North Carolina")[0].id == "adm:US.NC"  # not "Carolina" + north
