@@ -188,7 +188,7 @@ class DocumentProfile:
         for count, (key, (other, _w)) in enumerate(self.votes_by_name.items()):
             if count >= limit:
                 break
-            if key == name_key or _is_area(other):
+            if key == name_key or _is_area(other) or other.id == place.id:
                 continue
             d = fast_km(place.lat, place.lon, other.lat, other.lon)
             if best is None or d < best[0]:
@@ -213,7 +213,7 @@ class CandidateGrid:
     """
 
     def __init__(self, radius_limit_km: float = 120.0) -> None:
-        self._cells: dict[tuple[int, int], list[tuple[float, float, str, str]]] = {}
+        self._cells: dict[tuple[int, int], list[tuple[float, float, str, str, float, str]]] = {}
         self._radius_limit = radius_limit_km
 
     def add(self, key: str, place: Place, weight: float = 1.0) -> None:
@@ -225,7 +225,9 @@ class CandidateGrid:
         if place.precision in ("country", "sea") or place.radius_km > self._radius_limit:
             return
         cell = (int(math.floor(place.lat)), int(math.floor(place.lon)))
-        self._cells.setdefault(cell, []).append((place.lat, place.lon, key, place.name, weight))
+        self._cells.setdefault(cell, []).append(
+            (place.lat, place.lon, key, place.name, weight, place.id)
+        )
 
     def nearest_other(self, key: str, place: Place) -> tuple[float, str, float] | None:
         """``(km, name, weight)`` of the nearest candidate of another name within ~1 degree."""
@@ -234,8 +236,8 @@ class CandidateGrid:
         for dlat in (-1, 0, 1):
             for dlon in (-1, 0, 1):
                 cell = self._cells.get((base_lat + dlat, base_lon + dlon), ())
-                for lat, lon, other_key, name, weight in cell:
-                    if other_key == key:
+                for lat, lon, other_key, name, weight, place_id in cell:
+                    if other_key == key or place_id == place.id:
                         continue
                     d = fast_km(place.lat, place.lon, lat, lon)
                     if best is None or d < best[0]:
