@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from cli.claims_cmd import run_file
 from claims.score import score_claims
+from cli.claims_cmd import run_file
 from core.paths import eval_dir
 
 

@@ -205,8 +205,9 @@ def _merge(mentions: list[ActorMention]) -> list[ActorMention]:
         if merged and m.start < merged[-1].end:
             prev = merged[-1]
             if m.end > prev.end:
-                merged[-1] = ActorMention(prev.start, m.end, prev.text + m.text[prev.end - m.start:],
-                                          prev.norm, prev.alias_start, prev.alias_end)
+                text = prev.text + m.text[prev.end - m.start:]
+                merged[-1] = ActorMention(prev.start, m.end, text, prev.norm, prev.alias_start,
+                                          prev.alias_end)
             continue
         merged.append(m)
     return merged

@@ -50,7 +50,7 @@ class ArticleAnalysis:
 
 def held_place_for(claim: DistanceClaim, claims: list[DistanceClaim | ControlClaim],
                    text: str, resolver: PlaceResolver | None = None) -> Place | None:
-    """The place a force subject holds or has passed, per the same article, or None."""
+    """Return the place a force subject holds or has passed, per the same article, or None."""
     if claim.subject_kind == "place":
         return None
     prov = claim.provenance

@@ -183,7 +183,7 @@ _FACILITY_REDIRECT = re.compile(
 
 
 def _redirect_facilities(sentence: str, refs: list[PlaceRef]) -> list[PlaceRef]:
-    """ "the Turkish observation post in Morek" -> the place is Morek."""
+    """Point "the Turkish observation post in Morek" at Morek."""
     out: list[PlaceRef] = []
     for i, ref in enumerate(refs):
         first = ref.text.split()[0]
@@ -235,7 +235,7 @@ def _lead_ok(gap: str) -> bool:
 
 def _places_after(sentence: str, pos: int, places: list[PlaceRef], limit: int = 70,
                   ) -> list[PlaceRef]:
-    """The place right after ``pos`` and those listed with it ("X, Y and Z")."""
+    """Return the place right after ``pos`` and those listed with it ("X, Y and Z")."""
     after = [p for p in places if p.start >= pos]
     if not after:
         return []
@@ -260,7 +260,7 @@ _PREFIX_STATE = re.compile(r"\b(?P<who>[\w’']+)-(?:controlled|held|run|occupie
 def _controlled_prefix(sentence: str, places: list[PlaceRef], book: ActorBook,
                        conflict: str | None, seen: set[tuple[str, str, str | None]],
                        ) -> list[ControlStatement]:
-    """ "the rebel-controlled village of Salihiyah" -> (rebels, holds, Salihiyah)."""
+    """Read "the rebel-controlled village of Salihiyah" as (rebels, holds, Salihiyah)."""
     out: list[ControlStatement] = []
     for match in _PREFIX_STATE.finditer(sentence):
         who = match.group("who")
@@ -282,7 +282,7 @@ def _controlled_prefix(sentence: str, places: list[PlaceRef], book: ActorBook,
 
 def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int = 60,
                    ) -> list[PlaceRef]:
-    """The place just before ``pos`` and those listed with it ("X, Y and Z were taken")."""
+    """Return the place just before ``pos`` and those listed with it ("X, Y and Z were taken")."""
     before = [p for p in places if p.end <= pos]
     if not before:
         return []
@@ -322,7 +322,7 @@ _GENERIC_SUBJECT = re.compile(
 
 def _generic_actor_before(sentence: str, pos: int,
                           actors: list[ActorMention]) -> ActorMention | None:
-    """A generic subject ("our forces", "they") standing for the sentence's named actor."""
+    """Return a generic subject ("our forces", "they") standing for the sentence's actor."""
     found = None
     for match in _GENERIC_SUBJECT.finditer(sentence[:pos]):
         found = match
@@ -384,8 +384,8 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
             elif FUTURE_OR_INTENT.search(prefix) or re.search(
                     r"\b(?:will|would|could|might|shall)\b[^,.;]{0,40}$", prefix):
                 continue
-        if trig.voice == "active" and action in {"lost"} and re.match(r"\s*(?:its|their|his)?\s*"
-                                                                      r"(?:lives|life|men)", sentence[end:]):
+        if trig.voice == "active" and action == "lost" and re.match(
+                r"\s*(?:its|their|his)?\s*(?:lives|life|men)", sentence[end:]):
             continue
         actor: ActorMention | None
         if trig.voice == "active":
@@ -408,8 +408,10 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                 continue
             targets = _places_after(sentence, actor.end, places, limit=90)[:1]
             if not targets:
-                lead = re.search(r"\b(?:of|from)\s+(?:the\s+capital,?\s+)?", sentence[actor.end:actor.end + 90])
-                targets = _places_after(sentence, actor.end + lead.end(), places)[:1] if lead else []
+                lead = re.search(r"\b(?:of|from)\s+(?:the\s+capital,?\s+)?",
+                                 sentence[actor.end:actor.end + 90])
+                targets = (_places_after(sentence, actor.end + lead.end(), places)[:1]
+                           if lead else [])
         elif trig.voice == "nominal_on":
             targets = _places_after(sentence, end, places)
             by = re.search(r"\bby\s+", sentence[end:])

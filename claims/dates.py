@@ -161,7 +161,7 @@ _DATELINE = re.compile(r"\([^()]{0,80}?(?:News|Sputnik|Reuters|AFP|AP|Xinhua|TAS
 
 
 def _in_dateline(text: str, expr: DateExpression) -> bool:
-    """A date inside an agency dateline "(Agency - 27th June, 2019)" is the filing date."""
+    """Tell whether a date sits in an agency dateline "(Agency - 27th June, 2019)"."""
     return any(m.start() <= expr.start and expr.end <= m.end() for m in _DATELINE.finditer(text))
 
 

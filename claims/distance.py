@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from claims.names import NON_PLACE_WORDS, name_spans
-from claims.numbers import Amount, find_amounts
+from claims.amounts import Amount, find_amounts
 
 __all__ = ["DistanceStatement", "clean_anchor", "find_distance_statements", "parse_direction"]
 
@@ -35,13 +35,14 @@ _DIR_RE = re.compile(
     r"|(?P<abbr>NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW|NE|NW|SE|SW|N|S|E|W)\b)",
     re.IGNORECASE,
 )
-_PREP_RE = re.compile(r"^\s*(?:away\s+|inland\s+|radius\s+|deep\s+)?(?:(?:from|of|to|outside(?:\s+of)?|off|short\s+of|"
+_PREP_RE = re.compile(r"^\s*(?:away\s+|inland\s+|radius\s+|deep\s+)?"
+                      r"(?:(?:from|of|to|outside(?:\s+of)?|off|short\s+of|"
                       r"inside|into|beyond|past)\b)\s*", re.IGNORECASE)
 _STOP_WORDS = frozenset({
     "which", "that", "where", "and", "on", "in", "after", "as", "with", "is", "was", "were",
     "are", "by", "for", "while", "when", "but", "said", "says", "according", "to", "at", "near",
     "into", "has", "have", "had", "since", "from", "under", "amid", "before", "during", "late",
-    "early", "last", "this", "who", "whose", "located", "killing", "according",
+    "early", "last", "this", "who", "whose", "located", "killing",
 })
 _ANCHOR_NOUNS = frozenset({
     "capital", "city", "center", "centre", "downtown", "border", "post", "airbase", "base",
@@ -54,8 +55,8 @@ _ANCHOR_ADJ = frozenset({"strategic", "key", "main", "besieged", "embattled", "c
                          "regional", "provincial", "southern", "northern", "frontline",
                          "country’s", "country's", "nation’s", "nation's", "region’s",
                          "region's", "province’s", "province's",
-                         "northern", "southern", "eastern", "western", "central", "nearby",
-                         "contested", "rebel-held", "frontline", "libyan", "syrian"})
+                         "eastern", "western", "central", "nearby",
+                         "contested", "rebel-held", "libyan", "syrian"})
 _SUBJECT_GLUE = re.compile(
     r"(?:,|\(|–|—|-)\s*(?:(?:which|that)\s+(?:is|was|lies)\s+|(?:is|lies)\s+)?"
     r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|base|airbase|area|"
@@ -157,7 +158,7 @@ def clean_anchor(raw: str) -> str:
 
 
 def _subject_before(sentence: str, start: int) -> tuple[str | None, str]:
-    """The subject a statement describes: the name just before ", some 90 km" or the actor."""
+    """Return the subject a statement describes: the name before ", some 90 km" or a force."""
     before = sentence[:start]
     glue = _SUBJECT_GLUE.search(before)
     if glue and glue.group(0).strip():
@@ -177,12 +178,10 @@ def _subject_before(sentence: str, start: int) -> tuple[str | None, str]:
 
 def _distance_anchor_before(sentence: str, start: int) -> tuple[int, int] | None:
     """For "the distance of X from Y reduced to 3 km", the span of Y."""
-    match = None
-    for match in re.finditer(r"\bdistance\b[^.;]*?\bfrom\s+", sentence[:start], re.IGNORECASE):
-        pass
-    if match is None:
+    matches = list(re.finditer(r"\bdistance\b[^.;]*?\bfrom\s+", sentence[:start], re.IGNORECASE))
+    if not matches:
         return None
-    return match.end(), start
+    return matches[-1].end(), start
 
 
 def find_distance_statements(sentence: str) -> list[DistanceStatement]:

@@ -41,7 +41,8 @@ _CAPTURE_VERB = (r"(?:re)?(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took|tak(
 
 TRIGGERS: tuple[Trigger, ...] = (
     # --- passive and state forms (place before the verb) ---
-    _t("captured", "passive", r"\b(?:fell|falls|fallen|has\s+fallen|had\s+fallen)\s+(?:in\w*\s+)?to\b"),
+    _t("captured", "passive",
+       r"\b(?:fell|falls|fallen|has\s+fallen|had\s+fallen)\s+(?:in\w*\s+)?to\b"),
     _t("captured", "passive",
        r"\b(?:was|were|been|being|is|are|have\s+all\s+been|had\s+all\s+been)\s+(?:\w+ly\s+)?"
        r"(?:re)?(?:captured|seized|taken(?:\s+back)?|retaken|liberated|freed|overrun|"
@@ -114,7 +115,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("captured", "active", r"\b(?:announc\w+|declar\w+|claim\w*)\s+(?:(?:their|its|his|full|"
                              r"complete|total)\s+)?(?:full\s+)?control\s+(?:over|of)\b"),
     _t("captured", "active", r"\b(?:the\s+)?return\s+of\s+control\s+over\b"),
-    _t("captured", "active", r"\bforced\s+(?:\w+\s+){1,3}?to\s+(?:leave|abandon|withdraw\s+from)\b"),
+    _t("captured", "active",
+       r"\bforced\s+(?:\w+\s+){1,3}?to\s+(?:leave|abandon|withdraw\s+from)\b"),
     _t("captured", "active", r"\bdrove\s+(?:\w+\s+){1,4}?(?:out\s+of|from)\b"),
     _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
     _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
@@ -129,11 +131,12 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"fled|flee(?:ing|s)?|escaped|evacuat(?:ed|ing)|abandon(?:ed|ing)|were\s+pushed|was\s+pushed|"
        r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+(?:\w+\s+){0,4}?"
        r"(?:from|out\s+of|of)\b"),
-    _t("withdrew", "active", r"\b(?:had\s+)?left\s+(?=the\s+(?:town|city|base|airbase|airport|area)|"
-                             r"[A-Z])"),
+    _t("withdrew", "active",
+       r"\b(?:had\s+)?left\s+(?=the\s+(?:town|city|base|airbase|airport|area)|[A-Z])"),
     _t("withdrew", "active", r"\b(?:withdr(?:ew|awn)|fled|abandoned|evacuated)\s+(?=the\s+(?:town|"
                              r"city|base|airbase|airport|area)|[A-Z])"),
-    _t("lost", "active", r"\b(?:lost|losing|loses|lose)\s+(?:\w+\s+)?(?:control\s+(?:of|over)\s+)?"),
+    _t("lost", "active",
+       r"\b(?:lost|losing|loses|lose)\s+(?:\w+\s+)?(?:control\s+(?:of|over)\s+)?"),
     _t("entered", "active",
        r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|push(?:ed|ing)?\s+into|"
        r"cross(?:ed|ing)\s+into|"

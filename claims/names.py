@@ -29,8 +29,10 @@ FACILITY_NOUNS = (
 _FACILITY = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in FACILITY_NOUNS),
                             key=len, reverse=True))
 
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|bin|ben|ibn|bani|beni|abu|de|du|des|la|le|van|von|der|of|sur|bir|umm|um|wadi|tal|tell|ras|ain|jabal|jebel)"
-_CAP = r"(?:[A-Z][\w’'.]*|[A-Z]\w*(?:-\w+)+|(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et)-[A-Za-z][\w’']*)"
+_PARTICLE = (r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|bin|ben|ibn|bani|beni|abu|de|du|"
+             r"des|la|le|van|von|der|of|sur|bir|umm|um|wadi|tal|tell|ras|ain|jabal|jebel)")
+_CAP = (r"(?:[A-Z][\w’'.]*|[A-Z]\w*(?:-\w+)+|"
+        r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et)-[A-Za-z][\w’']*)")
 _TIME_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
               r"March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
               r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
@@ -60,8 +62,10 @@ NON_PLACE_WORDS = frozenset({
     "next", "all", "any", "each", "every", "other", "another", "such", "what", "which", "who",
     "whom", "whose", "why", "how", "dozens", "hundreds", "thousands", "several", "few", "one",
     "two", "three", "no", "not", "only", "even", "still", "just", "once", "over", "under",
-    "within", "without", "near", "around", "about", "against", "following", "later", "further",
-    "al qaeda", "al-qaeda", "isis", "nato", "un security council", "human rights", "observatory for human rights", "read", "more", "follow", "image", "file", "source", "sources", "report", "update",
+    "within", "without", "near", "around", "about", "against", "following", "further",
+    "al qaeda", "al-qaeda", "isis", "un security council", "human rights",
+    "observatory for human rights", "read", "more", "follow", "image", "file", "source",
+    "sources", "report", "update",
 })
 
 

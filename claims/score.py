@@ -80,7 +80,7 @@ class ClaimScores:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def as_dict(self) -> dict[str, float]:
-        """The headline metrics, rounded to three decimals."""
+        """Return the headline metrics, rounded to three decimals."""
         dp, dr, df = self._prf(self.dist_tp, self.dist_fp, self.dist_fn)
         cp, cr, cf = self._prf(self.ctl_tp, self.ctl_fp, self.ctl_fn)
         ap, ar, af = self._prf(self.ctl_actor_tp, self.ctl_tp + self.ctl_fp - self.ctl_actor_tp,
@@ -169,7 +169,8 @@ def score_claims(rows: list[dict], outputs: list[dict], *, resolve_hints: bool =
                 if is_distance:
                     if pred.get("kind") != "distance" or pred.get("unit") != gold.get("unit"):
                         continue
-                    if pred["value_max"] < gold["value_min"] or pred["value_min"] > gold["value_max"]:
+                    if (pred["value_max"] < gold["value_min"]
+                            or pred["value_min"] > gold["value_max"]):
                         continue
                     if not (names_match(pred.get("anchor"), _gold_place_names(gold["anchor"], hint))
                             or _near(point, pred.get("anchor_lat"), pred.get("anchor_lon"))):
@@ -200,7 +201,8 @@ def score_claims(rows: list[dict], outputs: list[dict], *, resolve_hints: bool =
                 g_norm = (gold.get("actor_norm") or "").strip().lower()
                 p_norm = (pred.get("actor_norm") or "").strip().lower()
                 scores.ctl_actor_tp += bool(g_norm) and g_norm == p_norm
-                scores.date_ok += (pred.get("event_date") or None) == (gold.get("event_date") or None)
+                predicted_date = pred.get("event_date") or None
+                scores.date_ok += predicted_date == (gold.get("event_date") or None)
                 if gold.get("event_date"):
                     scores.date_gold += 1
                     scores.date_gold_ok += pred.get("event_date") == gold.get("event_date")

@@ -78,4 +78,5 @@ def test_article_mode_carries_places_forward():
             "By Wednesday Russian forces had left the town, officials said.")
     found = [(c.actor_norm, c.action, c.place) for c in extract_claims(
         text, published="2022-09-14", resolve=False) if c.kind == "control"]
-    assert found == [("Ukraine", "advanced_towards", "Kupiansk"), ("Russia", "withdrew", "Kupiansk")]
+    assert found == [("Ukraine", "advanced_towards", "Kupiansk"),
+                     ("Russia", "withdrew", "Kupiansk")]

@@ -67,7 +67,8 @@ def test_parse_direction(text, expected):
 
 @pytest.mark.parametrize(("raw", "clean"), [
     ("the Libyan capital", "the Libyan capital"), ("the capital, Sanaa", "Sanaa"),
-    ("the rebel-held Idlib airbase", "Idlib airbase"), ("the Egyptian border", "the Egyptian border"),
+    ("the rebel-held Idlib airbase", "Idlib airbase"),
+    ("the Egyptian border", "the Egyptian border"),
 ])
 def test_clean_anchor(raw, clean):
     assert clean_anchor(raw) == clean

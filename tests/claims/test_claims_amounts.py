@@ -1,6 +1,6 @@
 import pytest
 
-from claims.numbers import find_amounts, parse_number
+from claims.amounts import find_amounts, parse_number
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,8 @@ def test_find_amounts(text, expected):
     assert amounts[0].as_tuple() == tuple(float(v) if isinstance(v, int) else v for v in expected)
 
 
-@pytest.mark.parametrize("text", ["$5 m in aid", "in 2019 the town", "5 million people", "Route 66"])
+@pytest.mark.parametrize("text", ["$5 m in aid", "in 2019 the town", "5 million people",
+                                  "Route 66"])
 def test_no_false_amounts(text):
     assert find_amounts(text) == []
 

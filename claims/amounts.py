@@ -142,8 +142,9 @@ def _is_false_unit(text: str, match: re.Match[str]) -> bool:
     unit = match.group("unit").lower()
     if unit in {"m", "mi", "nm"}:
         before = text[max(0, match.start() - 1):match.start()]
-        if before in {"$", "£", "€"} or (unit == "m" and re.match(r"\s*(?:dollars|euros|people|"
-                                                                   r"barrels|tons)", text[match.end():])):
+        after = text[match.end():]
+        if before in {"$", "£", "€"} or (
+                unit == "m" and re.match(r"\s*(?:dollars|euros|people|barrels|tons)", after)):
             return True
         if unit == "m" and match.group("v1") and not match.group("v1")[0].isdigit():
             return True  # "two m" is never a distance
