@@ -90,7 +90,7 @@ def generate_articles(n: int, names: list[str], *, words: int = 500, seed: int =
     return out
 
 
-def bench_ingest(n: int) -> None:
+def bench_ingest(n: int, jobs: int) -> None:
     from claims import analyze_article
     from store import open_store
 
@@ -113,6 +113,18 @@ def bench_ingest(n: int) -> None:
           f"{stats['claims']} claims)")
     print(f"load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
           "(wall-clock rates drop when other processes share the cores)")
+
+    if jobs > 1:
+        from store.ingest.parallel import ingest_parallel
+
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite:///{Path(tmp) / 'jobs.sqlite'}"
+            open_store(url, merge_places=False).close()
+            t0 = time.perf_counter()
+            done = sum(r.status == "stored" for r in ingest_parallel(url, articles, jobs=jobs))
+            elapsed = time.perf_counter() - t0
+        print(f"end to end with {jobs} worker processes (conflictmap ingest --jobs {jobs}): "
+              f"{n / elapsed:.1f} articles/s wall clock ({done} stored)")
 
     sample = articles[:200]
     c0 = time.process_time()
@@ -198,10 +210,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--claims", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="also time a parallel ingest with this many processes (1: skip)")
     parser.add_argument("--skip-ingest", action="store_true")
     args = parser.parse_args()
     if not args.skip_ingest:
-        bench_ingest(args.articles)
+        bench_ingest(args.articles, args.jobs)
     bench_export(args.claims)
 
 

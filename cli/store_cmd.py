@@ -47,10 +47,13 @@ db_option = click.option("--db", "db", default=None, metavar="URL",
 @click.option("--conflict", default=None, help="Conflict key (e.g. libya) for these articles.")
 @click.option("--url", default=None, help="URL for files that do not state one.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes analysing articles in parallel.")
 @db_option
 @friendly_errors
 def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | None,
-               conflict: str | None, url: str | None, quiet: bool, db: str | None) -> None:
+               conflict: str | None, url: str | None, quiet: bool, jobs: int,
+               db: str | None) -> None:
     """Ingest articles: .txt .md .html .pdf .jsonl files and directories of them.
 
     Options fill in what a file does not state itself. Every article is stored once
@@ -60,15 +63,18 @@ def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | No
     from tqdm import tqdm
 
     from store.ingest import iter_articles
+    from store.ingest.parallel import ingest_parallel
 
     store = _open(db)
     items = iter_articles(paths, source=source, published=published, conflict=conflict,
                           url=url)
+    results = (store.ingest_many(items) if jobs == 1
+               else ingest_parallel(store.url, items, jobs=jobs))
     counts = {"stored": 0, "duplicate": 0, "failed": 0}
     claims = 0
     failures: list[str] = []
     bar = tqdm(unit="article", disable=quiet, file=sys.stderr, desc="ingest")
-    for result in store.ingest_many(items):
+    for result in results:
         counts[result.status] += 1
         claims += result.claims
         if result.status == "failed":

@@ -63,3 +63,22 @@ def test_analyst_places_are_merged_into_the_gazetteer(tmp_path: Path):
     assert [p.id for p in index.lookup("Qwertz Crossroads")] == [place.id]
     assert place.precision == "district"
     assert open_store(db).merge_places_into_gazetteer() == 1
+
+
+def test_parallel_ingest_stores_each_article_once(tmp_path: Path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    towns = ["Sirte", "Misrata", "Gharyan", "Tarhuna", "Benghazi", "Zawiya"]
+    for i, town in enumerate(towns):
+        (docs / f"{i}.txt").write_text(
+            f"Report {i}\nForces captured {town} on Monday. {town} is about {20 + i} km "
+            "from Tripoli, officials said.", encoding="utf-8")
+    (docs / "copy.txt").write_text((docs / "0.txt").read_text(), encoding="utf-8")
+    (docs / "empty.txt").write_text("", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'jobs.sqlite'}"
+    result = CliRunner().invoke(main, ["ingest", str(docs), "--jobs", "2", "-q",
+                                       "--published", "2020-01-06", "--db", db])
+    assert result.exit_code == 1  # the empty file
+    assert "stored 6" in result.output and "duplicates 1, failed 1" in result.output
+    stats = open_store(db).stats()
+    assert stats["articles"] == 6 and stats["claims"] >= 6
