@@ -113,33 +113,16 @@ def _is_area(place: Place) -> bool:
 
 
 @dataclass(slots=True)
-class DocumentProfile:
-    """What the other mentions of a document say: countries, regions and points.
+class _Tally:
+    """Weighted counts of countries and regions (whole document, or one name's share)."""
 
-    Votes are added per mention name with a weight (the resolver's confidence); shares are
-    computed leaving the asking name out, so a name never votes for itself.
-    """
-
+    total: float = 0.0
     countries: Counter = field(default_factory=Counter)
     admins: Counter = field(default_factory=Counter)
-    named_admins: Counter = field(default_factory=Counter)
     named_countries: Counter = field(default_factory=Counter)
-    votes_by_name: dict[str, tuple[Place, float]] = field(default_factory=dict)
-    total: float = 0.0
+    named_admins: Counter = field(default_factory=Counter)
 
-    def add(self, name_key: str, place: Place, weight: float) -> None:
-        """Record that the mention(s) called ``name_key`` resolve to ``place``."""
-        if name_key in self.votes_by_name:
-            self.remove(name_key)
-        self.votes_by_name[name_key] = (place, weight)
-        self._apply(place, weight)
-
-    def remove(self, name_key: str) -> None:
-        """Forget the vote of ``name_key``."""
-        place, weight = self.votes_by_name.pop(name_key)
-        self._apply(place, -weight)
-
-    def _apply(self, place: Place, weight: float) -> None:
+    def apply(self, place: Place, weight: float) -> None:
         cc = place.country_code
         if not cc:
             return
@@ -147,45 +130,68 @@ class DocumentProfile:
         self.countries[cc] += weight
         if place.admin1:
             self.admins[(cc, place.admin1)] += weight
-        code = place.feature_code
-        if code.startswith("PCL"):
+        if place.feature_code.startswith("PCL"):
             self.named_countries[cc] += weight
-        elif code == "ADM1" and place.admin1:
+        elif place.feature_code == "ADM1" and place.admin1:
             self.named_admins[(cc, place.admin1)] += weight
+
+
+@dataclass(slots=True)
+class DocumentProfile:
+    """What the other mentions of a document say: countries, regions and points.
+
+    Each mention name casts one or more weighted votes (its current reading, or on the
+    first pass a spread over its likely readings); shares are computed leaving the asking
+    name's votes out, so a name never votes for itself.
+    """
+
+    tally: _Tally = field(default_factory=_Tally)
+    by_name: dict[str, _Tally] = field(default_factory=dict)
+    top_by_name: dict[str, tuple[Place, float]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> float:
+        """Total weight of all votes with a country."""
+        return self.tally.total
+
+    def add(self, name_key: str, place: Place, weight: float) -> None:
+        """Record a vote of the mention(s) called ``name_key`` for ``place``."""
+        self.tally.apply(place, weight)
+        self.by_name.setdefault(name_key, _Tally()).apply(place, weight)
+        top = self.top_by_name.get(name_key)
+        if top is None or weight > top[1]:
+            self.top_by_name[name_key] = (place, weight)
 
     def shares(
         self, name_key: str, place: Place, smoothing: float = 0.0
     ) -> tuple[float, float, bool, bool]:
         """Return (country share, admin1 share, country named, admin1 named) for a candidate.
 
-        The asking name's own vote is left out; ``smoothing`` is added to the total so that
+        The asking name's own votes are left out; ``smoothing`` is added to the total so that
         one or two other names cannot claim a 100 % share.
         """
-        own = self.votes_by_name.get(name_key)
-        own_place, own_w = own if own else (None, 0.0)
-        total = self.total - (own_w if own_place is not None and own_place.country_code else 0.0)
-        if total <= 0 or not place.country_code:
-            return 0.0, 0.0, False, False
         cc = place.country_code
-        c = self.countries.get(cc, 0.0)
-        a = self.admins.get((cc, place.admin1), 0.0) if place.admin1 else 0.0
-        nc = self.named_countries.get(cc, 0.0)
-        na = self.named_admins.get((cc, place.admin1), 0.0) if place.admin1 else 0.0
-        if own_place is not None and own_place.country_code == cc:
-            c -= own_w
-            if own_place.admin1 and own_place.admin1 == place.admin1:
-                a -= own_w
-            if own_place.feature_code.startswith("PCL"):
-                nc -= own_w
-            elif own_place.feature_code == "ADM1" and own_place.admin1 == place.admin1:
-                na -= own_w
+        if not cc:
+            return 0.0, 0.0, False, False
+        own = self.by_name.get(name_key) or _Tally()
+        total = self.tally.total - own.total
+        if total <= 1e-9:
+            return 0.0, 0.0, False, False
+        admin = (cc, place.admin1)
+        c = self.tally.countries.get(cc, 0.0) - own.countries.get(cc, 0.0)
+        a = (self.tally.admins.get(admin, 0.0) - own.admins.get(admin, 0.0)) if place.admin1 else 0.0
+        nc = self.tally.named_countries.get(cc, 0.0) - own.named_countries.get(cc, 0.0)
+        na = (
+            self.tally.named_admins.get(admin, 0.0) - own.named_admins.get(admin, 0.0)
+            if place.admin1 else 0.0
+        )
         total += smoothing
-        return max(c, 0.0) / total, max(a, 0.0) / total, nc > 1e-9, na > 1e-9
+        return max(c, 0.0) / total, max(a, 0.0) / total, nc > 0.3, na > 0.3
 
     def nearest_km(self, name_key: str, place: Place, limit: int = 40) -> tuple[float, str] | None:
-        """Return the distance to the nearest other point-like mention and its name."""
+        """Return the distance to the nearest other point-like reading and its name."""
         best: tuple[float, str] | None = None
-        for count, (key, (other, _w)) in enumerate(self.votes_by_name.items()):
+        for count, (key, (other, _w)) in enumerate(self.top_by_name.items()):
             if count >= limit:
                 break
             if key == name_key or _is_area(other) or other.id == place.id:

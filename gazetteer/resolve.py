@@ -72,6 +72,8 @@ class Weights:
     supranational: float = 1.5
     grid_candidates: int = 8
     share_smoothing: float = 1.0
+    soft_first_pass: bool = True
+    soft_temperature: float = 2.0
     max_candidates: int = 40
 
 
@@ -237,15 +239,38 @@ def resolve_items(
     for item in items:
         for place in item.places[: weights.grid_candidates]:
             grid.add(item.key, place)
+    if weights.soft_first_pass:
+        # First pass: every name spreads its vote over its likely readings (a softmax of
+        # the prior), so two names that agree on a small region ("Paris" and "Henry
+        # County" in Tennessee) can outvote the separate big readings of each.
+        profile = DocumentProfile.from_places(extra_votes)
+        for item in items:
+            count_weight = 1.0 + math.log(max(item.count, 1))
+            for candidate, share in _soft_readings(item.ranked, weights.soft_temperature):
+                profile.add(item.key, candidate.place, share * count_weight)
+        for item in items:
+            if item.ranked:
+                item.ranked = _rank(item, profile, weights, grid)
     for _ in range(passes):
         profile = DocumentProfile.from_places(extra_votes)
         for item in items:
             if item.ranked:
-                weight = _confidence(item.ranked) * (1.0 + math.log(item.count))
+                weight = _confidence(item.ranked) * (1.0 + math.log(max(item.count, 1)))
                 profile.add(item.key, item.ranked[0].place, weight)
         for item in items:
             if item.ranked:
                 item.ranked = _rank(item, profile, weights, grid)
+
+
+def _soft_readings(ranked: Sequence[Candidate], temperature: float, top: int = 8):
+    """``(candidate, probability)`` for the best readings, by a softmax of their scores."""
+    head = list(ranked[:top])
+    if not head:
+        return []
+    best = head[0].score
+    exps = [math.exp((c.score - best) / temperature) for c in head]
+    total = sum(exps)
+    return [(c, e / total) for c, e in zip(head, exps, strict=True) if e / total >= 0.02]
 
 
 def qualifier_for(text: str, end: int) -> tuple[tuple[str, str | None], str, int] | None:
