@@ -1,0 +1,46 @@
+"""Engine factory: the default location, DATABASE_URL, SQLite settings, migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from core.errors import StoreError
+from store.engine import default_url, is_locked_error, make_engine, migrate
+
+
+def test_default_url_is_the_sqlite_file_in_the_data_dir(monkeypatch, tmp_path: Path):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("CONFLICTMAP_HOME", str(tmp_path))
+    assert default_url() == f"sqlite:///{tmp_path / 'conflictmap.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:secret@db.example:5432/cm")
+    assert default_url() == "postgresql+psycopg://u:secret@db.example:5432/cm"
+
+
+@pytest.mark.parametrize("url", ["mysql://u@h/db", "not a url"])
+def test_unusable_urls_are_refused_without_leaking_secrets(url: str):
+    with pytest.raises(StoreError) as err:
+        make_engine(url.replace("u@", "u:hunter2@"))
+    assert "hunter2" not in str(err.value)
+
+
+def test_sqlite_settings_and_idempotent_migration(tmp_path: Path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'sub' / 'x.sqlite'}")
+    migrate(engine)
+    migrate(engine)  # a no-op the second time
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    tables = set(inspect(engine).get_table_names())
+    assert {"sources", "articles", "mentions", "places", "claims", "corrections"} <= tables
+    uniques = inspect(engine).get_unique_constraints("articles")
+    assert any(u["column_names"] == ["content_hash"] for u in uniques)
+
+
+def test_locked_error_detection():
+    assert is_locked_error(Exception("database is locked"))
+    assert not is_locked_error(Exception("no such table: claims"))
