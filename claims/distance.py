@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from claims.names import NON_PLACE_WORDS, name_spans
-from claims.amounts import Amount, find_amounts
+from claims.numbers import Amount, find_amounts
 
 __all__ = ["DistanceStatement", "clean_anchor", "find_distance_statements", "parse_direction"]
 

@@ -1,6 +1,6 @@
 import pytest
 
-from claims.amounts import find_amounts, parse_number
+from claims.numbers import find_amounts, parse_number
 
 
 @pytest.mark.parametrize(
