@@ -189,6 +189,7 @@ def _check_claim(text: str, claim) -> None:
 
 @SLOW
 @given(any_text, st.one_of(st.none(), st.dates()))
+@example("Rebel forces are now " + "9" * 400 + " km south of Tripoli, officials said.", None)
 def test_extract_claims_outputs_are_consistent(text, published):
     extract_claims = _attr("claims", "extract_claims")
     for claim in extract_claims(text, published=published):
@@ -197,6 +198,8 @@ def test_extract_claims_outputs_are_consistent(text, published):
 
 @SLOW
 @given(any_text, st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9999, 12, 24))))
+@example("Rebel forces are now " + "9" * 400 + " km south of Tripoli, officials said.", None)
+@example("Rebel forces are now nan km south of Tripoli and inf miles from Sirte.", None)
 def test_analyze_article_never_raises(text, published):
     analyze_article = _attr("claims", "analyze_article")
     analysis = analyze_article(text, published=published)
@@ -238,7 +241,7 @@ def test_resolve_event_date_is_total(text, published, near):
         assert first <= last
 
 
-@FAST
+@settings(max_examples=60, deadline=None)
 @given(st.one_of(st.text(max_size=40), st.sampled_from(["31 Febtember 99999", "2020-02-30",
                                                           "99999-01-01", "0000-00-00", "\x00",
                                                           "9999-12-31T23:59:59Z", "1e400"])))
