@@ -62,6 +62,7 @@ def predict_document(doc: dict[str, Any], *, gold_spans: bool, parser: Any) -> d
     """Return the output object for one input document."""
     text: str = doc["text"]
     title = doc.get("title") or None
+    url = doc.get("url") or None
     if gold_spans:
         spans: list[tuple[int, int]] = []
         for toponym in doc.get("toponyms") or []:
@@ -74,10 +75,10 @@ def predict_document(doc: dict[str, Any], *, gold_spans: bool, parser: Any) -> d
                     f"document {doc.get('id')!r}: span {start}-{end} outside the text"
                 )
             spans.append((start, end))
-        mentions = parser.resolve_spans(text, spans, title=title)
+        mentions = parser.resolve_spans(text, spans, title=title, url=url)
         toponyms = [_toponym_out(s, e, text[s:e], m) for (s, e), m in zip(spans, mentions, strict=True)]
     else:
-        mentions = parser.geoparse(text, title=title)
+        mentions = parser.geoparse(text, title=title, url=url)
         toponyms = [_toponym_out(m.start, m.end, m.text, m) for m in mentions]
     return {"id": doc.get("id"), "toponyms": toponyms}
 

@@ -39,6 +39,21 @@ _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
 
+def url_words(url: str) -> str:
+    """The letters of an article address's host and path, lower case, without separators.
+
+    >>> url_words("http://www.parispi.net/articles/2009/news/local_news/x.txt")
+    'wwwparispinetarticlesnewslocalnewsxtxt'
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return re.sub(r"[^a-z]", "", (parts.netloc + parts.path).lower())
+
+
 def _is_major(place: Place) -> bool:
     """A country, sea, large region or a town of 50,000 or more."""
     return (
@@ -180,7 +195,11 @@ class Geoparser:
     # -- resolution ------------------------------------------------------------------
 
     def _items_for(
-        self, text: str, spans: Sequence[tuple[int, int]], title: str | None
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        title: str | None,
+        url: str | None = None,
     ) -> tuple[list[ResolverItem], list[ResolverItem | None]]:
         items: dict[str, ResolverItem] = {}
         per_span: list[ResolverItem | None] = []
@@ -206,6 +225,11 @@ class Geoparser:
             item.count += 1
             self._add_qualifiers(text, spans, span_places, n, item)
             per_span.append(item)
+        if url:
+            address = url_words(url)
+            for item in items.values():
+                if item.key.replace(" ", "") and item.key.replace(" ", "") in address:
+                    item.home = True
         if title:
             for span in self.recognizer.find(title):
                 key = self.key(span.text) or span.text.lower()
@@ -247,11 +271,20 @@ class Geoparser:
             item.qualifier_names.add(text[q_start:q_end])
 
     def resolve_spans(
-        self, text: str, spans: Sequence[tuple[int, int]], *, title: str | None = None
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        *,
+        title: str | None = None,
+        url: str | None = None,
     ) -> list[Mention]:
-        """Resolve the given character spans of ``text``; one Mention per span, in order."""
+        """Resolve the given character spans of ``text``; one Mention per span, in order.
+
+        ``title`` and ``url`` (the article's address; a local paper's address often names
+        its town) are used as context only.
+        """
         spans = [(int(s), int(e)) for s, e in spans]
-        items, per_span = self._items_for(text, spans, title)
+        items, per_span = self._items_for(text, spans, title, url)
         resolve_items(items, normalize=self._normalize, weights=self.weights)
         mentions: list[Mention] = []
         for (start, end), item in zip(spans, per_span, strict=True):
@@ -283,10 +316,12 @@ class Geoparser:
         """Return the toponym spans of ``text`` (recognition only)."""
         return self.recognizer.find(text)
 
-    def geoparse(self, text: str, *, title: str | None = None) -> list[Mention]:
+    def geoparse(
+        self, text: str, *, title: str | None = None, url: str | None = None
+    ) -> list[Mention]:
         """Recognise and resolve the places ``text`` names."""
         spans = [(s.start, s.end) for s in self.recognizer.find(text)]
-        return self.resolve_spans(text, spans, title=title)
+        return self.resolve_spans(text, spans, title=title, url=url)
 
     # -- single names ----------------------------------------------------------------
 
@@ -377,9 +412,11 @@ def get_geoparser(index: Any = None) -> Geoparser:
         return parser
 
 
-def geoparse(text: str, *, title: str | None = None, index: Any = None) -> list[Mention]:
+def geoparse(
+    text: str, *, title: str | None = None, index: Any = None, url: str | None = None
+) -> list[Mention]:
     """Recognise and resolve the places ``text`` names (see :class:`Geoparser`)."""
-    return get_geoparser(index).geoparse(text, title=title)
+    return get_geoparser(index).geoparse(text, title=title, url=url)
 
 
 def resolve_spans(
@@ -388,9 +425,10 @@ def resolve_spans(
     *,
     title: str | None = None,
     index: Any = None,
+    url: str | None = None,
 ) -> list[Mention]:
     """Resolve the given ``(start, end)`` spans of ``text``; one Mention per span, in order."""
-    return get_geoparser(index).resolve_spans(text, spans, title=title)
+    return get_geoparser(index).resolve_spans(text, spans, title=title, url=url)
 
 
 def resolve_name(

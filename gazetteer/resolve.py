@@ -72,6 +72,7 @@ class Weights:
     supranational: float = 1.5
     grid_candidates: int = 8
     share_smoothing: float = 1.0
+    home_country: float = 3.0
     soft_first_pass: bool = True
     soft_temperature: float = 2.0
     max_candidates: int = 40
@@ -127,6 +128,7 @@ class ResolverItem:
     qualifiers: set[tuple[str | None, str | None]] = field(default_factory=set)
     qualifier_names: set[str] = field(default_factory=set)
     count: int = 1
+    home: bool = False
     prior: list[tuple[float, list[str]]] = field(default_factory=list)
     ranked: list[Candidate] = field(default_factory=list)
 
@@ -175,6 +177,11 @@ def _rank(
             if c_share:
                 score += weights.country_share * c_share
                 reasons.append(f"document country {place.country_code} {c_share:.0%}")
+                if item.home and c_share >= 0.4:
+                    # The name is in the article's address (a local paper's town): its
+                    # reading lies in the country the rest of the article is about.
+                    score += weights.home_country * c_share
+                    reasons.append("named in the article's address")
             if a_share and not place.feature_code.startswith("PCL"):
                 score += weights.admin_share * a_share
                 reasons.append(f"document region {place.country_code}.{place.admin1} {a_share:.0%}")
