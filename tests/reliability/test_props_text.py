@@ -40,11 +40,20 @@ any_text = st.one_of(st.text(max_size=300), news_like)
 
 
 def _attr(module: str, name: str):
-    """Return ``module.name`` or skip while the owning component has not landed yet."""
-    mod = pytest.importorskip(module)
-    if not hasattr(mod, name):
-        pytest.skip(f"{module}.{name} not available yet")
-    return getattr(mod, name)
+    """Return ``module.name`` or skip while the owning component has not landed yet.
+
+    ``module`` may list alternatives separated by ``|`` (a module being renamed).
+    """
+    import importlib
+
+    for candidate in module.split("|"):
+        try:
+            mod = importlib.import_module(candidate)
+        except ModuleNotFoundError:
+            continue
+        if hasattr(mod, name):
+            return getattr(mod, name)
+    pytest.skip(f"{module}.{name} not available yet")
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -241,7 +250,7 @@ def test_resolve_event_date_is_total(text, published, near):
         assert first <= last
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(st.one_of(st.text(max_size=40), st.sampled_from(["31 Febtember 99999", "2020-02-30",
                                                           "99999-01-01", "0000-00-00", "\x00",
                                                           "9999-12-31T23:59:59Z", "1e400"])))
