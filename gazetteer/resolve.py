@@ -73,6 +73,7 @@ class Weights:
     grid_candidates: int = 8
     share_smoothing: float = 1.0
     home_country: float = 3.0
+    home_min_share: float = 0.25
     soft_first_pass: bool = True
     soft_temperature: float = 2.0
     max_candidates: int = 40
@@ -177,7 +178,7 @@ def _rank(
             if c_share:
                 score += weights.country_share * c_share
                 reasons.append(f"document country {place.country_code} {c_share:.0%}")
-                if item.home and c_share >= 0.4:
+                if item.home and c_share >= weights.home_min_share:
                     # The name is in the article's address (a local paper's town): its
                     # reading lies in the country the rest of the article is about.
                     score += weights.home_country * c_share
