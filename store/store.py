@@ -135,8 +135,13 @@ class Store:
             if found is not None:
                 return IngestResult("duplicate", article_id=found, **base)
             raise IngestError(f"could not store the article: {err.orig}") from err
-        except SQLAlchemyError as err:
-            raise IngestError(f"could not store the article: {err}") from err
+        except ConflictMapError:
+            raise
+        except (SQLAlchemyError, TypeError, ValueError, AttributeError, LookupError,
+                UnicodeError) as err:
+            log.warning("could not store %s", article.origin or article.title, exc_info=True)
+            raise IngestError(f"could not store the article: {type(err).__name__}: {err}"
+                              ) from err
         return IngestResult("stored", article_id=article_id, mentions=len(mention_ids),
                             claims=n_claims, **base)
 
@@ -148,7 +153,9 @@ class Store:
                            article_id=article.external_id, conflict=article.conflict)
         except ConflictMapError:
             raise
-        except (ValueError, LookupError, TypeError, ArithmeticError) as err:
+        except Exception as err:  # noqa: BLE001 - boundary: any text must not stop a batch
+            log.warning("analysis failed for %s", article.origin or article.title,
+                        exc_info=True)
             raise IngestError(f"analysis failed: {type(err).__name__}: {err}") from err
 
     def ingest_many(
