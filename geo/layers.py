@@ -552,7 +552,7 @@ class Legend(VerbatimScriptMixin, MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        ConflictMap.legend({{ this._parent.get_name() }}, {{ this.spec }}, "bottomleft");
+        ConflictMap.legend({{ this._parent.get_name() }}, {{ this.spec }}, "bottomright");
         {% endmacro %}
         """
     )

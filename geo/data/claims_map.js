@@ -109,7 +109,7 @@
   function distances(map, data) {
     var group = L.featureGroup();
     data.forEach(function (d) {
-      var style = {color: d.c, weight: 2, opacity: 0.9};
+      var style = {color: d.c, weight: 1.5, opacity: 0.55};
       if (d.rmax - d.rmin < 0.5) {
         L.circle([d.alat, d.alon], L.extend({radius: d.rmin * 1000, fill: false, dashArray: '5 5'}, style))
           .bindTooltip(d.t).addTo(group);
@@ -118,7 +118,7 @@
           L.extend({fillColor: d.c, fillOpacity: 0.12, weight: 1}, style)).bindTooltip(d.t).addTo(group);
       }
       if (d.slat !== null && d.slon !== null) {
-        L.polyline([[d.alat, d.alon], [d.slat, d.slon]], L.extend({}, style, {weight: 3}))
+        L.polyline([[d.alat, d.alon], [d.slat, d.slon]], L.extend({}, style, {weight: 3, opacity: 0.85}))
           .bindTooltip(d.t).addTo(group);
         L.circleMarker([d.slat, d.slon], {radius: 3, color: d.c, fillColor: d.c, fillOpacity: 1, interactive: false})
           .addTo(group);
@@ -177,7 +177,7 @@
   css.textContent = [
     '.cm-icon{background:transparent;border:none}',
     '.cm-legend{background:rgba(255,255,255,.93);padding:6px 9px;border-radius:4px;',
-    'font:12px/1.35 sans-serif;max-height:320px;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)}',
+    'font:11px/1.3 sans-serif;max-height:280px;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)}',
     '.cm-legend summary{font-weight:bold;cursor:pointer}',
     '.cm-legend .row{display:flex;align-items:center;gap:5px;white-space:nowrap}',
     '.cm-legend .sw{display:inline-block;width:12px;height:12px;border:1px solid #333}',
