@@ -105,6 +105,14 @@ def parse_published(value: object) -> date | None:
     return parsed.date() if parsed else None
 
 
+def _shift(day: date, days: int) -> date | None:
+    """Return ``day`` moved by ``days`` or None past the calendar's ends (year 1 / 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _make(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -135,7 +143,8 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
             elif published is not None:
                 year = published.year
                 candidate = _make(year, month, day)
-                if candidate and candidate > published + timedelta(days=7):
+                limit = _shift(published, 7)
+                if candidate and limit and candidate > limit:
                     year -= 1
             else:
                 continue
@@ -147,12 +156,12 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
             back = (published.weekday() - target) % 7
             if match.group(0).lower().startswith("last ") and back == 0:
                 back = 7
-            d = published - timedelta(days=back)
+            d = _shift(published, -back)
             add(match.start(), match.end(), d, d)
         for pattern, (far, near) in _RELATIVE:
             for match in pattern.finditer(text):
-                add(match.start(), match.end(), published - timedelta(days=far),
-                    published - timedelta(days=near))
+                add(match.start(), match.end(), _shift(published, -far),
+                    _shift(published, -near))
     return sorted(found, key=lambda d: d.start)
 
 

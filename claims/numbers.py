@@ -13,10 +13,11 @@ the unit, the hedging qualifier in front of it and a bracketed conversion behind
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["Amount", "VAGUE_AMOUNTS", "find_amounts", "parse_number", "unit_of"]
+__all__ = ["MAX_VALUE", "Amount", "VAGUE_AMOUNTS", "find_amounts", "parse_number", "unit_of"]
 
 #: Vague amounts as value ranges (the development set's convention).
 VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
@@ -34,6 +35,9 @@ VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
     "a hundred": (100, 100),
     "a thousand": (1000, 1000),
 }
+
+#: Largest value accepted, in any unit (half the Earth's circumference is ~20,000 km).
+MAX_VALUE = 50_000.0
 
 _WORD_NUMBERS: dict[str, float] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -118,9 +122,11 @@ def parse_number(token: str) -> float | None:
     """
     text = token.strip().lower().replace(",", "")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         pass
+    else:
+        return value if math.isfinite(value) else None
     parts = re.split(r"[\s-]+", text)
     if not parts or any(p not in _WORD_NUMBERS for p in parts):
         return None
@@ -179,6 +185,8 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         if high < low:
             low, high = high, low
+        if high > MAX_VALUE:
+            continue  # no distance on Earth is that long: a misread number
         qual = match.group("qual")
         qualifier = _QUALIFIERS.get(qual.lower()) if qual else None
         alt = parse_number(match.group("alt")) if match.group("alt") else None
