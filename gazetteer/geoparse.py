@@ -54,6 +54,33 @@ def url_words(url: str) -> str:
     return re.sub(r"[^a-z]", "", (parts.netloc + parts.path).lower())
 
 
+#: Weight of the address country's vote (one clear mention is 1).
+ADDRESS_VOTE = 2.0
+#: Country-code top-level domains used for other things (television, startups, radio...).
+_GENERIC_CCTLDS = frozenset({"tv", "io", "co", "me", "fm", "ai", "gg", "cc", "ws", "to", "nu",
+                             "tk", "ly", "eu", "us"})
+
+
+def country_of_address(url: str) -> str | None:
+    """The country of an article address's country-code domain, or None.
+
+    >>> country_of_address("https://www.bbc.co.uk/news/x"), country_of_address("http://a.ru/b")
+    ('GB', 'RU')
+    >>> country_of_address("https://example.com/x") is None
+    True
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or not tld.isalpha() or tld in _GENERIC_CCTLDS:
+        return None
+    return "GB" if tld == "uk" else tld.upper()
+
+
 def _is_major(place: Place) -> bool:
     """A country, sea, large region or a town of 50,000 or more."""
     return (
@@ -285,7 +312,10 @@ class Geoparser:
         """
         spans = [(int(s), int(e)) for s, e in spans]
         items, per_span = self._items_for(text, spans, title, url)
-        resolve_items(items, normalize=self._normalize, weights=self.weights)
+        resolve_items(
+            items, normalize=self._normalize, weights=self.weights,
+            extra_votes=self._address_votes(url),
+        )
         mentions: list[Mention] = []
         for (start, end), item in zip(spans, per_span, strict=True):
             candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
@@ -311,6 +341,14 @@ class Geoparser:
         resolve_items([item], normalize=self._normalize, weights=self.weights)
         return Mention(mention.start, mention.end, mention.text,
                        tuple(item.ranked[:MAX_CANDIDATES_KEPT]))
+
+    def _address_votes(self, url: str | None) -> list[tuple[str, Place, float]]:
+        """A vote for the country of the article's address (``.co.uk`` -> GB), if any."""
+        cc = country_of_address(url) if url else None
+        if not cc or not hasattr(self.index, "country"):
+            return []
+        country = self.index.country(cc)
+        return [("__address__", country, ADDRESS_VOTE)] if country is not None else []
 
     def recognize(self, text: str) -> list[Span]:
         """Return the toponym spans of ``text`` (recognition only)."""
