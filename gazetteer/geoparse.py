@@ -97,6 +97,7 @@ class Geoparser:
         self.index = index
         self.weights = weights
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
+        self._context_cache: dict[str, tuple[tuple[str, Place, float], ...]] = {}
         self.recognizer = Recognizer(self._strict_places, is_common=self.is_common)
         from gazetteer.names import normalize
 
@@ -363,6 +364,21 @@ class Geoparser:
 
     # -- single names ----------------------------------------------------------------
 
+    def _context_votes(self, context_text: str) -> tuple[tuple[str, Place, float], ...]:
+        """The resolved mentions of a context article as profile votes (cached per text:
+        the claims of one article resolve many names against the same text)."""
+        cached = self._context_cache.get(context_text)
+        if cached is None:
+            cached = tuple(
+                (self.key(m.text), m.place, 1.0)
+                for m in self.geoparse(context_text)
+                if m.place is not None
+            )
+            if len(self._context_cache) >= 64:
+                self._context_cache.pop(next(iter(self._context_cache)))
+            self._context_cache[context_text] = cached
+        return cached
+
     def _country_code(self, hint: str | None) -> str | None:
         if not hint:
             return None
@@ -399,11 +415,7 @@ class Geoparser:
         "Libya's capital", "the Libyan capital" or "the capital" (with a hint or a
         document whose mentions point to one country) resolve to that country's capital.
         """
-        context_mentions = self.geoparse(context_text) if context_text else []
-        votes: list[tuple[str, Place, float]] = []
-        for mention in context_mentions:
-            if mention.place is not None:
-                votes.append((self.key(mention.text), mention.place, 1.0))
+        votes = list(self._context_votes(context_text)) if context_text else []
         hint_cc = self._country_code(country_hint)
         if hint_cc:
             country = self.index.country(hint_cc) if hasattr(self.index, "country") else None
