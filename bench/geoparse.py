@@ -43,7 +43,8 @@ def _print_errors(docs: list[dict], outputs: list[dict], k: int) -> None:
                 err = great_circle_km(gold["lat"], gold["lon"], pred["lat"], pred["lon"])
             if err is None or err > 161:
                 print(
-                    f"  {doc['id']:>20} {gold['name']!r:28} gold=({gold['lat']:.2f},{gold['lon']:.2f})"
+                    f"  {doc['id']:>20} {gold['name']!r:28}"
+                    f" gold=({gold['lat']:.2f},{gold['lon']:.2f})"
                     f" {gold.get('type')} pred=({pred['lat']},{pred['lon']}) {pred['feature_code']}"
                     f" err={err if err is None else round(err)}"
                 )
@@ -62,7 +63,10 @@ def run(limit: int | None = None, errors: int = 0) -> int:
     t0 = time.perf_counter()
     parser = get_geoparser()
     parser.places_for("Paris")
-    print(f"index + parser ready in {time.perf_counter() - t0:.2f} s, peak RSS {_peak_rss_mb():.0f} MB")
+    print(
+        f"index + parser ready in {time.perf_counter() - t0:.2f} s,"
+        f" peak RSS {_peak_rss_mb():.0f} MB"
+    )
     _ = parser.recognizer.find("Warm up the person-name lists, Mr. Smith of Paris.")
     for name in CORPORA:
         path = base / "geoparse" / name
@@ -86,16 +90,29 @@ def run(limit: int | None = None, errors: int = 0) -> int:
         gold_metrics = score_predictions(docs, gold_out, gold_spans=True)["resolution"]
         e2e = score_predictions(docs, e2e_out, gold_spans=False)
         rec, res = e2e["recognition"], e2e["resolution"]
-        print(f"\n== {name}: {len(docs)} documents, {sum(len(d['toponyms']) for d in docs)} toponyms,"
-              f" {words / len(docs):.0f} words/doc")
-        print(f"gold spans : acc@161 {gold_metrics['acc161']:.3f}  median {gold_metrics['median_km']:.1f} km"
-              f"  AUC {gold_metrics['auc']:.3f}  unresolved {gold_metrics['unresolved']}")
-        print(f"end to end : acc@161 {res['acc161']:.3f}  median {res['median_km']:.1f} km  AUC {res['auc']:.3f}")
-        print(f"recognition: exact P {rec['precision']:.3f} R {rec['recall']:.3f} F1 {rec['f1']:.3f} | "
-              f"overlap P {rec['overlap_precision']:.3f} R {rec['overlap_recall']:.3f} F1 {rec['overlap_f1']:.3f}")
+        print(
+            f"\n== {name}: {len(docs)} documents, {sum(len(d['toponyms']) for d in docs)} toponyms,"
+            f" {words / len(docs):.0f} words/doc"
+        )
+        print(
+            f"gold spans : acc@161 {gold_metrics['acc161']:.3f}"
+            f"  median {gold_metrics['median_km']:.1f} km"
+            f"  AUC {gold_metrics['auc']:.3f}  unresolved {gold_metrics['unresolved']}"
+        )
+        print(
+            f"end to end : acc@161 {res['acc161']:.3f}  median {res['median_km']:.1f} km"
+            f"  AUC {res['auc']:.3f}"
+        )
+        print(
+            f"recognition: exact P {rec['precision']:.3f} R {rec['recall']:.3f}"
+            f" F1 {rec['f1']:.3f} | overlap P {rec['overlap_precision']:.3f}"
+            f" R {rec['overlap_recall']:.3f} F1 {rec['overlap_f1']:.3f}"
+        )
         for label, seconds in (("cold caches", cold), ("warm caches", warm)):
-            print(f"throughput : {len(docs) / seconds:.1f} articles/s "
-                  f"({words / 500.0 / seconds:.1f} 500-word articles/s) end to end, one core, {label}")
+            print(
+                f"throughput : {len(docs) / seconds:.1f} articles/s "
+                f"({words / 500.0 / seconds:.1f} 500-word articles/s) end to end, one core, {label}"
+            )
         if errors:
             _print_errors(docs, gold_out, errors)
     print(f"\npeak RSS {_peak_rss_mb():.0f} MB")
@@ -105,7 +122,9 @@ def run(limit: int | None = None, errors: int = 0) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents per corpus")
-    ap.add_argument("--errors", type=int, default=0, help="print up to K gold-span errors per corpus")
+    ap.add_argument(
+        "--errors", type=int, default=0, help="print up to K gold-span errors per corpus"
+    )
     args = ap.parse_args(argv)
     return run(args.limit, args.errors)
 

@@ -76,7 +76,9 @@ def predict_document(doc: dict[str, Any], *, gold_spans: bool, parser: Any) -> d
                 )
             spans.append((start, end))
         mentions = parser.resolve_spans(text, spans, title=title, url=url)
-        toponyms = [_toponym_out(s, e, text[s:e], m) for (s, e), m in zip(spans, mentions, strict=True)]
+        toponyms = [
+            _toponym_out(s, e, text[s:e], m) for (s, e), m in zip(spans, mentions, strict=True)
+        ]
     else:
         mentions = parser.geoparse(text, title=title, url=url)
         toponyms = [_toponym_out(m.start, m.end, m.text, m) for m in mentions]
@@ -117,7 +119,9 @@ def score_predictions(
 
 @click.command("geoparse")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--gold-spans", is_flag=True, help="Resolve exactly the toponym spans given in the file.")
+@click.option(
+    "--gold-spans", is_flag=True, help="Resolve exactly the toponym spans given in the file."
+)
 @click.option("--score", is_flag=True, help="Print metrics against the gold toponyms to stderr.")
 @friendly_errors
 def geoparse_command(file: Path, gold_spans: bool, score: bool) -> None:

@@ -33,33 +33,130 @@ __all__ = [
 
 #: AP-style and postal abbreviations of US states -> postal code (GeoNames admin1 of the US).
 US_STATE_ABBREVIATIONS: dict[str, str] = {
-    "ala": "AL", "alaska": "AK", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA",
-    "colo": "CO", "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "hawaii": "HI",
-    "idaho": "ID", "ill": "IL", "ind": "IN", "iowa": "IA", "kan": "KS", "kans": "KS",
-    "ky": "KY", "la": "LA", "maine": "ME", "md": "MD", "mass": "MA", "mich": "MI",
-    "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE",
-    "nev": "NV", "n.h": "NH", "nh": "NH", "n.j": "NJ", "nj": "NJ", "n.m": "NM", "nm": "NM",
-    "n.y": "NY", "ny": "NY", "n.c": "NC", "nc": "NC", "n.d": "ND", "nd": "ND", "ohio": "OH",
-    "okla": "OK", "ore": "OR", "oreg": "OR", "pa": "PA", "penn": "PA", "r.i": "RI", "ri": "RI",
-    "s.c": "SC", "sc": "SC", "s.d": "SD", "sd": "SD", "tenn": "TN", "tex": "TX", "texas": "TX",
-    "utah": "UT", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV", "wva": "WV",
-    "wis": "WI", "wisc": "WI", "wyo": "WY", "d.c": "DC", "dc": "DC",
+    "ala": "AL",
+    "alaska": "AK",
+    "ariz": "AZ",
+    "ark": "AR",
+    "calif": "CA",
+    "cal": "CA",
+    "colo": "CO",
+    "conn": "CT",
+    "del": "DE",
+    "fla": "FL",
+    "ga": "GA",
+    "hawaii": "HI",
+    "idaho": "ID",
+    "ill": "IL",
+    "ind": "IN",
+    "iowa": "IA",
+    "kan": "KS",
+    "kans": "KS",
+    "ky": "KY",
+    "la": "LA",
+    "maine": "ME",
+    "md": "MD",
+    "mass": "MA",
+    "mich": "MI",
+    "minn": "MN",
+    "miss": "MS",
+    "mo": "MO",
+    "mont": "MT",
+    "neb": "NE",
+    "nebr": "NE",
+    "nev": "NV",
+    "n.h": "NH",
+    "nh": "NH",
+    "n.j": "NJ",
+    "nj": "NJ",
+    "n.m": "NM",
+    "nm": "NM",
+    "n.y": "NY",
+    "ny": "NY",
+    "n.c": "NC",
+    "nc": "NC",
+    "n.d": "ND",
+    "nd": "ND",
+    "ohio": "OH",
+    "okla": "OK",
+    "ore": "OR",
+    "oreg": "OR",
+    "pa": "PA",
+    "penn": "PA",
+    "r.i": "RI",
+    "ri": "RI",
+    "s.c": "SC",
+    "sc": "SC",
+    "s.d": "SD",
+    "sd": "SD",
+    "tenn": "TN",
+    "tex": "TX",
+    "texas": "TX",
+    "utah": "UT",
+    "vt": "VT",
+    "va": "VA",
+    "wash": "WA",
+    "w.va": "WV",
+    "wva": "WV",
+    "wis": "WI",
+    "wisc": "WI",
+    "wyo": "WY",
+    "d.c": "DC",
+    "dc": "DC",
 }
 
 #: US postal code -> state name (to turn "Kan." into the state entry of the index).
 US_STATE_NAMES: dict[str, str] = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
-    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
-    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
-    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
-    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
-    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
-    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
-    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
-    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin",
-    "WY": "Wyoming", "DC": "District of Columbia",
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+    "DC": "District of Columbia",
 }
 
 _QUALIFIER_RE = re.compile(r",\s*((?:[A-Z]\.){1,2}[A-Za-z]{0,3}\.?|[A-Z][a-z]{1,4}\.)")
@@ -68,8 +165,8 @@ _QUALIFIER_RE = re.compile(r",\s*((?:[A-Z]\.){1,2}[A-Za-z]{0,3}\.?|[A-Z][a-z]{1,
 def state_from_abbreviation(token: str) -> str | None:
     """Return the US postal code an AP-style abbreviation stands for, else None.
 
-    >>> state_from_abbreviation("Ill."), state_from_abbreviation("W.Va."), state_from_abbreviation("Foo.")
-    ('IL', 'WV', None)
+    >>> [state_from_abbreviation(s) for s in ("Ill.", "W.Va.", "Foo.")]
+    ['IL', 'WV', None]
     """
     key = token.strip().rstrip(".").lower().replace(" ", "")
     return US_STATE_ABBREVIATIONS.get(key)
@@ -179,11 +276,16 @@ class DocumentProfile:
             return 0.0, 0.0, False, False
         admin = (cc, place.admin1)
         c = self.tally.countries.get(cc, 0.0) - own.countries.get(cc, 0.0)
-        a = (self.tally.admins.get(admin, 0.0) - own.admins.get(admin, 0.0)) if place.admin1 else 0.0
+        a = (
+            (self.tally.admins.get(admin, 0.0) - own.admins.get(admin, 0.0))
+            if place.admin1
+            else 0.0
+        )
         nc = self.tally.named_countries.get(cc, 0.0) - own.named_countries.get(cc, 0.0)
         na = (
             self.tally.named_admins.get(admin, 0.0) - own.named_admins.get(admin, 0.0)
-            if place.admin1 else 0.0
+            if place.admin1
+            else 0.0
         )
         total += smoothing
         return max(c, 0.0) / total, max(a, 0.0) / total, nc > 0.3, na > 0.3

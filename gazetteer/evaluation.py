@@ -85,9 +85,7 @@ class RecognitionScores:
         return asdict(self)
 
 
-def resolution_errors(
-    gold: Sequence[dict], predicted: Sequence[dict | None]
-) -> list[float]:
+def resolution_errors(gold: Sequence[dict], predicted: Sequence[dict | None]) -> list[float]:
     """Return the error in km of each gold toponym given the aligned predictions.
 
     ``gold`` and ``predicted`` are parallel sequences of dicts with ``lat``/``lon``;
@@ -160,7 +158,8 @@ def recognition_scores(
     correct when it overlaps any gold span of the same document, and a gold span is found
     when any predicted span overlaps it.
 
-    >>> s = recognition_scores([("d", 0, 5), ("d", 10, 15)], [("d", 0, 5), ("d", 11, 20), ("d", 30, 32)])
+    >>> gold = [("d", 0, 5), ("d", 10, 15)]
+    >>> s = recognition_scores(gold, [("d", 0, 5), ("d", 11, 20), ("d", 30, 32)])
     >>> round(s.precision, 3), round(s.recall, 3), round(s.overlap_precision, 3), s.overlap_recall
     (0.333, 0.5, 0.667, 1.0)
     """
@@ -177,12 +176,8 @@ def recognition_scores(
     def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
         return any(span[0] < o[1] and o[0] < span[1] for o in others)
 
-    pred_ok = sum(
-        1 for doc, s, e in pred_set if _overlaps((s, e), by_doc_gold.get(doc, []))
-    )
-    gold_ok = sum(
-        1 for doc, s, e in gold_set if _overlaps((s, e), by_doc_pred.get(doc, []))
-    )
+    pred_ok = sum(1 for doc, s, e in pred_set if _overlaps((s, e), by_doc_gold.get(doc, [])))
+    gold_ok = sum(1 for doc, s, e in gold_set if _overlaps((s, e), by_doc_pred.get(doc, [])))
     n_gold, n_pred = len(gold_set), len(pred_set)
     p = exact / n_pred if n_pred else 0.0
     r = exact / n_gold if n_gold else 0.0

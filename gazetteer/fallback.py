@@ -32,13 +32,16 @@ FACILITY_WORDS: frozenset[str] = frozenset(
 )
 
 _WORD_RE = re.compile(r"[^\W_][\w'’.\-]*")
-_SKIP_PARTS = frozenset(
-    "north south east west northern southern eastern western central new old upper lower "
-    "great greater little saint st st. san santa the of and city state county town "
-    "coast coastal peninsula valley river lake sea gulf bay island islands mountain "
-    "mountains hill hills region province royal third first second fourth fifth main "
-    "high grand united national international".split()
-) | FACILITY_WORDS
+_SKIP_PARTS = (
+    frozenset(
+        "north south east west northern southern eastern western central new old upper lower "
+        "great greater little saint st st. san santa the of and city state county town "
+        "coast coastal peninsula valley river lake sea gulf bay island islands mountain "
+        "mountains hill hills region province royal third first second fourth fifth main "
+        "high grand united national international".split()
+    )
+    | FACILITY_WORDS
+)
 
 
 def is_facility(name: str) -> bool:
@@ -103,9 +106,12 @@ def focus_place(mentions: Sequence[Mention]) -> Place | None:
 
 
 def focus_candidate(name: str, place: Place) -> Candidate:
-    """A low-score candidate placing an unknown street or building in the focus town."""
+    """Return a low-score candidate placing an unknown street or building in the focus town."""
     return Candidate(
         place,
         0.0,
-        (f"'{name}' is not in the gazetteer; placed in {place.name}, the town the article is about",),
+        (
+            f"'{name}' is not in the gazetteer; placed in {place.name}, "
+            "the town the article is about",
+        ),
     )

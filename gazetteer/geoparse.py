@@ -17,8 +17,8 @@ from typing import Any
 
 from gazetteer.context import US_STATE_NAMES, qualifier_after, state_from_abbreviation
 from gazetteer.fallback import focus_candidate, focus_place, is_facility, part_of_name
-from gazetteer.names import strip_articles
 from gazetteer.model import Candidate, Mention, Place
+from gazetteer.names import strip_articles
 from gazetteer.recognize import Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 
@@ -40,7 +40,7 @@ _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
 
 def url_words(url: str) -> str:
-    """The letters of an article address's host and path, lower case, without separators.
+    """Return the letters of an article address's host and path, lower case, unseparated.
 
     >>> url_words("http://www.parispi.net/articles/2009/news/local_news/x.txt")
     'wwwparispinetarticlesnewslocalnewsxtxt'
@@ -57,12 +57,13 @@ def url_words(url: str) -> str:
 #: Weight of the address country's vote (one clear mention is 1).
 ADDRESS_VOTE = 2.0
 #: Country-code top-level domains used for other things (television, startups, radio...).
-_GENERIC_CCTLDS = frozenset({"tv", "io", "co", "me", "fm", "ai", "gg", "cc", "ws", "to", "nu",
-                             "tk", "ly", "eu", "us"})
+_GENERIC_CCTLDS = frozenset(
+    {"tv", "io", "co", "me", "fm", "ai", "gg", "cc", "ws", "to", "nu", "tk", "ly", "eu", "us"}
+)
 
 
 def country_of_address(url: str) -> str | None:
-    """The country of an article address's country-code domain, or None.
+    """Return the country of an article address's country-code domain, or None.
 
     >>> country_of_address("https://www.bbc.co.uk/news/x"), country_of_address("http://a.ru/b")
     ('GB', 'RU')
@@ -82,7 +83,7 @@ def country_of_address(url: str) -> str | None:
 
 
 def _is_major(place: Place) -> bool:
-    """A country, sea, large region or a town of 50,000 or more."""
+    """Tell whether a place is a country, sea, large region or a town of 50,000 or more."""
     return (
         place.precision in ("country", "sea")
         or place.feature_code.startswith(("PCL", "CONT"))
@@ -137,7 +138,8 @@ class Geoparser:
             state = US_STATE_NAMES.get(postal)
             if state:
                 regions = tuple(
-                    (p, "alias") for p, _t in self._raw_matches(state)
+                    (p, "alias")
+                    for p, _t in self._raw_matches(state)
                     if p.country_code == "US" and p.feature_code == "ADM1"
                 )
                 if regions:
@@ -156,7 +158,8 @@ class Geoparser:
         if stripped.endswith("s") and _PLURAL_DEMONYM_RE.search(stripped) and len(stripped) > 5:
             singular = self._raw_matches(stripped[:-1])
             return tuple(
-                (p, "demonym") for p, t in singular
+                (p, "demonym")
+                for p, t in singular
                 if t != "skeleton" and p.precision in ("country", "region")
             )
         return ()
@@ -247,7 +250,9 @@ class Geoparser:
             item = items.get(key)
             if item is None:
                 item = items[key] = ResolverItem(
-                    key=key, places=places, count=0,
+                    key=key,
+                    places=places,
+                    count=0,
                     tiers=tiers if tiers is not None else self.tiers_for(name),
                 )
             item.count += 1
@@ -314,7 +319,9 @@ class Geoparser:
         spans = [(int(s), int(e)) for s, e in spans]
         items, per_span = self._items_for(text, spans, title, url)
         resolve_items(
-            items, normalize=self._normalize, weights=self.weights,
+            items,
+            normalize=self._normalize,
+            weights=self.weights,
             extra_votes=self._address_votes(url),
         )
         mentions: list[Mention] = []
@@ -330,21 +337,24 @@ class Geoparser:
         return mentions
 
     def _facility_mention(self, mention: Mention, focus: Place | None) -> Mention:
-        """A street or building: in the document's focus town, else in the place it names."""
+        """Place a street or building in the document's focus town, else in the place it names."""
         if focus is not None:
-            return Mention(mention.start, mention.end, mention.text,
-                           (focus_candidate(mention.text, focus),))
+            return Mention(
+                mention.start, mention.end, mention.text, (focus_candidate(mention.text, focus),)
+            )
         part = part_of_name(mention.text, self._strict_places)
         if part is None:
             return mention
-        item = ResolverItem(key=self.key(part[0]), places=part[1],
-                            tiers={p.id: "part" for p in part[1]})
+        item = ResolverItem(
+            key=self.key(part[0]), places=part[1], tiers={p.id: "part" for p in part[1]}
+        )
         resolve_items([item], normalize=self._normalize, weights=self.weights)
-        return Mention(mention.start, mention.end, mention.text,
-                       tuple(item.ranked[:MAX_CANDIDATES_KEPT]))
+        return Mention(
+            mention.start, mention.end, mention.text, tuple(item.ranked[:MAX_CANDIDATES_KEPT])
+        )
 
     def _address_votes(self, url: str | None) -> list[tuple[str, Place, float]]:
-        """A vote for the country of the article's address (``.co.uk`` -> GB), if any."""
+        """Return a vote for the country of the article's address (``.co.uk`` -> GB), if any."""
         cc = country_of_address(url) if url else None
         if not cc or not hasattr(self.index, "country"):
             return []
@@ -365,8 +375,10 @@ class Geoparser:
     # -- single names ----------------------------------------------------------------
 
     def _context_votes(self, context_text: str) -> tuple[tuple[str, Place, float], ...]:
-        """The resolved mentions of a context article as profile votes (cached per text:
-        the claims of one article resolve many names against the same text)."""
+        """Return the resolved mentions of a context article as profile votes.
+
+        Cached per text: the claims of one article resolve many names against the same text.
+        """
         cached = self._context_cache.get(context_text)
         if cached is None:
             cached = tuple(

@@ -38,7 +38,8 @@ MAX_TOKENS: int = 6
 _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., D.C., U.K.
     r"|[^\W\d_](?:\.[^\W\d_]{1,3}\.)"  # W.Va., N.Y.? (single-letter + part)
-    r"|(?i:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|er|ez|adh)[-‑’'][^\W\d_]\w*(?:['’]\w+)*"  # al-Watiya
+    # al-Watiya: an Arabic article glued to the name
+    r"|(?i:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|er|ez|adh)[-‑’'][^\W\d_]\w*(?:['’]\w+)*"
     r"|[^\W_][\w]*(?:['’][\w]+)*\.?"  # words (hyphenated names are matched across the hyphen)
 )
 
@@ -49,7 +50,9 @@ CONNECTORS: frozenset[str] = frozenset(
 )
 
 #: Arabic-article prefixes that may start a name in lower case ("al-Watiya").
-_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|er|ez|adh)[-‑’']\w", re.I)
+_ARTICLE_PREFIX_RE = re.compile(
+    r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|er|ez|adh)[-‑’']\w", re.I
+)
 
 #: Titles after which a capitalised word is a person, not a place.
 PERSON_TITLES: frozenset[str] = frozenset(
@@ -125,9 +128,28 @@ MEDIA_WORDS: frozenset[str] = frozenset(
 
 #: Phrases the gazetteer holds as (tiny) places that news uses for something else.
 STOP_PHRASES: frozenset[str] = frozenset(
-    {"white house", "red cross", "red crescent", "el nino", "el niño", "la nina", "la niña",
-     "notre dame", "holy spirit", "holy see press", "human rights", "bank", "act", "human",
-     "metro", "titan", "co", "inc", "ltd", "corp"}
+    {
+        "white house",
+        "red cross",
+        "red crescent",
+        "el nino",
+        "el niño",
+        "la nina",
+        "la niña",
+        "notre dame",
+        "holy spirit",
+        "holy see press",
+        "human rights",
+        "bank",
+        "act",
+        "human",
+        "metro",
+        "titan",
+        "co",
+        "inc",
+        "ltd",
+        "corp",
+    }
 )
 
 _DIRECTIONS = frozenset(
@@ -183,7 +205,9 @@ def tokenize(text: str) -> list[Token]:
         if tokens:
             before = tokens[-1].text
             initial = bool(_SENTENCE_END_RE.search(gap)) or (
-                before.endswith(".") and len(before) > 4 and not before[:-1].isupper()
+                before.endswith(".")
+                and len(before) > 4
+                and not before[:-1].isupper()
                 and gap.strip() == ""
             )
         else:
@@ -193,18 +217,22 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_FULL_STATE_NAMES = frozenset({"ohio", "iowa", "utah", "texas", "maine", "idaho", "hawaii", "alaska"})
+_FULL_STATE_NAMES = frozenset(
+    {"ohio", "iowa", "utah", "texas", "maine", "idaho", "hawaii", "alaska"}
+)
 
 
 def _keeps_dot(word: str) -> bool:
-    """Whether a token's final dot belongs to it (``U.S.``, ``W.Va.``, ``Kan.``), not the sentence."""
+    """Tell whether a token's final dot is its own (``U.S.``, ``W.Va.``, ``Kan.``)."""
     from gazetteer.context import state_from_abbreviation
 
     core = word[:-1]
     if "." in core:
         return True
-    return len(core) <= 5 and core.lower() not in _FULL_STATE_NAMES and bool(
-        state_from_abbreviation(word)
+    return (
+        len(core) <= 5
+        and core.lower() not in _FULL_STATE_NAMES
+        and bool(state_from_abbreviation(word))
     )
 
 
@@ -221,6 +249,7 @@ class Recognizer:
         ``lookup(name) -> list[Place]`` of a gazetteer index (cached here per string).
     max_tokens:
         Longest name tried, in tokens.
+
     """
 
     def __init__(
@@ -267,7 +296,9 @@ class Recognizer:
             tok = tokens[j]
             if j > i:
                 gap = text[tokens[j - 1].end : tok.start]
-                if gap not in (" ", "-", " - ") and not (gap == "" and tokens[j - 1].text.endswith(".")):
+                if gap not in (" ", "-", " - ") and not (
+                    gap == "" and tokens[j - 1].text.endswith(".")
+                ):
                     if not (gap.strip() == "" and len(gap) <= 2 and "\n" not in gap):
                         break
                 if not tok.capitalized and tok.text.lower() not in CONNECTORS:
@@ -366,7 +397,9 @@ class Recognizer:
             or (p.feature_code == "ADM1" and p.population >= 200_000)
             for p in places
         )
-        common = lower in COMMON_WORDS or bool(single and self._is_common and self._is_common(lower))
+        common = lower in COMMON_WORDS or bool(
+            single and self._is_common and self._is_common(lower)
+        )
         if lower in STOP_PHRASES or (single and lower in _DIRECTIONS):
             return False
         if single and len(lower) <= 2 and not (surface.isupper() and admin):
@@ -407,7 +440,9 @@ class Recognizer:
             return False  # a newspaper or agency ("Washington Post", "Moscow Times")
         if after is not None and not major:
             word = _strip_dot(after.text).lower()
-            if word not in _ALLOWED_FOLLOWERS and not (first.text.isupper() and after.text.isupper()):
+            if word not in _ALLOWED_FOLLOWERS and not (
+                first.text.isupper() and after.text.isupper()
+            ):
                 return False
         if single and lower in person_words and not admin:
             return False

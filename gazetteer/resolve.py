@@ -35,21 +35,57 @@ log = logging.getLogger("conflictmap.gazetteer.resolve")
 
 #: Prior bonus by GeoNames feature code (prefix match, longest first).
 FEATURE_PRIOR: dict[str, float] = {
-    "PCLI": 3.2, "PCLD": 2.6, "PCLS": 2.6, "PCLF": 2.4, "PCLIX": 2.0, "PCL": 2.6, "TERR": 2.0,
-    "CONT": 3.0, "ADM1": 1.6, "ADM1H": 0.4, "ADM2": 0.0, "ADM2H": 0.2, "ADM3": 0.2, "ADMD": 0.6,
-    "PPLC": 2.6, "PPLA": 0.9, "PPLA2": 0.5, "PPLA3": 0.2, "PPLA4": 0.1, "PPLG": 0.6,
-    "PPL": 0.0, "PPLX": -0.3, "PPLL": -0.3, "PPLH": -1.5, "PPLQ": -1.5, "PPLW": -1.5,
-    "SEA": 1.6, "GULF": 1.2, "OCN": 2.0, "RGN": 1.2, "AREA": 0.6,
+    "PCLI": 3.2,
+    "PCLD": 2.6,
+    "PCLS": 2.6,
+    "PCLF": 2.4,
+    "PCLIX": 2.0,
+    "PCL": 2.6,
+    "TERR": 2.0,
+    "CONT": 3.0,
+    "ADM1": 1.6,
+    "ADM1H": 0.4,
+    "ADM2": 0.0,
+    "ADM2H": 0.2,
+    "ADM3": 0.2,
+    "ADMD": 0.6,
+    "PPLC": 2.6,
+    "PPLA": 0.9,
+    "PPLA2": 0.5,
+    "PPLA3": 0.2,
+    "PPLA4": 0.1,
+    "PPLG": 0.6,
+    "PPL": 0.0,
+    "PPLX": -0.3,
+    "PPLL": -0.3,
+    "PPLH": -1.5,
+    "PPLQ": -1.5,
+    "PPLW": -1.5,
+    "SEA": 1.6,
+    "GULF": 1.2,
+    "OCN": 2.0,
+    "RGN": 1.2,
+    "AREA": 0.6,
 }
 
 #: Score added by how the name matched the entry (see ``gazetteer.index.Match.tier``).
 TIER_PENALTY: dict[str, float] = {
-    "name": 0.0, "alias": -0.2, "article": -0.3, "demonym": 0.0, "skeleton": -2.0, "fuzzy": -3.0,
+    "name": 0.0,
+    "alias": -0.2,
+    "article": -0.3,
+    "demonym": 0.0,
+    "skeleton": -2.0,
+    "fuzzy": -3.0,
     "part": -0.5,
 }
 
 _NAMED_PRECISION_PRIOR: dict[str, float] = {
-    "country": 2.6, "region": 0.8, "sea": 1.4, "site": 0.2, "district": -0.2, "town": 0.0,
+    "country": 2.6,
+    "region": 0.8,
+    "sea": 1.4,
+    "site": 0.2,
+    "district": -0.2,
+    "town": 0.0,
 }
 
 
@@ -94,8 +130,14 @@ def _feature_prior(place: Place) -> float:
     return _NAMED_PRECISION_PRIOR.get(place.precision, 0.0)
 
 
-def prior_score(place: Place, name_key: str | None = None, *, weights: Weights = DEFAULT_WEIGHTS,
-                normalize=None, tier: str = "name") -> tuple[float, list[str]]:
+def prior_score(
+    place: Place,
+    name_key: str | None = None,
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    normalize=None,
+    tier: str = "name",
+) -> tuple[float, list[str]]:
     """Return the context-free score of a candidate and its reasons.
 
     ``name_key`` is the normalized mention; when it equals the normalized main name of the
@@ -197,8 +239,13 @@ def _rank(
                 if near is not None:
                     d, other = near
                     bonus = (
-                        weights.near_50 if d < 50 else weights.near_150 if d < 150
-                        else weights.near_400 if d < 400 else 0.0
+                        weights.near_50
+                        if d < 50
+                        else weights.near_150
+                        if d < 150
+                        else weights.near_400
+                        if d < 400
+                        else 0.0
                     )
                     if bonus:
                         score += bonus
@@ -230,8 +277,13 @@ def resolve_items(
     for item in items:
         scored = [
             (
-                prior_score(p, item.key, weights=weights, normalize=normalize,
-                            tier=item.tiers.get(p.id, "name")),
+                prior_score(
+                    p,
+                    item.key,
+                    weights=weights,
+                    normalize=normalize,
+                    tier=item.tiers.get(p.id, "name"),
+                ),
                 p,
             )
             for p in item.places

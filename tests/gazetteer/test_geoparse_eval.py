@@ -44,8 +44,17 @@ def tiny_jsonl(tmp_path: Path) -> Path:
     toponyms = []
     for name, _ in spans[:2]:
         start = text.index(name)
-        toponyms.append({"start": start, "end": start + len(name), "name": name,
-                         "lat": 0.0, "lon": 0.0, "geonameid": None, "type": "PPL"})
+        toponyms.append(
+            {
+                "start": start,
+                "end": start + len(name),
+                "name": name,
+                "lat": 0.0,
+                "lon": 0.0,
+                "geonameid": None,
+                "type": "PPL",
+            }
+        )
     lines = [
         {"id": "a", "title": "Libya", "text": text, "toponyms": toponyms},
         {"id": "b", "text": "Nothing here.", "toponyms": []},

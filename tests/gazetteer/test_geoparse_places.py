@@ -67,7 +67,10 @@ def test_tripoli_lebanon_vs_libya_by_context() -> None:
 
 def test_explicit_qualifiers() -> None:
     texas = geoparse("She grew up in Paris, Texas, and later moved away.")
-    assert (_first(texas, "Paris").place.country_code, _first(texas, "Paris").place.admin1) == ("US", "TX")
+    assert (_first(texas, "Paris").place.country_code, _first(texas, "Paris").place.admin1) == (
+        "US",
+        "TX",
+    )
     ill = geoparse("Police in Springfield, Ill., said the road was closed.")
     assert _first(ill, "Springfield").place.admin1 == "IL"
     lebanon = resolve_name("Tripoli", country_hint="Lebanon")[0]
@@ -84,9 +87,11 @@ def test_albany_is_never_albania() -> None:
 
 def test_unknown_name_does_not_spoil_the_rest() -> None:
     text = "Shelling hit Zorblaxia Heights near Misrata and Sirte, officials said."
-    spans = [(text.index("Zorblaxia"), text.index("Zorblaxia") + len("Zorblaxia")),
-             (text.index("Misrata"), text.index("Misrata") + 7),
-             (text.index("Sirte"), text.index("Sirte") + 5)]
+    spans = [
+        (text.index("Zorblaxia"), text.index("Zorblaxia") + len("Zorblaxia")),
+        (text.index("Misrata"), text.index("Misrata") + 7),
+        (text.index("Sirte"), text.index("Sirte") + 5),
+    ]
     mentions = resolve_spans(text, spans)
     assert mentions[0].place is None
     assert mentions[1].place.country_code == "LY" and mentions[2].place.country_code == "LY"

@@ -15,11 +15,26 @@ from gazetteer.model import Place
 from gazetteer.recognize import Recognizer, tokenize
 
 
-def _place(name: str, cc: str, admin1: str | None, code: str = "PPL", pop: int = 1000,
-           lat: float = 0.0, lon: float = 0.0) -> Place:
-    return Place(id=f"t:{name}:{cc}:{admin1}", name=name, lat=lat, lon=lon, feature_code=code,
-                 country_code=cc, admin1=admin1, population=pop,
-                 precision="country" if code.startswith("PCL") else "town")
+def _place(
+    name: str,
+    cc: str,
+    admin1: str | None,
+    code: str = "PPL",
+    pop: int = 1000,
+    lat: float = 0.0,
+    lon: float = 0.0,
+) -> Place:
+    return Place(
+        id=f"t:{name}:{cc}:{admin1}",
+        name=name,
+        lat=lat,
+        lon=lon,
+        feature_code=code,
+        country_code=cc,
+        admin1=admin1,
+        population=pop,
+        precision="country" if code.startswith("PCL") else "town",
+    )
 
 
 _TOY = {
