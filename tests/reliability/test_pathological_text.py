@@ -1,0 +1,69 @@
+"""Pathological but legal text must not stall analysis (no quadratic blow-ups).
+
+An analyst can paste anything up to the article size limit (a million characters):
+a table of abbreviations, a PDF extraction without full stops, a list of names. Each
+case here is 50 KB; normal prose of that size is analysed in about a second, so a
+case that needs more than :data:`BOUND_S` seconds has an algorithm that grows with the
+square of the input and would hang the app on a large paste.
+"""
+
+from __future__ import annotations
+
+import signal
+from contextlib import contextmanager
+
+import pytest
+from bad_inputs import article_text
+
+SIZE = 50_000
+BOUND_S = 8.0
+
+
+def _fill(unit: str) -> str:
+    return (unit * (SIZE // len(unit) + 1))[:SIZE]
+
+
+def _prose() -> str:
+    return " ".join(article_text(i) for i in range(80))[:SIZE]
+
+
+CASES = {
+    "prose": _prose,
+    "prose without full stops": lambda: _prose().replace(".", " ").replace("\n", " "),
+    "abbreviations": lambda: _fill("Gen. "),
+    "one verb repeated": lambda: _fill("captured ") + " Sirte",
+    "digit groups": lambda: _fill("1,") + " km",
+    "place list": lambda: _fill("Tripoli, "),
+    "claim list": lambda: _fill("Sirte fell to the LNA and "),
+    "distance list": lambda: _fill("90 km south of "),
+    "dots": lambda: _fill("."),
+    "arabic articles": lambda: _fill("al-"),
+}
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise TimeoutError in the main thread when the block runs longer than ``seconds``."""
+
+    def expire(_signum, _frame):
+        raise TimeoutError(f"took longer than {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_analysis_time_grows_linearly(case):
+    claims = pytest.importorskip("claims")
+    if not hasattr(claims, "analyze_article"):
+        pytest.skip("claims.analyze_article not landed yet")
+    text = CASES[case]()
+    claims.analyze_article(text[:200])  # warm the gazetteer outside the timed block
+    with time_limit(BOUND_S):
+        analysis = claims.analyze_article(text)
+    assert all(0 <= m.start < m.end <= len(text) for m in analysis.mentions)
