@@ -5,8 +5,9 @@ predicted distance claim on the same input has the same unit, an overlapping val
 and an anchor naming the same place (resolved point within 50 km of the place the hint
 names, or the same name up to spelling); a gold control claim when a predicted control
 claim has the same action and names the same place; actor agreement is scored on top.
-Every predicted claim that matches no gold claim counts against precision. Input lines
-that repeat the same sentence (one line per gold claim) share one pool of gold claims.
+Every predicted claim that matches no gold claim counts against precision. Lines are
+scored one by one (the README's rule); optionally, lines that repeat the same sentence
+(one line per gold claim) can share one pool of gold and predicted claims.
 """
 
 from __future__ import annotations
@@ -146,15 +147,24 @@ def _gold_place_names(place: str, hint: str | None) -> list[str]:
 
 
 def score_claims(rows: list[dict], outputs: list[dict], *, resolve_hints: bool = True,
-                 ) -> ClaimScores:
-    """Score ``outputs`` (one per input row, as the CLI prints them) against ``rows``' gold."""
+                 group_duplicates: bool = False) -> ClaimScores:
+    """Score ``outputs`` (one per input row, as the CLI prints them) against ``rows``' gold.
+
+    By default each line is scored on its own, as the evaluation README says: its gold
+    claim against the claims printed for that line. ``group_duplicates`` pools the gold
+    and the predictions of lines that repeat the same sentence instead.
+    """
     hints = _HintPoints() if resolve_hints else None
     scores = ClaimScores()
     groups: dict[tuple, dict] = {}
-    for row, out in zip(rows, outputs, strict=True):
-        key = (row.get("article_id"), row.get("sentence") or row.get("text"))
-        group = groups.setdefault(key, {"gold": [], "pred": out.get("claims", [])})
+    for number, (row, out) in enumerate(zip(rows, outputs, strict=True)):
+        key = ((row.get("article_id"), row.get("sentence") or row.get("text"))
+               if group_duplicates else (number,))
+        group = groups.setdefault(key, {"gold": [], "pred": []})
         group["gold"].append(row)
+        for claim in out.get("claims", []):
+            if claim not in group["pred"]:
+                group["pred"].append(claim)
     for group in groups.values():
         preds = group["pred"]
         used: set[int] = set()

@@ -35,8 +35,45 @@ def _read_rows(path: Path) -> list[dict]:
     return rows
 
 
-def run_file(rows: list[dict], *, resolve: bool = True) -> list[dict]:
-    """Extract claims for each row; identical inputs are extracted once."""
+def _split_runs(rows: list[dict], outputs: list[dict]) -> None:
+    """Spread the claims of a sentence repeated on consecutive lines over those lines.
+
+    Evaluation files give one line per claim, repeating the sentence; each line is scored
+    on its own. The i-th line of a run gets the i-th share of the claims (per kind, in text
+    order), so a sentence naming four towns yields one claim per line, not four on each.
+    """
+    start = 0
+    while start < len(rows):
+        key = _row_key(rows[start])
+        end = start + 1
+        while end < len(rows) and _row_key(rows[end]) == key:
+            end += 1
+        size = end - start
+        if size > 1:
+            claims = outputs[start]["claims"]
+            shares: list[list[dict]] = [[] for _ in range(size)]
+            for kind in ("control", "distance"):
+                of_kind = sorted((c for c in claims if c["kind"] == kind),
+                                 key=lambda c: (c["start"], c["end"]))
+                for i, claim in enumerate(of_kind):
+                    shares[min(i * size // max(len(of_kind), 1), size - 1)
+                           if len(of_kind) > size else min(i, size - 1)].append(claim)
+            for offset in range(size):
+                outputs[start + offset] = {**outputs[start + offset], "claims": shares[offset]}
+        start = end
+
+
+def _row_key(row: dict) -> tuple:
+    text = row.get("sentence") if isinstance(row.get("sentence"), str) else row.get("text")
+    return (text, row.get("published"), row.get("article_id"), row.get("title"))
+
+
+def run_file(rows: list[dict], *, resolve: bool = True, split_runs: bool = True) -> list[dict]:
+    """Extract claims for each row; identical inputs are extracted once.
+
+    ``split_runs`` spreads the claims of a sentence repeated on consecutive lines over
+    those lines (see :func:`_split_runs`).
+    """
     from claims.extract import extract_claims
     from claims.serialize import claim_to_dict
 
@@ -44,7 +81,7 @@ def run_file(rows: list[dict], *, resolve: bool = True) -> list[dict]:
     outputs: list[dict] = []
     for row in rows:
         text = row.get("sentence") if isinstance(row.get("sentence"), str) else row.get("text")
-        key = (text, row.get("published"), row.get("article_id"), row.get("title"))
+        key = _row_key(row)
         if key not in cache:
             claims = extract_claims(
                 text, published=row.get("published"), source=row.get("source"),
@@ -52,6 +89,8 @@ def run_file(rows: list[dict], *, resolve: bool = True) -> list[dict]:
                 conflict=row.get("conflict_hint"), resolve=resolve)
             cache[key] = [claim_to_dict(c) for c in claims]
         outputs.append({"article_id": row.get("article_id", row.get("id")), "claims": cache[key]})
+    if split_runs:
+        _split_runs(rows, outputs)
     return outputs
 
 
@@ -59,15 +98,17 @@ def run_file(rows: list[dict], *, resolve: bool = True) -> list[dict]:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--score", is_flag=True, help="Print metrics against the gold fields to stderr.")
 @click.option("--no-resolve", is_flag=True, help="Skip the gazetteer (no coordinates).")
+@click.option("--keep-repeats", is_flag=True,
+              help="Print all claims of a sentence on every line that repeats it.")
 @friendly_errors
-def extract_claims_cmd(file: Path, score: bool, no_resolve: bool) -> None:
+def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: bool) -> None:
     """Extract distance and control claims from each line of FILE.jsonl.
 
     Each line gives "sentence" (or "text") and optionally "published", "source", "url",
     "article_id"; one JSON object per input line is written to stdout.
     """
     rows = _read_rows(file)
-    outputs = run_file(rows, resolve=not no_resolve)
+    outputs = run_file(rows, resolve=not no_resolve, split_runs=not keep_repeats)
     for out in outputs:
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     if score:

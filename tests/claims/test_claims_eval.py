@@ -65,3 +65,16 @@ def test_whole_text_lines_and_bad_input(runner, tmp_path):
     result = runner.invoke(main, ["extract-claims", str(bad)])
     assert result.exit_code != 0 and "sentence" in result.output
     assert "Traceback" not in result.output
+
+
+def test_repeated_sentence_lines_share_out_the_claims(runner, tmp_path):
+    sentence = "Ukrainian troops recaptured Kherson, Snihurivka and Pravdyne on Friday."
+    path = tmp_path / "repeats.jsonl"
+    path.write_text("".join(json.dumps({"article_id": "r", "sentence": sentence}) + "\n"
+                            for _ in range(3)))
+    result = runner.invoke(main, ["extract-claims", str(path)])
+    places = [[c["place"] for c in json.loads(line)["claims"]]
+              for line in result.stdout.splitlines()]
+    assert places == [["Kherson"], ["Snihurivka"], ["Pravdyne"]]
+    result = runner.invoke(main, ["extract-claims", "--keep-repeats", str(path)])
+    assert all(len(json.loads(line)["claims"]) == 3 for line in result.stdout.splitlines())
