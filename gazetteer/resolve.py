@@ -96,9 +96,9 @@ class Weights:
     population: float = 0.45
     main_name: float = 0.4
     qualifier: float = 6.0
-    country_share: float = 2.5
+    country_share: float = 3.0
     admin_share: float = 3.0
-    country_named: float = 1.0
+    country_named: float = 0.5
     admin_named: float = 1.0
     near_50: float = 1.5
     near_150: float = 0.8
