@@ -19,6 +19,7 @@ from jinja2 import Template
 from geo.verbatim import VerbatimScriptMixin
 from geo.basemap import OfflineBasemap, add_online_tiles
 from geo.layers import (
+    _RECORD_COLUMNS,
     OTHER_COLOR,
     AreasLayer,
     ClaimsLayer,
@@ -30,11 +31,12 @@ from geo.layers import (
     area_records,
     claim_records,
     area_record,
-    claims_payload,
     distance_record,
     js_json,
     select_rings,
 )
+
+_RING_COLUMNS = ("anchor_lat", "anchor_lon", "subject_lat", "subject_lon")
 
 __all__ = ["MapSummary", "PreparedClaims", "build_claims_map", "prepare_claims", "view_bounds"]
 
@@ -56,6 +58,7 @@ class PreparedClaims:
 
     colors: dict[str, str]
     markers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)
     articles: dict[str, str] = field(default_factory=dict)
     areas: dict[str, dict[str, Any]] = field(default_factory=dict)
     rings: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -67,11 +70,16 @@ class PreparedClaims:
 
 def prepare_claims(frame: Any) -> PreparedClaims:
     """Compute the map records of every claim in ``frame`` (see :class:`PreparedClaims`)."""
-    rows = frame.to_dict("records") if hasattr(frame, "to_dict") else [dict(r) for r in frame]
+    if hasattr(frame, "columns"):
+        wanted = [c for c in (*_RECORD_COLUMNS, *_RING_COLUMNS) if c in frame.columns]
+        rows = frame[list(dict.fromkeys(wanted))].to_dict("records")
+    else:
+        rows = [dict(r) for r in frame]
     colors = actor_colors(_actor_key(r) for r in rows if r.get("kind") != "distance")
     prepared = PreparedClaims(colors=colors)
     for record in claim_records(rows, colors, prepared.articles):
         prepared.markers[record["id"]] = record
+        prepared.fragments[record["id"]] = js_json(record)
     for row in rows:
         cid = str(row.get("claim_id"))
         area = area_record(row, colors)
@@ -176,8 +184,10 @@ def build_claims_map(
         DistanceLayer(rings).add_to(fmap)
     for layer in extra_layers:
         layer.add_to(fmap)
-    ClaimsLayer(claims_payload(markers, prepared.articles), len(markers),
-                cluster=cluster).add_to(fmap)
+    used = {m["m"] for m in markers}
+    payload = ('{"articles":' + js_json({k: v for k, v in prepared.articles.items() if k in used})
+               + ',"claims":[' + ",".join(prepared.fragments[m["id"]] for m in markers) + "]}")
+    ClaimsLayer(payload, len(markers), cluster=cluster).add_to(fmap)
 
     used_colors = {m["c"] for m in markers}
     legend_colors = {name: color for name, color in colors.items() if color in used_colors}

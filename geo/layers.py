@@ -121,13 +121,16 @@ def js_json(value: Any) -> str:
 
 
 def _missing(value: Any) -> bool:
-    """True for None, NaN, NaT and empty strings."""
+    """True for None, NaN, NaT/NA and blank strings (fast path for the common types)."""
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return not value.strip()
+    if kind is float:
+        return value != value  # NaN
+    if kind in (int, bool, date, datetime):
+        return False
     try:
         import pandas as pd
 
@@ -337,16 +340,47 @@ def _rows(frame: Any) -> Iterable[dict[str, Any]]:
     return (dict(row) for row in frame)
 
 
+def _precision_note(row: Mapping[str, Any]) -> str:
+    """Escaped "what this point stands for", e.g. "approximate: region, ~80 km radius"."""
+    precision = _text(row.get("precision"))
+    if precision not in APPROXIMATE_PRECISIONS:
+        return precision
+    radius = _num(row.get("radius_km"))
+    return f"approximate: {precision}" + (f", ~{radius:,.0f} km radius" if radius else "")
+
+
+def _what(row: Mapping[str, Any]) -> str:
+    """Escaped popup line: "actor · action · event date" or the distance check summary."""
+    if row.get("kind") == "distance":
+        return _distance_summary(row)
+    actor = _text(row.get("actor_norm")) or _text(row.get("actor")) or "unknown actor"
+    action = _ACTION_LABELS.get(str(row.get("action")), _text(row.get("action")))
+    event = _day(row.get("event_date"))
+    return f"{actor} &middot; {action}" + (f" &middot; event {event}" if event else "")
+
+
+_RECORD_COLUMNS = (
+    "claim_id", "kind", "lat", "lon", "precision", "radius_km", "actor", "actor_norm", "action",
+    "place", "subject", "quote", "event_date", "article_id", "title", "source", "url",
+    "published", "value_min", "value_max", "unit", "qualifier", "direction", "anchor",
+    "true_km", "diff_km", "diff_pct", "verdict",
+)
+
+
 def claim_records(
     frame: Any, colors: Mapping[str, str], articles: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
     """The marker payload: one compact record per claim that has a valid position.
 
-    Each record holds the position, colour, shape, approximate flag, tooltip, the claim part
-    of the popup (``h``) and the key of its article (``m``); the article part of each popup is
-    stored once per article in ``articles`` (filled in place when given).
+    Keys: ``id``, ``lat``, ``lon``, colour ``c``, shape ``s``, ``a`` (1 when the point is
+    approximate), place ``n``, what/verdict line ``w``, quote ``q``, precision note ``p`` and
+    article key ``m``. All text is escaped HTML. The browser builds tooltips and popups from
+    them; the article part of each popup (title, linked source, date) is stored once per
+    article in ``articles`` (filled in place when given).
     """
     records = []
+    if hasattr(frame, "columns"):
+        frame = frame[[c for c in _RECORD_COLUMNS if c in frame.columns]]
     for row in _rows(frame):
         lat, lon = _num(row.get("lat")), _num(row.get("lon"))
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -357,19 +391,16 @@ def claim_records(
         key = _article_key(row)
         if articles is not None and key not in articles:
             articles[key] = _article_part(row)
-        records.append(
-            {
-                "id": str(row.get("claim_id")),
-                "lat": round(lat, 5),
-                "lon": round(lon, 5),
-                "c": color,
-                "s": shape,
-                "a": str(row.get("precision")) in APPROXIMATE_PRECISIONS,
-                "t": _tooltip(row),
-                "h": _claim_part(row),
-                "m": key,
-            }
-        )
+        record = {
+            "id": str(row.get("claim_id")), "lat": round(lat, 5), "lon": round(lon, 5),
+            "c": color, "s": shape,
+            "n": _text(row.get("place")) or _text(row.get("subject")) or "?",
+            "w": _what(row), "q": _text(row.get("quote"), _QUOTE_CHARS),
+            "p": _precision_note(row), "m": key,
+        }
+        if str(row.get("precision")) in APPROXIMATE_PRECISIONS:
+            record["a"] = 1
+        records.append(record)
     return records
 
 

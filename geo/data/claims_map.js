@@ -64,10 +64,14 @@
     var list = [];
     for (var i = 0; i < data.length; i++) {
       var rec = data[i];
+      var idTag = '<span class="cm-id">[claim ' + String(rec.id).replace(/[<>&"']/g, '') + ']</span>';
+      var head = '<b>' + rec.n + '</b>' + (rec.p ? ' <span class="meta">(' + rec.p + ')</span>' : '');
+      var tip = rec.n + ': ' + rec.w +
+        (rec.a ? ' (approximate)' : '') + ' ' + idTag;
       var marker = L.marker([rec.lat, rec.lon], {icon: icon(rec.s, rec.c, rec.a), riseOnHover: true});
-      marker.bindTooltip(rec.t, {direction: 'top'});
-      marker.bindPopup('<div class="cm-pop">' + rec.h + (articles[rec.m] || '') +
-        '<br><span class="cm-id">[claim ' + rec.id.replace(/[<>&"']/g, '') + ']</span></div>', {maxWidth: 380});
+      marker.bindTooltip(tip, {direction: 'top'});
+      marker.bindPopup('<div class="cm-pop">' + head + (rec.q ? '<br><q>' + rec.q + '</q>' : '') +
+        '<br>' + rec.w + (articles[rec.m] || '') + '<br>' + idTag + '</div>', {maxWidth: 380});
       marker.cmId = rec.id;
       markers[rec.id] = marker;
       list.push(marker);

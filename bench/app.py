@@ -1,0 +1,111 @@
+"""Benchmark of the analyst's app: map page render and filter changes with 10,000 claims.
+
+Run ``python -m bench.app [--claims N]``. It stores N synthetic claims (default 10,000) in a
+temporary SQLite database through ``Store.ingest_article``, then drives the real page script
+(``streamlit_app.py``) with ``streamlit.testing`` and prints:
+
+* first render: the first run of the map page in a fresh session with empty caches (reading
+  the claims, escaping popups, building and serializing the map);
+* filter changes: reruns after changing the text search, the claim kind and the sources,
+  each a new filter state (a cache miss), so this is the server time of a real change;
+* the size of the map script sent to the browser.
+
+Targets (issue 6): first render <= 2 s, filter change <= 0.5 s of server time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(at) -> float:
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    if at.exception:
+        raise SystemExit(f"the page failed: {[e.value for e in at.exception]}")
+    return elapsed
+
+
+def _metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Fill a store, then time the map page."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=10_000)
+    args = parser.parse_args(argv)
+
+    home = tempfile.mkdtemp(prefix="conflictmap-bench-app-")
+    os.environ["CONFLICTMAP_HOME"] = home
+    os.environ.pop("DATABASE_URL", None)
+
+    from bench.app_data import fill_store
+    from store import open_store
+
+    store = open_store(merge_places=False)
+    start = time.perf_counter()
+    added = fill_store(store, args.claims, per_article=10)
+    print(f"stored {added:,} claims in {time.perf_counter() - start:.1f} s ({home})")
+    store.close()
+
+    from streamlit.testing.v1 import AppTest
+
+    start = time.perf_counter()
+    import app.map_page  # noqa: F401 - the page's modules, loaded once per server process
+    import streamlit_folium  # noqa: F401
+
+    imports = time.perf_counter() - start
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300)
+    first = _run(at)
+    print(f"importing the app's modules (once per server process): {imports:.2f} s")
+    print(f"first render of the map page (empty caches): {first:.2f} s  [target <= 2 s]"
+          f"  claims in view {_metric(at, 'Claims in view')}")
+    print(f"first render including the imports (cold server): {first + imports:.2f} s")
+    again = _run(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300))
+    print(f"first render in a new session (warm caches): {again:.2f} s")
+
+    changes = []
+    for word in ("Place 1", "Place 2", "Report 3", "Northern", "Place 4"):
+        at.text_input(key="q").set_value(word)
+        changes.append(("search " + word, _run(at), _metric(at, "Claims in view")))
+    at.text_input(key="q").set_value("")
+    changes.append(("clear search", _run(at), _metric(at, "Claims in view")))
+    at.multiselect(key="kind").set_value(["control"])
+    changes.append(("kind=control", _run(at), _metric(at, "Claims in view")))
+    at.multiselect(key="source").set_value(["wire-one.example", "daily-two.example"])
+    changes.append(("two sources", _run(at), _metric(at, "Claims in view")))
+    at.multiselect(key="kind").set_value([])
+    at.multiselect(key="source").set_value([])
+    changes.append(("all claims", _run(at), _metric(at, "Claims in view")))
+    for name, seconds, shown in changes:
+        print(f"  filter change {name:<16} {seconds:.3f} s  ({shown} claims)")
+    times = [s for _, s, _ in changes]
+    print(f"filter change: median {statistics.median(times):.3f} s, max {max(times):.3f} s"
+          f"  [target <= 0.5 s]")
+
+    from app.data import all_claims, data_version, prepared
+    from app.filters import FilterState
+    from geo.claims_map import build_claims_map
+
+    version = data_version()
+    fmap, summary = build_claims_map(all_claims(version), prepared=prepared(version))
+    from streamlit_folium import _get_map_string
+
+    fmap.get_root().render()
+    size = len(_get_map_string(fmap).encode("utf-8"))
+    print(f"map script for {summary['markers']:,} markers: {size / 1e6:.1f} MB "
+          f"(rings drawn: {summary['rings']}, approximate areas: {summary['areas']})")
+    assert FilterState() == FilterState()
+
+
+if __name__ == "__main__":
+    main()
