@@ -23,13 +23,14 @@ def _fill(unit: str) -> str:
     return (unit * (SIZE // len(unit) + 1))[:SIZE]
 
 
-def _prose() -> str:
-    return " ".join(article_text(i) for i in range(80))[:SIZE]
+def _prose(size: int = SIZE) -> str:
+    return " ".join(article_text(i) for i in range(size // 900 + 2))[:size]
 
 
 CASES = {
     "prose": _prose,
     "prose without full stops": lambda: _prose().replace(".", " ").replace("\n", " "),
+    "100 KB without full stops": lambda: _prose(2 * SIZE).replace(".", " ").replace("\n", " "),
     "abbreviations": lambda: _fill("Gen. "),
     "one verb repeated": lambda: _fill("captured ") + " Sirte",
     "digit groups": lambda: _fill("1,") + " km",
