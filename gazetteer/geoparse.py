@@ -99,7 +99,9 @@ class Geoparser:
         self.weights = weights
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
         self._context_cache: dict[str, tuple[tuple[str, Place, float], ...]] = {}
-        self.recognizer = Recognizer(self._strict_places, is_common=self.is_common)
+        self.recognizer = Recognizer(
+            self._strict_places, is_common=self.is_common, knows=self._has_strict_key
+        )
         from gazetteer.names import normalize
 
         self._normalize = normalize

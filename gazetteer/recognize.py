@@ -181,8 +181,14 @@ class Span:
     places: tuple[Place, ...]
 
 
+_GAP_MARKS = frozenset(".!?\n\r:;\"“")
+
+
 def _is_capitalized(word: str) -> bool:
-    return word[:1].isupper() or bool(_ARTICLE_PREFIX_RE.match(word) and len(word) > 4)
+    first = word[:1]
+    if first.isupper():
+        return True
+    return first in "ae" and len(word) > 4 and bool(_ARTICLE_PREFIX_RE.match(word))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -204,12 +210,17 @@ def tokenize(text: str) -> list[Token]:
         gap = text[previous_end:start]
         if tokens:
             before = tokens[-1].text
-            initial = bool(_SENTENCE_END_RE.search(gap)) or (
-                before.endswith(".")
-                and len(before) > 4
-                and not before[:-1].isupper()
-                and gap.strip() == ""
-            )
+            if gap == " ":
+                initial = before[-1] == "." and len(before) > 4 and not before[:-1].isupper()
+            elif _GAP_MARKS.isdisjoint(gap):
+                initial = False
+            else:
+                initial = bool(_SENTENCE_END_RE.search(gap)) or (
+                    before.endswith(".")
+                    and len(before) > 4
+                    and not before[:-1].isupper()
+                    and gap.strip() == ""
+                )
         else:
             initial = True
         tokens.append(Token(start, end, word, _is_capitalized(word), initial))
@@ -261,8 +272,10 @@ class Recognizer:
         person_rules: bool = True,
         surname_population: int = 50_000,
         is_common: Callable[[str], bool] | None = None,
+        knows: Callable[[str], bool] | None = None,
     ) -> None:
         self._is_common = is_common
+        self._knows = knows or (lambda name: bool(self.places_for(name)))
         self.person_rules = person_rules
         self.surname_population = surname_population
         self._lookup = lookup
@@ -482,7 +495,7 @@ class Recognizer:
                     words.add(_ARTICLE_PREFIX_RE.sub(lambda mo: mo.group()[-1], last))
                 if first_word not in _ALLOWED_PRECEDERS and first_word not in COMMON_WORDS:
                     run = text[tokens[k].start : tokens[m].end]
-                    if not self.places_for(run) and not self.places_for(tokens[k].text):
+                    if not self._knows(run) and not self._knows(tokens[k].text):
                         words.add(_strip_dot(tokens[m].text).lower())
             k = m + 1
         for k, tok in enumerate(tokens[:-1]):
