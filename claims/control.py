@@ -265,6 +265,11 @@ def _controlled_prefix(sentence: str, places: list[PlaceRef], book: ActorBook,
     for match in _PREFIX_STATE.finditer(sentence):
         who = match.group("who")
         found = book.find(who, conflict)
+        if not found and is_demonym(who):
+            iso = country_of_adjective(who)  # "Russian-held" -> Russia
+            name = country_name(iso) if iso else None
+            found = [ActorMention(match.start(), match.start() + len(who), who, name,
+                                  match.start(), match.start() + len(who))] if name else []
         if not found:
             continue
         targets = [p for p in places if match.end() <= p.start <= match.end() + 25]
@@ -320,15 +325,21 @@ _GENERIC_SUBJECT = re.compile(
     r"paramilitaries|units|brigades?)\b", re.IGNORECASE)
 
 
-def _generic_actor_before(sentence: str, pos: int,
-                          actors: list[ActorMention]) -> ActorMention | None:
-    """Return a generic subject ("our forces", "they") standing for the sentence's actor."""
+def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
+                          allow_pronoun: bool = True) -> ActorMention | None:
+    """Return a generic subject ("our forces", "they") standing for the sentence's actor.
+
+    Pronouns ("they", "our forces") count only when the sentence names an actor or the
+    article is about a known conflict, so "they moved to Thornhill" in local news is no claim.
+    """
     found = None
     for match in _GENERIC_SUBJECT.finditer(sentence[:pos]):
         found = match
     if found is None:
         return None
     pronoun = re.match(r"(?:our|their|its|his|the|these|those|they|we)\b", found.group(0), re.I)
+    if pronoun and not allow_pronoun:
+        return None
     norm = (actors[0].norm if actors else None) if pronoun else None
     first = re.match(r"[A-Z][a-z]+", found.group(0))
     if norm is None and first and is_demonym(first.group(0)):
@@ -353,8 +364,8 @@ def _matches(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
     found: list[tuple[Trigger, re.Match[str]]] = []
     for trig in TRIGGERS:
         for match in trig.pattern.finditer(sentence):
-            if match.end() == match.start():
-                continue
+            if match.end() == match.start() or sentence[max(0, match.start() - 1)] == "-":
+                continue  # "Georgian-controlled" is an adjective, not a verb
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
@@ -384,6 +395,10 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
             elif FUTURE_OR_INTENT.search(prefix) or re.search(
                     r"\b(?:will|would|could|might|shall)\b[^,.;]{0,40}$", prefix):
                 continue
+        elif trig.voice == "active" and re.search(
+                r"\b(?:will|would|could|might|may|shall|cannot|can't|won't)\s+(?:\w+\s+)?$",
+                prefix, re.IGNORECASE):
+            continue  # "may hold on to", "could attack": not an event
         if trig.voice == "active" and action == "lost" and re.match(
                 r"\s*(?:its|their|his)?\s*(?:lives|life|men)", sentence[end:]):
             continue
@@ -392,7 +407,8 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
             targets = _places_after(sentence, end, places)
             actor = _actor_before(sentence, start, actors)
             if actor is None:
-                actor = _generic_actor_before(sentence, start, actors)
+                actor = _generic_actor_before(sentence, start, actors,
+                                              bool(actors) or conflict is not None)
             if actor is None:
                 continue
         elif trig.voice == "nominal":
@@ -421,7 +437,8 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
         elif trig.voice == "list_after":
             targets = _places_after(sentence, end, places, limit=30)
             actor = _actor_before(sentence, start, actors) or \
-                _generic_actor_before(sentence, start, actors) or \
+                _generic_actor_before(sentence, start, actors,
+                                      bool(actors) or conflict is not None) or \
                 _actor_after(end, actors, 200)
             if actor is None:
                 continue

@@ -142,6 +142,8 @@ def clean_anchor(raw: str) -> str:
     """
     text = raw.strip().lstrip("#").rstrip(".,")
     text = re.sub(r"\b[\w]+-(?:controlled|held|run|occupied|backed)\s+", "", text)
+    text = re.sub(r"^(?:north|south|east|west)(?:[\s-]?(?:east|west))?\s+of\s+", "", text,
+                  flags=re.IGNORECASE)
     text = re.sub(r"^(?:the\s+)?(?:city\s+)?(?:centre|center|heart|outskirts|edge|downtown|coast|"
                   r"suburbs|entrance)\s+of\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"[’']s\s+(?:city\s+)?(?:downtown|centre|center|outskirts|suburbs|heart)$", "",
