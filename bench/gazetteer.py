@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None) -> None:
         for name in names:
             index.lookup(name)
         rounds += 1
-    print(f"lookups_per_second (cached): {rounds * len(names) / (time.perf_counter() - started):.0f}")
+    rate = rounds * len(names) / (time.perf_counter() - started)
+    print(f"lookups_per_second (cached): {rate:.0f}")
     index._rows_for_key.cache_clear()  # noqa: SLF001 - measure uncached speed
     index._match_cache.clear()  # noqa: SLF001
     started = time.perf_counter()

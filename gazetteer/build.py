@@ -53,7 +53,7 @@ _CODE_FILES = ("names.py", "build.py")
 
 
 def read_common_words(path: Path = COMMON_WORDS_FILE) -> set[str]:
-    """Read the list of place names that are also common English words (one per line, # comments)."""
+    """Read the place names that are also common English words (one per line, # comments)."""
     if not path.exists():
         return set()
     words: set[str] = set()
@@ -74,8 +74,10 @@ def read_demonyms(path: Path = DEMONYMS_FILE) -> list[tuple[str, str]]:
 
 
 def read_aliases(path: Path = ALIASES_FILE) -> list[tuple[str, str]]:
-    """Read ``aliases.csv`` (``target,alias``): extra names of entries from the packages,
-    e.g. AP-style state abbreviations ("W.Va." -> ``adm:US.WV``)."""
+    """Read ``aliases.csv`` (``target,alias``): extra names of entries from the packages.
+
+    For example AP-style state abbreviations ("W.Va." -> ``adm:US.WV``).
+    """
     if not path.exists():
         return []
     with path.open(encoding="utf-8", newline="") as handle:
@@ -185,9 +187,11 @@ def _add_names(db: sqlite3.Connection, by_id: dict[str, int], by_country: dict[s
 
 
 def _estimate_area_populations(db: sqlite3.Connection) -> None:
-    """Give curated areas (regions, seas, historic states) the population of the towns within
-    their radius, so an importance-minded resolver does not rank "Middle East" below a
-    hamlet of that name. Sites keep 0: a base or a bridge has no population."""
+    """Give curated areas (regions, seas, historic states) the population within their radius.
+
+    So an importance-minded resolver does not rank "Middle East" below a hamlet of that
+    name. Sites keep 0: a base or a bridge has no population.
+    """
     import numpy as np
 
     towns = db.execute("SELECT lat, lon, population FROM places WHERE source = 'geonames' "
@@ -211,8 +215,10 @@ def _estimate_area_populations(db: sqlite3.Connection) -> None:
 
 
 def _drop_bare_county_names(db: sqlite3.Connection) -> int:
-    """Drop "Des Moines" as a name of Des Moines County where a town of that name lies in
-    the same state: there the bare name is nearly always the town (measured on LGL)."""
+    """Drop bare county names ("Des Moines") where a town of that name is in the same state.
+
+    There the bare name is nearly always the town (measured on LGL).
+    """
     from gazetteer.sources.regions import KEEP_SUFFIXES
 
     doomed: list[tuple[str, int]] = []

@@ -113,6 +113,7 @@ class GazetteerIndex:
         self._fuzzy_keys: dict[str, list[str]] = {}
         self._rows_for_key = lru_cache(maxsize=50000)(self._rows_for_key_uncached)
         self._match_cache: dict[tuple[str, bool], tuple[Match, ...]] = {}
+        self._info_cache: dict[str, NameInfo | None] = {}
 
     # -- low level ---------------------------------------------------------------------
     def _place(self, row: Sequence) -> Place:
@@ -201,9 +202,12 @@ class GazetteerIndex:
             order[m.place.id] if m.tier == "skeleton" else -m.place.population, m.place.id))
 
     def _fallbacks(self, name: str) -> list[Match]:
-        """Matches for a phrase that is not itself a name: a capital description ("the
-        Libyan capital" -> Tripoli, tier "alias"), or a name inside direction or generic words
-        ("southern Tripoli", "Qwasim district") with the tiers of the inner name."""
+        """Return matches for a phrase that is not itself a name.
+
+        A capital description ("the Libyan capital" -> Tripoli, tier "alias"), or a name
+        inside direction or generic words ("southern Tripoli", "Qwasim district") with the
+        tiers of the inner name.
+        """
         text = " ".join(name.split())
         country_part = capital_phrase(text)
         if country_part is not None:
@@ -289,9 +293,11 @@ class GazetteerIndex:
         return self._place(rows[0]) if rows else None
 
     def describe(self, phrase: str) -> list[Place]:
-        """Resolve a capital description: "Libya's capital", "the Libyan capital", "capital of
-        Libya" -> that country's capital. "the capital" alone needs the document's country
-        and returns ``[]`` here (use :meth:`capital_of`)."""
+        """Resolve a capital description to that country's capital.
+
+        "Libya's capital", "the Libyan capital", "capital of Libya" -> Tripoli. "the capital"
+        alone needs the document's country and returns ``[]`` here (use :meth:`capital_of`).
+        """
         country_part = capital_phrase(phrase)
         if not country_part:
             return []
@@ -304,8 +310,18 @@ class GazetteerIndex:
         return capitals
 
     def name_info(self, name: str) -> NameInfo | None:
-        """Return what the index knows about a name's normalized key, or None."""
+        """Return what the index knows about a name's normalized key, or None (cached)."""
         key = normalize(name)
+        if key in self._info_cache:
+            return self._info_cache[key]
+        info = self._name_info_uncached(key)
+        with self._lock:
+            if len(self._info_cache) > 200_000:
+                self._info_cache.clear()
+            self._info_cache[key] = info
+        return info
+
+    def _name_info_uncached(self, key: str) -> NameInfo | None:
         rows = self._query("SELECT key, entries, max_population, best_tier, common, protected "
                            "FROM keys WHERE key = ?", (key,))
         extra = self._extra_names.get(key)
@@ -334,7 +350,7 @@ class GazetteerIndex:
                 yield NameInfo(key, len(items), 0, TIERS[min(t for _, t in items)], False, False)
 
     def stats(self) -> dict[str, int]:
-        """Counts of entries and distinct name keys (for the benchmark)."""
+        """Return counts of entries and distinct name keys (for the benchmark)."""
         places = self._query("SELECT count(*) FROM places")[0][0]
         keys = self._query("SELECT count(*) FROM keys")[0][0]
         names = self._query("SELECT count(*) FROM names")[0][0]
@@ -364,6 +380,7 @@ class GazetteerIndex:
                     self._register(alias, place_id, _TIER["alias"])
             self._rows_for_key.cache_clear()
             self._match_cache.clear()
+            self._info_cache.clear()
         return added
 
     def _register(self, name: str, place_id: str, tier: int) -> None:

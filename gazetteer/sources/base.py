@@ -68,8 +68,10 @@ def file_digest(path: Path) -> str:
 
 
 def is_latin_name(name: str) -> bool:
-    """True when every letter of ``name`` is Latin script (alternate names in other scripts are
-    skipped: news text here is English and unidecode of Arabic or CJK yields noise).
+    """Say whether every letter of ``name`` is Latin script.
+
+    Alternate names in other scripts are skipped: news text here is English and unidecode
+    of Arabic or CJK yields noise.
 
     >>> is_latin_name("Tarābulus"), is_latin_name("طرابلس"), is_latin_name("Ma'arrat")
     (True, False, True)

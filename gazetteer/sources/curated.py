@@ -79,8 +79,10 @@ _FACILITY_RE = re.compile(
 
 
 def facility_variants(name: str, feature_code: str) -> list[str]:
-    """The ways news text names a base or airport: "Al-Watiya Air Base" is also written
-    "al-Watiya airbase", "Watiya air base", "Al-Watiya base".
+    """Return the ways news text names a base or airport.
+
+    "Al-Watiya Air Base" is also written "al-Watiya airbase", "Watiya air base",
+    "Al-Watiya base".
 
     >>> facility_variants("Al-Watiya Air Base", "AIRB")[:3]
     ['Al-Watiya airbase', 'Al-Watiya air base', 'Al-Watiya airfield']
@@ -129,9 +131,11 @@ class CuratedPlaces(Source):
         self.namespace = namespace
 
     def version(self) -> str:
+        """Return the file's content digest, so an edit rebuilds the index."""
         return f"{self.namespace}-{file_digest(self.path)}"
 
     def entries(self) -> Iterator[Entry]:
+        """Yield the validated rows of the file (none if it is missing)."""
         if not self.path.exists():
             log.warning("curated place file %s is missing", self.path)
             return

