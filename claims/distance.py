@@ -191,6 +191,9 @@ def find_distance_statements(sentence: str) -> list[DistanceStatement]:
     out: list[DistanceStatement] = []
     for amount in find_amounts(sentence):
         pos = amount.end
+        bracket = re.match(r"\s*[(\[][^()\[\]]{0,30}[)\]]", sentence[pos:])
+        if bracket and not amount.alt_value:
+            pos += bracket.end()  # a conversion the amount parser could not read
         direction = None
         dir_match = _DIR_RE.match(sentence[pos:])
         if dir_match:

@@ -89,7 +89,7 @@ _AMOUNT_RE = re.compile(
     rf"|between\s+(?P<b1>{_VALUE})\s+and\s+(?P<b2>{_VALUE})\s*"
     rf"|(?P<v1>{_VALUE})(?:\s*(?:-|–|—|to|or)\s*(?P<v2>{_VALUE}))?\s*-?)"
     rf"(?P<unit>{_UNIT})\b"
-    rf"(?:\s*[(\[]\s*(?:about\s+|some\s+|around\s+|approx\.?\s+)?(?P<alt>{_NUM})\s*-?\s*"
+    rf"(?:\s*[(\[]\s*(?:about\s+|some\s+|around\s+|approx\.?\s+)?(?P<alt>{_VALUE})\s*-?\s*"
     rf"(?P<altunit>{_UNIT})\s*[)\]])?",
     re.IGNORECASE,
 )

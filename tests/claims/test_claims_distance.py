@@ -83,3 +83,11 @@ def test_clean_anchor(raw, clean):
 ])
 def test_anchor_phrasings(sentence, anchor):
     assert [s.anchor for s in find_distance_statements(sentence)] == [anchor]
+
+
+def test_conversions_in_words_or_unreadable_are_skipped():
+    st = find_distance_statements(
+        "Troops are now less than 10 kilometres (six miles) from the centre of Pokrovsk.")[0]
+    assert st.anchor == "Pokrovsk" and st.amount.alt_value == 6
+    st = find_distance_statements("Shelling about 5 km (roughly 3 mi.) west of Kharkiv.")[0]
+    assert (st.anchor, st.direction) == ("Kharkiv", "west")
