@@ -313,7 +313,11 @@ def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorM
     cands = [a for a in actors if a.end <= pos + 1 and a.start < pos]
     main = [a for a in cands if not _BACKER.search(sentence[max(0, a.start - 20):a.start])]
     if main:
-        return main[-1]
+        chosen = main[-1]
+        for earlier in reversed(main[:-1]):  # "X and Y entered": X leads
+            if re.fullmatch(r"\s+(?:and|,)\s+(?:the\s+)?", sentence[earlier.end:chosen.start]):
+                chosen = earlier
+        return chosen
     return cands[-1] if cands else None
 
 

@@ -118,6 +118,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("captured", "active",
        r"\bforced\s+(?:\w+\s+){1,3}?to\s+(?:leave|abandon|withdraw\s+from)\b"),
     _t("captured", "active", r"\bdrove\s+(?:\w+\s+){1,4}?(?:out\s+of|from)\b"),
+    _t("captured", "active", r"\b(?:pushed|kicked|forced|chased|driven|pushing|forcing|driving)\s+"
+                             r"(?:[\w’'-]+\s+){1,4}?out\s+of\b"),
     _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
     _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
     _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"
