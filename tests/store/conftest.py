@@ -57,7 +57,7 @@ def pg_url() -> str:
     admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Database URL of a fresh, empty database on each backend."""
     if request.param == "sqlite":
