@@ -321,6 +321,7 @@ class CandidateGrid:
     """
 
     def __init__(self, radius_limit_km: float = 120.0) -> None:
+        """Create an empty grid; areas wider than ``radius_limit_km`` are not added."""
         self._cells: dict[tuple[int, int], list[tuple[float, float, str, str, float, str]]] = {}
         self._radius_limit = radius_limit_km
 

@@ -149,9 +149,11 @@ class Geoparser:
         found = self._raw_matches(stripped)
         if found:
             strict = tuple(pt for pt in found if pt[1] not in _LOOSE_TIERS)
-            # Transliteration variants only when the spelling itself is unknown:
-            # "Albany" must never become "Albania".
-            return strict or found
+            # Transliteration variants only when the spelling itself is unknown ("Albany"
+            # must never become "Albania"), and never for very short names.
+            if strict or len(self._normalize(stripped).replace(" ", "")) < 5:
+                return strict
+            return found
         for suffix in ("'s", "’s", "'", "’"):
             if stripped.endswith(suffix) and len(stripped) > len(suffix) + 2:
                 found = self._raw_matches(stripped[: -len(suffix)])

@@ -181,7 +181,7 @@ class Span:
     places: tuple[Place, ...]
 
 
-_GAP_MARKS = frozenset(".!?\n\r:;\"“")
+_GAP_MARKS = frozenset('.!?\n\r:;"“')
 
 
 def _is_capitalized(word: str) -> bool:
@@ -355,6 +355,8 @@ class Recognizer:
 
     def _skip_run(self, text: str, tokens: list[Token], i: int) -> int:
         """After a rejected match, skip the rest of its capitalised run ("Washington Post")."""
+        if tokens[i].text.isupper():
+            return i + 1  # a headline or dateline in capitals: every word is its own run
         j = i + 1
         while (
             j < len(tokens)
@@ -366,6 +368,14 @@ class Recognizer:
         return j if j - i > 1 and not tokens[i].sentence_initial else i + 1
 
     # -- context rules ------------------------------------------------------------------
+
+    @staticmethod
+    def _own_population(word: str, places: tuple[Place, ...]) -> int:
+        """Largest population among the places whose own name (not an alias) is ``word``."""
+        from gazetteer.names import normalize
+
+        key = normalize(word)
+        return max((p.population for p in places if normalize(p.name) == key), default=0)
 
     @staticmethod
     def _adjacent_cap(text: str, tokens: list[Token], k: int, left: bool) -> Token | None:
@@ -421,16 +431,14 @@ class Recognizer:
         if re.match(r"(?:st\.?|saint)\s.+['’]s$", surface.lower()):
             return False  # a church, school or feast day ("St. Patrick's")
         if single and common:
-            from gazetteer.names import normalize
-
-            key = normalize(lower)
-            own_big = max((p.population for p in places if normalize(p.name) == key), default=0)
+            own_big = self._own_population(lower, places)
             if first.sentence_initial or first.text.islower() or (own_big < 100_000 and not admin):
                 return False
         if single and surface.isupper() and 2 <= len(surface) <= 5 and "." not in surface:
             # Capitalised acronyms ("IT", "GNA", "NATO") are organisations unless the index
-            # knows them as a country or a large region ("UK", "UAE", "BC").
-            if not admin:
+            # knows them as a country or a large region ("UK", "UAE", "BC"), or the word is
+            # the very name of a large place in capitals ("CAIRO (Reuters)", a headline).
+            if not admin and self._own_population(lower, places) < 100_000:
                 return False
         # Names glued to other capitalised words: a major place inside an organisation's
         # name is still annotated ("Laurel County Clerk", "Toronto Transit Commission"), a

@@ -112,3 +112,15 @@ def test_demonyms_and_person_names() -> None:
     texts = [m.text for m in mentions]
     assert "Turkish" in texts and "Ankara" in texts
     assert "Brown" not in texts and "Linda" not in texts
+
+
+def test_capitals_headlines_and_acronyms() -> None:
+    texts = [m.text for m in geoparse("CAIRO (Reuters) - NATO and the GNA met in Tripoli.")]
+    assert texts == ["CAIRO", "Tripoli"]
+    headline = [m.text for m in geoparse("PARIS, TEXAS — STORM HITS TOWN NEAR DALLAS")]
+    assert "PARIS" in headline and "DALLAS" in headline
+
+
+def test_garbage_spans_stay_unresolved() -> None:
+    assert resolve_spans("abc xyz", [(0, 3), (4, 7)])[0].place is None
+    assert geoparse("") == [] and resolve_name("") == []
