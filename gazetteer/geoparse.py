@@ -99,6 +99,7 @@ class Geoparser:
         self.weights = weights
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
         self._context_cache: dict[str, tuple[tuple[str, Place, float], ...]] = {}
+        self._cache_lock = threading.Lock()
         self.recognizer = Recognizer(
             self._strict_places, is_common=self.is_common, knows=self._has_strict_key
         )
@@ -390,9 +391,10 @@ class Geoparser:
                 for m in self.geoparse(context_text)
                 if m.place is not None
             )
-            if len(self._context_cache) >= 64:
-                self._context_cache.pop(next(iter(self._context_cache)))
-            self._context_cache[context_text] = cached
+            with self._cache_lock:
+                if len(self._context_cache) >= 64:
+                    self._context_cache.pop(next(iter(self._context_cache)))
+                self._context_cache[context_text] = cached
         return cached
 
     def _country_code(self, hint: str | None) -> str | None:
