@@ -55,7 +55,8 @@ _RELATIVE: list[tuple[re.Pattern[str], tuple[int, int]]] = [
     (re.compile(r"\byesterday\b", re.I), (1, 1)),
     (re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|"
                 r"earlier\s+today|on\s+the\s+same\s+day)\b", re.I), (0, 0)),
-    (re.compile(r"\blast\s+night\b", re.I), (1, 0)),
+    (re.compile(r"\blast\s+night\b", re.I), (1, 1)),
+    (re.compile(r"\b(?:a\s+few\s+|several\s+|two\s+|three\s+)?hours\s+ago\b", re.I), (0, 0)),
     (re.compile(r"\b(?:just\s+)?(?:a\s+few\s+|several\s+|two\s+|three\s+)?days\s+ago\b", re.I),
      (7, 1)),
     (re.compile(r"\blast\s+week\b", re.I), (13, 7)),
@@ -162,7 +163,37 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
             for match in pattern.finditer(text):
                 add(match.start(), match.end(), _shift(published, -far),
                     _shift(published, -near))
+        for match in _MONTH_ONLY.finditer(text):
+            _add_month(match, published, add)
     return sorted(found, key=lambda d: d.start)
+
+
+_MONTH_ONLY = re.compile(
+    r"\b(?P<rel>(?:earlier\s+|later\s+)?this\s+month|last\s+month|"
+    r"(?:in|since|during|by)\s+(?:early\s+|late\s+|mid-?)?(?P<month>January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?)\b")
+
+
+def _add_month(match: re.Match[str], published: date, add) -> None:
+    """Add "this month", "last month", "in April (2019)" as the range of that month."""
+    rel = match.group("rel").lower()
+    if "this month" in rel:
+        add(match.start(), match.end(), published.replace(day=1), published)
+        return
+    if rel.startswith("last month"):
+        end = _shift(published.replace(day=1), -1)
+        if end is not None:
+            add(match.start(), match.end(), end.replace(day=1), end)
+        return
+    month = _MONTHS[match.group("month").lower()]
+    year = int(match.group("year")) if match.group("year") else published.year
+    if not match.group("year") and month > published.month:
+        year -= 1  # "in April", written in January, is last April
+    first = _make(year, month, 1)
+    nxt = _make(year + (month == 12), month % 12 + 1, 1)
+    last = _shift(nxt, -1) if nxt else None
+    if first and last and first <= published:
+        add(match.start(), match.end(), first, min(last, published))
 
 
 _DATELINE = re.compile(r"\([^()]{0,80}?(?:News|Sputnik|Reuters|AFP|AP|Xinhua|TASS|Anadolu|UPI|"

@@ -51,3 +51,13 @@ def test_nearest_exact_date_wins():
 ])
 def test_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("fighting since earlier this month", date(2020, 1, 1), MONDAY),
+    ("the town changed hands last month", date(2019, 12, 1), date(2019, 12, 31)),
+    ("the offensive began in April", date(2019, 4, 1), date(2019, 4, 30)),
+    ("shelling last night", date(2020, 1, 12), date(2020, 1, 12)),
+])
+def test_month_and_night_phrases(text, first, last):
+    assert resolve_event_date(text, MONDAY) == (first, last)
