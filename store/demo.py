@@ -139,7 +139,7 @@ def demo_articles() -> list[tuple[ArticleInput, _Analysis]]:
         text, analysis = _build(items, places, conflict, source, url, day)
         article = ArticleInput(
             text=text, title=f"{source}, {published}: Libya (demo dataset)", url=url,
-            source=source, published=day, language="en", conflict=conflict,
+            source=source, source_url=url, published=day, language="en", conflict=conflict,
             external_id=f"demo:{_slug(source)}:{published}", origin="demo")
         out.append((article, analysis))
     return out

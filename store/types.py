@@ -66,7 +66,8 @@ class ArticleInput:
     """One article to store: its text and what is known about where it came from.
 
     ``published`` may be given as ISO text; it is normalized to a :class:`date`.
-    ``origin`` says where it was read from (a file path, "pasted", "demo").
+    ``origin`` says where it was read from (a file path, "pasted", "demo");
+    ``source_url`` is the outlet's home page, kept with the source.
     """
 
     text: str
@@ -78,13 +79,15 @@ class ArticleInput:
     conflict: str | None = None
     external_id: str | None = None
     origin: str | None = None
+    source_url: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise InputRejected("article text must be a string")
         self.text = clean_text(self.text)
         self.published = parse_date(self.published, what="publication date")
-        for name in ("title", "url", "source", "language", "conflict", "external_id"):
+        for name in ("title", "url", "source", "language", "conflict", "external_id",
+                     "source_url"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 setattr(self, name, str(value))

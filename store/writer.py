@@ -94,7 +94,8 @@ def write_article(
     ``verdicts`` are distance verdicts already computed by the analysis, by claim index.
     Runs inside the caller's transaction; raises ``IntegrityError`` on a duplicate hash.
     """
-    src_id = source_id(conn, article.source[:200] if article.source else None, None)
+    src_id = source_id(conn, article.source[:200] if article.source else None,
+                       article.source_url[:2000] if article.source_url else None)
     article_id = conn.execute(
         insert(Article).returning(Article.id),
         _fit(Article.__table__, {

@@ -44,3 +44,18 @@ def test_sqlite_settings_and_idempotent_migration(tmp_path: Path):
 def test_locked_error_detection():
     assert is_locked_error(Exception("database is locked"))
     assert not is_locked_error(Exception("no such table: claims"))
+
+
+def test_migrations_match_the_models(db_url: str):
+    """The migrated schema equals the models: a model change needs a new revision."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from store.models import Base
+
+    engine = make_engine(db_url)
+    migrate(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
