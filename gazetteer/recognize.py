@@ -72,7 +72,13 @@ _ALLOWED_FOLLOWERS: frozenset[str] = frozenset(
     "army navy air forces force military police coast guard troops officials official "
     "authorities leader leaders parliament congress senate house embassy consulate "
     "ambassador state department national supreme court courts central public "
-    "king queen crown prince premier chancellor ceo".split()
+    "king queen crown prince premier chancellor ceo "
+    # institutions named after their town ("Woodstock General Hospital", "Springfield
+    # Science Museum", "Laurel County Clerk"): the town is still a toponym
+    "county city town township district area region regional community municipal school "
+    "schools high middle elementary college university hospital general memorial medical "
+    "museum library science council board chamber fire public water airport station club "
+    "church cathedral mall park zoo festival fair".split()
 )
 
 #: Capitalised words before a place that still leave it a place ("In Ohio", "Northern Iraq").
@@ -428,9 +434,9 @@ class Recognizer:
         if single and len(lower) <= 2 and not (surface.isupper() and admin):
             if not (surface.endswith(".") and _keeps_dot(surface)):
                 return False
-        if re.match(r"(?:st\.?|saint)\s.+['’]s$", surface.lower()):
+        if re.match(r"(?:st\.?|saint)\s.+['’]s$", surface.lower()) and big < 100_000:
             return False  # a church, school or feast day ("St. Patrick's")
-        if single and common:
+        if single and common and not (surface.isupper() and admin):
             own_big = self._own_population(lower, places)
             if first.sentence_initial or first.text.islower() or (own_big < 100_000 and not admin):
                 return False
