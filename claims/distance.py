@@ -214,13 +214,16 @@ def find_distance_statements(sentence: str) -> list[DistanceStatement]:
         if not tokens:
             continue
         raw = sentence[anchor_start:anchor_start + tokens[-1].end()]
+        stripped = raw.rstrip(".,")
+        if not re.search(r"\b(?:St|Gen|Mt|[A-Z])$", stripped):
+            raw = stripped  # the sentence's full stop is not part of the anchor
         anchor = clean_anchor(raw)
         if not anchor or anchor.lower() in NON_PLACE_WORDS:
             continue
         if not any(ch.isupper() for ch in anchor) and not re.search(
                 r"\b(?:capital|city|center|centre|border|post|base|airport|town|front)", anchor):
             continue
-        end = anchor_start + tokens[-1].end() if prep else amount.end
+        end = anchor_start + len(raw) if prep else amount.end
         start = amount.start
         lead = re.search(r"(?:\b(?:located|situated|lying|lies|is|just|which)\s+)+$",
                          sentence[:start])
@@ -228,5 +231,5 @@ def find_distance_statements(sentence: str) -> list[DistanceStatement]:
             start = lead.start()
         subject, kind = _subject_before(sentence, amount.start)
         out.append(DistanceStatement(amount, start, end, direction, anchor, anchor_start,
-                                     anchor_start + tokens[-1].end(), subject, kind))
+                                     anchor_start + len(raw), subject, kind))
     return out

@@ -32,7 +32,9 @@ def claim_to_dict(claim: DistanceClaim | ControlClaim) -> dict[str, Any]:
             "subject_lat": subject.lat if subject else None,
             "subject_lon": subject.lon if subject else None,
             "alt_value": _num(claim.alt_value), "alt_unit": claim.alt_unit,
-            "event_date": claim.event_date.isoformat() if claim.event_date else None,
+            "event_date": (claim.event_date.isoformat()
+                           if claim.event_date and claim.event_date == claim.event_date_end
+                           else None),
         })
     else:
         place = claim.place_ref
