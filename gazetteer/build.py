@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from core.errors import DataSourceError
-from gazetteer.names import normalize, variant_keys
+from gazetteer.names import normalize, strip_articles, variant_keys
 from gazetteer.sources import default_sources
 from gazetteer.sources.base import Entry, Source, file_digest
 
@@ -38,7 +38,7 @@ __all__ = [
 
 log = logging.getLogger("conflictmap.gazetteer.build")
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMONYMS_FILE = DATA_DIR / "demonyms.csv"
 ALIASES_FILE = DATA_DIR / "aliases.csv"
@@ -102,7 +102,7 @@ CREATE TABLE places(
     pid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL,
     lon REAL NOT NULL, feature_code TEXT NOT NULL, country_code TEXT, admin1 TEXT,
     population INTEGER NOT NULL, precision TEXT NOT NULL, geonameid INTEGER,
-    source TEXT NOT NULL, radius_km REAL NOT NULL);
+    source TEXT NOT NULL, radius_km REAL NOT NULL, name_key TEXT NOT NULL);
 CREATE TABLE names(key TEXT NOT NULL, pid INTEGER NOT NULL, tier INTEGER NOT NULL);
 """
 _INDEXES = """
@@ -156,7 +156,8 @@ def _insert_entries(db: sqlite3.Connection, entries: Iterable[Entry]) -> tuple[d
             by_country.setdefault(place.country_code, pid)
         places.append((pid, place.id, place.name, place.lat, place.lon, place.feature_code,
                        place.country_code, place.admin1, place.population, place.precision,
-                       place.geonameid, place.source, place.radius_km))
+                       place.geonameid, place.source, place.radius_km,
+                       strip_articles(normalize(place.name))))
         names.extend((key, pid, tier) for key, tier in _entry_keys(entry).items())
         if len(places) >= 20000:
             _flush(db, places, names)
@@ -165,7 +166,7 @@ def _insert_entries(db: sqlite3.Connection, entries: Iterable[Entry]) -> tuple[d
 
 
 def _flush(db: sqlite3.Connection, places: list[tuple], names: list[tuple]) -> None:
-    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
     db.executemany("INSERT INTO names VALUES (?,?,?)", names)
     places.clear()
     names.clear()

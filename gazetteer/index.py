@@ -135,11 +135,12 @@ class GazetteerIndex:
             except sqlite3.Error as err:
                 raise DataSourceError(f"gazetteer index query failed: {err}") from err
 
-    def _rows_for_key_uncached(self, key: str) -> tuple[tuple[Place, int], ...]:
+    def _rows_for_key_uncached(self, key: str) -> tuple[tuple[Place, int, str], ...]:
+        """Return ``(place, tier, article-free key of the place's own name)`` for a key."""
         rows = self._query(
-            f"SELECT n.tier, {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
-            "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?", (key,))
-        return tuple((self._place(row[1:]), row[0]) for row in rows)
+            f"SELECT n.tier, {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, "
+            "p.name_key FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?", (key,))
+        return tuple((self._place(row[1:-1]), row[0], row[-1]) for row in rows)
 
     # -- lookups -----------------------------------------------------------------------
     def match(self, name: str, *, fuzzy: bool = False) -> list[Match]:
@@ -175,11 +176,11 @@ class GazetteerIndex:
             if current is None or tier < current.rank:
                 best[place.id] = Match(place, TIERS[tier], key)
 
-        for place, tier in self._rows_for_key(exact):
+        for place, tier, _own in self._rows_for_key(exact):
             if tier != _TIER["skeleton"] or exact == skel:
                 offer(place, tier, exact)
         if article != exact:
-            for place, tier in self._rows_for_key(article):
+            for place, tier, _own in self._rows_for_key(article):
                 if tier != _TIER["skeleton"]:
                     offer(place, max(tier, _TIER["article"]), article)
         if len(skel) >= 3:
@@ -228,11 +229,11 @@ class GazetteerIndex:
         from rapidfuzz.fuzz import ratio
 
         scored: list[tuple[float, int, Place]] = []
-        for place, _tier in self._rows_for_key(skel):
+        for place, _tier, own_key in self._rows_for_key(skel):
             # never reach a country or continent by spelling folding: Albany is not Albania
             if place.id in taken or place.feature_code in _NO_SKELETON_CODES:
                 continue
-            similarity = ratio(article, strip_articles(normalize(place.name)))
+            similarity = ratio(article, own_key)
             # a long skeleton rarely collides by chance (and the place may have matched
             # through an alias unlike its main name: Regdaline -> Raqdalin -> Sidi Bin Zinah)
             if similarity >= _MIN_SKELETON_SIMILARITY or len(skel) >= _LONG_SKELETON:
@@ -263,7 +264,8 @@ class GazetteerIndex:
         for candidate, _score, _idx in process.extract(key, pool, scorer=ratio, limit=5,
                                                        score_cutoff=90):
             if fuzzy_ok(key, candidate):
-                found += [(p, candidate) for p, t in self._rows_for_key(candidate) if t <= 2]
+                found += [(p, candidate) for p, t, _own in self._rows_for_key(candidate)
+                          if t <= 2]
         return found
 
     def get(self, place_id: str) -> Place | None:
