@@ -10,6 +10,7 @@ article once, whichever worker gets there first.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -56,7 +57,10 @@ def ingest_parallel(url: str, items: Iterable[ArticleInput | ConflictMapError], 
         return
     pending: list[ArticleInput | ConflictMapError] = list(items)
     articles = [i for i in pending if isinstance(i, ArticleInput)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+    # "spawn": SQLite connections (the store's, the gazetteer index's) must not be
+    # inherited across fork; each worker opens its own.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(url,)) as pool:
         results = pool.map(_ingest_one, articles, chunksize=4)
         for item in pending:
