@@ -88,7 +88,7 @@ def from_html(data: bytes, name: str, defaults: Mapping[str, Any]) -> ArticleInp
     """Read a saved web page: main text, title, date and site name through trafilatura."""
     import trafilatura
 
-    html = decode_bytes(data, what=name)
+    html = _decode_html(data, name)
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=False, favor_precision=False)
@@ -104,6 +104,23 @@ def from_html(data: bytes, name: str, defaults: Mapping[str, Any]) -> ArticleInp
         "language": getattr(doc, "language", None),
     }
     return ArticleInput(text=text, origin=name, **merge_meta(found, defaults))
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _decode_html(data: bytes, name: str) -> str:
+    """Decode a page with the charset it declares when that works, else detect it."""
+    declared = _META_CHARSET.search(data[:4096])
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            if text.strip():
+                return text.replace("\r\n", "\n")
+    return decode_bytes(data, what=name)
 
 
 def _safe_date(value: Any) -> str | None:

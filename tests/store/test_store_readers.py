@@ -61,6 +61,15 @@ def test_html_main_text_and_metadata(tmp_path: Path):
     assert art.published == date(2020, 1, 6)
 
 
+def test_html_declared_charset_is_used():
+    page = ("<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 \u2013 front</title>"
+            "</head><body><article><p>" + BODY + " The caf\u00e9 owners \u2013 and the "
+            "na\u00efve \u201cobservers\u201d \u2013 stayed in Misrata through the "
+            "night.</p></article></body></html>")
+    art = _one(read_bytes("p.html", page.encode("cp1252")))
+    assert "caf\u00e9 owners \u2013" in art.text and "\u201cobservers\u201d" in art.text
+
+
 def test_pdf_text_and_title(tmp_path: Path, pdf_maker):
     path = tmp_path / "brief.pdf"
     path.write_bytes(pdf_maker(["Sirte fell to the LNA.", "Sirte is 100 km from Misrata."],
