@@ -172,6 +172,10 @@ def place_mentions(sentence: str, actors: list[ActorMention],
                 rf"\b{head}\s+of\s+(?:the\s+)?$", sentence[max(0, r.start - 20):r.start])]
             before = [r.name for r in refs if r.end <= match.start() and r.name != capital]
             pool = introduced or before or list(antecedents or [])
+            if head in {"airport", "base", "airbase", "port"}:
+                # "the airport" refers back to an airport, never to a town or an agency
+                pool = [n for n in pool if re.search(
+                    r"\b(?:airport|air\s*base|airbase|base|port)\b", n, re.IGNORECASE)]
             target = pool[-1] if pool else None
         if target:
             refs.append(PlaceRef(match.start(), match.end(), match.group(0), target))

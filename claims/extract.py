@@ -10,6 +10,7 @@ events against the publication date.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -54,6 +55,7 @@ def extract_claims(
     mentions: Sequence[Mention] | None = None,
     conflict: str | None = None,
     resolve: bool = True,
+    preceding_text: str | None = None,
 ) -> list[DistanceClaim | ControlClaim]:
     """Extract every distance and control claim from ``text``.
 
@@ -61,6 +63,9 @@ def extract_claims(
     ``conflict`` is an id from the conflicts file; detected from the text when None.
     ``mentions`` (from :func:`gazetteer.geoparse`) are reused to resolve names.
     ``resolve=False`` skips the gazetteer (pure text extraction).
+    ``preceding_text`` is what came before ``text`` in the same article (when it is read
+    sentence by sentence): it is not searched for claims but tells which conflict this is
+    and which town "the town" is.
     """
     if not isinstance(text, str):
         raise InputRejected(f"article text must be a string, got {type(text).__name__}")
@@ -68,12 +73,16 @@ def extract_claims(
         raise InputRejected(f"article text is too long ({len(text)} characters)")
     pub = parse_published(published)
     book = default_actor_book()
-    conflict = book.detect_conflict(f"{title or ''}\n{text}", conflict)
+    conflict = book.detect_conflict(f"{title or ''}\n{preceding_text or ''}\n{text}", conflict)
     capital = book.conflicts[conflict].capital if conflict in book.conflicts else None
     resolver = _resolver(book, conflict, mentions) if resolve else None
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
     claims: list[DistanceClaim | ControlClaim] = []
     antecedents: list[str] = []
+    for _, _, sentence in split_sentences(preceding_text or ""):
+        _remember_places(sentence, find_control_statements(
+            sentence, conflict=conflict, book=book, antecedents=antecedents, capital=capital),
+            antecedents, book, conflict)
     for s_start, s_end, sentence in split_sentences(text):
         for st in find_distance_statements(sentence):
             amount = st.amount
@@ -128,8 +137,9 @@ def _remember_places(sentence: str, statements: list, antecedents: list[str],
     from claims.control import place_mentions
 
     named = [p.name for p in place_mentions(sentence, book.find(sentence, conflict), None,
-                                            None, book) if p.text == p.name]
-    for name in [s.place for s in statements] + named:
+                                            None, book)
+             if p.text == p.name and not re.fullmatch(r"[A-Z]{2,5}", p.name)]
+    for name in named + [s.place for s in statements]:  # claim places count as most recent
         if name in antecedents:
             antecedents.remove(name)
         antecedents.append(name)

@@ -79,15 +79,21 @@ def run_file(rows: list[dict], *, resolve: bool = True, split_runs: bool = True)
 
     cache: dict[tuple, list[dict]] = {}
     outputs: list[dict] = []
+    earlier: dict[object, list[str]] = {}  # article id -> its sentences read so far
     for row in rows:
         text = row.get("sentence") if isinstance(row.get("sentence"), str) else row.get("text")
         key = _row_key(row)
         if key not in cache:
+            article = row.get("article_id")
+            before = earlier.setdefault(article, []) if article is not None else []
             claims = extract_claims(
                 text, published=row.get("published"), source=row.get("source"),
-                url=row.get("url"), article_id=row.get("article_id"), title=row.get("title"),
-                conflict=row.get("conflict_hint"), resolve=resolve)
+                url=row.get("url"), article_id=article, title=row.get("title"),
+                conflict=row.get("conflict_hint"), resolve=resolve,
+                preceding_text=" ".join(before[-4:]) if "sentence" in row else None)
             cache[key] = [claim_to_dict(c) for c in claims]
+            if article is not None and "sentence" in row:
+                before.append(text)
         outputs.append({"article_id": row.get("article_id", row.get("id")), "claims": cache[key]})
     if split_runs:
         _split_runs(rows, outputs)

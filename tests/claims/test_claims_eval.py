@@ -78,3 +78,15 @@ def test_repeated_sentence_lines_share_out_the_claims(runner, tmp_path):
     assert places == [["Kherson"], ["Snihurivka"], ["Pravdyne"]]
     result = runner.invoke(main, ["extract-claims", "--keep-repeats", str(path)])
     assert all(len(json.loads(line)["claims"]) == 3 for line in result.stdout.splitlines())
+
+
+def test_earlier_lines_of_an_article_resolve_the_town(runner, tmp_path):
+    lines = [{"article_id": "a", "sentence": "Russian forces shelled Vuhledar overnight."},
+             {"article_id": "a", "sentence": "By noon Ukrainian troops had left the town."},
+             {"article_id": "b", "sentence": "By noon Ukrainian troops had left the town."}]
+    path = tmp_path / "article.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = runner.invoke(main, ["extract-claims", "--no-resolve", str(path)])
+    outs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(c["action"], c["place"]) for c in outs[1]["claims"]] == [("withdrew", "Vuhledar")]
+    assert outs[2]["claims"] == []  # another article: no town to refer to
