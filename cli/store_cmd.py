@@ -158,7 +158,7 @@ def places_group() -> None:
     """Places added by analysts (merged into the gazetteer)."""
 
 
-@places_group.command("add")
+@places_group.command("add", context_settings={"ignore_unknown_options": True})
 @click.argument("name")
 @click.argument("lat", type=float)
 @click.argument("lon", type=float)
@@ -171,7 +171,7 @@ def places_group() -> None:
 @friendly_errors
 def places_add(name: str, lat: float, lon: float, aliases: tuple[str, ...], feature_code: str,
                country: str | None, radius_km: float, db: str | None) -> None:
-    """Add a place NAME at LAT LON (decimal degrees; give negative numbers after --)."""
+    """Add a place NAME at LAT LON (decimal degrees; south and west are negative)."""
     place = _open(db).add_place(name, lat, lon, aliases=aliases, feature_code=feature_code,
                                 country=country, radius_km=radius_km)
     click.echo(f"added {place.id} {place.name} ({place.lat:.5f}, {place.lon:.5f}) "

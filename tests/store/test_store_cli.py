@@ -102,6 +102,8 @@ def test_places_add_and_list(db: str, monkeypatch):
     place = json.loads(listed.splitlines()[0])
     assert (place["name"], place["feature_code"], place["country_code"]) == (
         "Abu Grein", "PPL", "LY")
+    south_west = run("places", "add", "Cape Point", "-34.35", "-18.5", "--db", db)
+    assert south_west.exit_code == 0 and "(-34.35000, -18.50000)" in south_west.output
     bad = run("places", "add", "Nowhere", "95", "0", "--db", db)
     assert bad.exit_code == 1 and "latitude" in bad.output and "Traceback" not in bad.output
     bad = run("places", "add", "Nowhere", "1", "2", "--country", "Libya", "--db", db)
