@@ -108,6 +108,7 @@ def check_distance(claim: DistanceClaim, *, held_place: Place | None = None,
     held_name = held_km = past_km = None
     region = None
     mid = (lo + hi) / 2
+    anchor_name = claim.anchor if claim.anchor[:1].isupper() else anchor.name
     if subject is not None and (subject.lat, subject.lon) != a_pt:
         s_pt = (subject.lat, subject.lon)
         true_km = distance_km(a_pt, s_pt)
@@ -140,13 +141,13 @@ def check_distance(claim: DistanceClaim, *, held_place: Place | None = None,
             past_km = held_km - mid
             if past_km > 0:
                 label = (f"claim puts the front ~{_fmt(round(past_km, -1) or past_km)} km past "
-                         f"{held_name} ({held_name}–{anchor.name} {_fmt(held_km)} km, "
+                         f"{held_name} ({held_name}–{anchor_name} {_fmt(held_km)} km, "
                          f"claimed {_fmt(mid)} km)")
             else:
                 label = (f"claim puts the front {_fmt(-past_km)} km short of {held_name} "
-                         f"({held_name}–{anchor.name} {_fmt(held_km)} km, claimed {_fmt(mid)} km)")
+                         f"({held_name}–{anchor_name} {_fmt(held_km)} km, claimed {_fmt(mid)} km)")
         else:
-            label = f"ring of {_fmt(mid)} km around {anchor.name}; no second point to check"
+            label = f"ring of {_fmt(mid)} km around {anchor_name}; no second point to check"
     return DistanceVerdict(lo, hi, allowed[0], allowed[1], true_km, diff_km, diff_pct, within,
                            road[0], road[1], road_ok, bearing, compass, fits, held_name, held_km,
                            past_km, label, region)
