@@ -28,7 +28,16 @@ from dataclasses import dataclass
 from gazetteer.model import Place
 from gazetteer.people import is_first_name, is_surname
 
-__all__ = ["MEDIA_WORDS", "MAX_TOKENS", "STOP_PHRASES", "Recognizer", "Span", "Token", "tokenize"]
+__all__ = [
+    "MEDIA_WORDS",
+    "MAX_TOKENS",
+    "STOP_PHRASES",
+    "STREET_WORDS",
+    "Recognizer",
+    "Span",
+    "Token",
+    "tokenize",
+]
 
 log = logging.getLogger("conflictmap.gazetteer.recognize")
 
@@ -124,6 +133,11 @@ COMMON_WORDS: frozenset[str] = frozenset(
     buy sell help love lake river island beach bay valley hill hills mountain mountains
     spring springs summer winter fall autumn
     """.split()
+)
+
+#: Words that make a place name the name of a street ("Wichita Drive").
+STREET_WORDS: frozenset[str] = frozenset(
+    "street st avenue ave road rd drive dr boulevard blvd lane ln pike parkway pkwy terrace".split()
 )
 
 #: Words that make a place name part of a newspaper's or agency's name.
@@ -352,12 +366,31 @@ class Recognizer:
                 i += 1
                 continue
             j, end, places = match
-            if self._keep(text, tokens, i, j, end, places, person_words):
+            street = self._street_after(text, tokens, i, j, end)
+            if street is not None:
+                # "Wichita Drive", "Washington Street": a street, not the place it is
+                # named after (which would be a confident point in the wrong town).
+                i = street[0] + 1
+            elif self._keep(text, tokens, i, j, end, places, person_words):
                 spans.append(Span(tok.start, end, text[tok.start : end], places))
                 i = j + 1
             else:
                 i = self._skip_run(text, tokens, i)
         return spans
+
+    @staticmethod
+    def _street_after(
+        text: str, tokens: list[Token], i: int, j: int, end: int
+    ) -> tuple[int, int] | None:
+        """Return ``(token index, end offset)`` of a street word right after a one-word name."""
+        if i != j or j + 1 >= len(tokens):
+            return None  # multi-word places keep their reading ("North Druid Hills Road")
+        nxt = tokens[j + 1]
+        if text[end : nxt.start] != " " or not nxt.text[:1].isupper():
+            return None
+        if nxt.text.lower().rstrip(".") not in STREET_WORDS:
+            return None
+        return j + 1, nxt.end
 
     def _skip_run(self, text: str, tokens: list[Token], i: int) -> int:
         """After a rejected match, skip the rest of its capitalised run ("Washington Post")."""
@@ -473,6 +506,15 @@ class Recognizer:
                 return False
         if single and lower in person_words and not admin:
             return False
+        if (
+            single
+            and self.person_rules
+            and after is not None
+            and is_first_name(lower)
+            and is_surname(_strip_dot(after.text))
+            and not any(p.precision == "country" for p in places)
+        ):
+            return False  # "Virginia Madsen", "Georgia Brown"
         if single and not admin and self.person_rules:
             if is_first_name(lower) and (after is not None or not major):
                 return False

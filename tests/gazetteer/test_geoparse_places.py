@@ -124,3 +124,9 @@ def test_capitals_headlines_and_acronyms() -> None:
 def test_garbage_spans_stay_unresolved() -> None:
     assert resolve_spans("abc xyz", [(0, 3), (4, 7)])[0].place is None
     assert geoparse("") == [] and resolve_name("") == []
+
+
+def test_streets_and_people_named_after_places() -> None:
+    texts = [m.text for m in geoparse("Residents of Wichita Drive met actress Virginia Madsen.")]
+    assert "Wichita" not in texts and "Virginia" not in texts
+    assert [m.text for m in geoparse("The storm hit Virginia on Monday.")] == ["Virginia"]
