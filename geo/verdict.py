@@ -135,9 +135,12 @@ def check_distance(claim: DistanceClaim, *, held_place: Place | None = None,
         if hi > 0:
             region = claim_region(a_pt, allowed[0], min(allowed[1], hi * 2 + 1),
                                   claim.direction)
-        if held_place is not None and (held_place.lat, held_place.lon) != a_pt:
+        held_km = (distance_km((held_place.lat, held_place.lon), a_pt)
+                   if held_place is not None else None)
+        if held_km is not None and (held_km == 0 or held_km > max(3 * mid, mid + 150)):
+            held_km = None  # another front: a held place that far says nothing about this one
+        if held_place is not None and held_km is not None:
             held_name = held_place.name
-            held_km = distance_km((held_place.lat, held_place.lon), a_pt)
             past_km = held_km - mid
             if past_km > 0:
                 label = (f"claim puts the front ~{_fmt(round(past_km, -1) or past_km)} km past "

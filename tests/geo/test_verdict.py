@@ -94,3 +94,10 @@ def test_claim_region_sector_contains_points_in_direction_only():
     ring = claim_region((ANCHOR.lat, ANCHOR.lon), 80, 120, None)
     assert ring.contains(Point(north.lon, north.lat))
     assert not ring.contains(Point(ANCHOR.lon, ANCHOR.lat))
+
+
+def test_far_away_held_place_is_another_front():
+    far = place_at(90, 371, "Fartown")
+    v = check_distance(claim(5, kind="force"), held_place=far)
+    assert v.front_past_km is None and v.held_place is None
+    assert v.label.startswith("ring of 5.0 km")
