@@ -109,6 +109,8 @@ def check_distance(claim: DistanceClaim, *, held_place: Place | None = None,
     region = None
     mid = (lo + hi) / 2
     anchor_name = claim.anchor if claim.anchor[:1].isupper() else anchor.name
+    if "capital" in anchor_name.lower() or "cent" in anchor_name.lower():
+        anchor_name = f"{anchor_name} ({anchor.name})"  # "Libya’s capital (Tripoli)"
     if subject is not None and (subject.lat, subject.lon) != a_pt:
         s_pt = (subject.lat, subject.lon)
         true_km = distance_km(a_pt, s_pt)
