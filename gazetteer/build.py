@@ -15,6 +15,7 @@ import csv
 import hashlib
 import logging
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -124,10 +125,12 @@ INSERT INTO keys(key, entries, max_population, best_tier, protected)
 def _entry_keys(entry: Entry) -> dict[str, int]:
     """Keys of one entry with their best tier."""
     keys: dict[str, int] = {}
-    for position, name in enumerate((entry.place.name, *entry.aliases)):
+    own = 1 + len(entry.own_names)
+    names = (entry.place.name, *entry.own_names, *entry.aliases)
+    for position, name in enumerate(names):
         for key, kind in variant_keys(name).items():
             if kind == "exact":
-                tier = _TIER["name"] if position == 0 else _TIER["alias"]
+                tier = _TIER["name"] if position < own else _TIER["alias"]
             else:
                 tier = _TIER[kind]
             if tier < keys.get(key, 99):
@@ -137,6 +140,17 @@ def _entry_keys(entry: Entry) -> dict[str, int]:
         if key and _TIER["demonym"] < keys.get(key, 99):
             keys[key] = _TIER["demonym"]
     return keys
+
+
+_TYPE_WORD_RE = re.compile(
+    r"\s+(?:district|province|governorate|oblast|region|county|parish|state|municipality|"
+    r"raion|prefecture|department|air\s*base|airbase|airport|base)$")
+
+
+def _own_key(name: str) -> str:
+    """Return the article- and type-word-free key of an entry's own name (for ranking)."""
+    key = strip_articles(normalize(name))
+    return _TYPE_WORD_RE.sub("", key) or key
 
 
 def _insert_entries(db: sqlite3.Connection, entries: Iterable[Entry]) -> tuple[dict, dict]:
@@ -157,7 +171,7 @@ def _insert_entries(db: sqlite3.Connection, entries: Iterable[Entry]) -> tuple[d
         places.append((pid, place.id, place.name, place.lat, place.lon, place.feature_code,
                        place.country_code, place.admin1, place.population, place.precision,
                        place.geonameid, place.source, place.radius_km,
-                       strip_articles(normalize(place.name))))
+                       _own_key(place.name)))
         names.extend((key, pid, tier) for key, tier in _entry_keys(entry).items())
         if len(places) >= 20000:
             _flush(db, places, names)

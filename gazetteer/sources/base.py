@@ -25,12 +25,14 @@ class Entry:
 
     ``aliases`` are other names of the place (indexed like the name); ``demonyms`` are
     adjectives that refer to it ("Libyan" -> Libya), indexed in their own tier so the
-    recognizer can treat them differently.
+    recognizer can treat them differently. ``own_names`` are indexed with the same rank as
+    ``place.name`` (the source's own spelling when the display name is another form).
     """
 
     place: Place
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    own_names: tuple[str, ...] = ()
 
 
 class Source(abc.ABC):

