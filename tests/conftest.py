@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,16 @@ def seed_article() -> str:
     if not files:
         pytest.skip("example article not found in ../shared/seeds")
     return files[0].read_text(encoding="utf-8")
+
+
+_ROOT_CONFTEST = sys.modules[__name__]
+
+
+def pytest_pycollect_makemodule(module_path, parent):  # noqa: ARG001 - pytest hook signature
+    """Point ``conftest`` back at this file before each test module is imported.
+
+    Sub-directory conftest.py files (there is no __init__.py) take over
+    ``sys.modules["conftest"]``; test modules import helpers from this one with
+    ``from conftest import read_jsonl``.
+    """
+    sys.modules["conftest"] = _ROOT_CONFTEST
