@@ -141,6 +141,7 @@ def render() -> None:
                   for r in pairs.itertuples()}
         pair = st.selectbox("Pair of places", list(labels), format_func=labels.get,
                             key="compare_pair")
+        st.text(f"Every source on the distance {labels[pair]}")
         table = pair_claims(frame, pair)
         true = table["true_km"].dropna()
         if not true.empty:
@@ -157,4 +158,5 @@ def render() -> None:
         labels = {r.key: f"{r.label} ({r.claims} claims, {r.sources} sources)"
                   for r in places.itertuples()}
         key = st.selectbox("Place", list(labels), format_func=labels.get, key="compare_place")
+        st.text(f"Every source on {labels[key]}, by date (event, else publication)")
         st.dataframe(place_claims(frame, key), key="compare_place_table")

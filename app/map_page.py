@@ -28,6 +28,8 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "precision", "quote", "value_min", "unit", "anchor", "true_km", "diff_pct", "verdict", "url",
 )
 _SEL = "claim"
+#: Dates on the fronts time slider (each date derives areas and lines once).
+_FRONT_STEPS = 16
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -56,8 +58,12 @@ def _add_fronts(fmap: Any, frame: pd.DataFrame, state: FilterState) -> str | Non
     if control.empty:
         return "No control claims in this view, so no front lines."
     try:
-        slider = add_fronts_timeline(fmap, _without_template_syntax(control),
-                                     conflict=state.conflict)
+        from geo.fronts_layer import timeline_dates
+
+        safe = _without_template_syntax(control)
+        with st.spinner("Deriving areas of control and front lines…"):
+            slider = add_fronts_timeline(fmap, safe, dates=timeline_dates(safe, max_steps=_FRONT_STEPS),
+                                         conflict=state.conflict)
     except (ValueError, LookupError, ArithmeticError) as err:
         log.warning("fronts failed: %s", err)
         return f"Front lines could not be drawn: {err}"
@@ -135,11 +141,12 @@ def render() -> None:
     selected = st.session_state.get("selected_claim")
     focus = st.session_state.get("map_focus")
     ids = set(frame["claim_id"])
+    notes: list[str] = []
+    extra = [lambda fmap: notes.append(_add_fronts(fmap, frame, state))] if fronts else []
     fmap, summary = build_claims_map(
         frame, offline=not online, selected=focus if focus in ids else None,
-        prepared=data.prepared(version))
-    if fronts:
-        note = _add_fronts(fmap, frame, state)
+        prepared=data.prepared(version), extra_layers=extra)
+    for note in notes:
         if note:
             st.info(md_escape(note))
     _counts(frame, options.total, summary["markers"])

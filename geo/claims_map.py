@@ -148,8 +148,10 @@ def build_claims_map(
         Cluster markers (MarkerCluster), which keeps 10,000 claims readable.
     max_rings : int
         Distance rings/lines drawn at most (the most recent claims); markers are never capped.
-    extra_layers : iterable of folium layers
-        Layers drawn below the claims, such as front lines and areas of control.
+    extra_layers : iterable of folium layers or callables
+        Layers drawn below the claims, such as front lines and areas of control; a callable
+        is called with the map (for builders that add several layers themselves). They are
+        added before the layer control so it can list them.
     notes : iterable of str
         Extra lines for the legend (escaped).
 
@@ -183,7 +185,10 @@ def build_claims_map(
     if rings:
         DistanceLayer(rings).add_to(fmap)
     for layer in extra_layers:
-        layer.add_to(fmap)
+        if callable(layer) and not hasattr(layer, "add_to"):
+            layer(fmap)
+        else:
+            layer.add_to(fmap)
     used = {m["m"] for m in markers}
     payload = ('{"articles":' + js_json({k: v for k, v in prepared.articles.items() if k in used})
                + ',"claims":[' + ",".join(prepared.fragments[m["id"]] for m in markers) + "]}")

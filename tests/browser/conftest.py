@@ -140,11 +140,13 @@ def browser():
 
 @pytest.fixture()
 def page(browser):
-    """A fresh page that records every request and every dialog."""
+    """A fresh page that records every request, dialog and uncaught script error."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.requests = []  # type: ignore[attr-defined]
     page.dialogs = []  # type: ignore[attr-defined]
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     yield page

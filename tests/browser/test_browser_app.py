@@ -85,7 +85,24 @@ def test_map_shows_every_stored_claim_offline(page, app_server, browser_home):
     time.sleep(2)
     page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
     assert _external(page.requests, app_server) == []
-    assert page.dialogs == []
+    assert page.dialogs == [] and page.errors == []
+
+
+def test_clicking_a_marker_selects_its_table_row_and_fronts_draw(page, app_server):
+    page.goto(f"{app_server}/?kind=control&fronts=true")
+    frame = _map_frame(page)
+    claim_id = frame.evaluate("""() => { const s = window.cmClaims;
+        const m = Object.values(s.markers)[0];
+        s.group.zoomToShowLayer(m, () => m.fire('click', {latlng: m.getLatLng()}, true));
+        return m.cmId; }""")
+    page.get_by_role("heading", name=f"Claim {claim_id}").wait_for(timeout=60_000)
+    selected = page.locator("tr[aria-selected='true']").first
+    selected.wait_for(state="attached", timeout=30_000)  # the grid's accessible (hidden) table
+    assert (selected.text_content() or "").startswith(str(claim_id))
+    frame = _map_frame(page)
+    assert frame.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path').length") > 100
+    assert page.errors == [], page.errors
+    assert _external(page.requests, app_server) == []
 
 
 def test_narrowing_the_date_range_changes_the_markers(page, app_server, browser_home):
