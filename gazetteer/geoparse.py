@@ -148,6 +148,17 @@ class Geoparser:
                 if regions:
                     return regions
         found = self._raw_matches(stripped)
+        if stripped.isalpha() and stripped.isupper() and 2 <= len(stripped) <= 4:
+            # "EU" is written "E.U." too (and "UK" "U.K."): the dotted form may be the
+            # one the gazetteer knows as a country or a region.
+            dotted = ".".join(stripped) + "."
+            areas = tuple(
+                (p, "alias")
+                for p, t in self._raw_matches(dotted)
+                if t not in _LOOSE_TIERS and p.precision in ("country", "region")
+            )
+            seen = {p.id for p, _t in areas}
+            found = areas + tuple(pt for pt in found if pt[0].id not in seen)
         if found:
             strict = tuple(pt for pt in found if pt[1] not in _LOOSE_TIERS)
             # Transliteration variants only when the spelling itself is unknown ("Albany"

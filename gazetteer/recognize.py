@@ -457,6 +457,7 @@ class Recognizer:
             p.feature_code.startswith(("PCL", "CONT"))
             or p.precision in ("country", "sea")
             or (p.feature_code == "ADM1" and p.population >= 200_000)
+            or (not p.country_code and p.precision == "region" and p.population >= 1_000_000)
             for p in places
         )
         common = lower in COMMON_WORDS or bool(

@@ -130,3 +130,10 @@ def test_streets_and_people_named_after_places() -> None:
     texts = [m.text for m in geoparse("Residents of Wichita Drive met actress Virginia Madsen.")]
     assert "Wichita" not in texts and "Virginia" not in texts
     assert [m.text for m in geoparse("The storm hit Virginia on Monday.")] == ["Virginia"]
+
+
+def test_undotted_abbreviations_of_countries_and_unions() -> None:
+    found = {m.text: m.place for m in geoparse("EU ministers and the UK met; IT staff left.")}
+    assert found["EU"].precision == "region" and found["EU"].country_code is None
+    assert found["UK"].country_code == "GB"
+    assert "IT" not in found
