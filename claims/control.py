@@ -330,7 +330,9 @@ _GENERIC_SUBJECT = re.compile(
     r"men|army|soldiers)|they|we)\b"
     r"|\b(?:[A-Z][\w’'-]+\s+|[\w]+-(?:backed|led|aligned|allied)\s+){1,2}(?:forces|troops|"
     r"fighters|militants|rebels|insurgents|soldiers|army|militias?|militiamen|gunmen|"
-    r"paramilitaries|units|brigades?)\b", re.IGNORECASE)
+    r"paramilitaries|units|brigades?)\b"
+    r"|\b(?:rebels|insurgents|militants|jihadists|separatists|militiamen|guerrillas)\b",
+    re.IGNORECASE)
 
 
 def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],

@@ -30,7 +30,8 @@ _FACILITY = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in FACILI
                             key=len, reverse=True))
 
 _PARTICLE = (r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|bin|ben|ibn|bani|beni|abu|de|du|"
-             r"des|la|le|van|von|der|of|sur|bir|umm|um|wadi|tal|tell|ras|ain|jabal|jebel)")
+             r"des|da|do|dos|das|del|della|di|la|le|van|von|der|of|sur|bir|umm|um|wadi|tal|tell|ras|ain|"
+             r"jabal|jebel)")
 _CAP = (r"(?:[A-Z][\w’'.]*|[A-Z]\w*(?:-\w+)+|"
         r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et)-[A-Za-z][\w’']*)")
 _TIME_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
