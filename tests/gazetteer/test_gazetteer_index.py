@@ -322,3 +322,22 @@ def test_phrases_around_names(index: GazetteerIndex, phrase: str, place_id: str)
 def test_bare_capital_needs_the_document(index: GazetteerIndex) -> None:
     assert index.lookup("the capital") == []
     assert index.lookup("North Carolina")[0].id == "adm:US.NC"  # not "Carolina" + north
+
+
+def test_town_parents_and_containment(index: GazetteerIndex) -> None:
+    chicago = next(p for p in index.lookup("Chicago") if p.country_code == "US")
+    assert [p.id for p in index.parents(chicago)] == ["adm:US.IL", "adm:US.IL.031"]
+    cook = index.get("adm:US.IL.031")
+    assert index.within(chicago, cook)
+    assert index.within(chicago, index.get("adm:US.IL"))
+    assert index.within(chicago, index.country("US"))
+    assert not index.within(chicago, index.get("adm:US.TX"))
+    assert not index.within(chicago, index.country("CA"))
+    assert index.parents("curated:al-watiya-air-base") == []
+
+
+def test_regions_display_their_type(index: GazetteerIndex) -> None:
+    donetsk = index.get("adm:UA.05")
+    assert donetsk.name == "Donetsk Oblast"
+    # the local spelling still matches as well as the display name
+    assert index.match("Donetska oblast")[0].tier == "name"
