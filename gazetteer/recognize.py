@@ -172,6 +172,9 @@ STOP_PHRASES: frozenset[str] = frozenset(
     }
 )
 
+#: Particles inside personal names ("Mike de Kock", "Mohammed bin Rashid").
+_NAME_PARTICLES = frozenset("bin ibn bint de da di van von der den du del della le".split())
+
 _DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central northeast northwest "
     "southeast southwest midwest".split()
@@ -409,6 +412,12 @@ class Recognizer:
     # -- context rules ------------------------------------------------------------------
 
     @staticmethod
+    def _caps_context(tokens: list[Token], i: int) -> bool:
+        """Whether the words around token ``i`` are in capitals too (a headline)."""
+        near = [tokens[k].text for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
+        return any(len(w) > 1 and w.isupper() for w in near)
+
+    @staticmethod
     def _own_population(word: str, places: tuple[Place, ...]) -> int:
         """Largest population among the places whose own name (not an alias) is ``word``."""
         from gazetteer.names import normalize
@@ -470,7 +479,8 @@ class Recognizer:
                 return False
         if re.match(r"(?:st\.?|saint)\s.+['’]s$", surface.lower()) and big < 100_000:
             return False  # a church, school or feast day ("St. Patrick's")
-        if single and common and not (surface.isupper() and admin):
+        caps_context = surface.isupper() and self._caps_context(tokens, i)
+        if single and common and not (surface.isupper() and admin and not caps_context):
             own_big = self._own_population(lower, places)
             if first.sentence_initial or first.text.islower() or (own_big < 100_000 and not admin):
                 return False
@@ -484,6 +494,15 @@ class Recognizer:
         # name is still annotated ("Laurel County Clerk", "Toronto Transit Commission"), a
         # minor one is usually a person or a brand ("Bob Wilson", "Brown University").
         major = admin or big >= 50_000 or not single
+        if (
+            i >= 2
+            and not admin
+            and tokens[i - 1].text.lower() in _NAME_PARTICLES
+            and tokens[i - 2].capitalized
+            and text[tokens[i - 2].end : tokens[i - 1].start] == " "
+            and text[tokens[i - 1].end : first.start] == " "
+        ):
+            return False  # "Mike de Kock", "Mohammed bin Rashid"
         before = self._adjacent_cap(text, tokens, i, left=True)
         if before is not None:
             word = before.text.lower()
