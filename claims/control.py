@@ -173,9 +173,11 @@ def place_mentions(sentence: str, actors: list[ActorMention],
             before = [r.name for r in refs if r.end <= match.start() and r.name != capital]
             pool = introduced or before or list(antecedents or [])
             if head in {"airport", "base", "airbase", "port"}:
-                # "the airport" refers back to an airport, never to a town or an agency
-                pool = [n for n in pool if re.search(
-                    r"\b(?:airport|air\s*base|airbase|base|port)\b", n, re.IGNORECASE)]
+                # "the airport" refers back to an airport (or a place named just before in
+                # the same sentence), never to a town or an agency in an earlier sentence
+                facility = r"\b(?:airport|air\s*base|airbase|base|port)\b"
+                pool = ([n for n in pool if re.search(facility, n, re.IGNORECASE)]
+                        or ([before[-1]] if before else []))
             target = pool[-1] if pool else None
         if target:
             refs.append(PlaceRef(match.start(), match.end(), match.group(0), target))
@@ -327,7 +329,7 @@ def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorM
 
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:(?:our|their|its|his|the|these|those)\s+(?:\w+\s+)?(?:forces|troops|fighters|units|"
-    r"men|army|soldiers)|they|we)\b"
+    r"men|army|soldiers)|they|we|he|she)\b"
     r"|\b(?:[A-Z][\w’'-]+\s+|[\w]+-(?:backed|led|aligned|allied)\s+){1,2}(?:forces|troops|"
     r"fighters|militants|rebels|insurgents|soldiers|army|militias?|militiamen|gunmen|"
     r"paramilitaries|units|brigades?)\b"
@@ -347,9 +349,10 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
         found = match
     if found is None:
         return None
-    pronoun = re.match(r"(?:our|their|its|his|the|these|those|they|we)\b", found.group(0), re.I)
-    if pronoun and not allow_pronoun:
-        return None
+    pronoun = re.match(r"(?:our|their|its|his|the|these|those|they|we|he|she)\b", found.group(0),
+                       re.I)
+    if pronoun and (not allow_pronoun or pos - found.end() > 40):
+        return None  # a pronoun far from the verb is rarely its subject
     norm = (actors[0].norm if actors else None) if pronoun else None
     first = re.match(r"[A-Z][a-z]+", found.group(0))
     if norm is None and first and is_demonym(first.group(0)):
