@@ -92,12 +92,23 @@ def cli_env(db_path: Path, home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(args: Sequence[str], env: dict[str, str], *, timeout: float = 300.0
-            ) -> subprocess.CompletedProcess[str]:
-    """Run ``conflictmap ARGS`` in a subprocess and capture its output."""
+def run_cli(args: Sequence[str], env: dict[str, str], *, timeout: float = 300.0,
+            memory_limit_mb: int | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``conflictmap ARGS`` in a subprocess and capture its output.
+
+    ``memory_limit_mb`` caps the child's address space, so a runaway read fails fast
+    instead of exhausting the machine.
+    """
+    def limit() -> None:
+        import resource
+
+        cap = int(memory_limit_mb) * 1024 * 1024  # type: ignore[arg-type]
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
     return subprocess.run([sys.executable, "-c", CLI, *args], env=env, capture_output=True,
                           text=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                          cwd=str(project_root()))
+                          cwd=str(project_root()),
+                          preexec_fn=limit if memory_limit_mb else None)  # noqa: PLW1509
 
 
 def is_crash(returncode: int, output: str) -> bool:

@@ -205,3 +205,32 @@ def test_corrections_reject_coordinates_out_of_range(sqlite_url, lat, lon):
         assert _counts(db_path) == before
     finally:
         store.close()
+
+
+@pytest.mark.skipif(not has_cli, reason="the ingest command (cli/store_cmd.py) has not landed yet")
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_ingest_refuses_devices_and_pipes_named_like_articles(tmp_path, kind):
+    """``ln -s /dev/zero zero.txt`` or a named pipe in a batch must not hang or eat memory."""
+    import os
+    import subprocess
+
+    from bench.reliability import cli_env, make_batch, run_cli
+
+    folder = tmp_path / "batch"
+    make_batch(folder, 2, start=42_000)
+    special = folder / f"special-{kind}.txt"
+    if kind == "device":
+        special.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(special)
+    db_path = tmp_path / "special.sqlite"
+    env = cli_env(db_path, tmp_path / "home")
+    for target in (special, folder):
+        try:
+            proc = run_cli(["ingest", "-q", str(target)], env, timeout=25, memory_limit_mb=1500)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"ingest of {target.name} hung on a {kind}")
+        output = proc.stdout + proc.stderr
+        assert "Traceback" not in output, output[-800:]
+        assert proc.returncode == 1, output[-800:]
+    assert db_state(db_path).articles == 2  # the regular files of the batch are stored
