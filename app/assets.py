@@ -95,7 +95,7 @@ def local_url_for(url: str, base_url_path: str | None = None) -> str | None:
 
 
 def _is_remote(url: str) -> bool:
-    """True for URLs that would leave the machine (http, https or protocol-relative)."""
+    """Return True for URLs that would leave the machine (http, https or protocol-relative)."""
     return url.startswith(("http://", "https://", "//"))
 
 
@@ -107,7 +107,9 @@ def _walk(element: object) -> Iterator[object]:
         yield from _walk(child)
 
 
-def localize_map(root: object, *, offline: bool = True, base_url_path: str | None = None) -> list[str]:
+def localize_map(
+    root: object, *, offline: bool = True, base_url_path: str | None = None
+) -> list[str]:
     """Point every JS/CSS asset of a folium map at the vendored copies.
 
     Each element's ``default_js``/``default_css`` is replaced on the instance (the folium class

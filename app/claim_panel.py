@@ -21,7 +21,7 @@ log = logging.getLogger("conflictmap.app.claim_panel")
 
 
 def _num(value: Any) -> float | None:
-    """A finite float or None."""
+    """Return a finite float or None."""
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -49,15 +49,22 @@ def describe_distance(row: dict[str, Any]) -> str:
     if low is not None:
         stated = f"{low:g}" if high in (None, low) else f"{low:g}-{high:g}"
         direction = _plain(row.get("direction"))
-        words = [_plain(row.get("qualifier")), stated, _plain(row.get("unit")) or "km",
-                 f"{direction} of" if direction else "from", _plain(row.get("anchor")) or "?"]
+        words = [
+            _plain(row.get("qualifier")),
+            stated,
+            _plain(row.get("unit")) or "km",
+            f"{direction} of" if direction else "from",
+            _plain(row.get("anchor")) or "?",
+        ]
         parts.append("stated " + " ".join(w for w in words if w))
     true_km = _num(row.get("true_km"))
     if true_km is not None:
         parts.append(f"true {true_km:,.0f} km")
     diff_km, diff_pct = _num(row.get("diff_km")), _num(row.get("diff_pct"))
     if diff_km is not None:
-        parts.append(f"off by {diff_km:+,.0f} km" + (f" ({diff_pct:+.0f} %)" if diff_pct is not None else ""))
+        parts.append(
+            f"off by {diff_km:+,.0f} km" + (f" ({diff_pct:+.0f} %)" if diff_pct is not None else "")
+        )
     if _plain(row.get("verdict")):
         parts.append(_plain(row.get("verdict")))
     return " · ".join(parts)
@@ -80,29 +87,50 @@ def claim_details(store: Any, row: dict[str, Any]) -> None:
     with right:
         st.caption("Article")
         st.text(_plain(row.get("title")) or "(untitled)")
-        st.text(f"{_plain(row.get('source')) or 'unknown source'} · published "
-                f"{_plain(row.get('published')) or '?'} · event {_plain(row.get('event_date')) or '?'}")
+        st.text(
+            f"{_plain(row.get('source')) or 'unknown source'} · published "
+            f"{_plain(row.get('published')) or '?'} · event {_plain(row.get('event_date')) or '?'}"
+        )
         url = safe_url(row.get("url"))
         if url:
             st.link_button("Open the source", url)
         precision = _plain(row.get("precision"))
-        st.caption(f"Drawn at {_num(row.get('lat'))}, {_num(row.get('lon'))} — precision: "
-                   f"{precision or 'unknown'}")
+        st.caption(
+            f"Drawn at {_num(row.get('lat'))}, {_num(row.get('lon'))} — precision: "
+            f"{precision or 'unknown'}"
+        )
 
     with st.expander("Correct this claim's place"):
         with st.form(f"correct_{row.get('claim_id')}"):
-            name = st.text_input("Place name", value=_plain(row.get("place")) or _plain(row.get("subject")))
+            name = st.text_input(
+                "Place name", value=_plain(row.get("place")) or _plain(row.get("subject"))
+            )
             c1, c2 = st.columns(2)
-            lat = c1.number_input("Latitude", min_value=-90.0, max_value=90.0, format="%.5f",
-                                  value=_num(row.get("lat")) or 0.0)
-            lon = c2.number_input("Longitude", min_value=-180.0, max_value=180.0, format="%.5f",
-                                  value=_num(row.get("lon")) or 0.0)
+            lat = c1.number_input(
+                "Latitude",
+                min_value=-90.0,
+                max_value=90.0,
+                format="%.5f",
+                value=_num(row.get("lat")) or 0.0,
+            )
+            lon = c2.number_input(
+                "Longitude",
+                min_value=-180.0,
+                max_value=180.0,
+                format="%.5f",
+                value=_num(row.get("lon")) or 0.0,
+            )
             note = st.text_input("Note (why)", value="")
             if st.form_submit_button("Save correction"):
                 try:
-                    changed = store.correct_place(claim_id=int(row["claim_id"]), lat=lat, lon=lon,
-                                                  name=name or None, note=note or None,
-                                                  who="app")
+                    changed = store.correct_place(
+                        claim_id=int(row["claim_id"]),
+                        lat=lat,
+                        lon=lon,
+                        name=name or None,
+                        note=note or None,
+                        who="app",
+                    )
                 except (ConflictMapError, ValueError) as err:
                     st.error(f"Not saved: {md_escape(err)}")
                 else:

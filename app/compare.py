@@ -22,14 +22,14 @@ _KM = {"km": 1.0, "mi": 1.609344, "nmi": 1.852, "m": 0.001}
 
 
 def _present(value: Any) -> bool:
-    """True for a non-empty, non-NaN value."""
+    """Return True for a non-empty, non-NaN value."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return False
     return bool(str(value).strip())
 
 
 def _key(place_id: Any, name: Any) -> str | None:
-    """A place's grouping key: its gazetteer id, else its lower-cased name."""
+    """Return a place's grouping key: its gazetteer id, else its lower-cased name."""
     if _present(place_id):
         return str(place_id).strip()
     if _present(name):
@@ -62,8 +62,15 @@ def distance_pairs(frame: pd.DataFrame) -> pd.DataFrame:
     dist = _pair_frame(frame)
     if dist.empty:
         return pd.DataFrame(columns=["pair", "label", "claims", "sources"])
-    grouped = dist.groupby("pair").agg(label=("pair_label", "first"), claims=("claim_id", "size"),
-                                       sources=("source", "nunique")).reset_index()
+    grouped = (
+        dist.groupby("pair")
+        .agg(
+            label=("pair_label", "first"),
+            claims=("claim_id", "size"),
+            sources=("source", "nunique"),
+        )
+        .reset_index()
+    )
     return grouped.sort_values(["sources", "claims", "label"], ascending=[False, False, True])
 
 
@@ -74,22 +81,30 @@ def pair_claims(frame: pd.DataFrame, pair: str) -> pd.DataFrame:
     factor = rows["unit"].map(lambda u: _KM.get(str(u), 1.0))
     stated_min = pd.to_numeric(rows["value_min"], errors="coerce") * factor
     stated_max = pd.to_numeric(rows["value_max"], errors="coerce") * factor
-    out = pd.DataFrame({
-        "source": rows["source"].fillna("?"),
-        "published": rows["published"],
-        "stated": [
-            f"{q + ' ' if isinstance(q, str) and q else ''}{v:g}"
-            + (f"-{w:g}" if w != v else "") + f" {u}"
-            for q, v, w, u in zip(rows["qualifier"], pd.to_numeric(rows["value_min"]),
-                                  pd.to_numeric(rows["value_max"]), rows["unit"], strict=True)
-        ],
-        "stated_km": ((stated_min + stated_max) / 2).round(1),
-        "true_km": pd.to_numeric(rows["true_km"], errors="coerce").round(1),
-        "diff_pct": pd.to_numeric(rows["diff_pct"], errors="coerce").round(0),
-        "verdict": rows["verdict"],
-        "quote": rows["quote"],
-        "claim_id": rows["claim_id"],
-    })
+    out = pd.DataFrame(
+        {
+            "source": rows["source"].fillna("?"),
+            "published": rows["published"],
+            "stated": [
+                f"{q + ' ' if isinstance(q, str) and q else ''}{v:g}"
+                + (f"-{w:g}" if w != v else "")
+                + f" {u}"
+                for q, v, w, u in zip(
+                    rows["qualifier"],
+                    pd.to_numeric(rows["value_min"]),
+                    pd.to_numeric(rows["value_max"]),
+                    rows["unit"],
+                    strict=True,
+                )
+            ],
+            "stated_km": ((stated_min + stated_max) / 2).round(1),
+            "true_km": pd.to_numeric(rows["true_km"], errors="coerce").round(1),
+            "diff_pct": pd.to_numeric(rows["diff_pct"], errors="coerce").round(0),
+            "verdict": rows["verdict"],
+            "quote": rows["quote"],
+            "claim_id": rows["claim_id"],
+        }
+    )
     return out.sort_values(["source", "published"]).reset_index(drop=True)
 
 
@@ -98,27 +113,43 @@ def place_options(frame: pd.DataFrame) -> pd.DataFrame:
     control = frame[frame["kind"] == "control"]
     if control.empty:
         return pd.DataFrame(columns=["key", "label", "claims", "sources"])
-    keys = [_key(pid, name) for pid, name in zip(control["place_id"], control["place"], strict=True)]
+    keys = [
+        _key(pid, name) for pid, name in zip(control["place_id"], control["place"], strict=True)
+    ]
     table = control.assign(key=keys).dropna(subset=["key"])
-    grouped = table.groupby("key").agg(label=("place", "first"), claims=("claim_id", "size"),
-                                       sources=("source", "nunique")).reset_index()
+    grouped = (
+        table.groupby("key")
+        .agg(label=("place", "first"), claims=("claim_id", "size"), sources=("source", "nunique"))
+        .reset_index()
+    )
     return grouped.sort_values(["sources", "claims", "label"], ascending=[False, False, True])
 
 
 def place_claims(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-    """A date x source table of one place's control claims ("actor action" in each cell)."""
+    """Return a date x source table of one place's control claims ("actor action" in each cell)."""
     control = frame[frame["kind"] == "control"]
-    keys = [_key(pid, name) for pid, name in zip(control["place_id"], control["place"], strict=True)]
+    keys = [
+        _key(pid, name) for pid, name in zip(control["place_id"], control["place"], strict=True)
+    ]
     rows = control.assign(key=keys)
     rows = rows[rows["key"] == key]
     if rows.empty:
         return pd.DataFrame()
-    cell = (rows["actor_norm"].fillna(rows["actor"]).fillna("?") + " "
-            + rows["action"].fillna("").str.replace("_", " "))
-    table = pd.DataFrame({"date": rows["sort_date"], "source": rows["source"].fillna("?"),
-                          "claim": cell})
-    return (table.groupby(["date", "source"])["claim"].agg("; ".join).unstack("source")
-            .sort_index().fillna(""))
+    cell = (
+        rows["actor_norm"].fillna(rows["actor"]).fillna("?")
+        + " "
+        + rows["action"].fillna("").str.replace("_", " ")
+    )
+    table = pd.DataFrame(
+        {"date": rows["sort_date"], "source": rows["source"].fillna("?"), "claim": cell}
+    )
+    return (
+        table.groupby(["date", "source"])["claim"]
+        .agg("; ".join)
+        .unstack("source")
+        .sort_index()
+        .fillna("")
+    )
 
 
 def render() -> None:
@@ -130,33 +161,41 @@ def render() -> None:
     st.header("Compare sources")
     version = data.data_version()
     frame = data.all_claims(version)
-    mode = st.radio("Compare", ["Distance between two places", "Control of one place"],
-                    horizontal=True, key="compare_mode")
+    mode = st.radio(
+        "Compare",
+        ["Distance between two places", "Control of one place"],
+        horizontal=True,
+        key="compare_mode",
+    )
     if mode.startswith("Distance"):
         pairs = distance_pairs(frame)
         if pairs.empty:
             st.info("No distance claims between two known places yet.")
             return
-        labels = {r.pair: f"{r.label} ({r.claims} claims, {r.sources} sources)"
-                  for r in pairs.itertuples()}
-        pair = st.selectbox("Pair of places", list(labels), format_func=labels.get,
-                            key="compare_pair")
+        labels = {
+            r.pair: f"{r.label} ({r.claims} claims, {r.sources} sources)"
+            for r in pairs.itertuples()
+        }
+        pair = st.selectbox(
+            "Pair of places", list(labels), format_func=labels.get, key="compare_pair"
+        )
         st.text(f"Every source on the distance {labels[pair]}")
         table = pair_claims(frame, pair)
         true = table["true_km"].dropna()
         if not true.empty:
             st.metric("True geodesic distance", f"{true.iloc[0]:,.0f} km")
         chart = table.assign(label=table["source"] + " " + table["published"].astype(str))
-        st.bar_chart(chart.set_index("label")[["stated_km"]], horizontal=True,
-                     y_label="stated km")
+        st.bar_chart(chart.set_index("label")[["stated_km"]], horizontal=True, y_label="stated km")
         st.dataframe(table, hide_index=True, key="compare_pair_table")
     else:
         places = place_options(frame)
         if places.empty:
             st.info("No control claims yet.")
             return
-        labels = {r.key: f"{r.label} ({r.claims} claims, {r.sources} sources)"
-                  for r in places.itertuples()}
+        labels = {
+            r.key: f"{r.label} ({r.claims} claims, {r.sources} sources)"
+            for r in places.itertuples()
+        }
         key = st.selectbox("Place", list(labels), format_func=labels.get, key="compare_place")
         st.text(f"Every source on {labels[key]}, by date (event, else publication)")
         st.dataframe(place_claims(frame, key), key="compare_place_table")

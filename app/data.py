@@ -78,7 +78,7 @@ def _pin_gazetteer_functions() -> None:
 
 
 def data_version(store: Store | None = None) -> str:
-    """A token that changes whenever claims, articles or corrections change.
+    """Return a token that changes whenever claims, articles or corrections change.
 
     It combines the store's row counts with a counter bumped by this process after each
     write (:func:`bump_version`), so edits made from the app show at once.
@@ -125,7 +125,7 @@ def filtered_ids(state: FilterState, version: str) -> list[str]:
 
 
 def filtered_frame(state: FilterState, version: str) -> pd.DataFrame:
-    """The claims matching the filters (a view on :func:`all_claims`)."""
+    """Return the claims matching the filters (a view on :func:`all_claims`)."""
     frame = all_claims(version)
     return frame.loc[filtered_ids(state, version)]
 

@@ -15,7 +15,7 @@ anchor, subject and title.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -38,15 +38,19 @@ log = logging.getLogger("conflictmap.app.filters")
 KINDS: dict[str, str] = {"control": "Control / front line", "distance": "Distance"}
 #: URL query parameter of each filter.
 PARAMS: dict[str, str] = {
-    "dates": "dates", "sources": "source", "actors": "actor", "kinds": "kind",
-    "conflict": "conflict", "text": "q",
+    "dates": "dates",
+    "sources": "source",
+    "actors": "actor",
+    "kinds": "kind",
+    "conflict": "conflict",
+    "text": "q",
 }
 _TEXT_COLUMNS = ("quote", "place", "actor", "actor_norm", "anchor", "subject", "title")
 _MAX_TEXT = 200
 
 
 def _as_date(value: Any) -> date | None:
-    """A date from a date, datetime, Timestamp or ISO text; None for anything else."""
+    """Return a date from a date, datetime, Timestamp or ISO text; None for anything else."""
     if value is None or value == "":
         return None
     if isinstance(value, pd.Timestamp):
@@ -74,7 +78,7 @@ class FilterState:
     text: str | None = None
 
     def to_query_params(self) -> dict[str, str | list[str]]:
-        """The URL query parameters of this state (defaults left out).
+        """Return the URL query parameters of this state (defaults left out).
 
         >>> FilterState(since=date(2019, 4, 1), until=date(2019, 5, 1), kinds=("control",)
         ...             ).to_query_params()
@@ -83,7 +87,8 @@ class FilterState:
         params: dict[str, str | list[str]] = {}
         if self.since or self.until:
             params[PARAMS["dates"]] = [
-                (self.since or date.min).isoformat(), (self.until or date.max).isoformat()
+                (self.since or date.min).isoformat(),
+                (self.until or date.max).isoformat(),
             ]
         for name in ("sources", "actors", "kinds"):
             values = getattr(self, name)
@@ -102,9 +107,11 @@ class FilterState:
         ``params`` maps names to a string or a list of strings (``st.query_params.to_dict()``
         keeps only the last value, so pass ``{k: st.query_params.get_all(k)}`` for lists).
 
-        >>> FilterState.from_query_params({"dates": ["2019-04-01", "bad"], "q": "Sirte"})
-        FilterState(since=datetime.date(2019, 4, 1), until=None, sources=(), actors=(), kinds=(), conflict=None, text='Sirte')
+        >>> state = FilterState.from_query_params({"dates": ["2019-04-01", "bad"], "q": "Sirte"})
+        >>> state.since, state.until, state.text
+        (datetime.date(2019, 4, 1), None, 'Sirte')
         """
+
         def many(name: str) -> tuple[str, ...]:
             value = params.get(PARAMS[name])
             if value is None:
@@ -120,16 +127,29 @@ class FilterState:
         since = _as_date(dates[0]) if dates else None
         until = _as_date(dates[1]) if len(dates) > 1 else None
         kinds = tuple(k for k in many("kinds") if k in KINDS)
-        return cls(since=since, until=until, sources=many("sources"), actors=many("actors"),
-                   kinds=kinds, conflict=one("conflict"), text=one("text"))
+        return cls(
+            since=since,
+            until=until,
+            sources=many("sources"),
+            actors=many("actors"),
+            kinds=kinds,
+            conflict=one("conflict"),
+            text=one("text"),
+        )
 
     def to_claim_filter(self) -> Any:
-        """The equivalent ``store.ClaimFilter`` (for queries run in the database)."""
+        """Return the equivalent ``store.ClaimFilter`` (for queries run in the database)."""
         from store import ClaimFilter
 
-        return ClaimFilter(since=self.since, until=self.until, sources=self.sources,
-                           actors=self.actors, kinds=self.kinds, conflict=self.conflict,
-                           text=self.text)
+        return ClaimFilter(
+            since=self.since,
+            until=self.until,
+            sources=self.sources,
+            actors=self.actors,
+            kinds=self.kinds,
+            conflict=self.conflict,
+            text=self.text,
+        )
 
 
 @dataclass(frozen=True)
@@ -151,8 +171,9 @@ def _claim_dates(frame: pd.DataFrame) -> pd.Series:
         values = frame["sort_date"]
     else:
         event = frame["event_date"] if "event_date" in frame.columns else None
-        values = frame["published"] if event is None else event.where(event.notna(),
-                                                                       frame["published"])
+        values = (
+            frame["published"] if event is None else event.where(event.notna(), frame["published"])
+        )
     return values.map(_as_date)
 
 
@@ -187,7 +208,8 @@ def apply_filters(frame: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         mask &= frame["source"].isin(state.sources)
     if state.actors:
         mask &= frame["actor_norm"].isin(state.actors) | (
-            frame["actor_norm"].isna() & frame["actor"].isin(state.actors))
+            frame["actor_norm"].isna() & frame["actor"].isin(state.actors)
+        )
     if state.kinds:
         mask &= frame["kind"].isin(state.kinds)
     if state.conflict:
@@ -197,8 +219,13 @@ def apply_filters(frame: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         hit = pd.Series(False, index=frame.index)
         for column in _TEXT_COLUMNS:
             if column in frame.columns:
-                hit |= frame[column].fillna("").astype(str).str.lower().str.contains(
-                    needle, regex=False)
+                hit |= (
+                    frame[column]
+                    .fillna("")
+                    .astype(str)
+                    .str.lower()
+                    .str.contains(needle, regex=False)
+                )
         mask &= hit
     return frame[mask]
 
@@ -219,28 +246,66 @@ def filter_widgets(options: FilterOptions, container: Any = None) -> FilterState
     box = container if container is not None else st.sidebar
     first, last = _date_range(options)
     since, until = box.slider(
-        "Date (event, else publication)", min_value=first, max_value=last,
-        value=(first, last), format="YYYY-MM-DD", key=PARAMS["dates"],
-        bind="query-params", help="Claims dated by their event date, else the article's date.",
+        "Date (event, else publication)",
+        min_value=first,
+        max_value=last,
+        value=(first, last),
+        format="YYYY-MM-DD",
+        key=PARAMS["dates"],
+        bind="query-params",
+        help="Claims dated by their event date, else the article's date.",
     )
-    sources = box.multiselect("Sources", options.sources, key=PARAMS["sources"],
-                              bind="query-params", placeholder="All sources")
-    actors = box.multiselect("Actors", options.actors, key=PARAMS["actors"],
-                             bind="query-params", placeholder="All actors")
-    kinds = box.multiselect("Claim kind", list(KINDS), key=PARAMS["kinds"], bind="query-params",
-                            placeholder="Both kinds", help="control: who holds or took a place; "
-                            "distance: stated distances, checked against the true one")
+    sources = box.multiselect(
+        "Sources",
+        options.sources,
+        key=PARAMS["sources"],
+        bind="query-params",
+        placeholder="All sources",
+    )
+    actors = box.multiselect(
+        "Actors",
+        options.actors,
+        key=PARAMS["actors"],
+        bind="query-params",
+        placeholder="All actors",
+    )
+    kinds = box.multiselect(
+        "Claim kind",
+        list(KINDS),
+        key=PARAMS["kinds"],
+        bind="query-params",
+        placeholder="Both kinds",
+        help="control: who holds or took a place; "
+        "distance: stated distances, checked against the true one",
+    )
     conflict = None
     if len(options.conflicts) > 1:
-        conflict = box.selectbox("Conflict", ["", *options.conflicts],
-                                 format_func=lambda c: c or "All conflicts",
-                                 key=PARAMS["conflict"], bind="query-params") or None
-    text = box.text_input("Search quotes, places, actors, titles", key=PARAMS["text"],
-                          bind="query-params", max_chars=_MAX_TEXT).strip() or None
+        conflict = (
+            box.selectbox(
+                "Conflict",
+                ["", *options.conflicts],
+                format_func=lambda c: c or "All conflicts",
+                key=PARAMS["conflict"],
+                bind="query-params",
+            )
+            or None
+        )
+    text = (
+        box.text_input(
+            "Search quotes, places, actors, titles",
+            key=PARAMS["text"],
+            bind="query-params",
+            max_chars=_MAX_TEXT,
+        ).strip()
+        or None
+    )
     full_range = since <= first and until >= last
     return FilterState(
         since=None if full_range else since,
         until=None if full_range else until,
-        sources=tuple(sources), actors=tuple(actors), kinds=tuple(kinds),
-        conflict=conflict, text=text,
+        sources=tuple(sources),
+        actors=tuple(actors),
+        kinds=tuple(kinds),
+        conflict=conflict,
+        text=text,
     )

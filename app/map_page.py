@@ -24,8 +24,23 @@ log = logging.getLogger("conflictmap.app.map_page")
 
 #: Columns of the claims table, in order.
 TABLE_COLUMNS: tuple[str, ...] = (
-    "claim_id", "sort_date", "published", "source", "kind", "actor_norm", "action", "place",
-    "precision", "quote", "value_min", "unit", "anchor", "true_km", "diff_pct", "verdict", "url",
+    "claim_id",
+    "sort_date",
+    "published",
+    "source",
+    "kind",
+    "actor_norm",
+    "action",
+    "place",
+    "precision",
+    "quote",
+    "value_min",
+    "unit",
+    "anchor",
+    "true_km",
+    "diff_pct",
+    "verdict",
+    "url",
 )
 _SEL = "claim"
 #: Dates on the fronts time slider (each date derives areas and lines once).
@@ -39,7 +54,7 @@ def _options(version: str) -> Any:
 
 
 def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The claims table: chosen columns, only http(s) links (no ``javascript:`` URLs)."""
+    """Return the claims table: chosen columns, only http(s) links (no ``javascript:`` URLs)."""
     from geo.layers import safe_url
 
     table = frame[[c for c in TABLE_COLUMNS if c in frame.columns]].reset_index(drop=True)
@@ -62,8 +77,12 @@ def _add_fronts(fmap: Any, frame: pd.DataFrame, state: FilterState) -> str | Non
 
         safe = _without_template_syntax(control)
         with st.spinner("Deriving areas of control and front lines…"):
-            slider = add_fronts_timeline(fmap, safe, dates=timeline_dates(safe, max_steps=_FRONT_STEPS),
-                                         conflict=state.conflict)
+            slider = add_fronts_timeline(
+                fmap,
+                safe,
+                dates=timeline_dates(safe, max_steps=_FRONT_STEPS),
+                conflict=state.conflict,
+            )
     except (ValueError, LookupError, ArithmeticError) as err:
         log.warning("fronts failed: %s", err)
         return f"Front lines could not be drawn: {err}"
@@ -80,7 +99,8 @@ def _without_template_syntax(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if out[column].dtype == object:
             out[column] = out[column].map(
-                lambda v: v.replace("{", "{\u200b") if isinstance(v, str) and "{" in v else v)
+                lambda v: v.replace("{", "{\u200b") if isinstance(v, str) and "{" in v else v
+            )
     return out
 
 
@@ -96,7 +116,7 @@ def _select(claim_id: str | None, *, focus: bool) -> None:
 
 
 def _counts(frame: pd.DataFrame, total: int, shown: int) -> None:
-    """The counts row above the map."""
+    """Return the counts row above the map."""
     cols = st.columns(5)
     cols[0].metric("Claims in view", f"{len(frame):,}", help=f"of {total:,} stored")
     cols[1].metric("On the map", f"{shown:,}", help="claims with coordinates")
@@ -110,12 +130,22 @@ def _exports(frame: pd.DataFrame) -> None:
     from store.export import export_bytes
 
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button("Export GeoJSON", data=lambda: export_bytes(frame, "geojson"),
-                         file_name="conflictmap-claims.geojson", mime="application/geo+json",
-                         on_click="ignore", key="export_geojson")
-    right.download_button("Export CSV", data=lambda: export_bytes(frame, "csv"),
-                          file_name="conflictmap-claims.csv", mime="text/csv",
-                          on_click="ignore", key="export_csv")
+    left.download_button(
+        "Export GeoJSON",
+        data=lambda: export_bytes(frame, "geojson"),
+        file_name="conflictmap-claims.geojson",
+        mime="application/geo+json",
+        on_click="ignore",
+        key="export_geojson",
+    )
+    right.download_button(
+        "Export CSV",
+        data=lambda: export_bytes(frame, "csv"),
+        file_name="conflictmap-claims.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="export_csv",
+    )
 
 
 def render() -> None:
@@ -129,10 +159,18 @@ def render() -> None:
     with st.sidebar:
         st.subheader("Filters")
         state = filter_widgets(options)
-        online = st.toggle("Online tile layers", key="online", bind="query-params",
-                           help="Off: offline country outlines only; nothing leaves this computer.")
-        fronts = st.toggle("Areas of control and front lines", key="fronts",
-                           bind="query-params", help="Derived from control claims, with a time slider.")
+        online = st.toggle(
+            "Online tile layers",
+            key="online",
+            bind="query-params",
+            help="Off: offline country outlines only; nothing leaves this computer.",
+        )
+        fronts = st.toggle(
+            "Areas of control and front lines",
+            key="fronts",
+            bind="query-params",
+            help="Derived from control claims, with a time slider.",
+        )
     frame = data.filtered_frame(state, version)
 
     if "selected_claim" not in st.session_state:
@@ -144,8 +182,12 @@ def render() -> None:
     notes: list[str] = []
     extra = [lambda fmap: notes.append(_add_fronts(fmap, frame, state))] if fronts else []
     fmap, summary = build_claims_map(
-        frame, offline=not online, selected=focus if focus in ids else None,
-        prepared=data.prepared(version), extra_layers=extra)
+        frame,
+        offline=not online,
+        selected=focus if focus in ids else None,
+        prepared=data.prepared(version),
+        extra_layers=extra,
+    )
     for note in notes:
         if note:
             st.info(md_escape(note))
@@ -166,8 +208,13 @@ def render() -> None:
     positions = table.index[table["claim_id"] == selected].tolist() if selected else []
     default = {"selection": {"rows": positions[:1], "columns": []}} if positions else None
     event = st.dataframe(
-        table, key=f"claims_table_{st.session_state.get('table_gen', 0)}", hide_index=True,
-        on_select="rerun", selection_mode="single-row", selection_default=default, height=320,
+        table,
+        key=f"claims_table_{st.session_state.get('table_gen', 0)}",
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        selection_default=default,
+        height=320,
         column_config={
             "claim_id": st.column_config.TextColumn("Claim"),
             "sort_date": st.column_config.DateColumn("Date", help="event date, else published"),

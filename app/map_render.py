@@ -22,7 +22,7 @@ _CLAIM_ID = re.compile(r"\[claim ([^\]\s]+)\]")
 
 
 def offline_assets_ok() -> bool:
-    """True when Streamlit serves ``./static`` (needed for the vendored Leaflet files)."""
+    """Return True when Streamlit serves ``./static`` (needed for the vendored Leaflet files)."""
     try:
         return bool(st.get_option("server.enableStaticServing"))
     except (RuntimeError, KeyError):
@@ -30,7 +30,7 @@ def offline_assets_ok() -> bool:
 
 
 def clicked_claim_id(result: dict[str, Any] | None) -> str | None:
-    """The claim id of the marker (or distance line) clicked last, read from its tooltip.
+    """Return the claim id of the marker (or distance line) clicked last, read from its tooltip.
 
     >>> clicked_claim_id({"last_object_clicked_tooltip": "Sirte: LNA captured [claim 12]"})
     '12'
@@ -46,8 +46,14 @@ def clicked_claim_id(result: dict[str, Any] | None) -> str | None:
     return found[-1] if found else None
 
 
-def show_map(fmap: Any, *, key: str, offline: bool = True, height: int = 600,
-             returned: Iterable[str] = ("last_object_clicked_tooltip",)) -> dict[str, Any] | None:
+def show_map(
+    fmap: Any,
+    *,
+    key: str,
+    offline: bool = True,
+    height: int = 600,
+    returned: Iterable[str] = ("last_object_clicked_tooltip",),
+) -> dict[str, Any] | None:
     """Localize the map's assets and render it with streamlit-folium; return its state.
 
     Only clicks (``returned``) make the app rerun; panning and zooming do not.
@@ -63,5 +69,6 @@ def show_map(fmap: Any, *, key: str, offline: bool = True, height: int = 600,
     dropped = localize_map(fmap, offline=offline)
     if dropped and offline:
         log.debug("offline: assets without a local copy were left out: %s", dropped)
-    return st_folium(fmap, key=key, height=height, use_container_width=True,
-                     returned_objects=list(returned))
+    return st_folium(
+        fmap, key=key, height=height, use_container_width=True, returned_objects=list(returned)
+    )

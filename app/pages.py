@@ -35,5 +35,7 @@ PAGES = [
     st.Page(_map, title="Map", icon=":material/map:", url_path="map", default=True),
     st.Page(_upload, title="Upload articles", icon=":material/upload_file:", url_path="upload"),
     st.Page(_distance, title="Distance checker", icon=":material/straighten:", url_path="distance"),
-    st.Page(_compare, title="Compare sources", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page(
+        _compare, title="Compare sources", icon=":material/compare_arrows:", url_path="compare"
+    ),
 ]

@@ -28,13 +28,19 @@ __all__ = [
 MANUAL = -1
 _MAX_PREVIEW_CHARS = 20_000
 _PRECISION_COLORS = {
-    "site": "#ffe08a", "district": "#ffe08a", "town": "#ffe08a",
-    "region": "#cde7ff", "country": "#cde7ff", "sea": "#cde7ff",
+    "site": "#ffe08a",
+    "district": "#ffe08a",
+    "town": "#ffe08a",
+    "region": "#cde7ff",
+    "country": "#cde7ff",
+    "sea": "#cde7ff",
 }
 
 
-def highlighted_html(text: str, mentions: Sequence[Mention], *, limit: int = _MAX_PREVIEW_CHARS) -> str:
-    """The article text as escaped HTML with each place mention in a ``<mark>``.
+def highlighted_html(
+    text: str, mentions: Sequence[Mention], *, limit: int = _MAX_PREVIEW_CHARS
+) -> str:
+    """Return the article text as escaped HTML with each place mention in a ``<mark>``.
 
     The mark's title tells what the mention resolved to; unresolved mentions are grey. Only the
     first ``limit`` characters are shown.
@@ -52,22 +58,29 @@ def highlighted_html(text: str, mentions: Sequence[Mention], *, limit: int = _MA
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if mention.start < cursor or mention.end > len(shown) or mention.start >= mention.end:
             continue
-        parts.append(html.escape(shown[cursor:mention.start]))
+        parts.append(html.escape(shown[cursor : mention.start]))
         place = mention.place
         if place is None:
             color, title = "#e6e6e6", "not resolved"
         else:
             color = _PRECISION_COLORS.get(place.precision, "#ffe08a")
-            title = (f"{place.name} ({place.feature_code}, {place.country_code or '?'}) — "
-                     f"{place.precision}, {place.lat:.3f}, {place.lon:.3f}")
-        parts.append(f'<mark style="background:{color}" title="{html.escape(title, quote=True)}">'
-                     f"{html.escape(shown[mention.start:mention.end])}</mark>")
+            title = (
+                f"{place.name} ({place.feature_code}, {place.country_code or '?'}) — "
+                f"{place.precision}, {place.lat:.3f}, {place.lon:.3f}"
+            )
+        parts.append(
+            f'<mark style="background:{color}" title="{html.escape(title, quote=True)}">'
+            f"{html.escape(shown[mention.start : mention.end])}</mark>"
+        )
         cursor = mention.end
     parts.append(html.escape(shown[cursor:]))
     if len(text) > limit:
         parts.append(f"\n… ({len(text) - limit:,} more characters not shown)")
-    return ('<div class="cm-preview" style="white-space:pre-wrap;line-height:1.5">'
-            + "".join(parts) + "</div>")
+    return (
+        '<div class="cm-preview" style="white-space:pre-wrap;line-height:1.5">'
+        + "".join(parts)
+        + "</div>"
+    )
 
 
 def mention_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
@@ -83,17 +96,25 @@ def candidate_label(place: Place, candidates: Sequence[Candidate], index: int) -
     score = candidates[index].score if index < len(candidates) else None
     shown = f" · score {score:.2f}" if score is not None and math.isfinite(score) else ""
     population = f" · pop. {place.population:,}" if place.population else ""
-    return (f"{index + 1}. {place.name} ({place.feature_code}, {place.country_code or '?'}, "
-            f"{place.precision}) {place.lat:.3f}, {place.lon:.3f}{population}{shown}")
+    return (
+        f"{index + 1}. {place.name} ({place.feature_code}, {place.country_code or '?'}, "
+        f"{place.precision}) {place.lat:.3f}, {place.lon:.3f}{population}{shown}"
+    )
 
 
 def manual_place(name: str, lat: float, lon: float) -> Place:
-    """A place at coordinates the analyst typed (validated by the store when saved)."""
+    """Return a place at coordinates the analyst typed (validated by the store when saved)."""
     from gazetteer.features import precision_of
 
-    return Place(id=f"manual:{lat:.5f},{lon:.5f}", name=name.strip() or "manual point",
-                 lat=float(lat), lon=float(lon), feature_code="PPL",
-                 precision=precision_of("PPL"), source="manual")
+    return Place(
+        id=f"manual:{lat:.5f},{lon:.5f}",
+        name=name.strip() or "manual point",
+        lat=float(lat),
+        lon=float(lon),
+        feature_code="PPL",
+        precision=precision_of("PPL"),
+        source="manual",
+    )
 
 
 def _place_text(place: Place | None) -> str:
@@ -108,15 +129,30 @@ def claims_table(claims: Sequence[Any]) -> pd.DataFrame:
     for claim in claims:
         quote = claim.provenance.quote
         if getattr(claim, "kind", "") == "distance":
-            stated = (f"{claim.value_min:g}" if claim.value_min == claim.value_max
-                      else f"{claim.value_min:g}-{claim.value_max:g}")
-            rows.append({"kind": "distance", "quote": quote,
-                         "what": f"{claim.subject or '?'}: {stated} {claim.unit} "
-                                 f"{claim.direction or ''} from {claim.anchor}".replace("  ", " "),
-                         "place": _place_text(claim.subject_place or claim.anchor_place),
-                         "date": claim.event_date})
+            stated = (
+                f"{claim.value_min:g}"
+                if claim.value_min == claim.value_max
+                else f"{claim.value_min:g}-{claim.value_max:g}"
+            )
+            rows.append(
+                {
+                    "kind": "distance",
+                    "quote": quote,
+                    "what": f"{claim.subject or '?'}: {stated} {claim.unit} "
+                    f"{claim.direction or ''} from {claim.anchor}".replace("  ", " "),
+                    "place": _place_text(claim.subject_place or claim.anchor_place),
+                    "date": claim.event_date,
+                }
+            )
         else:
-            rows.append({"kind": "control", "quote": quote,
-                         "what": f"{claim.actor_norm or claim.actor or '?'} {claim.action} {claim.place}",
-                         "place": _place_text(claim.place_ref), "date": claim.event_date})
+            rows.append(
+                {
+                    "kind": "control",
+                    "quote": quote,
+                    "what": f"{claim.actor_norm or claim.actor or '?'} {claim.action} "
+                    f"{claim.place}",
+                    "place": _place_text(claim.place_ref),
+                    "date": claim.event_date,
+                }
+            )
     return pd.DataFrame(rows, columns=["kind", "what", "place", "date", "quote"])

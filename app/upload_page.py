@@ -20,7 +20,6 @@ from typing import Any
 import streamlit as st
 
 from app import data
-from app.text import md_escape
 from app.preview import (
     MANUAL,
     candidate_label,
@@ -29,6 +28,7 @@ from app.preview import (
     manual_place,
     mention_groups,
 )
+from app.text import md_escape
 from core.errors import ConflictMapError
 
 __all__ = ["render"]
@@ -50,12 +50,15 @@ def _defaults_form(prefix: str) -> dict[str, Any]:
     source = c1.text_input("Source (outlet)", key=f"{prefix}_source", max_chars=200)
     published = c2.text_input("Published (YYYY-MM-DD)", key=f"{prefix}_published", max_chars=10)
     conflict = c3.text_input("Conflict (optional)", key=f"{prefix}_conflict", max_chars=60)
-    return {"source": source.strip() or None, "published": published.strip() or None,
-            "conflict": conflict.strip() or None}
+    return {
+        "source": source.strip() or None,
+        "published": published.strip() or None,
+        "conflict": conflict.strip() or None,
+    }
 
 
 def _read_inputs() -> None:
-    """The paste and upload forms; fills the session batch with articles to preview."""
+    """Return the paste and upload forms; fills the session batch with articles to preview."""
     from store.ingest import article_from_text, read_bytes
 
     paste, files = st.tabs(["Paste text", "Upload files"])
@@ -66,15 +69,20 @@ def _read_inputs() -> None:
         text = st.text_area("Article text", height=220)
         if st.form_submit_button("Preview", type="primary"):
             try:
-                article = article_from_text(text, title=title.strip() or None,
-                                            url=url.strip() or None, **meta)
+                article = article_from_text(
+                    text, title=title.strip() or None, url=url.strip() or None, **meta
+                )
             except ConflictMapError as err:
                 st.error(f"Cannot read the pasted text: {md_escape(err)}")
             else:
                 st.session_state[_BATCH] = [article]
     with files, st.form("files_form"):
-        uploads = st.file_uploader("Articles", type=_TYPES, accept_multiple_files=True,
-                                   help="Source and date below fill in what a file does not say.")
+        uploads = st.file_uploader(
+            "Articles",
+            type=_TYPES,
+            accept_multiple_files=True,
+            help="Source and date below fill in what a file does not say.",
+        )
         meta = _defaults_form("files")
         if st.form_submit_button("Read files", type="primary"):
             batch, problems = [], []
@@ -108,8 +116,13 @@ def _analyse(batch: list[Any]) -> dict[str, Any]:
         for number, article in enumerate(todo, start=1):
             try:
                 analyses[_digest(article)] = analyze_article(
-                    article.text, title=article.title, published=article.published,
-                    source=article.source, url=article.url, conflict=article.conflict)
+                    article.text,
+                    title=article.title,
+                    published=article.published,
+                    source=article.source,
+                    url=article.url,
+                    conflict=article.conflict,
+                )
             except (ConflictMapError, ValueError, LookupError) as err:
                 analyses[_digest(article)] = err
             bar.progress(number / len(todo), text=f"Analysed {number} of {len(todo)}")
@@ -124,27 +137,38 @@ def _corrections(index: int, analysis: Any) -> dict[tuple[int, int], Any]:
     if not groups:
         st.caption("No places found in this article.")
         return overrides
-    st.caption("Places: pick another candidate or type coordinates; the choice is saved "
-               "with the article as a correction.")
+    st.caption(
+        "Places: pick another candidate or type coordinates; the choice is saved "
+        "with the article as a correction."
+    )
     for number, group in enumerate(groups[:40]):
         first = group[0]
         candidates = [c.place for c in first.candidates] or ([first.place] if first.place else [])
         options = [*range(len(candidates)), MANUAL]
-        current = next((i for i, p in enumerate(candidates) if first.place and p.id == first.place.id),
-                       0 if candidates else MANUAL)
+        current = next(
+            (i for i, p in enumerate(candidates) if first.place and p.id == first.place.id),
+            0 if candidates else MANUAL,
+        )
         cols = st.columns([2, 3])
         cols[0].text(f"{first.text} ×{len(group)}")
         choice = cols[1].selectbox(
-            f"Place for {first.text}", options, index=options.index(current),
+            f"Place for {first.text}",
+            options,
+            index=options.index(current),
             format_func=lambda i, c=candidates, f=first: (
-                "Set coordinates…" if i == MANUAL else candidate_label(c[i], f.candidates, i)),
-            key=f"pick_{index}_{number}", label_visibility="collapsed")
+                "Set coordinates…" if i == MANUAL else candidate_label(c[i], f.candidates, i)
+            ),
+            key=f"pick_{index}_{number}",
+            label_visibility="collapsed",
+        )
         if choice == MANUAL:
             c1, c2 = cols[1].columns(2)
-            lat = c1.number_input("Latitude", -90.0, 90.0, value=None, format="%.5f",
-                                  key=f"lat_{index}_{number}")
-            lon = c2.number_input("Longitude", -180.0, 180.0, value=None, format="%.5f",
-                                  key=f"lon_{index}_{number}")
+            lat = c1.number_input(
+                "Latitude", -90.0, 90.0, value=None, format="%.5f", key=f"lat_{index}_{number}"
+            )
+            lon = c2.number_input(
+                "Longitude", -180.0, 180.0, value=None, format="%.5f", key=f"lon_{index}_{number}"
+            )
             if lat is None or lon is None:
                 continue
             place = manual_place(first.text, lat, lon)
@@ -165,8 +189,10 @@ def _preview(batch: list[Any]) -> dict[int, dict[tuple[int, int], Any]]:
         analysis = analyses.get(_digest(article))
         label = article.title or article.origin or f"article {index + 1}"
         with st.expander(f"{index + 1}. {md_escape(label)}", expanded=len(batch) == 1):
-            st.text(f"Source: {article.source or '?'} · published: {article.published or '?'} · "
-                    f"{len(article.text):,} characters")
+            st.text(
+                f"Source: {article.source or '?'} · published: {article.published or '?'} · "
+                f"{len(article.text):,} characters"
+            )
             if isinstance(analysis, Exception) or analysis is None:
                 st.error(f"Could not analyse this article: {md_escape(analysis)}")
                 continue
@@ -191,14 +217,20 @@ def _save(store: Any, batch: list[Any], chosen: dict[int, dict[tuple[int, int], 
             if isinstance(analysis, Exception) or analysis is None:
                 raise ConflictMapError(f"not analysed: {analysis}")
             result = store.ingest_article(
-                article, analyzer=lambda *a, _r=analysis, **k: _r,
-                overrides=chosen.get(number - 1) or None, who="app")
+                article,
+                analyzer=lambda *a, _r=analysis, **k: _r,
+                overrides=chosen.get(number - 1) or None,
+                who="app",
+            )
         except ConflictMapError as err:
             st.error(f"{md_escape(label)}: not saved — {md_escape(err)}")
         else:
             if result.status == "stored":
                 stored += 1
-                st.success(f"{md_escape(label)}: saved, {result.claims} claim(s), {result.mentions} place(s)")
+                st.success(
+                    f"{md_escape(label)}: saved, {result.claims} claim(s), "
+                    f"{result.mentions} place(s)"
+                )
             else:
                 st.info(f"{md_escape(label)}: {result.status} (article {result.article_id})")
         bar.progress(number / len(batch), text=f"Saved {number} of {len(batch)}")

@@ -60,15 +60,18 @@ def main(argv: list[str] | None = None) -> None:
     from streamlit.testing.v1 import AppTest
 
     start = time.perf_counter()
-    import app.map_page  # noqa: F401 - the page's modules, loaded once per server process
     import streamlit_folium  # noqa: F401
+
+    import app.map_page  # noqa: F401 - the page's modules, loaded once per server process
 
     imports = time.perf_counter() - start
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300)
     first = _run(at)
     print(f"importing the app's modules (once per server process): {imports:.2f} s")
-    print(f"first render of the map page (empty caches): {first:.2f} s  [target <= 2 s]"
-          f"  claims in view {_metric(at, 'Claims in view')}")
+    print(
+        f"first render of the map page (empty caches): {first:.2f} s  [target <= 2 s]"
+        f"  claims in view {_metric(at, 'Claims in view')}"
+    )
     print(f"first render including the imports (cold server): {first + imports:.2f} s")
     again = _run(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300))
     print(f"first render in a new session (warm caches): {again:.2f} s")
@@ -89,8 +92,10 @@ def main(argv: list[str] | None = None) -> None:
     for name, seconds, shown in changes:
         print(f"  filter change {name:<16} {seconds:.3f} s  ({shown} claims)")
     times = [s for _, s, _ in changes]
-    print(f"filter change: median {statistics.median(times):.3f} s, max {max(times):.3f} s"
-          f"  [target <= 0.5 s]")
+    print(
+        f"filter change: median {statistics.median(times):.3f} s, max {max(times):.3f} s"
+        f"  [target <= 0.5 s]"
+    )
 
     from app.data import all_claims, data_version, prepared
     from app.filters import FilterState
@@ -102,8 +107,10 @@ def main(argv: list[str] | None = None) -> None:
 
     fmap.get_root().render()
     size = len(_get_map_string(fmap).encode("utf-8"))
-    print(f"map script for {summary['markers']:,} markers: {size / 1e6:.1f} MB "
-          f"(rings drawn: {summary['rings']}, approximate areas: {summary['areas']})")
+    print(
+        f"map script for {summary['markers']:,} markers: {size / 1e6:.1f} MB "
+        f"(rings drawn: {summary['rings']}, approximate areas: {summary['areas']})"
+    )
     assert FilterState() == FilterState()
 
 

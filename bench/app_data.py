@@ -18,12 +18,31 @@ from gazetteer.model import Place
 
 __all__ = ["SyntheticAnalysis", "fill_store", "synthetic_places"]
 
-_ACTIONS = ("captured", "holds", "attacked", "withdrew", "entered", "advanced_towards",
-            "besieged", "lost")
-_ACTORS = ("Northern Army", "Coastal Front", "Free Militia", "Southern Guard",
-           "Allied Brigades", "Mountain Units")
-_SOURCES = ("wire-one.example", "daily-two.example", "radio-three.example",
-            "agency-four.example", "monitor-five.example")
+_ACTIONS = (
+    "captured",
+    "holds",
+    "attacked",
+    "withdrew",
+    "entered",
+    "advanced_towards",
+    "besieged",
+    "lost",
+)
+_ACTORS = (
+    "Northern Army",
+    "Coastal Front",
+    "Free Militia",
+    "Southern Guard",
+    "Allied Brigades",
+    "Mountain Units",
+)
+_SOURCES = (
+    "wire-one.example",
+    "daily-two.example",
+    "radio-three.example",
+    "agency-four.example",
+    "monitor-five.example",
+)
 
 
 @dataclass
@@ -40,17 +59,30 @@ def synthetic_places(n: int = 80, seed: int = 7) -> list[Place]:
     places = []
     for i in range(n):
         precision = "region" if i % 17 == 0 else ("site" if i % 5 == 0 else "town")
-        places.append(Place(
-            id=f"synthetic:{i}", name=f"Place {i}", lat=round(rng.uniform(26.0, 33.0), 4),
-            lon=round(rng.uniform(10.0, 22.0), 4),
-            feature_code="ADM1" if precision == "region" else "PPL", country_code="XX",
-            precision=precision, source="synthetic", radius_km=80.0 if precision == "region" else 0.0,
-        ))
+        places.append(
+            Place(
+                id=f"synthetic:{i}",
+                name=f"Place {i}",
+                lat=round(rng.uniform(26.0, 33.0), 4),
+                lon=round(rng.uniform(10.0, 22.0), 4),
+                feature_code="ADM1" if precision == "region" else "PPL",
+                country_code="XX",
+                precision=precision,
+                source="synthetic",
+                radius_km=80.0 if precision == "region" else 0.0,
+            )
+        )
     return places
 
 
-def _article(rng: random.Random, number: int, places: list[Place], per_article: int,
-             first_day: date, days: int) -> tuple[dict[str, Any], list[Any]]:
+def _article(
+    rng: random.Random,
+    number: int,
+    places: list[Place],
+    per_article: int,
+    first_day: date,
+    days: int,
+) -> tuple[dict[str, Any], list[Any]]:
     """One synthetic article's metadata and its claims."""
     published = first_day + timedelta(days=rng.randrange(days))
     source = rng.choice(_SOURCES)
@@ -61,29 +93,77 @@ def _article(rng: random.Random, number: int, places: list[Place], per_article: 
         if rng.random() < 0.8:
             actor, action = rng.choice(_ACTORS), rng.choice(_ACTIONS)
             sentence = f"Report {number}: the {actor} {action.replace('_', ' ')} {place.name}."
-            prov = Provenance(sentence, offset, offset + len(sentence), offset,
-                              offset + len(sentence), source=source, published=published)
-            claims.append(ControlClaim(prov, actor, actor, action, place.name, place_ref=place,
-                                       event_date=published - timedelta(days=rng.randrange(3))))
+            prov = Provenance(
+                sentence,
+                offset,
+                offset + len(sentence),
+                offset,
+                offset + len(sentence),
+                source=source,
+                published=published,
+            )
+            claims.append(
+                ControlClaim(
+                    prov,
+                    actor,
+                    actor,
+                    action,
+                    place.name,
+                    place_ref=place,
+                    event_date=published - timedelta(days=rng.randrange(3)),
+                )
+            )
         else:
             anchor = rng.choice(places)
             value = float(rng.choice((20, 40, 60, 90, 100, 150)))
             sentence = f"Report {number}: {place.name} lies {value:g} km from {anchor.name}."
-            prov = Provenance(sentence, offset, offset + len(sentence), offset,
-                              offset + len(sentence), source=source, published=published)
-            claims.append(DistanceClaim(prov, value, value, "km", None, None, place.name, "place",
-                                        anchor.name, anchor_place=anchor, subject_place=place))
+            prov = Provenance(
+                sentence,
+                offset,
+                offset + len(sentence),
+                offset,
+                offset + len(sentence),
+                source=source,
+                published=published,
+            )
+            claims.append(
+                DistanceClaim(
+                    prov,
+                    value,
+                    value,
+                    "km",
+                    None,
+                    None,
+                    place.name,
+                    "place",
+                    anchor.name,
+                    anchor_place=anchor,
+                    subject_place=place,
+                )
+            )
         sentences.append(sentence)
         offset += len(sentence) + 1
-    meta = {"text": " ".join(sentences), "title": f"Synthetic report {number}",
-            "source": source, "published": published, "url": f"https://{source}/r/{number}",
-            "conflict": "synthetic"}
+    meta = {
+        "text": " ".join(sentences),
+        "title": f"Synthetic report {number}",
+        "source": source,
+        "published": published,
+        "url": f"https://{source}/r/{number}",
+        "conflict": "synthetic",
+    }
     return meta, claims
 
 
-def fill_store(store: Any, n_claims: int, *, per_article: int = 10, seed: int = 11,
-               first_day: date = date(2024, 1, 1), days: int = 365,
-               places: list[Place] | None = None) -> int:
+def fill_store(
+    store: Any,
+    n_claims: int,
+    *,
+    per_article: int = 10,
+    seed: int = 11,
+    first_day: date = date(2024, 1, 1),
+    days: int = 365,
+    places: list[Place] | None = None,
+) -> int:
     """Ingest articles until about ``n_claims`` claims are stored; return the claims added."""
     from store.types import ArticleInput
 
@@ -96,7 +176,8 @@ def fill_store(store: Any, n_claims: int, *, per_article: int = 10, seed: int = 
         count = min(per_article, n_claims - added)
         meta, claims = _article(rng, number, places, count, first_day, days)
         analysis = SyntheticAnalysis(claims=claims)
-        result = store.ingest_article(ArticleInput(**meta, origin="synthetic"),
-                                      analyzer=lambda *a, _r=analysis, **k: _r)
+        result = store.ingest_article(
+            ArticleInput(**meta, origin="synthetic"), analyzer=lambda *a, _r=analysis, **k: _r
+        )
         added += result.claims
     return added

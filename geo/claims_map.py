@@ -16,7 +16,6 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.verbatim import VerbatimScriptMixin
 from geo.basemap import OfflineBasemap, add_online_tiles
 from geo.layers import (
     _RECORD_COLUMNS,
@@ -28,13 +27,13 @@ from geo.layers import (
     _actor_key,
     _ensure_library,
     actor_colors,
-    area_records,
-    claim_records,
     area_record,
+    claim_records,
     distance_record,
     js_json,
     select_rings,
 )
+from geo.verbatim import VerbatimScriptMixin
 
 _RING_COLUMNS = ("anchor_lat", "anchor_lon", "subject_lat", "subject_lon")
 
@@ -88,7 +87,9 @@ def prepare_claims(frame: Any) -> PreparedClaims:
         ring = distance_record(row)
         if ring is not None:
             prepared.rings[cid] = ring
-        prepared.actions[cid] = "distance" if row.get("kind") == "distance" else str(row.get("action"))
+        prepared.actions[cid] = (
+            "distance" if row.get("kind") == "distance" else str(row.get("action"))
+        )
     return prepared
 
 
@@ -159,21 +160,31 @@ def build_claims_map(
     -------
     (folium.Map, MapSummary)
         The map and counts: ``markers``, ``areas``, ``rings``, ``actors``.
+
     """
     if prepared is None:
         prepared = prepare_claims(frame)
     ids = _claim_ids(frame)
     colors = prepared.colors
     markers = [prepared.markers[i] for i in ids if i in prepared.markers]
-    areas = list({tuple(a.values()): a for a in (prepared.areas[i] for i in ids if i in prepared.areas)}
-                 .values())
+    areas = list(
+        {
+            tuple(a.values()): a for a in (prepared.areas[i] for i in ids if i in prepared.areas)
+        }.values()
+    )
     ring_pool = [prepared.rings[i] for i in ids if i in prepared.rings]
     rings = select_rings(ring_pool, limit=max_rings, always=selected)
     kinds = [prepared.actions.get(i, "") for i in ids]
 
-    fmap = folium.Map(location=[20.0, 0.0], zoom_start=2, tiles=None, control_scale=True,
-                      prefer_canvas=False, world_copy_jump=True,
-                      **{"maxZoom": 18, "minZoom": 2})
+    fmap = folium.Map(
+        location=[20.0, 0.0],
+        zoom_start=2,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=False,
+        world_copy_jump=True,
+        **{"maxZoom": 18, "minZoom": 2},
+    )
     _ensure_library(fmap)
     if offline:
         OfflineBasemap().add_to(fmap)
@@ -190,8 +201,13 @@ def build_claims_map(
         else:
             layer.add_to(fmap)
     used = {m["m"] for m in markers}
-    payload = ('{"articles":' + js_json({k: v for k, v in prepared.articles.items() if k in used})
-               + ',"claims":[' + ",".join(prepared.fragments[m["id"]] for m in markers) + "]}")
+    payload = (
+        '{"articles":'
+        + js_json({k: v for k, v in prepared.articles.items() if k in used})
+        + ',"claims":['
+        + ",".join(prepared.fragments[m["id"]] for m in markers)
+        + "]}"
+    )
     ClaimsLayer(payload, len(markers), cluster=cluster).add_to(fmap)
 
     used_colors = {m["c"] for m in markers}
@@ -200,10 +216,17 @@ def build_claims_map(
     legend_notes = list(notes)
     n_distance = sum(1 for k in kinds if k == "distance")
     if len(ring_pool) > len(rings):
-        legend_notes.append(f"distance rings shown for the {len(rings)} most recent of "
-                            f"{len(ring_pool)} distance claims")
-    Legend(legend_colors, actions=set(kinds), has_distance=n_distance > 0, has_other=has_other,
-           notes=legend_notes).add_to(fmap)
+        legend_notes.append(
+            f"distance rings shown for the {len(rings)} most recent of "
+            f"{len(ring_pool)} distance claims"
+        )
+    Legend(
+        legend_colors,
+        actions=set(kinds),
+        has_distance=n_distance > 0,
+        has_other=has_other,
+        notes=legend_notes,
+    ).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
 
     bounds = view_bounds([m["lat"] for m in markers], [m["lon"] for m in markers])
@@ -211,8 +234,9 @@ def build_claims_map(
         fmap.fit_bounds(bounds)
     if selected is not None:
         _SelectClaim(str(selected)).add_to(fmap)
-    summary = MapSummary(markers=len(markers), areas=len(areas), rings=len(rings),
-                         actors=len(colors), bounds=bounds)
+    summary = MapSummary(
+        markers=len(markers), areas=len(areas), rings=len(rings), actors=len(colors), bounds=bounds
+    )
     return fmap, summary
 
 
@@ -231,7 +255,6 @@ class _SelectClaim(VerbatimScriptMixin, MacroElement):
         super().__init__()
         self._name = "SelectClaim"
         self.claim_id = js_json(claim_id)
-
 
 
 def _claim_ids(frame: Any) -> list[str]:

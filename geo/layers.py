@@ -76,14 +76,29 @@ ACTION_SHAPES: dict[str, str] = {
     "lost": "cross",
 }
 _ACTION_LABELS: dict[str, str] = {
-    "captured": "captured", "holds": "holds", "attacked": "attacked", "withdrew": "withdrew",
-    "entered": "entered", "advanced_towards": "advanced towards", "besieged": "besieged",
+    "captured": "captured",
+    "holds": "holds",
+    "attacked": "attacked",
+    "withdrew": "withdrew",
+    "entered": "entered",
+    "advanced_towards": "advanced towards",
+    "besieged": "besieged",
     "lost": "lost",
 }
 #: Colours for the most frequent actors (colour-blind-friendly first), then grey.
 _PALETTE: tuple[str, ...] = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-    "#bcbd22", "#393b79", "#ad494a", "#637939", "#7b4173",
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#ad494a",
+    "#637939",
+    "#7b4173",
 )
 OTHER_COLOR = "#7f7f7f"
 DISTANCE_MARKER_COLOR = "#444444"
@@ -102,13 +117,13 @@ _TITLE_CHARS = 140
 
 
 def js_json(value: Any) -> str:
-    """Serialize to JSON that is safe inside an HTML ``<script>`` element.
+    r"""Serialize to JSON that is safe inside an HTML ``<script>`` element.
 
-    ``<``, ``>``, ``&`` and the JavaScript line separators are written as ``\\u`` escapes, so
+    ``<``, ``>``, ``&`` and the JavaScript line separators are written as ``\u`` escapes, so
     text such as ``</script>`` in an article can never close the script.
 
     >>> js_json({"t": "</script><b>"})
-    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    '{"t":"\\u003c/script\\u003e\\u003cb\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return (
@@ -121,7 +136,7 @@ def js_json(value: Any) -> str:
 
 
 def _missing(value: Any) -> bool:
-    """True for None, NaN, NaT/NA and blank strings (fast path for the common types)."""
+    """Return True for None, NaN, NaT/NA and blank strings (fast path for the common types)."""
     if value is None:
         return True
     kind = type(value)
@@ -150,7 +165,7 @@ def _text(value: Any, limit: int | None = None) -> str:
 
 
 def _num(value: Any) -> float | None:
-    """A finite float or None."""
+    """Return a finite float or None."""
     if _missing(value):
         return None
     try:
@@ -204,7 +219,7 @@ def distance_color(diff_pct: Any) -> str:
 
 
 def _actor_key(row: Mapping[str, Any]) -> str:
-    """The actor a claim is coloured by: normalized actor, raw actor, or "unknown"."""
+    """Return the actor a claim is coloured by: normalized actor, raw actor, or "unknown"."""
     for field in ("actor_norm", "actor"):
         value = row.get(field)
         if not _missing(value):
@@ -227,7 +242,7 @@ def actor_colors(actors: Iterable[Any], *, limit: int = len(_PALETTE)) -> dict[s
 
 
 def _stated_km(row: Mapping[str, Any]) -> tuple[float, float] | None:
-    """The stated distance range in km, or None when it is missing."""
+    """Return the stated distance range in km, or None when it is missing."""
     low, high = _num(row.get("value_min")), _num(row.get("value_max"))
     if low is None and high is None:
         return None
@@ -242,11 +257,18 @@ def _distance_summary(row: Mapping[str, Any]) -> str:
     parts = []
     value_min, value_max = _num(row.get("value_min")), _num(row.get("value_max"))
     if value_min is not None:
-        stated = f"{value_min:g}" if value_max in (None, value_min) else f"{value_min:g}-{value_max:g}"
+        stated = (
+            f"{value_min:g}" if value_max in (None, value_min) else f"{value_min:g}-{value_max:g}"
+        )
         qualifier = _text(row.get("qualifier"))
         direction = _text(row.get("direction"))
-        words = (qualifier, stated, _text(row.get("unit")) or "km",
-                 f"{direction} of" if direction else "from", _text(row.get("anchor")) or "?")
+        words = (
+            qualifier,
+            stated,
+            _text(row.get("unit")) or "km",
+            f"{direction} of" if direction else "from",
+            _text(row.get("anchor")) or "?",
+        )
         parts.append("stated " + " ".join(w for w in words if w))
     true_km = _num(row.get("true_km"))
     if true_km is not None:
@@ -307,12 +329,12 @@ def _article_key(row: Mapping[str, Any]) -> str:
 
 
 def _id_part(row: Mapping[str, Any]) -> str:
-    """The claim id line; the app reads it back from the tooltip of a clicked marker."""
+    """Return the claim id line; the app reads it back from the tooltip of a clicked marker."""
     return f"<br><span class='cm-id'>[claim {_text(row.get('claim_id'))}]</span>"
 
 
 def popup_html(row: Mapping[str, Any]) -> str:
-    """The popup of one claim: place, quote, who/what or the distance check, linked source, dates.
+    """Return the popup of one claim: place, quote, who/what or distance check, source, dates.
 
     Every value from the article or the store is escaped; only http(s) links are kept.
     """
@@ -360,17 +382,41 @@ def _what(row: Mapping[str, Any]) -> str:
 
 
 _RECORD_COLUMNS = (
-    "claim_id", "kind", "lat", "lon", "precision", "radius_km", "actor", "actor_norm", "action",
-    "place", "subject", "quote", "event_date", "article_id", "title", "source", "url",
-    "published", "value_min", "value_max", "unit", "qualifier", "direction", "anchor",
-    "true_km", "diff_km", "diff_pct", "verdict",
+    "claim_id",
+    "kind",
+    "lat",
+    "lon",
+    "precision",
+    "radius_km",
+    "actor",
+    "actor_norm",
+    "action",
+    "place",
+    "subject",
+    "quote",
+    "event_date",
+    "article_id",
+    "title",
+    "source",
+    "url",
+    "published",
+    "value_min",
+    "value_max",
+    "unit",
+    "qualifier",
+    "direction",
+    "anchor",
+    "true_km",
+    "diff_km",
+    "diff_pct",
+    "verdict",
 )
 
 
 def claim_records(
     frame: Any, colors: Mapping[str, str], articles: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
-    """The marker payload: one compact record per claim that has a valid position.
+    """Return the marker payload: one compact record per claim that has a valid position.
 
     Keys: ``id``, ``lat``, ``lon``, colour ``c``, shape ``s``, ``a`` (1 when the point is
     approximate), place ``n``, what/verdict line ``w``, quote ``q``, precision note ``p`` and
@@ -392,11 +438,16 @@ def claim_records(
         if articles is not None and key not in articles:
             articles[key] = _article_part(row)
         record = {
-            "id": str(row.get("claim_id")), "lat": round(lat, 5), "lon": round(lon, 5),
-            "c": color, "s": shape,
+            "id": str(row.get("claim_id")),
+            "lat": round(lat, 5),
+            "lon": round(lon, 5),
+            "c": color,
+            "s": shape,
             "n": _text(row.get("place")) or _text(row.get("subject")) or "?",
-            "w": _what(row), "q": _text(row.get("quote"), _QUOTE_CHARS),
-            "p": _precision_note(row), "m": key,
+            "w": _what(row),
+            "q": _text(row.get("quote"), _QUOTE_CHARS),
+            "p": _precision_note(row),
+            "m": key,
         }
         if str(row.get("precision")) in APPROXIMATE_PRECISIONS:
             record["a"] = 1
@@ -407,12 +458,13 @@ def claim_records(
 def claims_payload(records: list[dict[str, Any]], articles: Mapping[str, str]) -> str:
     """Serialize marker records and the article parts they use for :class:`ClaimsLayer`."""
     used = {r["m"] for r in records}
-    return js_json({"articles": {k: v for k, v in articles.items() if k in used},
-                    "claims": records})
+    return js_json(
+        {"articles": {k: v for k, v in articles.items() if k in used}, "claims": records}
+    )
 
 
 def area_record(row: Mapping[str, Any], colors: Mapping[str, str]) -> dict[str, Any] | None:
-    """The dashed extent circle of an approximate place (region, country, sea), or None."""
+    """Return the dashed extent circle of an approximate place (region, country, sea), or None."""
     if str(row.get("precision")) not in APPROXIMATE_PRECISIONS:
         return None
     lat, lon, radius = _num(row.get("lat")), _num(row.get("lon")), _num(row.get("radius_km"))
@@ -462,7 +514,9 @@ def distance_record(row: Mapping[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def distance_records(frame: Any, *, limit: int = 400, always: str | None = None) -> list[dict[str, Any]]:
+def distance_records(
+    frame: Any, *, limit: int = 400, always: str | None = None
+) -> list[dict[str, Any]]:
     """Rings/bands and true-distance lines for up to ``limit`` distance claims.
 
     The most recently published claims are kept first; ``always`` (a claim id) is kept even
@@ -472,8 +526,9 @@ def distance_records(frame: Any, *, limit: int = 400, always: str | None = None)
     return select_rings(records, limit=limit, always=always)
 
 
-def select_rings(records: list[dict[str, Any]], *, limit: int, always: str | None = None
-                 ) -> list[dict[str, Any]]:
+def select_rings(
+    records: list[dict[str, Any]], *, limit: int, always: str | None = None
+) -> list[dict[str, Any]]:
     """Keep the ``limit`` most recent distance records, plus the ``always`` one."""
     ordered = sorted(records, key=lambda r: r.get("p") or "", reverse=True)
     kept = ordered[:limit]
@@ -484,7 +539,7 @@ def select_rings(records: list[dict[str, Any]], *, limit: int, always: str | Non
 
 @lru_cache(maxsize=1)
 def _library_js() -> str:
-    """The browser-side layer code (read once from the package data)."""
+    """Return the browser-side layer code (read once from the package data)."""
     return (resources.files("geo") / "data" / "claims_map.js").read_text(encoding="utf-8")
 
 
@@ -524,8 +579,15 @@ class _PayloadLayer(VerbatimScriptMixin, JSCSSMixin, Layer):
         """
     )
 
-    def __init__(self, name: str, payload: str, count: int, *, show: bool = True,
-                 options: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        payload: str,
+        count: int,
+        *,
+        show: bool = True,
+        options: Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=show)
         self.payload = payload
         self.count = count
@@ -551,8 +613,9 @@ class ClaimsLayer(_PayloadLayer):
         ("markerclusterdefaultcss", _MARKERCLUSTER + "MarkerCluster.Default.css"),
     ]
 
-    def __init__(self, payload: str, count: int, *, cluster: bool = True,
-                 name: str = "Claims") -> None:
+    def __init__(
+        self, payload: str, count: int, *, cluster: bool = True, name: str = "Claims"
+    ) -> None:
         super().__init__(name, payload, count, options={"cluster": cluster})
         self._name = "ClaimsLayer"
 
@@ -588,9 +651,15 @@ class Legend(VerbatimScriptMixin, MacroElement):
         """
     )
 
-    def __init__(self, colors: Mapping[str, str], *, actions: Iterable[str] = (),
-                 has_distance: bool = False, has_other: bool = False,
-                 notes: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        colors: Mapping[str, str],
+        *,
+        actions: Iterable[str] = (),
+        has_distance: bool = False,
+        has_other: bool = False,
+        notes: Iterable[str] = (),
+    ) -> None:
         super().__init__()
         self._name = "Legend"
         actors = [[_text(name), color] for name, color in colors.items()]

@@ -26,14 +26,41 @@ XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>{{ 7*7 }}'
 
 def _row(**over):
     row = {
-        "claim_id": 1, "kind": "control", "article_id": 3, "title": XSS, "source": XSS,
-        "url": "https://example.org/a", "published": "2024-01-02", "event_date": None,
-        "actor": XSS, "actor_norm": XSS, "action": "captured", "place": XSS, "place_id": "p",
-        "lat": 32.1, "lon": 13.2, "precision": "town", "radius_km": 0.0, "quote": XSS,
-        "value_min": None, "value_max": None, "unit": None, "qualifier": None, "direction": None,
-        "subject": None, "subject_lat": None, "subject_lon": None, "anchor": None,
-        "anchor_lat": None, "anchor_lon": None, "true_km": None, "diff_km": None,
-        "diff_pct": None, "verdict": None, "bearing": None, "conflict": "x",
+        "claim_id": 1,
+        "kind": "control",
+        "article_id": 3,
+        "title": XSS,
+        "source": XSS,
+        "url": "https://example.org/a",
+        "published": "2024-01-02",
+        "event_date": None,
+        "actor": XSS,
+        "actor_norm": XSS,
+        "action": "captured",
+        "place": XSS,
+        "place_id": "p",
+        "lat": 32.1,
+        "lon": 13.2,
+        "precision": "town",
+        "radius_km": 0.0,
+        "quote": XSS,
+        "value_min": None,
+        "value_max": None,
+        "unit": None,
+        "qualifier": None,
+        "direction": None,
+        "subject": None,
+        "subject_lat": None,
+        "subject_lon": None,
+        "anchor": None,
+        "anchor_lat": None,
+        "anchor_lon": None,
+        "true_km": None,
+        "diff_km": None,
+        "diff_pct": None,
+        "verdict": None,
+        "bearing": None,
+        "conflict": "x",
     }
     row.update(over)
     return row
@@ -57,10 +84,23 @@ def test_popup_and_tooltip_escape_every_article_string():
 
 
 def test_rendered_map_script_cannot_be_broken_out_of():
-    fmap, summary = build_claims_map(pd.DataFrame([_row(), _row(claim_id=2, kind="distance",
-                                                              anchor=XSS, anchor_lat=32.9,
-                                                              anchor_lon=13.1, value_min=90,
-                                                              value_max=90, unit="km")]))
+    fmap, summary = build_claims_map(
+        pd.DataFrame(
+            [
+                _row(),
+                _row(
+                    claim_id=2,
+                    kind="distance",
+                    anchor=XSS,
+                    anchor_lat=32.9,
+                    anchor_lon=13.1,
+                    value_min=90,
+                    value_max=90,
+                    unit="km",
+                ),
+            ]
+        )
+    )
     script = _rendered(fmap)
     assert summary["markers"] == 2
     assert "</script" not in script.lower()
@@ -82,20 +122,35 @@ def test_js_json_escapes_script_breaking_characters():
     assert json.loads(text) == {"a": "</script><!--\u2028&"}
 
 
-@pytest.mark.parametrize("url,ok", [
-    ("https://example.org/x", True), ("http://a.b", True), ("javascript:alert(1)", False),
-    ("data:text/html,hi", False), (None, False), ("", False), ("  JAVASCRIPT:x", False),
-])
+@pytest.mark.parametrize(
+    "url,ok",
+    [
+        ("https://example.org/x", True),
+        ("http://a.b", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,hi", False),
+        (None, False),
+        ("", False),
+        ("  JAVASCRIPT:x", False),
+    ],
+)
 def test_only_http_links_reach_popups(url, ok):
     assert (safe_url(url) is not None) is ok
     html = popup_html(_row(url=url))
     assert ("href=" in html) is ok
 
 
-@pytest.mark.parametrize("precision,approx", [
-    ("site", False), ("town", False), ("district", False), ("region", True), ("country", True),
-    ("sea", True),
-])
+@pytest.mark.parametrize(
+    "precision,approx",
+    [
+        ("site", False),
+        ("town", False),
+        ("district", False),
+        ("region", True),
+        ("country", True),
+        ("sea", True),
+    ],
+)
 def test_areas_are_never_confident_dots(precision, approx):
     rows = [_row(precision=precision, radius_km=120.0)]
     record = claim_records(rows, {})[0]
@@ -110,20 +165,34 @@ def test_areas_are_never_confident_dots(precision, approx):
 def test_markers_coloured_by_actor_and_shaped_by_action():
     colors = actor_colors(["A", "B", "A", None])
     assert list(colors) == ["A", "B"] and colors["A"] != colors["B"]
-    rows = [_row(claim_id=i, actor_norm=actor, action=action)
-            for i, (actor, action) in enumerate([("A", "captured"), ("B", "withdrew"),
-                                                 ("C", "besieged")])]
+    rows = [
+        _row(claim_id=i, actor_norm=actor, action=action)
+        for i, (actor, action) in enumerate(
+            [("A", "captured"), ("B", "withdrew"), ("C", "besieged")]
+        )
+    ]
     records = claim_records(rows, colors)
     assert records[0]["c"] == colors["A"] and records[1]["c"] == colors["B"]
     assert records[2]["c"] not in colors.values()  # "C" has no colour: grey "other"
-    assert [r["s"] for r in records] == [ACTION_SHAPES[a] for a in ("captured", "withdrew",
-                                                                     "besieged")]
+    assert [r["s"] for r in records] == [
+        ACTION_SHAPES[a] for a in ("captured", "withdrew", "besieged")
+    ]
 
 
 def test_distance_ring_band_and_line_colour():
-    ring = distance_record(_row(kind="distance", anchor_lat=32.9, anchor_lon=13.2,
-                                subject_lat=32.2, subject_lon=13.0, value_min=3, value_max=9,
-                                unit="mi", diff_pct=-60))
+    ring = distance_record(
+        _row(
+            kind="distance",
+            anchor_lat=32.9,
+            anchor_lon=13.2,
+            subject_lat=32.2,
+            subject_lon=13.0,
+            value_min=3,
+            value_max=9,
+            unit="mi",
+            diff_pct=-60,
+        )
+    )
     assert ring["rmin"] == pytest.approx(4.828, rel=1e-3)
     assert ring["rmax"] == pytest.approx(14.484, rel=1e-3)
     assert ring["c"] == distance_color(-60) != distance_color(5)
@@ -131,8 +200,19 @@ def test_distance_ring_band_and_line_colour():
 
 
 def test_rings_are_capped_but_the_selected_one_is_kept():
-    rows = [_row(claim_id=i, kind="distance", anchor_lat=32.0, anchor_lon=13.0, value_min=10,
-                 value_max=10, unit="km", published=f"2024-01-{i + 1:02d}") for i in range(9)]
+    rows = [
+        _row(
+            claim_id=i,
+            kind="distance",
+            anchor_lat=32.0,
+            anchor_lon=13.0,
+            value_min=10,
+            value_max=10,
+            unit="km",
+            published=f"2024-01-{i + 1:02d}",
+        )
+        for i in range(9)
+    ]
     _, summary = build_claims_map(pd.DataFrame(rows), max_rings=3, selected="0")
     assert summary["rings"] == 4 and summary["markers"] == 9
 
@@ -153,8 +233,10 @@ def test_localized_map_requests_nothing_from_the_internet():
 
     fmap.get_root().render()
     assert not re.search(r"https?://(?!127\.0\.0\.1)", _get_header(fmap))
-    assert local_url_for("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
-                         "/sub/") == "/sub/app/static/vendor/leaflet-1.9.3/leaflet.js"
+    assert (
+        local_url_for("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js", "/sub/")
+        == "/sub/app/static/vendor/leaflet-1.9.3/leaflet.js"
+    )
 
 
 def test_vendored_assets_exist_and_static_dir_is_served_next_to_the_app():

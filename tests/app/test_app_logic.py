@@ -64,16 +64,25 @@ def test_clicked_claim_id_reads_the_tooltip():
 
 
 def _place(name, lat=32.0, lon=13.0, precision="town"):
-    return Place(id=f"t:{name}", name=name, lat=lat, lon=lon, feature_code="PPL",
-                 country_code="LY", precision=precision)
+    return Place(
+        id=f"t:{name}",
+        name=name,
+        lat=lat,
+        lon=lon,
+        feature_code="PPL",
+        country_code="LY",
+        precision=precision,
+    )
 
 
 def test_preview_highlights_mentions_and_escapes_text():
-    text = 'Fighting near <img src=x onerror=alert(1)> Sirte and Sirte again.'
+    text = "Fighting near <img src=x onerror=alert(1)> Sirte and Sirte again."
     start = text.index("Sirte")
     second = text.index("Sirte", start + 1)
-    mentions = [Mention(start, start + 5, "Sirte", [Candidate(_place("Sirte"), 0.9, ())]),
-                Mention(second, second + 5, "Sirte", [])]
+    mentions = [
+        Mention(start, start + 5, "Sirte", [Candidate(_place("Sirte"), 0.9, ())]),
+        Mention(second, second + 5, "Sirte", []),
+    ]
     out = highlighted_html(text, mentions)
     assert out.count("<mark") == 2 and "<img" not in out and "&lt;img" in out
     assert [len(g) for g in mention_groups(mentions)] == [2]
@@ -84,8 +93,9 @@ def test_manual_place_and_claims_table():
     assert place.id == "manual:31.50000,14.25000" and place.name == "Wadi X"
     from claims.model import ControlClaim, Provenance
 
-    claim = ControlClaim(Provenance("the A took B", 0, 12, 0, 12), "A", "A", "captured", "B",
-                         place_ref=place)
+    claim = ControlClaim(
+        Provenance("the A took B", 0, 12, 0, 12), "A", "A", "captured", "B", place_ref=place
+    )
     table = claims_table([claim])
     assert table.iloc[0]["what"] == "A captured B" and "31.500" in table.iloc[0]["place"]
 

@@ -29,7 +29,8 @@ def test_url_filters_match_the_store_query(demo_store, app_path):
     from app.filters import FilterState
 
     state = FilterState.from_query_params(
-        {"dates": ["2019-05-01", "2019-06-30"], "kind": ["control"]})
+        {"dates": ["2019-05-01", "2019-06-30"], "kind": ["control"]}
+    )
     expected = demo_store.claims_frame(state.to_claim_filter())
     assert 0 < len(expected) < len(demo_store.claims_frame())
     at = AppTest.from_file(app_path, default_timeout=120)

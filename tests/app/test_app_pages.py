@@ -34,7 +34,8 @@ def test_pasted_article_is_previewed_then_saved(demo_store):
     at.text_input[2].set_value("test-wire.example")
     at.text_input[3].set_value("2024-02-03")
     at.text_area[0].set_value(
-        "The LNA captured Gharyan on Monday. Gharyan is about 90 km south of Tripoli.")
+        "The LNA captured Gharyan on Monday. Gharyan is about 90 km south of Tripoli."
+    )
     at.button[0].click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Place for Gharyan" == s.label for s in at.selectbox)

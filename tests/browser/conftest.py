@@ -21,8 +21,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 #: Payloads in the hostile article (title, text and place names).
 XSS_TITLE = 'Hostile <script>window.__pwned=1;alert("title")</script> report'
@@ -49,21 +55,44 @@ def add_hostile_article(store) -> int:
     from gazetteer.model import Place
     from store.types import ArticleInput
 
-    place = Place(id="synthetic:hostile", name=XSS_PLACE, lat=31.2, lon=16.6,
-                  feature_code="PPL", country_code="LY", precision="town", source="synthetic")
-    text = (f"The {XSS_ACTOR} captured {XSS_PLACE} on Sunday. "
-            f"Witnesses said <script>alert(4)</script> the {XSS_ACTOR} hold {XSS_PLACE}.")
+    place = Place(
+        id="synthetic:hostile",
+        name=XSS_PLACE,
+        lat=31.2,
+        lon=16.6,
+        feature_code="PPL",
+        country_code="LY",
+        precision="town",
+        source="synthetic",
+    )
+    text = (
+        f"The {XSS_ACTOR} captured {XSS_PLACE} on Sunday. "
+        f"Witnesses said <script>alert(4)</script> the {XSS_ACTOR} hold {XSS_PLACE}."
+    )
     claims = []
     for action in ("captured", "holds"):
         start = text.index(XSS_ACTOR)
-        prov = Provenance(text[: text.index(".") + 1], 0, text.index(".") + 1, 0,
-                          text.index(".") + 1, source="hostile.example")
-        claims.append(ControlClaim(prov, XSS_ACTOR, XSS_ACTOR, action, XSS_PLACE,
-                                   place_ref=place))
+        prov = Provenance(
+            text[: text.index(".") + 1],
+            0,
+            text.index(".") + 1,
+            0,
+            text.index(".") + 1,
+            source="hostile.example",
+        )
+        claims.append(ControlClaim(prov, XSS_ACTOR, XSS_ACTOR, action, XSS_PLACE, place_ref=place))
         assert start >= 0
-    article = ArticleInput(text=text, title=XSS_TITLE, source="hostile.example",
-                           url="javascript:alert(5)", published="2020-01-05", origin="test")
-    result = store.ingest_article(article, analyzer=lambda *a, **k: SyntheticAnalysis(claims=claims))
+    article = ArticleInput(
+        text=text,
+        title=XSS_TITLE,
+        source="hostile.example",
+        url="javascript:alert(5)",
+        published="2020-01-05",
+        origin="test",
+    )
+    result = store.ingest_article(
+        article, analyzer=lambda *a, **k: SyntheticAnalysis(claims=claims)
+    )
     return result.claims
 
 
@@ -99,10 +128,25 @@ def app_server(browser_home):
     port = _free_port()
     env = {**os.environ, "CONFLICTMAP_HOME": str(browser_home)}
     env.pop("DATABASE_URL", None)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--server.enableStaticServing", "true",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "streamlit_app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--server.enableStaticServing",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     log = open(browser_home / "streamlit.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

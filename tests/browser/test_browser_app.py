@@ -11,8 +11,9 @@ import pytest
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
-ARTICLE = ("The LNA captured Gharyan on Monday, residents said. "
-           "Gharyan is about 90 km south of Tripoli.")
+ARTICLE = (
+    "The LNA captured Gharyan on Monday, residents said. Gharyan is about 90 km south of Tripoli."
+)
 
 
 def _store(home):
@@ -43,7 +44,8 @@ def _map_frame(page, timeout: float = 60.0):
             frame = element.content_frame()
             try:
                 if frame is not None and frame.evaluate(
-                        "() => !!(window.cmClaims && window.cmClaims.group)"):
+                    "() => !!(window.cmClaims && window.cmClaims.group)"
+                ):
                     return frame
             except Exception:  # noqa: BLE001 - the frame may be navigating
                 pass
@@ -79,8 +81,12 @@ def test_map_shows_every_stored_claim_offline(page, app_server, browser_home):
     page.goto(app_server)
     frame = _map_frame(page)
     assert _wait_count(page, expected) == expected
-    assert frame.evaluate("() => document.querySelector('#map_div').dataset.claimCount") == str(expected)
-    outlines = frame.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path').length")
+    assert frame.evaluate("() => document.querySelector('#map_div').dataset.claimCount") == str(
+        expected
+    )
+    outlines = frame.evaluate(
+        "() => document.querySelectorAll('.leaflet-overlay-pane path').length"
+    )
     assert outlines > 100, "the offline country outlines were not drawn"
     time.sleep(2)
     page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
@@ -100,7 +106,9 @@ def test_clicking_a_marker_selects_its_table_row_and_fronts_draw(page, app_serve
     selected.wait_for(state="attached", timeout=30_000)  # the grid's accessible (hidden) table
     assert (selected.text_content() or "").startswith(str(claim_id))
     frame = _map_frame(page)
-    assert frame.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path').length") > 100
+    assert (
+        frame.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path').length") > 100
+    )
     assert page.errors == [], page.errors
     assert _external(page.requests, app_server) == []
 
@@ -118,8 +126,7 @@ def test_narrowing_the_date_range_changes_the_markers(page, app_server, browser_
     assert _external(page.requests, app_server) == []
 
 
-def test_uploading_a_text_file_adds_its_claims_to_the_map(page, app_server, browser_home,
-                                                          tmp_path):
+def test_uploading_a_text_file_adds_its_claims_to_the_map(page, app_server, browser_home, tmp_path):
     store = _store(browser_home)
     before = _mapped(store.claims_frame())
     path = tmp_path / "gharyan-report.txt"
@@ -157,10 +164,14 @@ def test_hostile_titles_text_and_places_show_as_text(page, app_server, browser_h
     text = popup.inner_text()
     assert hostile["place"] in text and hostile["title"][:30] in text
     assert hostile["actor"] in text
-    assert mapframe.evaluate(
-        "() => document.querySelectorAll('.leaflet-popup-content img, .leaflet-popup-content "
-        "script, .leaflet-popup-content svg, .leaflet-popup-content a[href^=javascript]').length"
-    ) == 0
+    assert (
+        mapframe.evaluate(
+            "() => document.querySelectorAll('.leaflet-popup-content img, .leaflet-popup-content "
+            "script, .leaflet-popup-content svg, "
+            ".leaflet-popup-content a[href^=javascript]').length"
+        )
+        == 0
+    )
     page.get_by_text(hostile["title"]).first.wait_for(timeout=30_000)  # claim details, as text
     time.sleep(1)
     for f in _frames(page):
