@@ -108,6 +108,7 @@ class Weights:
     supranational: float = 1.5
     grid_candidates: int = 8
     share_smoothing: float = 1.0
+    namesake_penalty: float = 1.0
     home_country: float = 3.0
     home_min_share: float = 0.25
     soft_first_pass: bool = True
@@ -265,6 +266,30 @@ def _confidence(ranked: Sequence[Candidate]) -> float:
     return max(0.15, min(1.0, margin / 2.0))
 
 
+def _penalize_namesakes(item: ResolverItem, scored, normalize, penalty: float):
+    """Lower small towns that share their name with a state or country in the candidates.
+
+    "Kansas", "Washington" or "Malta" name the state or country far more often than a
+    village called so; context can still win the village back.
+    """
+    has_area = any(
+        (p.feature_code.startswith("PCL") or p.feature_code == "ADM1")
+        and item.tiers.get(p.id, "name") == "name"
+        and normalize(p.name) == item.key
+        for _s, p in scored
+    )
+    if not has_area:
+        return scored
+    out = []
+    for (score, reasons), place in scored:
+        code = place.feature_code
+        if place.population < 100_000 and not code.startswith(("PCL", "ADM")):
+            score -= penalty
+            reasons = [*reasons, f"namesake of a state or country ({-penalty:+.1f})"]
+        out.append(((score, reasons), place))
+    return out
+
+
 def resolve_items(
     items: Sequence[ResolverItem],
     *,
@@ -288,6 +313,8 @@ def resolve_items(
             )
             for p in item.places
         ]
+        if weights.namesake_penalty:
+            scored = _penalize_namesakes(item, scored, normalize, weights.namesake_penalty)
         scored.sort(key=lambda sp: -sp[0][0])
         scored = scored[: weights.max_candidates]
         item.places = tuple(p for _s, p in scored)
