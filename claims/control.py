@@ -412,6 +412,14 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                 r"\b(?:will|would|could|might|may|shall|cannot|can't|won't)\s+(?:\w+\s+)?$",
                 prefix, re.IGNORECASE):
             continue  # "may hold on to", "could attack": not an event
+        if action == "attacked" and re.match(r"launch", match.group(0), re.IGNORECASE):
+            clause = re.split(r"[,;:(]", sentence[:start])[-1]
+            if re.search(r"\b(?:who|which|as|before|after|when|since|while)\b", clause,
+                         re.IGNORECASE):
+                continue  # a campaign mentioned in passing, not the sentence's event
+        if trig.voice == "nominal" and re.search(r"\bfall\s+of", match.group(0), re.I) and \
+                not re.search(r"\bto\s+", sentence[end:end + 60]):
+            continue  # "confirm the fall of Sirte" names no captor
         if trig.voice == "active" and action == "lost" and re.match(
                 r"\s*(?:its|their|his)?\s*(?:lives|life|men)", sentence[end:]):
             continue
