@@ -65,12 +65,12 @@ def held_place_for(claim: DistanceClaim, claims: list[DistanceClaim | ControlCla
         place = resolver.resolve(best, context=sentence)
         if place is not None and place != claim.anchor_place:
             return place
-    held = [c for c in claims if isinstance(c, ControlClaim) and c.place_ref is not None
-            and c.action in {"captured", "holds", "entered"}
-            and c.provenance.start < prov.start
-            and (claim.actor_norm is None or c.actor_norm == claim.actor_norm)
-            and c.place_ref != claim.anchor_place]
-    return held[-1].place_ref if held else None
+    from geo.verdict import nearest_held_place
+
+    held = [c.place_ref for c in claims if isinstance(c, ControlClaim)
+            and c.place_ref is not None and c.action in {"captured", "holds", "entered"}
+            and (claim.actor_norm is None or c.actor_norm == claim.actor_norm)]
+    return nearest_held_place(claim, held)
 
 
 def _article_resolver(conflict: str | None, mentions: list[Mention]) -> PlaceResolver:

@@ -24,7 +24,8 @@ from gazetteer.model import Place
 from geo.geodesic import bearing_fits, compass_point, distance_km, initial_bearing, to_km
 from geo.sector import claim_region
 
-__all__ = ["ROAD_FACTOR", "DistanceVerdict", "check_distance", "wording_bounds"]
+__all__ = ["ROAD_FACTOR", "DistanceVerdict", "check_distance", "nearest_held_place",
+           "wording_bounds"]
 
 #: Typical ratio of road distance to straight-line distance (detour index).
 ROAD_FACTOR: tuple[float, float] = (1.2, 1.4)
@@ -81,6 +82,33 @@ def wording_bounds(value_min_km: float, value_max_km: float, qualifier: str | No
     tol = _ABOUT_TOLERANCE if (qualifier == "about" or value_min_km != value_max_km) \
         else _BARE_TOLERANCE
     return value_min_km * (1 - tol), value_max_km * (1 + tol)
+
+
+def nearest_held_place(claim: DistanceClaim, held: list[Place]) -> Place | None:
+    """Pick, among places the claim's force is said to hold, the one closest to the anchor.
+
+    That is the force's forward position on the way to the anchor; places in another
+    direction than the claim's (when it states one) or far beyond the claimed distance
+    (another front) are left out.
+    """
+    anchor = claim.anchor_place
+    if anchor is None:
+        return None
+    a_pt = (anchor.lat, anchor.lon)
+    mid = (to_km(claim.value_min, claim.unit) + to_km(claim.value_max, claim.unit)) / 2
+    best: tuple[float, Place] | None = None
+    for place in held:
+        p_pt = (place.lat, place.lon)
+        if p_pt == a_pt:
+            continue
+        km = distance_km(a_pt, p_pt)
+        if km > max(3 * mid, mid + 150):
+            continue
+        if claim.direction and not bearing_fits(initial_bearing(a_pt, p_pt), claim.direction, 67.5):
+            continue
+        if best is None or km < best[0]:
+            best = (km, place)
+    return best[1] if best else None
 
 
 def _fmt(km: float) -> str:

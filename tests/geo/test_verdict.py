@@ -101,3 +101,14 @@ def test_far_away_held_place_is_another_front():
     v = check_distance(claim(5, kind="force"), held_place=far)
     assert v.front_past_km is None and v.held_place is None
     assert v.label.startswith("ring of 5.0 km")
+
+
+def test_nearest_held_place_is_the_forward_position():
+    from geo.verdict import nearest_held_place
+
+    near, far, other_side = place_at(90, 192, "Near"), place_at(90, 300, "Far"), \
+        place_at(270, 150, "West")
+    c = claim(100, kind="force", direction="east")
+    assert nearest_held_place(c, [far, near, other_side]) == near
+    assert nearest_held_place(claim(100, kind="force"), [far, other_side]) == other_side
+    assert nearest_held_place(claim(5, kind="force"), [far]) is None
