@@ -171,9 +171,13 @@ def app_server(browser_home):
     log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the session."""
+    """One headless Chromium per test module.
+
+    Module scope: playwright's sync API cannot run twice at once, and other test modules
+    start their own ``sync_playwright()``.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
