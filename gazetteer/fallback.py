@@ -28,7 +28,8 @@ FACILITY_WORDS: frozenset[str] = frozenset(
     "arena park gardens garden bridge station terminal airport port pier wharf church "
     "cathedral mosque temple school college university academy hospital library museum "
     "theatre theater hotel estate court courthouse castle palace wing gate block quarter "
-    "district neighborhood neighbourhood campus cemetery club".split()
+    "district neighborhood neighbourhood campus cemetery club high elementary middle "
+    "racecourse racetrack course".split()
 )
 
 _WORD_RE = re.compile(r"[^\W_][\w'’.\-]*")

@@ -15,7 +15,12 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from gazetteer.context import US_STATE_NAMES, qualifier_after, state_from_abbreviation
+from gazetteer.context import (
+    US_STATE_NAMES,
+    fast_km,
+    qualifier_after,
+    state_from_abbreviation,
+)
 from gazetteer.fallback import focus_candidate, focus_place, is_facility, part_of_name
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.names import strip_articles
@@ -80,6 +85,14 @@ def country_of_address(url: str) -> str | None:
     if len(tld) != 2 or not tld.isalpha() or tld in _GENERIC_CCTLDS:
         return None
     return "GB" if tld == "uk" else tld.upper()
+
+
+def _is_far_part(mention: Mention) -> bool:
+    """Whether a mention was read from a minor place inside its name (a weak reading)."""
+    if not mention.candidates:
+        return False
+    top = mention.candidates[0]
+    return any(r.startswith("part match") for r in top.reasons) and not _is_major(top.place)
 
 
 def _is_major(place: Place) -> bool:
@@ -344,13 +357,33 @@ class Geoparser:
         for (start, end), item in zip(spans, per_span, strict=True):
             candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
             mentions.append(Mention(start, end, text[start:end], candidates))
-        if any(not m.candidates and is_facility(m.text) for m in mentions):
+        needs_focus = [
+            (not m.candidates and is_facility(m.text)) or _is_far_part(m) for m in mentions
+        ]
+        if any(needs_focus):
             focus = focus_place(mentions)
             mentions = [
-                self._facility_mention(m, focus) if not m.candidates and is_facility(m.text) else m
-                for m in mentions
+                self._fallback_mention(m, focus) if needed else m
+                for m, needed in zip(mentions, needs_focus, strict=True)
             ]
         return mentions
+
+    def _fallback_mention(self, mention: Mention, focus: Place | None) -> Mention:
+        """Resolve a name the gazetteer lacks: a facility, or a name read from a minor part."""
+        if not mention.candidates:
+            return self._facility_mention(mention, focus)
+        top = mention.candidates[0].place
+        if focus is None or fast_km(top.lat, top.lon, focus.lat, focus.lon) <= 161:
+            return mention
+        # "Faubourg Marigny" in a New Orleans story is not near Marigny, France: the
+        # unknown name is more likely a local one, in the town the article is about.
+        alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])
+        return Mention(
+            mention.start,
+            mention.end,
+            mention.text,
+            (focus_candidate(mention.text, focus), *alternates),
+        )
 
     def _facility_mention(self, mention: Mention, focus: Place | None) -> Mention:
         """Place a street or building in the document's focus town, else in the place it names."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from gazetteer import geoparse, resolve_name, resolve_spans
@@ -137,3 +139,17 @@ def test_undotted_abbreviations_of_countries_and_unions() -> None:
     assert found["EU"].precision == "region" and found["EU"].country_code is None
     assert found["UK"].country_code == "GB"
     assert "IT" not in found
+
+
+def test_unknown_local_names_fall_back_to_the_article_town() -> None:
+    text = (
+        "Tripoli residents gathered in Tripoli on Friday. The old Zanqat Ben Ashour "
+        "Street and the Qasr Zorblax Hall were crowded, Tripoli officials said."
+    )
+    spans = [
+        (m.start(), m.end())
+        for m in re.finditer(r"Zanqat Ben Ashour Street|Qasr Zorblax Hall", text)
+    ]
+    for mention in resolve_spans(text, spans):
+        assert mention.place is not None and mention.place.country_code == "LY"
+        assert "not in the gazetteer" in mention.candidates[0].reasons[0]
