@@ -268,6 +268,11 @@ class Geoparser:
             name = text[start:end]
             places = span_places[n]
             tiers: dict[str, str] | None = None
+            if places and is_facility(name):
+                # A street or building is only what the gazetteer holds under that very
+                # name, never a transliteration or a generic-word-stripped reading.
+                key = self.key(name)
+                places = tuple(p for p in places if self.key(p.name) == key)
             if not places:
                 part = None if is_facility(name) else part_of_name(name, self._strict_places)
                 if part is None:

@@ -146,10 +146,10 @@ def test_unknown_local_names_fall_back_to_the_article_town() -> None:
         "Tripoli residents gathered in Tripoli on Friday. The old Zanqat Ben Ashour "
         "Street and the Qasr Zorblax Hall were crowded, Tripoli officials said."
     )
-    spans = [
-        (m.start(), m.end())
-        for m in re.finditer(r"Zanqat Ben Ashour Street|Qasr Zorblax Hall", text)
-    ]
-    for mention in resolve_spans(text, spans):
+    pattern = r"Tripoli|Zanqat Ben Ashour Street|Qasr Zorblax Hall"
+    mentions = resolve_spans(text, [(m.start(), m.end()) for m in re.finditer(pattern, text)])
+    local = [m for m in mentions if m.text != "Tripoli"]
+    assert len(local) == 2
+    for mention in local:
         assert mention.place is not None and mention.place.country_code == "LY"
         assert "not in the gazetteer" in mention.candidates[0].reasons[0]
