@@ -85,12 +85,15 @@ _ACTION_LABELS: dict[str, str] = {
     "besieged": "besieged",
     "lost": "lost",
 }
-#: Colours for the most frequent actors (colour-blind-friendly first), then grey.
+#: Colours for the most frequent actors, given in name order. The first eight are those of
+#: the fronts layer (``geo.fronts_layer.PALETTE``, also given in name order), so when the
+#: actors are the sides of a war a marker has the colour of its side's area.
 _PALETTE: tuple[str, ...] = (
     "#1f77b4",
-    "#ff7f0e",
+    "#d62728",
     "#2ca02c",
     "#9467bd",
+    "#ff7f0e",
     "#8c564b",
     "#e377c2",
     "#17becf",
@@ -228,16 +231,16 @@ def _actor_key(row: Mapping[str, Any]) -> str:
 
 
 def actor_colors(actors: Iterable[Any], *, limit: int = len(_PALETTE)) -> dict[str, str]:
-    """Give the ``limit`` most frequent actors a palette colour each (ties by name).
+    """Give the ``limit`` most frequent actors a palette colour each, in name order.
 
     Actors beyond the palette, and "unknown", are grey; look them up with
     ``colors.get(actor, OTHER_COLOR)``.
 
     >>> actor_colors(["LNA", "GNA", "LNA", None])
-    {'LNA': '#1f77b4', 'GNA': '#ff7f0e'}
+    {'GNA': '#1f77b4', 'LNA': '#d62728'}
     """
     counts = Counter(str(a) for a in actors if not _missing(a) and str(a) != "unknown")
-    ranked = sorted(counts, key=lambda name: (-counts[name], name))[:limit]
+    ranked = sorted(sorted(counts, key=lambda name: (-counts[name], name))[:limit])
     return {name: _PALETTE[i] for i, name in enumerate(ranked)}
 
 

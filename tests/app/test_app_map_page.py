@@ -64,3 +64,29 @@ def test_bad_url_values_are_ignored(demo_store, app_path):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert int(_metrics(at)["Claims in view"].replace(",", "")) == len(demo_store.claims_frame())
+
+
+def test_online_tiles_and_fronts_toggles_render(demo_store, app_path):
+    at = AppTest.from_file(app_path, default_timeout=180)
+    at.run()
+    at.toggle(key="online").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.toggle(key="fronts").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error
+
+
+def test_filtered_view_exports_as_geojson_and_csv(demo_store):
+    import json
+
+    from app import data
+    from app.filters import FilterState
+    from store.export import export_bytes
+
+    version = data.data_version(demo_store)
+    frame = data.filtered_frame(FilterState(kinds=("distance",)), version)
+    assert len(frame) and set(frame["kind"]) == {"distance"}
+    features = json.loads(export_bytes(frame, "geojson"))["features"]
+    assert len(features) == int(frame["lat"].notna().sum())
+    rows = export_bytes(frame, "csv").decode("utf-8").strip().splitlines()
+    assert len(rows) == len(frame) + 1

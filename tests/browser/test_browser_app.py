@@ -131,14 +131,17 @@ def test_uploading_a_text_file_adds_its_claims_to_the_map(page, app_server, brow
     before = _mapped(store.claims_frame())
     path = tmp_path / "gharyan-report.txt"
     path.write_text(ARTICLE, encoding="utf-8")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not really a PDF")
     page.goto(f"{app_server}/upload")
     page.get_by_role("tab", name="Upload files").click()
-    page.locator("input[type=file]").set_input_files(str(path))
+    page.locator("input[type=file]").set_input_files([str(path), str(broken)])
     panel = page.get_by_role("tabpanel", name="Upload files")
     panel.get_by_label("Source (outlet)").fill("upload-test.example")
     panel.get_by_label("Published (YYYY-MM-DD)").fill("2020-02-02")
     time.sleep(1)
     panel.get_by_role("button", name="Read files").click()
+    page.get_by_text(re.compile(r"Skipped — broken\.pdf")).wait_for(timeout=120_000)
     page.get_by_role("button", name="Save to the database").click(timeout=120_000)
     page.get_by_text(re.compile(r"saved, \d+ claim")).wait_for(timeout=120_000)
     after_frame = store.claims_frame()
