@@ -106,13 +106,20 @@ def focus_place(mentions: Sequence[Mention]) -> Place | None:
     return first[best_id]
 
 
-def focus_candidate(name: str, place: Place) -> Candidate:
-    """Return a low-score candidate placing an unknown street or building in the focus town."""
-    return Candidate(
-        place,
-        0.0,
-        (
+def focus_candidate(name: str, place: Place, instead_of: Place | None = None) -> Candidate:
+    """Return a low-score candidate placing an unknown local name in the focus town.
+
+    ``instead_of`` is the weak gazetteer reading it replaces (kept as an alternative).
+    """
+    if instead_of is None:
+        reason = (
             f"'{name}' is not in the gazetteer; placed in {place.name}, "
-            "the town the article is about",
-        ),
-    )
+            "the town the article is about"
+        )
+    else:
+        reason = (
+            f"'{name}' placed in {place.name}, the town the article is about: the gazetteer's "
+            f"{instead_of.name} ({instead_of.country_code or '-'}) is small, far away and "
+            "unsupported by the article"
+        )
+    return Candidate(place, 0.0, (reason,))

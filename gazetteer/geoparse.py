@@ -59,6 +59,9 @@ def url_words(url: str) -> str:
     return re.sub(r"[^a-z]", "", (parts.netloc + parts.path).lower())
 
 
+#: A reading of a place smaller than this with no support from the document is weak.
+WEAK_READING_POPULATION = 10_000
+
 #: Weight of the address country's vote (one clear mention is 1).
 ADDRESS_VOTE = 2.0
 #: Country-code top-level domains used for other things (television, startups, radio...).
@@ -87,12 +90,22 @@ def country_of_address(url: str) -> str | None:
     return "GB" if tld == "uk" else tld.upper()
 
 
+_CONTEXT_REASONS = ("document", "km from", "qualified", "named in", "capital")
+
+
 def _is_far_part(mention: Mention) -> bool:
-    """Whether a mention was read from a minor place inside its name (a weak reading)."""
+    """Whether a mention has only a weak reading: a minor place inside its name, or a
+    hamlet that nothing else in the document supports.
+    """
     if not mention.candidates:
         return False
     top = mention.candidates[0]
-    return any(r.startswith("part match") for r in top.reasons) and not _is_major(top.place)
+    if _is_major(top.place):
+        return False
+    if any(r.startswith("part match") for r in top.reasons):
+        return True
+    unsupported = not any(r.startswith(_CONTEXT_REASONS) for r in top.reasons)
+    return unsupported and top.place.population < WEAK_READING_POPULATION
 
 
 def _is_major(place: Place) -> bool:
@@ -387,7 +400,7 @@ class Geoparser:
             mention.start,
             mention.end,
             mention.text,
-            (focus_candidate(mention.text, focus), *alternates),
+            (focus_candidate(mention.text, focus, instead_of=top), *alternates),
         )
 
     def _facility_mention(self, mention: Mention, focus: Place | None) -> Mention:
