@@ -94,8 +94,9 @@ _CONTEXT_REASONS = ("document", "km from", "qualified", "named in", "capital")
 
 
 def _is_far_part(mention: Mention) -> bool:
-    """Whether a mention has only a weak reading: a minor place inside its name, or a
-    hamlet that nothing else in the document supports.
+    """Tell whether a mention has only a weak reading.
+
+    Weak: a minor place inside its name, or a hamlet nothing else in the document supports.
     """
     if not mention.candidates:
         return False
