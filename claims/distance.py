@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.countries import country_code, is_demonym
 from claims.names import NON_PLACE_WORDS, name_spans
 from claims.numbers import Amount, find_amounts
 
@@ -159,22 +160,52 @@ def clean_anchor(raw: str) -> str:
     return text
 
 
+def _subject_names(text: str) -> list:
+    """Names that can be a distance subject: no countries, no demonym prefix ("Libyan Sirte")."""
+    out = []
+    for span in name_spans(text):
+        name = span.text
+        first, _, rest = name.partition(" ")
+        if rest and is_demonym(first):
+            name = rest
+        if name.lower() in NON_PLACE_WORDS or (" " not in name and country_code(name)):
+            continue
+        if span.start == 0 and " " not in name and re.search(r"(?:ing|ed|ly)$", name):
+            continue  # "Fighting raged ...": a capitalized verb, not a place
+        out.append((span.start, span.end, name))
+    return out
+
+
+_ANAPHOR_SUBJECT = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:town|city|village|base|"
+                              r"airbase|area)\s*$", re.IGNORECASE)
+
+
 def _subject_before(sentence: str, start: int) -> tuple[str | None, str]:
     """Return the subject a statement describes: the name before ", some 90 km" or a force."""
     before = sentence[:start]
     glue = _SUBJECT_GLUE.search(before)
     if glue and glue.group(0).strip():
-        names = [n for n in name_spans(before[:glue.start()])
-                 if n.text.lower() not in NON_PLACE_WORDS]
-        if names and glue.start() - names[-1].end <= 40:
-            return names[-1].text, "place"
-    names = [n for n in name_spans(before) if n.text.lower() not in NON_PLACE_WORDS]
+        head = before[:glue.start()]
+        anaphor = _ANAPHOR_SUBJECT.search(head)
+        if anaphor:
+            return anaphor.group(0).strip(), "place"  # "stormed the town, some 90 km south"
+        names = _subject_names(head)
+        if names and glue.start() - names[-1][1] <= 40:
+            return names[-1][2], "place"
+    bare = re.sub(r"(?:\s*(?:,|\bis|\bwas|\blies|\blay|\bsits|\bstands|\bremains|\blocated|"
+                  r"\bsituated|\bjust|\bwhich))*\s*$", "", before, flags=re.IGNORECASE)
+    anaphor = _ANAPHOR_SUBJECT.search(bare)
+    if anaphor:
+        return anaphor.group(0).strip(), "place"  # "The town is located about 100 km south of"
+    names = _subject_names(before)
+    if names and not bare[names[-1][1]:].strip(" ,"):
+        return names[-1][2], "place"  # "took Al-Watiya base about 130 km southwest of"
     if re.search(r"\b(?:forces|troops|fighters|army|militias?|units|front)\b", before, re.I):
         phrase = re.search(r"((?:[\w’'-]+\s+){0,4}(?:forces|troops|fighters|army|militias?|units|"
                            r"front))\b", before, re.I)
         return (phrase.group(1) if phrase else None), "force"
     if names:
-        return names[0].text, "place"
+        return names[0][2], "place"
     return None, "event"
 
 

@@ -93,8 +93,11 @@ def extract_claims(
             antecedent = antecedents[-1] if antecedents else None
             anchor_place = resolver.resolve(st.anchor, context=sentence, antecedent=antecedent) \
                 if resolver else None
-            subject_place = resolver.resolve(st.subject, context=sentence) \
-                if resolver and st.subject_kind == "place" else None
+            subject_place = resolver.resolve(
+                st.subject, context=sentence, antecedent=antecedent, capital_fallback=False,
+            ) if resolver and st.subject_kind == "place" else None
+            if subject_place is not None and subject_place == anchor_place:
+                subject_place = None  # "the city ... from the city center": no second point
             subject, kind = st.subject, st.subject_kind
             if kind == "place" and subject and book.find(subject, conflict):
                 kind = "force"  # "the LNA ... is only a few kilometres from": an actor

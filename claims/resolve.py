@@ -24,8 +24,8 @@ __all__ = ["PlaceResolver"]
 log = logging.getLogger("conflictmap.claims.resolve")
 
 _FINE = {"site", "town", "district"}
-_GENERIC_CITY = re.compile(r"^(?:the\s+)?(?:city|town)(?:\s+(?:centre|center))?$|"
-                           r"^(?:the\s+)?(?:city|town)\s+(?:centre|center)$", re.IGNORECASE)
+_GENERIC_CITY = re.compile(r"^(?:the|that|this)\s+(?:\w+\s+)?(?:city|town|village|area)"
+                           r"(?:\s+(?:centre|center))?$", re.IGNORECASE)
 _CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
 
 
@@ -39,13 +39,17 @@ class PlaceResolver:
     _cache: dict[tuple[str, str | None], Place | None] = field(default_factory=dict)
 
     def resolve(self, name: str | None, *, context: str | None = None,
-                antecedent: str | None = None) -> Place | None:
-        """Return the best place for ``name`` or None (never raises for unknown names)."""
+                antecedent: str | None = None, capital_fallback: bool = True) -> Place | None:
+        """Return the best place for ``name`` or None (never raises for unknown names).
+
+        "the city (centre)" is the ``antecedent`` place, else (with ``capital_fallback``)
+        the conflict's capital, the city news most often measures from.
+        """
         if not name:
             return None
         text = name.strip().lstrip("#")
         if _GENERIC_CITY.match(text):
-            text = antecedent or self.capital or ""
+            text = antecedent or (self.capital if capital_fallback else None) or ""
         elif _CAPITAL.search(text) and not re.search(r"[A-Z]", text.replace("The", "")):
             text = capital_of(text) or self.capital or text
         elif _CAPITAL.search(text):

@@ -91,3 +91,26 @@ def test_conversions_in_words_or_unreadable_are_skipped():
     assert st.anchor == "Pokrovsk" and st.amount.alt_value == 6
     st = find_distance_statements("Shelling about 5 km (roughly 3 mi.) west of Kharkiv.")[0]
     assert (st.anchor, st.direction) == ("Kharkiv", "west")
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("Troops stormed the town, some 90 km south of Kyiv, at dawn.", "the town"),
+    ("The town is located about 100 km north of Aden.", "The town"),
+    ("They took Kherson airport about 5 km west of the city.", "Kherson airport"),
+    ("Fighting raged in eastern Ukraine - about 30 km from Donetsk.", None),
+    ("Attacks continued in Syrian Idlib, 60 km south of Aleppo.", "Idlib"),
+])
+def test_subject_rules(sentence, subject):
+    assert find_distance_statements(sentence)[0].subject == subject
+
+
+def test_the_town_resolves_through_the_article_not_the_capital():
+    from claims import extract_claims
+
+    text = "Ukrainian troops entered Lyman on Saturday. The town is about 160 km east of Kharkiv."
+    claim = next(c for c in extract_claims(text, published="2022-10-01") if c.kind == "distance")
+    assert claim.subject == "The town"
+    assert claim.subject_place is not None and claim.subject_place.name == "Lyman"
+    alone = next(c for c in extract_claims("The town is 100 km from Misrata.")
+                 if c.kind == "distance")
+    assert alone.subject_place is None  # never silently the capital
