@@ -210,6 +210,25 @@ def stats_cmd(as_json: bool, db: str | None) -> None:
         click.echo(f"{key:<16}{value if value is not None else '-'}")
 
 
+@click.command("corrections")
+@click.option("--article", "article_id", type=int, default=None, help="Only this article id.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@db_option
+@friendly_errors
+def corrections_cmd(article_id: int | None, as_json: bool, db: str | None) -> None:
+    """Show the audit trail of corrections, newest first."""
+    for row in _open(db).corrections(article_id):
+        if as_json:
+            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+            continue
+        to = row["to_value"] or {}
+        click.echo(f"{row['at']:%Y-%m-%d %H:%M}  {row['who']}  {row['target']} "
+                   f"{row['target_id']} (article {row['article_id']})  {row['field']}: "
+                   f"{(row['from_value'] or {}).get('name', row['from_value'])} -> "
+                   f"{to.get('name', to) if isinstance(to, dict) else to}"
+                   + (f"  [{row['note']}]" if row["note"] else ""))
+
+
 @click.command("demo")
 @db_option
 @friendly_errors
@@ -222,5 +241,6 @@ def demo_cmd(db: str | None) -> None:
 
 def register(group: click.Group) -> None:
     """Add the store commands to the ``conflictmap`` group."""
-    for command in (ingest_cmd, export_cmd, places_group, stats_cmd, demo_cmd):
+    for command in (ingest_cmd, export_cmd, places_group, stats_cmd, corrections_cmd,
+                    demo_cmd):
         group.add_command(command)

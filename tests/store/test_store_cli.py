@@ -108,3 +108,19 @@ def test_places_add_and_list(db: str, monkeypatch):
     assert bad.exit_code == 1 and "latitude" in bad.output and "Traceback" not in bad.output
     bad = run("places", "add", "Nowhere", "1", "2", "--country", "Libya", "--db", db)
     assert bad.exit_code == 1 and "two-letter" in bad.output
+
+
+def test_corrections_audit_trail(db: str):
+    from store import open_store
+
+    run("demo", "--db", db)
+    store = open_store(db, merge_places=False)
+    claim = store.claims_frame().iloc[0]
+    store.correct_place(claim_id=int(claim.claim_id), lat=32.0, lon=13.0, name="Moved",
+                        who="tester", note="checked on imagery")
+    out = run("corrections", "--db", db).output
+    assert "tester" in out and "-> Moved" in out and "checked on imagery" in out
+    rows = [json.loads(line) for line in run("corrections", "--json", "--article",
+                                             str(claim.article_id), "--db", db).output.splitlines()]
+    assert rows and all(r["article_id"] == claim.article_id for r in rows)
+    assert run("corrections", "--article", "99999", "--db", db).output == ""
