@@ -33,3 +33,28 @@ def test_a_locked_database_is_waited_for_not_failed(tmp_path):
     assert result["blocked_while_locked"], "the ingest did not wait for the lock"
     assert result["articles"] == result["expected"], result
     assert result["survived"], result
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_database_file_gives_a_clean_message(tmp_path, damage):
+    import os
+
+    from bench.reliability import cli_env, make_batch, run_cli
+
+    db_path = tmp_path / "damaged.sqlite"
+    env = cli_env(db_path, tmp_path / "home")
+    if damage == "garbage":
+        db_path.write_bytes(os.urandom(8192))
+    else:
+        assert run_cli(["demo"], env).returncode == 0
+        data = db_path.read_bytes()
+        for leftover in tmp_path.glob("damaged.sqlite-*"):
+            leftover.unlink()
+        db_path.write_bytes(data[: len(data) // 2])
+    [article] = make_batch(tmp_path / "one", 1, start=43_000)
+    for args in (["stats"], ["ingest", "-q", str(article)], ["export", "--format", "csv"]):
+        proc = run_cli(args, env, timeout=120)
+        output = proc.stdout + proc.stderr
+        assert "Traceback" not in output, output[-800:]
+        assert proc.returncode == 1, (args, output[-400:])
+        assert "database" in output.lower(), output[-400:]
