@@ -24,6 +24,7 @@ from gazetteer.context import (
 from gazetteer.fallback import focus_candidate, focus_place, is_facility, part_of_name
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.names import strip_articles
+from gazetteer.people import is_first_name, is_surname
 from gazetteer.recognize import Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 
@@ -239,7 +240,11 @@ class Geoparser:
         if not self._has_strict_key(name):
             return []
         pairs = [(p, tier) for p, tier in self.matches(name) if tier not in _LOOSE_TIERS]
-        if pairs and " " not in name.strip() and not any(t == "name" for _p, t in pairs):
+        single = " " not in name.strip()
+        if single and pairs and (is_first_name(name) or is_surname(name)):
+            # "Henry", "Polk", "Martin": the bare name of a county is mostly a person's.
+            pairs = [(p, t) for p, t in pairs if not (t != "name" and p.feature_code == "ADM2")]
+        if pairs and single and not any(t == "name" for _p, t in pairs):
             # A single word known only as an alternate name of a small place ("Oil") is a
             # word, not a toponym; demonyms and aliases of major places stay.
             if not any(_is_major(p) or t == "demonym" for p, t in pairs):
