@@ -48,12 +48,17 @@ def load_json(path: Path) -> object:
 
 
 def _keep_alternate(name: str) -> bool:
-    """Skip alternate names that are codes (IATA "TIP"), too short, or not Latin script."""
+    """Skip alternate names that are codes (IATA "TIP"), too short, or not Latin script.
+
+    >>> _keep_alternate("Tarabulus"), _keep_alternate("TIP"), _keep_alternate("Gna")
+    (True, False, False)
+    """
     stripped = name.strip()
     if len(stripped) < 2 or not is_latin_name(stripped):
         return False
     letters = [c for c in stripped if c.isalpha()]
-    if stripped.isupper() and len(letters) <= 3:
+    # codes and abbreviations ("TIP", "Gna"): in text they are acronyms of other things
+    if len(letters) <= 3 or (stripped.isupper() and len(letters) <= 4):
         return False
     return not any(c.isdigit() for c in stripped)
 
