@@ -386,110 +386,126 @@ def _matches(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
     return sorted(found, key=lambda tm: tm[1].start())
 
 
+def _event_action(trig: Trigger, match: re.Match[str], sentence: str) -> str | None:
+    """Return the action a trigger reports, or None when it reports no event.
+
+    Intentions ("vowed to capture"), modal verbs ("may hold"), campaigns mentioned in a
+    subordinate clause and "the fall of X" without a captor are not claims; a capture
+    verb after "offensive to" is an attack.
+    """
+    action = trig.action
+    start, end = match.start(), match.end()
+    prefix = sentence[max(0, start - 60):start]
+    if trig.voice in {"active", "nominal"} and action in {"captured", "entered", "withdrew"}:
+        if OFFENSIVE_INTENT.search(prefix) and action == "captured":
+            action = "attacked"
+        elif FUTURE_OR_INTENT.search(prefix) or re.search(
+                r"\b(?:will|would|could|might|shall)\b[^,.;]{0,40}$", prefix):
+            return None
+    elif trig.voice == "active" and re.search(
+            r"\b(?:will|would|could|might|may|shall|cannot|can't|won't)\s+(?:\w+\s+)?$",
+            prefix, re.IGNORECASE):
+        return None  # "may hold on to", "could attack": not an event
+    if action == "attacked" and re.match(r"launch", match.group(0), re.IGNORECASE):
+        clause = re.split(r"[,;:(]", sentence[:start])[-1]
+        if re.search(r"\b(?:who|which|as|before|after|when|since|while)\b", clause,
+                     re.IGNORECASE):
+            return None  # a campaign mentioned in passing, not the sentence's event
+    if trig.voice == "nominal" and re.search(r"\bfall\s+of", match.group(0), re.I) and \
+            not re.search(r"\bto\s+", sentence[end:end + 60]):
+        return None  # "confirm the fall of Sirte" names no captor
+    if trig.voice == "active" and action == "lost" and re.match(
+            r"\s*(?:its|their|his)?\s*(?:lives|life|men)", sentence[end:]):
+        return None
+    return action
+
+
+def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
+           places: list[PlaceRef], allow_pronoun: bool,
+           ) -> tuple[ActorMention, list[PlaceRef]] | None:
+    """Return the actor and the places of a trigger, by its voice; None when one is missing."""
+    start, end = match.start(), match.end()
+    voice = trig.voice
+    actor: ActorMention | None
+    if voice == "active":
+        targets = _places_after(sentence, end, places)
+        actor = _actor_before(sentence, start, actors) or \
+            _generic_actor_before(sentence, start, actors, allow_pronoun)
+    elif voice == "nominal":
+        targets = _places_after(sentence, end, places)
+        by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])
+        actor = (_actor_after(end + by.start(), actors, 10) if by else None) or \
+            _actor_before(sentence, start, actors)
+    elif voice == "object":
+        # "X pushed back Y ... 60 km south of Z": Y withdrew
+        actor = _actor_after(end, actors, 6)
+        if actor is None or re.match(r"\s*(?:an?|the)\s+(?:\w+\s+)?(?:attack|assault|"
+                                     r"offensive|advance)", sentence[end:]):
+            return None
+        targets = _places_after(sentence, actor.end, places, limit=90)[:1]
+        if not targets:
+            lead = re.search(r"\b(?:of|from)\s+(?:the\s+capital,?\s+)?",
+                             sentence[actor.end:actor.end + 90])
+            targets = (_places_after(sentence, actor.end + lead.end(), places)[:1]
+                       if lead else [])
+    elif voice == "nominal_on":
+        targets = _places_after(sentence, end, places)
+        by = re.search(r"\bby\s+", sentence[end:])
+        actor = _actor_after(end + by.end(), actors, 10) if by else None
+    elif voice == "list_after":
+        targets = _places_after(sentence, end, places, limit=30)
+        actor = _actor_before(sentence, start, actors) or \
+            _generic_actor_before(sentence, start, actors, allow_pronoun) or \
+            _actor_after(end, actors, 200)
+    elif voice == "nominal_by":
+        actor = _actor_after(end, actors, 10)
+        on = re.search(r"\b(?:on|against)\s+", sentence[end:end + 120])
+        targets = _places_after(sentence, end + on.end(), places) if on else []
+    else:  # passive, state_after: the place comes first
+        targets = _places_before(sentence, start, places)
+        which = match.group(0).lower().startswith("which")
+        actor = _actor_after(end, actors) if voice == "passive" and which else \
+            _actor_after(end, actors, 40)
+        if re.search(r"under\s+$", match.group(0)):
+            actor = _actor_after(end, actors, 5)
+    if actor is None:
+        return None
+    return actor, targets
+
+
 def find_control_statements(sentence: str, *, conflict: str | None = None,
                             book: ActorBook | None = None,
                             antecedents: list[str] | None = None,
                             capital: str | None = None) -> list[ControlStatement]:
-    """Find (actor, action, place) statements in one sentence."""
+    """Find (actor, action, place) statements in one sentence.
+
+    ``antecedents`` are places named earlier in the article (most recent last), for
+    "the town"; ``capital`` is what "the capital" means (default: the conflict's).
+    """
     book = book or default_actor_book()
     if capital is None and conflict in book.conflicts:
         capital = book.conflicts[conflict].capital
     actors = book.find(sentence, conflict)
     places = place_mentions(sentence, actors, antecedents, capital, book)
+    allow_pronoun = bool(actors) or conflict is not None
     out: list[ControlStatement] = []
     seen: set[tuple[str, str, str | None]] = set()
     for trig, match in _matches(sentence):
-        action = trig.action
+        action = _event_action(trig, match, sentence)
+        roles = _roles(trig, match, sentence, actors, places, allow_pronoun) if action else None
+        if roles is None:
+            continue
+        actor, targets = roles
         start, end = match.start(), match.end()
-        prefix = sentence[max(0, start - 60):start]
-        if trig.voice in {"active", "nominal"} and action in {"captured", "entered", "withdrew"}:
-            if OFFENSIVE_INTENT.search(prefix) and action == "captured":
-                action = "attacked"
-            elif FUTURE_OR_INTENT.search(prefix) or re.search(
-                    r"\b(?:will|would|could|might|shall)\b[^,.;]{0,40}$", prefix):
-                continue
-        elif trig.voice == "active" and re.search(
-                r"\b(?:will|would|could|might|may|shall|cannot|can't|won't)\s+(?:\w+\s+)?$",
-                prefix, re.IGNORECASE):
-            continue  # "may hold on to", "could attack": not an event
-        if action == "attacked" and re.match(r"launch", match.group(0), re.IGNORECASE):
-            clause = re.split(r"[,;:(]", sentence[:start])[-1]
-            if re.search(r"\b(?:who|which|as|before|after|when|since|while)\b", clause,
-                         re.IGNORECASE):
-                continue  # a campaign mentioned in passing, not the sentence's event
-        if trig.voice == "nominal" and re.search(r"\bfall\s+of", match.group(0), re.I) and \
-                not re.search(r"\bto\s+", sentence[end:end + 60]):
-            continue  # "confirm the fall of Sirte" names no captor
-        if trig.voice == "active" and action == "lost" and re.match(
-                r"\s*(?:its|their|his)?\s*(?:lives|life|men)", sentence[end:]):
-            continue
-        actor: ActorMention | None
-        if trig.voice == "active":
-            targets = _places_after(sentence, end, places)
-            actor = _actor_before(sentence, start, actors)
-            if actor is None:
-                actor = _generic_actor_before(sentence, start, actors,
-                                              bool(actors) or conflict is not None)
-            if actor is None:
-                continue
-        elif trig.voice == "nominal":
-            targets = _places_after(sentence, end, places)
-            by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])
-            actor = (_actor_after(end + by.start(), actors, 10) if by else None) or \
-                _actor_before(sentence, start, actors)
-        elif trig.voice == "object":
-            # "X pushed back Y ... 60 km south of Z": Y withdrew
-            actor = _actor_after(end, actors, 6)
-            if actor is None or re.match(r"\s*(?:an?|the)\s+(?:\w+\s+)?(?:attack|assault|"
-                                         r"offensive|advance)", sentence[end:]):
-                continue
-            targets = _places_after(sentence, actor.end, places, limit=90)[:1]
-            if not targets:
-                lead = re.search(r"\b(?:of|from)\s+(?:the\s+capital,?\s+)?",
-                                 sentence[actor.end:actor.end + 90])
-                targets = (_places_after(sentence, actor.end + lead.end(), places)[:1]
-                           if lead else [])
-        elif trig.voice == "nominal_on":
-            targets = _places_after(sentence, end, places)
-            by = re.search(r"\bby\s+", sentence[end:])
-            actor = _actor_after(end + by.end(), actors, 10) if by else None
-            if actor is None:
-                continue
-        elif trig.voice == "list_after":
-            targets = _places_after(sentence, end, places, limit=30)
-            actor = _actor_before(sentence, start, actors) or \
-                _generic_actor_before(sentence, start, actors,
-                                      bool(actors) or conflict is not None) or \
-                _actor_after(end, actors, 200)
-            if actor is None:
-                continue
-        elif trig.voice == "nominal_by":
-            actor = _actor_after(end, actors, 10)
-            on = re.search(r"\b(?:on|against)\s+", sentence[end:end + 120])
-            targets = _places_after(sentence, end + on.end(), places) if on else []
-        else:  # passive, state_after
-            targets = _places_before(sentence, start, places)
-            actor = _actor_after(end, actors, 40) if trig.voice != "passive" or \
-                not match.group(0).lower().startswith("which") else _actor_after(end, actors)
-            if match.group(0).lower().startswith("which") and actor is None:
-                continue
-            if re.search(r"under\s+$", match.group(0)):
-                actor = _actor_after(end, actors, 5)
-        if trig.voice in {"passive", "state_after"} and actor is None:
-            continue
-        if actor is None and trig.voice == "nominal":
-            continue
         for target in targets:
-            if actor is not None and actor.start <= target.start < actor.end:
+            if actor.start <= target.start < actor.end:
                 continue
-            key = (action, _place_key(target.name), actor.norm if actor else None)
+            key = (action, _place_key(target.name), actor.norm)
             if key in seen:
                 continue
             seen.add(key)
-            span_start = min(start, target.start, actor.start if actor else start)
-            span_end = max(end, target.end, actor.end if actor else end)
             out.append(ControlStatement(
-                actor.text if actor else None, actor.norm if actor else None, action,
-                target.name, target.text, span_start, span_end, start))
+                actor.text, actor.norm, action, target.name, target.text,
+                min(start, target.start, actor.start), max(end, target.end, actor.end), start))
     out.extend(_controlled_prefix(sentence, places, book, conflict, seen))
     return out
