@@ -187,6 +187,7 @@ class Geoparser:
             )
             seen = {p.id for p, _t in areas}
             found = areas + tuple(pt for pt in found if pt[0].id not in seen)
+        found = self._with_water_bodies(stripped, found)
         if found:
             strict = tuple(pt for pt in found if pt[1] not in _LOOSE_TIERS)
             # Transliteration variants only when the spelling itself is unknown ("Albany"
@@ -207,6 +208,25 @@ class Geoparser:
                 if t != "skeleton" and p.precision in ("country", "region")
             )
         return ()
+
+    def _with_water_bodies(
+        self, name: str, found: tuple[tuple[Place, str], ...]
+    ) -> tuple[tuple[Place, str], ...]:
+        """Add "X Ocean"/"X Sea" when a one-word name is short for one ("Atlantic", "Pacific")."""
+        name_info = getattr(self.index, "name_info", None)
+        if " " in name or not name[:1].isupper() or name_info is None:
+            return found
+        seen = {p.id for p, _t in found}
+        extra: list[tuple[Place, str]] = []
+        for suffix in (" Ocean", " Sea"):
+            info = name_info(name + suffix)
+            if info is None or info.best_tier in _LOOSE_TIERS:
+                continue
+            for place, tier in self._raw_matches(name + suffix):
+                if tier not in _LOOSE_TIERS and place.precision == "sea" and place.id not in seen:
+                    extra.append((place, "alias"))
+                    seen.add(place.id)
+        return tuple(extra) + found if extra else found
 
     def _has_strict_key(self, name: str) -> bool:
         """Cheap test whether ``name`` can match without transliteration folding.

@@ -153,3 +153,10 @@ def test_unknown_local_names_fall_back_to_the_article_town() -> None:
     for mention in local:
         assert mention.place is not None and mention.place.country_code == "LY"
         assert "not in the gazetteer" in mention.candidates[0].reasons[0]
+
+
+def test_one_word_oceans_and_seas() -> None:
+    found = {
+        m.text: m.place for m in geoparse("Convoys crossed the Atlantic to the Mediterranean.")
+    }
+    assert found["Atlantic"].precision == "sea" and found["Mediterranean"].precision == "sea"
