@@ -183,7 +183,7 @@ def build_claims_map(
         control_scale=True,
         prefer_canvas=False,
         world_copy_jump=True,
-        **{"maxZoom": 18, "minZoom": 2},
+        **{"maxZoom": 14, "minZoom": 2},
     )
     _ensure_library(fmap)
     if offline:
