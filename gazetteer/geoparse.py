@@ -264,6 +264,8 @@ class Geoparser:
         if single and pairs and (is_first_name(name) or is_surname(name)):
             # "Henry", "Polk", "Martin": the bare name of a county is mostly a person's.
             pairs = [(p, t) for p, t in pairs if not (t != "name" and p.feature_code == "ADM2")]
+        if single and pairs and name.endswith("s") and all(t == "demonym" for _p, t in pairs):
+            return []  # "Venezuelans" are people; the place is "Venezuela"
         if pairs and single and not any(t == "name" for _p, t in pairs):
             # A single word known only as an alternate name of a small place ("Oil") is a
             # word, not a toponym; demonyms and aliases of major places stay.
