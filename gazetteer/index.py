@@ -215,8 +215,12 @@ class GazetteerIndex:
             return [Match(p, "alias", normalize(text)) for p in self.describe(text)]
         for pattern in (_LEADING_MODIFIER_RE, _TRAILING_GENERIC_RE):
             found = pattern.match(text)
-            if found and normalize(found.group("rest")):
-                return self._match_uncached(found.group("rest"), False)
+            if not found or not normalize(found.group("rest")):
+                continue
+            info = self.name_info(found.group("rest"))
+            if info is not None and info.common:  # "the Old City" is not a place named "City"
+                return []
+            return self._match_uncached(found.group("rest"), False)
         return []
 
     def _skeleton_hits(self, article: str, skel: str, taken: Mapping[str, Match]) -> list[Place]:
