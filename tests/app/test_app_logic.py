@@ -116,3 +116,21 @@ def test_source_comparison_groups_pairs_and_places(synthetic_store):
     places = place_options(frame)
     matrix = place_claims(frame, places.iloc[0]["key"])
     assert matrix.shape[1] == places.iloc[0]["sources"]
+
+
+def test_template_syntax_in_claims_never_runs_in_the_fronts_layer(synthetic_store):
+    """folium re-parses rendered elements as Jinja; article text must not be evaluated."""
+    import folium
+
+    from app.map_page import _add_fronts
+
+    frame = synthetic_store.claims_frame()
+    frame = frame[frame["kind"] == "control"].copy()
+    frame["quote"] = "AAA{{ 6*7 }}BBB{% if true %}CCC{% endif %}"
+    frame["place"] = frame["place"] + "{{ 5*5 }}"
+    fmap = folium.Map(tiles=None)
+    note = _add_fronts(fmap, frame, FilterState())
+    html = fmap.get_root().render()
+    assert note is None
+    assert "AAA42BBB" not in html
+    assert "6*7" in html and "5*5" in html and "if true" in html
