@@ -234,3 +234,35 @@ def test_ingest_refuses_devices_and_pipes_named_like_articles(tmp_path, kind):
         assert "Traceback" not in output, output[-800:]
         assert proc.returncode == 1, output[-800:]
     assert db_state(db_path).articles == 2  # the regular files of the batch are stored
+
+
+ODD_EVAL_LINES = (
+    {"id": "surrogate", "text": "Tripoli \ud800 fell to the rebels on Monday.",
+     "toponyms": [{"start": 0, "end": 7, "name": "Tripoli"},
+                  {"start": 8, "end": 9, "name": "\ud800"}]},
+    {"id": "absurd-date", "text": "The town lies 90 km south of Tripoli.",
+     "published": "31 Febtember 99999", "toponyms": []},
+    {"id": "end-of-time", "text": "Aleppo was captured by rebels on Monday, on January 8.",
+     "published": "9999-12-31", "toponyms": [{"start": 0, "end": 6, "name": "Aleppo"}]},
+    {"id": "empty", "text": "", "toponyms": []},
+    {"id": None, "text": "Idlib, " * 3000, "toponyms": [{"start": 0, "end": 5, "name": "Idlib"}]},
+)
+
+
+@pytest.mark.parametrize("command", [["geoparse"], ["geoparse", "--gold-spans"],
+                                     ["extract-claims"]])
+def test_evaluation_commands_survive_odd_but_valid_lines(tmp_path, command):
+    import json
+
+    from click.testing import CliRunner
+
+    from cli.main import main
+
+    path = tmp_path / "odd.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in ODD_EVAL_LINES) + "\n")
+    result = CliRunner().invoke(main, [*command, str(path)])
+    crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+    assert not crashed, f"{type(result.exception).__name__}: {result.exception}"
+    assert result.exit_code == 0, result.output[-500:]
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == len(ODD_EVAL_LINES), "one output line per input line"
