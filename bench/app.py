@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> None:
     """Fill a store, then time the map page."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
+    parser.add_argument("--browser", action="store_true",
+                        help="also time the page in headless Chromium (/usr/bin/chromium)")
     args = parser.parse_args(argv)
 
     home = tempfile.mkdtemp(prefix="conflictmap-bench-app-")
@@ -112,6 +114,69 @@ def main(argv: list[str] | None = None) -> None:
         f"(rings drawn: {summary['rings']}, approximate areas: {summary['areas']})"
     )
     assert FilterState() == FilterState()
+    if args.browser:
+        _browser(home, summary["markers"])
+
+
+def _browser(home: str, expected: int) -> None:
+    """Time a real page load: from navigation until every marker is in the Leaflet layer."""
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--server.headless", "true", "--server.enableStaticServing", "true",
+           "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "CONFLICTMAP_HOME": home},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                         args=["--headless", "--no-sandbox", "--disable-gpu"])
+            for label in ("first page load (cold server)", "second page load"):
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                start = time.perf_counter()
+                page.goto(url)
+                count = _wait_markers(page, expected)
+                print(f"browser: {label}: {time.perf_counter() - start:.2f} s until "
+                      f"{count:,} markers are on the map")
+                page.close()
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _wait_markers(page, expected: int, timeout: float = 120.0) -> int:
+    """Poll the map iframe until the claims layer holds ``expected`` markers."""
+    deadline = time.perf_counter() + timeout
+    count = 0
+    while time.perf_counter() < deadline:
+        for element in page.query_selector_all("iframe[title='streamlit_folium.st_folium']"):
+            frame = element.content_frame()
+            try:
+                count = frame.evaluate(
+                    "() => window.cmClaims ? window.cmClaims.group.getLayers().length : 0")
+            except Exception:  # noqa: BLE001 - the frame may be navigating
+                count = 0
+            if count >= expected:
+                return count
+        time.sleep(0.05)
+    return count
 
 
 if __name__ == "__main__":
