@@ -287,3 +287,20 @@ def test_csv_export_defuses_spreadsheet_formulas():
                     float(cell)
                 continue
             assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r"), (column, cell)
+
+
+def test_geojson_export_is_strict_json_even_with_infinite_numbers():
+    import json
+    import math
+
+    export = pytest.importorskip("store.export")
+    frame = claims_frame(("a", "b"))
+    frame.loc[0, "radius_km"] = math.inf
+    frame.loc[1, "true_km"] = -math.inf
+    frame.loc[1, "diff_pct"] = math.nan
+
+    def reject(constant):
+        raise ValueError(f"not JSON: {constant}")
+
+    data = json.loads(export.to_geojson(frame), parse_constant=reject)
+    assert len(data["features"]) == len(frame)
