@@ -109,6 +109,7 @@ class Weights:
     grid_candidates: int = 8
     share_smoothing: float = 1.0
     namesake_penalty: float = 1.0
+    seat_preference: float = 2.0
     home_country: float = 3.0
     home_min_share: float = 0.25
     soft_first_pass: bool = True
@@ -290,6 +291,48 @@ def _penalize_namesakes(item: ResolverItem, scored, normalize, penalty: float):
     return out
 
 
+_ADMIN_WORDS = frozenset(
+    "governorate province oblast region district municipality raion county prefecture "
+    "emirate wilaya department state city of the".split()
+)
+
+
+def _is_region_of(region_key: str, key: str) -> bool:
+    """Whether a region's name is the key plus administrative words ("aleppo governorate")."""
+    words = region_key.split()
+    rest = [w for w in words if w not in key.split()]
+    return bool(rest) and len(rest) < len(words) and all(w in _ADMIN_WORDS for w in rest)
+
+
+def _prefer_seats(item: ResolverItem, scored, normalize, penalty: float):
+    """Lower a region named after its seat when a city carries the name itself.
+
+    "Aleppo", "Idlib" and "Donetsk" name the cities far more often than the governorate or
+    oblast around them ("Aleppo Governorate" matches "Aleppo" only as a short form).
+    """
+    seats = {
+        (p.country_code, p.admin1)
+        for _s, p in scored
+        if p.feature_code.startswith("PPL")
+        and p.population >= 50_000
+        and item.tiers.get(p.id, "name") == "name"
+        and normalize(p.name) == item.key
+    }
+    if not seats:
+        return scored
+    out = []
+    for (score, reasons), place in scored:
+        if (
+            place.feature_code in ("ADM1", "ADM2")
+            and _is_region_of(normalize(place.name), item.key)
+            and (place.country_code, place.admin1) in seats
+        ):
+            score -= penalty
+            reasons = [*reasons, f"region around the city of that name ({-penalty:+.1f})"]
+        out.append(((score, reasons), place))
+    return out
+
+
 def resolve_items(
     items: Sequence[ResolverItem],
     *,
@@ -315,6 +358,8 @@ def resolve_items(
         ]
         if weights.namesake_penalty:
             scored = _penalize_namesakes(item, scored, normalize, weights.namesake_penalty)
+        if weights.seat_preference:
+            scored = _prefer_seats(item, scored, normalize, weights.seat_preference)
         scored.sort(key=lambda sp: -sp[0][0])
         scored = scored[: weights.max_candidates]
         item.places = tuple(p for _s, p in scored)

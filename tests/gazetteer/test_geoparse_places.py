@@ -160,3 +160,9 @@ def test_one_word_oceans_and_seas() -> None:
         m.text: m.place for m in geoparse("Convoys crossed the Atlantic to the Mediterranean.")
     }
     assert found["Atlantic"].precision == "sea" and found["Mediterranean"].precision == "sea"
+
+
+@pytest.mark.parametrize("name", ["Aleppo", "Idlib", "Donetsk"])
+def test_city_over_the_region_named_after_it(name: str) -> None:
+    best = resolve_name(name)[0]
+    assert best.place.feature_code.startswith("PPL"), best
