@@ -266,3 +266,20 @@ def test_evaluation_commands_survive_odd_but_valid_lines(tmp_path, command):
     assert result.exit_code == 0, result.output[-500:]
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert len(lines) == len(ODD_EVAL_LINES), "one output line per input line"
+
+
+def test_articles_over_the_length_limit_are_refused_when_read_before_analysis():
+    """The app analyses an upload for its preview before saving it, so the store's
+    length limit must already hold when the text is read, not only at ingest."""
+    from store.ingest import Limits, article_from_text, read_bytes
+
+    limits = Limits(max_article_chars=50_000)
+    long_text = "Fighting continued near Sirte, officials said. " * 2_000  # ~94,000 chars
+    items = []
+    try:
+        items = read_bytes("long.txt", long_text.encode(), limits=limits)
+    except ConflictMapError:
+        pass
+    assert all(isinstance(i, ConflictMapError) for i in items), "over-long article accepted"
+    with pytest.raises(ConflictMapError):
+        article_from_text(long_text * 11)  # over the default million characters
