@@ -116,6 +116,31 @@ def test_clicking_a_marker_selects_its_table_row_and_fronts_draw(page, app_serve
     assert _external(page.requests, app_server) == []
 
 
+def test_selecting_a_table_row_opens_its_popup_on_the_map(page, app_server):
+    page.goto(f"{app_server}/?kind=control")
+    _map_frame(page)
+    grid = page.locator("[data-testid=stDataFrame]").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # the grid is a canvas: click the selection checkbox of its second row
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 35 + 17)
+    page.wait_for_url(re.compile(r"claim=\d+"), timeout=60_000)
+    claim_id = re.search(r"claim=(\d+)", page.url).group(1)
+    page.get_by_role("heading", name=f"Claim {claim_id}").wait_for(timeout=60_000)
+    deadline = time.time() + 60
+    text = ""
+    while time.time() < deadline and f"[claim {claim_id}]" not in text:
+        try:
+            text = _map_frame(page, timeout=10).evaluate(
+                "() => { const p = document.querySelector('.leaflet-popup-content');"
+                " return p ? p.innerText : ''; }")
+        except Exception:  # noqa: BLE001 - the map re-mounts with the selection
+            text = ""
+        time.sleep(0.5)
+    assert f"[claim {claim_id}]" in text
+    assert page.errors == [], page.errors
+
+
 def test_narrowing_the_date_range_changes_the_markers(page, app_server, browser_home):
     from store import ClaimFilter
 
