@@ -128,6 +128,7 @@ class Geoparser:
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
         self._context_cache: dict[str, tuple[tuple[str, Place, float], ...]] = {}
         self._cache_lock = threading.Lock()
+        self._seen_overlay = self._overlay_size()
         self.recognizer = Recognizer(
             self._strict_places, is_common=self.is_common, knows=self._has_strict_key
         )
@@ -145,6 +146,26 @@ class Geoparser:
         else:
             pairs = [(p, "name") for p in self.index.lookup(name)]
         return tuple(pairs)
+
+    def _overlay_size(self) -> int:
+        """Size of the index's analyst-place overlay (changes when places are added).
+
+        The index offers no public change counter, so the sizes of its overlay are read
+        (0 when absent); lookups cached here are dropped when they change.
+        """
+        places = getattr(self.index, "_extra_places", None) or {}
+        names = getattr(self.index, "_extra_names", None) or {}
+        return len(places) + sum(len(v) for v in names.values())
+
+    def refresh(self) -> None:
+        """Drop cached lookups if analyst places were added to the index since last use."""
+        size = self._overlay_size()
+        if size != self._seen_overlay:
+            with self._cache_lock:
+                self._match_cache.clear()
+                self._context_cache.clear()
+                self.recognizer.clear_cache()
+                self._seen_overlay = size
 
     def matches(self, name: str) -> tuple[tuple[Place, str], ...]:
         """Return ``(place, tier)`` candidates of a surface name, with light fallbacks, cached.
@@ -391,6 +412,7 @@ class Geoparser:
         ``title`` and ``url`` (the article's address; a local paper's address often names
         its town) are used as context only.
         """
+        self.refresh()
         spans = [(int(s), int(e)) for s, e in spans]
         items, per_span = self._items_for(text, spans, title, url)
         resolve_items(
@@ -464,6 +486,7 @@ class Geoparser:
         self, text: str, *, title: str | None = None, url: str | None = None
     ) -> list[Mention]:
         """Recognise and resolve the places ``text`` names."""
+        self.refresh()
         spans = [(s.start, s.end) for s in self.recognizer.find(text)]
         return self.resolve_spans(text, spans, title=title, url=url)
 
@@ -523,6 +546,7 @@ class Geoparser:
         "Libya's capital", "the Libyan capital" or "the capital" (with a hint or a
         document whose mentions point to one country) resolve to that country's capital.
         """
+        self.refresh()
         votes = list(self._context_votes(context_text)) if context_text else []
         hint_cc = self._country_code(country_hint)
         if hint_cc:

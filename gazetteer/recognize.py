@@ -306,6 +306,10 @@ class Recognizer:
         self._cache: dict[str, tuple[Place, ...]] = {}
         self._cache_size = cache_size
 
+    def clear_cache(self) -> None:
+        """Forget cached lookups (after the gazetteer changed)."""
+        self._cache.clear()
+
     def places_for(self, name: str) -> tuple[Place, ...]:
         """Return the gazetteer entries for ``name`` (cached)."""
         found = self._cache.get(name)

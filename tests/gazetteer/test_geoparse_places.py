@@ -166,3 +166,26 @@ def test_one_word_oceans_and_seas() -> None:
 def test_city_over_the_region_named_after_it(name: str) -> None:
     best = resolve_name(name)[0]
     assert best.place.feature_code.startswith("PPL"), best
+
+
+def test_analyst_place_added_at_run_time_is_found() -> None:
+    from gazetteer.index import open_index
+    from gazetteer.model import Place
+
+    index = open_index()  # a private index: the process-wide one stays untouched
+    text = "Shelling was reported near Qaryat Zorblaxia, south of Sirte."
+    assert all(m.text != "Qaryat Zorblaxia" for m in geoparse(text, index=index))
+    place = Place(
+        id="",
+        name="Qaryat Zorblaxia",
+        lat=30.9,
+        lon=16.6,
+        feature_code="PPL",
+        country_code="LY",
+        precision="town",
+        source="user",
+    )
+    index.add_places([place])
+    found = {m.text: m.place for m in geoparse(text, index=index)}
+    assert found["Qaryat Zorblaxia"].country_code == "LY"
+    assert resolve_name("Qaryat Zorblaxia", index=index)[0].place.name == "Qaryat Zorblaxia"
