@@ -590,6 +590,8 @@ def get_geoparser(index: Any = None) -> Geoparser:
     with _LOCK:
         parser = _GEOPARSERS.get(id(index))
         if parser is None or parser.index is not index:
+            if len(_GEOPARSERS) >= 4:  # indexes opened one after another: keep a few
+                _GEOPARSERS.pop(next(iter(_GEOPARSERS)))
             parser = _GEOPARSERS[id(index)] = Geoparser(index)
         return parser
 
