@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -229,7 +230,15 @@ def build_claims_map(
     ).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
 
-    bounds = view_bounds([m["lat"] for m in markers], [m["lon"] for m in markers])
+    lats = [m["lat"] for m in markers] + [r["alat"] for r in rings]
+    lons = [m["lon"] for m in markers] + [r["alon"] for r in rings]
+    if len(markers) <= 5:  # a single check: show its whole ring
+        for ring in rings:
+            dlat = ring["rmax"] / 111.0
+            dlon = dlat / max(0.1, math.cos(math.radians(ring["alat"])))
+            lats += [ring["alat"] - dlat, ring["alat"] + dlat]
+            lons += [ring["alon"] - dlon, ring["alon"] + dlon]
+    bounds = view_bounds(lats, lons)
     if bounds:
         fmap.fit_bounds(bounds)
     if selected is not None:
