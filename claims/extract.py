@@ -79,11 +79,11 @@ def extract_claims(
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
     claims: list[DistanceClaim | ControlClaim] = []
     antecedents: list[str] = []
-    for _, _, sentence in split_sentences(preceding_text or ""):
+    for _, _, sentence in _bounded(split_sentences(preceding_text or "")):
         _remember_places(sentence, find_control_statements(
             sentence, conflict=conflict, book=book, antecedents=antecedents, capital=capital),
             antecedents, book, conflict)
-    for s_start, s_end, sentence in split_sentences(text):
+    for s_start, s_end, sentence in _bounded(split_sentences(text)):
         for st in find_distance_statements(sentence):
             amount = st.amount
             if amount.unit == "m":  # metres are reported in km
@@ -132,6 +132,30 @@ def extract_claims(
             ))
         _remember_places(sentence, statements, antecedents, book, conflict)
     return claims
+
+
+#: Longest stretch read as one sentence; real sentences are far shorter, and a text without
+#: full stops (a PDF dump, a table) must not make the per-sentence work grow quadratically.
+MAX_SENTENCE_CHARS = 1000
+
+
+def _bounded(sentences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut sentences longer than :data:`MAX_SENTENCE_CHARS` at a comma or a space."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, sentence in sentences:
+        while len(sentence) > MAX_SENTENCE_CHARS:
+            window = sentence[:MAX_SENTENCE_CHARS]
+            cut = max(window.rfind(", "), window.rfind("; "))
+            if cut < MAX_SENTENCE_CHARS // 2:
+                cut = window.rfind(" ")
+            if cut <= 0:
+                cut = MAX_SENTENCE_CHARS
+            else:
+                cut += 1
+            out.append((start, start + cut, sentence[:cut]))
+            start, sentence = start + cut, sentence[cut:]
+        out.append((start, end, sentence))
+    return out
 
 
 def _remember_places(sentence: str, statements: list, antecedents: list[str],

@@ -20,7 +20,7 @@ _ABBREVIATIONS = {
     "sen", "rep", "gov", "adm", "cmdr", "inc", "ltd", "co", "jr", "sr",
 }
 
-_BOUNDARY = re.compile(r"([.!?]++[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9#@])|\n\s*\n|\n(?=\S)")
+_BOUNDARY = re.compile(r"(?<![.!?])([.!?]++[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9#@])|\n\s*\n|\n(?=\S)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int, str]]:
@@ -33,7 +33,7 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
     for match in _BOUNDARY.finditer(text):
         if match.group(1):
             end = match.start(1) + len(match.group(1))
-            word = re.search(r"([\w.]+)$", text[start:match.start(1)])
+            word = re.search(r"([\w.]+)$", text[max(start, match.start(1) - 24):match.start(1)])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
