@@ -20,7 +20,8 @@ _ABBREVIATIONS = {
     "sen", "rep", "gov", "adm", "cmdr", "inc", "ltd", "co", "jr", "sr",
 }
 
-_BOUNDARY = re.compile(r"(?<![.!?])([.!?]++[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9#@])|\n\s*\n|\n(?=\S)")
+_BOUNDARY = re.compile(r"(?<![.!?])([.!?]++[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9#@])"
+                       r"|\n\s*\n|\n(?=\S)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int, str]]:
