@@ -269,30 +269,58 @@ def _wait_for_articles(db_path: Path, at_least: int, proc: subprocess.Popen, tim
     return count
 
 
-def scenario_kill(workdir: Path, *, count: int = 40, kill_after: int = 5) -> dict[str, Any]:
-    """SIGKILL an ingest half-way through a batch, check the file, re-run the batch."""
+def _session_alive(pgid: int) -> bool:
+    """True while any process of the session ``pgid`` (the killed CLI's workers) lives."""
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - not ours
+        return True
+    return True
+
+
+def scenario_kill(workdir: Path, *, count: int = 40, kill_after: int = 5,
+                  jobs: int = 1, leak_after_s: float = 120.0) -> dict[str, Any]:
+    """SIGKILL an ingest half-way through a batch, check the file, re-run the batch.
+
+    With ``jobs`` > 1 only the parent is killed; its worker processes may finish the
+    articles already handed to them, but must then exit (not linger holding memory).
+    """
     db_path, home = workdir / "kill.sqlite", workdir / "home"
     env = cli_env(db_path, home)
-    batch = make_batch(workdir / "batch", count, start=10_000)
-    proc = subprocess.Popen([sys.executable, "-c", CLI, "ingest", str(workdir / "batch")],
+    batch = make_batch(workdir / "batch", count, start=10_000 + 1000 * jobs)
+    args = ["ingest", "-q", str(workdir / "batch")] + (["--jobs", str(jobs)] if jobs > 1 else [])
+    proc = subprocess.Popen([sys.executable, "-c", CLI, *args],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, cwd=str(project_root()))
+                            stdin=subprocess.DEVNULL, cwd=str(project_root()),
+                            start_new_session=True)
     seen = _wait_for_articles(db_path, kill_after, proc, timeout=240)
     killed_mid_batch = proc.poll() is None
     if killed_mid_batch:
         proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    killed_at = time.monotonic()
+    while _session_alive(proc.pid) and time.monotonic() - killed_at < leak_after_s:
+        time.sleep(0.2)
+    workers_exit_s = round(time.monotonic() - killed_at, 1)
+    orphans = _session_alive(proc.pid)  # still there after leak_after_s: leaked
+    if orphans:
+        os.killpg(proc.pid, signal.SIGKILL)  # our own leftover workers
+        time.sleep(0.5)
     after_kill = db_state(db_path)
     rerun = run_cli(["ingest", str(workdir / "batch")], env)
     final = db_state(db_path)
-    survived = (killed_mid_batch and after_kill.get("integrity") == "ok"
+    survived = (killed_mid_batch and not orphans and after_kill.get("integrity") == "ok"
                 and after_kill.get("fk_violations") == 0 and final.get("integrity") == "ok"
                 and final.articles == len(batch) and final.get("duplicate_hashes") == 0
                 and final.get("duplicate_texts") == 0 and rerun.returncode == 0)
     return {
-        "killed_mid_batch": killed_mid_batch, "articles_when_killed": after_kill.articles,
+        "jobs": jobs, "killed_mid_batch": killed_mid_batch,
+        "articles_when_killed": after_kill.articles,
         "seen_before_kill": seen, "integrity_after_kill": after_kill.get("integrity"),
         "fk_violations_after_kill": after_kill.get("fk_violations"),
+        "workers_gone_after_s": workers_exit_s, "workers_leaked": orphans,
         "rerun_exit": rerun.returncode, "rerun_output": (rerun.stdout + rerun.stderr)[-300:],
         "final_articles": final.articles, "expected": len(batch),
         "lost": max(0, len(batch) - final.articles),
@@ -392,6 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"    - {failure['name']}: {'; '.join(failure['problems'])}")
         scenarios = {
             "SIGKILL mid-batch, re-run": scenario_kill(root / "kill", count=args.kill_batch),
+            "SIGKILL mid-batch with --jobs 2, re-run": scenario_kill(
+                root / "kill-jobs", count=args.kill_batch, jobs=2),
             "database locked for 3 s": scenario_locked(root / "locked"),
             "4 concurrent ingests": scenario_concurrent(
                 root / "concurrent", count=args.concurrent_batch,

@@ -58,3 +58,12 @@ def test_a_damaged_database_file_gives_a_clean_message(tmp_path, damage):
         assert "Traceback" not in output, output[-800:]
         assert proc.returncode == 1, (args, output[-400:])
         assert "database" in output.lower(), output[-400:]
+
+
+def test_sigkill_of_a_parallel_ingest_leaves_no_workers_and_the_rerun_completes_it(tmp_path):
+    result = scenario_kill(tmp_path, count=24, kill_after=3, jobs=2, leak_after_s=40)
+    assert result["killed_mid_batch"], f"the batch finished before it could be killed: {result}"
+    assert not result["workers_leaked"], "worker processes still alive 40 s after the CLI died"
+    assert result["integrity_after_kill"] == "ok", result
+    assert result["rerun_exit"] == 0, result["rerun_output"]
+    assert result["final_articles"] == result["expected"] and result["duplicates"] == 0, result
