@@ -39,9 +39,17 @@ _ANALYSES = "upload_analyses"
 _TYPES = ["txt", "text", "md", "html", "htm", "pdf", "jsonl"]
 
 
-def _digest(article: Any) -> str:
-    """Key of an article's analysis in the session."""
-    return hashlib.sha256(article.text.encode("utf-8", "replace")).hexdigest()[:16]
+def _digest(article: Any, *, text_only: bool = False) -> str:
+    """Key of an article's analysis in the session (its text and, unless ``text_only``, meta)."""
+    parts = [article.text]
+    if not text_only:
+        parts += [
+            str(article.title),
+            str(article.source),
+            str(article.published),
+            str(article.conflict),
+        ]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "replace")).hexdigest()[:16]
 
 
 def _defaults_form(prefix: str) -> dict[str, Any]:
@@ -105,29 +113,51 @@ def _read_inputs() -> None:
                 st.warning("Choose one or more files first.")
 
 
-def _analyse(batch: list[Any]) -> dict[str, Any]:
-    """Analyse each article once per session (progress bar); failures are kept as errors."""
+def _analysis(article: Any) -> Any:
+    """Return the analysis of one article (once per session; a failure is kept as the error)."""
     from claims import analyze_article
 
     analyses = st.session_state.setdefault(_ANALYSES, {})
-    todo = [a for a in batch if _digest(a) not in analyses]
-    if todo:
-        bar = st.progress(0.0, text="Reading places and claims…")
-        for number, article in enumerate(todo, start=1):
-            try:
-                analyses[_digest(article)] = analyze_article(
-                    article.text,
-                    title=article.title,
-                    published=article.published,
-                    source=article.source,
-                    url=article.url,
-                    conflict=article.conflict,
-                )
-            except (ConflictMapError, ValueError, LookupError) as err:
-                analyses[_digest(article)] = err
-            bar.progress(number / len(todo), text=f"Analysed {number} of {len(todo)}")
-        bar.empty()
-    return analyses
+    key = _digest(article)
+    if key not in analyses:
+        try:
+            analyses[key] = analyze_article(
+                article.text,
+                title=article.title,
+                published=article.published,
+                source=article.source,
+                url=article.url,
+                conflict=article.conflict,
+            )
+        except (ConflictMapError, ValueError, LookupError) as err:
+            analyses[key] = err
+    return analyses[key]
+
+
+def _edit_meta(index: int, article: Any) -> Any:
+    """Title, source and date of one article, pre-filled from the file; returns the article."""
+    import dataclasses
+
+    key = _digest(article, text_only=True)
+    c1, c2, c3 = st.columns([3, 2, 1])
+    title = c1.text_input("Title", value=article.title or "", key=f"meta_t_{index}_{key}")
+    source = c2.text_input("Source", value=article.source or "", key=f"meta_s_{index}_{key}")
+    published = c3.text_input(
+        "Published",
+        value=str(article.published or ""),
+        key=f"meta_p_{index}_{key}",
+        help="YYYY-MM-DD; event dates such as 'on Monday' are read relative to it",
+    )
+    try:
+        return dataclasses.replace(
+            article,
+            title=title.strip() or None,
+            source=source.strip() or None,
+            published=published.strip() or None,
+        )
+    except ConflictMapError as err:
+        st.error(md_escape(err))
+        return article
 
 
 def _corrections(index: int, analysis: Any) -> dict[tuple[int, int], Any]:
@@ -182,17 +212,22 @@ def _corrections(index: int, analysis: Any) -> dict[tuple[int, int], Any]:
 
 
 def _preview(batch: list[Any]) -> dict[int, dict[tuple[int, int], Any]]:
-    """Show each article's preview; return the analyst's overrides per article index."""
-    analyses = _analyse(batch)
+    """Show each article's preview (editable meta, places, claims, candidates).
+
+    Updates ``batch`` in place with the analyst's title/source/date and returns the place
+    overrides per article index.
+    """
     chosen: dict[int, dict[tuple[int, int], Any]] = {}
-    for index, article in enumerate(batch):
-        analysis = analyses.get(_digest(article))
+    bar = st.progress(0.0, text="Reading places and claims…") if len(batch) > 1 else None
+    for index, article in enumerate(list(batch)):
         label = article.title or article.origin or f"article {index + 1}"
         with st.expander(f"{index + 1}. {md_escape(label)}", expanded=len(batch) == 1):
-            st.text(
-                f"Source: {article.source or '?'} · published: {article.published or '?'} · "
-                f"{len(article.text):,} characters"
-            )
+            article = batch[index] = _edit_meta(index, article)
+            st.text(f"{len(article.text):,} characters · from {article.origin or 'pasted text'}")
+            with st.spinner("Reading places and claims…"):
+                analysis = _analysis(article)
+            if bar is not None:
+                bar.progress((index + 1) / len(batch), text=f"Analysed {index + 1} of {len(batch)}")
             if isinstance(analysis, Exception) or analysis is None:
                 st.error(f"Could not analyse this article: {md_escape(analysis)}")
                 continue
@@ -202,6 +237,8 @@ def _preview(batch: list[Any]) -> dict[int, dict[tuple[int, int], Any]]:
             if len(table):
                 st.dataframe(table, hide_index=True, key=f"claims_prev_{index}")
             chosen[index] = _corrections(index, analysis)
+    if bar is not None:
+        bar.empty()
     return chosen
 
 

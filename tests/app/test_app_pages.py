@@ -40,13 +40,16 @@ def test_pasted_article_is_previewed_then_saved(demo_store):
     assert not at.exception, [e.value for e in at.exception]
     assert any("Place for Gharyan" == s.label for s in at.selectbox)
     assert len(at.dataframe) >= 1  # the extracted claims
+    source = next(t for t in at.text_input if t.label == "Source")
+    assert source.value == "test-wire.example"  # pre-filled, editable before saving
+    source.set_value("edited-wire.example").run()
     at.button(key="save_batch").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("saved" in s.value for s in at.success)
     assert all("<script>" not in s.value for s in at.success)  # escaped for Markdown
     after = demo_store.claims_frame()
     assert len(after) > before
-    assert "test-wire.example" in set(after["source"])
+    assert "edited-wire.example" in set(after["source"])
 
 
 def test_typed_distance_claim_is_checked():
