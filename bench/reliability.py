@@ -40,6 +40,7 @@ __all__ = [
     "run_cli",
     "scenario_catalogue",
     "scenario_concurrent",
+    "scenario_fuzz",
     "scenario_kill",
     "scenario_locked",
 ]
@@ -400,6 +401,75 @@ def scenario_concurrent(workdir: Path, *, processes: int = 4, count: int = 24,
             "outputs": [o[-300:] for o in outputs if o and "Traceback" in o], "survived": survived}
 
 
+def _mutants(rng: Any, base: bytes, count: int) -> list[bytes]:
+    out = []
+    for _ in range(count):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 6)):
+            at = rng.randrange(len(data))
+            data[at:at + rng.randint(0, 12)] = rng.choice(
+                [b"<<", b">>", b"[", b"]", b"0 R", b"/Length 99999", b"endobj", b"\x00",
+                 bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 8)))])
+        out.append(bytes(data[: rng.randint(8, len(data))] if rng.random() < 0.3 else data))
+    return out
+
+
+def scenario_fuzz(count: int = 2000, *, seed: int = 8) -> dict[str, Any]:
+    """Feed ``count`` random and mutated files to the shared reader (``read_bytes``).
+
+    Counts the inputs that raised anything but a :class:`ConflictMapError` (a crash for
+    the user) or yielded an article whose text cannot be stored as UTF-8.
+    """
+    import json
+    import logging
+    import random
+
+    catalogue = load_catalogue_module()
+    rng = random.Random(seed)
+    pdf = catalogue.make_text_pdf(["Fighting near Benghazi on Tuesday, officials said.",
+                                   "The front is some 60 km south of Misrata."])
+    html = ("<html><head><title>T</title></head><body><p>"
+            + catalogue.article_text(1) + "</p></body></html>").encode()
+    jsonl = "\n".join(json.dumps({"text": catalogue.article_text(i), "title": f"t{i}"})
+                      for i in range(3)).encode()
+    kinds = [(".pdf", pdf), (".html", html), (".jsonl", jsonl), (".txt", html)]
+    crashes: list[str] = []
+    pypdf_log = logging.getLogger("pypdf")
+    previous_level = pypdf_log.level
+    pypdf_log.setLevel(logging.CRITICAL)  # thousands of "EOF marker not found" warnings
+    try:
+        _fuzz_loop(rng, kinds, count, crashes)
+    finally:
+        pypdf_log.setLevel(previous_level)
+    return {"tried": count, "crashes": len(crashes), "examples": crashes[:5]}
+
+
+def _fuzz_loop(rng: Any, kinds: list[tuple[str, bytes]], count: int, crashes: list[str]) -> None:
+    from core.errors import ConflictMapError
+    from store.ingest import read_bytes
+    from store.types import ArticleInput
+
+    for number in range(count):
+        suffix, base = kinds[number % len(kinds)]
+        if number % 5 == 4:
+            data = bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 2000)))
+        else:
+            data = _mutants(rng, base, 1)[0]
+        try:
+            items = read_bytes(f"fuzz{suffix}", data)
+        except ConflictMapError:
+            continue
+        except Exception as err:  # noqa: BLE001 - what we count
+            crashes.append(f"{suffix}: {type(err).__name__}: {str(err)[:80]}")
+            continue
+        for item in items:
+            if isinstance(item, ArticleInput):
+                try:
+                    item.text.encode("utf-8")
+                except UnicodeEncodeError:
+                    crashes.append(f"{suffix}: text with lone surrogates accepted")
+
+
 # --------------------------------------------------------------------------------- report
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -407,11 +477,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--kill-batch", type=int, default=60)
     parser.add_argument("--concurrent-batch", type=int, default=40)
+    parser.add_argument("--fuzz", type=int, default=2000, help="fuzzed files for the reader")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="conflictmap-reliability-") as tmp:
         root = Path(tmp)
         started = time.monotonic()
         catalogue = scenario_catalogue(root / "catalogue")
+        fuzz = scenario_fuzz(args.fuzz)
+        print(f"inputs tried: {catalogue['tried'] + fuzz['tried']} "
+              f"({catalogue['tried']} catalogued files through the CLI, "
+              f"{fuzz['tried']} fuzzed files through the reader)")
+        print(f"  fuzzed files: crashes {fuzz['crashes']} {fuzz['examples'] or ''}")
         print(f"bad inputs tried: {catalogue['tried']}")
         print(f"  crashes (traceback shown): {catalogue['crashes']}")
         print(f"  partial writes: {catalogue['partial_writes']}")
@@ -437,7 +513,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"duplicates: {duplicates}")
         print(f"fault scenarios survived: {survived}/{len(scenarios)}")
         print(f"elapsed: {time.monotonic() - started:.1f} s")
-    return 0 if survived == len(scenarios) and catalogue["crashes"] == 0 else 1
+    ok = survived == len(scenarios) and catalogue["crashes"] == 0 and fuzz["crashes"] == 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

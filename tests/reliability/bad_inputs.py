@@ -266,5 +266,9 @@ def build_catalogue(directory: Path, *, size_limit_bytes: int | None = None) -> 
     add("mixed_batch.jsonl", "\n".join(jsonl_lines) + "\n", "either",
         "a batch mixing good lines with broken JSON, wrong types, absurd dates, surrogates")
     add("empty_batch.jsonl", "\n\n\n", "reject", "a JSON-lines file with no lines")
+    add("deep_nesting.jsonl",
+        b'{"text": "Forces entered Sirte on Monday.", "x": ' + b"[" * 100_000 + b"]" * 100_000
+        + b"}\n" + json.dumps({"text": article_text(120)}).encode() + b"\n",
+        "either", "a line nested 100,000 deep (overflows recursive JSON parsers) before a good one")
     return items
 
