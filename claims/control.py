@@ -431,6 +431,11 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
         targets = _places_after(sentence, end, places)
         actor = _actor_before(sentence, start, actors) or \
             _generic_actor_before(sentence, start, actors, allow_pronoun)
+        if actor is not None and not targets:
+            # "Gharyan, which Haftar seized in April": the place is the relative's antecedent
+            rel = re.search(r"(?:,\s*|\s)(?:which|that)\s+$", sentence[:actor.start])
+            if rel:
+                targets = [p for p in places if 0 <= rel.start() - p.end <= 2][:1]
     elif voice == "nominal":
         targets = _places_after(sentence, end, places)
         by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])

@@ -80,3 +80,8 @@ def test_article_mode_carries_places_forward():
         text, published="2022-09-14", resolve=False) if c.kind == "control"]
     assert found == [("Ukraine", "advanced_towards", "Kupiansk"),
                      ("Russia", "withdrew", "Kupiansk")]
+
+
+def test_relative_clause_object():
+    assert triples("Fighting continued around Bakhmut, which Russian forces captured in May.",
+                   "ukraine") == [("Russia", "captured", "Bakhmut")]
