@@ -468,7 +468,20 @@ def index_path(sources: Sequence | None = None, directory: Path | None = None) -
     from gazetteer.sources import default_sources
 
     sources = default_sources() if sources is None else sources
-    return (directory or cache_dir()) / f"gazetteer-{index_digest(sources)}.sqlite"
+    name = f"gazetteer-{_source_set(sources)}-{index_digest(sources)}.sqlite"
+    return (directory or cache_dir()) / name
+
+
+def _source_set(sources: Sequence) -> str:
+    """Return a short tag naming which sources (not which versions) an index is built from.
+
+    Stale files are only those of the same set, so a small custom index never removes the
+    default one from a shared cache directory.
+    """
+    import hashlib
+
+    parts = sorted(f"{type(s).__name__}:{getattr(s, 'path', '')}" for s in sources)
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:6]
 
 
 def open_index(sources: Sequence | None = None, directory: Path | None = None) -> GazetteerIndex:
@@ -478,7 +491,7 @@ def open_index(sources: Sequence | None = None, directory: Path | None = None) -
     sources = list(default_sources() if sources is None else sources)
     path = index_path(sources, directory)
     if not path.exists():
-        lock_path = path.with_name(path.name + ".lock")
+        lock_path = path.with_name("gazetteer.lock")  # one per directory: builds queue up
         with lock_path.open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
@@ -492,9 +505,12 @@ def open_index(sources: Sequence | None = None, directory: Path | None = None) -
 
 
 def _remove_stale(current: Path) -> None:
-    """Delete older index files of the same directory (other digests)."""
-    for old in current.parent.glob("gazetteer-*.sqlite"):
-        if old != current:
+    """Delete older index files of the same source set (other digests) in the directory."""
+    tag = current.name.split("-")[1]
+    for old in current.parent.glob("gazetteer-*.sqlite*"):
+        parts = old.name.split(".")[0].split("-")
+        legacy = len(parts) == 2  # files named before source-set tags, and their locks
+        if old != current and (legacy or parts[1] == tag):
             with contextlib.suppress(OSError):
                 old.unlink()
 

@@ -341,3 +341,13 @@ def test_regions_display_their_type(index: GazetteerIndex) -> None:
     assert donetsk.name == "Donetsk Oblast"
     # the local spelling still matches as well as the display name
     assert index.match("Donetska oblast")[0].tier == "name"
+
+
+def test_small_index_never_removes_another_source_set(tmp_path: Path) -> None:
+    csv_path = tmp_path / "places.csv"
+    _write_places(csv_path, [_ROW])
+    other = tmp_path / "other.csv"
+    _write_places(other, [{**_ROW, "id": "camp-three", "name": "Camp Three"}])
+    first = open_index([CuratedPlaces(csv_path)], directory=tmp_path)
+    second = open_index([CuratedPlaces(other)], directory=tmp_path)
+    assert first.path.exists() and second.path.exists() and first.path != second.path
