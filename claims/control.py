@@ -513,4 +513,32 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                 actor.text, actor.norm, action, target.name, target.text,
                 min(start, target.start, actor.start), max(end, target.end, actor.end), start))
     out.extend(_controlled_prefix(sentence, places, book, conflict, seen))
+    out.extend(_strongholds(sentence, places, actors, out))
+    return out
+
+
+_STRONGHOLD = re.compile(r",\s*(?:which\s+is\s+|now\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,6}?"
+                         r"stronghold\b", re.IGNORECASE)
+
+
+def _strongholds(sentence: str, places: list[PlaceRef], actors: list[ActorMention],
+                 found: list[ControlStatement]) -> list[ControlStatement]:
+    """Read "Jufra, a remote district and LNA stronghold" as (LNA, holds, Jufra).
+
+    Skipped when the same sentence says the place was just entered, taken or left
+    ("entered Tarhuna, the last stronghold of Haftar": it is no longer his).
+    """
+    out: list[ControlStatement] = []
+    for match in _STRONGHOLD.finditer(sentence):
+        target = next((p for p in reversed(places) if p.end <= match.start()
+                       and match.start() - p.end <= 40
+                       and not country_code(p.name.split()[-1])), None)
+        if target is None or any(_place_key(c.place) == _place_key(target.name) for c in found):
+            continue
+        actor = next((a for a in actors if match.start() < a.start < match.end()), None) or \
+            next((a for a in actors if 0 <= a.start - match.end() <= 12), None)
+        if actor is None:
+            continue
+        out.append(ControlStatement(actor.text, actor.norm, "holds", target.name, target.text,
+                                    target.start, max(match.end(), actor.end), match.start()))
     return out

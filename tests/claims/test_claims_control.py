@@ -85,3 +85,10 @@ def test_article_mode_carries_places_forward():
 def test_relative_clause_object():
     assert triples("Fighting continued around Bakhmut, which Russian forces captured in May.",
                    "ukraine") == [("Russia", "captured", "Bakhmut")]
+
+
+def test_stronghold_appositions():
+    assert triples("Fighters fled to Kidal, a desert town and Tuareg rebels stronghold.",
+                   "sahel") == [("Tuareg rebels", "holds", "Kidal")]
+    assert triples("Government troops entered Kidal, the last stronghold of Tuareg rebels.",
+                   "sahel") == [("Malian army", "entered", "Kidal")]
