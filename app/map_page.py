@@ -76,17 +76,43 @@ def _add_fronts(fmap: Any, frame: pd.DataFrame, state: FilterState) -> str | Non
         from geo.fronts_layer import timeline_dates
 
         safe = _without_template_syntax(control)
-        with st.spinner("Deriving areas of control and front lines…"):
-            slider = add_fronts_timeline(
-                fmap,
-                safe,
-                dates=timeline_dates(safe, max_steps=_FRONT_STEPS),
-                conflict=state.conflict,
-            )
+        slider = add_fronts_timeline(
+            fmap,
+            safe,
+            dates=timeline_dates(safe, max_steps=_FRONT_STEPS),
+            conflict=state.conflict,
+        )
     except (ValueError, LookupError, ArithmeticError) as err:
         log.warning("fronts failed: %s", err)
         return f"Front lines could not be drawn: {err}"
     return None if slider is not None else "Not enough control claims for front lines."
+
+
+@st.cache_resource(max_entries=8, show_spinner="Deriving areas of control and front lines…")
+def _fronts_template(version: str, state: FilterState) -> tuple[Any, str | None]:
+    """Fronts of one filtered view, built once into a scratch map (copied into each run's map).
+
+    Deriving areas and lines for every slider date is the slow part of the page; caching the
+    built layers per data version and filters keeps a marker click or a table selection fast.
+    """
+    import folium
+
+    scratch = folium.Map(tiles=None)
+    note = _add_fronts(scratch, data.filtered_frame(state, version), state)
+    return scratch, note
+
+
+def _attach_fronts(fmap: Any, version: str, state: FilterState) -> str | None:
+    """Copy the cached fronts layers (and their time slider) onto ``fmap``; return a note."""
+    import copy
+
+    scratch, note = _fronts_template(version, state)
+    layers = copy.deepcopy(scratch)
+    for name, child in list(layers._children.items()):
+        if type(child).__name__ in ("TileLayer",):
+            continue
+        fmap.add_child(child, name=name)
+    return note
 
 
 def _without_template_syntax(frame: pd.DataFrame) -> pd.DataFrame:
@@ -180,7 +206,7 @@ def render() -> None:
     focus = st.session_state.get("map_focus")
     ids = set(frame["claim_id"])
     notes: list[str] = []
-    extra = [lambda fmap: notes.append(_add_fronts(fmap, frame, state))] if fronts else []
+    extra = [lambda fmap: notes.append(_attach_fronts(fmap, version, state))] if fronts else []
     fmap, summary = build_claims_map(
         frame,
         offline=not online,
