@@ -431,6 +431,12 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
         targets = _places_after(sentence, end, places)
         actor = _actor_before(sentence, start, actors) or \
             _generic_actor_before(sentence, start, actors, allow_pronoun)
+        if actor is not None and not targets and trig.action in {"advanced_towards", "withdrew"}:
+            # "reached a barrier within 30 km (19 miles) of the capital Tripoli"
+            dist = re.search(r"\b(?:km|kilomet\w*|miles?)\b(?:\s*\([^)]{0,20}\))?\s+"
+                             r"(?:[a-z-]+\s+)?(?:from|of)\s+", sentence[end:end + 120])
+            if dist:
+                targets = _places_after(sentence, end + dist.end(), places)[:1]
         if actor is not None and not targets:
             # "Gharyan, which Haftar seized in April": the place is the relative's antecedent
             rel = re.search(r"(?:,\s*|\s)(?:which|that)\s+$", sentence[:actor.start])

@@ -92,3 +92,8 @@ def test_stronghold_appositions():
                    "sahel") == [("Tuareg rebels", "holds", "Kidal")]
     assert triples("Government troops entered Kidal, the last stronghold of Tuareg rebels.",
                    "sahel") == [("Malian army", "entered", "Kidal")]
+
+
+def test_advance_to_a_distance_from_a_place():
+    assert triples("Russian troops reached a checkpoint within 20 kilometres (12 miles) of Kyiv.",
+                   "ukraine") == [("Russia", "advanced_towards", "Kyiv")]
