@@ -42,8 +42,12 @@ def main(argv: list[str] | None = None) -> None:
     """Fill a store, then time the map page."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
-    parser.add_argument("--browser", action="store_true",
-                        help="also time the page in headless Chromium (/usr/bin/chromium)")
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="also time the page in headless Chromium (/usr/bin/chromium)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temporary database")
     args = parser.parse_args(argv)
 
     home = tempfile.mkdtemp(prefix="conflictmap-bench-app-")
@@ -116,6 +120,10 @@ def main(argv: list[str] | None = None) -> None:
     assert FilterState() == FilterState()
     if args.browser:
         _browser(home, summary["markers"])
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def _browser(home: str, expected: int) -> None:
@@ -130,12 +138,30 @@ def _browser(home: str, expected: int) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--server.enableStaticServing", "true",
-           "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "CONFLICTMAP_HOME": home},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "streamlit_app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--server.enableStaticServing",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        env={**os.environ, "CONFLICTMAP_HOME": home},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -145,15 +171,19 @@ def _browser(home: str, expected: int) -> None:
             except OSError:
                 time.sleep(0.5)
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
-                                         args=["--headless", "--no-sandbox", "--disable-gpu"])
+            browser = pw.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--headless", "--no-sandbox", "--disable-gpu"],
+            )
             for label in ("first page load (cold server)", "second page load"):
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 start = time.perf_counter()
                 page.goto(url)
                 count = _wait_markers(page, expected)
-                print(f"browser: {label}: {time.perf_counter() - start:.2f} s until "
-                      f"{count:,} markers are on the map")
+                print(
+                    f"browser: {label}: {time.perf_counter() - start:.2f} s until "
+                    f"{count:,} markers are on the map"
+                )
                 page.close()
             browser.close()
     finally:
@@ -170,7 +200,8 @@ def _wait_markers(page, expected: int, timeout: float = 120.0) -> int:
             frame = element.content_frame()
             try:
                 count = frame.evaluate(
-                    "() => window.cmClaims ? window.cmClaims.group.getLayers().length : 0")
+                    "() => window.cmClaims ? window.cmClaims.group.getLayers().length : 0"
+                )
             except Exception:  # noqa: BLE001 - the frame may be navigating
                 count = 0
             if count >= expected:
