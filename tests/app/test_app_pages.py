@@ -76,3 +76,29 @@ def test_stored_distance_claim_and_comparison(demo_store):
     assert len(cmp.dataframe) == 1
     cmp.radio[0].set_value("Control of one place").run()
     assert not cmp.exception and len(cmp.dataframe) == 1
+
+
+def test_coordinates_set_in_the_preview_are_saved_as_a_correction(demo_store):
+    at = AppTest.from_function(_upload_page, default_timeout=180)
+    at.run()
+    at.text_input[0].set_value("Correction test")
+    at.text_input[2].set_value("correction-wire.example")
+    at.text_input[3].set_value("2024-03-04")
+    at.text_area[0].set_value("The LNA captured Gharyan on Tuesday after heavy fighting.")
+    at.button[0].click().run()
+    picker = next(s for s in at.selectbox if s.label == "Place for Gharyan")
+    picker.set_value(-1).run()  # "Set coordinates…"
+    at.number_input(key=next(n.key for n in at.number_input if n.label == "Latitude")).set_value(
+        32.2
+    )
+    at.number_input(key=next(n.key for n in at.number_input if n.label == "Longitude")).set_value(
+        13.1
+    ).run()
+    at.button(key="save_batch").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    frame = demo_store.claims_frame()
+    saved = frame[frame["source"] == "correction-wire.example"]
+    assert len(saved) >= 1
+    assert saved["lat"].round(3).tolist()[0] == 32.2 and saved["lon"].round(3).tolist()[0] == 13.1
+    article_id = int(saved["article_id"].iloc[0])
+    assert demo_store.corrections(article_id), "the analyst's choice is audited"
