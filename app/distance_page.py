@@ -72,7 +72,7 @@ def _fmt(value: Any, unit: str = "", digits: int = 0) -> str:
 
 
 def _figures(row: dict[str, Any], verdict: Any = None) -> None:
-    """Return the numbers of a check: true km, difference, bearing, road range."""
+    """Show the numbers of a check: true km, difference, bearing, road range."""
     cols = st.columns(4)
     cols[0].metric("True (geodesic)", _fmt(row.get("true_km"), " km"))
     cols[1].metric(

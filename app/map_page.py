@@ -142,7 +142,7 @@ def _select(claim_id: str | None, *, focus: bool) -> None:
 
 
 def _counts(frame: pd.DataFrame, total: int, shown: int) -> None:
-    """Return the counts row above the map."""
+    """Draw the counts row above the map."""
     cols = st.columns(5)
     cols[0].metric("Claims in view", f"{len(frame):,}", help=f"of {total:,} stored")
     cols[1].metric("On the map", f"{shown:,}", help="claims with coordinates")

@@ -66,7 +66,7 @@ def _defaults_form(prefix: str) -> dict[str, Any]:
 
 
 def _read_inputs() -> None:
-    """Return the paste and upload forms; fills the session batch with articles to preview."""
+    """Draw the paste and upload forms; fill the session batch with articles to preview."""
     from store.ingest import article_from_text, read_bytes
 
     paste, files = st.tabs(["Paste text", "Upload files"])
