@@ -30,9 +30,11 @@ BANNED_CALLS = {
 }
 #: Methods that evaluate expression strings (pandas ``DataFrame.eval``/``query``).
 BANNED_METHODS = {"eval", "read_pickle"}
-SQL_CALLS = {"text", "execute", "exec_driver_sql", "executescript", "executemany"}
-SQL_WORDS = re.compile(r"\b(select|insert|update|delete|where|from|pragma|create|drop|order by)\b",
-                       re.IGNORECASE)
+#: SQLAlchemy's ``text()`` (not ``st.text``) and the DB-API/SQLAlchemy execute methods.
+SQL_FUNCTIONS = {"text", "sa.text", "sqlalchemy.text", "sql.text"}
+SQL_METHODS = {"execute", "exec_driver_sql", "executescript", "executemany"}
+SQL_START = re.compile(r"^\s*(select|insert|update|delete|pragma|create|drop|alter|with|begin|"
+                       r"replace|vacuum|attach)\b", re.IGNORECASE)
 
 
 def _sources() -> list[Path]:
@@ -50,9 +52,35 @@ def _dotted(node: ast.AST) -> str:
     return ""
 
 
+#: Names assigned only string literals (or a choice between literals) in the file being
+#: checked; filled per file by :func:`_findings`.
+_CONSTANT_LOCALS: set[str] = set()
+
+
+def _literal_choice(value: ast.AST) -> bool:
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return True
+    return isinstance(value, ast.IfExp) and _literal_choice(value.body) and _literal_choice(
+        value.orelse)
+
+
+def _constant_locals(tree: ast.AST) -> set[str]:
+    trusted: set[str] = set()
+    tainted: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    (trusted if _literal_choice(node.value) else tainted).add(target.id)
+    return trusted - tainted
+
+
 def _is_constant_name(node: ast.AST) -> bool:
-    """An UPPER_CASE module constant (``BUSY_TIMEOUT_MS``, ``models.TABLE``) is trusted."""
+    """An UPPER_CASE constant (``BUSY_TIMEOUT_MS``, ``models.TABLE``) or a name only ever
+    assigned string literals (``mode = "A" if x else "B"``) is trusted."""
     name = _dotted(node).rsplit(".", 1)[-1]
+    if isinstance(node, ast.Name) and node.id in _CONSTANT_LOCALS:
+        return True
     return bool(name) and name.isupper()
 
 
@@ -70,14 +98,25 @@ def _string_built(node: ast.AST) -> bool:
 
 
 def _literal_text(node: ast.AST) -> str:
-    return " ".join(c.value for c in ast.walk(node)
-                    if isinstance(c, ast.Constant) and isinstance(c.value, str))
+    """The first literal piece of a built string (where an SQL statement starts)."""
+    for child in ast.walk(node):
+        if isinstance(child, ast.Constant) and isinstance(child.value, str):
+            return child.value
+    return ""
+
+
+def _is_sql_call(node: ast.Call, name: str) -> bool:
+    if name in SQL_FUNCTIONS:
+        return True
+    return isinstance(node.func, ast.Attribute) and node.func.attr in SQL_METHODS
 
 
 def _findings(path: Path) -> list[str]:
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source, filename=str(path))
+    _CONSTANT_LOCALS.clear()
+    _CONSTANT_LOCALS.update(_constant_locals(tree))
     where = path.relative_to(ROOT)
     found = []
     for node in ast.walk(tree):
@@ -94,8 +133,8 @@ def _findings(path: Path) -> list[str]:
         elif any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
                  for k in node.keywords):
             found.append(f"{where}:{node.lineno}: subprocess with shell=True")
-        elif (name.rsplit(".", 1)[-1] in SQL_CALLS and node.args and _string_built(node.args[0])
-              and SQL_WORDS.search(_literal_text(node.args[0])) and "noqa: S608" not in line):
+        elif (_is_sql_call(node, name) and node.args and _string_built(node.args[0])
+              and SQL_START.search(_literal_text(node.args[0])) and "noqa: S608" not in line):
             found.append(f"{where}:{node.lineno}: SQL built from a string at run time")
     return found
 
@@ -123,6 +162,11 @@ def test_no_pickle_eval_exec_or_shell_in_library_code():
         ("cur.execute(f'PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}')\n", False),
         ("cur.execute('SELECT * FROM t WHERE a = ' + value)\n", True),
         ("cur.execute('SELECT * FROM t WHERE a = {}'.format(value))\n", True),
+        ("conn.execute(text(f'DELETE FROM t WHERE id = {ident}'))\n", True),
+        ("st.text(f'{n} characters from {origin}')\n", False),
+        ("mode = 'A' if w else 'B'\nconn.exec_driver_sql(f'BEGIN {mode}')\n", False),
+        ("mode = 'A'\nmode = user\nconn.exec_driver_sql(f'BEGIN {mode}')\n", True),
+        ("st.write(f'select {x} from the list')\n", False),
     ],
 )
 def test_the_checker_itself(tmp_path, snippet, flagged, monkeypatch):
