@@ -283,3 +283,26 @@ def test_articles_over_the_length_limit_are_refused_when_read_before_analysis():
     assert all(isinstance(i, ConflictMapError) for i in items), "over-long article accepted"
     with pytest.raises(ConflictMapError):
         article_from_text(long_text * 11)  # over the default million characters
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(999.0, 0.0), (0.0, -181.0), (float("nan"), 10.0)])
+def test_preview_overrides_with_impossible_coordinates_store_nothing(sqlite_url, lat, lon):
+    """The preview's "set coordinates" choice is saved with the article: a bad point must
+    reject the whole article (one transaction), never store a claim at latitude 999."""
+    from core.errors import InputRejected
+    from gazetteer.model import Place
+    from store import open_store
+    from store.ingest import article_from_text
+
+    db_path, url = sqlite_url
+    store = open_store(url, merge_places=False)
+    try:
+        text = "Rebels captured Sirte on Monday, officials said. Sirte lies 190 km from Misrata."
+        bad = Place(id="manual:bad", name="Typed", lat=lat, lon=lon, feature_code="PPL",
+                    precision="town", source="manual")
+        before = _counts(db_path)
+        with pytest.raises(InputRejected):
+            store.ingest_article(article_from_text(text), overrides={(16, 21): bad})
+        assert _counts(db_path) == before
+    finally:
+        store.close()
