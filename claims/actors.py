@@ -38,7 +38,8 @@ _LINK = (r"(?:loyal\s+to|allied\s+(?:to|with)|aligned\s+(?:to|with)|answering\s+
          r"affiliated\s+with)")
 _LEFT_PHRASE = re.compile(
     rf"(?<![\w’'-])(?:(?:the|some\s+of|units\s+from|a\s+number\s+of)\s+)?"
-    rf"(?:(?!by\b|controlled\b|held\b|and\b|of\b|to\b)\b[\w’'-]+\s+){{0,2}}?{_HEAD}\s+"
+    rf"(?:(?!by\b|controlled\b|held\b|and\b|of\b|to\b|back\b|out\b|off\b|away\b|\w+ed\b)"
+    rf"\b[\w’'-]+\s+){{0,2}}?{_HEAD}\s+"
     rf"{_LINK}\s+(?:the\s+)?(?:[\w’'.()\[\]-]+\s+){{0,6}}?$",
     re.IGNORECASE,
 )

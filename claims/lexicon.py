@@ -146,7 +146,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"made\s+(?:\w+\s+)?gains\s+in|advanc(?:ed|ing)\s+(?:in|beyond)|going\s+deep\s+in)\b"),
     _t("advanced_towards", "active",
        r"\b(?:advanc(?:e|ed|es|ing)|mov(?:e|ed|ing)|push(?:ed|ing)?(?:\s+further)?(?:\s+\w+,?)?|"
-       r"march(?:ed|ing)?|head(?:ed|ing)|clos(?:ed|ing)\s+in|chas(?:ed|ing)\s+(?:[\w’'-]+\s+){0,5})"
+       r"march(?:ed|ing)?|head(?:ed|ing)|clos(?:ed|ing)\s+in|chas(?:ed|ing)(?:\s+[\w’'-]+){0,5}?)"
        r"(?:\s+from\s+the\s+\w+,?)?\s+(?:on|towards?|to|upon)\b"
        r"(?!\s+(?:liberate|capture|take|seize|retake|recapture|attack|defend|secure|reinforce|"
        r"control|support|help|join|protect|counter|stop|halt|repel)\b)"),
