@@ -55,6 +55,21 @@ def is_facility(name: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in FACILITY_WORDS
 
 
+_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste."})
+
+
+def _is_dedication(words: Sequence[str]) -> bool:
+    """Whether words name a saint in the possessive ("St George's", "Saint Mary's").
+
+    "St Paul's Cathedral" is dedicated to a saint, not built in St. Paul, Minnesota.
+    """
+    return (
+        len(words) >= 2
+        and words[0].lower() in _SAINT_WORDS
+        and words[-1].lower().endswith(("'s", "’s"))
+    )
+
+
 def part_of_name(
     name: str, lookup: Callable[[str], Sequence[Place]]
 ) -> tuple[str, tuple[Place, ...]] | None:
@@ -74,6 +89,10 @@ def part_of_name(
             if all(w.lower().rstrip(".") in _SKIP_PARTS for w in part_words):
                 continue
             if not part_words[0][:1].isupper():
+                continue
+            if _is_dedication(part_words) or (
+                start > 0 and _is_dedication(words[start - 1 : start + 1])
+            ):
                 continue
             part = " ".join(part_words)
             places = tuple(lookup(part))

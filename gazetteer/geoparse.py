@@ -430,16 +430,30 @@ class Geoparser:
         ]
         if any(needs_focus):
             focus = focus_place(mentions)
+            # The document's settled readings (and its address's country) are the context
+            # a facility's place-name part is resolved in ("Windsor" of "Windsor Castle" in
+            # a British paper).
+            votes = [
+                (self.key(m.text), m.place, 1.0)
+                for m, needed in zip(mentions, needs_focus, strict=True)
+                if m.place is not None and not needed
+            ]
+            votes += self._address_votes(url)
             mentions = [
-                self._fallback_mention(m, focus) if needed else m
+                self._fallback_mention(m, focus, votes) if needed else m
                 for m, needed in zip(mentions, needs_focus, strict=True)
             ]
         return mentions
 
-    def _fallback_mention(self, mention: Mention, focus: Place | None) -> Mention:
+    def _fallback_mention(
+        self,
+        mention: Mention,
+        focus: Place | None,
+        votes: Sequence[tuple[str, Place, float]] = (),
+    ) -> Mention:
         """Resolve a name the gazetteer lacks: a facility, or a name read from a minor part."""
         if not mention.candidates:
-            return self._facility_mention(mention, focus)
+            return self._facility_mention(mention, focus, votes)
         top = mention.candidates[0].place
         if focus is None or fast_km(top.lat, top.lon, focus.lat, focus.lon) <= 161:
             return mention
@@ -453,7 +467,12 @@ class Geoparser:
             (focus_candidate(mention.text, focus, instead_of=top), *alternates),
         )
 
-    def _facility_mention(self, mention: Mention, focus: Place | None) -> Mention:
+    def _facility_mention(
+        self,
+        mention: Mention,
+        focus: Place | None,
+        votes: Sequence[tuple[str, Place, float]] = (),
+    ) -> Mention:
         """Place a street or building in the document's focus town, else in the place it names."""
         if focus is not None:
             return Mention(
@@ -465,7 +484,7 @@ class Geoparser:
         item = ResolverItem(
             key=self.key(part[0]), places=part[1], tiers={p.id: "part" for p in part[1]}
         )
-        resolve_items([item], normalize=self._normalize, weights=self.weights)
+        resolve_items([item], normalize=self._normalize, weights=self.weights, extra_votes=votes)
         return Mention(
             mention.start, mention.end, mention.text, tuple(item.ranked[:MAX_CANDIDATES_KEPT])
         )

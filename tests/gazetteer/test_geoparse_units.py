@@ -119,3 +119,15 @@ def test_recognition_metrics_exact_and_overlap() -> None:
     s = recognition_scores(gold, pred)
     assert (s.precision, s.recall) == (pytest.approx(1 / 3), pytest.approx(1 / 3))
     assert (s.overlap_precision, s.overlap_recall) == (pytest.approx(2 / 3), pytest.approx(2 / 3))
+
+
+def test_saint_dedication_is_not_a_place_part() -> None:
+    """'St Paul's Cathedral' is dedicated to a saint; it is not in St. Paul, Minnesota."""
+    from gazetteer.fallback import part_of_name
+
+    def lookup(name: str) -> list:
+        return ["found"] if name in ("St Paul's", "Paul's", "Windsor", "London") else []
+
+    assert part_of_name("St Paul's Cathedral", lookup) is None
+    assert part_of_name("Windsor Castle", lookup) == ("Windsor", ("found",))
+    assert part_of_name("London St Paul's Cathedral", lookup) == ("London", ("found",))
