@@ -306,3 +306,23 @@ def test_preview_overrides_with_impossible_coordinates_store_nothing(sqlite_url,
         assert _counts(db_path) == before
     finally:
         store.close()
+
+
+@pytest.mark.skipif(not has_cli, reason="the export command (cli/store_cmd.py) has not landed yet")
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "gpkg", "fronts"])
+def test_export_to_an_unwritable_place_gives_a_clean_message(tmp_path, fmt):
+    from click.testing import CliRunner
+
+    from cli.main import main
+
+    url = f"sqlite:///{tmp_path / 'export.sqlite'}"
+    runner = CliRunner()
+    assert runner.invoke(main, ["demo"], env={"DATABASE_URL": url}).exit_code == 0
+    args = (["export", "--layer", "fronts", "--format", "geojson", "--date", "2020-01-15"]
+            if fmt == "fronts" else ["export", "--format", fmt])
+    for target in (tmp_path, tmp_path / "missing-dir" / "x" / "out.file", "/proc/version"):
+        result = runner.invoke(main, [*args, "-o", str(target)], env={"DATABASE_URL": url})
+        crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+        assert not crashed, f"{target}: {type(result.exception).__name__}: {result.exception}"
+        if result.exit_code != 0:
+            assert result.output.strip(), f"{target}: failed without a message"
