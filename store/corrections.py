@@ -210,5 +210,6 @@ def apply_overrides(conn: Connection, article_id: int, mentions: Sequence[Mentio
             raise InputRejected(f"no place mention at characters {key[0]}-{key[1]}")
         if isinstance(place, Mapping):
             place = place_from_json(place)
+        validate_point(place.lat, place.lon)
         correct_mention(conn, by_span[key], place, who=who, note="chosen in preview",
                         all_in_article=False)

@@ -7,6 +7,7 @@ apart from GeoNames and curated entries everywhere it is shown.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
@@ -47,16 +48,20 @@ def add_place(conn: Connection, name: str, lat: float, lon: float, *,
     cc = country.strip().upper() if country else None
     if cc is not None and (len(cc) != 2 or not cc.isalpha()):
         raise InputRejected(f"country {country!r} is not a two-letter ISO code")
-    if radius_km < 0:
-        raise InputRejected("radius_km must not be negative")
+    try:
+        radius = float(radius_km)
+    except (TypeError, ValueError) as err:
+        raise InputRejected(f"radius_km must be a number, got {radius_km!r}") from err
+    if not math.isfinite(radius) or radius < 0 or radius > 5000:
+        raise InputRejected(f"radius_km {radius_km!r} must be between 0 and 5000")
     alias_list = [a.strip() for a in aliases if a and a.strip()]
     precision = precision_of(code)
     row_id = conn.execute(insert(UserPlace).returning(UserPlace.id), {
         "name": name, "aliases": alias_list, "lat": lat, "lon": lon, "feature_code": code,
-        "country_code": cc, "precision": precision, "radius_km": float(radius_km),
+        "country_code": cc, "precision": precision, "radius_km": radius,
         "created_at": datetime.now(UTC).replace(tzinfo=None),
     }).scalar_one()
-    return user_place(row_id, name, lat, lon, code, cc, precision, float(radius_km))
+    return user_place(row_id, name, lat, lon, code, cc, precision, radius)
 
 
 def list_places(conn: Connection) -> list[tuple[Place, list[str]]]:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from core.errors import ConflictMapError, IngestError, InputRejected, StoreError
 from gazetteer.model import Place
+from geo.geodesic import validate_point
 from store import corrections, places, queries
 from store.engine import default_url, make_engine, migrate, with_retry, write_connection
 from store.ingest.limits import Limits
@@ -105,6 +106,9 @@ class Store:
             raise InputRejected(
                 f"the article has {len(text):,} characters, over the limit of "
                 f"{self.limits.max_article_chars:,} (set CONFLICTMAP_MAX_ARTICLE_CHARS)")
+        for place in (overrides or {}).values():  # refuse a bad point before any work
+            if isinstance(place, Place):
+                validate_point(place.lat, place.lon)
         digest = content_hash(text)
         base = {"content_hash": digest, "title": article.title, "origin": article.origin}
         with self.engine.connect() as conn:

@@ -193,6 +193,8 @@ def from_jsonl(data: bytes, name: str, defaults: Mapping[str, Any]
             yield ArticleInput(text=body, origin=origin, **merge_meta(found, defaults))
         except json.JSONDecodeError as err:
             yield _with_origin(InputRejected(f"{origin}: not valid JSON ({err.msg})"), origin)
+        except RecursionError:
+            yield _with_origin(InputRejected(f"{origin}: JSON nested too deeply"), origin)
         except ConflictMapError as err:
             if not str(err).startswith(origin):
                 err = type(err)(f"{origin}: {err}")

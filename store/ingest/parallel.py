@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -25,10 +28,24 @@ log = logging.getLogger("conflictmap.store.ingest")
 _WORKER_STORE: Any = None
 
 
-def _init_worker(url: str) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """Stop this worker once the parent is gone (killed): never linger as an orphan.
+
+    A killed parent cannot tell its pool to shut down, and the worker's task queue
+    never reports end-of-file (the worker holds a writer end too), so it watches.
+    Stopping mid-article is safe: its transaction is simply never committed.
+    """
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _init_worker(url: str, parent: int) -> None:
     global _WORKER_STORE
     from store import open_store
 
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True,
+                     name="exit-with-parent").start()
     _WORKER_STORE = open_store(url)
 
 
@@ -61,7 +78,7 @@ def ingest_parallel(url: str, items: Iterable[ArticleInput | ConflictMapError], 
     # inherited across fork; each worker opens its own.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(url,)) as pool:
+                             initargs=(url, os.getpid())) as pool:
         results = pool.map(_ingest_one, articles, chunksize=4)
         for item in pending:
             yield _failed(item) if isinstance(item, ConflictMapError) else next(results)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -36,12 +37,32 @@ def _meta(defaults: Mapping[str, Any] | None) -> dict[str, Any]:
     return {k: v for k, v in (defaults or {}).items() if v not in (None, "")}
 
 
-def article_from_text(text: str, **meta: Any) -> ArticleInput:
+def _check_length(item: ArticleInput | ConflictMapError, limits: Limits
+                  ) -> ArticleInput | ConflictMapError:
+    """Return the item, or an error when its text is over the article length limit.
+
+    Checked when the text is read, so the app's preview never analyses a text the
+    store would refuse.
+    """
+    if isinstance(item, ArticleInput) and len(item.text) > limits.max_article_chars:
+        err = InputRejected(
+            f"{item.origin or 'the article'}: {len(item.text):,} characters, over the limit "
+            f"of {limits.max_article_chars:,} (set CONFLICTMAP_MAX_ARTICLE_CHARS)")
+        err.origin = item.origin  # type: ignore[attr-defined]
+        return err
+    return item
+
+
+def article_from_text(text: str, *, limits: Limits | None = None, **meta: Any) -> ArticleInput:
     """Make an article from pasted text and metadata (title, url, source, published, ...)."""
     if not isinstance(text, str) or not text.strip():
         raise InputRejected("the pasted text is empty")
-    return ArticleInput(text=text.replace("\r\n", "\n"), origin=meta.pop("origin", "pasted"),
-                        **meta)
+    article = ArticleInput(text=text.replace("\r\n", "\n"),
+                           origin=meta.pop("origin", "pasted"), **meta)
+    checked = _check_length(article, limits or Limits.from_env())
+    if isinstance(checked, ConflictMapError):
+        raise checked
+    return checked
 
 
 def read_bytes(name: str, data: bytes, *, limits: Limits | None = None,
@@ -56,12 +77,16 @@ def read_bytes(name: str, data: bytes, *, limits: Limits | None = None,
     check_size(len(data), limits, what=base)
     suffix = Path(base).suffix.lower()
     if suffix == ".jsonl":
-        return list(formats.from_jsonl(data, base, _meta(defaults)))
+        return [_check_length(i, limits)
+                for i in formats.from_jsonl(data, base, _meta(defaults))]
     reader = _SINGLE.get(suffix)
     if reader is None:
         raise InputRejected(f"{base}: unsupported file type {suffix or '(none)'}; "
                             f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
-    return [reader(data, base, _meta(defaults))]
+    checked = _check_length(reader(data, base, _meta(defaults)), limits)
+    if isinstance(checked, ConflictMapError):
+        raise checked
+    return [checked]
 
 
 def read_path(path: str | Path, *, limits: Limits | None = None,
@@ -70,15 +95,19 @@ def read_path(path: str | Path, *, limits: Limits | None = None,
     path = Path(path)
     limits = limits or Limits.from_env()
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as err:
         raise InputRejected(f"{path}: cannot read ({err.strerror})") from err
-    check_size(size, limits, what=str(path))
+    if not stat.S_ISREG(info.st_mode):  # a device, a pipe, a socket: may never end
+        raise InputRejected(f"{path}: not a regular file")
+    check_size(info.st_size, limits, what=str(path))
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise InputRejected(f"{path}: unsupported file type {path.suffix or '(none)'}; "
                             f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit, even if it grew
+            data = handle.read(limits.max_file_bytes + 1)
+        check_size(len(data), limits, what=str(path))
     except OSError as err:
         raise InputRejected(f"{path}: cannot read ({err.strerror})") from err
     items = read_bytes(path.name, data, limits=limits, **defaults)

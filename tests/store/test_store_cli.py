@@ -106,6 +106,8 @@ def test_places_add_and_list(db: str, monkeypatch):
     assert south_west.exit_code == 0 and "(-34.35000, -18.50000)" in south_west.output
     bad = run("places", "add", "Nowhere", "95", "0", "--db", db)
     assert bad.exit_code == 1 and "latitude" in bad.output and "Traceback" not in bad.output
+    bad = run("places", "add", "Nowhere", "1", "2", "--radius-km", "nan", "--db", db)
+    assert bad.exit_code == 1 and "radius_km" in bad.output
     bad = run("places", "add", "Nowhere", "1", "2", "--country", "Libya", "--db", db)
     assert bad.exit_code == 1 and "two-letter" in bad.output
 

@@ -185,6 +185,9 @@ def test_preview_overrides_are_saved_with_the_article(store, analyzer):
     assert first["place_id"] == "test:other" and first["corrected"] == 1
     assert first["candidates"][0]["place"]["id"] == "test:other"
     assert store.corrections(result.article_id)[-1]["who"] == "preview"
+    with pytest.raises(InputRejected, match="latitude"):
+        store.ingest_article(_article(TEXT_B), analyzer=analyzer,
+                             overrides={(0, 7): Place("m:1", "x", 95.0, 0.0, "PPL")})
     with pytest.raises(InputRejected, match="no place mention"):
         store.ingest_article(_article(TEXT_B), analyzer=analyzer, overrides={(0, 1): other})
     assert store.stats()["articles"] == 1

@@ -186,3 +186,26 @@ def test_every_format_round_trips_through_the_store(sqlite_store, analyzer, tmp_
     assert all(r.claims >= 1 for r in results)
     again = list(sqlite_store.ingest_many(iter_articles([tmp_path]), analyzer=analyzer))
     assert [r.status for r in again] == ["duplicate"] * 5
+
+
+def test_pipes_devices_and_deep_json_are_refused(tmp_path: Path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    for special in (fifo, tmp_path / "zero.txt"):
+        with pytest.raises(InputRejected, match="not a regular file"):
+            read_path(special)
+    (item,) = read_bytes("deep.jsonl", b"[" * 100_000 + b"]" * 100_000)
+    assert isinstance(item, InputRejected) and "nested too deeply" in str(item)
+
+
+def test_length_limit_holds_when_reading(tmp_path: Path):
+    limits = Limits(max_article_chars=100)
+    with pytest.raises(InputRejected, match="CONFLICTMAP_MAX_ARTICLE_CHARS"):
+        read_bytes("long.txt", b"Sirte fell. " * 20, limits=limits)
+    (item,) = read_bytes("long.jsonl", json.dumps({"text": "x " * 80}).encode(), limits=limits)
+    assert isinstance(item, InputRejected)
+    with pytest.raises(InputRejected):
+        article_from_text("Sirte fell. " * 20, limits=limits)
