@@ -223,7 +223,8 @@ def _preview(batch: list[Any]) -> dict[int, dict[tuple[int, int], Any]]:
         label = article.title or article.origin or f"article {index + 1}"
         with st.expander(f"{index + 1}. {md_escape(label)}", expanded=len(batch) == 1):
             article = batch[index] = _edit_meta(index, article)
-            st.text(f"{len(article.text):,} characters · from {article.origin or 'pasted text'}")
+            origin = article.origin or "pasted text"
+            st.text(f"{len(article.text):,} characters, read out of {origin}")
             with st.spinner("Reading places and claims…"):
                 analysis = _analysis(article)
             if bar is not None:
