@@ -472,6 +472,25 @@ def _fuzz_loop(rng: Any, kinds: list[tuple[str, bytes]], count: int, crashes: li
 
 # --------------------------------------------------------------------------------- report
 
+def _on_fresh_postgres(base_url: str, run: Any) -> dict[str, Any]:
+    """Run ``run(url)`` on a new database of the server at ``base_url``; drop it after."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"cm_reliability_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))  # noqa: S608 - generated name
+        return run(make_url(base_url).set(database=name).render_as_string(hide_password=False))
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))  # noqa: S608
+        admin.dispose()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run every scenario and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -503,6 +522,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 root / "concurrent", count=args.concurrent_batch,
                 per_process=args.concurrent_batch // 2),
         }
+        postgres = os.environ.get("CONFLICTMAP_TEST_POSTGRES_URL")
+        if postgres:
+            scenarios["4 concurrent ingests on PostgreSQL"] = _on_fresh_postgres(
+                postgres, lambda url: scenario_concurrent(
+                    root / "concurrent-pg", count=args.concurrent_batch,
+                    per_process=args.concurrent_batch // 2, database_url=url))
         lost = sum(int(s.get("lost", 0)) for s in scenarios.values())
         duplicates = sum(int(s.get("duplicates", 0)) for s in scenarios.values())
         for name, result in scenarios.items():
