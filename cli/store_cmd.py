@@ -148,7 +148,10 @@ def _export_fronts(db: str | None, on: date | None, fmt: str, sources: tuple[str
         sys.stdout.buffer.write(data + b"\n")
         sys.stdout.flush()
         return
-    output.write_bytes(data)
+    try:
+        output.write_bytes(data)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from err
     click.echo(f"wrote {len(fronts.areas)} areas and {len(fronts.lines)} front lines to {output}",
                err=True)
 

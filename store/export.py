@@ -212,15 +212,20 @@ def export_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
 
 
 def write_export(frame: pd.DataFrame, fmt: str, path: str | Path | None) -> bytes | Path:
-    """Write the export to ``path`` (returned), or return its bytes when ``path`` is None."""
+    """Write the export to ``path`` (returned), or return its bytes when ``path`` is None.
+
+    A path that cannot be written (a directory, no permission, a missing folder) raises
+    :class:`InputRejected` with the reason, never a traceback.
+    """
     if path is None:
         return export_bytes(frame, fmt)
     path = Path(path)
-    if fmt.lower() == "gpkg":
-        if path.exists():
-            path.unlink()
-        return to_gpkg(frame, path)
-    data = export_bytes(frame, fmt)
-    with open(path, "wb") as handle:
-        handle.write(data)
+    data = export_bytes(frame, fmt)  # built first: a failed write never leaves half a file
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        with path.open("wb") as handle:
+            handle.write(data)
+    except OSError as err:
+        raise InputRejected(f"cannot write {path}: {err.strerror or err}") from err
     return path

@@ -48,3 +48,15 @@ def test_gpkg_bytes_and_bad_format(frame):
         export_bytes(frame, "kml")
     with pytest.raises(InputRejected):
         export_bytes(frame.drop(columns=["lat"]), "csv")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "gpkg"])
+def test_unwritable_targets_give_a_clean_error(frame, tmp_path, fmt):
+    from store.export import write_export
+
+    for target in (tmp_path, tmp_path / "missing" / "out.file"):
+        with pytest.raises(InputRejected, match="cannot write"):
+            write_export(frame, fmt, target)
+    out = write_export(frame, fmt, tmp_path / f"ok.{fmt}")
+    assert out.stat().st_size > 0
+    assert write_export(frame, fmt, out) == out  # overwrites
