@@ -39,25 +39,29 @@ def test_a_locked_database_is_waited_for_not_failed(tmp_path):
 def test_a_damaged_database_file_gives_a_clean_message(tmp_path, damage):
     import os
 
-    from bench.reliability import cli_env, make_batch, run_cli
+    from click.testing import CliRunner
+
+    from bench.reliability import make_batch
+    from cli.main import main
 
     db_path = tmp_path / "damaged.sqlite"
-    env = cli_env(db_path, tmp_path / "home")
+    env = {"DATABASE_URL": f"sqlite:///{db_path}"}
+    runner = CliRunner()
     if damage == "garbage":
         db_path.write_bytes(os.urandom(8192))
     else:
-        assert run_cli(["demo"], env).returncode == 0
+        assert runner.invoke(main, ["demo"], env=env).exit_code == 0
         data = db_path.read_bytes()
         for leftover in tmp_path.glob("damaged.sqlite-*"):
             leftover.unlink()
         db_path.write_bytes(data[: len(data) // 2])
     [article] = make_batch(tmp_path / "one", 1, start=43_000)
     for args in (["stats"], ["ingest", "-q", str(article)], ["export", "--format", "csv"]):
-        proc = run_cli(args, env, timeout=120)
-        output = proc.stdout + proc.stderr
-        assert "Traceback" not in output, output[-800:]
-        assert proc.returncode == 1, (args, output[-400:])
-        assert "database" in output.lower(), output[-400:]
+        result = runner.invoke(main, args, env=env)
+        crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+        assert not crashed, f"{args}: {type(result.exception).__name__}: {result.exception}"
+        assert result.exit_code == 1, (args, result.output[-400:])
+        assert "database" in result.output.lower(), result.output[-400:]
 
 
 def test_sigkill_of_a_parallel_ingest_leaves_no_workers_and_the_rerun_completes_it(tmp_path):
