@@ -65,7 +65,7 @@ def _date_text(value: object) -> str | None:
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Copy with text/date columns as plain Python objects (dates as ISO text).
+    """Copy with text/date columns as plain Python objects (dates as ISO text), no inf.
 
     pandas 3 keeps text in Arrow arrays, which are slow to iterate value by value the
     way the GeoJSON writer does; plain objects are several times faster.
@@ -75,6 +75,9 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         series = out[col]
+        if pd.api.types.is_float_dtype(series):  # inf is not JSON: export it as null
+            out[col] = series.where(~series.isin([float("inf"), float("-inf")]))
+            continue
         if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
             continue
         values = series.astype(object).tolist()

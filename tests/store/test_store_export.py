@@ -29,6 +29,10 @@ def test_geojson_has_only_located_claims(frame):
     props = data["features"][0]["properties"]
     assert props["published"] == "2020-01-06" and props["event_date"] is None
     assert json.loads(to_geojson(frame.iloc[0:0]))["features"] == []
+    odd = frame.copy()
+    odd.loc[odd.index[0], "radius_km"] = float("inf")
+    strict = json.loads(to_geojson(odd), parse_constant=lambda c: pytest.fail(c))
+    assert strict["features"][0]["properties"]["radius_km"] is None
 
 
 def test_acled_csv_layout_and_formula_cells_defused(frame):
