@@ -531,7 +531,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         lost = sum(int(s.get("lost", 0)) for s in scenarios.values())
         duplicates = sum(int(s.get("duplicates", 0)) for s in scenarios.values())
         for name, result in scenarios.items():
-            shown = {k: v for k, v in result.items() if k not in ("output", "outputs", "rerun_output")}
+            hidden = ("output", "outputs", "rerun_output")
+            shown = {k: v for k, v in result.items() if k not in hidden}
             print(f"{name}: {'survived' if result['survived'] else 'FAILED'} {shown}")
         survived = sum(bool(s["survived"]) for s in scenarios.values())
         print(f"data lost (articles): {lost}")

@@ -70,7 +70,8 @@ def article_text(seed: int = 0, *, words: int = 160) -> str:
     town = _TOWNS[seed % len(_TOWNS)]
     other = _TOWNS[(seed * 7 + 3) % len(_TOWNS)]
     lines = [
-        f"Report number {seed}: fighting continued near {town} on Tuesday, according to local officials.",
+        f"Report number {seed}: fighting continued near {town} on Tuesday, "
+        "according to local officials.",
         f"Forces of the Coastal Command said they captured {town} after a week of clashes.",
         f"The front is now some {40 + seed % 50} km south of {other}, residents said.",
         f"Aid groups in {other} reported that roads to {town} remained closed.",
@@ -185,13 +186,15 @@ def build_catalogue(directory: Path, *, size_limit_bytes: int | None = None) -> 
         while written < target:
             handle.write(block)
             written += len(block)
-    items.append(BadInput("oversize.txt", oversize, "reject", f"over the size limit ({limit} bytes)"))
+    items.append(BadInput("oversize.txt", oversize, "reject",
+                          f"over the size limit ({limit} bytes)"))
 
     pdf_lines = ["Fighting near Benghazi on Tuesday, officials said.",
                  "The front is some 60 km south of Misrata, residents reported.",
                  "Synthetic test document 104."]
     good_pdf = make_text_pdf(pdf_lines)
-    add("good.pdf", good_pdf, "store", "a valid text PDF (control case)", must_contain=("Benghazi",))
+    add("good.pdf", good_pdf, "store", "a valid text PDF (control case)",
+        must_contain=("Benghazi",))
     add("truncated.pdf", good_pdf[: len(good_pdf) // 2], "either",
         "PDF cut in half: no xref, no trailer")
     add("header_only.pdf", b"%PDF-1.7\n", "reject", "a PDF header and nothing else")
@@ -222,12 +225,14 @@ def build_catalogue(directory: Path, *, size_limit_bytes: int | None = None) -> 
                 ) * 6 + "Synthetic test document 109.\n"
     add("utf16.txt", "\ufeff" + accented, "store", "UTF-16 with a byte-order mark",
         encoding="utf-16-le", must_contain=("Sirte", "café", "“heavy shelling”"))
-    add("cp1252.txt", accented.replace("109", "110"), "store", "Windows-1252 smart quotes and accents",
+    add("cp1252.txt", accented.replace("109", "110"), "store",
+        "Windows-1252 smart quotes and accents",
         encoding="cp1252", must_contain=("Sirte", "café", "“heavy shelling”"))
     add("latin1_mixed.txt", accented.replace("109", "111").encode("utf-8")
         + "Ende: Grüße aus Benghazi\n".encode("latin-1"), "either",
         "UTF-8 with a stray Latin-1 tail")
-    add("rtl_emoji.txt", article_text(112) + "طرابلس وسرت ومصراتة 🚀🔥 \u202eevil\u202c e\u0301\u0301\u0301\n",
+    add("rtl_emoji.txt",
+        article_text(112) + "طرابلس وسرت ومصراتة 🚀🔥 \u202eevil\u202c e\u0301\u0301\u0301\n",
         "store", "right-to-left text, bidi overrides, emoji and combining marks",
         must_contain=("طرابلس",))
 
@@ -255,7 +260,8 @@ def build_catalogue(directory: Path, *, size_limit_bytes: int | None = None) -> 
         json.dumps(["a", "list", "not", "an", "object"]),
         json.dumps({"title": "No text field"}),
         json.dumps({"title": "Text is a number", "text": 12345}),
-        json.dumps({"title": "Bad date", "text": article_text(116), "published": "31 Febtember 99999"}),
+        json.dumps({"title": "Bad date", "text": article_text(116),
+                    "published": "31 Febtember 99999"}),
         json.dumps({"title": "Lone surrogate", "text": "Fighting near Sirte \ud800 continued."
                     + article_text(117)}),
         json.dumps({"title": PAYLOADS[0], "text": article_text(118) + PAYLOADS[1],

@@ -22,7 +22,7 @@ has_cli = importlib.util.find_spec("cli.store_cmd") is not None
 
 
 needs_pipeline = pytest.mark.skipif(not pipeline_ready(),
-                                    reason="claims.analyze_article / the gazetteer index not landed")
+                                    reason="the analysis pipeline has not landed yet")
 
 
 def _counts(db_path: Path) -> dict[str, int]:
@@ -158,9 +158,8 @@ def test_store_add_place_rejects_coordinates_out_of_range(sqlite_url, lat, lon):
 @pytest.mark.parametrize("name", ["../../etc/passwd.txt", "..\\..\\windows\\win.ini.txt",
                                   "/etc/cron.d/evil.txt", "a/../../b.txt", "\x00.txt"])
 def test_upload_names_never_become_paths(name):
-    from store.ingest import read_bytes
-
     from bench.reliability import load_catalogue_module
+    from store.ingest import read_bytes
 
     text = load_catalogue_module().article_text(41_000).encode()
     try:

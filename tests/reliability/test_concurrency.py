@@ -13,7 +13,7 @@ from fresh_databases import fresh_postgres_url
 from bench.reliability import pipeline_ready, scenario_concurrent
 
 pytestmark = pytest.mark.skipif(not pipeline_ready(),
-                                reason="the ingest command or claims.analyze_article not landed yet")
+                                reason="the ingest command or the analysis not landed yet")
 
 
 def test_four_concurrent_ingests_store_every_article_exactly_once(tmp_path):

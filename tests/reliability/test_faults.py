@@ -6,13 +6,12 @@ directory (drivers shared with ``python -m bench.reliability``).
 
 from __future__ import annotations
 
-
 import pytest
 
 from bench.reliability import pipeline_ready, scenario_kill, scenario_locked
 
 pytestmark = pytest.mark.skipif(not pipeline_ready(),
-                                reason="the ingest command or claims.analyze_article not landed yet")
+                                reason="the ingest command or the analysis not landed yet")
 
 
 def test_sigkill_mid_batch_leaves_a_sound_database_and_the_rerun_completes_it(tmp_path):

@@ -148,7 +148,8 @@ def test_compass_point_names_a_direction_that_fits(bearing):
 @given(st.floats(min_value=0.0, max_value=360.0), st.sampled_from(sorted(COMPASS_POINTS)))
 def test_bearing_fits_is_symmetric_about_the_direction(offset, direction):
     target = COMPASS_POINTS[direction]
-    assert bearing_fits(target + offset, direction, 45.0) == bearing_fits(target - offset, direction, 45.0)
+    plus = bearing_fits(target + offset, direction, 45.0)
+    assert plus == bearing_fits(target - offset, direction, 45.0)
 
 
 @PROPS

@@ -25,7 +25,8 @@ FRAGMENTS = (
     "Libya's capital", "the capital", "al-", "Al ", "el-", "Ain Zara", "Gulf of Sirte",
     "km", "kilometres", "miles", "nautical miles", "m", "mi", "nm", "(60mi)", "100km",
     "some", "about", "only", "more than", "less than", "within", "between", "and", "-",
-    "a few", "several", "dozens of", "two", "twenty-five", "1,000", "0", "9" * 40, "9" * 400, "1e400", "nan",
+    "a few", "several", "dozens of", "two", "twenty-five", "1,000", "0", "9" * 40, "9" * 400,
+    "1e400", "nan",
     "south of", "north-east of", "SE of", "from", "near", "captured", "fell to", "was retaken by",
     "withdrew from", "besieged", "forces", "the LNA", "GNA", "Haftar's forces", "the town",
     "on Wednesday", "last week", "days ago", "midnight on Sunday", "31 February 2020",
@@ -206,7 +207,8 @@ def test_extract_claims_outputs_are_consistent(text, published):
 
 
 @SLOW
-@given(any_text, st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9999, 12, 24))))
+@given(any_text,
+       st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9999, 12, 24))))
 @example("Rebel forces are now " + "9" * 400 + " km south of Tripoli, officials said.", None)
 @example("Rebel forces are now nan km south of Tripoli and inf miles from Sirte.", None)
 def test_analyze_article_never_raises(text, published):

@@ -169,8 +169,9 @@ ORIGIN = "http://conflictmap.test"
 def test_map_popups_and_tooltips_show_payloads_as_text_in_chromium():
     pytest.importorskip("geo.claims_map")
     assets = pytest.importorskip("app.assets")
-    from geo.claims_map import build_claims_map
     from playwright.sync_api import sync_playwright
+
+    from geo.claims_map import build_claims_map
 
     frame = claims_frame(JS_PAYLOADS)
     fmap, _ = build_claims_map(frame, offline=True, cluster=False, notes=list(JS_PAYLOADS))
@@ -286,7 +287,7 @@ def test_csv_export_defuses_spreadsheet_formulas():
                 if cell:
                     float(cell)
                 continue
-            assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r"), (column, cell)
+            assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), (column, cell)
 
 
 def test_geojson_export_is_strict_json_even_with_infinite_numbers():
