@@ -420,6 +420,7 @@ class Geoparser:
             normalize=self._normalize,
             weights=self.weights,
             extra_votes=self._address_votes(url),
+            parents=getattr(self.index, "parents", None),
         )
         mentions: list[Mention] = []
         for (start, end), item in zip(spans, per_span, strict=True):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from gazetteer.context import CandidateGrid, DocumentProfile, qualifier_after
@@ -110,6 +110,7 @@ class Weights:
     share_smoothing: float = 1.0
     namesake_penalty: float = 1.0
     seat_preference: float = 2.0
+    containment: float = 0.8
     home_country: float = 3.0
     home_min_share: float = 0.25
     soft_first_pass: bool = True
@@ -174,6 +175,7 @@ class ResolverItem:
     qualifier_names: set[str] = field(default_factory=set)
     count: int = 1
     home: bool = False
+    links: dict[str, str] = field(default_factory=dict)
     prior: list[tuple[float, list[str]]] = field(default_factory=list)
     ranked: list[Candidate] = field(default_factory=list)
 
@@ -207,6 +209,10 @@ def _rank(
                 bonus = (weights.pair_25 if pair[0] < 25 else weights.pair_75) * pair[2]
                 score += bonus
                 reasons.append(f"{pair[0]:.0f} km from a reading of {pair[1]}")
+        link = item.links.get(place.id)
+        if link is not None:
+            score += weights.containment
+            reasons.append(link)
         if item.qualifiers and _qualifier_match(place, item.qualifiers):
             score += weights.qualifier
             reasons.append("qualified by " + "/".join(sorted(item.qualifier_names)))
@@ -333,6 +339,37 @@ def _prefer_seats(item: ResolverItem, scored, normalize, penalty: float):
     return out
 
 
+def _link_counties(
+    items: Sequence[ResolverItem], parents: Callable[[Place], Sequence[Place]], top: int
+) -> None:
+    """Mark town readings that lie in a second-level region another name may stand for.
+
+    Only towns in the same first-level region as such a county are looked up, so the
+    containment links cost a few queries per document.
+    """
+    counties: dict[str, tuple[ResolverItem, Place]] = {}
+    for item in items:
+        for place in item.places[:top]:
+            if place.feature_code == "ADM2":
+                counties[place.id] = (item, place)
+    if not counties:
+        return
+    admins = {(p.country_code, p.admin1) for _i, p in counties.values()}
+    for item in items:
+        for place in item.places[:top]:
+            if place.precision not in ("town", "district", "site"):
+                continue
+            if (place.country_code, place.admin1) not in admins:
+                continue
+            for parent in parents(place):
+                found = counties.get(parent.id)
+                if found is None or found[0] is item:
+                    continue
+                county_item, county = found
+                item.links[place.id] = f"in {county.name}, named in the document"
+                county_item.links[county.id] = f"contains {place.name}, named in the document"
+
+
 def resolve_items(
     items: Sequence[ResolverItem],
     *,
@@ -340,8 +377,13 @@ def resolve_items(
     weights: Weights = DEFAULT_WEIGHTS,
     extra_votes: Sequence[tuple[str, Place, float]] = (),
     passes: int = 2,
+    parents: Callable[[Place], Sequence[Place]] | None = None,
 ) -> None:
-    """Rank the candidates of every item in place (``item.ranked``), using each other."""
+    """Rank the candidates of every item in place (``item.ranked``), using each other.
+
+    ``parents`` (the index's containment links) lets a town and the county around it,
+    both named in the document, support each other ("Richmond" and "Madison County").
+    """
     for item in items:
         scored = [
             (
@@ -367,6 +409,8 @@ def resolve_items(
         item.ranked = _rank(item, None, weights)
     if not items:
         return
+    if parents is not None and weights.containment:
+        _link_counties(items, parents, weights.grid_candidates)
     grid = CandidateGrid()
     for item in items:
         for place in item.places[: weights.grid_candidates]:

@@ -131,3 +131,43 @@ def test_saint_dedication_is_not_a_place_part() -> None:
     assert part_of_name("St Paul's Cathedral", lookup) is None
     assert part_of_name("Windsor Castle", lookup) == ("Windsor", ("found",))
     assert part_of_name("London St Paul's Cathedral", lookup) == ("London", ("found",))
+
+
+def test_town_and_its_county_named_together_support_each_other() -> None:
+    """A town inside a county the document also names gains over its namesakes elsewhere."""
+    from dataclasses import replace
+
+    from gazetteer.names import normalize
+    from gazetteer.resolve import ResolverItem, resolve_items
+
+    big = _place("Richmond", "US", "VA", pop=200_000, lat=37.5, lon=-77.4)
+    small = _place("Richmond", "US", "KY", pop=30_000, lat=37.7, lon=-84.3)
+    county_ky = replace(_place("Madison County", "US", "KY", code="ADM2", pop=40_000), id="c:ky")
+    county_ky = replace(county_ky, precision="district", lat=37.7, lon=-84.3)
+    county_ms = replace(
+        _place("Madison County", "US", "MS", code="ADM2", pop=60_000, lat=32.6, lon=-90.0),
+        id="c:ms",
+        precision="district",
+    )
+    parents = {small.id: [county_ky], big.id: []}
+
+    def items() -> list[ResolverItem]:
+        return [
+            ResolverItem(key="richmond", places=(big, small)),
+            ResolverItem(key="madison county", places=(county_ms, county_ky)),
+        ]
+
+    plain = items()
+    resolve_items(plain, normalize=normalize)
+    linked = items()
+    resolve_items(linked, normalize=normalize, parents=lambda p: parents.get(p.id, []))
+
+
+    def score(item: ResolverItem, place_id: str) -> float:
+        return next(c.score for c in item.ranked if c.place.id == place_id)
+
+    assert score(linked[0], small.id) > score(plain[0], small.id)
+    assert score(linked[0], big.id) == score(plain[0], big.id)
+    assert score(linked[1], "c:ky") > score(plain[1], "c:ky")
+    assert linked[0].ranked[0].place is small and linked[1].ranked[0].place.id == "c:ky"
+    assert any("in Madison County" in r for r in linked[0].ranked[0].reasons)
