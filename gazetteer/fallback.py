@@ -7,8 +7,9 @@ each labelled in the candidate's reasons so the analyst sees it is one:
 
 - **part of the name**: the longest known place inside the name ("Colorado" in "Colorado
   State University"), ranked below any whole-name match;
-- **document focus**: a street, square or building lies in the town the article is about,
-  the most mentioned town-level place of the document.
+- **document focus**: a street, square, building or small locality the gazetteer lacks
+  lies in (or near) the town the article is about, the most mentioned town-level place of
+  the document.
 """
 
 from __future__ import annotations
@@ -16,10 +17,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from gazetteer.model import Candidate, Mention, Place
 
-__all__ = ["FACILITY_WORDS", "focus_place", "is_facility", "part_of_name"]
+#: Radius (km) of a name placed in the document's focus town: somewhere in or near it.
+FOCUS_RADIUS_KM = 25.0
+
+__all__ = [
+    "FACILITY_WORDS",
+    "FOCUS_RADIUS_KM",
+    "focus_candidate",
+    "focus_place",
+    "is_facility",
+    "part_of_name",
+]
 
 #: Last words of names of streets, squares and buildings (inside a town).
 FACILITY_WORDS: frozenset[str] = frozenset(
@@ -141,4 +153,6 @@ def focus_candidate(name: str, place: Place, instead_of: Place | None = None) ->
             f"{instead_of.name} ({instead_of.country_code or '-'}) is small, far away and "
             "unsupported by the article"
         )
-    return Candidate(place, 0.0, (reason,))
+    # The point is the town's; the area it stands for is at least the town's surroundings.
+    area = replace(place, radius_km=max(place.radius_km or 0.0, FOCUS_RADIUS_KM))
+    return Candidate(area, 0.0, (reason,))

@@ -426,9 +426,7 @@ class Geoparser:
         for (start, end), item in zip(spans, per_span, strict=True):
             candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
             mentions.append(Mention(start, end, text[start:end], candidates))
-        needs_focus = [
-            (not m.candidates and is_facility(m.text)) or _is_far_part(m) for m in mentions
-        ]
+        needs_focus = [not m.candidates or _is_far_part(m) for m in mentions]
         if any(needs_focus):
             focus = focus_place(mentions)
             # The document's settled readings (and its address's country) are the context
@@ -474,7 +472,12 @@ class Geoparser:
         focus: Place | None,
         votes: Sequence[tuple[str, Place, float]] = (),
     ) -> Mention:
-        """Place a street or building in the document's focus town, else in the place it names."""
+        """Place a name the gazetteer lacks in the focus town, else where its name says.
+
+        "Where its name says": "Colorado" of "Colorado State University". Streets,
+        buildings and small localities are what gazetteers lack most; the town the article
+        is about is their nearest resolvable parent. The candidate says so.
+        """
         if focus is not None:
             return Mention(
                 mention.start, mention.end, mention.text, (focus_candidate(mention.text, focus),)

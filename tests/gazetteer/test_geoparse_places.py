@@ -95,8 +95,12 @@ def test_unknown_name_does_not_spoil_the_rest() -> None:
         (text.index("Sirte"), text.index("Sirte") + 5),
     ]
     mentions = resolve_spans(text, spans)
-    assert mentions[0].place is None
     assert mentions[1].place.country_code == "LY" and mentions[2].place.country_code == "LY"
+    # The unknown name is placed, as an approximation that says so, in the article's town.
+    unknown = mentions[0].candidates
+    assert len(unknown) == 1 and "not in the gazetteer" in unknown[0].reasons[0]
+    assert unknown[0].place.country_code == "LY" and unknown[0].place.radius_km >= 25
+    assert unknown[0].score < mentions[1].candidates[0].score
 
 
 def test_candidates_carry_scores_and_reasons() -> None:
