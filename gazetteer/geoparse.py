@@ -104,7 +104,7 @@ def _is_far_part(mention: Mention) -> bool:
     top = mention.candidates[0]
     if _is_major(top.place):
         return False
-    if any(r.startswith("part match") for r in top.reasons):
+    if any(r.startswith(("part match", "skeleton match", "fuzzy match")) for r in top.reasons):
         return True
     unsupported = not any(r.startswith(_CONTEXT_REASONS) for r in top.reasons)
     return unsupported and top.place.population < WEAK_READING_POPULATION

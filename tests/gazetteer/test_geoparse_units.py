@@ -171,3 +171,16 @@ def test_town_and_its_county_named_together_support_each_other() -> None:
     assert score(linked[1], "c:ky") > score(plain[1], "c:ky")
     assert linked[0].ranked[0].place is small and linked[1].ranked[0].place.id == "c:ky"
     assert any("in Madison County" in r for r in linked[0].ranked[0].reasons)
+
+
+def test_loose_spelling_match_of_a_small_place_is_a_weak_reading() -> None:
+    """A hamlet matched only by a loose spelling can give way to the article's town."""
+    from gazetteer.geoparse import _is_far_part
+    from gazetteer.model import Candidate, Mention
+
+    hamlet = _place("Ilminster", "GB", "ENG", pop=5_000)
+    loose = Mention(0, 10, "Almonaster", (Candidate(hamlet, 1.0, ("skeleton match (-2.0)",)),))
+    exact = Mention(0, 9, "Ilminster", (Candidate(hamlet, 1.0, ("main name", "15 km from X")),))
+    big = _place("Chartres", "FR", "24", pop=60_000)
+    major = Mention(0, 8, "Chartre", (Candidate(big, 1.0, ("skeleton match (-2.0)",)),))
+    assert _is_far_part(loose) and not _is_far_part(exact) and not _is_far_part(major)
