@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(not pipeline_ready(),
 
 
 def test_sigkill_mid_batch_leaves_a_sound_database_and_the_rerun_completes_it(tmp_path):
-    result = scenario_kill(tmp_path, count=24, kill_after=3)
+    result = scenario_kill(tmp_path, count=60, kill_after=3)
     assert result["killed_mid_batch"], f"the batch finished before it could be killed: {result}"
     assert result["integrity_after_kill"] == "ok", result
     assert result["fk_violations_after_kill"] == 0, result
@@ -64,7 +64,7 @@ def test_a_damaged_database_file_gives_a_clean_message(tmp_path, damage):
 
 
 def test_sigkill_of_a_parallel_ingest_leaves_no_workers_and_the_rerun_completes_it(tmp_path):
-    result = scenario_kill(tmp_path, count=24, kill_after=3, jobs=2, leak_after_s=40)
+    result = scenario_kill(tmp_path, count=60, kill_after=3, jobs=2, leak_after_s=40)
     assert result["killed_mid_batch"], f"the batch finished before it could be killed: {result}"
     assert not result["workers_leaked"], "worker processes still alive 40 s after the CLI died"
     assert result["integrity_after_kill"] == "ok", result

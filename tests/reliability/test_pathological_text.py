@@ -16,7 +16,7 @@ import pytest
 from bad_inputs import article_text
 
 SIZE = 50_000
-BOUND_S = 8.0
+BOUND_S = 12.0
 
 
 def _fill(unit: str) -> str:
