@@ -180,7 +180,7 @@ def test_loose_spelling_match_of_a_small_place_is_a_weak_reading() -> None:
 
     hamlet = _place("Ilminster", "GB", "ENG", pop=5_000)
     loose = Mention(0, 10, "Almonaster", (Candidate(hamlet, 1.0, ("skeleton match (-2.0)",)),))
-    exact = Mention(0, 9, "Ilminster", (Candidate(hamlet, 1.0, ("main name", "15 km from X")),))
+    exact = Mention(0, 9, "Ilminster", (Candidate(hamlet, 1.0, ("main name", "document region GB.ENG 50%")),))
     big = _place("Chartres", "FR", "24", pop=60_000)
     major = Mention(0, 8, "Chartre", (Candidate(big, 1.0, ("skeleton match (-2.0)",)),))
     assert _is_far_part(loose) and not _is_far_part(exact) and not _is_far_part(major)
