@@ -114,11 +114,21 @@ def part_of_name(
 
 
 def focus_place(mentions: Sequence[Mention]) -> Place | None:
-    """Return the document's most mentioned town-level place (ties: first mentioned)."""
+    """Return the document's most mentioned town-level place (ties: first mentioned).
+
+    Towns in the document's most named first-level region count half as much again: the
+    article's town lies in the state or province its places crowd in.
+    """
     countries: Counter[str] = Counter(
         m.place.country_code for m in mentions if m.place is not None and m.place.country_code
     )
     top_country = countries.most_common(1)[0][0] if countries else None
+    admins: Counter[tuple[str, str]] = Counter(
+        (m.place.country_code, m.place.admin1)
+        for m in mentions
+        if m.place is not None and m.place.country_code == top_country and m.place.admin1
+    )
+    top_admin = admins.most_common(1)[0][0] if admins else None
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
     for mention in mentions:
@@ -129,7 +139,7 @@ def focus_place(mentions: Sequence[Mention]) -> Place | None:
             continue
         if any("part" in reason for reason in mention.candidates[0].reasons):
             continue
-        counts[place.id] += 1
+        counts[place.id] += 1 + (0.5 if (place.country_code, place.admin1) == top_admin else 0)
         first.setdefault(place.id, place)
     if not counts:
         return None

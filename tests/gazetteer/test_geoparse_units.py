@@ -180,7 +180,26 @@ def test_loose_spelling_match_of_a_small_place_is_a_weak_reading() -> None:
 
     hamlet = _place("Ilminster", "GB", "ENG", pop=5_000)
     loose = Mention(0, 10, "Almonaster", (Candidate(hamlet, 1.0, ("skeleton match (-2.0)",)),))
-    exact = Mention(0, 9, "Ilminster", (Candidate(hamlet, 1.0, ("main name", "document region GB.ENG 50%")),))
+    supported = Candidate(hamlet, 1.0, ("main name", "document region GB.ENG 50%"))
+    exact = Mention(0, 9, "Ilminster", (supported,))
     big = _place("Chartres", "FR", "24", pop=60_000)
     major = Mention(0, 8, "Chartre", (Candidate(big, 1.0, ("skeleton match (-2.0)",)),))
     assert _is_far_part(loose) and not _is_far_part(exact) and not _is_far_part(major)
+
+
+def test_focus_town_lies_in_the_most_named_region() -> None:
+    """Of two towns named once each, the one in the region the document crowds in is the focus."""
+    import dataclasses
+
+    from gazetteer.fallback import focus_place
+    from gazetteer.model import Candidate, Mention
+
+    def mention(place: Place) -> Mention:
+        return Mention(0, 1, place.name, (Candidate(place, 1.0, ("main name",)),))
+
+    far = _place("Franklin", "US", "TN", pop=80_000)
+    home = _place("Metairie", "US", "LA", pop=140_000)
+    state = _place("Louisiana", "US", "LA", code="ADM1", pop=4_600_000)
+    state = dataclasses.replace(state, precision="region")
+    assert focus_place([mention(far), mention(home)]) is far
+    assert focus_place([mention(far), mention(state), mention(home)]) is home
