@@ -381,6 +381,9 @@ class Recognizer:
             elif self._keep(text, tokens, i, j, end, places, person_words):
                 spans.append(Span(tok.start, end, text[tok.start : end], places))
                 i = j + 1
+            elif i == j and tok.text.lower() in _ALLOWED_PRECEDERS:
+                # "Western" of "Western Massachusetts" is no place, but the next word may be.
+                i += 1
             else:
                 i = self._skip_run(text, tokens, i)
         return spans

@@ -193,3 +193,16 @@ def test_analyst_place_added_at_run_time_is_found() -> None:
     found = {m.text: m.place for m in geoparse(text, index=index)}
     assert found["Qaryat Zorblaxia"].country_code == "LY"
     assert resolve_name("Qaryat Zorblaxia", index=index)[0].place.name == "Qaryat Zorblaxia"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tolls return in Western Massachusetts next year.", "Massachusetts"),
+        ("Shelling hit eastern and Southern Lebanon overnight.", "Lebanon"),
+        ("Residents of Metro Vancouver recycle less.", "Vancouver"),
+    ],
+)
+def test_direction_word_before_a_place_leaves_the_place(text: str, name: str) -> None:
+    """A rejected direction word ("Western") must not swallow the place after it."""
+    assert name in [m.text for m in geoparse(text)]
