@@ -180,6 +180,10 @@ _DIRECTIONS = frozenset(
     "southeast southwest midwest".split()
 )
 
+#: What follows a dateline's town in capitals: "WINONA -- ", "CAIRO (Reuters) - ",
+#: "PARIS, Texas — ".
+_DATELINE_RE = re.compile(r"(?:,\s?[A-Z][A-Za-z.]{1,12})?\s?(?:--|—|–|\(|-\s)")
+
 _SENTENCE_END_RE = re.compile(r"[.!?]['\"”’)]*\s*$|[\n\r]\s*$|[:;]\s*[\"“]?\s*$|[\"“]\s*$")
 
 
@@ -481,6 +485,8 @@ class Recognizer:
         )
         if lower in STOP_PHRASES or (single and lower in _DIRECTIONS):
             return False
+        if first.sentence_initial and surface.isupper() and _DATELINE_RE.match(text, end):
+            return True  # "WINONA -- The body of...": a dateline names a town
         if single and len(lower) <= 2 and not (surface.isupper() and admin):
             if not (surface.endswith(".") and _keeps_dot(surface)):
                 return False

@@ -206,3 +206,10 @@ def test_analyst_place_added_at_run_time_is_found() -> None:
 def test_direction_word_before_a_place_leaves_the_place(text: str, name: str) -> None:
     """A rejected direction word ("Western") must not swallow the place after it."""
     assert name in [m.text for m in geoparse(text)]
+
+
+def test_dateline_town_in_capitals_is_a_place() -> None:
+    """A dateline names a town even when its name is also a first name ("WINONA --")."""
+    text = "Body found behind residence.\nWINONA -- The body of a man was found on Monday."
+    assert "WINONA" in [m.text for m in geoparse(text)]
+    assert [m.text for m in geoparse("He said NATO -- and others -- agreed.")] == []
