@@ -226,7 +226,7 @@ def test_ingest_refuses_devices_and_pipes_named_like_articles(tmp_path, kind):
     env = cli_env(db_path, tmp_path / "home")
     for target in (special, folder):
         try:
-            proc = run_cli(["ingest", "-q", str(target)], env, timeout=25, memory_limit_mb=1500)
+            proc = run_cli(["ingest", "-q", str(target)], env, timeout=25, memory_limit_mb=4000)
         except subprocess.TimeoutExpired:
             pytest.fail(f"ingest of {target.name} hung on a {kind}")
         output = proc.stdout + proc.stderr
