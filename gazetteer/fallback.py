@@ -117,7 +117,9 @@ def focus_place(mentions: Sequence[Mention]) -> Place | None:
     """Return the document's most mentioned town-level place (ties: first mentioned).
 
     Towns in the document's most named first-level region count half as much again: the
-    article's town lies in the state or province its places crowd in.
+    article's town lies in the state or province its places crowd in. A document that
+    names no town has its most mentioned region or country as focus (an area: whatever is
+    placed there keeps the area's radius).
     """
     countries: Counter[str] = Counter(
         m.place.country_code for m in mentions if m.place is not None and m.place.country_code
@@ -142,24 +144,31 @@ def focus_place(mentions: Sequence[Mention]) -> Place | None:
         counts[place.id] += 1 + (0.5 if (place.country_code, place.admin1) == top_admin else 0)
         first.setdefault(place.id, place)
     if not counts:
-        return None
+        for mention in mentions:
+            place = mention.place
+            if place is not None and place.precision in ("region", "country"):
+                counts[place.id] += 1
+                first.setdefault(place.id, place)
+        if not counts:
+            return None
     best_id = max(counts, key=lambda pid: (counts[pid], -list(first).index(pid)))
     return first[best_id]
 
 
 def focus_candidate(name: str, place: Place, instead_of: Place | None = None) -> Candidate:
-    """Return a low-score candidate placing an unknown local name in the focus town.
+    """Return a low-score candidate placing an unknown local name in the document's focus.
 
     ``instead_of`` is the weak gazetteer reading it replaces (kept as an alternative).
     """
+    kind = "town" if place.precision in ("town", "district", "site") else "area"
     if instead_of is None:
         reason = (
             f"'{name}' is not in the gazetteer; placed in {place.name}, "
-            "the town the article is about"
+            f"the {kind} the article is about"
         )
     else:
         reason = (
-            f"'{name}' placed in {place.name}, the town the article is about: the gazetteer's "
+            f"'{name}' placed in {place.name}, the {kind} the article is about: the gazetteer's "
             f"{instead_of.name} ({instead_of.country_code or '-'}) is small, far away and "
             "unsupported by the article"
         )

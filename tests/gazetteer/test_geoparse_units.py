@@ -203,3 +203,17 @@ def test_focus_town_lies_in_the_most_named_region() -> None:
     state = dataclasses.replace(state, precision="region")
     assert focus_place([mention(far), mention(home)]) is far
     assert focus_place([mention(far), mention(state), mention(home)]) is home
+
+
+def test_focus_falls_back_to_the_most_named_area() -> None:
+    """With no town named, the focus is the most mentioned region or country."""
+    import dataclasses
+
+    from gazetteer.fallback import focus_candidate, focus_place
+    from gazetteer.model import Candidate, Mention
+
+    country = dataclasses.replace(_place("Ireland", "IE", None, code="PCLI"), radius_km=200.0)
+    only = Mention(0, 7, "Ireland", (Candidate(country, 1.0, ("main name",)),))
+    assert focus_place([only]) is country
+    placed = focus_candidate("Rathmore Lane", country)
+    assert placed.place.radius_km == 200.0 and "the area the article is about" in placed.reasons[0]
