@@ -60,6 +60,39 @@ def url_words(url: str) -> str:
     return re.sub(r"[^a-z]", "", (parts.netloc + parts.path).lower())
 
 
+#: Last words of local papers' names ("richmondregister.com", "echopress.com").
+_PAPER_WORDS = (
+    "register", "press", "times", "herald", "tribune", "journal", "gazette", "chronicle",
+    "observer", "examiner", "courier", "telegraph", "dispatch", "bulletin", "sentinel",
+    "news", "post", "daily", "record", "reporter", "leader", "democrat", "independent",
+    "star", "sun", "mail", "online", "today", "review", "standard", "enterprise", "argus",
+)
+
+
+def paper_town(url: str) -> str | None:
+    """Return the town a local paper's domain starts with, if it looks like one.
+
+    >>> paper_town("http://www.richmondregister.com/localnews/x.html")
+    'Richmond'
+    >>> paper_town("https://www.bbc.co.uk/news") is None
+    True
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    labels = [x for x in host.split(".") if x not in ("www", "com", "net", "org", "co", "uk")]
+    if not labels:
+        return None
+    label = labels[0]
+    for word in _PAPER_WORDS:
+        if label.endswith(word) and len(label) - len(word) >= 5:
+            return label[: -len(word)].capitalize()
+    return None
+
+
 #: A reading of a place smaller than this with no support from the document is weak.
 WEAK_READING_POPULATION = 10_000
 
@@ -368,6 +401,16 @@ class Geoparser:
                         key=key, places=span.places, count=0, tiers=self.tiers_for(span.text)
                     )
                 item.count += 1
+        town = paper_town(url) if url else None
+        if town and self.key(town) not in items:
+            places = tuple(
+                p for p in self._strict_places(town) if p.precision in ("town", "district")
+            )
+            if places:
+                key = self.key(town)
+                items[key] = ResolverItem(
+                    key=key, places=places, count=1, tiers=self.tiers_for(town), home=True
+                )
         return list(items.values()), per_span
 
     @staticmethod

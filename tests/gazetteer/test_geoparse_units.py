@@ -217,3 +217,13 @@ def test_focus_falls_back_to_the_most_named_area() -> None:
     assert focus_place([only]) is country
     placed = focus_candidate("Rathmore Lane", country)
     assert placed.place.radius_km == 200.0 and "the area the article is about" in placed.reasons[0]
+
+
+def test_paper_town_from_a_local_papers_address() -> None:
+    """A local paper's domain often starts with its town: a hint for the whole article."""
+    from gazetteer.geoparse import paper_town
+
+    assert paper_town("http://www.richmondregister.com/localnews/story.html") == "Richmond"
+    assert paper_town("http://www.echopress.com/articles/?id=1") is None  # too short to tell
+    assert paper_town("https://www.bbc.co.uk/news/world") is None
+    assert paper_town("not a url") is None
