@@ -221,7 +221,7 @@ def test_focus_falls_back_to_the_most_named_area() -> None:
 
 def test_paper_town_from_a_local_papers_address() -> None:
     """A local paper's domain often starts with its town: a hint for the whole article."""
-    from gazetteer.geoparse import paper_town
+    from gazetteer.address import paper_town
 
     assert paper_town("http://www.richmondregister.com/localnews/story.html") == "Richmond"
     assert paper_town("http://www.echopress.com/articles/?id=1") is None  # too short to tell
