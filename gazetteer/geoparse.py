@@ -446,15 +446,18 @@ class Geoparser:
 
         "Where its name says": "Colorado" of "Colorado State University". Streets,
         buildings and small localities are what gazetteers lack most; the town the article
-        is about is their nearest resolvable parent. The candidate says so.
+        is about is their nearest resolvable parent. The candidate says so. When the
+        document names no town (its focus is a region or country), a place the name itself
+        names is nearer: "Windsor Castle" is in Windsor.
         """
-        if focus is not None:
+        town_focus = focus is not None and focus.precision in ("town", "district", "site")
+        part = None if town_focus else part_of_name(mention.text, self._strict_places)
+        if part is None:
+            if focus is None:
+                return mention
             return Mention(
                 mention.start, mention.end, mention.text, (focus_candidate(mention.text, focus),)
             )
-        part = part_of_name(mention.text, self._strict_places)
-        if part is None:
-            return mention
         item = ResolverItem(
             key=self.key(part[0]), places=part[1], tiers={p.id: "part" for p in part[1]}
         )
