@@ -52,12 +52,18 @@ WEAK_READING_POPULATION = 10_000
 #: Weight of the address country's vote (one clear mention is 1).
 ADDRESS_VOTE = 2.0
 _CONTEXT_REASONS = ("document", "km from", "qualified", "named in", "capital")
+#: Reasons that tie a reading to the article's own region, not just its country.
+_LOCAL_REASONS = ("document region", "document names region", "qualified", "named in", "capital")
+#: A town smaller than this that only the document's country supports is a weak reading
+#: too (far from the article's town, the town wins).
+LOCAL_READING_POPULATION = 50_000
 
 
 def _is_far_part(mention: Mention) -> bool:
     """Tell whether a mention has only a weak reading.
 
-    Weak: a minor place inside its name, or a hamlet nothing else in the document supports.
+    Weak: a minor place inside its name, a hamlet nothing else in the document supports, or
+    a town under 50,000 that nothing ties to the article's own region.
     """
     if not mention.candidates:
         return False
@@ -67,7 +73,11 @@ def _is_far_part(mention: Mention) -> bool:
     if any(r.startswith(("part match", "skeleton match", "fuzzy match")) for r in top.reasons):
         return True
     unsupported = not any(r.startswith(_CONTEXT_REASONS) for r in top.reasons)
-    return unsupported and top.place.population < WEAK_READING_POPULATION
+    if unsupported and top.place.population < WEAK_READING_POPULATION:
+        return True
+    # Only the country agrees: a minor town outside the region the article is about.
+    local = any(r.startswith(_LOCAL_REASONS) for r in top.reasons)
+    return not local and top.place.population < LOCAL_READING_POPULATION
 
 
 def _is_major(place: Place) -> bool:
