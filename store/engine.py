@@ -174,7 +174,9 @@ def migrate(engine: Engine) -> None:
                 return
         with_retry(lambda: _migrate_locked(engine, head), what="migration")
     except SQLAlchemyError as err:
-        raise StoreError(f"could not open or migrate the database: {err}") from err
+        where = engine.url.render_as_string(hide_password=True)
+        reason = getattr(err, "orig", None) or err
+        raise StoreError(f"could not open or migrate the database {where}: {reason}") from err
 
 
 def _migrate_locked(engine: Engine, head: str) -> None:

@@ -59,3 +59,12 @@ def test_migrations_match_the_models(db_url: str):
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_a_damaged_file_gives_a_store_error_naming_it(tmp_path: Path):
+    from store import open_store
+
+    path = tmp_path / "garbage.sqlite"
+    path.write_bytes(bytes(range(256)) * 32)
+    with pytest.raises(StoreError, match="garbage.sqlite.*not a database"):
+        open_store(f"sqlite:///{path}", merge_places=False)
