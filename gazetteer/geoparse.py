@@ -62,15 +62,22 @@ LOCAL_READING_POPULATION = 50_000
 def _is_far_part(mention: Mention) -> bool:
     """Tell whether a mention has only a weak reading.
 
-    Weak: a minor place inside its name, a hamlet nothing else in the document supports, or
-    a town under 50,000 that nothing ties to the article's own region.
+    Weak: a loosely spelled reading in a country the document does not otherwise name, a
+    minor place inside its name, a hamlet nothing else in the document supports, or a town
+    under 50,000 that nothing ties to the article's own region.
     """
     if not mention.candidates:
         return False
     top = mention.candidates[0]
+    loose = any(r.startswith(("skeleton match", "fuzzy match")) for r in top.reasons)
+    if loose and not any(r.startswith("document") for r in top.reasons):
+        # "Nagrig" in an Egyptian story is not Niagara: a loose spelling of a place in a
+        # country the article does not otherwise name is weak, however big the place.
+        # ("Gharian" for Gharyan in a Libyan story keeps its reading.)
+        return True
     if _is_major(top.place):
         return False
-    if any(r.startswith(("part match", "skeleton match", "fuzzy match")) for r in top.reasons):
+    if any(r.startswith("part match") for r in top.reasons):
         return True
     unsupported = not any(r.startswith(_CONTEXT_REASONS) for r in top.reasons)
     if unsupported and top.place.population < WEAK_READING_POPULATION:

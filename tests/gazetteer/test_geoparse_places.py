@@ -213,3 +213,16 @@ def test_dateline_town_in_capitals_is_a_place() -> None:
     text = "Body found behind residence.\nWINONA -- The body of a man was found on Monday."
     assert "WINONA" in [m.text for m in geoparse(text)]
     assert [m.text for m in geoparse("He said NATO -- and others -- agreed.")] == []
+
+
+def test_transliterated_front_line_towns_keep_their_reading() -> None:
+    """Loose spellings of towns in the article's country are not sent to the focus town."""
+    text = (
+        "Forces loyal to the government in Tripoli pushed south to Gharian and east to "
+        "Beni Walid, while Tripoli residents waited."
+    )
+    names = ["Tripoli", "Gharian", "Beni Walid"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    tripoli, gharian, beni_walid = resolve_spans(text, spans)
+    assert _near(gharian.place, 32.17, 13.02, 30)
+    assert _near(beni_walid.place, 31.76, 13.99, 30)

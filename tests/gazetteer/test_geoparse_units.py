@@ -183,8 +183,11 @@ def test_loose_spelling_match_of_a_small_place_is_a_weak_reading() -> None:
     supported = Candidate(hamlet, 1.0, ("main name", "document region GB.ENG 50%"))
     exact = Mention(0, 9, "Ilminster", (supported,))
     big = _place("Chartres", "FR", "24", pop=60_000)
-    major = Mention(0, 8, "Chartre", (Candidate(big, 1.0, ("skeleton match (-2.0)",)),))
-    assert _is_far_part(loose) and not _is_far_part(exact) and not _is_far_part(major)
+    far_big = Mention(0, 8, "Chartre", (Candidate(big, 1.0, ("skeleton match (-2.0)",)),))
+    in_country = Candidate(big, 1.0, ("skeleton match (-2.0)", "document country FR 60%"))
+    home_big = Mention(0, 8, "Chartre", (in_country,))
+    assert _is_far_part(loose) and not _is_far_part(exact)
+    assert _is_far_part(far_big) and not _is_far_part(home_big)
 
 
 def test_focus_town_lies_in_the_most_named_region() -> None:
