@@ -82,7 +82,11 @@ def _is_far_part(mention: Mention) -> bool:
     unsupported = not any(r.startswith(_CONTEXT_REASONS) for r in top.reasons)
     if unsupported and top.place.population < WEAK_READING_POPULATION:
         return True
-    # Only the country agrees: a minor town outside the region the article is about.
+    # Only the country agrees: one of several namesakes, a minor town outside the region
+    # the article is about. (A name with a single reading, such as a front-line village
+    # of the curated data, keeps it.)
+    if len(mention.candidates) < 2 or top.place.source == "curated":
+        return False
     local = any(r.startswith(_LOCAL_REASONS) for r in top.reasons)
     return not local and top.place.population < LOCAL_READING_POPULATION
 
@@ -579,7 +583,11 @@ class Geoparser:
             places = list(self.places_for(name))
         if not places:
             return []
-        item = ResolverItem(key=self.key(name) or name.lower(), places=tuple(places))
+        item = ResolverItem(
+            key=self.key(name) or name.lower(),
+            places=tuple(places),
+            tiers={} if reason else self.tiers_for(name),
+        )
         if hint_cc:
             item.qualifiers.add((hint_cc, None))
             item.qualifier_names.add(country_hint or hint_cc)

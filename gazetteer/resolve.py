@@ -297,16 +297,35 @@ def _penalize_namesakes(item: ResolverItem, scored, normalize, penalty: float):
     return out
 
 
+#: A town at least this big carrying a region's name is the region's seat, meant by the name.
+SEAT_MIN_POPULATION = 20_000
+
 _ADMIN_WORDS = frozenset(
     "governorate province oblast region district municipality raion county prefecture "
-    "emirate wilaya department state city of the".split()
+    "emirate wilaya department state city urban rural of the".split()
 )
 
 
+#: Adjectival endings of region names formed from their seat ("Kramatorskyi Raion").
+_ADJECTIVE_ENDINGS = ("yi", "iy", "yy", "kyi", "skyi", "skiy", "ska", "skyy", "ny", "nyi", "ski")
+
+
+def _derives(word: str, key_word: str) -> bool:
+    """Whether ``word`` is ``key_word`` or an adjective formed from it ("kramatorskyi")."""
+    if word == key_word:
+        return True
+    rest = word[len(key_word) :] if word.startswith(key_word) else None
+    return bool(rest) and len(key_word) >= 4 and rest in _ADJECTIVE_ENDINGS
+
+
 def _is_region_of(region_key: str, key: str) -> bool:
-    """Whether a region's name is the key plus administrative words ("aleppo governorate")."""
+    """Whether a region's name is the key plus administrative words ("aleppo governorate").
+
+    An adjectival form of the key counts as the key ("kramatorskyi raion").
+    """
     words = region_key.split()
-    rest = [w for w in words if w not in key.split()]
+    key_words = key.split()
+    rest = [w for w in words if not any(_derives(w, k) for k in key_words)]
     return bool(rest) and len(rest) < len(words) and all(w in _ADMIN_WORDS for w in rest)
 
 
@@ -314,24 +333,31 @@ def _prefer_seats(item: ResolverItem, scored, normalize, penalty: float):
     """Lower a region named after its seat when a city carries the name itself.
 
     "Aleppo", "Idlib" and "Donetsk" name the cities far more often than the governorate or
-    oblast around them ("Aleppo Governorate" matches "Aleppo" only as a short form).
+    oblast around them ("Aleppo Governorate" matches "Aleppo" only as a short form). The
+    city may carry the name as an alternate spelling ("Mykolaiv" of Mykolayiv), and the
+    region may be named after the city's own spelling ("Zaporizhzhya Raion").
     """
-    seats = {
-        (p.country_code, p.admin1)
-        for _s, p in scored
-        if p.feature_code.startswith("PPL")
-        and p.population >= 50_000
-        and item.tiers.get(p.id, "name") == "name"
-        and normalize(p.name) == item.key
-    }
+    seats: dict[tuple[str | None, str | None], set[str]] = {}
+    for _s, p in scored:
+        tier = item.tiers.get(p.id, "name")
+        if (
+            p.feature_code.startswith("PPL")
+            and p.population >= SEAT_MIN_POPULATION
+            and ((tier == "name" and normalize(p.name) == item.key) or tier == "alias")
+        ):
+            seats.setdefault((p.country_code, p.admin1), {item.key}).add(normalize(p.name))
     if not seats:
         return scored
     out = []
     for (score, reasons), place in scored:
+        names = seats.get((place.country_code, place.admin1))
         if (
-            place.feature_code in ("ADM1", "ADM2")
-            and _is_region_of(normalize(place.name), item.key)
-            and (place.country_code, place.admin1) in seats
+            names
+            and place.feature_code in ("ADM1", "ADM2")
+            and (
+                any(_is_region_of(normalize(place.name), key) for key in names)
+                or (place.feature_code == "ADM2" and normalize(place.name) in names)
+            )
         ):
             score -= penalty
             reasons = [*reasons, f"region around the city of that name ({-penalty:+.1f})"]

@@ -166,7 +166,12 @@ def test_one_word_oceans_and_seas() -> None:
     assert found["Atlantic"].precision == "sea" and found["Mediterranean"].precision == "sea"
 
 
-@pytest.mark.parametrize("name", ["Aleppo", "Idlib", "Donetsk"])
+@pytest.mark.parametrize(
+    "name",
+    # the city may carry the name as an alternate spelling (Mykolayiv), the region an
+    # adjectival form (Kramatorskyi Raion) or the city's own spelling (Zaporizhzhya Raion)
+    ["Aleppo", "Idlib", "Donetsk", "Kramatorsk", "Mykolaiv", "Zaporizhzhia", "Kupiansk", "Mosul"],
+)
 def test_city_over_the_region_named_after_it(name: str) -> None:
     best = resolve_name(name)[0]
     assert best.place.feature_code.startswith("PPL"), best
@@ -226,3 +231,13 @@ def test_transliterated_front_line_towns_keep_their_reading() -> None:
     tripoli, gharian, beni_walid = resolve_spans(text, spans)
     assert _near(gharian.place, 32.17, 13.02, 30)
     assert _near(beni_walid.place, 31.76, 13.99, 30)
+
+
+def test_front_line_village_with_a_single_reading_stays_put() -> None:
+    """A village only the country supports, but with no namesake, is not sent to the focus."""
+    text = (
+        "The government in Tripoli said its forces had retaken Abu Grein, west of Sirte. "
+        "Fighting continued in Ain Zara in southern Tripoli. Tripoli airport was shelled."
+    )
+    found = {m.text: m.place for m in geoparse(text)}
+    assert _near(found["Abu Grein"], 31.45, 15.25, 60)
