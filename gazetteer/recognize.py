@@ -187,6 +187,35 @@ _DATELINE_RE = re.compile(r"(?:,\s?[A-Z][A-Za-z.]{1,12})?\s?(?:--|—|–|\(|-\s
 _SENTENCE_END_RE = re.compile(r"[.!?]['\"”’)]*\s*$|[\n\r]\s*$|[:;]\s*[\"“]?\s*$|[\"“]\s*$")
 
 
+_LIST_GAP_RE = re.compile(r"^(?:,\s|,?\s(?:and|or)\s)$")
+
+
+def _with_listed_places(text: str, spans: list[Span], doubted: list[Span]) -> list[Span]:
+    """Add doubted one-word names listed next to accepted places ("Vuhledar and Marinka").
+
+    A name the person rules dropped ("Marinka", "Lyman") is a place when the text lists it
+    with places: "X, Y and Z" share their kind.
+    """
+    kept = sorted(spans, key=lambda sp: sp.start)
+    added = True
+    while added:
+        added = False
+        for cand in doubted:
+            if any(sp.start == cand.start for sp in kept):
+                continue
+            for sp in kept:
+                if sp.end <= cand.start:
+                    gap = text[sp.end : cand.start]
+                else:
+                    gap = text[cand.end : sp.start]
+                if len(gap) <= 6 and _LIST_GAP_RE.match(gap):
+                    kept.append(cand)
+                    kept.sort(key=lambda s: s.start)
+                    added = True
+                    break
+    return kept
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word of the text with its offsets and shape flags."""
@@ -365,6 +394,7 @@ class Recognizer:
         tokens = tokenize(text)
         person_words = self._person_words(text, tokens)
         spans: list[Span] = []
+        doubted: list[Span] = []
         i = 0
         n = len(tokens)
         while i < n:
@@ -389,7 +419,18 @@ class Recognizer:
                 # "Western" of "Western Massachusetts" is no place, but the next word may be.
                 i += 1
             else:
+                if (
+                    i == j
+                    and not tok.sentence_initial
+                    and not tok.text.isupper()
+                    and tok.text.lower() not in COMMON_WORDS
+                    and self._adjacent_cap(text, tokens, i, left=False) is None
+                    and self._adjacent_cap(text, tokens, i, left=True) is None
+                ):
+                    doubted.append(Span(tok.start, end, text[tok.start : end], places))
                 i = self._skip_run(text, tokens, i)
+        if doubted and spans:
+            spans = _with_listed_places(text, spans, doubted)
         return spans
 
     @staticmethod

@@ -241,3 +241,11 @@ def test_front_line_village_with_a_single_reading_stays_put() -> None:
     )
     found = {m.text: m.place for m in geoparse(text)}
     assert _near(found["Abu Grein"], 31.45, 15.25, 60)
+
+
+def test_names_listed_with_places_are_places() -> None:
+    """A town that is also a person's name is a place when listed with places."""
+    text = "Fighting near Bakhmut, Soledar and Lyman went on through the night."
+    assert [m.text for m in geoparse(text)] == ["Bakhmut", "Soledar", "Lyman"]
+    people = "Paris Hilton and Georgia Brown met Virginia Madsen in London."
+    assert "Hilton" not in [m.text for m in geoparse(people)]
