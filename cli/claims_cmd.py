@@ -116,7 +116,9 @@ def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: 
     rows = _read_rows(file)
     outputs = run_file(rows, resolve=not no_resolve, split_runs=not keep_repeats)
     for out in outputs:
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        # backslashreplace turns a lone surrogate from the input into its JSON escape.
+        line = json.dumps(out, ensure_ascii=False).encode("utf-8", "backslashreplace")
+        sys.stdout.write(line.decode("utf-8") + "\n")
     if score:
         from claims.score import score_claims
 
