@@ -135,7 +135,9 @@ def geoparse_command(file: Path, gold_spans: bool, score: bool) -> None:
     with file.open(encoding="utf-8") as handle:
         for doc in iter_documents(handle, str(file)):
             result = predict_document(doc, gold_spans=gold_spans, parser=parser)
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            # backslashreplace turns a lone surrogate from the input into its JSON escape.
+            line = json.dumps(result, ensure_ascii=False).encode("utf-8", "backslashreplace")
+            out.write(line.decode("utf-8") + "\n")
             if score:
                 docs.append(doc)
                 outputs.append(result)
