@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from claims.scan import NameScanner
 from core.errors import DataSourceError
 
 __all__ = ["ActorBook", "ActorMention", "Conflict", "default_actor_book", "load_conflicts"]
@@ -100,13 +101,14 @@ def load_conflicts(path: Path | None = None) -> list[Conflict]:
     return conflicts
 
 
-def _alternation(names: list[str]) -> re.Pattern[str] | None:
+def _alternation(names: list[str]) -> NameScanner | None:
     names = sorted({n for n in names if n}, key=len, reverse=True)
     if not names:
         return None
     parts = [re.escape(n).replace("’", "[’']").replace("'", "[’']").replace(r"\ ", r"[\s-]+")
              for n in names]
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return NameScanner(pattern, names)
 
 
 class ActorBook:
@@ -117,8 +119,9 @@ class ActorBook:
         self._keyword_res = {
             c.id: _alternation(list(c.keywords) + [a for v in c.aliases.values() for a in v])
             for c in conflicts}
-        self._cache: dict[str | None, tuple[re.Pattern[str] | None, dict[str, str]]] = {}
+        self._cache: dict[str | None, tuple[NameScanner | None, dict[str, str]]] = {}
         self._keys: dict[str | None, set[str]] = {}
+        self._spelled_cache: dict[str | None, dict[str, str]] = {}
 
     def detect_conflict(self, text: str, hint: str | None = None) -> str | None:
         """Return the id of the conflict the text is most about (keyword hits), or None."""
@@ -126,12 +129,12 @@ class ActorBook:
             return hint
         best, best_hits = None, 0
         for cid, pattern in self._keyword_res.items():
-            hits = len(pattern.findall(text)) if pattern else 0
+            hits = pattern.count(text) if pattern else 0
             if hits > best_hits:
                 best, best_hits = cid, hits
         return best
 
-    def _pattern(self, conflict: str | None) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    def _pattern(self, conflict: str | None) -> tuple[NameScanner | None, dict[str, str]]:
         if conflict not in self._cache:
             table: dict[str, str] = {}
             ordered = ([self.conflicts[conflict]] if conflict in self.conflicts else [])
@@ -150,6 +153,16 @@ class ActorBook:
                             table.setdefault(key, norm)
             self._cache[conflict] = (_alternation(list(table)), table)
         return self._cache[conflict]
+
+    def _spelled(self, conflict: str | None, table: dict[str, str]) -> dict[str, str]:
+        """Table keyed by spacing/apostrophe-normalized alias, the first alias winning."""
+        spelled = self._spelled_cache.get(conflict)
+        if spelled is None:
+            spelled = {}
+            for k, v in table.items():
+                spelled.setdefault(re.sub(r"[\s-]+", " ", k).replace("’", "'"), v)
+            self._spelled_cache[conflict] = spelled
+        return spelled
 
     def is_alias(self, text: str, conflict: str | None = None) -> bool:
         """Tell whether ``text`` is, as a whole, a known actor name ("LNA", "Haftar")."""
@@ -177,8 +190,7 @@ class ActorBook:
             key = re.sub(r"[\s-]+", " ", match.group(0).lower()).replace("’", "'")
             norm = table.get(key)
             if norm is None:
-                norm = next((v for k, v in table.items()
-                             if re.sub(r"[\s-]+", " ", k).replace("’", "'") == key), None)
+                norm = self._spelled(conflict, table).get(key)
             start, end = match.start(), match.end()
             left = _LEFT_PHRASE.search(text[max(0, start - 120):start])
             if left:
