@@ -94,6 +94,12 @@ _AMOUNT_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: Cheap exact gate for :data:`_AMOUNT_RE`: in every amount the unit follows a space, a
+#: digit, a hyphen or the end of a number word ("two", "nine", "seven", "twenty", "hundred",
+#: "half a"), so text without such a unit cannot hold an amount and skips the big pattern.
+_UNIT_GATE = re.compile(rf"(?:[\s\d\-]|ne|wo|ee|ur|ve|ix|en|ht|ty|ed|\sa)(?:{_UNIT})\b",
+                        re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class Amount:
@@ -166,6 +172,8 @@ def find_amounts(text: str) -> list[Amount]:
     'less than'
     """
     found: list[Amount] = []
+    if not _UNIT_GATE.search(text):
+        return found
     for match in _AMOUNT_RE.finditer(text):
         if match.start() > 0 and text[match.start() - 1].isalnum():
             continue
