@@ -245,6 +245,9 @@ class DocumentProfile:
     tally: _Tally = field(default_factory=_Tally)
     by_name: dict[str, _Tally] = field(default_factory=dict)
     top_by_name: dict[str, tuple[Place, float]] = field(default_factory=dict)
+    _version: int = field(default=0, repr=False, compare=False)
+    _points: tuple[tuple[int, int, int], list[tuple[str, str, float, float, str]]] | None = field(
+        default=None, repr=False, compare=False)
 
     @property
     def total(self) -> float:
@@ -258,6 +261,7 @@ class DocumentProfile:
         top = self.top_by_name.get(name_key)
         if top is None or weight > top[1]:
             self.top_by_name[name_key] = (place, weight)
+            self._version += 1
 
     def shares(
         self, name_key: str, place: Place, smoothing: float = 0.0
@@ -290,17 +294,40 @@ class DocumentProfile:
         total += smoothing
         return max(c, 0.0) / total, max(a, 0.0) / total, nc > 0.3, na > 0.3
 
-    def nearest_km(self, name_key: str, place: Place, limit: int = 40) -> tuple[float, str] | None:
-        """Return the distance to the nearest other point-like reading and its name."""
-        best: tuple[float, str] | None = None
+    def _point_list(self, limit: int) -> list[tuple[str, str, float, float, str]]:
+        """``(key, place id, lat, lon, name)`` of the point-like top readings among the first
+        ``limit`` names, rebuilt only when a vote changed a top reading."""
+        stamp = (self._version, len(self.top_by_name), limit)
+        if self._points is not None and self._points[0] == stamp:
+            return self._points[1]
+        points = []
         for count, (key, (other, _w)) in enumerate(self.top_by_name.items()):
             if count >= limit:
                 break
-            if key == name_key or _is_area(other) or other.id == place.id:
+            if not _is_area(other):
+                points.append((key, other.id, other.lat, other.lon, other.name))
+        self._points = (stamp, points)
+        return points
+
+    def nearest_km(self, name_key: str, place: Place, limit: int = 40) -> tuple[float, str] | None:
+        """Return the distance to the nearest other point-like reading and its name."""
+        best: tuple[float, str] | None = None
+        best_d = 0.0
+        lat1, lon1, place_id = place.lat, place.lon, place.id
+        radians, cos, hypot, pi = math.radians, math.cos, math.hypot, math.pi
+        for key, other_id, lat2, lon2, name in self._point_list(limit):
+            if key == name_key or other_id == place_id:
                 continue
-            d = fast_km(place.lat, place.lon, other.lat, other.lon)
-            if best is None or d < best[0]:
-                best = (d, other.name)
+            # fast_km inlined (same operations, same result)
+            x = radians(lon2 - lon1)
+            if x > pi:
+                x -= 2 * pi
+            elif x < -pi:
+                x += 2 * pi
+            x *= cos(radians((lat1 + lat2) / 2))
+            d = 6371.0 * hypot(x, radians(lat2 - lat1))
+            if best is None or d < best_d:
+                best, best_d = (d, name), d
         return best
 
     @classmethod
