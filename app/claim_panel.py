@@ -14,6 +14,7 @@ import streamlit as st
 
 from app.text import md_escape
 from core.errors import ConflictMapError
+from geo.claim_records import distance_check_parts
 
 __all__ = ["claim_details", "describe_distance"]
 
@@ -44,30 +45,7 @@ def describe_distance(row: dict[str, Any]) -> str:
     ...                    "verdict": "understated"})
     'stated 100 km from Misrata · true 192 km · off by -92 km (-48 %) · understated'
     """
-    parts = []
-    low, high = _num(row.get("value_min")), _num(row.get("value_max"))
-    if low is not None:
-        stated = f"{low:g}" if high in (None, low) else f"{low:g}-{high:g}"
-        direction = _plain(row.get("direction"))
-        words = [
-            _plain(row.get("qualifier")),
-            stated,
-            _plain(row.get("unit")) or "km",
-            f"{direction} of" if direction else "from",
-            _plain(row.get("anchor")) or "?",
-        ]
-        parts.append("stated " + " ".join(w for w in words if w))
-    true_km = _num(row.get("true_km"))
-    if true_km is not None:
-        parts.append(f"true {true_km:,.0f} km")
-    diff_km, diff_pct = _num(row.get("diff_km")), _num(row.get("diff_pct"))
-    if diff_km is not None:
-        parts.append(
-            f"off by {diff_km:+,.0f} km" + (f" ({diff_pct:+.0f} %)" if diff_pct is not None else "")
-        )
-    if _plain(row.get("verdict")):
-        parts.append(_plain(row.get("verdict")))
-    return " · ".join(parts)
+    return " · ".join(distance_check_parts(row))
 
 
 def claim_details(store: Any, row: dict[str, Any]) -> None:

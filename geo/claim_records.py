@@ -28,6 +28,7 @@ __all__ = [
     "area_records",
     "claim_records",
     "claims_payload",
+    "distance_check_parts",
     "distance_color",
     "distance_record",
     "distance_records",
@@ -233,22 +234,29 @@ def _stated_km(row: Mapping[str, Any]) -> tuple[float, float] | None:
     return low * factor, high * factor
 
 
-def _distance_summary(row: Mapping[str, Any]) -> str:
-    """Escaped one-line summary of a distance claim's check."""
+def distance_check_parts(row: Mapping[str, Any]) -> list[str]:
+    """Plain-text pieces of a distance claim's check: stated, true, difference, verdict.
+
+    The popup escapes them; the app's claim panel joins them as they are.
+
+    >>> distance_check_parts({"value_min": 100, "value_max": 100, "unit": "km",
+    ...                       "anchor": "Misrata", "true_km": 192.4, "diff_km": -92.4,
+    ...                       "diff_pct": -48.0, "verdict": "understated"})
+    ['stated 100 km from Misrata', 'true 192 km', 'off by -92 km (-48 %)', 'understated']
+    """
     parts = []
     value_min, value_max = _num(row.get("value_min")), _num(row.get("value_max"))
     if value_min is not None:
         stated = (
             f"{value_min:g}" if value_max in (None, value_min) else f"{value_min:g}-{value_max:g}"
         )
-        qualifier = _text(row.get("qualifier"))
-        direction = _text(row.get("direction"))
+        direction = _plain(row.get("direction"))
         words = (
-            qualifier,
+            _plain(row.get("qualifier")),
             stated,
-            _text(row.get("unit")) or "km",
+            _plain(row.get("unit")) or "km",
             f"{direction} of" if direction else "from",
-            _text(row.get("anchor")) or "?",
+            _plain(row.get("anchor")) or "?",
         )
         parts.append("stated " + " ".join(w for w in words if w))
     true_km = _num(row.get("true_km"))
@@ -257,10 +265,23 @@ def _distance_summary(row: Mapping[str, Any]) -> str:
     diff_km, diff_pct = _num(row.get("diff_km")), _num(row.get("diff_pct"))
     if diff_km is not None:
         pct = f" ({diff_pct:+.0f} %)" if diff_pct is not None else ""
-        parts.append(f"difference {diff_km:+,.0f} km{pct}")
-    verdict = _text(row.get("verdict"))
+        parts.append(f"off by {diff_km:+,.0f} km{pct}")
+    verdict = _plain(row.get("verdict"))
     if verdict:
-        parts.append(f"<b>{verdict}</b>")
+        parts.append(verdict)
+    return parts
+
+
+def _plain(value: Any) -> str:
+    """Text of a value, empty when missing (None, NaN)."""
+    return "" if _missing(value) else str(value)
+
+
+def _distance_summary(row: Mapping[str, Any]) -> str:
+    """Escaped one-line summary of a distance claim's check, the verdict in bold."""
+    parts = [_text(part) for part in distance_check_parts(row)]
+    if _plain(row.get("verdict")) and parts:
+        parts[-1] = f"<b>{parts[-1]}</b>"
     return "; ".join(parts)
 
 
