@@ -24,6 +24,7 @@ from gazetteer.context import (
 )
 from gazetteer.fallback import focus_candidate, focus_place, is_facility, part_of_name
 from gazetteer.model import Candidate, Mention, Place
+from gazetteer.namesakes import famous_namesake
 from gazetteer.names import strip_articles
 from gazetteer.people import is_first_name, is_surname
 from gazetteer.recognize import Recognizer, Span
@@ -416,6 +417,7 @@ class Geoparser:
         mentions: list[Mention] = []
         for (start, end), item in zip(spans, per_span, strict=True):
             candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
+            candidates = famous_namesake(candidates, self.key(text[start:end]), self._normalize)
             mentions.append(Mention(start, end, text[start:end], candidates))
         needs_focus = [not m.candidates or _is_far_part(m) for m in mentions]
         if any(needs_focus):

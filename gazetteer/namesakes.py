@@ -1,0 +1,57 @@
+"""Namesakes: a famous city of a name over a small town the article does not tie down.
+
+Gazetteers hold many towns for one name ("Louisville" in Kentucky, Ohio, Mississippi...).
+The resolver weighs the document's country and region; this module adds the reader's
+prior that an unqualified name, which nothing in the text places near its small
+namesake, means the big city of that name in the same country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from gazetteer.model import Candidate
+
+__all__ = ["FAMOUS_TOWN_POPULATION", "SMALL_TOWN_POPULATION", "famous_namesake"]
+
+#: A top reading smaller than this may yield to a famous namesake.
+SMALL_TOWN_POPULATION = 50_000
+#: A namesake this big (and ten times the top reading) is the one a reader thinks of.
+FAMOUS_TOWN_POPULATION = 250_000
+_NEAR_REASON_RE = re.compile(r"^(\d+) km from ")
+
+
+def famous_namesake(
+    candidates: tuple[Candidate, ...], key: str, normalize: Callable[[str], str]
+) -> tuple[Candidate, ...]:
+    """Put a city of 250,000+ of exactly this name first, over a small namesake.
+
+    Only when the top reading is a town under 50,000 in the same country, ten times
+    smaller, that nothing in the document qualifies, contains or places within 150 km:
+    "Louisville" in a story naming Ohio is still Louisville, Kentucky, unless the article
+    ties it to a nearby place. (A namesake abroad never wins this way: "Athens" in a
+    story about an Ohio county stays in Ohio.)
+    """
+    if len(candidates) < 2:
+        return candidates
+    top = candidates[0]
+    if top.place.precision != "town" or top.place.population >= SMALL_TOWN_POPULATION:
+        return candidates
+    for reason in top.reasons:
+        if reason.startswith(("qualified", "named in", "in ")):
+            return candidates
+        near = _NEAR_REASON_RE.match(reason)
+        if near and int(near.group(1)) < 150:
+            return candidates
+    for cand in candidates[1:]:
+        place = cand.place
+        if (
+            place.precision == "town"
+            and place.country_code == top.place.country_code
+            and place.population >= FAMOUS_TOWN_POPULATION
+            and place.population >= 10 * max(top.place.population, 1)
+            and normalize(place.name) == key
+        ):
+            return (cand, *(c for c in candidates if c is not cand))
+    return candidates
