@@ -128,33 +128,15 @@ def main(argv: list[str] | None = None) -> None:
 
 def _browser(home: str, expected: int) -> None:
     """Time a real page load: from navigation until every marker is in the Leaflet layer."""
-    import socket
     import subprocess
-    import sys
     import urllib.request
 
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "streamlit_app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--server.enableStaticServing",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    from app.server import free_port, streamlit_command
+
+    port = free_port()
+    cmd = streamlit_command(port)
     proc = subprocess.Popen(
         cmd,
         cwd=ROOT,

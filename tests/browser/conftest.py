@@ -9,14 +9,14 @@ skip with a reason when it is missing, unless ``CONFLICTMAP_REQUIRE_SERVICES=1``
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from app.server import free_port, streamlit_command
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -40,12 +40,6 @@ def _require_or_skip(reason: str) -> None:
     if os.environ.get("CONFLICTMAP_REQUIRE_SERVICES") == "1":
         pytest.fail(reason)
     pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def add_hostile_article(store) -> int:
@@ -125,28 +119,10 @@ def browser_home(tmp_path_factory):
 @pytest.fixture(scope="session")
 def app_server(browser_home):
     """``streamlit run streamlit_app.py`` on a free port; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CONFLICTMAP_HOME": str(browser_home)}
     env.pop("DATABASE_URL", None)
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "streamlit_app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--server.enableStaticServing",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    cmd = streamlit_command(port, "--server.fileWatcherType", "none")
     log = open(browser_home / "streamlit.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
