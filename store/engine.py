@@ -169,14 +169,20 @@ def migrate(engine: Engine) -> None:
     """
     head = _head_revision()
     try:
-        with engine.connect() as conn:
-            if _current_revision(conn) == head:
-                return
+        if with_retry(lambda: _revision_of(engine), what="opening") == head:
+            return
         with_retry(lambda: _migrate_locked(engine, head), what="migration")
     except SQLAlchemyError as err:
         where = engine.url.render_as_string(hide_password=True)
         reason = getattr(err, "orig", None) or err
         raise StoreError(f"could not open or migrate the database {where}: {reason}") from err
+
+
+def _revision_of(engine: Engine) -> str | None:
+    # The first connection to a new SQLite file switches it to WAL, which can meet a
+    # concurrent opener's lock at once (no busy wait), so this read is retried too.
+    with engine.connect() as conn:
+        return _current_revision(conn)
 
 
 def _migrate_locked(engine: Engine, head: str) -> None:
