@@ -296,7 +296,8 @@ class DocumentProfile:
 
     def _point_list(self, limit: int) -> list[tuple[str, str, float, float, str]]:
         """``(key, place id, lat, lon, name)`` of the point-like top readings among the first
-        ``limit`` names, rebuilt only when a vote changed a top reading."""
+        ``limit`` names, rebuilt only when a vote changed a top reading.
+        """
         stamp = (self._version, len(self.top_by_name), limit)
         if self._points is not None and self._points[0] == stamp:
             return self._points[1]

@@ -30,6 +30,7 @@ __all__ = [
     "focus_candidate",
     "focus_place",
     "is_facility",
+    "is_street",
     "part_of_name",
 ]
 
@@ -44,6 +45,24 @@ FACILITY_WORDS: frozenset[str] = frozenset(
     "racecourse racetrack course".split()
 )
 
+#: Readings too unsure to make a town the article's focus: a part of a longer name, a
+#: loose spelling.
+_UNSURE_REASONS = ("part match", "skeleton match", "fuzzy match")
+
+#: Last words of street and square names: "Victoria Street" is named after a place, not in it.
+STREET_WORDS: frozenset[str] = frozenset(
+    "street st st. avenue ave ave. road rd rd. boulevard blvd blvd. lane drive dr. way "
+    "square plaza place".split()
+)
+
+#: Words of institutions' names that are no place ("Bank of England", "Air Canada Cargo").
+INSTITUTION_WORDS: frozenset[str] = frozenset(
+    "bank embassy consulate commission council ministry agency company corporation trust "
+    "fund group association federation committee authority reserve institute institution "
+    "foundation society party air airlines airways cargo summit conference cup games "
+    "championship league team news times post herald press radio television tv".split()
+)
+
 _WORD_RE = re.compile(r"[^\W_][\w'’.\-]*")
 _SKIP_PARTS = (
     frozenset(
@@ -54,7 +73,18 @@ _SKIP_PARTS = (
         "high grand united national international".split()
     )
     | FACILITY_WORDS
+    | INSTITUTION_WORDS
 )
+
+
+def is_street(name: str) -> bool:
+    """Whether ``name`` is a street or square ("Victoria St.", "Washington Square").
+
+    >>> is_street("333 Victoria St."), is_street("Guildhall School of Music")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower() in STREET_WORDS
 
 
 def is_facility(name: str) -> bool:
@@ -83,20 +113,30 @@ def _is_dedication(words: Sequence[str]) -> bool:
 
 
 def part_of_name(
-    name: str, lookup: Callable[[str], Sequence[Place]]
+    name: str,
+    lookup: Callable[[str], Sequence[Place]],
+    is_adjective: Callable[[str], bool] | None = None,
 ) -> tuple[str, tuple[Place, ...]] | None:
     """Return the longest known place name inside a multi-word ``name`` and its places.
 
     Sub-names made only of generic words ("North", "City", "State") are not used; among
     sub-names of equal length the earliest wins (English puts the place first:
-    "Colorado State University", "Liverpool Academy").
+    "Colorado State University", "Liverpool Academy"), except that what follows "of" comes
+    first ("Bank of England") and a place's own name beats an adjective (``is_adjective``,
+    e.g. a demonym: "British Embassy Tokyo" is in Tokyo).
     """
     words = [m.group() for m in _WORD_RE.finditer(name)]
     n = len(words)
     if n < 2:
         return None
+    # "Bank of England", "University of Texas at Austin": what follows "of" is the place.
+    of_at = [k + 1 for k, w in enumerate(words) if w.lower() == "of"]
     for length in range(n - 1, 0, -1):
-        for start in range(0, n - length + 1):
+        starts = list(range(0, n - length + 1))
+        if of_at:
+            starts.sort(key=lambda s: (s not in of_at and s - 1 not in of_at, s))
+        found: list[tuple[str, tuple[Place, ...]]] = []
+        for start in starts:
             part_words = words[start : start + length]
             if all(w.lower().rstrip(".") in _SKIP_PARTS for w in part_words):
                 continue
@@ -109,8 +149,13 @@ def part_of_name(
             part = " ".join(part_words)
             places = tuple(lookup(part))
             if places:
-                return part, places
+                found.append((part, places))
+        if found:
+            # A place's own name before an adjective: "British Embassy Tokyo" is in Tokyo.
+            named = [f for f in found if is_adjective is None or not is_adjective(f[0])]
+            return (named or found)[0]
     return None
+
 
 
 def focus_place(mentions: Sequence[Mention]) -> Place | None:
@@ -139,7 +184,7 @@ def focus_place(mentions: Sequence[Mention]) -> Place | None:
             continue
         if top_country and place.country_code != top_country:
             continue
-        if any("part" in reason for reason in mention.candidates[0].reasons):
+        if any(r.startswith(_UNSURE_REASONS) for r in mention.candidates[0].reasons):
             continue
         counts[place.id] += 1 + (0.5 if (place.country_code, place.admin1) == top_admin else 0)
         first.setdefault(place.id, place)

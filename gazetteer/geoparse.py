@@ -22,11 +22,25 @@ from gazetteer.context import (
     qualifier_after,
     state_from_abbreviation,
 )
-from gazetteer.fallback import focus_candidate, focus_place, is_facility, part_of_name
+from gazetteer.discourse import (
+    acronym_reading,
+    contained_readings,
+    dateline_city,
+    near_settled,
+    one_sense_for_states,
+)
+from gazetteer.fallback import (
+    focus_candidate,
+    focus_place,
+    is_facility,
+    is_street,
+    part_of_name,
+)
 from gazetteer.model import Candidate, Mention, Place
-from gazetteer.namesakes import famous_namesake
 from gazetteer.names import strip_articles
+from gazetteer.namesakes import famous_namesake
 from gazetteer.people import is_first_name, is_surname
+from gazetteer.readings import is_major, is_weak_reading
 from gazetteer.recognize import Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 
@@ -47,58 +61,8 @@ _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
 
-#: A reading of a place smaller than this with no support from the document is weak.
-WEAK_READING_POPULATION = 10_000
-
 #: Weight of the address country's vote (one clear mention is 1).
 ADDRESS_VOTE = 2.0
-_CONTEXT_REASONS = ("document", "km from", "qualified", "named in", "capital")
-#: Reasons that tie a reading to the article's own region, not just its country.
-_LOCAL_REASONS = ("document region", "document names region", "qualified", "named in", "capital")
-#: A town smaller than this that only the document's country supports is a weak reading
-#: too (far from the article's town, the town wins).
-LOCAL_READING_POPULATION = 50_000
-
-
-def _is_far_part(mention: Mention) -> bool:
-    """Tell whether a mention has only a weak reading.
-
-    Weak: a loosely spelled reading in a country the document does not otherwise name, a
-    minor place inside its name, a hamlet nothing else in the document supports, or a town
-    under 50,000 that nothing ties to the article's own region.
-    """
-    if not mention.candidates:
-        return False
-    top = mention.candidates[0]
-    loose = any(r.startswith(("skeleton match", "fuzzy match")) for r in top.reasons)
-    if loose and not any(r.startswith("document") for r in top.reasons):
-        # "Nagrig" in an Egyptian story is not Niagara: a loose spelling of a place in a
-        # country the article does not otherwise name is weak, however big the place.
-        # ("Gharian" for Gharyan in a Libyan story keeps its reading.)
-        return True
-    if _is_major(top.place):
-        return False
-    if any(r.startswith("part match") for r in top.reasons):
-        return True
-    unsupported = not any(r.startswith(_CONTEXT_REASONS) for r in top.reasons)
-    if unsupported and top.place.population < WEAK_READING_POPULATION:
-        return True
-    # Only the country agrees: one of several namesakes, a minor town outside the region
-    # the article is about. (A name with a single reading, such as a front-line village
-    # of the curated data, keeps it.)
-    if len(mention.candidates) < 2 or top.place.source == "curated":
-        return False
-    local = any(r.startswith(_LOCAL_REASONS) for r in top.reasons)
-    return not local and top.place.population < LOCAL_READING_POPULATION
-
-
-def _is_major(place: Place) -> bool:
-    """Tell whether a place is a country, sea, large region or a town of 50,000 or more."""
-    return (
-        place.precision in ("country", "sea")
-        or place.feature_code.startswith(("PCL", "CONT"))
-        or place.population >= 50_000
-    )
 
 
 class Geoparser:
@@ -272,9 +236,14 @@ class Geoparser:
         if pairs and single and not any(t == "name" for _p, t in pairs):
             # A single word known only as an alternate name of a small place ("Oil") is a
             # word, not a toponym; demonyms and aliases of major places stay.
-            if not any(_is_major(p) or t == "demonym" for p, t in pairs):
+            if not any(is_major(p) or t == "demonym" for p, t in pairs):
                 return []
         return [p for p, _t in pairs]
+
+    def _is_adjective(self, name: str) -> bool:
+        """Whether every reading of ``name`` is as a demonym ("British", "Texan")."""
+        tiers = self.tiers_for(name)
+        return bool(tiers) and all(t == "demonym" for t in tiers.values())
 
     def is_common(self, name: str) -> bool:
         """Whether the index marks ``name`` as a common English word ("Mobile", "Reading")."""
@@ -318,7 +287,11 @@ class Geoparser:
                 key = self.key(name)
                 places = tuple(p for p in places if self.key(p.name) == key)
             if not places:
-                part = None if is_facility(name) else part_of_name(name, self._strict_places)
+                part = (
+                    None
+                    if is_facility(name)
+                    else part_of_name(name, self._strict_places, self._is_adjective)
+                )
                 if part is None:
                     per_span.append(None)
                     continue
@@ -418,8 +391,17 @@ class Geoparser:
         for (start, end), item in zip(spans, per_span, strict=True):
             candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
             candidates = famous_namesake(candidates, self.key(text[start:end]), self._normalize)
-            mentions.append(Mention(start, end, text[start:end], candidates))
-        needs_focus = [not m.candidates or _is_far_part(m) for m in mentions]
+            mention = Mention(start, end, text[start:end], candidates)
+            if not candidates:
+                mention = acronym_reading(text, mention, self._strict_places)
+            mentions.append(dateline_city(text, mention))
+        mentions = one_sense_for_states(mentions, self._normalize)
+        weak = [is_weak_reading(m) for m in mentions]
+        settled = [m.place is not None and not w for m, w in zip(mentions, weak, strict=True)]
+        needs_focus = [
+            not m.candidates or (weak[i] and not near_settled(mentions, i, settled))
+            for i, m in enumerate(mentions)
+        ]
         if any(needs_focus):
             focus = focus_place(mentions)
             # The document's settled readings (and its address's country) are the context
@@ -435,7 +417,7 @@ class Geoparser:
                 self._fallback_mention(m, focus, votes) if needed else m
                 for m, needed in zip(mentions, needs_focus, strict=True)
             ]
-        return mentions
+        return contained_readings(text, mentions, needs_focus)
 
     def _fallback_mention(
         self,
@@ -474,19 +456,28 @@ class Geoparser:
         names is nearer: "Windsor Castle" is in Windsor.
         """
         town_focus = focus is not None and focus.precision in ("town", "district", "site")
-        part = None if town_focus else part_of_name(mention.text, self._strict_places)
-        if part is None:
-            if focus is None:
-                return mention
-            return Mention(
-                mention.start, mention.end, mention.text, (focus_candidate(mention.text, focus),)
-            )
-        item = ResolverItem(
-            key=self.key(part[0]), places=part[1], tiers={p.id: "part" for p in part[1]}
+        street = is_street(mention.text)
+        part = None if street and town_focus else part_of_name(
+            mention.text, self._strict_places, self._is_adjective
         )
-        resolve_items([item], normalize=self._normalize, weights=self.weights, extra_votes=votes)
+        if part is not None:
+            item = ResolverItem(
+                key=self.key(part[0]), places=part[1], tiers={p.id: "part" for p in part[1]}
+            )
+            resolve_items(
+                [item], normalize=self._normalize, weights=self.weights, extra_votes=votes
+            )
+            ranked = tuple(item.ranked[:MAX_CANDIDATES_KEPT])
+            # A city the name spells out ("London Guildhall School") beats the article's
+            # town; a region or country in the name ("Colorado State University") does not.
+            if not town_focus or (
+                ranked and ranked[0].place.precision == "town" and is_major(ranked[0].place)
+            ):
+                return Mention(mention.start, mention.end, mention.text, ranked)
+        if focus is None:
+            return mention
         return Mention(
-            mention.start, mention.end, mention.text, tuple(item.ranked[:MAX_CANDIDATES_KEPT])
+            mention.start, mention.end, mention.text, (focus_candidate(mention.text, focus),)
         )
 
     def _address_votes(self, url: str | None) -> list[tuple[str, Place, float]]:

@@ -1,0 +1,272 @@
+"""What the rest of the article says about one mention, applied after ranking.
+
+The resolver ranks each name's gazetteer entries with the document as weighted context.
+Some evidence is sharper than a weight and is read straight from the text around a mention:
+
+- **containment**: "the Bambino Gesu hospital in Rome", "Palais des Nations in Geneva",
+  "Federal University of Technology, Owerri" — a name the gazetteer lacks (or only reads
+  weakly) is in the place the sentence puts it in;
+- **initials**: "SA" in a story about South Africa is South Africa when the gazetteer knows
+  no "SA" (the article spells the full name somewhere);
+- **one sense per article**: once a story's dateline says "Wash." it is about Washington
+  state, and its bare "Washington" is the state too;
+- **datelines**: "(NEW YORK) —" names a city, not a state;
+- **neighbours**: a loosely spelled reading ("Gharian") next to places the article names
+  plainly is kept, however little the document's country statistics say.
+
+Every changed reading says why in its reasons, so the analyst sees the rule that moved it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from gazetteer.context import fast_km, state_from_abbreviation
+from gazetteer.fallback import FACILITY_WORDS
+from gazetteer.model import Candidate, Mention, Place
+from gazetteer.readings import is_loose, is_major
+
+__all__ = [
+    "CONTAINED_RADIUS_KM",
+    "NEIGHBOUR_KM",
+    "acronym_reading",
+    "contained_readings",
+    "dateline_city",
+    "near_settled",
+    "one_sense_for_states",
+]
+
+#: A loosely spelled reading this close to a plainly named place of the article stands.
+NEIGHBOUR_KM = 150.0
+#: Radius (km) of a name placed in the place the text says contains it.
+CONTAINED_RADIUS_KM = 10.0
+
+_FOCUS_REASON = "the article is about"
+# "X in Y", "X at Y", "X near Y", "X, Y" — the gap between a name and its container.
+_IN_GAP_RE = re.compile(
+    r"^\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_COMMA_GAP_RE = re.compile(r"^\s*,\s*$")
+# "the hospital where the boy is treated in Liverpool": a facility, then its town.
+_CLAUSE_GAP_RE = re.compile(
+    r"^\s*,?\s+(?:where|which|that|who)\b[^.;:!?\"“”()]{0,60}?\s(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+_TITLE_WORDS_RE = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*){1,4}")
+_DATELINE_RE = re.compile(r"^\W{0,3}$")
+_DATELINE_END_RE = re.compile(r"^\s*(?:\)|,|\s[-—–]|—|–)")
+
+
+_REGION_SHARE_RE = re.compile(r"^document region \S+ (\d+)%")
+#: A container town this small needs the article's region behind it (share of mentions).
+CONTAINER_REGION_SHARE = 25
+
+
+def _trusted_container(mention: Mention) -> bool:
+    """Whether a container's reading is sure enough to place another name in it.
+
+    A major place, or a town the text qualifies or the article's own region backs
+    ("Washington Square" read in Pennsylvania, in a New Orleans story, is not).
+    """
+    top = mention.candidates[0]
+    if is_major(top.place):
+        return True
+    for reason in top.reasons:
+        if reason.startswith(("qualified", "named in", "in ", "contains ")):
+            return True
+        share = _REGION_SHARE_RE.match(reason)
+        if share and int(share.group(1)) >= CONTAINER_REGION_SHARE:
+            return True
+    return False
+
+
+def _is_focus_placed(mention: Mention) -> bool:
+    return bool(mention.candidates) and any(
+        _FOCUS_REASON in r for r in mention.candidates[0].reasons
+    )
+
+
+def _has_facility_word(name: str) -> bool:
+    return any(word.lower().strip(".,") in FACILITY_WORDS for word in name.split()[1:])
+
+
+def contained_readings(
+    text: str, mentions: Sequence[Mention], weak: Sequence[bool]
+) -> list[Mention]:
+    """Place weak or unknown names in the place the text says contains them.
+
+    ``weak[i]`` says mention ``i`` had no reading of its own worth keeping (no candidate, a
+    weak reading, or only a part of its name). Its container is the next mention, right
+    after "in", "at", "near", a comma (for facilities and unknown names only), or a
+    relative clause ("where ... in") for facilities. Mentions are taken right to left, so
+    "St George's Chapel at Windsor Castle" follows the castle to Windsor.
+    """
+    out = list(mentions)
+    order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
+    for rank in range(len(order) - 2, -1, -1):
+        i, j = order[rank], order[rank + 1]
+        mention, container = out[i], out[j]
+        part = bool(mention.candidates) and any(
+            r.startswith("part match") for r in mention.candidates[0].reasons
+        )
+        if not (weak[i] or part or not mention.candidates):
+            continue
+        parent = container.place
+        if (
+            parent is None
+            or (_is_focus_placed(container) and weak[j])
+            or container.start < mention.end
+        ):
+            continue
+        if not _trusted_container(container):
+            continue
+        gap = text[mention.end : container.start]
+        facility = _has_facility_word(mention.text)
+        if not (
+            _IN_GAP_RE.match(gap)
+            or ((facility or not mention.candidates) and _COMMA_GAP_RE.match(gap))
+            or (facility and _CLAUSE_GAP_RE.match(gap))
+        ):
+            continue
+        if parent.precision == "site" and not facility:
+            continue
+        reason = (
+            f"'{mention.text}' placed in {parent.name}: the text puts it there "
+            f"({' '.join(gap.split()) or ','} {container.text})"
+        )
+        area = replace(parent, radius_km=max(parent.radius_km or 0.0, CONTAINED_RADIUS_KM))
+        alternates = tuple(
+            c for c in mention.candidates if not any(_FOCUS_REASON in r for r in c.reasons)
+        )
+        out[i] = Mention(
+            mention.start,
+            mention.end,
+            mention.text,
+            (Candidate(area, 0.0, (reason,)), *alternates[:9]),
+        )
+    return out
+
+
+def near_settled(mentions: Sequence[Mention], i: int, settled: Sequence[bool]) -> bool:
+    """Whether mention ``i``'s loose reading lies within 150 km of a plainly read place.
+
+    ``settled[j]`` marks mentions whose reading stands on its own; another name is needed
+    (two loose spellings do not vouch for each other).
+    """
+    mention = mentions[i]
+    if not is_loose(mention):
+        return False
+    place = mention.candidates[0].place
+    key = mention.text.lower()
+    for j, other in enumerate(mentions):
+        if j == i or not settled[j] or other.place is None or other.text.lower() == key:
+            continue
+        if other.place.precision not in ("town", "district", "site") or is_loose(other):
+            continue
+        if fast_km(place.lat, place.lon, other.place.lat, other.place.lon) <= NEIGHBOUR_KM:
+            return True
+    return False
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0].upper() for w in words if w[:1].isupper())
+
+
+def acronym_reading(
+    text: str,
+    mention: Mention,
+    lookup: Callable[[str], Sequence[Place]],
+) -> Mention:
+    """Read an unknown acronym ("SA") as the initials of an area the article spells out.
+
+    Only countries and first-level regions qualify, and only one of them may fit: the
+    article must spell the full name ("South Africa", "South Africans") somewhere.
+    """
+    if mention.candidates or not _ACRONYM_RE.match(mention.text.strip()):
+        return mention
+    letters = mention.text.replace(".", "").strip()
+    found: dict[str, tuple[Place, str]] = {}
+    for match in _TITLE_WORDS_RE.finditer(text):
+        words = [w for w in match.group().split() if w not in ("of", "the")]
+        for start in range(len(words)):
+            for length in range(2, len(letters) + 1):
+                chunk = words[start : start + length]
+                if len(chunk) != len(letters) or _initials(chunk) != letters:
+                    continue
+                name = " ".join(chunk)
+                for place in lookup(name):
+                    if place.precision in ("country", "region") and place.feature_code not in (
+                        "CONT",
+                        "OCN",
+                        "SEA",
+                    ):
+                        found.setdefault(place.id, (place, name))
+    if len({p.country_code for p, _n in found.values()}) != 1 or len(found) > 2:
+        return mention
+    place, name = min(found.values(), key=lambda pn: (pn[0].precision != "country", pn[0].id))
+    reason = f"'{mention.text}' read as the initials of {place.name} (the article spells '{name}')"
+    return Mention(mention.start, mention.end, mention.text, (Candidate(place, 0.0, (reason,)),))
+
+
+def one_sense_for_states(
+    mentions: Sequence[Mention], normalize: Callable[[str], str]
+) -> list[Mention]:
+    """Read a bare state name as the state an AP abbreviation in the article names.
+
+    "CAMP MURRAY, Wash." then "at home in Washington": the story is about Washington
+    state, not the capital.
+    """
+    states: dict[str, tuple[Place, str]] = {}
+    for mention in mentions:
+        token = mention.text.strip()
+        place = mention.place
+        if (
+            place is not None
+            and place.feature_code == "ADM1"
+            and len(token) <= 6
+            and ("." in token or token.isupper())
+            and state_from_abbreviation(token)
+        ):
+            states.setdefault(normalize(place.name), (place, token))
+    if not states:
+        return list(mentions)
+    out: list[Mention] = []
+    for mention in mentions:
+        hit = states.get(normalize(mention.text))
+        if hit is None or mention.place is None or mention.place.id == hit[0].id:
+            out.append(mention)
+            continue
+        state, token = hit
+        chosen = next((c for c in mention.candidates if c.place.id == state.id), None)
+        if chosen is None:
+            out.append(mention)
+            continue
+        reason = f"the article names the state as '{token}'"
+        lifted = Candidate(chosen.place, chosen.score, (reason, *chosen.reasons))
+        rest = tuple(c for c in mention.candidates if c is not chosen)
+        out.append(Mention(mention.start, mention.end, mention.text, (lifted, *rest)))
+    return out
+
+
+def dateline_city(text: str, mention: Mention) -> Mention:
+    """Prefer the city for an all-caps dateline at the very start ("(NEW YORK) —")."""
+    token = mention.text
+    if (
+        not mention.candidates
+        or not token.isupper()
+        or not _DATELINE_RE.match(text[: mention.start])
+        or not _DATELINE_END_RE.match(text[mention.end : mention.end + 3])
+        or mention.candidates[0].place.precision == "town"
+    ):
+        return mention
+    for cand in mention.candidates[1:4]:
+        if cand.place.precision == "town" and cand.place.population >= 100_000:
+            reason = "an all-caps dateline names a city"
+            lifted = Candidate(cand.place, cand.score, (reason, *cand.reasons))
+            rest = tuple(c for c in mention.candidates if c is not cand)
+            return Mention(mention.start, mention.end, mention.text, (lifted, *rest))
+    return mention

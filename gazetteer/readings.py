@@ -1,0 +1,94 @@
+"""Strong and weak readings: whether a mention's top candidate can stand on its own.
+
+A reading is *weak* when nothing but the gazetteer supports it: a loosely spelled match in
+a country the article barely names, a minor place inside a longer name, a hamlet, a small
+town nothing ties to the article's region. Weak readings give way to what the document
+itself says (the town it is about, the place the sentence puts the name in): see
+:mod:`gazetteer.fallback` and :mod:`gazetteer.discourse`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gazetteer.model import Mention, Place
+
+__all__ = [
+    "LOCAL_READING_POPULATION",
+    "LOOSE_COUNTRY_SHARE",
+    "WEAK_READING_POPULATION",
+    "is_loose",
+    "is_major",
+    "is_weak_reading",
+]
+
+#: A reading of a place smaller than this with no support from the document is weak.
+WEAK_READING_POPULATION = 10_000
+#: A town smaller than this that only the document's country supports is a weak reading
+#: too (far from the article's town, the town wins).
+LOCAL_READING_POPULATION = 50_000
+#: A loosely spelled reading stands only in a country holding this share of the document.
+LOOSE_COUNTRY_SHARE = 50
+
+_CONTEXT_REASONS = ("document", "km from", "qualified", "named in", "capital")
+#: Reasons that tie a reading to the article's own region, not just its country.
+_LOCAL_REASONS = ("document region", "document names region", "qualified", "named in", "capital")
+_COUNTRY_SHARE_RE = re.compile(r"^document country [A-Z]{2} (\d+)%")
+
+
+def is_major(place: Place) -> bool:
+    """Tell whether a place is a country, sea, large region or a town of 50,000 or more."""
+    return (
+        place.precision in ("country", "sea")
+        or place.feature_code.startswith(("PCL", "CONT"))
+        or place.population >= 50_000
+    )
+
+
+def is_loose(mention: Mention) -> bool:
+    """Whether the top reading matched only by a loose (transliteration) spelling."""
+    if not mention.candidates:
+        return False
+    return any(
+        r.startswith(("skeleton match", "fuzzy match")) for r in mention.candidates[0].reasons
+    )
+
+
+def _country_share(reasons: tuple[str, ...]) -> int:
+    for reason in reasons:
+        match = _COUNTRY_SHARE_RE.match(reason)
+        if match:
+            return int(match.group(1))
+    return 0
+
+
+def is_weak_reading(mention: Mention) -> bool:
+    """Tell whether a mention has only a weak reading.
+
+    Weak: a loosely spelled reading unless it is a major place of a country that holds
+    half the document ("Benghazy" in a Libyan story; "Almonaster" is not Ilminster in a
+    New Orleans one), a minor place inside its name, a hamlet nothing else in the
+    document supports, or a town under 50,000 that nothing ties to the article's region.
+    """
+    if not mention.candidates:
+        return False
+    top = mention.candidates[0]
+    if is_loose(mention):
+        # "Nagrig" in an Egyptian story is not Niagara: a loose spelling needs the
+        # document behind it. (:func:`gazetteer.discourse.near_settled` rescues one that
+        # lies next to a place the article names plainly.)
+        return not (is_major(top.place) and _country_share(top.reasons) >= LOOSE_COUNTRY_SHARE)
+    if is_major(top.place):
+        return False
+    if any(r.startswith("part match") for r in top.reasons):
+        return True
+    unsupported = not any(r.startswith(_CONTEXT_REASONS) for r in top.reasons)
+    if unsupported and top.place.population < WEAK_READING_POPULATION:
+        return True
+    # Only the country agrees: one of several namesakes, a minor town outside the region
+    # the article is about. (A name with a single reading, such as a front-line village
+    # of the curated data, keeps it.)
+    if len(mention.candidates) < 2 or top.place.source == "curated":
+        return False
+    local = any(r.startswith(_LOCAL_REASONS) for r in top.reasons)
+    return not local and top.place.population < LOCAL_READING_POPULATION

@@ -1,0 +1,203 @@
+"""Document-level evidence the geoparser reads around a mention (gazetteer.discourse).
+
+Each case is a sentence of our own, resolved on the real gazetteer index with the spans
+given, as the ``--gold-spans`` evaluation does.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gazetteer import resolve_spans
+from gazetteer.evaluation import great_circle_km
+from gazetteer.fallback import part_of_name
+from gazetteer.model import Candidate, Mention, Place
+
+
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    """The spans of each name's occurrences in ``text`` (every occurrence, in order)."""
+    spans = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+    return sorted(spans)
+
+
+def _resolved(text: str, *names: str) -> dict[str, Mention]:
+    mentions = resolve_spans(text, _spans(text, *names))
+    return {m.text: m for m in mentions}
+
+
+def _near(mention: Mention, lat: float, lon: float, km: float = 60.0) -> bool:
+    place = mention.place
+    return place is not None and great_circle_km(place.lat, place.lon, lat, lon) <= km
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "container", "lat", "lon"),
+    [
+        (
+            "The boy was moved to the Zorvath Children's Hospital in Rome last week.",
+            "Zorvath Children's Hospital",
+            "Rome",
+            41.89,
+            12.48,
+        ),
+        (
+            "Talks resumed at the Palais Quellin in Geneva on Monday, diplomats said.",
+            "Palais Quellin",
+            "Geneva",
+            46.20,
+            6.14,
+        ),
+        (
+            "Doctors at the Brindle Street Clinic, where she is treated in Liverpool, objected.",
+            "Brindle Street Clinic",
+            "Liverpool",
+            53.41,
+            -2.98,
+        ),
+    ],
+)
+def test_unknown_facility_is_placed_in_the_town_the_text_puts_it_in(
+    text: str, name: str, container: str, lat: float, lon: float
+) -> None:
+    mentions = _resolved(text, name, container)
+    facility = mentions[name]
+    assert _near(facility, lat, lon), facility.place
+    assert "the text puts it there" in facility.candidates[0].reasons[0]
+
+
+def test_a_doubtful_container_does_not_move_a_name() -> None:
+    """A small namesake read far from the article's region is no container."""
+    text = (
+        "Zaltor Square at Gravesville is quiet. Gravesville lies in Kansas. "
+        "Wichita and Topeka are busy; Wichita police said so."
+    )
+    mentions = _resolved(text, "Zaltor Square", "Wichita", "Topeka", "Kansas")
+    square = mentions["Zaltor Square"]
+    assert square.place is not None and square.place.country_code == "US"
+    assert not any("the text puts it there" in r for r in square.candidates[0].reasons)
+
+
+def test_unknown_acronym_reads_as_initials_of_an_area_the_article_spells_out() -> None:
+    text = (
+        "Mining towns across South Africa depend on platinum. In SA, chiefs hold "
+        "much of the land around the mines."
+    )
+    sa = _resolved(text, "South Africa", "SA")["SA"]
+    assert sa.place is not None and sa.place.country_code == "ZA"
+    assert sa.place.precision == "country"
+    assert "initials" in sa.candidates[0].reasons[0]
+
+
+def test_acronym_without_a_spelled_out_area_stays_unresolved() -> None:
+    text = "The QX office in Nairobi opened on Monday."
+    qx = _resolved(text, "QX", "Nairobi")["QX"]
+    assert qx.place is None or qx.place.country_code == "KE"
+    assert not qx.candidates or "initials" not in qx.candidates[0].reasons[0]
+
+
+def test_state_abbreviation_in_a_dateline_decides_the_bare_state_name() -> None:
+    text = (
+        "OLYMPIA, Wash. - The team is rarely at home in Washington; it also flew to "
+        "Washington, D.C. twice this year and to Seattle once."
+    )
+    spans = _spans(text, "OLYMPIA", "Wash.", "Seattle")
+    bare = [m.start() for m in re.finditer(r"Washington(?!, D)", text)]
+    spans = sorted(spans + [(s, s + len("Washington")) for s in bare])
+    mentions = resolve_spans(text, spans)
+    washington = next(m for m in mentions if m.text == "Washington")
+    assert washington.place.feature_code == "ADM1" and washington.place.admin1 == "WA"
+
+
+def test_one_sense_for_states_lifts_the_state_over_the_capital() -> None:
+    from gazetteer.discourse import one_sense_for_states
+    from gazetteer.names import normalize
+
+    state = Place(
+        "x:wa", "Washington", 47.5, -120.5, "ADM1", "US", admin1="WA", population=7_000_000
+    )
+    capital = Place(
+        "x:dc", "Washington", 38.9, -77.0, "PPLC", "US", admin1="DC", population=7 * 10**5
+    )
+    dateline = Mention(0, 5, "Wash.", (Candidate(state, 3.0, ("alias match",)),))
+    bare = Mention(
+        30,
+        40,
+        "Washington",
+        (Candidate(capital, 4.0, ("main name",)), Candidate(state, 3.5, ("main name",))),
+    )
+    out = one_sense_for_states([dateline, bare], normalize)
+    assert out[1].place is state
+    assert "Wash." in out[1].candidates[0].reasons[0]
+    assert [c.place for c in out[1].candidates] == [state, capital]
+
+
+def test_all_caps_dateline_names_a_city() -> None:
+    text = "(NEW YORK) — Officers answered three calls in Brooklyn on Wednesday."
+    mentions = _resolved(text, "NEW YORK", "Brooklyn")
+    assert mentions["NEW YORK"].place.precision == "town"
+    assert _near(mentions["NEW YORK"], 40.71, -74.01, 30.0)
+
+
+def test_the_same_name_inside_a_sentence_stays_a_state() -> None:
+    text = "Farmers in New York and Vermont said the dry spring hurt the crop."
+    mentions = _resolved(text, "New York", "Vermont")
+    assert mentions["New York"].place.feature_code == "ADM1"
+
+
+def test_loose_spelling_far_from_the_story_gives_way_to_its_town() -> None:
+    text = (
+        "New Orleans kept its old street names. Almonaster was the name of a street "
+        "near the river in New Orleans."
+    )
+    almonaster = _resolved(text, "New Orleans", "Almonaster")["Almonaster"]
+    assert _near(almonaster, 29.95, -90.07, 40.0), almonaster.place
+
+
+def test_loose_spelling_next_to_a_plainly_named_town_stands() -> None:
+    text = "Forces moved from Tripoli towards Gharian, a town in the mountains, on Monday."
+    gharian = _resolved(text, "Tripoli", "Gharian")["Gharian"]
+    assert _near(gharian, 32.17, 13.02, 20.0), gharian.place
+
+
+@pytest.mark.parametrize(
+    ("name", "part"),
+    [
+        ("Bank of England", "England"),
+        ("British Embassy Tokyo", "Tokyo"),
+        ("Embassy of the Republic of Armenia", "Republic of Armenia"),
+        ("Colorado State University", "Colorado State"),
+    ],
+)
+def test_part_of_name_prefers_the_place_after_of_and_names_over_adjectives(
+    name: str, part: str
+) -> None:
+    from gazetteer.geoparse import get_geoparser
+
+    parser = get_geoparser()
+    found = part_of_name(name, parser._strict_places, parser._is_adjective)
+    assert found is not None and found[0] == part
+
+
+def test_street_named_after_a_city_stays_in_the_article_town() -> None:
+    text = (
+        "Nelson opened a new office this week. The office, at 333 Victoria St., is the "
+        "third in Nelson, officials in British Columbia said."
+    )
+    street = _resolved(text, "Nelson", "333 Victoria St.", "British Columbia")["333 Victoria St."]
+    assert _near(street, 49.49, -117.29, 30.0), street.place
+
+
+def test_contained_reading_keeps_the_far_namesake_as_an_alternative() -> None:
+    from gazetteer.discourse import contained_readings
+
+    far = Place("x:far", "Zed", 10.0, 10.0, "PPL", "AA", population=500)
+    city = Place("x:city", "Bigtown", 50.0, 5.0, "PPLA", "BB", population=900_000)
+    text = "the Zed Hospital in Bigtown"
+    weak = Mention(4, 16, "Zed Hospital", (Candidate(far, 1.0, ("part match (-0.5)",)),))
+    town = Mention(20, 27, "Bigtown", (Candidate(city, 5.0, ("main name",)),))
+    out = contained_readings(text, [weak, town], [True, False])
+    assert out[0].place.id == city.id and out[0].place.radius_km >= 10.0
+    assert [c.place.id for c in out[0].candidates] == [city.id, far.id]
+    assert out[1] is town
