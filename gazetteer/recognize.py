@@ -169,6 +169,11 @@ STOP_PHRASES: frozenset[str] = frozenset(
         "inc",
         "ltd",
         "corp",
+        # Languages and combining forms more often than places ("in English", "Anglo-Saxon");
+        # the resolver still reads them as demonyms when a span is given.
+        "english",
+        "arab",
+        "anglo",
     }
 )
 
