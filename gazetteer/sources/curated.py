@@ -19,11 +19,15 @@ from core.errors import DataSourceError
 from gazetteer.model import PRECISIONS, Place
 from gazetteer.sources.base import Entry, Source, file_digest
 
-__all__ = ["COLUMNS", "CURATED_FILE", "CuratedPlaces", "facility_variants", "read_place_rows"]
+__all__ = ["COLUMNS", "CURATED_FILE", "LANDMARKS_FILE", "CuratedPlaces", "facility_variants",
+           "read_place_rows"]
 
 log = logging.getLogger("conflictmap.gazetteer.sources.curated")
 
 CURATED_FILE = Path(__file__).resolve().parent.parent / "data" / "curated_places.csv"
+#: Well-known sites news names metonymically or as venues (stadiums, universities, seats of
+#: government, central banks, prisons, famous buildings); same columns, ids ``landmark:<slug>``.
+LANDMARKS_FILE = Path(__file__).resolve().parent.parent / "data" / "landmarks.csv"
 COLUMNS: tuple[str, ...] = ("id", "name", "aliases", "feature_code", "lat", "lon",
                             "country_code", "precision", "radius_km", "source_checked")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
