@@ -178,10 +178,15 @@ def focus_place(mentions: Sequence[Mention]) -> Place | None:
     top_admin = admins.most_common(1)[0][0] if admins else None
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
+    names_a_town = any(
+        m.place is not None and m.place.precision in ("town", "district") for m in mentions
+    )
     for mention in mentions:
         place = mention.place
         if place is None or place.precision not in ("town", "district", "site"):
             continue
+        if place.precision == "site" and names_a_town:
+            continue  # a stadium or a base is the focus only of a story that names no town
         if top_country and place.country_code != top_country:
             continue
         if any(r.startswith(_UNSURE_REASONS) for r in mention.candidates[0].reasons):

@@ -38,7 +38,7 @@ from gazetteer.fallback import (
 )
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.names import strip_articles
-from gazetteer.namesakes import famous_namesake
+from gazetteer.namesakes import famous_namesake, reviewed_namesake
 from gazetteer.people import is_first_name, is_surname
 from gazetteer.readings import is_major, is_weak_reading
 from gazetteer.recognize import Recognizer, Span
@@ -428,6 +428,9 @@ class Geoparser:
         """Resolve a name the gazetteer lacks: a facility, or a name read from a minor part."""
         if not mention.candidates:
             return self._facility_mention(mention, focus, votes)
+        reviewed = reviewed_namesake(mention, self._normalize)
+        if reviewed is not None:
+            return reviewed
         top = mention.candidates[0].place
         if focus is None or fast_km(top.lat, top.lon, focus.lat, focus.lon) <= 161:
             return mention

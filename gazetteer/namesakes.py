@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from gazetteer.model import Candidate
+from gazetteer.model import Candidate, Mention
+from gazetteer.readings import REVIEWED_SOURCES
 
-__all__ = ["FAMOUS_TOWN_POPULATION", "SMALL_TOWN_POPULATION", "famous_namesake"]
+__all__ = [
+    "FAMOUS_TOWN_POPULATION",
+    "SMALL_TOWN_POPULATION",
+    "famous_namesake",
+    "reviewed_namesake",
+]
 
 #: A top reading smaller than this may yield to a famous namesake.
 SMALL_TOWN_POPULATION = 50_000
@@ -55,3 +61,26 @@ def famous_namesake(
         ):
             return (cand, *(c for c in candidates if c is not cand))
     return candidates
+
+
+def reviewed_namesake(mention: Mention, normalize: Callable[[str], str]) -> Mention | None:
+    """Return the mention read as a reviewed site or area of exactly its name, if any.
+
+    For a mention whose top reading is weak (a small town nothing in the article
+    supports): "a Broadway star" is the theatre district of our landmarks, not Broadway,
+    Virginia. Reviewed entries (``curated_places.csv``, ``landmarks.csv``, analysts'
+    places) list what the news means by a name.
+    """
+    key = normalize(mention.text)
+    for cand in mention.candidates[1:]:
+        if cand.place.source in REVIEWED_SOURCES and normalize(cand.place.name) == key:
+            top = mention.candidates[0].place
+            reason = (
+                f"the reviewed {cand.place.name} ({cand.place.feature_code}), over the "
+                f"gazetteer's {top.name} ({top.country_code or '-'}) that nothing in the "
+                "article supports"
+            )
+            lifted = Candidate(cand.place, cand.score, (reason, *cand.reasons))
+            rest = tuple(c for c in mention.candidates if c is not cand)
+            return Mention(mention.start, mention.end, mention.text, (lifted, *rest))
+    return None

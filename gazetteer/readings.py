@@ -16,6 +16,7 @@ from gazetteer.model import Mention, Place
 __all__ = [
     "LOCAL_READING_POPULATION",
     "LOOSE_COUNTRY_SHARE",
+    "REVIEWED_SOURCES",
     "WEAK_READING_POPULATION",
     "is_loose",
     "is_major",
@@ -27,6 +28,8 @@ WEAK_READING_POPULATION = 10_000
 #: A town smaller than this that only the document's country supports is a weak reading
 #: too (far from the article's town, the town wins).
 LOCAL_READING_POPULATION = 50_000
+#: Sources written and reviewed by this project (and analysts): sites, bases, landmarks.
+REVIEWED_SOURCES = frozenset({"curated", "landmark", "user"})
 #: A loosely spelled reading stands only in a country holding this share of the document.
 LOOSE_COUNTRY_SHARE = 50
 
@@ -82,13 +85,17 @@ def is_weak_reading(mention: Mention) -> bool:
         return False
     if any(r.startswith("part match") for r in top.reasons):
         return True
+    if top.place.source in REVIEWED_SOURCES:
+        # A reviewed entry read by its own name ("Bank of Japan", a front-line village)
+        # is what the text means; its lack of a population says nothing.
+        return False
     unsupported = not any(r.startswith(_CONTEXT_REASONS) for r in top.reasons)
     if unsupported and top.place.population < WEAK_READING_POPULATION:
         return True
     # Only the country agrees: one of several namesakes, a minor town outside the region
     # the article is about. (A name with a single reading, such as a front-line village
     # of the curated data, keeps it.)
-    if len(mention.candidates) < 2 or top.place.source == "curated":
+    if len(mention.candidates) < 2:
         return False
     local = any(r.startswith(_LOCAL_REASONS) for r in top.reasons)
     return not local and top.place.population < LOCAL_READING_POPULATION

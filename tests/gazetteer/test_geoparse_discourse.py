@@ -201,3 +201,34 @@ def test_contained_reading_keeps_the_far_namesake_as_an_alternative() -> None:
     assert out[0].place.id == city.id and out[0].place.radius_km >= 10.0
     assert [c.place.id for c in out[0].candidates] == [city.id, far.id]
     assert out[1] is town
+
+
+def test_reviewed_landmark_is_not_a_weak_reading() -> None:
+    """An exact landmark reading stands even in a story about another town."""
+    text = (
+        "Aberdeen fund managers met on Monday. Elsewhere, the Bank of Japan will keep "
+        "policy loose, analysts in Aberdeen said."
+    )
+    boj = _resolved(text, "Aberdeen", "Bank of Japan")["Bank of Japan"]
+    assert _near(boj, 35.69, 139.77, 10.0), boj.place
+
+
+def test_weak_small_namesake_gives_way_to_a_reviewed_site_of_the_name() -> None:
+    text = "It turns out the Broadway star really had shingles, his publicist said."
+    broadway = _resolved(text, "Broadway")["Broadway"]
+    assert _near(broadway, 40.76, -73.98, 15.0), broadway.place
+    assert "reviewed" in broadway.candidates[0].reasons[0]
+
+
+def test_a_site_is_not_the_focus_of_a_story_that_names_a_town() -> None:
+    from gazetteer.fallback import focus_place
+
+    town = Place("x:t", "Hull", 53.74, -0.33, "PPL", "GB", population=260_000)
+    ground = Place("x:s", "KCOM Stadium", 53.75, -0.37, "STDM", "GB", precision="site")
+    mentions = [
+        Mention(0, 4, "KCOM", (Candidate(ground, 1.0, ("main name",)),)),
+        Mention(10, 14, "KCOM", (Candidate(ground, 1.0, ("main name",)),)),
+        Mention(20, 24, "Hull", (Candidate(town, 1.0, ("main name",)),)),
+    ]
+    assert focus_place(mentions) is town
+    assert focus_place(mentions[:2]) is ground
