@@ -295,8 +295,10 @@ class DocumentProfile:
         return max(c, 0.0) / total, max(a, 0.0) / total, nc > 0.3, na > 0.3
 
     def _point_list(self, limit: int) -> list[tuple[str, str, float, float, str]]:
-        """``(key, place id, lat, lon, name)`` of the point-like top readings among the first
-        ``limit`` names, rebuilt only when a vote changed a top reading.
+        """Return the point-like top readings among the first ``limit`` names.
+
+        Items are ``(key, place id, lat, lon, name)``; rebuilt only when a vote changed a
+        top reading.
         """
         stamp = (self._version, len(self.top_by_name), limit)
         if self._points is not None and self._points[0] == stamp:
