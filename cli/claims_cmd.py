@@ -1,52 +1,87 @@
-"""``conflictmap extract-claims FILE.jsonl``: claims for every line of an evaluation-format file."""
+"""``conflictmap extract-claims FILE.jsonl``: claims for every line of an evaluation-format file.
+
+A bad line (not JSON, not an object, no string "sentence"/"text", undecodable bytes) gets
+an output line with no claims and an "error" at its position, so the scorer's pairing of
+output line *i* with input line *i* survives it (see :mod:`cli.jsonl_lines`).
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
 from cli.errors import friendly_errors
-from core.errors import InputRejected
+from cli.jsonl_lines import InputLine, LineReport, dump_line, not_text, read_lines
+from core.errors import ConflictMapError
 
-__all__ = ["register", "run_file"]
+__all__ = ["RejectedLine", "register", "run_file"]
 
-
-def _read_rows(path: Path) -> list[dict]:
-    rows: list[dict] = []
-    try:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise InputRejected(f"{path}:{number}: not valid JSON ({err.msg})") from err
-                if not isinstance(row, dict):
-                    raise InputRejected(f"{path}:{number}: each line must be a JSON object")
-                if not isinstance(row.get("sentence", row.get("text")), str):
-                    raise InputRejected(f"{path}:{number}: needs a 'sentence' or 'text' string")
-                rows.append(row)
-    except OSError as err:
-        raise InputRejected(f"cannot read {path}: {err}") from err
-    return rows
+log = logging.getLogger("conflictmap.cli.claims")
 
 
-def _split_runs(rows: list[dict], outputs: list[dict]) -> None:
+@dataclass(frozen=True)
+class RejectedLine:
+    """A placeholder in :func:`run_file`'s rows for an input line that could not be read.
+
+    It yields ``{"article_id", "claims": [], "error": problem}`` at its position and
+    breaks a run of repeated sentences (see :func:`_split_runs`).
+    """
+
+    problem: str
+    article_id: Any = None
+
+
+def _row_problem(row: dict) -> str | None:
+    """Return why a parsed line cannot be extracted from, or None when it can."""
+    if not isinstance(row.get("sentence", row.get("text")), str):
+        return "needs a 'sentence' or 'text' string"
+    return not_text(row, ("published", "source", "url", "title", "conflict_hint"))
+
+
+def _gold_problem(row: dict) -> str | None:
+    """Return why ``row``'s gold fields cannot be scored as ``score_claims`` reads them, or None."""
+
+    def number(value: Any) -> bool:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+
+    def text_or_none(*keys: str) -> bool:
+        return all(row.get(k) is None or isinstance(row.get(k), str) for k in keys)
+
+    if "value_min" in row and "action" not in row:
+        if not (number(row.get("value_min")) and number(row.get("value_max"))
+                and isinstance(row.get("anchor"), str)
+                and text_or_none("anchor_geonames_hint")):
+            return "gold distance claim lacks numeric value_min/value_max or an anchor"
+    elif not (isinstance(row.get("place"), str)
+              and text_or_none("place_hint", "actor_norm")):
+        return "no gold claim (a string 'place', or value_min/value_max and 'anchor')"
+    return None
+
+
+def _split_runs(rows: Sequence[dict | RejectedLine], outputs: list[dict]) -> None:
     """Spread the claims of a sentence repeated on consecutive lines over those lines.
 
     Evaluation files give one line per claim, repeating the sentence; each line is scored
     on its own. The i-th line of a run gets the i-th share of the claims (per kind, in text
     order), so a sentence naming four towns yields one claim per line, not four on each.
+    A rejected line between two equal ones ends the run.
     """
     start = 0
     while start < len(rows):
+        if isinstance(rows[start], RejectedLine):
+            start += 1
+            continue
         key = _row_key(rows[start])
         end = start + 1
-        while end < len(rows) and _row_key(rows[end]) == key:
+        while (end < len(rows) and not isinstance(rows[end], RejectedLine)
+               and _row_key(rows[end]) == key):
             end += 1
         size = end - start
         if size > 1:
@@ -68,36 +103,73 @@ def _row_key(row: dict) -> tuple:
     return (text, row.get("published"), row.get("article_id"), row.get("title"))
 
 
-def run_file(rows: list[dict], *, resolve: bool = True, split_runs: bool = True) -> list[dict]:
+def _cache_key(row: dict) -> str:
+    """Return :func:`_row_key` as a string, hashable even when a field holds a list."""
+    return json.dumps(_row_key(row), sort_keys=True, default=repr)
+
+
+def _hashable(value: object) -> bool:
+    return value is not None and isinstance(value, str | int | float | bool)
+
+
+def run_file(rows: Sequence[dict | RejectedLine], *, resolve: bool = True,
+             split_runs: bool = True) -> list[dict]:
     """Extract claims for each row; identical inputs are extracted once.
 
     ``split_runs`` spreads the claims of a sentence repeated on consecutive lines over
-    those lines (see :func:`_split_runs`).
+    those lines (see :func:`_split_runs`). A :class:`RejectedLine`, or a row the extractor
+    rejects with a :class:`ConflictMapError`, gives an output with no claims and an
+    ``"error"`` (the problem alone; the command prefixes the line number).
     """
     from claims.extract import extract_claims
     from claims.serialize import claim_to_dict
 
-    cache: dict[tuple, list[dict]] = {}
+    cache: dict[str, list[dict]] = {}
     outputs: list[dict] = []
     earlier: dict[object, list[str]] = {}  # article id -> its sentences read so far
     for row in rows:
+        if isinstance(row, RejectedLine):
+            outputs.append({"article_id": row.article_id, "claims": [], "error": row.problem})
+            continue
         text = row.get("sentence") if isinstance(row.get("sentence"), str) else row.get("text")
-        key = _row_key(row)
+        key = _cache_key(row)
+        article_id = row.get("article_id", row.get("id"))
         if key not in cache:
             article = row.get("article_id")
-            before = earlier.setdefault(article, []) if article is not None else []
-            claims = extract_claims(
-                text, published=row.get("published"), source=row.get("source"),
-                url=row.get("url"), article_id=article, title=row.get("title"),
-                conflict=row.get("conflict_hint"), resolve=resolve,
-                preceding_text=" ".join(before[-4:]) if "sentence" in row else None)
+            before = earlier.setdefault(article, []) if _hashable(article) else []
+            try:
+                claims = extract_claims(
+                    text, published=row.get("published"), source=row.get("source"),
+                    url=row.get("url"), article_id=article, title=row.get("title"),
+                    conflict=row.get("conflict_hint"), resolve=resolve,
+                    preceding_text=" ".join(before[-4:]) if "sentence" in row else None)
+            except ConflictMapError as err:
+                log.warning("extraction failed: %s", err)
+                outputs.append({"article_id": article_id, "claims": [],
+                                "error": f"could not extract claims: {err}"})
+                continue
             cache[key] = [claim_to_dict(c) for c in claims]
             if article is not None and "sentence" in row:
                 before.append(text)
-        outputs.append({"article_id": row.get("article_id", row.get("id")), "claims": cache[key]})
+        outputs.append({"article_id": article_id, "claims": cache[key]})
     if split_runs:
         _split_runs(rows, outputs)
     return outputs
+
+
+def _entries(path: Path) -> tuple[list[dict | RejectedLine], list[int]]:
+    """Read ``path`` into rows and placeholders for its bad lines, with their line numbers."""
+    entries: list[dict | RejectedLine] = []
+    numbers: list[int] = []
+    for line in read_lines(path):
+        problem = line.problem or _row_problem(line.doc or {})
+        if problem:
+            doc = line.doc or {}
+            entries.append(RejectedLine(problem, doc.get("article_id", doc.get("id"))))
+        else:
+            entries.append(line.doc or {})
+        numbers.append(line.number)
+    return entries, numbers
 
 
 @click.command("extract-claims")
@@ -111,18 +183,36 @@ def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: 
     """Extract distance and control claims from each line of FILE.jsonl.
 
     Each line gives "sentence" (or "text") and optionally "published", "source", "url",
-    "article_id"; one JSON object per input line is written to stdout.
+    "article_id"; one JSON object per input line is written to stdout. A bad line gets
+    {"article_id", "claims": [], "error"} and a warning on stderr; the command fails only
+    when no line could be read.
     """
-    rows = _read_rows(file)
-    outputs = run_file(rows, resolve=not no_resolve, split_runs=not keep_repeats)
-    for out in outputs:
-        # backslashreplace turns a lone surrogate from the input into its JSON escape.
-        line = json.dumps(out, ensure_ascii=False).encode("utf-8", "backslashreplace")
-        sys.stdout.write(line.decode("utf-8") + "\n")
+    report = LineReport(str(file))
+    entries, numbers = _entries(file)
+    outputs = run_file(entries, resolve=not no_resolve, split_runs=not keep_repeats)
+    scored_rows: list[dict] = []
+    scored_outputs: list[dict] = []
+    for entry, number, out in zip(entries, numbers, outputs, strict=True):
+        problem = out.get("error")
+        line = InputLine(number, None, problem)
+        report.add(line)
+        if problem:
+            out["error"] = line.error
+        elif isinstance(entry, dict) and not _gold_problem(entry):
+            scored_rows.append(entry)
+            scored_outputs.append(out)
+        sys.stdout.write(dump_line(out))
+    sys.stdout.flush()
+    report.finish()
     if score:
         from claims.score import score_claims
 
-        metrics = score_claims(rows, outputs, resolve_hints=not no_resolve).as_dict()
+        skipped = report.total - len(scored_rows)
+        if skipped:
+            click.echo(f"conflictmap: scored {len(scored_rows)} of {report.total} lines, "
+                       f"{skipped} skipped (rejected, or no usable gold claim)", err=True)
+        metrics = score_claims(scored_rows, scored_outputs,
+                               resolve_hints=not no_resolve).as_dict()
         for name, value in metrics.items():
             click.echo(f"{name}: {value:.3f}", err=True)
 

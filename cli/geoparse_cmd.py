@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,15 +25,27 @@ from typing import Any, TextIO
 import click
 
 from cli.errors import friendly_errors
-from core.errors import InputRejected
+from cli.jsonl_lines import InputLine, LineReport, dump_line, not_text, read_lines
+from core.errors import ConflictMapError, InputRejected
 
-__all__ = ["iter_documents", "predict_document", "register", "score_predictions"]
+__all__ = [
+    "gold_problem",
+    "iter_documents",
+    "predict_document",
+    "predict_line",
+    "register",
+    "score_predictions",
+]
 
 log = logging.getLogger("conflictmap.cli.geoparse")
 
 
 def iter_documents(handle: TextIO, source: str = "<input>") -> Iterator[dict[str, Any]]:
-    """Yield the JSON objects of a JSON-lines stream, rejecting malformed lines clearly."""
+    """Yield the JSON objects of a JSON-lines stream, rejecting malformed lines clearly.
+
+    Strict: the first bad line raises :class:`InputRejected`. The ``geoparse`` command
+    instead reads with :func:`cli.jsonl_lines.read_lines` and keeps going past bad lines.
+    """
     for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
@@ -58,31 +71,108 @@ def _toponym_out(start: int, end: int, name: str, mention: Any) -> dict[str, Any
     }
 
 
-def predict_document(doc: dict[str, Any], *, gold_spans: bool, parser: Any) -> dict[str, Any]:
-    """Return the output object for one input document."""
+def _span_of(toponym: Any, text: str) -> tuple[int, int] | str:
+    """Return the ``(start, end)`` of one input toponym, or the problem with it."""
+    if not isinstance(toponym, dict):
+        return f"expected an object, got {type(toponym).__name__}"
+    try:
+        start, end = int(toponym["start"]), int(toponym["end"])
+    except KeyError as err:
+        return f"no {err.args[0]!r}"
+    except (TypeError, ValueError, OverflowError):
+        return f"start/end not integers ({toponym.get('start')!r}, {toponym.get('end')!r})"
+    if not 0 <= start <= end <= len(text):
+        return f"span {start}-{end} outside the text (length {len(text)})"
+    return start, end
+
+
+def _unresolved_out(toponym: Any) -> dict[str, Any]:
+    """Return the output toponym for an unusable input span: null but the echoed fields."""
+    given = toponym if isinstance(toponym, dict) else {}
+
+    def _int_or_none(value: Any) -> int | None:
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    name = given.get("name")
+    return {
+        "start": _int_or_none(given.get("start")),
+        "end": _int_or_none(given.get("end")),
+        "name": name if isinstance(name, str) else None,
+        "lat": None,
+        "lon": None,
+        "geonameid": None,
+        "feature_code": None,
+    }
+
+
+def predict_line(
+    doc: dict[str, Any], *, gold_spans: bool, parser: Any
+) -> tuple[dict[str, Any], str | None]:
+    """Return the output object for one input document and the problem with it, if any.
+
+    The document must have a string ``text``. With ``gold_spans``, a toponym whose span is
+    unusable (not an object, no integer start/end, outside the text) still gets its output
+    toponym, with null coordinates, so output toponyms stay aligned with input ones; the
+    other spans are resolved as usual and the problem names the bad ones.
+    """
     text: str = doc["text"]
     title = doc.get("title") or None
     url = doc.get("url") or None
-    if gold_spans:
-        spans: list[tuple[int, int]] = []
-        for toponym in doc.get("toponyms") or []:
-            try:
-                start, end = int(toponym["start"]), int(toponym["end"])
-            except (KeyError, TypeError, ValueError) as err:
-                raise InputRejected(f"document {doc.get('id')!r}: bad toponym {toponym!r}") from err
-            if not 0 <= start <= end <= len(text):
-                raise InputRejected(
-                    f"document {doc.get('id')!r}: span {start}-{end} outside the text"
-                )
-            spans.append((start, end))
-        mentions = parser.resolve_spans(text, spans, title=title, url=url)
-        toponyms = [
-            _toponym_out(s, e, text[s:e], m) for (s, e), m in zip(spans, mentions, strict=True)
-        ]
-    else:
+    if not gold_spans:
         mentions = parser.geoparse(text, title=title, url=url)
         toponyms = [_toponym_out(m.start, m.end, m.text, m) for m in mentions]
-    return {"id": doc.get("id"), "toponyms": toponyms}
+        return {"id": doc.get("id"), "toponyms": toponyms}, None
+    given = doc.get("toponyms")
+    if given is None:
+        given = []
+    if not isinstance(given, list):
+        return {"id": doc.get("id"), "toponyms": []}, "'toponyms' must be a list"
+    checked = [_span_of(toponym, text) for toponym in given]
+    spans = [span for span in checked if isinstance(span, tuple)]
+    mentions = iter(parser.resolve_spans(text, spans, title=title, url=url))
+    toponyms: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for number, (toponym, span) in enumerate(zip(given, checked, strict=True), start=1):
+        if isinstance(span, str):
+            toponyms.append(_unresolved_out(toponym))
+            problems.append(f"toponym {number}: {span}")
+        else:
+            start, end = span
+            toponyms.append(_toponym_out(start, end, text[start:end], next(mentions)))
+    problem = None
+    if problems:
+        shown = "; ".join(problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        problem = f"bad toponym span: {shown}{more}"
+    return {"id": doc.get("id"), "toponyms": toponyms}, problem
+
+
+def predict_document(doc: dict[str, Any], *, gold_spans: bool, parser: Any) -> dict[str, Any]:
+    """Return the output object for one input document; raise on a bad toponym span."""
+    result, problem = predict_line(doc, gold_spans=gold_spans, parser=parser)
+    if problem:
+        raise InputRejected(f"document {doc.get('id')!r}: {problem}")
+    return result
+
+
+def gold_problem(doc: dict[str, Any]) -> str | None:
+    """Return why ``doc``'s gold toponyms cannot be scored, or None when they can."""
+    toponyms = doc.get("toponyms")
+    if toponyms is None:
+        return None
+    if not isinstance(toponyms, list):
+        return "'toponyms' is not a list"
+    for toponym in toponyms:
+        if not isinstance(toponym, dict):
+            return "a gold toponym is not an object"
+        try:
+            int(toponym["start"]), int(toponym["end"])
+            point = float(toponym["lat"]), float(toponym["lon"])
+        except (KeyError, TypeError, ValueError, OverflowError):
+            return "a gold toponym lacks numeric start, end, lat or lon"
+        if not all(math.isfinite(v) for v in point):
+            return "a gold toponym has a non-finite coordinate"
+    return None
 
 
 def score_predictions(
@@ -117,6 +207,21 @@ def score_predictions(
     return result
 
 
+def _line_output(line: InputLine, *, gold_spans: bool, parser: Any) -> tuple[dict, str | None]:
+    """Return the output object for one input line and its problem (None when fine)."""
+    if line.problem or line.doc is None:
+        return {"id": line.get("id"), "toponyms": []}, line.problem
+    if not isinstance(line.doc.get("text"), str):
+        return {"id": line.get("id"), "toponyms": []}, "expected a string 'text'"
+    problem = not_text(line.doc, ("title", "url"))
+    if problem:
+        return {"id": line.get("id"), "toponyms": []}, problem
+    try:
+        return predict_line(line.doc, gold_spans=gold_spans, parser=parser)
+    except ConflictMapError as err:
+        return {"id": line.get("id"), "toponyms": []}, f"could not geoparse: {err}"
+
+
 @click.command("geoparse")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -125,24 +230,41 @@ def score_predictions(
 @click.option("--score", is_flag=True, help="Print metrics against the gold toponyms to stderr.")
 @friendly_errors
 def geoparse_command(file: Path, gold_spans: bool, score: bool) -> None:
-    """Geoparse FILE.jsonl, writing one JSON line per input line to standard output."""
+    """Geoparse FILE.jsonl, writing one JSON line per input line to standard output.
+
+    A bad line (not JSON, not an object, no string "text", a bad toponym span with
+    --gold-spans) gets an output line with an "error" and empty or null results, and a
+    warning on stderr; the command fails only when no line could be read.
+    """
     from gazetteer.geoparse import get_geoparser
 
     parser = get_geoparser()
+    report = LineReport(str(file))
     docs: list[dict[str, Any]] = []
     outputs: list[dict[str, Any]] = []
+    skipped = 0
     out = click.get_text_stream("stdout")
-    with file.open(encoding="utf-8") as handle:
-        for doc in iter_documents(handle, str(file)):
-            result = predict_document(doc, gold_spans=gold_spans, parser=parser)
-            # backslashreplace turns a lone surrogate from the input into its JSON escape.
-            line = json.dumps(result, ensure_ascii=False).encode("utf-8", "backslashreplace")
-            out.write(line.decode("utf-8") + "\n")
-            if score:
-                docs.append(doc)
-                outputs.append(result)
+    for line in read_lines(file):
+        result, problem = _line_output(line, gold_spans=gold_spans, parser=parser)
+        if problem:
+            result["error"] = f"line {line.number}: {problem}"
+        report.add(line, problem)
+        out.write(dump_line(result))
+        if not score:
+            continue
+        if problem or line.doc is None or gold_problem(line.doc):
+            skipped += 1
+        else:
+            docs.append(line.doc)
+            outputs.append(result)
     out.flush()
+    report.finish()
     if score:
+        if skipped:
+            sys.stderr.write(
+                f"conflictmap: scored {len(docs)} of {report.total} lines; "
+                f"{skipped} skipped (rejected, or gold toponyms unusable)\n"
+            )
         metrics = score_predictions(docs, outputs, gold_spans=gold_spans)
         sys.stderr.write(json.dumps(metrics, indent=2) + "\n")
 

@@ -91,5 +91,7 @@ def test_cli_rejects_bad_lines_cleanly(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1, "text": "ok"}\nnot json\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["geoparse", str(bad)])
-    assert result.exit_code != 0
-    assert "bad.jsonl:2" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 0  # the bad line is reported in place; the good one is kept
+    assert "bad.jsonl:2" in result.stderr and "Traceback" not in result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == [1, None] and rows[1]["error"].startswith("line 2: ")
