@@ -65,6 +65,21 @@ _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 ADDRESS_VOTE = 2.0
 
 
+#: A country this small (radius, km; a city-state) pins a name as well as a town does.
+SMALL_AREA_KM = 30.0
+
+
+def _locates_better_than_a_town(place: Place) -> bool:
+    """Whether a place a name spells out beats the article's town as that name's place.
+
+    A city ("London Guildhall School") or a city-state ("Vatican Gardens") does; a state
+    or a country ("Colorado State University") does not.
+    """
+    if place.precision == "town":
+        return is_major(place)
+    return place.precision == "country" and 0 < place.radius_km <= SMALL_AREA_KM
+
+
 class Geoparser:
     """Recognizer and resolver bound to one gazetteer index (cached lookups)."""
 
@@ -473,9 +488,7 @@ class Geoparser:
             ranked = tuple(item.ranked[:MAX_CANDIDATES_KEPT])
             # A city the name spells out ("London Guildhall School") beats the article's
             # town; a region or country in the name ("Colorado State University") does not.
-            if not town_focus or (
-                ranked and ranked[0].place.precision == "town" and is_major(ranked[0].place)
-            ):
+            if not town_focus or (ranked and _locates_better_than_a_town(ranked[0].place)):
                 return Mention(mention.start, mention.end, mention.text, ranked)
         if focus is None:
             return mention

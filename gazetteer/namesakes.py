@@ -63,17 +63,28 @@ def famous_namesake(
     return candidates
 
 
+_AIRFIELD_CODES = frozenset({"AIRP", "AIRB", "AIRF"})
+_AIRFIELD_WORDS_RE = re.compile(
+    r"\s+(?:international\s+)?(?:air\s*port|airfield|air\s*base)$", re.IGNORECASE
+)
+
+
 def reviewed_namesake(mention: Mention, normalize: Callable[[str], str]) -> Mention | None:
     """Return the mention read as a reviewed site or area of exactly its name, if any.
 
     For a mention whose top reading is weak (a small town nothing in the article
     supports): "a Broadway star" is the theatre district of our landmarks, not Broadway,
     Virginia. Reviewed entries (``curated_places.csv``, ``landmarks.csv``, analysts'
-    places) list what the news means by a name.
+    places) list what the news means by a name; so does an airport named after the place
+    ("Heathrow" over a hamlet called Heathrow).
     """
     key = normalize(mention.text)
     for cand in mention.candidates[1:]:
-        if cand.place.source in REVIEWED_SOURCES and normalize(cand.place.name) == key:
+        place = cand.place
+        if (place.source in REVIEWED_SOURCES and normalize(place.name) == key) or (
+            place.feature_code in _AIRFIELD_CODES
+            and normalize(_AIRFIELD_WORDS_RE.sub("", place.name)) == key
+        ):
             top = mention.candidates[0].place
             reason = (
                 f"the reviewed {cand.place.name} ({cand.place.feature_code}), over the "

@@ -232,3 +232,22 @@ def test_a_site_is_not_the_focus_of_a_story_that_names_a_town() -> None:
     ]
     assert focus_place(mentions) is town
     assert focus_place(mentions[:2]) is ground
+
+
+def test_weak_hamlet_gives_way_to_the_airport_named_after_it() -> None:
+    text = (
+        "Kansas City wants more pet shipments. Officials from Kansas City visited, and "
+        "28 million fish passed through Heathrow last year."
+    )
+    heathrow = _resolved(text, "Kansas City", "Heathrow")["Heathrow"]
+    assert heathrow.place.feature_code == "AIRP" and heathrow.place.country_code == "GB"
+
+
+def test_a_city_state_in_a_facility_name_beats_the_article_town() -> None:
+    text = (
+        "Pilgrims from Yerevan came to see it. The statue now stands in the Vatican Zorgan "
+        "Gardens, far from Yerevan and Yerevan's churches."
+    )
+    spans = _spans(text, "Yerevan", "Vatican Zorgan Gardens")
+    mention = next(m for m in resolve_spans(text, spans) if m.text.startswith("Vatican"))
+    assert mention.place.country_code == "VA"
