@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from gazetteer.model import Candidate, Place
-from gazetteer.namesakes import famous_namesake
 from gazetteer.names import normalize
+from gazetteer.namesakes import famous_namesake
 
 
 def _town(pid: str, cc: str, admin1: str, population: int) -> Place:

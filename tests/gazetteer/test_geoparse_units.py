@@ -175,8 +175,8 @@ def test_town_and_its_county_named_together_support_each_other() -> None:
 
 def test_loose_spelling_match_of_a_small_place_is_a_weak_reading() -> None:
     """A hamlet matched only by a loose spelling can give way to the article's town."""
-    from gazetteer.readings import is_weak_reading as _is_far_part
     from gazetteer.model import Candidate, Mention
+    from gazetteer.readings import is_weak_reading as _is_far_part
 
     hamlet = _place("Ilminster", "GB", "ENG", pop=5_000)
     loose = Mention(0, 10, "Almonaster", (Candidate(hamlet, 1.0, ("skeleton match (-2.0)",)),))
