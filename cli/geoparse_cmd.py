@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import reprlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,7 +81,8 @@ def _span_of(toponym: Any, text: str) -> tuple[int, int] | str:
     except KeyError as err:
         return f"no {err.args[0]!r}"
     except (TypeError, ValueError, OverflowError):
-        return f"start/end not integers ({toponym.get('start')!r}, {toponym.get('end')!r})"
+        given = f"{reprlib.repr(toponym.get('start'))}, {reprlib.repr(toponym.get('end'))}"
+        return f"start/end not integers ({given})"
     if not 0 <= start <= end <= len(text):
         return f"span {start}-{end} outside the text (length {len(text)})"
     return start, end

@@ -70,7 +70,7 @@ def _parse(number: int, raw: bytes) -> InputLine | None:
     except RecursionError:
         return InputLine(number, None, "not valid JSON (nested too deeply)")
     except ValueError as err:  # e.g. an integer literal over Python's digit limit
-        return InputLine(number, None, f"not valid JSON ({err})")
+        return InputLine(number, None, f"not valid JSON ({str(err).split(':')[0]})")
     if not isinstance(doc, dict):
         return InputLine(number, None, f"expected a JSON object, got {type(doc).__name__}")
     return InputLine(number, doc)
@@ -144,7 +144,7 @@ class LineReport:
             raise InputRejected(f"{self.source}: no JSON lines to read (the file is empty)")
         if self.rejected == self.total:
             raise InputRejected(
-                f"{self.source}: none of its {self.total} lines could be read (see above)"
+                f"{self.source}: no usable line ({self.total} rejected, see the warnings above)"
             )
         if self.rejected:
             sys.stderr.write(f"conflictmap: {self.source}: {self.rejected} of {self.total} "

@@ -148,10 +148,10 @@ def test_an_error_line_breaks_a_run_of_repeated_sentences(tmp_path: Path) -> Non
 @pytest.mark.parametrize("command", [["geoparse"], ["geoparse", "--gold-spans"],
                                      ["extract-claims", "--no-resolve"]])
 @pytest.mark.parametrize(("content", "message"), [
-    (b"not json\n[1, 2]\n\xff\xfe\n", "none of its 3 lines could be read"),
+    (b"not json\n[1, 2]\n\xff\xfe\n", "no usable line (3 rejected"),
     (b"", "no JSON lines to read"),
     (b"\n  \n", "no JSON lines to read"),
-    (b"\x00\x01\x02\x03binary\x9c\x00", "none of its 1 lines could be read"),
+    (b"\x00\x01\x02\x03binary\x9c\x00", "no usable line (1 rejected"),
     ('{"text": "x"}\n'.encode("utf-16"), "UTF-16"),
 ])
 def test_no_readable_line_fails_clearly(tmp_path: Path, command: list[str], content: bytes,
@@ -161,3 +161,16 @@ def test_no_readable_line_fails_clearly(tmp_path: Path, command: list[str], cont
     result = CliRunner().invoke(main, [*command, str(path)])
     assert result.exit_code == 1, result.output
     assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_a_flood_of_bad_lines_is_counted_not_listed(tmp_path: Path) -> None:
+    from cli.jsonl_lines import MAX_WARNINGS
+
+    path = tmp_path / "flood.jsonl"
+    path.write_bytes(b"\x9c\n" * (MAX_WARNINGS + 10) + _line({"id": "ok", "text": "x"}) + b"\n")
+    code, rows, stderr = _run("geoparse", str(path))
+    assert code == 0 and len(rows) == MAX_WARNINGS + 11
+    assert all("error" in row for row in rows[:-1]) and "error" not in rows[-1]
+    assert stderr.count("not valid UTF-8") == MAX_WARNINGS
+    assert "further bad lines are only counted" in stderr
+    assert f"{MAX_WARNINGS + 10} of {MAX_WARNINGS + 11} lines rejected" in stderr
