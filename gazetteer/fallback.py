@@ -116,14 +116,16 @@ def part_of_name(
     name: str,
     lookup: Callable[[str], Sequence[Place]],
     is_adjective: Callable[[str], bool] | None = None,
+    is_person: Callable[[str], bool] | None = None,
 ) -> tuple[str, tuple[Place, ...]] | None:
     """Return the longest known place name inside a multi-word ``name`` and its places.
 
     Sub-names made only of generic words ("North", "City", "State") are not used; among
     sub-names of equal length the earliest wins (English puts the place first:
     "Colorado State University", "Liverpool Academy"), except that what follows "of" comes
-    first ("Bank of England") and a place's own name beats an adjective (``is_adjective``,
-    e.g. a demonym: "British Embassy Tokyo" is in Tokyo).
+    first ("Bank of England"), a place's own name beats an adjective (``is_adjective``,
+    e.g. a demonym: "British Embassy Tokyo" is in Tokyo), and a major place's own name
+    beats a personal name (``is_person``: "Robinson College Cambridge").
     """
     words = [m.group() for m in _WORD_RE.finditer(name)]
     n = len(words)
@@ -152,10 +154,22 @@ def part_of_name(
                 found.append((part, places))
         if found:
             # A place's own name before an adjective: "British Embassy Tokyo" is in Tokyo.
-            named = [f for f in found if is_adjective is None or not is_adjective(f[0])]
-            return (named or found)[0]
+            named = [f for f in found if is_adjective is None or not is_adjective(f[0])] or found
+            if is_person is not None and len(named) > 1 and is_person(named[0][0]):
+                # "Robinson College Cambridge": named after a person, it lies in Cambridge.
+                cities = [f for f in named[1:] if _names_a_major_place(f)]
+                if cities:
+                    return cities[0]
+            return named[0]
     return None
 
+
+def _names_a_major_place(found: tuple[str, tuple[Place, ...]]) -> bool:
+    part, places = found
+    return any(
+        p.name.lower() == part.lower() and (p.population >= 50_000 or p.precision == "country")
+        for p in places
+    )
 
 
 def focus_place(mentions: Sequence[Mention]) -> Place | None:

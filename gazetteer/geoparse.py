@@ -80,6 +80,11 @@ def _locates_better_than_a_town(place: Place) -> bool:
     return place.precision == "country" and 0 < place.radius_km <= SMALL_AREA_KM
 
 
+def _is_person_name(word: str) -> bool:
+    """Whether a one-word part of a name is a personal name ("Robinson", "Cornell")."""
+    return " " not in word.strip() and (is_first_name(word) or is_surname(word))
+
+
 class Geoparser:
     """Recognizer and resolver bound to one gazetteer index (cached lookups)."""
 
@@ -255,6 +260,10 @@ class Geoparser:
                 return []
         return [p for p, _t in pairs]
 
+    def _part_of_name(self, name: str) -> tuple[str, tuple[Place, ...]] | None:
+        """Return the longest known place inside ``name`` (:func:`fallback.part_of_name`)."""
+        return part_of_name(name, self._strict_places, self._is_adjective, _is_person_name)
+
     def _is_adjective(self, name: str) -> bool:
         """Whether every reading of ``name`` is as a demonym ("British", "Texan")."""
         tiers = self.tiers_for(name)
@@ -302,11 +311,7 @@ class Geoparser:
                 key = self.key(name)
                 places = tuple(p for p in places if self.key(p.name) == key)
             if not places:
-                part = (
-                    None
-                    if is_facility(name)
-                    else part_of_name(name, self._strict_places, self._is_adjective)
-                )
+                part = None if is_facility(name) else self._part_of_name(name)
                 if part is None:
                     per_span.append(None)
                     continue
@@ -475,9 +480,7 @@ class Geoparser:
         """
         town_focus = focus is not None and focus.precision in ("town", "district", "site")
         street = is_street(mention.text)
-        part = None if street and town_focus else part_of_name(
-            mention.text, self._strict_places, self._is_adjective
-        )
+        part = None if street and town_focus else self._part_of_name(mention.text)
         if part is not None:
             item = ResolverItem(
                 key=self.key(part[0]), places=part[1], tiers={p.id: "part" for p in part[1]}

@@ -168,15 +168,17 @@ def test_loose_spelling_next_to_a_plainly_named_town_stands() -> None:
         ("British Embassy Tokyo", "Tokyo"),
         ("Embassy of the Republic of Armenia", "Republic of Armenia"),
         ("Colorado State University", "Colorado State"),
+        ("Robinson College Cambridge", "Cambridge"),
+        ("Anthony Creek Lodge", "Anthony"),
     ],
 )
 def test_part_of_name_prefers_the_place_after_of_and_names_over_adjectives(
     name: str, part: str
 ) -> None:
-    from gazetteer.geoparse import get_geoparser
+    from gazetteer.geoparse import _is_person_name, get_geoparser
 
     parser = get_geoparser()
-    found = part_of_name(name, parser._strict_places, parser._is_adjective)
+    found = part_of_name(name, parser._strict_places, parser._is_adjective, _is_person_name)
     assert found is not None and found[0] == part
 
 
