@@ -26,7 +26,7 @@ from dataclasses import replace
 from gazetteer.context import fast_km, state_from_abbreviation
 from gazetteer.fallback import FACILITY_WORDS
 from gazetteer.model import Candidate, Mention, Place
-from gazetteer.readings import is_loose, is_major
+from gazetteer.readings import LOCAL_REGION_SHARE, is_loose, is_major
 
 __all__ = [
     "CONTAINED_RADIUS_KM",
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 #: A loosely spelled reading this close to a plainly named place of the article stands.
-NEIGHBOUR_KM = 150.0
+NEIGHBOUR_KM = 100.0
 #: Radius (km) of a name placed in the place the text says contains it.
 CONTAINED_RADIUS_KM = 10.0
 
@@ -62,8 +62,8 @@ _DATELINE_END_RE = re.compile(r"^\s*(?:\)|,|\s[-—–]|—|–)")
 
 
 _REGION_SHARE_RE = re.compile(r"^document region \S+ (\d+)%")
-#: A container town this small needs the article's region behind it (share of mentions).
-CONTAINER_REGION_SHARE = 25
+#: A small container town needs the article's region behind it (share of mentions).
+CONTAINER_REGION_SHARE = LOCAL_REGION_SHARE
 
 
 def _trusted_container(mention: Mention) -> bool:
@@ -152,7 +152,7 @@ def contained_readings(
 
 
 def near_settled(mentions: Sequence[Mention], i: int, settled: Sequence[bool]) -> bool:
-    """Whether mention ``i``'s loose reading lies within 150 km of a plainly read place.
+    """Whether mention ``i``'s loose reading lies within 100 km of a plainly read place.
 
     ``settled[j]`` marks mentions whose reading stands on its own; another name is needed
     (two loose spellings do not vouch for each other).

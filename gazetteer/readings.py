@@ -15,6 +15,7 @@ from gazetteer.model import Mention, Place
 
 __all__ = [
     "LOCAL_READING_POPULATION",
+    "LOCAL_REGION_SHARE",
     "LOOSE_COUNTRY_SHARE",
     "REVIEWED_SOURCES",
     "WEAK_READING_POPULATION",
@@ -36,6 +37,9 @@ LOOSE_COUNTRY_SHARE = 50
 _CONTEXT_REASONS = ("document", "km from", "qualified", "named in", "capital")
 #: Reasons that tie a reading to the article's own region, not just its country.
 _LOCAL_REASONS = ("document region", "document names region", "qualified", "named in", "capital")
+_REGION_SHARE_RE = re.compile(r"^document region \S+ (\d+)%")
+#: The region's share of the document that ties a small town to it.
+LOCAL_REGION_SHARE = 25
 _COUNTRY_SHARE_RE = re.compile(r"^document country [A-Z]{2} (\d+)%")
 
 
@@ -55,6 +59,12 @@ def is_loose(mention: Mention) -> bool:
     return any(
         r.startswith(("skeleton match", "fuzzy match")) for r in mention.candidates[0].reasons
     )
+
+
+def _region_share(reason: str) -> int:
+    """The share a "document region" reason gives (100 for any other reason)."""
+    match = _REGION_SHARE_RE.match(reason)
+    return int(match.group(1)) if match else 100
 
 
 def _country_share(reasons: tuple[str, ...]) -> int:
@@ -97,5 +107,7 @@ def is_weak_reading(mention: Mention) -> bool:
     # of the curated data, keeps it.)
     if len(mention.candidates) < 2:
         return False
-    local = any(r.startswith(_LOCAL_REASONS) for r in top.reasons)
+    local = any(
+        r.startswith(_LOCAL_REASONS) and _region_share(r) >= LOCAL_REGION_SHARE for r in top.reasons
+    )
     return not local and top.place.population < LOCAL_READING_POPULATION
