@@ -62,7 +62,7 @@ def is_loose(mention: Mention) -> bool:
 
 
 def _region_share(reason: str) -> int:
-    """The share a "document region" reason gives (100 for any other reason)."""
+    """Return the share a "document region" reason gives (100 for any other reason)."""
     match = _REGION_SHARE_RE.match(reason)
     return int(match.group(1)) if match else 100
 
