@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from gazetteer.fallback import is_facility
 from gazetteer.model import Mention, Place
 
 __all__ = [
@@ -105,7 +106,8 @@ def is_weak_reading(mention: Mention) -> bool:
     # Only the country agrees: one of several namesakes, a minor town outside the region
     # the article is about. (A name with a single reading, such as a front-line village
     # of the curated data, keeps it.)
-    if len(mention.candidates) < 2:
+    if len(mention.candidates) < 2 and not is_facility(mention.text):
+        # ("Washington Square" read as a town in another state is no such exception.)
         return False
     local = any(
         r.startswith(_LOCAL_REASONS) and _region_share(r) >= LOCAL_REGION_SHARE for r in top.reasons

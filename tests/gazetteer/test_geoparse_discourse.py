@@ -253,3 +253,12 @@ def test_a_city_state_in_a_facility_name_beats_the_article_town() -> None:
     spans = _spans(text, "Yerevan", "Vatican Zorgan Gardens")
     mention = next(m for m in resolve_spans(text, spans) if m.text.startswith("Vatican"))
     assert mention.place.country_code == "VA"
+
+
+def test_square_named_after_a_far_town_lies_in_the_article_town() -> None:
+    text = (
+        "New Orleans grew along the river. The new avenue got a park, Washington Square, "
+        "and New Orleans got a streetcar line to it."
+    )
+    square = _resolved(text, "New Orleans", "Washington Square")["Washington Square"]
+    assert _near(square, 29.95, -90.07, 40.0), square.place
