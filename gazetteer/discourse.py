@@ -34,12 +34,18 @@ __all__ = [
     "acronym_reading",
     "contained_readings",
     "dateline_city",
+    "eponym_reading",
     "near_settled",
     "one_sense_for_states",
 ]
 
 #: A loosely spelled reading this close to a plainly named place of the article stands.
 NEIGHBOUR_KM = 100.0
+#: A reading this far (km) outside the place the text puts it in contradicts the text.
+FAR_KM = 161.0
+#: A national capital or a city this big is not moved by one "in" (the container may be
+#: the misread name).
+FAMOUS_CITY_POPULATION = 1_000_000
 #: Radius (km) of a name placed in the place the text says contains it.
 CONTAINED_RADIUS_KM = 10.0
 
@@ -55,6 +61,9 @@ _CLAUSE_GAP_RE = re.compile(
     r"^\s*,?\s+(?:where|which|that|who)\b[^.;:!?\"“”()]{0,60}?\s(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "St. Gregory of Narek in Vatican": what follows "of" names a person's origin, and the
+# "in" belongs to the statue.
+_OF_BEFORE_RE = re.compile(r"\bof\s+$")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 _TITLE_WORDS_RE = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*){1,4}")
 _DATELINE_RE = re.compile(r"^\W{0,3}$")
@@ -84,6 +93,43 @@ def _trusted_container(mention: Mention) -> bool:
     return False
 
 
+def _far_from(mention: Mention, parent: Place | None) -> bool:
+    """Whether a plain town or site reading lies far (over 161 km) outside its container.
+
+    "the CHU in Montpellier": a reading in Vietnam contradicts the text.
+    """
+    if parent is None or not mention.candidates or parent.precision == "site":
+        return False
+    top = mention.candidates[0].place
+    if top.precision not in ("town", "district", "site"):
+        return False
+    if top.feature_code == "PPLC" or top.population >= FAMOUS_CITY_POPULATION:
+        return False  # "Athens in Georgia" may be a misread Georgia; Athens stays Athens
+    reach = max(parent.radius_km or 0.0, 0.0) + FAR_KM
+    return fast_km(top.lat, top.lon, parent.lat, parent.lon) > reach
+
+
+def _reading_inside(mention: Mention, parent: Place) -> Candidate | None:
+    """Return a reading of the mention that lies inside (or next to) the container."""
+    reach = max(parent.radius_km or 0.0, CONTAINED_RADIUS_KM)
+    for cand in mention.candidates:
+        place = cand.place
+        if any(_FOCUS_REASON in r for r in cand.reasons) or place.id == parent.id:
+            continue
+        if _inside(place, parent, reach):
+            return cand
+    return None
+
+
+def _inside(place: Place, parent: Place, reach: float) -> bool:
+    """Whether ``place`` lies in ``parent`` (codes for a country or state, else distance)."""
+    if parent.feature_code.startswith("PCL") and parent.country_code:
+        return place.country_code == parent.country_code
+    if parent.feature_code == "ADM1" and parent.admin1 and parent.country_code:
+        return (place.country_code, place.admin1) == (parent.country_code, parent.admin1)
+    return fast_km(place.lat, place.lon, parent.lat, parent.lon) <= reach
+
+
 def _is_focus_placed(mention: Mention) -> bool:
     return bool(mention.candidates) and any(
         _FOCUS_REASON in r for r in mention.candidates[0].reasons
@@ -102,8 +148,11 @@ def contained_readings(
     ``weak[i]`` says mention ``i`` had no reading of its own worth keeping (no candidate, a
     weak reading, or only a part of its name). Its container is the next mention, right
     after "in", "at", "near", a comma (for facilities and unknown names only), or a
-    relative clause ("where ... in") for facilities. Mentions are taken right to left, so
-    "St George's Chapel at Windsor Castle" follows the castle to Windsor.
+    relative clause ("where ... in") for facilities. A plain town reading that lies far
+    outside the place right after "in" contradicts the text too ("the CHU in
+    Montpellier"). A reading of the name inside the container is preferred ("Athens in
+    Georgia"); else the name is placed in the container. Mentions are taken right to left,
+    so "St George's Chapel at Windsor Castle" follows the castle to Windsor.
     """
     out = list(mentions)
     order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
@@ -113,9 +162,12 @@ def contained_readings(
         part = bool(mention.candidates) and any(
             r.startswith("part match") for r in mention.candidates[0].reasons
         )
-        if not (weak[i] or part or not mention.candidates):
-            continue
         parent = container.place
+        if not (weak[i] or part or not mention.candidates) and not (
+            _far_from(mention, parent)
+            and not _OF_BEFORE_RE.search(text[max(0, mention.start - 8) : mention.start])
+        ):
+            continue
         if (
             parent is None
             or (_is_focus_placed(container) and weak[j])
@@ -133,6 +185,14 @@ def contained_readings(
         ):
             continue
         if parent.precision == "site" and not facility:
+            continue
+        inside = _reading_inside(mention, parent)
+        if inside is not None:
+            # "Athens in Georgia": the name has a reading in the place the text puts it.
+            reason = f"the reading in {parent.name}, where the text puts it ({container.text})"
+            lifted = Candidate(inside.place, inside.score, (reason, *inside.reasons))
+            rest = tuple(c for c in mention.candidates if c is not inside)
+            out[i] = Mention(mention.start, mention.end, mention.text, (lifted, *rest))
             continue
         reason = (
             f"'{mention.text}' placed in {parent.name}: the text puts it there "
@@ -270,3 +330,42 @@ def dateline_city(text: str, mention: Mention) -> Mention:
             rest = tuple(c for c in mention.candidates if c is not cand)
             return Mention(mention.start, mention.end, mention.text, (lifted, *rest))
     return mention
+
+
+#: Words after a place name that make it the name of an agreement, a body or a meeting.
+EPONYM_HEADS: frozenset[str] = frozenset(
+    "commission convention conventions agreement agreements accord accords protocol "
+    "protocols treaty process format declaration summit conference talks group club "
+    "consensus memorandum communique charter".split()
+)
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def eponym_reading(text: str, mention: Mention, normalize: Callable[[str], str]) -> Mention | None:
+    """Read a place that names an agreement or a body as its best-known namesake.
+
+    "the Venice Commission", "the Minsk agreements", "the Astana format": such names come
+    from the famous place, whatever country the article is about. Used for weak readings
+    only; returns None when nothing changes.
+    """
+    follow = _NEXT_WORD_RE.match(text, mention.end)
+    if follow is None or follow.group(1).lower() not in EPONYM_HEADS or not mention.candidates:
+        return None
+    key = normalize(mention.text)
+    towns = [
+        c
+        for c in mention.candidates
+        if c.place.precision == "town" and normalize(c.place.name) == key
+    ]
+    if not towns:
+        return None
+    best = max(towns, key=lambda c: c.place.population)
+    if best is mention.candidates[0]:
+        return None
+    reason = (
+        f"'{mention.text} {follow.group(1)}' is named after the best-known {best.place.name} "
+        f"({best.place.country_code or '-'})"
+    )
+    lifted = Candidate(best.place, best.score, (reason, *best.reasons))
+    rest = tuple(c for c in mention.candidates if c is not best)
+    return Mention(mention.start, mention.end, mention.text, (lifted, *rest))

@@ -26,6 +26,7 @@ from gazetteer.discourse import (
     acronym_reading,
     contained_readings,
     dateline_city,
+    eponym_reading,
     near_settled,
     one_sense_for_states,
 )
@@ -417,6 +418,10 @@ class Geoparser:
             mentions.append(dateline_city(text, mention))
         mentions = one_sense_for_states(mentions, self._normalize)
         weak = [is_weak_reading(m) for m in mentions]
+        for i, mention in enumerate(mentions):
+            eponym = eponym_reading(text, mention, self._normalize) if weak[i] else None
+            if eponym is not None:
+                mentions[i], weak[i] = eponym, False
         settled = [m.place is not None and not w for m, w in zip(mentions, weak, strict=True)]
         needs_focus = [
             not m.candidates or (weak[i] and not near_settled(mentions, i, settled))

@@ -262,3 +262,80 @@ def test_square_named_after_a_far_town_lies_in_the_article_town() -> None:
     )
     square = _resolved(text, "New Orleans", "Washington Square")["Washington Square"]
     assert _near(square, 29.95, -90.07, 40.0), square.place
+
+
+def test_reading_far_outside_the_place_after_in_yields_to_it() -> None:
+    text = "Doctors at the CHU in Montpellier said the operation had gone well."
+    chu = _resolved(text, "CHU", "Montpellier")["CHU"]
+    assert _near(chu, 43.61, 3.88, 30.0), chu.place
+
+
+def test_a_name_after_of_keeps_its_reading() -> None:
+    """'Gregory of Narek in Vatican': the statue is in the Vatican, Narek stays in Armenia."""
+    text = "A statue of St. Gregory of Narek in Vatican was unveiled; Armenia sent a delegation."
+    narek = _resolved(text, "Narek", "Vatican", "Armenia")["Narek"]
+    assert narek.place is not None and narek.place.country_code == "AM"
+
+
+def test_name_with_a_reading_inside_the_container_takes_it() -> None:
+    from gazetteer.discourse import contained_readings
+
+    italy = Place("x:fi", "Florence", 43.77, 11.25, "PPLA", "IT", population=370_000)
+    alabama_town = Place(
+        "x:fa", "Florence", 34.80, -87.68, "PPL", "US", admin1="AL", population=40_000
+    )
+    state = Place(
+        "x:al",
+        "Alabama",
+        32.75,
+        -86.75,
+        "ADM1",
+        "US",
+        admin1="AL",
+        population=4_800_000,
+        precision="region",
+        radius_km=240.0,
+    )
+    text = "the tour moved to Florence in Alabama"
+    start = text.index("Florence")
+    florence = Mention(
+        start,
+        start + 8,
+        "Florence",
+        (Candidate(italy, 5.0, ("main name",)), Candidate(alabama_town, 4.0, ("main name",))),
+    )
+    where = text.index("Alabama")
+    container = Mention(where, where + 7, "Alabama", (Candidate(state, 6.0, ("main name",)),))
+    out = contained_readings(text, [florence, container], [False, False])
+    assert out[0].place is alabama_town
+    assert "where the text puts it" in out[0].candidates[0].reasons[0]
+
+
+def test_a_capital_is_not_moved_by_one_in() -> None:
+    text = "The fair moved to Athens in Georgia last spring, organisers said."
+    athens = _resolved(text, "Athens", "Georgia")["Athens"]
+    assert not athens.candidates[0].reasons[0].startswith("'Athens' placed in")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cc"),
+    [
+        (
+            "The U.S. urged Ukraine to follow the Venice Commission on the new law, and "
+            "the United States said Ukraine should act.",
+            "Venice",
+            "IT",
+        ),
+        (
+            "Talks on the Minsk agreements stalled, officials in Washington and Kyiv said.",
+            "Minsk",
+            "BY",
+        ),
+    ],
+)
+def test_place_naming_an_agreement_or_body_is_its_famous_namesake(
+    text: str, name: str, cc: str
+) -> None:
+    names = [n for n in ("U.S.", "Ukraine", "United States", "Washington", "Kyiv") if n in text]
+    mention = _resolved(text, name, *names)[name]
+    assert mention.place is not None and mention.place.country_code == cc, mention.place
