@@ -26,7 +26,7 @@ from dataclasses import replace
 from gazetteer.context import fast_km, state_from_abbreviation
 from gazetteer.fallback import FACILITY_WORDS
 from gazetteer.model import Candidate, Mention, Place
-from gazetteer.readings import LOCAL_REGION_SHARE, is_loose, is_major
+from gazetteer.readings import LOCAL_REGION_SHARE, REVIEWED_SOURCES, is_loose, is_major
 
 __all__ = [
     "CONTAINED_RADIUS_KM",
@@ -82,7 +82,7 @@ def _trusted_container(mention: Mention) -> bool:
     ("Washington Square" read in Pennsylvania, in a New Orleans story, is not).
     """
     top = mention.candidates[0]
-    if is_major(top.place):
+    if is_major(top.place) or (top.place.source in REVIEWED_SOURCES and not is_loose(mention)):
         return True
     for reason in top.reasons:
         if reason.startswith(("qualified", "named in", "in ", "contains ")):

@@ -42,7 +42,8 @@ FACILITY_WORDS: frozenset[str] = frozenset(
     "cathedral mosque temple school college university academy hospital library museum "
     "theatre theater hotel estate court courthouse castle palace wing gate block quarter "
     "district neighborhood neighbourhood campus cemetery club high elementary middle "
-    "racecourse racetrack course".split()
+    "racecourse racetrack course chapel abbey basilica shrine monastery synagogue barracks "
+    "prison jail embassy consulate headquarters field ground grounds".split()
 )
 
 #: Readings too unsure to make a town the article's focus: a part of a longer name, a

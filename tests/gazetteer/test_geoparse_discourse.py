@@ -339,3 +339,12 @@ def test_place_naming_an_agreement_or_body_is_its_famous_namesake(
     names = [n for n in ("U.S.", "Ukraine", "United States", "Washington", "Kyiv") if n in text]
     mention = _resolved(text, name, *names)[name]
     assert mention.place is not None and mention.place.country_code == cc, mention.place
+
+
+def test_facility_at_a_landmark_lies_at_the_landmark() -> None:
+    text = (
+        "Sicily's growers sent lemons for the feast. The wedding takes place in the "
+        "Zorvath Chapel at Windsor Castle, and Sicily will be watching."
+    )
+    chapel = _resolved(text, "Sicily", "Zorvath Chapel", "Windsor Castle")["Zorvath Chapel"]
+    assert _near(chapel, 51.48, -0.60, 5.0), chapel.place
