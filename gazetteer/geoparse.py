@@ -41,7 +41,7 @@ from gazetteer.model import Candidate, Mention, Place
 from gazetteer.names import strip_articles
 from gazetteer.namesakes import famous_namesake, reviewed_namesake
 from gazetteer.people import is_first_name, is_surname
-from gazetteer.readings import is_major, is_weak_reading
+from gazetteer.readings import REVIEWED_SOURCES, is_major, is_weak_reading
 from gazetteer.recognize import Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 
@@ -308,9 +308,16 @@ class Geoparser:
             tiers: dict[str, str] | None = None
             if places and is_facility(name):
                 # A street or building is only what the gazetteer holds under that very
-                # name, never a transliteration or a generic-word-stripped reading.
+                # name (or a reviewed site's other name: "KCOM Stadium" is the MKM
+                # Stadium), never a transliteration or a generic-word-stripped reading.
                 key = self.key(name)
-                places = tuple(p for p in places if self.key(p.name) == key)
+                exact = self.tiers_for(name)
+                places = tuple(
+                    p
+                    for p in places
+                    if self.key(p.name) == key
+                    or (exact.get(p.id) == "alias" and p.source in REVIEWED_SOURCES)
+                )
             if not places:
                 part = None if is_facility(name) else self._part_of_name(name)
                 if part is None:

@@ -348,3 +348,9 @@ def test_facility_at_a_landmark_lies_at_the_landmark() -> None:
     )
     chapel = _resolved(text, "Sicily", "Zorvath Chapel", "Windsor Castle")["Zorvath Chapel"]
     assert _near(chapel, 51.48, -0.60, 5.0), chapel.place
+
+
+def test_a_landmark_is_found_by_its_former_name() -> None:
+    text = "Norwich travel north this weekend to face Hull at the KCOM Stadium."
+    ground = _resolved(text, "Norwich", "Hull", "KCOM Stadium")["KCOM Stadium"]
+    assert _near(ground, 53.746, -0.368, 3.0), ground.place
