@@ -35,6 +35,7 @@ __all__ = [
     "contained_readings",
     "dateline_city",
     "eponym_reading",
+    "lies_in",
     "near_settled",
     "one_sense_for_states",
 ]
@@ -116,12 +117,12 @@ def _reading_inside(mention: Mention, parent: Place) -> Candidate | None:
         place = cand.place
         if any(_FOCUS_REASON in r for r in cand.reasons) or place.id == parent.id:
             continue
-        if _inside(place, parent, reach):
+        if lies_in(place, parent, reach):
             return cand
     return None
 
 
-def _inside(place: Place, parent: Place, reach: float) -> bool:
+def lies_in(place: Place, parent: Place, reach: float = 0.0) -> bool:
     """Whether ``place`` lies in ``parent`` (codes for a country or state, else distance)."""
     if parent.feature_code.startswith("PCL") and parent.country_code:
         return place.country_code == parent.country_code

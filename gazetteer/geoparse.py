@@ -27,6 +27,7 @@ from gazetteer.discourse import (
     contained_readings,
     dateline_city,
     eponym_reading,
+    lies_in,
     near_settled,
     one_sense_for_states,
 )
@@ -68,6 +69,21 @@ ADDRESS_VOTE = 2.0
 
 #: A country this small (radius, km; a city-state) pins a name as well as a town does.
 SMALL_AREA_KM = 30.0
+
+
+def _area_from_part(mention: Mention) -> bool:
+    """Whether a mention reads as a major state or province named inside a longer name.
+
+    Not a country: "Bank of Mexico" is the country's, not the article town's.
+    """
+    if not mention.candidates:
+        return False
+    top = mention.candidates[0]
+    return (
+        top.place.precision == "region"
+        and is_major(top.place)
+        and any(r.startswith("part match") for r in top.reasons)
+    )
 
 
 def _locates_better_than_a_town(place: Place) -> bool:
@@ -431,7 +447,9 @@ class Geoparser:
                 mentions[i], weak[i] = eponym, False
         settled = [m.place is not None and not w for m, w in zip(mentions, weak, strict=True)]
         needs_focus = [
-            not m.candidates or (weak[i] and not near_settled(mentions, i, settled))
+            not m.candidates
+            or (weak[i] and not near_settled(mentions, i, settled))
+            or _area_from_part(m)
             for i, m in enumerate(mentions)
         ]
         if any(needs_focus):
@@ -464,6 +482,15 @@ class Geoparser:
         if reviewed is not None:
             return reviewed
         top = mention.candidates[0].place
+        if _area_from_part(mention):
+            # "Virginia Gateway" is somewhere in Virginia; the article's town, when it
+            # lies in Virginia, is the nearer guess.
+            town = focus is not None and focus.precision in ("town", "district")
+            if not (town and lies_in(focus, top)):
+                return mention
+            alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])
+            lifted = focus_candidate(mention.text, focus, instead_of=top)
+            return Mention(mention.start, mention.end, mention.text, (lifted, *alternates))
         if focus is None or fast_km(top.lat, top.lon, focus.lat, focus.lon) <= 161:
             return mention
         # "Faubourg Marigny" in a New Orleans story is not near Marigny, France: the

@@ -354,3 +354,20 @@ def test_a_landmark_is_found_by_its_former_name() -> None:
     text = "Norwich travel north this weekend to face Hull at the KCOM Stadium."
     ground = _resolved(text, "Norwich", "Hull", "KCOM Stadium")["KCOM Stadium"]
     assert _near(ground, 53.746, -0.368, 3.0), ground.place
+
+
+def test_state_inside_a_shop_name_gives_way_to_the_article_town_in_that_state() -> None:
+    text = (
+        "Manassas keeps growing. Virginia Kelvar Gateway offers groceries, and Manassas "
+        "residents shop there."
+    )
+    mentions = _resolved(text, "Manassas", "Virginia Kelvar Gateway")
+    gateway = mentions["Virginia Kelvar Gateway"]
+    assert _near(gateway, 38.75, -77.47, 30.0), gateway.place
+    assert any(c.place.feature_code == "ADM1" for c in gateway.candidates[1:])
+
+
+def test_national_institution_stays_with_its_country() -> None:
+    text = "Ciudad Juarez exporters watched the Bank of Mexico; Ciudad Juarez banks waited."
+    bank = _resolved(text, "Ciudad Juarez", "Bank of Mexico")["Bank of Mexico"]
+    assert bank.place is not None and bank.place.precision == "country"
