@@ -21,6 +21,8 @@ from dataclasses import replace
 
 from gazetteer.model import Candidate, Mention, Place
 
+#: Extra weight of a town the title or the address names, in choosing the focus.
+HEADLINE_WEIGHT = 1.0
 #: Radius (km) of a name placed in the document's focus town: somewhere in or near it.
 FOCUS_RADIUS_KM = 25.0
 
@@ -173,13 +175,16 @@ def _names_a_major_place(found: tuple[str, tuple[Place, ...]]) -> bool:
     )
 
 
-def focus_place(mentions: Sequence[Mention]) -> Place | None:
+def focus_place(
+    mentions: Sequence[Mention], headline: frozenset[str] = frozenset()
+) -> Place | None:
     """Return the document's most mentioned town-level place (ties: first mentioned).
 
     Towns in the document's most named first-level region count half as much again: the
-    article's town lies in the state or province its places crowd in. A document that
-    names no town has its most mentioned region or country as focus (an area: whatever is
-    placed there keeps the area's radius).
+    article's town lies in the state or province its places crowd in; a place whose id is
+    in ``headline`` (named in the title or the article's address) counts once more. A
+    document that names no town has its most mentioned region or country as focus (an
+    area: whatever is placed there keeps the area's radius).
     """
     countries: Counter[str] = Counter(
         m.place.country_code for m in mentions if m.place is not None and m.place.country_code
@@ -207,6 +212,8 @@ def focus_place(mentions: Sequence[Mention]) -> Place | None:
         if any(r.startswith(_UNSURE_REASONS) for r in mention.candidates[0].reasons):
             continue
         counts[place.id] += 1 + (0.5 if (place.country_code, place.admin1) == top_admin else 0)
+        if place.id in headline and place.id not in first:
+            counts[place.id] += HEADLINE_WEIGHT
         first.setdefault(place.id, place)
     if not counts:
         for mention in mentions:

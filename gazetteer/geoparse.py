@@ -453,7 +453,7 @@ class Geoparser:
             for i, m in enumerate(mentions)
         ]
         if any(needs_focus):
-            focus = focus_place(mentions)
+            focus = focus_place(mentions, self._headline_places(mentions, title, url))
             # The document's settled readings (and its address's country) are the context
             # a facility's place-name part is resolved in ("Windsor" of "Windsor Castle" in
             # a British paper).
@@ -468,6 +468,21 @@ class Geoparser:
                 for m, needed in zip(mentions, needs_focus, strict=True)
             ]
         return contained_readings(text, mentions, needs_focus)
+
+    def _headline_places(
+        self, mentions: Sequence[Mention], title: str | None, url: str | None
+    ) -> frozenset[str]:
+        """Ids of the places read for names that the title or the address also names."""
+        keys = {self.key(s.text) for s in self.recognizer.find(title)} if title else set()
+        address = url_words(url) if url else ""
+        ids = set()
+        for m in mentions:
+            if m.place is None:
+                continue
+            key = self.key(m.text)
+            if key in keys or (address and key and key.replace(" ", "") in address):
+                ids.add(m.place.id)
+        return frozenset(ids)
 
     def _fallback_mention(
         self,

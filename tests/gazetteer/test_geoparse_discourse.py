@@ -371,3 +371,17 @@ def test_national_institution_stays_with_its_country() -> None:
     text = "Ciudad Juarez exporters watched the Bank of Mexico; Ciudad Juarez banks waited."
     bank = _resolved(text, "Ciudad Juarez", "Bank of Mexico")["Bank of Mexico"]
     assert bank.place is not None and bank.place.precision == "country"
+
+
+def test_the_town_in_the_title_is_the_focus_for_unknown_venues() -> None:
+    from gazetteer import resolve_spans as resolve
+
+    text = (
+        "Tasting notes from Turtle Rock wines were shared at the Zorvath Gallery launch. "
+        "Turtle Rock again sold out, and Santa Barbara diners loved it in Santa Barbara."
+    )
+    spans = _spans(text, "Turtle Rock", "Zorvath Gallery", "Santa Barbara")
+    title = "Epicurean Santa Barbara opens"
+    mentions = {m.text: m for m in resolve(text, spans, title=title)}
+    gallery = mentions["Zorvath Gallery"]
+    assert _near(gallery, 34.42, -119.70, 20.0), gallery.place
