@@ -339,7 +339,8 @@ EPONYM_HEADS: frozenset[str] = frozenset(
     "protocols treaty process format declaration summit conference talks group club "
     "consensus memorandum communique charter".split()
 )
-_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+# The one or two words after a name: "Venice Commission", "Valdai Discussion Club".
+_NEXT_WORDS_RE = re.compile(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 
 
 def eponym_reading(text: str, mention: Mention, normalize: Callable[[str], str]) -> Mention | None:
@@ -347,25 +348,25 @@ def eponym_reading(text: str, mention: Mention, normalize: Callable[[str], str])
 
     "the Venice Commission", "the Minsk agreements", "the Astana format": such names come
     from the famous place, whatever country the article is about. Used for weak readings
-    only; returns None when nothing changes.
+    only; returns None unless the name heads such a title (one or two words before
+    "Commission", "Club", "Agreement"...).
     """
-    follow = _NEXT_WORD_RE.match(text, mention.end)
-    if follow is None or follow.group(1).lower() not in EPONYM_HEADS or not mention.candidates:
+    follow = _NEXT_WORDS_RE.match(text, mention.end)
+    if follow is None or not mention.candidates:
         return None
-    key = normalize(mention.text)
-    towns = [
-        c
-        for c in mention.candidates
-        if c.place.precision == "town" and normalize(c.place.name) == key
-    ]
+    words = [w for w in follow.groups() if w]
+    if not any(w.lower() in EPONYM_HEADS for w in words[:1]) and not (
+        len(words) == 2 and words[1][:1].isupper() and words[1].lower() in EPONYM_HEADS
+    ):
+        return None
+    towns = [c for c in mention.candidates if c.place.precision == "town"]
     if not towns:
         return None
-    best = max(towns, key=lambda c: c.place.population)
-    if best is mention.candidates[0]:
-        return None
+    key = normalize(mention.text)
+    best = max(towns, key=lambda c: (normalize(c.place.name) == key, c.place.population))
     reason = (
-        f"'{mention.text} {follow.group(1)}' is named after the best-known {best.place.name} "
-        f"({best.place.country_code or '-'})"
+        f"'{mention.text} {' '.join(words)}' is named after the best-known "
+        f"{best.place.name} ({best.place.country_code or '-'})"
     )
     lifted = Candidate(best.place, best.score, (reason, *best.reasons))
     rest = tuple(c for c in mention.candidates if c is not best)

@@ -106,7 +106,7 @@ def is_weak_reading(mention: Mention) -> bool:
     # Only the country agrees: one of several namesakes, a minor town outside the region
     # the article is about. (A name with a single reading, such as a front-line village
     # of the curated data, keeps it.)
-    if len(mention.candidates) < 2 and not is_facility(mention.text):
+    if len(mention.candidates) < 2 and not is_facility(mention.text) and "main name" in top.reasons:
         # ("Washington Square" read as a town in another state is no such exception.)
         return False
     local = any(

@@ -385,3 +385,38 @@ def test_the_town_in_the_title_is_the_focus_for_unknown_venues() -> None:
     mentions = {m.text: m for m in resolve(text, spans, title=title)}
     gallery = mentions["Zorvath Gallery"]
     assert _near(gallery, 34.42, -119.70, 20.0), gallery.place
+
+
+def test_place_heading_a_two_word_body_name_keeps_its_reading() -> None:
+    text = (
+        "Moscow hosted the meeting. He is research director of the Valdai Discussion Club, "
+        "Moscow's best-known forum."
+    )
+    valdai = _resolved(text, "Moscow", "Valdai")["Valdai"]
+    assert _near(valdai, 57.98, 33.24, 20.0), valdai.place
+    assert "named after" in valdai.candidates[0].reasons[0]
+
+
+def test_small_place_known_only_by_an_alternate_name_is_a_weak_reading() -> None:
+    from gazetteer.readings import is_weak_reading
+
+    hamlet = Place(
+        "x:h", "Newcomerstown", 40.27, -81.60, "PPL", "US", admin1="OH", population=3_800
+    )
+    by_alias = Mention(
+        0,
+        9,
+        "Newcomers",
+        (
+            Candidate(
+                hamlet, 1.0, ("population 3,800", "alias match (-0.2)", "document country US 66%")
+            ),
+        ),
+    )
+    by_name = Mention(
+        0,
+        13,
+        "Newcomerstown",
+        (Candidate(hamlet, 1.0, ("population 3,800", "main name", "document country US 66%")),),
+    )
+    assert is_weak_reading(by_alias) and not is_weak_reading(by_name)
