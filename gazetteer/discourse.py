@@ -53,7 +53,9 @@ CONTAINED_RADIUS_KM = 10.0
 _FOCUS_REASON = "the article is about"
 # "X in Y", "X at Y", "X near Y", "X, Y" — the gap between a name and its container.
 _IN_GAP_RE = re.compile(
-    r"^\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+of\s+)?$",
+    r"^\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+    r"(?:(?:city|town|village|capital)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _COMMA_GAP_RE = re.compile(r"^\s*,\s*$")
@@ -63,8 +65,14 @@ _CLAUSE_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 # "St. Gregory of Narek in Vatican": what follows "of" names a person's origin, and the
-# "in" belongs to the statue.
-_OF_BEFORE_RE = re.compile(r"\bof\s+$")
+# "in" belongs to the statue ("the village of Flumeri in southern Italy" is no such case).
+_PLACE_NOUNS = (
+    "city town village port capital province region district state county island area "
+    "neighborhood neighbourhood suburb suburbs outskirts heart center centre streets"
+).split()
+_OF_BEFORE_RE = re.compile(
+    "".join(f"(?<!{noun} )" for noun in _PLACE_NOUNS) + r"\bof\s+$", re.IGNORECASE
+)
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 _TITLE_WORDS_RE = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*){1,4}")
 _DATELINE_RE = re.compile(r"^\W{0,3}$")
@@ -164,10 +172,9 @@ def contained_readings(
             r.startswith("part match") for r in mention.candidates[0].reasons
         )
         parent = container.place
-        if not (weak[i] or part or not mention.candidates) and not (
-            _far_from(mention, parent)
-            and not _OF_BEFORE_RE.search(text[max(0, mention.start - 8) : mention.start])
-        ):
+        if _OF_BEFORE_RE.search(text[max(0, mention.start - 20) : mention.start]):
+            continue
+        if not (weak[i] or part or not mention.candidates or _far_from(mention, parent)):
             continue
         if (
             parent is None

@@ -35,6 +35,7 @@ REVIEWED_SOURCES = frozenset({"curated", "landmark", "user"})
 #: A loosely spelled reading stands only in a country holding this share of the document.
 LOOSE_COUNTRY_SHARE = 50
 
+_COUNTRY_REASONS = ("document country", "document names")
 _CONTEXT_REASONS = ("document", "km from", "qualified", "named in", "capital")
 #: Reasons that tie a reading to the article's own region, not just its country.
 _LOCAL_REASONS = ("document region", "document names region", "qualified", "named in", "capital")
@@ -100,7 +101,10 @@ def is_weak_reading(mention: Mention) -> bool:
         # A reviewed entry read by its own name ("Bank of Japan", a front-line village)
         # is what the text means; its lack of a population says nothing.
         return False
-    unsupported = not any(r.startswith(_CONTEXT_REASONS) for r in top.reasons)
+    # A hamlet needs more than the document's country: every hamlet of the country has that.
+    unsupported = not any(
+        r.startswith(_CONTEXT_REASONS) and not r.startswith(_COUNTRY_REASONS) for r in top.reasons
+    )
     if unsupported and top.place.population < WEAK_READING_POPULATION:
         return True
     # Only the country agrees: one of several namesakes, a minor town outside the region

@@ -401,7 +401,7 @@ def test_small_place_known_only_by_an_alternate_name_is_a_weak_reading() -> None
     from gazetteer.readings import is_weak_reading
 
     hamlet = Place(
-        "x:h", "Newcomerstown", 40.27, -81.60, "PPL", "US", admin1="OH", population=3_800
+        "x:h", "Newcomerstown", 40.27, -81.60, "PPL", "US", admin1="OH", population=20_000
     )
     by_alias = Mention(
         0,
@@ -409,7 +409,7 @@ def test_small_place_known_only_by_an_alternate_name_is_a_weak_reading() -> None
         "Newcomers",
         (
             Candidate(
-                hamlet, 1.0, ("population 3,800", "alias match (-0.2)", "document country US 66%")
+                hamlet, 1.0, ("population 20,000", "alias match (-0.2)", "document country US 66%")
             ),
         ),
     )
@@ -417,6 +417,40 @@ def test_small_place_known_only_by_an_alternate_name_is_a_weak_reading() -> None
         0,
         13,
         "Newcomerstown",
-        (Candidate(hamlet, 1.0, ("population 3,800", "main name", "document country US 66%")),),
+        (Candidate(hamlet, 1.0, ("population 20,000", "main name", "document country US 66%")),),
     )
     assert is_weak_reading(by_alias) and not is_weak_reading(by_name)
+
+
+def test_village_in_a_region_named_after_it_takes_the_reading_there() -> None:
+    text = (
+        "Cambridge mourns its baker. He was born in the small village of Flumeri in "
+        "southern Italy and came to Cambridge in 1960."
+    )
+    flumeri = _resolved(text, "Cambridge", "Flumeri", "Italy")["Flumeri"]
+    assert flumeri.place is not None and flumeri.place.country_code == "IT"
+
+
+def test_hamlet_backed_only_by_the_country_is_a_weak_reading() -> None:
+    from gazetteer.readings import is_weak_reading
+
+    hamlet = Place("x:b", "Booker", 36.45, -100.54, "PPL", "US", admin1="TX", population=1_600)
+    only_country = Mention(
+        0,
+        6,
+        "Booker",
+        (
+            Candidate(
+                hamlet,
+                1.0,
+                ("population 1,600", "main name", "document country US 66%", "document names US"),
+            ),
+        ),
+    )
+    local = Mention(
+        0,
+        6,
+        "Booker",
+        (Candidate(hamlet, 1.0, ("population 1,600", "main name", "document region US.TX 40%")),),
+    )
+    assert is_weak_reading(only_country) and not is_weak_reading(local)
