@@ -22,6 +22,7 @@ from gazetteer.context import (
     qualifier_after,
     state_from_abbreviation,
 )
+from gazetteer.descriptions import capital_by_description, country_code_of, main_country
 from gazetteer.discourse import (
     acronym_reading,
     contained_readings,
@@ -41,8 +42,14 @@ from gazetteer.fallback import (
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.names import strip_articles
 from gazetteer.namesakes import famous_namesake, reviewed_namesake
-from gazetteer.people import is_first_name, is_surname
-from gazetteer.readings import REVIEWED_SOURCES, is_major, is_weak_reading
+from gazetteer.people import is_first_name, is_personal_name, is_surname
+from gazetteer.readings import (
+    REVIEWED_SOURCES,
+    is_area_from_part,
+    is_major,
+    is_weak_reading,
+    locates_better_than_a_town,
+)
 from gazetteer.recognize import Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 
@@ -54,52 +61,12 @@ log = logging.getLogger("conflictmap.gazetteer.geoparse")
 MAX_CANDIDATES_KEPT = 10
 
 _QUALIFIER_GAP_RE = re.compile(r",\s{0,2}$")
-_CAPITAL_RE = re.compile(
-    r"^(?:the\s+)?(?:(?P<owner>.+?)(?:['’]s)?\s+capital(?:\s+city)?|capital\s+(?:city\s+)?of\s+(?P<of>.+)|"
-    r"(?P<bare>capital(?:\s+city)?))$",
-    re.IGNORECASE,
-)
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
 
 #: Weight of the address country's vote (one clear mention is 1).
 ADDRESS_VOTE = 2.0
-
-
-#: A country this small (radius, km; a city-state) pins a name as well as a town does.
-SMALL_AREA_KM = 30.0
-
-
-def _area_from_part(mention: Mention) -> bool:
-    """Whether a mention reads as a major state or province named inside a longer name.
-
-    Not a country: "Bank of Mexico" is the country's, not the article town's.
-    """
-    if not mention.candidates:
-        return False
-    top = mention.candidates[0]
-    return (
-        top.place.precision == "region"
-        and is_major(top.place)
-        and any(r.startswith("part match") for r in top.reasons)
-    )
-
-
-def _locates_better_than_a_town(place: Place) -> bool:
-    """Whether a place a name spells out beats the article's town as that name's place.
-
-    A city ("London Guildhall School") or a city-state ("Vatican Gardens") does; a state
-    or a country ("Colorado State University") does not.
-    """
-    if place.precision == "town":
-        return is_major(place)
-    return place.precision == "country" and 0 < place.radius_km <= SMALL_AREA_KM
-
-
-def _is_person_name(word: str) -> bool:
-    """Whether a one-word part of a name is a personal name ("Robinson", "Cornell")."""
-    return " " not in word.strip() and (is_first_name(word) or is_surname(word))
 
 
 class Geoparser:
@@ -279,7 +246,7 @@ class Geoparser:
 
     def _part_of_name(self, name: str) -> tuple[str, tuple[Place, ...]] | None:
         """Return the longest known place inside ``name`` (:func:`fallback.part_of_name`)."""
-        return part_of_name(name, self._strict_places, self._is_adjective, _is_person_name)
+        return part_of_name(name, self._strict_places, self._is_adjective, is_personal_name)
 
     def _is_adjective(self, name: str) -> bool:
         """Whether every reading of ``name`` is as a demonym ("British", "Texan")."""
@@ -449,7 +416,7 @@ class Geoparser:
         needs_focus = [
             not m.candidates
             or (weak[i] and not near_settled(mentions, i, settled))
-            or _area_from_part(m)
+            or is_area_from_part(m)
             for i, m in enumerate(mentions)
         ]
         if any(needs_focus):
@@ -497,7 +464,7 @@ class Geoparser:
         if reviewed is not None:
             return reviewed
         top = mention.candidates[0].place
-        if _area_from_part(mention):
+        if is_area_from_part(mention):
             # "Virginia Gateway" is somewhere in Virginia; the article's town, when it
             # lies in Virginia, is the nearer guess.
             town = focus is not None and focus.precision in ("town", "district")
@@ -545,7 +512,7 @@ class Geoparser:
             ranked = tuple(item.ranked[:MAX_CANDIDATES_KEPT])
             # A city the name spells out ("London Guildhall School") beats the article's
             # town; a region or country in the name ("Colorado State University") does not.
-            if not town_focus or (ranked and _locates_better_than_a_town(ranked[0].place)):
+            if not town_focus or (ranked and locates_better_than_a_town(ranked[0].place)):
                 return Mention(mention.start, mention.end, mention.text, ranked)
         if focus is None:
             return mention
@@ -593,29 +560,6 @@ class Geoparser:
                 self._context_cache[context_text] = cached
         return cached
 
-    def _country_code(self, hint: str | None) -> str | None:
-        if not hint:
-            return None
-        hint = hint.strip()
-        if len(hint) == 2 and hint.isalpha():
-            return hint.upper()
-        for place in self.places_for(hint):
-            if place.precision == "country" and place.country_code:
-                return place.country_code
-        return None
-
-    def _capital_candidates(self, name: str, context_cc: str | None) -> list[Place]:
-        match = _CAPITAL_RE.match(name.strip())
-        if not match:
-            return []
-        owner = match.group("owner") or match.group("of")
-        cc = self._country_code(owner) if owner else context_cc
-        if not cc:
-            return []
-        capital_of = getattr(self.index, "capital_of", None)
-        capital = capital_of(cc) if capital_of else None
-        return [capital] if capital is not None else []
-
     def resolve_name(
         self,
         name: str,
@@ -631,19 +575,13 @@ class Geoparser:
         """
         self.refresh()
         votes = list(self._context_votes(context_text)) if context_text else []
-        hint_cc = self._country_code(country_hint)
+        hint_cc = country_code_of(country_hint, self.places_for)
         if hint_cc:
             country = self.index.country(hint_cc) if hasattr(self.index, "country") else None
             if country is not None:
                 votes.append(("__hint__", country, 3.0))
-        doc_cc = hint_cc
-        if doc_cc is None and votes:
-            counts: dict[str, float] = {}
-            for _k, place, w in votes:
-                if place.country_code:
-                    counts[place.country_code] = counts.get(place.country_code, 0.0) + w
-            doc_cc = max(counts, key=counts.get) if counts else None
-        places = self._capital_candidates(name, doc_cc)
+        doc_cc = hint_cc or main_country(votes)
+        places = capital_by_description(name, doc_cc, self.index, self.places_for)
         reason = "capital named by description" if places else None
         if not places:
             places = list(self.places_for(name))

@@ -13,7 +13,13 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["common_first_names", "common_surnames", "is_first_name", "is_surname"]
+__all__ = [
+    "common_first_names",
+    "common_surnames",
+    "is_first_name",
+    "is_personal_name",
+    "is_surname",
+]
 
 log = logging.getLogger("conflictmap.gazetteer.people")
 
@@ -66,3 +72,8 @@ def is_first_name(word: str) -> bool:
 def is_surname(word: str) -> bool:
     """Whether ``word`` is a common surname ("Brown" yes, "Tripoli" no)."""
     return word.lower() in common_surnames()
+
+
+def is_personal_name(word: str) -> bool:
+    """Whether one word is a common first name or surname ("Robinson", "Cornell")."""
+    return " " not in word.strip() and (is_first_name(word) or is_surname(word))

@@ -19,10 +19,13 @@ __all__ = [
     "LOCAL_REGION_SHARE",
     "LOOSE_COUNTRY_SHARE",
     "REVIEWED_SOURCES",
+    "SMALL_AREA_KM",
     "WEAK_READING_POPULATION",
+    "is_area_from_part",
     "is_loose",
     "is_major",
     "is_weak_reading",
+    "locates_better_than_a_town",
 ]
 
 #: A reading of a place smaller than this with no support from the document is weak.
@@ -117,3 +120,33 @@ def is_weak_reading(mention: Mention) -> bool:
         r.startswith(_LOCAL_REASONS) and _region_share(r) >= LOCAL_REGION_SHARE for r in top.reasons
     )
     return not local and top.place.population < LOCAL_READING_POPULATION
+
+
+#: A country this small (radius, km; a city-state) pins a name as well as a town does.
+SMALL_AREA_KM = 30.0
+
+
+def is_area_from_part(mention: Mention) -> bool:
+    """Whether a mention reads as a major state or province named inside a longer name.
+
+    Not a country: "Bank of Mexico" is the country's, not the article town's.
+    """
+    if not mention.candidates:
+        return False
+    top = mention.candidates[0]
+    return (
+        top.place.precision == "region"
+        and is_major(top.place)
+        and any(r.startswith("part match") for r in top.reasons)
+    )
+
+
+def locates_better_than_a_town(place: Place) -> bool:
+    """Whether a place a name spells out beats the article's town as that name's place.
+
+    A city ("London Guildhall School") or a city-state ("Vatican Gardens") does; a state
+    or a country ("Colorado State University") does not.
+    """
+    if place.precision == "town":
+        return is_major(place)
+    return place.precision == "country" and 0 < place.radius_km <= SMALL_AREA_KM

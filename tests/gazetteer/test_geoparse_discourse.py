@@ -175,10 +175,11 @@ def test_loose_spelling_next_to_a_plainly_named_town_stands() -> None:
 def test_part_of_name_prefers_the_place_after_of_and_names_over_adjectives(
     name: str, part: str
 ) -> None:
-    from gazetteer.geoparse import _is_person_name, get_geoparser
+    from gazetteer.geoparse import get_geoparser
+    from gazetteer.people import is_personal_name
 
     parser = get_geoparser()
-    found = part_of_name(name, parser._strict_places, parser._is_adjective, _is_person_name)
+    found = part_of_name(name, parser._strict_places, parser._is_adjective, is_personal_name)
     assert found is not None and found[0] == part
 
 
