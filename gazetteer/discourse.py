@@ -198,9 +198,7 @@ def contained_readings(
         if inside is not None:
             # "Athens in Georgia": the name has a reading in the place the text puts it.
             reason = f"the reading in {parent.name}, where the text puts it ({container.text})"
-            lifted = Candidate(inside.place, inside.score, (reason, *inside.reasons))
-            rest = tuple(c for c in mention.candidates if c is not inside)
-            out[i] = Mention(mention.start, mention.end, mention.text, (lifted, *rest))
+            out[i] = mention.promoted(inside, reason)
             continue
         reason = (
             f"'{mention.text}' placed in {parent.name}: the text puts it there "
@@ -314,9 +312,7 @@ def one_sense_for_states(
             out.append(mention)
             continue
         reason = f"the article names the state as '{token}'"
-        lifted = Candidate(chosen.place, chosen.score, (reason, *chosen.reasons))
-        rest = tuple(c for c in mention.candidates if c is not chosen)
-        out.append(Mention(mention.start, mention.end, mention.text, (lifted, *rest)))
+        out.append(mention.promoted(chosen, reason))
     return out
 
 
@@ -334,9 +330,7 @@ def dateline_city(text: str, mention: Mention) -> Mention:
     for cand in mention.candidates[1:4]:
         if cand.place.precision == "town" and cand.place.population >= 100_000:
             reason = "an all-caps dateline names a city"
-            lifted = Candidate(cand.place, cand.score, (reason, *cand.reasons))
-            rest = tuple(c for c in mention.candidates if c is not cand)
-            return Mention(mention.start, mention.end, mention.text, (lifted, *rest))
+            return mention.promoted(cand, reason)
     return mention
 
 
@@ -375,6 +369,4 @@ def eponym_reading(text: str, mention: Mention, normalize: Callable[[str], str])
         f"'{mention.text} {' '.join(words)}' is named after the best-known "
         f"{best.place.name} ({best.place.country_code or '-'})"
     )
-    lifted = Candidate(best.place, best.score, (reason, *best.reasons))
-    rest = tuple(c for c in mention.candidates if c is not best)
-    return Mention(mention.start, mention.end, mention.text, (lifted, *rest))
+    return mention.promoted(best, reason)

@@ -67,3 +67,12 @@ class Mention:
     def place(self) -> Place | None:
         """The chosen place (the best candidate), or None when nothing resolved."""
         return self.candidates[0].place if self.candidates else None
+
+    def promoted(self, candidate: Candidate, reason: str) -> Mention:
+        """Return this mention with ``candidate`` first, ``reason`` leading its reasons.
+
+        The other candidates keep their order after it (the analyst still sees them).
+        """
+        lifted = Candidate(candidate.place, candidate.score, (reason, *candidate.reasons))
+        rest = tuple(c for c in self.candidates if c is not candidate)
+        return Mention(self.start, self.end, self.text, (lifted, *rest))

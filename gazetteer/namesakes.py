@@ -91,7 +91,5 @@ def reviewed_namesake(mention: Mention, normalize: Callable[[str], str]) -> Ment
                 f"gazetteer's {top.name} ({top.country_code or '-'}) that nothing in the "
                 "article supports"
             )
-            lifted = Candidate(cand.place, cand.score, (reason, *cand.reasons))
-            rest = tuple(c for c in mention.candidates if c is not cand)
-            return Mention(mention.start, mention.end, mention.text, (lifted, *rest))
+            return mention.promoted(cand, reason)
     return None
