@@ -5,7 +5,10 @@ Some evidence is sharper than a weight and is read straight from the text around
 
 - **containment**: "the Bambino Gesu hospital in Rome", "Palais des Nations in Geneva",
   "Federal University of Technology, Owerri" — a name the gazetteer lacks (or only reads
-  weakly) is in the place the sentence puts it in;
+  weakly) is in the place the sentence puts it in; a reading far outside that place ("the
+  CHU in Montpellier" read in Vietnam) yields to it, or to a reading of the name inside it;
+- **eponyms**: "the Venice Commission", "the Minsk agreements", "the Valdai Discussion
+  Club" are named after the best-known place of the name, whatever the article's country;
 - **initials**: "SA" in a story about South Africa is South Africa when the gazetteer knows
   no "SA" (the article spells the full name somewhere);
 - **one sense per article**: once a story's dateline says "Wash." it is about Washington
@@ -30,6 +33,9 @@ from gazetteer.readings import LOCAL_REGION_SHARE, REVIEWED_SOURCES, is_loose, i
 
 __all__ = [
     "CONTAINED_RADIUS_KM",
+    "EPONYM_HEADS",
+    "FAMOUS_CITY_POPULATION",
+    "FAR_KM",
     "NEIGHBOUR_KM",
     "acronym_reading",
     "contained_readings",
