@@ -8,6 +8,8 @@ Conventions (taken from the development set):
 - "yesterday" is the day before publication, "today"/"this morning"/"tonight" the day itself;
 - explicit dates ("8 January 2020", "January 8", "Jan. 6", "On 18 May") take the year of
   publication when none is written (the previous year when that would lie in the future);
+- "a day later", "two days earlier", "the next day" count from the nearest exact date
+  before them in the same text ("on Wednesday ... a day later" is Thursday);
 - vague expressions ("last week", "days ago", "earlier this month") become ranges;
   ranges are kept as ``(start, end)`` but are not reported as a single event date.
 
@@ -165,7 +167,29 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
                     _shift(published, -near))
         for match in _MONTH_ONLY.finditer(text):
             _add_month(match, published, add)
+    for match in _ANCHORED.finditer(text):
+        # "on Wednesday ... a day later": counted from the nearest exact date before it.
+        earlier = [d for d in found if d.exact and d.end <= match.start()]
+        if not earlier:
+            continue
+        anchor = max(earlier, key=lambda d: d.end).first
+        count = _COUNTS[(match.group("n") or "one").lower()]
+        word = (match.group("dir") or match.group("dir2")).lower()
+        sign = 1 if word in ("later", "next", "following") else -1
+        d = _shift(anchor, sign * count)
+        if d is not None and (published is None or d <= published):
+            add(match.start(), match.end(), d, d)
     return sorted(found, key=lambda d: d.start)
+
+
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS.update({str(n): n for n in range(1, 10)})
+# "a day later", "two days earlier", "the next day", "the following day", "the previous day"
+_ANCHORED = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|[1-9])\s+days?\s+(?P<dir>later|earlier)"
+    r"|the\s+(?P<dir2>next|following|previous)\s+day)\b",
+    re.I,
+)
 
 
 _MONTH_ONLY = re.compile(

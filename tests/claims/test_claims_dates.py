@@ -61,3 +61,23 @@ def test_parse_published(value, expected):
 ])
 def test_month_and_night_phrases(text, first, last):
     assert resolve_event_date(text, MONDAY) == (first, last)
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("Rebels left the town on Friday, and the army retook it a day later.", "retook",
+     date(2020, 1, 11)),
+    ("The army shelled it on Thursday; two days earlier it had withdrawn.", "withdrawn",
+     date(2020, 1, 7)),
+    ("They entered Sirte on Wednesday, and the next day they took the port.", "took",
+     date(2020, 1, 9)),
+    ("The convoy arrived on Saturday; the following day it was attacked.", "attacked",
+     date(2020, 1, 12)),
+])
+def test_days_counted_from_an_earlier_date_in_the_sentence(text, verb, expected):
+    assert resolve_event_date(text, MONDAY, near=text.index(verb))[0] == expected
+
+
+def test_a_day_later_without_an_earlier_date_or_past_publication_is_no_date():
+    assert resolve_event_date("The town fell a day later.", MONDAY) == (None, None)
+    assert not any(d.first > MONDAY for d in find_dates("Fighting on Monday; a day later, calm.",
+                                                         MONDAY))
