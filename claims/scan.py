@@ -35,7 +35,7 @@ def _word_index(text: str) -> dict[str, list[int]]:
 
 
 class NameScanner:
-    """Wrap a compiled ``(?<![\\w])(?:name|...)(?![\\w])`` pattern (IGNORECASE) of ``names``."""
+    r"""Wrap a compiled ``(?<![\w])(?:name|...)(?![\w])`` pattern (IGNORECASE) of ``names``."""
 
     def __init__(self, pattern: re.Pattern[str], names: Iterable[str]) -> None:
         self.pattern = pattern
