@@ -24,7 +24,7 @@ class ConflictMapError(Exception):
 
 
 class DataSourceError(ConflictMapError, OSError):
-    """A bundled data source (gazetteer package, outline file, curated file) is missing or broken."""
+    """A bundled data source (gazetteer package, outline or curated file) is missing or broken."""
 
 
 class UnknownPlaceError(ConflictMapError, LookupError):
@@ -32,7 +32,10 @@ class UnknownPlaceError(ConflictMapError, LookupError):
 
 
 class InputRejected(ConflictMapError, ValueError):
-    """User input (a file, a pasted text, a date, a coordinate) is not acceptable; the message says why."""
+    """User input (a file, a pasted text, a date, a coordinate) is not acceptable.
+
+    The message says why.
+    """
 
 
 class ExtractionError(ConflictMapError, ValueError):

@@ -103,7 +103,9 @@ def compass_point(bearing_deg: float) -> str:
     >>> compass_point(191), compass_point(350), compass_point(44)
     ('south', 'north', 'north-east')
     """
-    eight = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
+    eight = (
+        "north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west"
+    )
     return eight[int(((bearing_deg % 360.0) + 22.5) // 45.0) % 8]
 
 
@@ -127,4 +129,5 @@ def to_km(value: float, unit: str) -> float:
     try:
         return value * KM_PER_UNIT[unit]
     except KeyError as err:
-        raise InputRejected(f"unknown distance unit {unit!r}; expected one of {sorted(KM_PER_UNIT)}") from err
+        expected = sorted(KM_PER_UNIT)
+        raise InputRejected(f"unknown distance unit {unit!r}; expected one of {expected}") from err

@@ -1,4 +1,7 @@
-"""Geodesic distance and bearing on WGS84: known distances, symmetry, poles, antimeridian, bad input."""
+"""Geodesic distance and bearing on WGS84.
+
+Known distances, symmetry, poles, antimeridian, bad input.
+"""
 
 from __future__ import annotations
 
@@ -92,7 +95,10 @@ def test_bad_point_is_also_a_value_error():
         distance_km((100.0, 0.0), (0.0, 0.0))
 
 
-@pytest.mark.parametrize(("value", "unit", "km"), [(1, "km", 1), (60, "mi", 96.56064), (10, "nmi", 18.52), (500, "m", 0.5)])
+@pytest.mark.parametrize(
+    ("value", "unit", "km"),
+    [(1, "km", 1), (60, "mi", 96.56064), (10, "nmi", 18.52), (500, "m", 0.5)],
+)
 def test_to_km(value, unit, km):
     assert to_km(value, unit) == pytest.approx(km)
 
