@@ -61,6 +61,8 @@ log = logging.getLogger("conflictmap.gazetteer.geoparse")
 MAX_CANDIDATES_KEPT = 10
 
 _QUALIFIER_GAP_RE = re.compile(r",\s{0,2}$")
+_POSSESSIVES = ("'s", "’s", "'", "’")
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s{1,2}")
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
@@ -361,19 +363,36 @@ class Geoparser:
             item.qualifiers.add(("US", code))
             item.qualifier_names.add(text[end:q_end].strip(", "))
             return
+        if n > 0:
+            # "Lebanon's Tripoli", "Ohio's Athens": the owner qualifies the name.
+            o_start, o_end = spans[n - 1]
+            owner = text[o_start:o_end]
+            gap = text[o_end:start]
+            if 0 <= start - o_end <= 3 and (
+                (owner.endswith(_POSSESSIVES) and not gap.strip())
+                or _POSSESSIVE_GAP_RE.fullmatch(gap)
+            ):
+                for suffix in _POSSESSIVES:
+                    owner = owner.removesuffix(suffix)
+                Geoparser._qualify(item, span_places[n - 1], owner)
         if n + 1 >= len(spans):
             return
         q_start, q_end = spans[n + 1]
         if q_start - end > 3 or not _QUALIFIER_GAP_RE.search(text[end:q_start]):
             return
-        for place in span_places[n + 1]:
+        Geoparser._qualify(item, span_places[n + 1], text[q_start:q_end])
+
+    @staticmethod
+    def _qualify(item: ResolverItem, places: Sequence[Place], name: str) -> None:
+        """Add the countries and states among ``places`` as qualifiers of ``item``."""
+        for place in places:
             if place.feature_code.startswith("PCL"):
                 item.qualifiers.add((place.country_code, None))
             elif place.feature_code == "ADM1":
                 item.qualifiers.add((place.country_code, place.admin1))
             else:
                 continue
-            item.qualifier_names.add(text[q_start:q_end])
+            item.qualifier_names.add(name)
 
     def resolve_spans(
         self,

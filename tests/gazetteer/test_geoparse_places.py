@@ -249,3 +249,19 @@ def test_names_listed_with_places_are_places() -> None:
     assert [m.text for m in geoparse(text)] == ["Bakhmut", "Soledar", "Lyman"]
     people = "Paris Hilton and Georgia Brown met Virginia Madsen in London."
     assert "Hilton" not in [m.text for m in geoparse(people)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cc", "admin1"),
+    [
+        ("Clashes erupted in Lebanon's Tripoli on Monday.", "Tripoli", "LB", None),
+        ("Libya's Tripoli was calm on Monday.", "Tripoli", "LY", None),
+        ("Shelling hit Ohio's Athens overnight, police said.", "Athens", "US", "OH"),
+        ("Texas' Paris elected a mayor.", "Paris", "US", "TX"),
+    ],
+)
+def test_possessive_owner_qualifies_the_name(text: str, name: str, cc: str, admin1) -> None:
+    mention = _first(geoparse(text), name)
+    assert mention.place.country_code == cc
+    assert admin1 is None or mention.place.admin1 == admin1
+    assert any(r.startswith("qualified by") for r in mention.candidates[0].reasons)
