@@ -63,6 +63,20 @@ MAX_CANDIDATES_KEPT = 10
 _QUALIFIER_GAP_RE = re.compile(r",\s{0,2}$")
 _POSSESSIVES = ("'s", "’s", "'", "’")
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s{1,2}")
+_DIRECTION = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+_KIND = (
+    r"(?:city|town|village|port|capital|province|region|district|governorate|state|county|"
+    r"island|enclave|stronghold|hub|oasis)"
+)
+# "the Lebanese city of Tripoli", "Lebanon's second city, Tripoli", "the Texas town of Paris"
+_OWNER_GAP_RE = re.compile(
+    rf"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){{0,3}}?{_KIND}(?:\s+of|,)\s+", re.IGNORECASE
+)
+# "Tripoli in Lebanon", "Tripoli, in northern Lebanon", "Athens in the state of Georgia"
+_IN_QUALIFIER_GAP_RE = re.compile(
+    rf",?\s+in\s+(?:the\s+)?{_DIRECTION}(?:(?:state|province|region)\s+of\s+)?",
+    re.IGNORECASE,
+)
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
@@ -368,17 +382,24 @@ class Geoparser:
             o_start, o_end = spans[n - 1]
             owner = text[o_start:o_end]
             gap = text[o_end:start]
-            if 0 <= start - o_end <= 3 and (
-                (owner.endswith(_POSSESSIVES) and not gap.strip())
-                or _POSSESSIVE_GAP_RE.fullmatch(gap)
-            ):
+            if (
+                0 <= start - o_end <= 3
+                and (
+                    (owner.endswith(_POSSESSIVES) and not gap.strip())
+                    or _POSSESSIVE_GAP_RE.fullmatch(gap)
+                )
+            ) or (0 <= start - o_end <= 40 and _OWNER_GAP_RE.fullmatch(gap)):
                 for suffix in _POSSESSIVES:
                     owner = owner.removesuffix(suffix)
                 Geoparser._qualify(item, span_places[n - 1], owner)
         if n + 1 >= len(spans):
             return
         q_start, q_end = spans[n + 1]
-        if q_start - end > 3 or not _QUALIFIER_GAP_RE.search(text[end:q_start]):
+        gap = text[end:q_start]
+        if not (
+            (q_start - end <= 3 and _QUALIFIER_GAP_RE.search(gap))
+            or (q_start - end <= 30 and _IN_QUALIFIER_GAP_RE.fullmatch(gap))
+        ):
             return
         Geoparser._qualify(item, span_places[n + 1], text[q_start:q_end])
 

@@ -258,9 +258,15 @@ def test_names_listed_with_places_are_places() -> None:
         ("Libya's Tripoli was calm on Monday.", "Tripoli", "LY", None),
         ("Shelling hit Ohio's Athens overnight, police said.", "Athens", "US", "OH"),
         ("Texas' Paris elected a mayor.", "Paris", "US", "TX"),
+        ("Clashes erupted in Tripoli in Lebanon on Monday.", "Tripoli", "LB", None),
+        ("Clashes erupted in Tripoli, in northern Lebanon, on Monday.", "Tripoli", "LB", None),
+        ("Clashes erupted in the Lebanese city of Tripoli.", "Tripoli", "LB", None),
+        ("Fighting near Lebanon's second city, Tripoli, continued.", "Tripoli", "LB", None),
+        ("The northern Lebanese port city of Tripoli was calm.", "Tripoli", "LB", None),
+        ("The fair moved to Athens in Georgia last spring.", "Athens", "US", "GA"),
     ],
 )
-def test_possessive_owner_qualifies_the_name(text: str, name: str, cc: str, admin1) -> None:
+def test_owner_or_container_qualifies_the_name(text: str, name: str, cc: str, admin1) -> None:
     mention = _first(geoparse(text), name)
     assert mention.place.country_code == cc
     assert admin1 is None or mention.place.admin1 == admin1
