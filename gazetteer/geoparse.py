@@ -19,7 +19,6 @@ from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.context import (
     US_STATE_NAMES,
     fast_km,
-    qualifier_after,
     state_from_abbreviation,
 )
 from gazetteer.descriptions import capital_by_description, country_code_of, main_country
@@ -43,6 +42,7 @@ from gazetteer.model import Candidate, Mention, Place
 from gazetteer.names import strip_articles
 from gazetteer.namesakes import famous_namesake, reviewed_namesake
 from gazetteer.people import is_first_name, is_personal_name, is_surname
+from gazetteer.qualifiers import add_qualifiers
 from gazetteer.readings import (
     REVIEWED_SOURCES,
     is_area_from_part,
@@ -60,23 +60,6 @@ log = logging.getLogger("conflictmap.gazetteer.geoparse")
 #: How many ranked candidates a mention keeps (the app shows them as alternatives).
 MAX_CANDIDATES_KEPT = 10
 
-_QUALIFIER_GAP_RE = re.compile(r",\s{0,2}$")
-_POSSESSIVES = ("'s", "’s", "'", "’")
-_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s{1,2}")
-_DIRECTION = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
-_KIND = (
-    r"(?:city|town|village|port|capital|province|region|district|governorate|state|county|"
-    r"island|enclave|stronghold|hub|oasis)"
-)
-# "the Lebanese city of Tripoli", "Lebanon's second city, Tripoli", "the Texas town of Paris"
-_OWNER_GAP_RE = re.compile(
-    rf"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){{0,3}}?{_KIND}(?:\s+of|,)\s+", re.IGNORECASE
-)
-# "Tripoli in Lebanon", "Tripoli, in northern Lebanon", "Athens in the state of Georgia"
-_IN_QUALIFIER_GAP_RE = re.compile(
-    rf",?\s+in\s+(?:the\s+)?{_DIRECTION}(?:(?:state|province|region)\s+of\s+)?",
-    re.IGNORECASE,
-)
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
@@ -334,7 +317,7 @@ class Geoparser:
                     tiers=tiers if tiers is not None else self.tiers_for(name),
                 )
             item.count += 1
-            self._add_qualifiers(text, spans, span_places, n, item)
+            add_qualifiers(text, spans, span_places, n, item)
             per_span.append(item)
         if url:
             address = url_words(url)
@@ -361,59 +344,6 @@ class Geoparser:
                     key=key, places=places, count=1, tiers=self.tiers_for(town), home=True
                 )
         return list(items.values()), per_span
-
-    @staticmethod
-    def _add_qualifiers(
-        text: str,
-        spans: Sequence[tuple[int, int]],
-        span_places: Sequence[tuple[Place, ...]],
-        n: int,
-        item: ResolverItem,
-    ) -> None:
-        start, end = spans[n]
-        abbreviation = qualifier_after(text, end)
-        if abbreviation is not None:
-            code, q_end = abbreviation
-            item.qualifiers.add(("US", code))
-            item.qualifier_names.add(text[end:q_end].strip(", "))
-            return
-        if n > 0:
-            # "Lebanon's Tripoli", "Ohio's Athens": the owner qualifies the name.
-            o_start, o_end = spans[n - 1]
-            owner = text[o_start:o_end]
-            gap = text[o_end:start]
-            if (
-                0 <= start - o_end <= 3
-                and (
-                    (owner.endswith(_POSSESSIVES) and not gap.strip())
-                    or _POSSESSIVE_GAP_RE.fullmatch(gap)
-                )
-            ) or (0 <= start - o_end <= 40 and _OWNER_GAP_RE.fullmatch(gap)):
-                for suffix in _POSSESSIVES:
-                    owner = owner.removesuffix(suffix)
-                Geoparser._qualify(item, span_places[n - 1], owner)
-        if n + 1 >= len(spans):
-            return
-        q_start, q_end = spans[n + 1]
-        gap = text[end:q_start]
-        if not (
-            (q_start - end <= 3 and _QUALIFIER_GAP_RE.search(gap))
-            or (q_start - end <= 30 and _IN_QUALIFIER_GAP_RE.fullmatch(gap))
-        ):
-            return
-        Geoparser._qualify(item, span_places[n + 1], text[q_start:q_end])
-
-    @staticmethod
-    def _qualify(item: ResolverItem, places: Sequence[Place], name: str) -> None:
-        """Add the countries and states among ``places`` as qualifiers of ``item``."""
-        for place in places:
-            if place.feature_code.startswith("PCL"):
-                item.qualifiers.add((place.country_code, None))
-            elif place.feature_code == "ADM1":
-                item.qualifiers.add((place.country_code, place.admin1))
-            else:
-                continue
-            item.qualifier_names.add(name)
 
     def resolve_spans(
         self,

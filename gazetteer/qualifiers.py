@@ -1,0 +1,95 @@
+"""Qualifiers: the country or state the text attaches to a name.
+
+A qualifier is the strongest evidence the resolver weighs: "Tripoli, Lebanon" and its
+variants — "Tripoli in northern Lebanon", "Lebanon's Tripoli", "the Lebanese city of
+Tripoli", "Lebanon's second city, Tripoli" — and AP-style state abbreviations
+("Springfield, Ill."). Only countries and first-level regions qualify.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from gazetteer.context import qualifier_after
+from gazetteer.model import Place
+from gazetteer.resolve import ResolverItem
+
+__all__ = ["add_qualifiers"]
+
+_QUALIFIER_GAP_RE = re.compile(r",\s{0,2}$")
+_POSSESSIVES = ("'s", "’s", "'", "’")
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s{1,2}")
+_DIRECTION = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+_KIND = (
+    r"(?:city|town|village|port|capital|province|region|district|governorate|state|county|"
+    r"island|enclave|stronghold|hub|oasis)"
+)
+# "the Lebanese city of Tripoli", "Lebanon's second city, Tripoli", "the Texas town of Paris"
+_OWNER_GAP_RE = re.compile(
+    rf"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){{0,3}}?{_KIND}(?:\s+of|,)\s+", re.IGNORECASE
+)
+# "Tripoli in Lebanon", "Tripoli, in northern Lebanon", "Athens in the state of Georgia"
+_IN_QUALIFIER_GAP_RE = re.compile(
+    rf",?\s+in\s+(?:the\s+)?{_DIRECTION}(?:(?:state|province|region)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def add_qualifiers(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    span_places: Sequence[tuple[Place, ...]],
+    n: int,
+    item: ResolverItem,
+) -> None:
+    """Add to ``item`` the countries and states that qualify mention ``n`` in the text.
+
+    "Springfield, Ill.", "Tripoli, Lebanon", "Tripoli in northern Lebanon", "Lebanon's
+    Tripoli", "the Lebanese city of Tripoli": the qualifier is the span right before or
+    after the mention (``span_places`` holds each span's gazetteer readings).
+    """
+    start, end = spans[n]
+    abbreviation = qualifier_after(text, end)
+    if abbreviation is not None:
+        code, q_end = abbreviation
+        item.qualifiers.add(("US", code))
+        item.qualifier_names.add(text[end:q_end].strip(", "))
+        return
+    if n > 0:
+        # "Lebanon's Tripoli", "Ohio's Athens": the owner qualifies the name.
+        o_start, o_end = spans[n - 1]
+        owner = text[o_start:o_end]
+        gap = text[o_end:start]
+        if (
+            0 <= start - o_end <= 3
+            and (
+                (owner.endswith(_POSSESSIVES) and not gap.strip())
+                or _POSSESSIVE_GAP_RE.fullmatch(gap)
+            )
+        ) or (0 <= start - o_end <= 40 and _OWNER_GAP_RE.fullmatch(gap)):
+            for suffix in _POSSESSIVES:
+                owner = owner.removesuffix(suffix)
+            _qualify(item, span_places[n - 1], owner)
+    if n + 1 >= len(spans):
+        return
+    q_start, q_end = spans[n + 1]
+    gap = text[end:q_start]
+    if not (
+        (q_start - end <= 3 and _QUALIFIER_GAP_RE.search(gap))
+        or (q_start - end <= 30 and _IN_QUALIFIER_GAP_RE.fullmatch(gap))
+    ):
+        return
+    _qualify(item, span_places[n + 1], text[q_start:q_end])
+
+
+def _qualify(item: ResolverItem, places: Sequence[Place], name: str) -> None:
+    """Add the countries and states among ``places`` as qualifiers of ``item``."""
+    for place in places:
+        if place.feature_code.startswith("PCL"):
+            item.qualifiers.add((place.country_code, None))
+        elif place.feature_code == "ADM1":
+            item.qualifiers.add((place.country_code, place.admin1))
+        else:
+            continue
+        item.qualifier_names.add(name)
