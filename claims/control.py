@@ -109,6 +109,10 @@ def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
     if _TITLE_BEFORE.search(sentence[max(0, span.start - 25):span.start]):
         return False
     following = sentence[span.end:span.end + 20]
+    if " " not in text and is_demonym(text) and re.match(
+            r"\s+(?:port\s+|border\s+|coastal\s+|northern\s+|southern\s+)?(?:town|city|village)"
+            r"\s+of\s+[A-Z]", sentence[span.end:span.end + 40]):
+        return False  # "the Lebanese city of Tripoli": the place is the name that follows
     if " " not in text and is_demonym(text) and not re.match(
             r"\s+(?:town|city|village|airbase|airport|district)", following):
         return False
@@ -234,6 +238,9 @@ def _lead_ok(gap: str) -> bool:
         return True
     gap = _REGION_POSSESSIVE.sub(" ", gap)
     gap = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", " ", gap)
+    # "the northern Lebanese city of": a demonym describing the place is part of the lead-in
+    gap = re.sub(r"\b[A-Z][a-z]+\b(?=\s+(?:\w+\s+)?(?:town|city|village)\s+of\s*$)",
+                 lambda m: " " if is_demonym(m.group()) else m.group(), gap)
     if re.search(r"[;:()\[\]\"“”]|[A-Z]", gap):
         return False
     words = re.findall(r"[\w’'-]+", gap)

@@ -44,6 +44,21 @@ def _resolver(book: ActorBook, conflict: str | None,
     return resolver
 
 
+def _qualified_mentions(text: str) -> list[Mention]:
+    """Places the text itself qualifies ("the Lebanese city of Tripoli", "Tripoli, Lebanon").
+
+    Without the article's geoparse, a claim's place is resolved with the conflict's
+    country as hint; a qualifier written in the sentence is stronger evidence than that.
+    """
+    from gazetteer import geoparse
+
+    return [
+        m
+        for m in geoparse(text)
+        if m.candidates and any(r.startswith("qualified by") for r in m.candidates[0].reasons)
+    ]
+
+
 def extract_claims(
     text: str,
     *,
@@ -75,6 +90,8 @@ def extract_claims(
     book = default_actor_book()
     conflict = book.detect_conflict(f"{title or ''}\n{preceding_text or ''}\n{text}", conflict)
     capital = book.conflicts[conflict].capital if conflict in book.conflicts else None
+    if resolve and mentions is None:
+        mentions = _qualified_mentions(text)
     resolver = _resolver(book, conflict, mentions) if resolve else None
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
     claims: list[DistanceClaim | ControlClaim] = []

@@ -29,6 +29,10 @@ def triples(sentence, conflict):
          [("Syrian rebels", "holds", "Talmenes")]),
         ("The Taliban still holds Kunduz.", "afghanistan", [("Taliban", "holds", "Kunduz")]),
         ("M23 rebels attacked Sake on Tuesday.", "drc", [("M23", "attacked", "Sake")]),
+        ("Hezbollah fighters seized the northern Lebanese city of Tripoli.", "lebanon",
+         [("Hezbollah", "captured", "Tripoli")]),
+        ("Rebels entered the Syrian port city of Latakia.", "syria",
+         [("Syrian rebels", "entered", "Latakia")]),
     ],
 )
 def test_triples(sentence, conflict, expected):
@@ -97,3 +101,14 @@ def test_stronghold_appositions():
 def test_advance_to_a_distance_from_a_place():
     assert triples("Russian troops reached a checkpoint within 20 kilometres (12 miles) of Kyiv.",
                    "ukraine") == [("Russia", "advanced_towards", "Kyiv")]
+
+
+def test_qualified_place_beats_the_conflict_country_hint():
+    """'the Lebanese city of Tripoli' is in Lebanon even when no geoparse is passed in."""
+    from claims import extract_claims
+
+    claims = extract_claims("Hezbollah fighters seized the northern Lebanese city of Tripoli.",
+                            published="2024-10-09")
+    control = [c for c in claims if c.kind == "control"]
+    assert [(c.place, c.place_ref.country_code, c.conflict) for c in control] == [
+        ("Tripoli", "LB", "lebanon")]
