@@ -61,6 +61,8 @@ log = logging.getLogger("conflictmap.gazetteer.geoparse")
 MAX_CANDIDATES_KEPT = 10
 
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
+#: Endings of adjectives of place ("Kurdish", "Hispanic"; not "-ian": "Gharian" is a town).
+_ADJECTIVE_RE = re.compile(r"[a-z](?:ish|ese|ic|ern)$")
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
 
@@ -164,6 +166,8 @@ class Geoparser:
             # must never become "Albania"), and never for very short names.
             if strict or len(self._normalize(stripped).replace(" ", "")) < 5:
                 return strict
+            if _ADJECTIVE_RE.search(stripped):
+                return ()  # "Kurdish", "Himalayan" are not loose spellings of Kirdasah...
             return found
         for suffix in ("'s", "’s", "'", "’"):
             if stripped.endswith(suffix) and len(stripped) > len(suffix) + 2:
