@@ -18,6 +18,7 @@ __all__ = [
     "LOCAL_READING_POPULATION",
     "LOCAL_REGION_SHARE",
     "LOOSE_COUNTRY_SHARE",
+    "NEAR_NAMED_KM",
     "REVIEWED_SOURCES",
     "SMALL_AREA_KM",
     "WEAK_READING_POPULATION",
@@ -42,6 +43,10 @@ _COUNTRY_REASONS = ("document country", "document names")
 _CONTEXT_REASONS = ("document", "km from", "qualified", "named in", "capital")
 #: Reasons that tie a reading to the article's own region, not just its country.
 _LOCAL_REASONS = ("document region", "document names region", "qualified", "named in", "capital")
+#: A small town this close (km) to another place the article names is tied to the story
+#: ("Rafah" 30 km from Gaza City in a story that also covers Ukraine).
+NEAR_NAMED_KM = 50
+_NEAR_RE = re.compile(r"^(\d+) km from (?!a reading)")
 _REGION_SHARE_RE = re.compile(r"^document region \S+ (\d+)%")
 #: The region's share of the document that ties a small town to it.
 LOCAL_REGION_SHARE = 25
@@ -64,6 +69,12 @@ def is_loose(mention: Mention) -> bool:
     return any(
         r.startswith(("skeleton match", "fuzzy match")) for r in mention.candidates[0].reasons
     )
+
+
+def _near_named(reason: str) -> bool:
+    """Whether a reason places the reading next to a place the article names plainly."""
+    match = _NEAR_RE.match(reason)
+    return bool(match) and int(match.group(1)) <= NEAR_NAMED_KM
 
 
 def _region_share(reason: str) -> int:
@@ -117,7 +128,9 @@ def is_weak_reading(mention: Mention) -> bool:
         # ("Washington Square" read as a town in another state is no such exception.)
         return False
     local = any(
-        r.startswith(_LOCAL_REASONS) and _region_share(r) >= LOCAL_REGION_SHARE for r in top.reasons
+        (r.startswith(_LOCAL_REASONS) and _region_share(r) >= LOCAL_REGION_SHARE)
+        or _near_named(r)
+        for r in top.reasons
     )
     return not local and top.place.population < LOCAL_READING_POPULATION
 

@@ -365,6 +365,32 @@ def _prefer_seats(item: ResolverItem, scored, normalize, penalty: float):
     return out
 
 
+_SEA_CODES = frozenset({"SEA", "OCN", "GULF", "BAY", "STRT", "SD", "CHN"})
+
+
+def _prefer_seas(item: ResolverItem, scored, normalize, penalty: float):
+    """Lower a province named after a sea when the sea itself carries the name.
+
+    "Ships in the Red Sea" are not in Sudan's Red Sea state (written "Red Sea state"
+    when meant); the same holds for "Black Sea", "Caspian Sea" provinces.
+    """
+    has_sea = any(
+        p.feature_code in _SEA_CODES
+        and normalize(p.name) == item.key
+        and item.tiers.get(p.id, "name") == "name"
+        for _s, p in scored
+    )
+    if not has_sea:
+        return scored
+    out = []
+    for (score, reasons), place in scored:
+        if place.feature_code in ("ADM1", "ADM2") and normalize(place.name) == item.key:
+            score -= penalty
+            reasons = [*reasons, f"region named after the sea ({-penalty:+.1f})"]
+        out.append(((score, reasons), place))
+    return out
+
+
 def _link_counties(
     items: Sequence[ResolverItem], parents: Callable[[Place], Sequence[Place]], top: int
 ) -> None:
@@ -428,6 +454,7 @@ def resolve_items(
             scored = _penalize_namesakes(item, scored, normalize, weights.namesake_penalty)
         if weights.seat_preference:
             scored = _prefer_seats(item, scored, normalize, weights.seat_preference)
+            scored = _prefer_seas(item, scored, normalize, weights.seat_preference)
         scored.sort(key=lambda sp: -sp[0][0])
         scored = scored[: weights.max_candidates]
         item.places = tuple(p for _s, p in scored)

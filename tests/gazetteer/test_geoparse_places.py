@@ -271,3 +271,16 @@ def test_owner_or_container_qualifies_the_name(text: str, name: str, cc: str, ad
     assert mention.place.country_code == cc
     assert admin1 is None or mention.place.admin1 == admin1
     assert any(r.startswith("qualified by") for r in mention.candidates[0].reasons)
+
+
+def test_mixed_roundup_keeps_each_place_in_its_own_war() -> None:
+    """A news roundup: a town near another named place stays there, a sea stays a sea."""
+    text = (
+        "Russian forces shelled Kharkiv and Kharkiv region again. Israeli troops entered "
+        "Gaza City and the Rafah crossing closed. Houthis fired at ships in the Red Sea, "
+        "and in Sudan fighting reached Port Sudan."
+    )
+    mentions = {m.text: m for m in geoparse(text)}
+    rafah = mentions["Rafah"].place
+    assert rafah is not None and great_circle_km(rafah.lat, rafah.lon, 31.29, 34.25) < 20
+    assert mentions["Red Sea"].place.precision == "sea"
