@@ -38,11 +38,12 @@ __all__ = [
     "FAR_KM",
     "NEIGHBOUR_KM",
     "acronym_reading",
+    "spelled_names",
     "contained_readings",
     "dateline_city",
     "eponym_reading",
     "lies_in",
-    "near_settled",
+    "SettledPlaces",
     "one_sense_for_states",
 ]
 
@@ -223,65 +224,89 @@ def contained_readings(
     return out
 
 
-def near_settled(mentions: Sequence[Mention], i: int, settled: Sequence[bool]) -> bool:
-    """Whether mention ``i``'s loose reading lies within 100 km of a plainly read place.
+class SettledPlaces:
+    """The plainly read town-level places of a document, for neighbour checks.
 
-    ``settled[j]`` marks mentions whose reading stands on its own; another name is needed
-    (two loose spellings do not vouch for each other).
+    ``settled[j]`` marks mentions whose reading stands on its own. Each distinct place is
+    kept once with the names it was read from, so checking every loose mention of a long
+    document costs the number of distinct places, not of mentions.
     """
-    mention = mentions[i]
-    if not is_loose(mention):
-        return False
-    place = mention.candidates[0].place
-    key = mention.text.lower()
-    for j, other in enumerate(mentions):
-        if j == i or not settled[j] or other.place is None or other.text.lower() == key:
-            continue
-        if other.place.precision not in ("town", "district", "site") or is_loose(other):
-            continue
-        if fast_km(place.lat, place.lon, other.place.lat, other.place.lon) <= NEIGHBOUR_KM:
-            return True
-    return False
+
+    def __init__(self, mentions: Sequence[Mention], settled: Sequence[bool]) -> None:
+        self._points: dict[str, tuple[float, float, set[str]]] = {}
+        for mention, ok in zip(mentions, settled, strict=True):
+            place = mention.place
+            if not ok or place is None or place.precision not in ("town", "district", "site"):
+                continue
+            if is_loose(mention):
+                continue
+            point = self._points.setdefault(place.id, (place.lat, place.lon, set()))
+            point[2].add(mention.text.lower())
+
+    def near(self, mention: Mention) -> bool:
+        """Whether a loose reading lies within 100 km of a settled place of another name.
+
+        Two loose spellings do not vouch for each other, nor does a name for itself.
+        """
+        if not is_loose(mention):
+            return False
+        place = mention.candidates[0].place
+        key = mention.text.lower()
+        return any(
+            names != {key} and fast_km(place.lat, place.lon, lat, lon) <= NEIGHBOUR_KM
+            for lat, lon, names in self._points.values()
+        )
 
 
 def _initials(words: Sequence[str]) -> str:
     return "".join(w[0].upper() for w in words if w[:1].isupper())
 
 
+def spelled_names(text: str) -> dict[str, set[str]]:
+    """Map initials ("SA") to the capitalised word runs of ``text`` that have them.
+
+    Computed once per text (a file of thousands of unknown acronyms must not rescan it
+    for each); runs of two to five words, "of"/"the" skipped ("Democratic Republic of
+    Congo" gives "DRC").
+    """
+    names: dict[str, set[str]] = {}
+    for match in _TITLE_WORDS_RE.finditer(text):
+        words = [w for w in match.group().split() if w not in ("of", "the")]
+        for start in range(len(words)):
+            for length in range(2, 6):
+                chunk = words[start : start + length]
+                if len(chunk) == length:
+                    names.setdefault(_initials(chunk), set()).add(" ".join(chunk))
+    return names
+
+
 def acronym_reading(
-    text: str,
     mention: Mention,
+    spelled: dict[str, set[str]],
     lookup: Callable[[str], Sequence[Place]],
 ) -> Mention:
     """Read an unknown acronym ("SA") as the initials of an area the article spells out.
 
-    Only countries and first-level regions qualify, and only one of them may fit: the
-    article must spell the full name ("South Africa", "South Africans") somewhere.
+    ``spelled`` is :func:`spelled_names` of the article. Only countries and first-level
+    regions qualify, and only one of them may fit: the article must spell the full name
+    ("South Africa", "South Africans") somewhere.
     """
     if mention.candidates or not _ACRONYM_RE.match(mention.text.strip()):
         return mention
     letters = mention.text.replace(".", "").strip()
     found: dict[str, tuple[Place, str]] = {}
-    for match in _TITLE_WORDS_RE.finditer(text):
-        words = [w for w in match.group().split() if w not in ("of", "the")]
-        for start in range(len(words)):
-            for length in range(2, len(letters) + 1):
-                chunk = words[start : start + length]
-                if len(chunk) != len(letters) or _initials(chunk) != letters:
-                    continue
-                name = " ".join(chunk)
-                for place in lookup(name):
-                    if place.precision in ("country", "region") and place.feature_code not in (
-                        "CONT",
-                        "OCN",
-                        "SEA",
-                    ):
-                        found.setdefault(place.id, (place, name))
+    for name in sorted(spelled.get(letters, ())):
+        for place in lookup(name):
+            if place.precision in ("country", "region") and place.feature_code not in _NOT_AREAS:
+                found.setdefault(place.id, (place, name))
     if len({p.country_code for p, _n in found.values()}) != 1 or len(found) > 2:
         return mention
     place, name = min(found.values(), key=lambda pn: (pn[0].precision != "country", pn[0].id))
     reason = f"'{mention.text}' read as the initials of {place.name} (the article spells '{name}')"
     return Mention(mention.start, mention.end, mention.text, (Candidate(place, 0.0, (reason,)),))
+
+
+_NOT_AREAS = frozenset({"CONT", "OCN", "SEA"})
 
 
 def one_sense_for_states(

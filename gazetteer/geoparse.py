@@ -23,13 +23,14 @@ from gazetteer.context import (
 )
 from gazetteer.descriptions import capital_by_description, country_code_of, main_country
 from gazetteer.discourse import (
+    SettledPlaces,
     acronym_reading,
     contained_readings,
     dateline_city,
     eponym_reading,
     lies_in,
-    near_settled,
     one_sense_for_states,
+    spelled_names,
 )
 from gazetteer.fallback import (
     focus_candidate,
@@ -373,12 +374,15 @@ class Geoparser:
             parents=getattr(self.index, "parents", None),
         )
         mentions: list[Mention] = []
+        spelled: dict[str, set[str]] | None = None  # initials of the text, when first needed
         for (start, end), item in zip(spans, per_span, strict=True):
             candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
             candidates = famous_namesake(candidates, self.key(text[start:end]), self._normalize)
             mention = Mention(start, end, text[start:end], candidates)
             if not candidates:
-                mention = acronym_reading(text, mention, self._strict_places)
+                if spelled is None:
+                    spelled = spelled_names(text)
+                mention = acronym_reading(mention, spelled, self._strict_places)
             mentions.append(dateline_city(text, mention))
         mentions = one_sense_for_states(mentions, self._normalize)
         weak = [is_weak_reading(m) for m in mentions]
@@ -386,11 +390,11 @@ class Geoparser:
             eponym = eponym_reading(text, mention, self._normalize) if weak[i] else None
             if eponym is not None:
                 mentions[i], weak[i] = eponym, False
-        settled = [m.place is not None and not w for m, w in zip(mentions, weak, strict=True)]
+        settled = SettledPlaces(
+            mentions, [m.place is not None and not w for m, w in zip(mentions, weak, strict=True)]
+        )
         needs_focus = [
-            not m.candidates
-            or (weak[i] and not near_settled(mentions, i, settled))
-            or is_area_from_part(m)
+            not m.candidates or (weak[i] and not settled.near(m)) or is_area_from_part(m)
             for i, m in enumerate(mentions)
         ]
         if any(needs_focus):

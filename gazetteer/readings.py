@@ -104,7 +104,7 @@ def is_weak_reading(mention: Mention) -> bool:
     top = mention.candidates[0]
     if is_loose(mention):
         # "Nagrig" in an Egyptian story is not Niagara: a loose spelling needs the
-        # document behind it. (:func:`gazetteer.discourse.near_settled` rescues one that
+        # document behind it. (:class:`gazetteer.discourse.SettledPlaces` rescues one that
         # lies next to a place the article names plainly.)
         return not (is_major(top.place) and _country_share(top.reasons) >= LOOSE_COUNTRY_SHARE)
     if is_major(top.place):

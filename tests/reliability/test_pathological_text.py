@@ -68,3 +68,27 @@ def test_analysis_time_grows_linearly(case):
     with time_limit(BOUND_S):
         analysis = claims.analyze_article(text)
     assert all(0 <= m.start < m.end <= len(text) for m in analysis.mentions)
+
+
+SPAN_CASES = {
+    # every span an unknown acronym: each must not rescan the text for its initials
+    "unknown acronyms": lambda: " ".join(
+        f"Q{chr(65 + i % 26)}{chr(65 + i // 26 % 26)} met South Africa" for i in range(2500)
+    ),
+    # every span a loose spelling: each must not compare itself with every other mention
+    "loose spellings": lambda: _fill("Benghazy and Tarhouna near Gharian, Almonaster or Tripoly; "),
+}
+
+
+@pytest.mark.parametrize("case", list(SPAN_CASES))
+def test_resolving_given_spans_grows_linearly(case):
+    import re
+
+    from gazetteer import resolve_spans
+
+    text = SPAN_CASES[case]()[:SIZE]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\b[A-Z][A-Za-z]+\b", text)]
+    resolve_spans(text[:300], [s for s in spans if s[1] <= 300])  # warm the index
+    with time_limit(BOUND_S):
+        mentions = resolve_spans(text, spans)
+    assert len(mentions) == len(spans)
