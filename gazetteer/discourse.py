@@ -80,6 +80,11 @@ _PLACE_NOUNS = (
 _OF_BEFORE_RE = re.compile(
     "".join(f"(?<!{noun} )" for noun in _PLACE_NOUNS) + r"\bof\s+$", re.IGNORECASE
 )
+_REGION_WORD_AFTER_RE = re.compile(
+    r"\s+(?:and\s+[A-Z][\w.'’-]*\s+)?(?:count(?:y|ies)|parish(?:es)?|provinces?|districts?|"
+    r"regions?|governorates?|oblasts?)\b",
+    re.IGNORECASE,
+)
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 _TITLE_WORDS_RE = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*){1,4}")
 _DATELINE_RE = re.compile(r"^\W{0,3}$")
@@ -191,6 +196,8 @@ def contained_readings(
             continue
         if not _trusted_container(container):
             continue
+        if _REGION_WORD_AFTER_RE.match(text, container.end):
+            continue  # "in Anderson and Cherokee counties": the container is no town
         gap = text[mention.end : container.start]
         facility = _has_facility_word(mention.text)
         if not (

@@ -455,3 +455,12 @@ def test_hamlet_backed_only_by_the_country_is_a_weak_reading() -> None:
         (Candidate(hamlet, 1.0, ("population 1,600", "main name", "document region US.TX 40%")),),
     )
     assert is_weak_reading(only_country) and not is_weak_reading(local)
+
+
+def test_a_county_list_is_no_town_container() -> None:
+    text = (
+        "The refuge lies on the upper Zorvath River in Anderson and Cherokee counties, "
+        "Texas wildlife officials said."
+    )
+    river = _resolved(text, "Zorvath River", "Anderson", "Cherokee", "Texas")["Zorvath River"]
+    assert not any("the text puts it there" in r for r in river.candidates[0].reasons)
