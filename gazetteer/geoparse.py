@@ -62,6 +62,8 @@ log = logging.getLogger("conflictmap.gazetteer.geoparse")
 MAX_CANDIDATES_KEPT = 10
 
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
+#: Seats of government: their other names are real names ("Stepanakert" of Khankendi).
+_SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 #: Endings of adjectives of place ("Kurdish", "Hispanic"; not "-ian": "Gharian" is a town).
 _ADJECTIVE_RE = re.compile(r"[a-z](?:ish|ese|ic|ern)$")
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
@@ -243,8 +245,15 @@ class Geoparser:
             return []  # "Venezuelans" are people; the place is "Venezuela"
         if pairs and single and not any(t == "name" for _p, t in pairs):
             # A single word known only as an alternate name of a small place ("Oil") is a
-            # word, not a toponym; demonyms and aliases of major places stay.
-            if not any(is_major(p) or t == "demonym" for p, t in pairs):
+            # word, not a toponym; demonyms, aliases of major places and the aliases our
+            # reviewed files give on purpose ("Mitiga", "Al-Watiya") stay.
+            if not any(
+                is_major(p)
+                or t == "demonym"
+                or p.source in REVIEWED_SOURCES
+                or p.feature_code in _SEAT_CODES
+                for p, t in pairs
+            ):
                 return []
         return [p for p, _t in pairs]
 

@@ -177,6 +177,12 @@ STOP_PHRASES: frozenset[str] = frozenset(
     }
 )
 
+#: Lower-case words that may end a site's name ("air base", "airport", "corridor").
+FEATURE_TAIL_WORDS = frozenset(
+    "air base airbase airport airfield corridor crossing border port terminal oil refinery "
+    "dam bridge checkpoint camp prison barracks".split()
+)
+
 #: Particles inside personal names ("Mike de Kock", "Mohammed bin Rashid").
 _NAME_PARTICLES = frozenset("bin ibn bint de da di van von der den du del della le".split())
 
@@ -392,6 +398,30 @@ class Recognizer:
                         best = (j, tokens[i].start + len(form), places)
                         break
             j += 1
+        return self._with_feature_tail(text, tokens, i, best)
+
+    def _with_feature_tail(
+        self, text: str, tokens: list[Token], i: int, best: tuple[int, int, tuple] | None
+    ) -> tuple[int, int, tuple] | None:
+        """Extend a match by a lower-case feature word the gazetteer holds with it.
+
+        "Al-Watiya air base", "Mitiga airport", "the Lachin corridor": the span then names
+        the site, not only the place it is named after.
+        """
+        j = best[0] if best is not None else i
+        for extra in (1, 2):
+            k = j + extra
+            if k >= len(tokens):
+                break
+            words = tokens[j + 1 : k + 1]
+            if any(w.text.lower().rstrip(".") not in FEATURE_TAIL_WORDS for w in words):
+                break
+            if any(text[a.end : b.start] != " " for a, b in zip(tokens[j:k], words, strict=True)):
+                break
+            end = tokens[k].end - (1 if tokens[k].text.endswith(".") else 0)
+            places = self.places_for(text[tokens[i].start : end])
+            if places:
+                return (k, end, places)
         return best
 
     def find(self, text: str) -> list[Span]:
