@@ -24,6 +24,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from gazetteer.model import Place
 from gazetteer.people import is_first_name, is_surname
@@ -57,6 +58,9 @@ CONNECTORS: frozenset[str] = frozenset(
     "of the de del della di du des la le las los and upon on al el da dos das do y et bin "
     "ibn sur am im an der van von aux en".split()
 )
+
+#: Linking words that join a name only between hyphens ("Mazar-i-Sharif", "Dera-e-Ghazi").
+_HYPHEN_CONNECTORS = frozenset("i e ul ud o a".split())
 
 #: Arabic-article prefixes that may start a name in lower case ("al-Watiya").
 _ARTICLE_PREFIX_RE = re.compile(
@@ -146,8 +150,21 @@ MEDIA_WORDS: frozenset[str] = frozenset(
     "courier daily telegraph register dispatch bulletin sentinel monitor".split()
 )
 
+def _not_places() -> frozenset[str]:
+    """Armed groups and organisations read from ``data/not_places.txt`` (never toponyms)."""
+    path = Path(__file__).resolve().parent / "data" / "not_places.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        log.warning("%s is missing; armed groups may be read as places", path)
+        return frozenset()
+    return frozenset(
+        line.strip().lower() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
 #: Phrases the gazetteer holds as (tiny) places that news uses for something else.
-STOP_PHRASES: frozenset[str] = frozenset(
+STOP_PHRASES: frozenset[str] = _not_places() | frozenset(
     {
         "white house",
         "red cross",
@@ -386,7 +403,14 @@ class Recognizer:
                     if not (gap.strip() == "" and len(gap) <= 2 and "\n" not in gap):
                         break
                 if not tok.capitalized and tok.text.lower() not in CONNECTORS:
-                    break
+                    hyphened = (
+                        tok.text.lower() in _HYPHEN_CONNECTORS
+                        and gap == "-"
+                        and j + 1 < n
+                        and text[tok.end : tokens[j + 1].start] == "-"
+                    )
+                    if not hyphened:
+                        break
             if tok.capitalized:
                 surface = text[tokens[i].start : tok.end]
                 forms = [surface]

@@ -296,3 +296,13 @@ def test_mixed_roundup_keeps_each_place_in_its_own_war() -> None:
 )
 def test_span_takes_the_feature_word_of_a_known_site(text: str, span: str) -> None:
     assert span in [m.text for m in geoparse(text)]
+
+
+def test_armed_groups_are_not_places() -> None:
+    text = "Hamas fighters crossed into Sderot; the Taliban and NATO met in Doha."
+    assert [m.text for m in geoparse(text)] == ["Sderot", "Doha"]
+
+
+def test_hyphenated_persian_names_are_one_place() -> None:
+    mention = _first(geoparse("The Taliban took Mazar-i-Sharif after Kunduz."), "Mazar-i-Sharif")
+    assert mention.place is not None and mention.place.country_code == "AF"
