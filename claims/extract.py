@@ -22,8 +22,8 @@ from claims.distance import find_distance_statements
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from claims.resolve import PlaceResolver
 from claims.sentences import split_sentences
-from core.errors import InputRejected
-from gazetteer.model import Mention
+from core.errors import ConflictMapError, InputRejected
+from gazetteer.model import Mention, Place
 
 __all__ = ["extract_claims"]
 
@@ -42,6 +42,27 @@ def _resolver(book: ActorBook, conflict: str | None,
         if mention.place is not None:
             resolver.mentions.setdefault(mention.text.lower(), mention.place)
     return resolver
+
+
+#: A subject read this many times farther from its anchor than stated (and 500 km more)
+#: is a namesake, not a reporter's error.
+IMPLAUSIBLE_RATIO = 10.0
+
+
+def _implausible_subject(
+    subject: Place | None, anchor: Place | None, stated_max: float, unit: str
+) -> bool:
+    """Whether a subject's reading lies absurdly far from its anchor for the stated distance."""
+    if subject is None or anchor is None or stated_max <= 0:
+        return False
+    from geo.geodesic import distance_km, to_km
+
+    try:
+        stated_km = to_km(stated_max, unit)
+    except ConflictMapError:
+        return False
+    true_km = distance_km((subject.lat, subject.lon), (anchor.lat, anchor.lon))
+    return true_km > IMPLAUSIBLE_RATIO * stated_km and true_km - stated_km > 500.0
 
 
 def _qualified_mentions(text: str) -> list[Mention]:
@@ -115,6 +136,12 @@ def extract_claims(
             ) if resolver and st.subject_kind == "place" else None
             if subject_place is not None and subject_place == anchor_place:
                 subject_place = None  # "the city ... from the city center": no second point
+            if _implausible_subject(subject_place, anchor_place, amount.value_max, amount.unit):
+                # "Tawila, some 60 km west of El Fasher" read as a namesake 2,000 km away is
+                # a wrong reading, not a wrong reporter: leave the subject unresolved.
+                log.info("subject %r read far off its stated distance; left unresolved",
+                         st.subject)
+                subject_place = None
             subject, kind = st.subject, st.subject_kind
             if kind == "place" and subject and book.find(subject, conflict):
                 kind = "force"  # "the LNA ... is only a few kilometres from": an actor

@@ -114,3 +114,26 @@ def test_the_town_resolves_through_the_article_not_the_capital():
     alone = next(c for c in extract_claims("The town is 100 km from Misrata.")
                  if c.kind == "distance")
     assert alone.subject_place is None  # never silently the capital
+
+
+def test_subject_read_absurdly_far_from_its_anchor_is_left_unresolved():
+    """A namesake 2,000 km away is a wrong reading, not a reporter's error to flag."""
+    from claims import analyze_article
+
+    text = ("The RSF took El Fasher on Sunday. Army units withdrew to Tawila, some 60 "
+            "kilometres west of El Fasher.")
+    claims = analyze_article(text, published="2025-10-27").claims
+    tawila = next(c for c in claims if c.kind == "distance" and c.subject == "Tawila")
+    assert tawila.anchor_place is not None and tawila.anchor_place.name == "El Fasher"
+    assert tawila.subject_place is None
+
+
+def test_implausible_subject_keeps_ordinary_misstatements():
+    from claims.extract import _implausible_subject
+    from gazetteer.model import Place
+
+    sirte = Place("x:s", "Sirte", 31.21, 16.59, "PPL", "LY")
+    misrata = Place("x:m", "Misrata", 32.38, 15.09, "PPL", "LY")
+    far = Place("x:f", "Namesake", 15.0, 43.0, "PPL", "YE")
+    assert not _implausible_subject(sirte, misrata, 100, "km")  # 192 km true: a claim to check
+    assert _implausible_subject(far, misrata, 60, "km")
