@@ -17,13 +17,16 @@ import re
 from dataclasses import dataclass, field
 
 from claims.countries import capital_of
-from gazetteer.model import Place
+from gazetteer.model import Candidate, Place
 
 __all__ = ["PlaceResolver"]
 
 log = logging.getLogger("conflictmap.claims.resolve")
 
 _FINE = {"site", "town", "district"}
+#: A reading abroad smaller than this, with no support in the text, is a stray namesake.
+STRAY_POPULATION = 10_000
+_SUPPORT = ("qualified", "document", "named in", "capital", "in ", "contains ")
 _GENERIC_CITY = re.compile(r"^(?:the|that|this)\s+(?:\w+\s+)?(?:city|town|village|area)"
                            r"(?:\s+(?:centre|center))?$", re.IGNORECASE)
 _CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
@@ -64,6 +67,21 @@ class PlaceResolver:
             self._cache[cache_key] = self._lookup(text, context)
         return self._cache[cache_key]
 
+    def _stray(self, top: Candidate) -> bool:
+        """Whether the best reading is a hamlet abroad that nothing in the text supports.
+
+        "Tawila" in a Sudanese report, known to the gazetteer only as a Yemeni hamlet, is
+        better left unresolved (the analyst can place it) than drawn 2,000 km away.
+        """
+        place = top.place
+        return (
+            self.country is not None
+            and place.country_code not in (None, self.country)
+            and place.precision in _FINE
+            and place.population < STRAY_POPULATION
+            and not any(r.startswith(_SUPPORT) for r in top.reasons)
+        )
+
     def _lookup(self, text: str, context: str | None) -> Place | None:
         try:
             from gazetteer import resolve_name
@@ -83,6 +101,10 @@ class PlaceResolver:
         if not candidates:
             return None
         top = candidates[0]
+        if self._stray(top):
+            log.info("%r: only a stray namesake (%s, %s); left unresolved", text,
+                     top.place.name, top.place.country_code)
+            return None
         if top.place.precision in _FINE:
             return top.place
         for cand in candidates[1:6]:

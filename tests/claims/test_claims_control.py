@@ -112,3 +112,16 @@ def test_qualified_place_beats_the_conflict_country_hint():
     control = [c for c in claims if c.kind == "control"]
     assert [(c.place, c.place_ref.country_code, c.conflict) for c in control] == [
         ("Tripoli", "LB", "lebanon")]
+
+
+def test_stray_namesake_abroad_leaves_the_place_unresolved():
+    """A Yemeni hamlet is no reading for a town in a Sudanese report."""
+    from claims.resolve import PlaceResolver
+    from gazetteer.model import Candidate, Place
+
+    resolver = PlaceResolver(country="SD")
+    hamlet = Place("x:h", "At Tawilah", 15.0, 43.0, "PPL", "YE", population=0)
+    assert resolver._stray(Candidate(hamlet, 1.0, ("alias match (-0.2)",)))
+    assert not resolver._stray(Candidate(hamlet, 1.0, ("qualified by Yemen",)))
+    town = Place("x:t", "El Fasher", 13.6, 25.3, "PPL", "SD", population=250_000)
+    assert not resolver._stray(Candidate(town, 1.0, ()))
