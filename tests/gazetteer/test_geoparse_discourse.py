@@ -425,8 +425,8 @@ def test_small_place_known_only_by_an_alternate_name_is_a_weak_reading() -> None
 
 def test_village_in_a_region_named_after_it_takes_the_reading_there() -> None:
     text = (
-        "Cambridge mourns its baker. He was born in the small village of Flumeri in "
-        "southern Italy and came to Cambridge in 1960."
+        "Cambridge mourns its baker, a native of the village of Flumeri in southern "
+        "Italy who opened his first shop in Cambridge in 1960."
     )
     flumeri = _resolved(text, "Cambridge", "Flumeri", "Italy")["Flumeri"]
     assert flumeri.place is not None and flumeri.place.country_code == "IT"
