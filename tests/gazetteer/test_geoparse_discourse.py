@@ -146,19 +146,122 @@ def test_the_same_name_inside_a_sentence_stays_a_state() -> None:
     assert mentions["New York"].place.feature_code == "ADM1"
 
 
-def test_loose_spelling_far_from_the_story_gives_way_to_its_town() -> None:
-    text = (
-        "New Orleans kept its old street names. Almonaster was the name of a street "
-        "near the river in New Orleans."
-    )
-    almonaster = _resolved(text, "New Orleans", "Almonaster")["Almonaster"]
-    assert _near(almonaster, 29.95, -90.07, 40.0), almonaster.place
+#: (case, text, names given as spans, the name checked, lat, lon, km, reason that must lead)
+PLACED_NEAR = [
+    (
+        "loose spelling far from the story gives way to its town",
+        "New Orleans kept its old street names. Almonaster was the name of a street near the "
+        "river in New Orleans.",
+        ("New Orleans", "Almonaster"),
+        "Almonaster",
+        29.95,
+        -90.07,
+        40.0,
+        None,
+    ),
+    (
+        "loose spelling next to a plainly named town stands",
+        "Forces moved from Tripoli towards Gharian, a town in the mountains, on Monday.",
+        ("Tripoli", "Gharian"),
+        "Gharian",
+        32.17,
+        13.02,
+        20.0,
+        None,
+    ),
+    (
+        "street named after a city stays in the article town",
+        "Nelson opened a new office this week. The office, at 333 Victoria St., is the third "
+        "in Nelson, officials in British Columbia said.",
+        ("Nelson", "333 Victoria St.", "British Columbia"),
+        "333 Victoria St.",
+        49.49,
+        -117.29,
+        30.0,
+        None,
+    ),
+    (
+        "a reviewed landmark is not a weak reading",
+        "Aberdeen fund managers met on Monday. Elsewhere, the Bank of Japan will keep policy "
+        "loose, analysts in Aberdeen said.",
+        ("Aberdeen", "Bank of Japan"),
+        "Bank of Japan",
+        35.69,
+        139.77,
+        10.0,
+        None,
+    ),
+    (
+        "a weak small namesake gives way to a reviewed site of the name",
+        "It turns out the Broadway star really had shingles, his publicist said.",
+        ("Broadway",),
+        "Broadway",
+        40.76,
+        -73.98,
+        15.0,
+        "reviewed",
+    ),
+    (
+        "a square named after a far town lies in the article town",
+        "New Orleans grew along the river. The new avenue got a park, Washington Square, and "
+        "New Orleans got a streetcar line to it.",
+        ("New Orleans", "Washington Square"),
+        "Washington Square",
+        29.95,
+        -90.07,
+        40.0,
+        None,
+    ),
+    (
+        "a reading far outside the place after 'in' yields to it",
+        "Doctors at the CHU in Montpellier said the operation had gone well.",
+        ("CHU", "Montpellier"),
+        "CHU",
+        43.61,
+        3.88,
+        30.0,
+        "the text puts it there",
+    ),
+    (
+        "a facility at a landmark lies at the landmark",
+        "Sicily's growers sent lemons for the feast. The wedding takes place in the Zorvath "
+        "Chapel at Windsor Castle, and Sicily will be watching.",
+        ("Sicily", "Zorvath Chapel", "Windsor Castle"),
+        "Zorvath Chapel",
+        51.48,
+        -0.60,
+        5.0,
+        None,
+    ),
+    (
+        "a landmark is found by its former name",
+        "Norwich travel north this weekend to face Hull at the KCOM Stadium.",
+        ("Norwich", "Hull", "KCOM Stadium"),
+        "KCOM Stadium",
+        53.746,
+        -0.368,
+        3.0,
+        None,
+    ),
+]
 
 
-def test_loose_spelling_next_to_a_plainly_named_town_stands() -> None:
-    text = "Forces moved from Tripoli towards Gharian, a town in the mountains, on Monday."
-    gharian = _resolved(text, "Tripoli", "Gharian")["Gharian"]
-    assert _near(gharian, 32.17, 13.02, 20.0), gharian.place
+@pytest.mark.parametrize(
+    ("text", "names", "name", "lat", "lon", "km", "reason"),
+    [pytest.param(*case[1:], id=case[0]) for case in PLACED_NEAR],
+)
+def test_name_is_placed_where_the_article_puts_it(
+    text: str,
+    names: tuple[str, ...],
+    name: str,
+    lat: float,
+    lon: float,
+    km: float,
+    reason: str | None,
+) -> None:
+    mention = _resolved(text, *names)[name]
+    assert _near(mention, lat, lon, km), mention.place
+    assert reason is None or reason in mention.candidates[0].reasons[0]
 
 
 @pytest.mark.parametrize(
@@ -183,15 +286,6 @@ def test_part_of_name_prefers_the_place_after_of_and_names_over_adjectives(
     assert found is not None and found[0] == part
 
 
-def test_street_named_after_a_city_stays_in_the_article_town() -> None:
-    text = (
-        "Nelson opened a new office this week. The office, at 333 Victoria St., is the "
-        "third in Nelson, officials in British Columbia said."
-    )
-    street = _resolved(text, "Nelson", "333 Victoria St.", "British Columbia")["333 Victoria St."]
-    assert _near(street, 49.49, -117.29, 30.0), street.place
-
-
 def test_contained_reading_keeps_the_far_namesake_as_an_alternative() -> None:
     from gazetteer.discourse import contained_readings
 
@@ -204,23 +298,6 @@ def test_contained_reading_keeps_the_far_namesake_as_an_alternative() -> None:
     assert out[0].place.id == city.id and out[0].place.radius_km >= 10.0
     assert [c.place.id for c in out[0].candidates] == [city.id, far.id]
     assert out[1] is town
-
-
-def test_reviewed_landmark_is_not_a_weak_reading() -> None:
-    """An exact landmark reading stands even in a story about another town."""
-    text = (
-        "Aberdeen fund managers met on Monday. Elsewhere, the Bank of Japan will keep "
-        "policy loose, analysts in Aberdeen said."
-    )
-    boj = _resolved(text, "Aberdeen", "Bank of Japan")["Bank of Japan"]
-    assert _near(boj, 35.69, 139.77, 10.0), boj.place
-
-
-def test_weak_small_namesake_gives_way_to_a_reviewed_site_of_the_name() -> None:
-    text = "It turns out the Broadway star really had shingles, his publicist said."
-    broadway = _resolved(text, "Broadway")["Broadway"]
-    assert _near(broadway, 40.76, -73.98, 15.0), broadway.place
-    assert "reviewed" in broadway.candidates[0].reasons[0]
 
 
 def test_a_site_is_not_the_focus_of_a_story_that_names_a_town() -> None:
@@ -254,21 +331,6 @@ def test_a_city_state_in_a_facility_name_beats_the_article_town() -> None:
     spans = _spans(text, "Yerevan", "Vatican Zorgan Gardens")
     mention = next(m for m in resolve_spans(text, spans) if m.text.startswith("Vatican"))
     assert mention.place.country_code == "VA"
-
-
-def test_square_named_after_a_far_town_lies_in_the_article_town() -> None:
-    text = (
-        "New Orleans grew along the river. The new avenue got a park, Washington Square, "
-        "and New Orleans got a streetcar line to it."
-    )
-    square = _resolved(text, "New Orleans", "Washington Square")["Washington Square"]
-    assert _near(square, 29.95, -90.07, 40.0), square.place
-
-
-def test_reading_far_outside_the_place_after_in_yields_to_it() -> None:
-    text = "Doctors at the CHU in Montpellier said the operation had gone well."
-    chu = _resolved(text, "CHU", "Montpellier")["CHU"]
-    assert _near(chu, 43.61, 3.88, 30.0), chu.place
 
 
 def test_a_name_after_of_keeps_its_reading() -> None:
@@ -340,21 +402,6 @@ def test_place_naming_an_agreement_or_body_is_its_famous_namesake(
     names = [n for n in ("U.S.", "Ukraine", "United States", "Washington", "Kyiv") if n in text]
     mention = _resolved(text, name, *names)[name]
     assert mention.place is not None and mention.place.country_code == cc, mention.place
-
-
-def test_facility_at_a_landmark_lies_at_the_landmark() -> None:
-    text = (
-        "Sicily's growers sent lemons for the feast. The wedding takes place in the "
-        "Zorvath Chapel at Windsor Castle, and Sicily will be watching."
-    )
-    chapel = _resolved(text, "Sicily", "Zorvath Chapel", "Windsor Castle")["Zorvath Chapel"]
-    assert _near(chapel, 51.48, -0.60, 5.0), chapel.place
-
-
-def test_a_landmark_is_found_by_its_former_name() -> None:
-    text = "Norwich travel north this weekend to face Hull at the KCOM Stadium."
-    ground = _resolved(text, "Norwich", "Hull", "KCOM Stadium")["KCOM Stadium"]
-    assert _near(ground, 53.746, -0.368, 3.0), ground.place
 
 
 def test_state_inside_a_shop_name_gives_way_to_the_article_town_in_that_state() -> None:
