@@ -170,7 +170,7 @@ class Geoparser:
             if strict or len(self._normalize(stripped).replace(" ", "")) < 5:
                 return strict
             if _ADJECTIVE_RE.search(stripped):
-                return ()  # "Kurdish", "Himalayan" are not loose spellings of Kirdasah...
+                return ()  # "Kurdish", "Hispanic" are no loose spellings of towns
             return found
         for suffix in ("'s", "’s", "'", "’"):
             if stripped.endswith(suffix) and len(stripped) > len(suffix) + 2:
