@@ -69,6 +69,13 @@ _ADJECTIVE_RE = re.compile(r"[a-z](?:ish|ese|ic|ern)$")
 _PLURAL_DEMONYM_RE = re.compile(r"(?:ans|ians|ese|is|ns)$")
 
 
+#: Countries whose place names carry the Arabic article (al-, el-, ad-...): the Arab
+#: League, Iran, Afghanistan, Pakistan, Turkey, Israel and the Palestinian territories.
+ARTICLE_COUNTRIES = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH IR AF PK TR IL TD "
+    "ER NE ML".split()
+)
+
 #: Weight of the address country's vote (one clear mention is 1).
 ADDRESS_VOTE = 2.0
 
@@ -162,6 +169,11 @@ class Geoparser:
             )
             seen = {p.id for p, _t in areas}
             found = areas + tuple(pt for pt in found if pt[0].id not in seen)
+        # "al-Juma" is not Yuma, Arizona: the Arabic article is dropped only for places
+        # where names carry it.
+        found = tuple(
+            (p, t) for p, t in found if t != "article" or p.country_code in ARTICLE_COUNTRIES
+        )
         found = self._with_water_bodies(stripped, found)
         if found:
             strict = tuple(pt for pt in found if pt[1] not in _LOOSE_TIERS)

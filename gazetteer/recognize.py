@@ -186,6 +186,14 @@ STOP_PHRASES: frozenset[str] = _not_places() | frozenset(
         "inc",
         "ltd",
         "corp",
+        # Arabic generic words that begin names ("Ras Isa", "Wadi Hadramawt", "Souq al-Juma"):
+        # alone they are the start of a name the gazetteer lacks, not a place.
+        "ras",
+        "wadi",
+        "jabal",
+        "jebel",
+        "souq",
+        "suq",
         # Languages and combining forms more often than places ("in English", "Anglo-Saxon");
         # the resolver still reads them as demonyms when a span is given.
         "english",

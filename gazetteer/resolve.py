@@ -110,6 +110,7 @@ class Weights:
     share_smoothing: float = 1.0
     namesake_penalty: float = 1.0
     seat_preference: float = 2.0
+    reviewed: float = 1.0
     containment: float = 0.8
     home_country: float = 3.0
     home_min_share: float = 0.25
@@ -119,6 +120,9 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+
+
+_REVIEWED = frozenset({"curated", "user"})
 
 
 def _feature_prior(place: Place) -> float:
@@ -157,6 +161,12 @@ def prior_score(
     if name_key is not None and normalize is not None and normalize(place.name) == name_key:
         score += weights.main_name
         reasons.append("main name")
+    if weights.reviewed and place.source in _REVIEWED and not pop:
+        # Our reviewed files list the sites and districts news names; their population
+        # (none) says nothing of how often they are meant. (Reviewed areas carry the
+        # population within their radius and need no help.)
+        score += weights.reviewed
+        reasons.append(f"reviewed entry ({weights.reviewed:+.1f})")
     penalty = TIER_PENALTY.get(tier, 0.0)
     if penalty:
         score += penalty

@@ -306,3 +306,20 @@ def test_armed_groups_are_not_places() -> None:
 def test_hyphenated_persian_names_are_one_place() -> None:
     mention = _first(geoparse("The Taliban took Mazar-i-Sharif after Kunduz."), "Mazar-i-Sharif")
     assert mention.place is not None and mention.place.country_code == "AF"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cc"),
+    [
+        ("LNA forces shelled Ain Zara and Salah al-Din south of the capital.", "Salah al-Din",
+         "LY"),
+        ("Rebels took al-Bab and Manbij on Friday.", "al-Bab", "SY"),
+    ],
+)
+def test_conflict_districts_and_arabic_article_names(text: str, name: str, cc: str) -> None:
+    assert _first(geoparse(text), name).place.country_code == cc
+
+
+def test_arabic_article_is_dropped_only_where_names_carry_it() -> None:
+    texts = [m.text for m in geoparse("Clashes broke out in Souq al-Juma and Ras Isa overnight.")]
+    assert "al-Juma" not in texts and "Ras" not in texts
