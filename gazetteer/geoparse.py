@@ -474,6 +474,8 @@ class Geoparser:
             return Mention(mention.start, mention.end, mention.text, (lifted, *alternates))
         if focus is None or fast_km(top.lat, top.lon, focus.lat, focus.lon) <= 161:
             return mention
+        if top.feature_code == "ADM1" and top.country_code == focus.country_code:
+            return mention  # "Marib" (the governorate) in a Yemeni story is no stray namesake
         # "Faubourg Marigny" in a New Orleans story is not near Marigny, France: the
         # unknown name is more likely a local one, in the town the article is about.
         alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])

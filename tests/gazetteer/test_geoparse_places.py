@@ -323,3 +323,9 @@ def test_conflict_districts_and_arabic_article_names(text: str, name: str, cc: s
 def test_arabic_article_is_dropped_only_where_names_carry_it() -> None:
     texts = [m.text for m in geoparse("Clashes broke out in Souq al-Juma and Ras Isa overnight.")]
     assert "al-Juma" not in texts and "Ras" not in texts
+
+
+def test_a_province_of_the_story_country_is_no_stray_namesake() -> None:
+    text = "The UN said fighting in Marib and Taiz had displaced thousands; Saada was bombed."
+    marib = _first(geoparse(text), "Marib").place
+    assert marib.country_code == "YE" and great_circle_km(marib.lat, marib.lon, 15.46, 45.32) < 60
