@@ -41,7 +41,7 @@ from gazetteer.fallback import (
 )
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.names import strip_articles
-from gazetteer.namesakes import famous_namesake, reviewed_namesake
+from gazetteer.namesakes import famous_area, famous_namesake, reviewed_namesake
 from gazetteer.people import is_first_name, is_personal_name, is_surname
 from gazetteer.qualifiers import add_qualifiers
 from gazetteer.readings import (
@@ -459,7 +459,7 @@ class Geoparser:
         """Resolve a name the gazetteer lacks: a facility, or a name read from a minor part."""
         if not mention.candidates:
             return self._facility_mention(mention, focus, votes)
-        reviewed = reviewed_namesake(mention, self._normalize)
+        reviewed = reviewed_namesake(mention, self._normalize) or famous_area(mention)
         if reviewed is not None:
             return reviewed
         top = mention.candidates[0].place

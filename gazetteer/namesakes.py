@@ -17,6 +17,7 @@ from gazetteer.readings import REVIEWED_SOURCES
 __all__ = [
     "FAMOUS_TOWN_POPULATION",
     "SMALL_TOWN_POPULATION",
+    "famous_area",
     "famous_namesake",
     "reviewed_namesake",
 ]
@@ -90,6 +91,36 @@ def reviewed_namesake(mention: Mention, normalize: Callable[[str], str]) -> Ment
                 f"the reviewed {cand.place.name} ({cand.place.feature_code}), over the "
                 f"gazetteer's {top.name} ({top.country_code or '-'}) that nothing in the "
                 "article supports"
+            )
+            return mention.promoted(cand, reason)
+    return None
+
+
+#: A region or country this populous is the reading a weak small namesake gives way to.
+FAMOUS_AREA_POPULATION = 1_000_000
+
+
+def famous_area(mention: Mention) -> Mention | None:
+    """Return the mention read as a populous region or country among its readings, if any.
+
+    For a mention whose top reading is weak (a small town nothing in the article supports):
+    "the beaches of Normandy" in an Indiana paper are in Normandie, France, not in
+    Normandy, Missouri.
+    """
+    if any(r.startswith("part match") for r in mention.candidates[0].reasons):
+        return None  # "Vienna/Fairfax-GMU Metro": a station named after the local town
+    for cand in mention.candidates[1:]:
+        place = cand.place
+        if (
+            place.precision in ("region", "country")
+            and place.feature_code in ("ADM1", "PCLI", "PCL", "RGN")
+            and place.population >= FAMOUS_AREA_POPULATION
+        ):
+            top = mention.candidates[0].place
+            reason = (
+                f"the populous {place.name} ({place.country_code or '-'}), over the "
+                f"gazetteer's small {top.name} ({top.country_code or '-'}) that nothing in "
+                "the article supports"
             )
             return mention.promoted(cand, reason)
     return None

@@ -511,3 +511,13 @@ def test_a_county_list_is_no_town_container() -> None:
     )
     river = _resolved(text, "Zorvath River", "Anderson", "Cherokee", "Texas")["Zorvath River"]
     assert not any("the text puts it there" in r for r in river.candidates[0].reasons)
+
+
+def test_weak_small_namesake_gives_way_to_a_populous_region() -> None:
+    text = (
+        "Jeffersonville honoured its veterans. The tank landed on the beaches of Normandy "
+        "during the invasion, Jeffersonville's mayor recalled."
+    )
+    normandy = _resolved(text, "Jeffersonville", "Normandy")["Normandy"]
+    assert normandy.place.country_code == "FR"
+    assert "populous" in normandy.candidates[0].reasons[0]
