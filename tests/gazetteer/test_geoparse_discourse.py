@@ -520,4 +520,31 @@ def test_weak_small_namesake_gives_way_to_a_populous_region() -> None:
     )
     normandy = _resolved(text, "Jeffersonville", "Normandy")["Normandy"]
     assert normandy.place.country_code == "FR"
-    assert "populous" in normandy.candidates[0].reasons[0]
+
+
+def test_famous_area_lifts_a_populous_region_but_not_for_a_part_of_a_name() -> None:
+    from gazetteer.namesakes import famous_area
+
+    hamlet = Place("x:n", "Normandy", 38.72, -90.30, "PPL", "US", population=5_000)
+    region = Place(
+        "x:r", "Normandie", 49.0, 0.0, "ADM1", "FR", population=3_300_000, precision="region"
+    )
+    weak = Mention(
+        0,
+        8,
+        "Normandy",
+        (Candidate(hamlet, 2.0, ("main name",)), Candidate(region, 1.0, ("alias match (-0.2)",))),
+    )
+    lifted = famous_area(weak)
+    assert lifted is not None and lifted.place is region
+    assert "populous" in lifted.candidates[0].reasons[0]
+    part = Mention(
+        0,
+        8,
+        "Normandy Metro",
+        (
+            Candidate(hamlet, 2.0, ("part match (-0.5)",)),
+            Candidate(region, 1.0, ("part match (-0.5)",)),
+        ),
+    )
+    assert famous_area(part) is None
