@@ -15,6 +15,7 @@ from gazetteer.model import Candidate, Mention
 from gazetteer.readings import REVIEWED_SOURCES
 
 __all__ = [
+    "FAMOUS_AREA_POPULATION",
     "FAMOUS_TOWN_POPULATION",
     "SMALL_TOWN_POPULATION",
     "famous_area",
@@ -87,10 +88,10 @@ def reviewed_namesake(mention: Mention, normalize: Callable[[str], str]) -> Ment
             and normalize(_AIRFIELD_WORDS_RE.sub("", place.name)) == key
         ):
             top = mention.candidates[0].place
+            kind = "reviewed" if place.source in REVIEWED_SOURCES else "airport"
             reason = (
-                f"the reviewed {cand.place.name} ({cand.place.feature_code}), over the "
-                f"gazetteer's {top.name} ({top.country_code or '-'}) that nothing in the "
-                "article supports"
+                f"the {kind} {place.name} ({place.feature_code}), over the gazetteer's "
+                f"{top.name} ({top.country_code or '-'}) that nothing in the article supports"
             )
             return mention.promoted(cand, reason)
     return None
