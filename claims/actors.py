@@ -111,6 +111,24 @@ def _alternation(names: list[str]) -> NameScanner | None:
     return NameScanner(pattern, names)
 
 
+def _alias_forms(name: str, countries: tuple[str, ...]) -> list[str]:
+    """Return the lower-cased alias and its possessive form when it starts with a country.
+
+    "Myanmar military" is also written "Myanmar's military", "Sudanese army" is not
+    (a demonym has no possessive).
+    """
+    key = name.lower()
+    first, _, rest = key.partition(" ")
+    if not rest:
+        return [key]
+    from claims.countries import country_code
+
+    code = country_code(first)
+    if code is None or code not in countries:
+        return [key]
+    return [key, f"{first}'s {rest}"]
+
+
 class ActorBook:
     """Finds and normalizes actors; generic aliases count only inside the detected conflict."""
 
@@ -146,11 +164,11 @@ class ActorBook:
                             table.setdefault(name.lower(), norm)
                 for norm, names in c.aliases.items():
                     for name in names:
-                        key = name.lower()
-                        if c.id == conflict:
-                            table[key] = norm
-                        else:
-                            table.setdefault(key, norm)
+                        for key in _alias_forms(name, c.countries):
+                            if c.id == conflict:
+                                table[key] = norm
+                            else:
+                                table.setdefault(key, norm)
             self._cache[conflict] = (_alternation(list(table)), table)
         return self._cache[conflict]
 

@@ -141,7 +141,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\b(?:lost|losing|loses|lose)\s+(?:\w+\s+)?(?:control\s+(?:of|over)\s+)?"),
     _t("entered", "active",
        r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|push(?:ed|ing)?\s+into|"
-       r"cross(?:ed|ing)\s+into|"
+       r"cross(?:ed|ing)\s+into|sw(?:ept|eeping)\s+into|roll(?:ed|ing)\s+into|"
        r"advanc(?:ed|ing|es)\s+into|mov(?:ed|ing)\s+into|broke\s+into|penetrat(?:ed|ing)|"
        r"made\s+(?:\w+\s+)?gains\s+in|advanc(?:ed|ing)\s+(?:in|beyond)|going\s+deep\s+in)\b"),
     _t("advanced_towards", "active",

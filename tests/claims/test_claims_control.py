@@ -33,6 +33,9 @@ def triples(sentence, conflict):
          [("Hezbollah", "captured", "Tripoli")]),
         ("Rebels entered the Syrian port city of Latakia.", "syria",
          [("Syrian rebels", "entered", "Latakia")]),
+        ("Rebels swept into Hama on Thursday.", "syria", [("Syrian rebels", "entered", "Hama")]),
+        ("Myanmar's military retook the town of Lashio from ethnic rebels.", "myanmar",
+         [("Tatmadaw", "captured", "Lashio")]),
     ],
 )
 def test_triples(sentence, conflict, expected):
