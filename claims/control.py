@@ -67,6 +67,12 @@ _POSSESSIVE_FACILITY = re.compile(
     r"[’']s\s+(?P<what>(?:(?:international|main|civilian|civil|military|old|new)\s+)?"
     r"(?:airport|airbase|air\s+base|port|harbour|harbor|base|refinery|oil\s+terminal))\b",
     re.IGNORECASE)
+# "Omdurman's old city", "Bakhmut's city centre": the town's core, claimed as the town.
+# (Its districts and suburbs are not the town: "Rebels shelled Aleppo's western districts".)
+_POSSESSIVE_PART = re.compile(
+    r"[’']s\s+(?P<what>(?:historic\s+)?(?:old\s+city|old\s+town|city\s+cent(?:re|er)|"
+    r"centre|center|downtown))\b",
+    re.IGNORECASE)
 _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|"
                                r"north-?\w+ern|south-?\w+ern)\s+$", re.IGNORECASE)
 
@@ -152,6 +158,12 @@ def place_mentions(sentence: str, actors: list[ActorMention],
             name = f"{span.text} {facility.group('what')}"
             refs.append(PlaceRef(span.start, facility.end(), sentence[span.start:facility.end()],
                                  re.sub(r"\s+", " ", name)))
+            continue
+        part = _POSSESSIVE_PART.match(sentence, span.end)
+        if part and not (book is not None and book.is_alias(span.text)) and not (
+                country_code(span.text) is not None):
+            refs.append(PlaceRef(span.start, part.end(), sentence[span.start:part.end()],
+                                 span.text))
             continue
         region = _DIRECTION_BEFORE.search(sentence, max(0, span.start - 12), span.start)
         if region and country_code(span.text) is not None and " " not in span.text:
