@@ -125,7 +125,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"
                                                      r"advantage|responsibility|measures))"),
     _t("besieged", "active", r"\b(?:besieg(?:e|ed|es|ing)|surround(?:ed|s|ing)?|encircl(?:e|ed|es|"
-                             r"ing)|laid\s+siege\s+to|lay\s+siege\s+to|cut\s+off)\b"
+                             r"ing)|laid\s+siege\s+to|lay\s+siege\s+to|cut\s+off|"
+                             r"(?:completed|closed)\s+the\s+encirclement\s+of)\b"
                              r"(?!\s+(?:towns|villages|areas|countryside|region|hills|area|"
                              r"neighbou?rhoods|suburbs|districts)\b)"),
     _t("withdrew", "active",

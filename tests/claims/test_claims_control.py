@@ -34,6 +34,8 @@ def triples(sentence, conflict):
         ("Rebels entered the Syrian port city of Latakia.", "syria",
          [("Syrian rebels", "entered", "Latakia")]),
         ("Rebels swept into Hama on Thursday.", "syria", [("Syrian rebels", "entered", "Hama")]),
+        ("Russian forces completed the encirclement of Mariupol.", "ukraine",
+         [("Russia", "besieged", "Mariupol")]),
         ("The army regained control of Omdurman's old city.", "sudan",
          [("SAF", "captured", "Omdurman")]),
         ("Myanmar's military retook the town of Lashio from ethnic rebels.", "myanmar",
