@@ -382,6 +382,19 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
                         found.end())
 
 
+def _demonym_actor_at(sentence: str, pos: int) -> ActorMention | None:
+    """Return the country a demonym right at ``pos`` names ("under Ukrainian control")."""
+    word = re.match(r"[A-Z][a-z]+", sentence[pos:pos + 40])
+    if word is None or not is_demonym(word.group(0)):
+        return None
+    iso = country_of_adjective(word.group(0))
+    norm = country_name(iso) if iso else None
+    if norm is None:
+        return None
+    start, end = pos + word.start(), pos + word.end()
+    return ActorMention(start, end, word.group(0), norm, start, end)
+
+
 def _actor_after(pos: int, actors: list[ActorMention], limit: int = 60) -> ActorMention | None:
     cands = [a for a in actors if a.start >= pos and a.start - pos <= limit]
     return cands[0] if cands else None
@@ -514,7 +527,7 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
         actor = _actor_after(end, actors) if voice == "passive" and which else \
             _actor_after(end, actors, 40)
         if re.search(r"under\s+$", match.group(0)):
-            actor = _actor_after(end, actors, 5)
+            actor = _actor_after(end, actors, 5) or _demonym_actor_at(sentence, end)
     if actor is None:
         return None
     return actor, targets

@@ -34,6 +34,8 @@ def triples(sentence, conflict):
         ("Rebels entered the Syrian port city of Latakia.", "syria",
          [("Syrian rebels", "entered", "Latakia")]),
         ("Rebels swept into Hama on Thursday.", "syria", [("Syrian rebels", "entered", "Hama")]),
+        ("Kherson is under Ukrainian control again.", "ukraine",
+         [("Ukraine", "holds", "Kherson")]),
         ("Russian forces completed the encirclement of Mariupol.", "ukraine",
          [("Russia", "besieged", "Mariupol")]),
         ("The army regained control of Omdurman's old city.", "sudan",
