@@ -64,6 +64,14 @@ class DistanceVerdict:
     region: Polygon | None = None
 
 
+def _is_area(place: Place) -> bool:
+    """Whether a place is a country, sea or continent: no point to check a distance against.
+
+    (A province keeps its point check: "30 km from Idlib province" usually means its town.)
+    """
+    return place.precision in ("country", "sea") or place.feature_code == "CONT"
+
+
 def wording_bounds(value_min_km: float, value_max_km: float, qualifier: str | None,
                    ) -> tuple[float, float]:
     """Return the range of true distances the wording allows, in km.
@@ -136,6 +144,14 @@ def check_distance(claim: DistanceClaim, *, held_place: Place | None = None,
     held_name = held_km = past_km = None
     region = None
     mid = (lo + hi) / 2
+    area = next((p for p in (anchor, subject) if p is not None and _is_area(p)), None)
+    if area is not None:
+        # "1,000 km inside Russia": a distance to a country or a sea runs from its edge; its
+        # centre point says nothing about the claim.
+        label = (f"{area.name} is an area ({area.precision}, radius ~{_fmt(area.radius_km)} km): "
+                 "a distance to it runs from its edge and is not checked against its centre")
+        return DistanceVerdict(lo, hi, allowed[0], allowed[1], None, None, None, None, None,
+                               None, None, None, None, None, None, None, None, label, None)
     anchor_name = claim.anchor if claim.anchor[:1].isupper() else anchor.name
     if "capital" in anchor_name.lower() or "cent" in anchor_name.lower():
         anchor_name = f"{anchor_name} ({anchor.name})"  # "Libya’s capital (Tripoli)"

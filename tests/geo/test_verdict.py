@@ -112,3 +112,14 @@ def test_nearest_held_place_is_the_forward_position():
     assert nearest_held_place(c, [far, near, other_side]) == near
     assert nearest_held_place(claim(100, kind="force"), [far, other_side]) == other_side
     assert nearest_held_place(claim(5, kind="force"), [far]) is None
+
+
+def test_a_country_is_an_area_not_a_point_to_check_against():
+    """'1,000 km inside Russia' runs from the border: no verdict against the centre point."""
+    country = Place("t3", "Bigland", 60.0, 100.0, "PCLI", "BL", None, 100_000_000, "country",
+                    None, "test", 2000.0)
+    from dataclasses import replace
+
+    v = check_distance(replace(claim(1000, subject=place_at(0, 50)), anchor_place=country))
+    assert v.true_km is None and v.within_wording is None
+    assert "is an area" in v.label
