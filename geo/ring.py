@@ -4,7 +4,8 @@
 around Misrata; "90 km south of Tripoli" on the part of that circle within the
 direction's sector (±22.5° around south by default). A value range ("80 to 100 km")
 widens the circle into an annulus. All points are computed on the WGS84 ellipsoid
-with :func:`geo.geodesic.destination`, so the ring is true at any latitude.
+with PROJ's geodesics (Karney's algorithm, as :func:`geo.geodesic.destination`), so the
+ring is true at any latitude.
 
 :func:`compare_with_front` measures how far the derived front line lies from the
 anchor inside that sector, so the map can say "claimed 100 km; front at 96 km".
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import shapely
@@ -21,7 +23,7 @@ import shapely.ops
 from shapely.geometry import LineString, Point, Polygon
 
 from core.errors import InputRejected
-from geo.geodesic import COMPASS_POINTS, destination, distance_km, validate_point
+from geo.geodesic import COMPASS_POINTS, distance_km, validate_point
 
 __all__ = [
     "DEFAULT_HALF_WIDTH_DEG",
@@ -37,8 +39,9 @@ DEFAULT_HALF_WIDTH_DEG = 22.5
 _STEP_DEG = 3.0
 
 
-def sector_bounds(direction: str | None,
-                  half_width_deg: float = DEFAULT_HALF_WIDTH_DEG) -> tuple[float, float]:
+def sector_bounds(
+    direction: str | None, half_width_deg: float = DEFAULT_HALF_WIDTH_DEG
+) -> tuple[float, float]:
     """Return the (start, end) bearings in degrees of a direction's sector; full circle if None.
 
     >>> sector_bounds("south")
@@ -50,8 +53,9 @@ def sector_bounds(direction: str | None,
         return 0.0, 360.0
     key = direction.strip().lower().replace(" ", "-")
     if key not in COMPASS_POINTS:
-        raise InputRejected(f"unknown direction {direction!r}; expected one of "
-                            f"{sorted(COMPASS_POINTS)}")
+        raise InputRejected(
+            f"unknown direction {direction!r}; expected one of {sorted(COMPASS_POINTS)}"
+        )
     centre = COMPASS_POINTS[key]
     return centre - half_width_deg, centre + half_width_deg
 
@@ -61,16 +65,33 @@ def _bearings(start: float, end: float) -> np.ndarray:
     return np.linspace(start, end, count)
 
 
+@lru_cache(maxsize=1)
+def _wgs84():
+    """Return the WGS84 ellipsoid of PROJ (the same Karney geodesics as geographiclib, in C)."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
 def _arc_coords(anchor: tuple[float, float], km: float, bearings: Iterable[float]) -> list:
-    coords = []
-    for bearing in bearings:
-        lat, lon = destination(anchor, float(bearing) % 360.0, km)
-        coords.append((lon, lat))
-    return coords
+    """``(lon, lat)`` points at ``km`` from ``anchor`` along each bearing, one C call."""
+    azimuths = np.asarray(list(bearings), dtype=float) % 360.0
+    if azimuths.size == 0:
+        return []
+    count = azimuths.size
+    lons, lats, _back = _wgs84().fwd(
+        np.full(count, anchor[1]), np.full(count, anchor[0]), azimuths, np.full(count, km * 1000.0)
+    )
+    return [(float(lon), float(lat)) for lon, lat in zip(lons, lats, strict=True)]
 
 
-def ring_arc(anchor: tuple[float, float], km: float, direction: str | None = None, *,
-             half_width_deg: float = DEFAULT_HALF_WIDTH_DEG) -> LineString:
+def ring_arc(
+    anchor: tuple[float, float],
+    km: float,
+    direction: str | None = None,
+    *,
+    half_width_deg: float = DEFAULT_HALF_WIDTH_DEG,
+) -> LineString:
     """Return the arc at ``km`` from ``anchor`` (lat, lon) within the direction's sector.
 
     Coordinates are lon/lat. Without a direction the arc is the whole circle.
@@ -82,9 +103,14 @@ def ring_arc(anchor: tuple[float, float], km: float, direction: str | None = Non
     return LineString(_arc_coords(anchor, km, _bearings(start, end)))
 
 
-def ring_region(anchor: tuple[float, float], km_min: float, km_max: float,
-                direction: str | None = None, *,
-                half_width_deg: float = DEFAULT_HALF_WIDTH_DEG) -> Polygon:
+def ring_region(
+    anchor: tuple[float, float],
+    km_min: float,
+    km_max: float,
+    direction: str | None = None,
+    *,
+    half_width_deg: float = DEFAULT_HALF_WIDTH_DEG,
+) -> Polygon:
     """Return the annular sector between ``km_min`` and ``km_max`` (lon/lat polygon)."""
     anchor = validate_point(*anchor)
     if not (km_max > 0 and 0 <= km_min <= km_max):
@@ -124,17 +150,26 @@ class RingComparison:
     @property
     def label(self) -> str:
         """A short human-readable comparison."""
-        claimed = (f"{self.claimed_min_km:.0f}" if self.claimed_min_km == self.claimed_max_km
-                   else f"{self.claimed_min_km:.0f}-{self.claimed_max_km:.0f}")
+        claimed = (
+            f"{self.claimed_min_km:.0f}"
+            if self.claimed_min_km == self.claimed_max_km
+            else f"{self.claimed_min_km:.0f}-{self.claimed_max_km:.0f}"
+        )
         if self.front_km is None:
             return f"claimed {claimed} km; no derived front in that sector"
         return f"claimed {claimed} km; derived front at {self.front_km:.0f} km"
 
 
-def compare_with_front(anchor: tuple[float, float], km_min: float, km_max: float,
-                       direction: str | None, front_lines: Iterable, *,
-                       half_width_deg: float = DEFAULT_HALF_WIDTH_DEG,
-                       search_km: float = 1000.0) -> RingComparison:
+def compare_with_front(
+    anchor: tuple[float, float],
+    km_min: float,
+    km_max: float,
+    direction: str | None,
+    front_lines: Iterable,
+    *,
+    half_width_deg: float = DEFAULT_HALF_WIDTH_DEG,
+    search_km: float = 1000.0,
+) -> RingComparison:
     """Find the nearest point of the front lines (lon/lat geometries) in the claim's sector.
 
     The sector is searched out to ``search_km``; the nearest front vertex or crossing
@@ -144,8 +179,9 @@ def compare_with_front(anchor: tuple[float, float], km_min: float, km_max: float
     lines = [g for g in front_lines if g is not None and not g.is_empty]
     if not lines:
         return RingComparison(km_min, km_max, None, None)
-    region = ring_region(anchor, 0.0, max(search_km, km_max), direction,
-                         half_width_deg=half_width_deg)
+    region = ring_region(
+        anchor, 0.0, max(search_km, km_max), direction, half_width_deg=half_width_deg
+    )
     inside = shapely.intersection(shapely.union_all(lines), region)
     if inside.is_empty:
         return RingComparison(km_min, km_max, None, None)
