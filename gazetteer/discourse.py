@@ -29,7 +29,13 @@ from dataclasses import replace
 from gazetteer.context import fast_km, state_from_abbreviation
 from gazetteer.fallback import FACILITY_WORDS
 from gazetteer.model import Candidate, Mention, Place
-from gazetteer.readings import LOCAL_REGION_SHARE, REVIEWED_SOURCES, is_loose, is_major
+from gazetteer.readings import (
+    LOCAL_REGION_SHARE,
+    REVIEWED_SOURCES,
+    is_loose,
+    is_major,
+    region_share,
+)
 
 __all__ = [
     "CONTAINED_RADIUS_KM",
@@ -91,7 +97,6 @@ _DATELINE_RE = re.compile(r"^\W{0,3}$")
 _DATELINE_END_RE = re.compile(r"^\s*(?:\)|,|\s[-—–]|—|–)")
 
 
-_REGION_SHARE_RE = re.compile(r"^document region \S+ (\d+)%")
 #: A small container town needs the article's region behind it (share of mentions).
 CONTAINER_REGION_SHARE = LOCAL_REGION_SHARE
 
@@ -108,8 +113,8 @@ def _trusted_container(mention: Mention) -> bool:
     for reason in top.reasons:
         if reason.startswith(("qualified", "named in", "in ", "contains ")):
             return True
-        share = _REGION_SHARE_RE.match(reason)
-        if share and int(share.group(1)) >= CONTAINER_REGION_SHARE:
+        share = region_share(reason)
+        if share is not None and share >= CONTAINER_REGION_SHARE:
             return True
     return False
 

@@ -27,6 +27,7 @@ __all__ = [
     "is_major",
     "is_weak_reading",
     "locates_better_than_a_town",
+    "region_share",
 ]
 
 #: A reading of a place smaller than this with no support from the document is weak.
@@ -77,10 +78,10 @@ def _near_named(reason: str) -> bool:
     return bool(match) and int(match.group(1)) <= NEAR_NAMED_KM
 
 
-def _region_share(reason: str) -> int:
-    """Return the share a "document region" reason gives (100 for any other reason)."""
+def region_share(reason: str) -> int | None:
+    """Return the share (percent) a "document region" reason gives, None for other reasons."""
     match = _REGION_SHARE_RE.match(reason)
-    return int(match.group(1)) if match else 100
+    return int(match.group(1)) if match else None
 
 
 def _country_share(reasons: tuple[str, ...]) -> int:
@@ -128,7 +129,7 @@ def is_weak_reading(mention: Mention) -> bool:
         # ("Washington Square" read as a town in another state is no such exception.)
         return False
     local = any(
-        (r.startswith(_LOCAL_REASONS) and _region_share(r) >= LOCAL_REGION_SHARE)
+        (r.startswith(_LOCAL_REASONS) and (region_share(r) or 100) >= LOCAL_REGION_SHARE)
         or _near_named(r)
         for r in top.reasons
     )

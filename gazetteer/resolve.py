@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from gazetteer.context import CandidateGrid, DocumentProfile, qualifier_after
 from gazetteer.model import Candidate, Place
+from gazetteer.readings import REVIEWED_SOURCES
 
 __all__ = ["FEATURE_PRIOR", "Weights", "ResolverItem", "prior_score", "resolve_items"]
 
@@ -122,7 +123,9 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 
 
-_REVIEWED = frozenset({"curated", "user"})
+#: Reviewed sources whose population-less points get a prior: curated conflict places and
+#: analysts' places. Not landmarks: their aliases ("Harvard", "Cornell") also name towns.
+_PRIOR_REVIEWED = REVIEWED_SOURCES - {"landmark"}
 
 
 def _feature_prior(place: Place) -> float:
@@ -161,7 +164,7 @@ def prior_score(
     if name_key is not None and normalize is not None and normalize(place.name) == name_key:
         score += weights.main_name
         reasons.append("main name")
-    if weights.reviewed and place.source in _REVIEWED and not pop:
+    if weights.reviewed and place.source in _PRIOR_REVIEWED and not pop:
         # Our reviewed files list the sites and districts news names; their population
         # (none) says nothing of how often they are meant. (Reviewed areas carry the
         # population within their radius and need no help.)
