@@ -13,53 +13,37 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import replace
 
 from gazetteer.address import country_of_address, paper_town, url_words
-from gazetteer.context import (
-    US_STATE_NAMES,
-    fast_km,
-    state_from_abbreviation,
-)
+from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
 from gazetteer.descriptions import capital_by_description, country_code_of, main_country
-from gazetteer.discourse import (
-    SettledPlaces,
-    acronym_reading,
-    contained_readings,
-    dateline_city,
-    eponym_reading,
-    lies_in,
-    one_sense_for_states,
-    spelled_names,
-)
-from gazetteer.fallback import (
-    focus_candidate,
-    focus_place,
-    is_facility,
-    is_street,
-    part_of_name,
-)
+from gazetteer.fallback import is_facility, part_of_name
 from gazetteer.model import Candidate, Mention, Place
-from gazetteer.names import strip_articles
-from gazetteer.namesakes import famous_area, famous_namesake, reviewed_namesake
+from gazetteer.names import normalize, strip_articles
+from gazetteer.passes import MAX_CANDIDATES_KEPT, MENTION_PASSES, MentionDocument, run_passes
 from gazetteer.people import is_first_name, is_personal_name, is_surname
+from gazetteer.protocol import PlaceIndex
 from gazetteer.qualifiers import add_qualifiers
-from gazetteer.readings import (
-    REVIEWED_SOURCES,
-    is_area_from_part,
-    is_major,
-    is_weak_reading,
-    locates_better_than_a_town,
-)
+from gazetteer.readings import REVIEWED_SOURCES, is_major
+from gazetteer.recognition_rules import DEFAULT_RECOGNITION, RecognitionSettings
 from gazetteer.recognize import Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 
-__all__ = ["Geoparser", "geoparse", "get_geoparser", "resolve_name", "resolve_spans"]
+__all__ = [
+    "MAX_CANDIDATES_KEPT",
+    "Geoparser",
+    "geoparse",
+    "get_geoparser",
+    "resolve_name",
+    "resolve_spans",
+]
 
 log = logging.getLogger("conflictmap.gazetteer.geoparse")
 
-#: How many ranked candidates a mention keeps (the app shows them as alternatives).
-MAX_CANDIDATES_KEPT = 10
+#: Trace names of the resolver's own steps (before the mention passes).
+RANKED = "resolver-ranking"
+PART_OF_NAME = "part-of-name"
 
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 #: Seats of government: their other names are real names ("Stepanakert" of Khankendi).
@@ -81,46 +65,48 @@ ADDRESS_VOTE = 2.0
 
 
 class Geoparser:
-    """Recognizer and resolver bound to one gazetteer index (cached lookups)."""
+    """Recognizer and resolver bound to one gazetteer index (cached lookups).
 
-    def __init__(self, index: Any, *, weights: Weights = DEFAULT_WEIGHTS) -> None:
+    ``passes`` are the mention passes run after ranking (:data:`MENTION_PASSES`);
+    ``recognition`` the thresholds of the recognition rules.
+    """
+
+    def __init__(
+        self,
+        index: PlaceIndex,
+        *,
+        weights: Weights = DEFAULT_WEIGHTS,
+        recognition: RecognitionSettings = DEFAULT_RECOGNITION,
+        passes: Sequence = MENTION_PASSES,
+    ) -> None:
         self.index = index
         self.weights = weights
+        self.passes = tuple(passes)
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
         self._context_cache: dict[str, tuple[tuple[str, Place, float], ...]] = {}
         self._cache_lock = threading.Lock()
-        self._seen_overlay = self._overlay_size()
+        self._seen_overlay = index.overlay_size()
         self.recognizer = Recognizer(
-            self._strict_places, is_common=self.is_common, knows=self._has_strict_key
+            self._strict_places,
+            is_common=self.is_common,
+            knows=self._has_strict_key,
+            settings=recognition,
         )
-        from gazetteer.names import normalize
-
         self._normalize = normalize
 
     # -- lookups ---------------------------------------------------------------------
 
     def _raw_matches(self, name: str) -> tuple[tuple[Place, str], ...]:
-        """``(place, tier)`` pairs for a name; tier "name" when the index does not say."""
-        match = getattr(self.index, "match", None)
-        if match is not None:
-            pairs = [(m.place, m.tier) for m in match(name)]
-        else:
-            pairs = [(p, "name") for p in self.index.lookup(name)]
-        return tuple(pairs)
+        """``(place, tier)`` pairs for a name."""
+        return tuple((m.place, m.tier) for m in self.index.match(name))
 
-    def _overlay_size(self) -> int:
-        """Size of the index's analyst-place overlay (changes when places are added).
-
-        The index offers no public change counter, so the sizes of its overlay are read
-        (0 when absent); lookups cached here are dropped when they change.
-        """
-        places = getattr(self.index, "_extra_places", None) or {}
-        names = getattr(self.index, "_extra_names", None) or {}
-        return len(places) + sum(len(v) for v in names.values())
+    def normalize(self, name: str) -> str:
+        """Return the normalized key of a name (:func:`gazetteer.names.normalize`)."""
+        return self._normalize(name)
 
     def refresh(self) -> None:
         """Drop cached lookups if analyst places were added to the index since last use."""
-        size = self._overlay_size()
+        size = self.index.overlay_size()
         if size != self._seen_overlay:
             with self._cache_lock:
                 self._match_cache.clear()
@@ -202,9 +188,9 @@ class Geoparser:
         self, name: str, found: tuple[tuple[Place, str], ...]
     ) -> tuple[tuple[Place, str], ...]:
         """Add "X Ocean"/"X Sea" when a one-word name is short for one ("Atlantic", "Pacific")."""
-        name_info = getattr(self.index, "name_info", None)
-        if " " in name or not name[:1].isupper() or name_info is None:
+        if " " in name or not name[:1].isupper():
             return found
+        name_info = self.index.name_info
         seen = {p.id for p, _t in found}
         extra: list[tuple[Place, str]] = []
         for suffix in (" Ocean", " Sea"):
@@ -221,11 +207,9 @@ class Geoparser:
         """Cheap test whether ``name`` can match without transliteration folding.
 
         Uses the index's ``name_info`` (one keyed query) so the recognizer does not pay for
-        the transliteration search on every capitalised word; indexes without it say yes.
+        the transliteration search on every capitalised word.
         """
-        name_info = getattr(self.index, "name_info", None)
-        if name_info is None:
-            return True
+        name_info = self.index.name_info
         stripped = name.strip()
         if len(stripped) <= 6 and state_from_abbreviation(stripped):
             return True
@@ -269,7 +253,11 @@ class Geoparser:
                 return []
         return [p for p, _t in pairs]
 
-    def _part_of_name(self, name: str) -> tuple[str, tuple[Place, ...]] | None:
+    def strict_places(self, name: str) -> list[Place]:
+        """Places whose name matches without transliteration folding (for recognition)."""
+        return self._strict_places(name)
+
+    def part_of_name(self, name: str) -> tuple[str, tuple[Place, ...]] | None:
         """Return the longest known place inside ``name`` (:func:`fallback.part_of_name`)."""
         return part_of_name(name, self._strict_places, self._is_adjective, is_personal_name)
 
@@ -280,10 +268,7 @@ class Geoparser:
 
     def is_common(self, name: str) -> bool:
         """Whether the index marks ``name`` as a common English word ("Mobile", "Reading")."""
-        name_info = getattr(self.index, "name_info", None)
-        if name_info is None:
-            return False
-        info = name_info(name)
+        info = self.index.name_info(name)
         return bool(info is not None and info.common)
 
     def places_for(self, name: str) -> tuple[Place, ...]:
@@ -327,7 +312,7 @@ class Geoparser:
                     or (exact.get(p.id) == "alias" and p.source in REVIEWED_SOURCES)
                 )
             if not places:
-                part = None if is_facility(name) else self._part_of_name(name)
+                part = None if is_facility(name) else self.part_of_name(name)
                 if part is None:
                     per_span.append(None)
                     continue
@@ -391,140 +376,24 @@ class Geoparser:
             items,
             normalize=self._normalize,
             weights=self.weights,
-            extra_votes=self._address_votes(url),
-            parents=getattr(self.index, "parents", None),
+            extra_votes=self.address_votes(url),
+            parents=self.index.parents,
         )
         mentions: list[Mention] = []
-        spelled: dict[str, set[str]] | None = None  # initials of the text, when first needed
         for (start, end), item in zip(spans, per_span, strict=True):
             candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
-            candidates = famous_namesake(candidates, self.key(text[start:end]), self._normalize)
-            mention = Mention(start, end, text[start:end], candidates)
-            if not candidates:
-                if spelled is None:
-                    spelled = spelled_names(text)
-                mention = acronym_reading(mention, spelled, self._strict_places)
-            mentions.append(dateline_city(text, mention))
-        mentions = one_sense_for_states(mentions, self._normalize)
-        weak = [is_weak_reading(m) for m in mentions]
-        for i, mention in enumerate(mentions):
-            eponym = eponym_reading(text, mention, self._normalize) if weak[i] else None
-            if eponym is not None:
-                mentions[i], weak[i] = eponym, False
-        settled = SettledPlaces(
-            mentions, [m.place is not None and not w for m, w in zip(mentions, weak, strict=True)]
-        )
-        needs_focus = [
-            not m.candidates or (weak[i] and not settled.near(m)) or is_area_from_part(m)
-            for i, m in enumerate(mentions)
-        ]
-        if any(needs_focus):
-            focus = focus_place(mentions, self._headline_places(mentions, title, url))
-            # The document's settled readings (and its address's country) are the context
-            # a facility's place-name part is resolved in ("Windsor" of "Windsor Castle" in
-            # a British paper).
-            votes = [
-                (self.key(m.text), m.place, 1.0)
-                for m, needed in zip(mentions, needs_focus, strict=True)
-                if m.place is not None and not needed
-            ]
-            votes += self._address_votes(url)
-            mentions = [
-                self._fallback_mention(m, focus, votes) if needed else m
-                for m, needed in zip(mentions, needs_focus, strict=True)
-            ]
-        return contained_readings(text, mentions, needs_focus)
+            trace: tuple[str, ...] = ()
+            if candidates:
+                part = all(t == "part" for t in item.tiers.values()) if item.tiers else False
+                trace = (PART_OF_NAME if part else RANKED,)
+            mentions.append(Mention(start, end, text[start:end], candidates, trace))
+        doc = MentionDocument(text, mentions, self, title=title, url=url)
+        return run_passes(doc, self.passes)
 
-    def _headline_places(
-        self, mentions: Sequence[Mention], title: str | None, url: str | None
-    ) -> frozenset[str]:
-        """Ids of the places read for names that the title or the address also names."""
-        keys = {self.key(s.text) for s in self.recognizer.find(title)} if title else set()
-        address = url_words(url) if url else ""
-        ids = set()
-        for m in mentions:
-            if m.place is None:
-                continue
-            key = self.key(m.text)
-            if key in keys or (address and key and key.replace(" ", "") in address):
-                ids.add(m.place.id)
-        return frozenset(ids)
-
-    def _fallback_mention(
-        self,
-        mention: Mention,
-        focus: Place | None,
-        votes: Sequence[tuple[str, Place, float]] = (),
-    ) -> Mention:
-        """Resolve a name the gazetteer lacks: a facility, or a name read from a minor part."""
-        if not mention.candidates:
-            return self._facility_mention(mention, focus, votes)
-        reviewed = reviewed_namesake(mention, self._normalize) or famous_area(mention)
-        if reviewed is not None:
-            return reviewed
-        top = mention.candidates[0].place
-        if is_area_from_part(mention):
-            # "Virginia Gateway" is somewhere in Virginia; the article's town, when it
-            # lies in Virginia, is the nearer guess.
-            town = focus is not None and focus.precision in ("town", "district")
-            if not (town and lies_in(focus, top)):
-                return mention
-            alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])
-            lifted = focus_candidate(mention.text, focus, instead_of=top)
-            return Mention(mention.start, mention.end, mention.text, (lifted, *alternates))
-        if focus is None or fast_km(top.lat, top.lon, focus.lat, focus.lon) <= 161:
-            return mention
-        if top.feature_code == "ADM1" and top.country_code == focus.country_code:
-            return mention  # "Marib" (the governorate) in a Yemeni story is no stray namesake
-        # "Faubourg Marigny" in a New Orleans story is not near Marigny, France: the
-        # unknown name is more likely a local one, in the town the article is about.
-        alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])
-        return Mention(
-            mention.start,
-            mention.end,
-            mention.text,
-            (focus_candidate(mention.text, focus, instead_of=top), *alternates),
-        )
-
-    def _facility_mention(
-        self,
-        mention: Mention,
-        focus: Place | None,
-        votes: Sequence[tuple[str, Place, float]] = (),
-    ) -> Mention:
-        """Place a name the gazetteer lacks in the focus town, else where its name says.
-
-        "Where its name says": "Colorado" of "Colorado State University". Streets,
-        buildings and small localities are what gazetteers lack most; the town the article
-        is about is their nearest resolvable parent. The candidate says so. When the
-        document names no town (its focus is a region or country), a place the name itself
-        names is nearer: "Windsor Castle" is in Windsor.
-        """
-        town_focus = focus is not None and focus.precision in ("town", "district", "site")
-        street = is_street(mention.text)
-        part = None if street and town_focus else self._part_of_name(mention.text)
-        if part is not None:
-            item = ResolverItem(
-                key=self.key(part[0]), places=part[1], tiers={p.id: "part" for p in part[1]}
-            )
-            resolve_items(
-                [item], normalize=self._normalize, weights=self.weights, extra_votes=votes
-            )
-            ranked = tuple(item.ranked[:MAX_CANDIDATES_KEPT])
-            # A city the name spells out ("London Guildhall School") beats the article's
-            # town; a region or country in the name ("Colorado State University") does not.
-            if not town_focus or (ranked and locates_better_than_a_town(ranked[0].place)):
-                return Mention(mention.start, mention.end, mention.text, ranked)
-        if focus is None:
-            return mention
-        return Mention(
-            mention.start, mention.end, mention.text, (focus_candidate(mention.text, focus),)
-        )
-
-    def _address_votes(self, url: str | None) -> list[tuple[str, Place, float]]:
+    def address_votes(self, url: str | None) -> list[tuple[str, Place, float]]:
         """Return a vote for the country of the article's address (``.co.uk`` -> GB), if any."""
         cc = country_of_address(url) if url else None
-        if not cc or not hasattr(self.index, "country"):
+        if not cc:
             return []
         country = self.index.country(cc)
         return [("__address__", country, ADDRESS_VOTE)] if country is not None else []
@@ -536,10 +405,17 @@ class Geoparser:
     def geoparse(
         self, text: str, *, title: str | None = None, url: str | None = None
     ) -> list[Mention]:
-        """Recognise and resolve the places ``text`` names."""
+        """Recognise and resolve the places ``text`` names.
+
+        Each mention's ``trace`` starts with the recognition rule that kept its span.
+        """
         self.refresh()
-        spans = [(s.start, s.end) for s in self.recognizer.find(text)]
-        return self.resolve_spans(text, spans, title=title, url=url)
+        found = self.recognizer.find(text)
+        mentions = self.resolve_spans(text, [(s.start, s.end) for s in found], title=title, url=url)
+        return [
+            replace(m, trace=(*s.trace, *m.trace)) if s.trace else m
+            for s, m in zip(found, mentions, strict=True)
+        ]
 
     # -- single names ----------------------------------------------------------------
 
@@ -578,7 +454,7 @@ class Geoparser:
         votes = list(self._context_votes(context_text)) if context_text else []
         hint_cc = country_code_of(country_hint, self.places_for)
         if hint_cc:
-            country = self.index.country(hint_cc) if hasattr(self.index, "country") else None
+            country = self.index.country(hint_cc)
             if country is not None:
                 votes.append(("__hint__", country, 3.0))
         doc_cc = hint_cc or main_country(votes)
@@ -607,7 +483,7 @@ _GEOPARSERS: dict[int, Geoparser] = {}
 _LOCK = threading.Lock()
 
 
-def get_geoparser(index: Any = None) -> Geoparser:
+def get_geoparser(index: PlaceIndex | None = None) -> Geoparser:
     """Return the process-wide geoparser for ``index`` (default: the gazetteer singleton)."""
     if index is None:
         from gazetteer.index import get_index
@@ -623,7 +499,7 @@ def get_geoparser(index: Any = None) -> Geoparser:
 
 
 def geoparse(
-    text: str, *, title: str | None = None, index: Any = None, url: str | None = None
+    text: str, *, title: str | None = None, index: PlaceIndex | None = None, url: str | None = None
 ) -> list[Mention]:
     """Recognise and resolve the places ``text`` names (see :class:`Geoparser`)."""
     return get_geoparser(index).geoparse(text, title=title, url=url)
@@ -634,7 +510,7 @@ def resolve_spans(
     spans: Sequence[tuple[int, int]],
     *,
     title: str | None = None,
-    index: Any = None,
+    index: PlaceIndex | None = None,
     url: str | None = None,
 ) -> list[Mention]:
     """Resolve the given ``(start, end)`` spans of ``text``; one Mention per span, in order."""
@@ -646,7 +522,7 @@ def resolve_name(
     *,
     context_text: str | None = None,
     country_hint: str | None = None,
-    index: Any = None,
+    index: PlaceIndex | None = None,
 ) -> list[Candidate]:
     """Rank the candidates of a single place name, using an article as context."""
     return get_geoparser(index).resolve_name(

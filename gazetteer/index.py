@@ -417,6 +417,14 @@ class GazetteerIndex:
             self._info_cache.clear()
         return added
 
+    def overlay_size(self) -> int:
+        """Number of analyst places and names added at run time (grows with each addition).
+
+        Callers that cache lookups (the geoparser) compare it to drop stale entries.
+        """
+        with self._lock:
+            return len(self._extra_places) + sum(len(v) for v in self._extra_names.values())
+
     def _register(self, name: str, place_id: str, tier: int) -> None:
         key = normalize(name)
         if not key:

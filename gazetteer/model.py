@@ -56,12 +56,18 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A place mention: a character span of a text and its ranked candidates (best first)."""
+    """A place mention: a character span of a text and its ranked candidates (best first).
+
+    ``trace`` names, in order, the rules that kept it (recognition), ranked its candidates
+    and moved or re-ranked them (mention passes): the "why this place?" of the app. It is
+    not part of equality (two mentions of the same reading are equal however reached).
+    """
 
     start: int
     end: int
     text: str
     candidates: tuple[Candidate, ...] = field(default=())
+    trace: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def place(self) -> Place | None:
@@ -75,4 +81,4 @@ class Mention:
         """
         lifted = Candidate(candidate.place, candidate.score, (reason, *candidate.reasons))
         rest = tuple(c for c in self.candidates if c is not candidate)
-        return Mention(self.start, self.end, self.text, (lifted, *rest))
+        return Mention(self.start, self.end, self.text, (lifted, *rest), self.trace)

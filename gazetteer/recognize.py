@@ -23,17 +23,41 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 
 from gazetteer.model import Place
-from gazetteer.people import is_first_name, is_surname
+from gazetteer.people import is_first_name
+from gazetteer.recognition_rules import (
+    DEFAULT_RECOGNITION,
+    RECOGNITION_RULES,
+    MatchContext,
+    RecognitionRule,
+    RecognitionSettings,
+    adjacent_cap,
+    judge,
+)
+from gazetteer.wordlists import (
+    ALLOWED_PRECEDERS,
+    ARTICLE_PREFIX_RE,
+    COMMON_WORDS,
+    CONNECTORS,
+    FEATURE_TAIL_WORDS,
+    MEDIA_WORDS,
+    PERSON_TITLES,
+    STOP_PHRASES,
+    STREET_WORDS,
+    keeps_dot,
+    strip_dot,
+)
 
 __all__ = [
+    "LISTED_WITH_PLACES",
     "MEDIA_WORDS",
     "MAX_TOKENS",
+    "STREET_NAME",
     "STOP_PHRASES",
     "STREET_WORDS",
+    "Dropped",
     "Recognizer",
     "Span",
     "Token",
@@ -41,6 +65,11 @@ __all__ = [
 ]
 
 log = logging.getLogger("conflictmap.gazetteer.recognize")
+
+#: Trace name of a doubted name kept because the text lists it with places.
+LISTED_WITH_PLACES = "listed-with-places"
+#: Trace name of a place name dropped because a street word follows it ("Wichita Drive").
+STREET_NAME = "street-name"
 
 #: Longest name, in tokens, the matcher tries ("Saint Vincent and the Grenadines" is 5).
 MAX_TOKENS: int = 6
@@ -53,172 +82,9 @@ _TOKEN_RE = re.compile(
     r"|[^\W_][\w]*(?:['’][\w]+)*\.?"  # words (hyphenated names are matched across the hyphen)
 )
 
-#: Lower-case words allowed inside a multi-word name.
-CONNECTORS: frozenset[str] = frozenset(
-    "of the de del della di du des la le las los and upon on al el da dos das do y et bin "
-    "ibn sur am im an der van von aux en".split()
-)
-
 #: Linking words that join a name only between hyphens ("Mazar-i-Sharif", "Dera-e-Ghazi").
 _HYPHEN_CONNECTORS = frozenset("i e ul ud o a".split())
 
-#: Arabic-article prefixes that may start a name in lower case ("al-Watiya").
-_ARTICLE_PREFIX_RE = re.compile(
-    r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|er|ez|adh)[-‑’']\w", re.I
-)
-
-#: Titles after which a capitalised word is a person, not a place.
-PERSON_TITLES: frozenset[str] = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. gov gov. governor president "
-    "pres. prince princess king queen lord lady sir dame pope judge justice mayor "
-    "sheriff chief officer sgt sgt. sergeant lt lt. lieutenant capt capt. captain col col. "
-    "colonel gen gen. general maj maj. major cpl cpl. deputy detective det. prof prof. "
-    "professor rev rev. reverend father brother sister coach minister secretary chairman "
-    "attorney commissioner councilman councilwoman trooper pastor bishop cardinal "
-    "ambassador spokesman spokeswoman agent".split()
-)
-
-#: Capitalised words after a place that still leave it a place (kept even though the next
-#: token is capitalised): "Chinese President", "Libyan National Army", "Texas Senate".
-_ALLOWED_FOLLOWERS: frozenset[str] = frozenset(
-    "president prime foreign defence defense interior finance minister ministry government "
-    "army navy air forces force military police coast guard troops officials official "
-    "authorities leader leaders parliament congress senate house embassy consulate "
-    "ambassador state department national supreme court courts central public "
-    "king queen crown prince premier chancellor ceo "
-    # institutions named after their town ("Woodstock General Hospital", "Springfield
-    # Science Museum", "Laurel County Clerk"): the town is still a toponym
-    "county city town township district area region regional community municipal school "
-    "schools high middle elementary college university hospital general memorial medical "
-    "museum library science council board chamber fire public water airport station club "
-    "church cathedral mall park zoo festival fair".split()
-)
-
-#: Capitalised words before a place that still leave it a place ("In Ohio", "Northern Iraq").
-_ALLOWED_PRECEDERS: frozenset[str] = frozenset(
-    "in at on of from to near across into outside inside throughout for by via around "
-    "and or but the a an as with within between than over under after before since "
-    "north south east west northern southern eastern western central upper lower greater "
-    "northeast northwest southeast southwest northeastern northwestern southeastern "
-    "southwestern downtown rural suburban metropolitan metro "
-    "while when where if although because though whereas also".split()
-)
-
-#: Common English words that gazetteers also hold as (usually tiny) places. A match that is
-#: one of these and is sentence-initial, or whose places are all small, is dropped.
-COMMON_WORDS: frozenset[str] = frozenset(
-    """
-    a about above after again against all also although am among an and another any are
-    around as at back be because been before being below best better between both but by
-    can could day days did do does done down during each early east even every few first
-    for from further had has have he her here him his home how however i if in into is it
-    its just last later least less like little long made make many may me might more most
-    much must my near never new next no nor not now of off on once one only or other our
-    out over own part people per police same see several she should since so some still
-    such than that the their them then there these they this those though three through
-    thus to today together tomorrow too two under until up upon us very was way we well
-    were what when where whether which while who whom whose why will with within without
-    would yesterday yet you your
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    police fire sheriff court council school university college hospital church center
-    centre city county state states town village park mall street road avenue highway
-    department office board committee commission agency bureau union mission hope faith
-    justice liberty independence freedom victory unity progress harmony friendship
-    deal mobile reading bath man mount time times post news press globe star sun tribune
-    herald journal observer gazette register chronicle record republican democrat democrats
-    republicans senate house congress parliament federal national international global
-    world earth moon
-    north south east west northern southern eastern western central
-    president governor mayor chief officer general captain king queen prince lord
-    said says told added according chairman manager director
-    god christ jesus christmas easter thanksgiving
-    buy sell help love lake river island beach bay valley hill hills mountain mountains
-    spring springs summer winter fall autumn
-    """.split()
-)
-
-#: Words that make a place name the name of a street ("Wichita Drive").
-STREET_WORDS: frozenset[str] = frozenset(
-    "street st avenue ave road rd drive dr boulevard blvd lane ln pike parkway pkwy terrace".split()
-)
-
-#: Words that make a place name part of a newspaper's or agency's name.
-MEDIA_WORDS: frozenset[str] = frozenset(
-    "post times herald tribune journal globe gazette chronicle observer examiner inquirer "
-    "courier daily telegraph register dispatch bulletin sentinel monitor".split()
-)
-
-def _not_places() -> frozenset[str]:
-    """Armed groups and organisations read from ``data/not_places.txt`` (never toponyms)."""
-    path = Path(__file__).resolve().parent / "data" / "not_places.txt"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        log.warning("%s is missing; armed groups may be read as places", path)
-        return frozenset()
-    return frozenset(
-        line.strip().lower() for line in lines if line.strip() and not line.startswith("#")
-    )
-
-
-#: Phrases the gazetteer holds as (tiny) places that news uses for something else.
-STOP_PHRASES: frozenset[str] = _not_places() | frozenset(
-    {
-        "white house",
-        "red cross",
-        "red crescent",
-        "el nino",
-        "el niño",
-        "la nina",
-        "la niña",
-        "notre dame",
-        "holy spirit",
-        "holy see press",
-        "human rights",
-        "bank",
-        "act",
-        "human",
-        "metro",
-        "titan",
-        "co",
-        "inc",
-        "ltd",
-        "corp",
-        # Arabic generic words that begin names ("Ras Isa", "Wadi Hadramawt", "Souq al-Juma"):
-        # alone they are the start of a name the gazetteer lacks, not a place.
-        "ras",
-        "wadi",
-        "jabal",
-        "jebel",
-        "souq",
-        "suq",
-        # Languages and combining forms more often than places ("in English", "Anglo-Saxon");
-        # the resolver still reads them as demonyms when a span is given.
-        "english",
-        "arab",
-        "anglo",
-    }
-)
-
-#: Lower-case words that may end a site's name ("air base", "airport", "corridor").
-FEATURE_TAIL_WORDS = frozenset(
-    "air base airbase airport airfield corridor crossing border port terminal oil refinery "
-    "dam bridge checkpoint camp prison barracks".split()
-)
-
-#: Particles inside personal names ("Mike de Kock", "Mohammed bin Rashid").
-_NAME_PARTICLES = frozenset("bin ibn bint de da di van von der den du del della le".split())
-
-_DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central northeast northwest "
-    "southeast southwest midwest".split()
-)
-
-#: What follows a dateline's town in capitals: "WINONA -- ", "CAIRO (Reuters) - ",
-#: "PARIS, Texas — ".
-_DATELINE_RE = re.compile(r"(?:,\s?[A-Z][A-Za-z.]{1,12})?\s?(?:--|—|–|\(|-\s)")
 
 _SENTENCE_END_RE = re.compile(r"[.!?]['\"”’)]*\s*$|[\n\r]\s*$|[:;]\s*[\"“]?\s*$|[\"“]\s*$")
 
@@ -245,7 +111,7 @@ def _with_listed_places(text: str, spans: list[Span], doubted: list[Span]) -> li
                 else:
                     gap = text[cand.end : sp.start]
                 if len(gap) <= 6 and _LIST_GAP_RE.match(gap):
-                    kept.append(cand)
+                    kept.append(replace(cand, trace=(*cand.trace, LISTED_WITH_PLACES)))
                     kept.sort(key=lambda s: s.start)
                     added = True
                     break
@@ -265,12 +131,27 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A recognised toponym span and the gazetteer entries its text names."""
+    """A recognised toponym span and the gazetteer entries its text names.
+
+    ``trace`` names the recognition rules that decided it, in order (see
+    :data:`gazetteer.recognition_rules.RECOGNITION_RULES`).
+    """
 
     start: int
     end: int
     text: str
     places: tuple[Place, ...]
+    trace: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A gazetteer match recognition did not keep, and the rule that dropped it."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
 
 
 _GAP_MARKS = frozenset('.!?\n\r:;"“')
@@ -280,7 +161,7 @@ def _is_capitalized(word: str) -> bool:
     first = word[:1]
     if first.isupper():
         return True
-    return first in "ae" and len(word) > 4 and bool(_ARTICLE_PREFIX_RE.match(word))
+    return first in "ae" and len(word) > 4 and bool(ARTICLE_PREFIX_RE.match(word))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -320,28 +201,6 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_FULL_STATE_NAMES = frozenset(
-    {"ohio", "iowa", "utah", "texas", "maine", "idaho", "hawaii", "alaska"}
-)
-
-
-def _keeps_dot(word: str) -> bool:
-    """Tell whether a token's final dot is its own (``U.S.``, ``W.Va.``, ``Kan.``)."""
-    from gazetteer.context import state_from_abbreviation
-
-    core = word[:-1]
-    if "." in core:
-        return True
-    return (
-        len(core) <= 5
-        and core.lower() not in _FULL_STATE_NAMES
-        and bool(state_from_abbreviation(word))
-    )
-
-
-def _strip_dot(word: str) -> str:
-    return word[:-1] if word.endswith(".") else word
-
 
 class Recognizer:
     """Find toponym spans with a gazetteer ``lookup`` and context rules.
@@ -352,6 +211,11 @@ class Recognizer:
         ``lookup(name) -> list[Place]`` of a gazetteer index (cached here per string).
     max_tokens:
         Longest name tried, in tokens.
+    rules:
+        The recognition rules, in order (:data:`RECOGNITION_RULES`); the first that holds
+        decides whether a match is kept.
+    settings:
+        Their thresholds.
 
     """
 
@@ -362,14 +226,16 @@ class Recognizer:
         max_tokens: int = MAX_TOKENS,
         cache_size: int = 200_000,
         person_rules: bool = True,
-        surname_population: int = 50_000,
         is_common: Callable[[str], bool] | None = None,
         knows: Callable[[str], bool] | None = None,
+        rules: Sequence[RecognitionRule] = RECOGNITION_RULES,
+        settings: RecognitionSettings = DEFAULT_RECOGNITION,
     ) -> None:
         self._is_common = is_common
         self._knows = knows or (lambda name: bool(self.places_for(name)))
         self.person_rules = person_rules
-        self.surname_population = surname_population
+        self.rules = tuple(rules)
+        self.settings = settings
         self._lookup = lookup
         self._max_tokens = max_tokens
         self._cache: dict[str, tuple[Place, ...]] = {}
@@ -422,7 +288,7 @@ class Recognizer:
             if tok.capitalized:
                 surface = text[tokens[i].start : tok.end]
                 forms = [surface]
-                if surface.endswith(".") and not _keeps_dot(tok.text):
+                if surface.endswith(".") and not keeps_dot(tok.text):
                     forms = [surface[:-1]]
                 for form in forms:
                     places = self.places_for(form)
@@ -458,6 +324,15 @@ class Recognizer:
 
     def find(self, text: str) -> list[Span]:
         """Return the toponym spans of ``text``, in order, non-overlapping."""
+        return self.find_explained(text)[0]
+
+    def find_explained(self, text: str) -> tuple[list[Span], list[Dropped]]:
+        """Return the toponym spans of ``text`` and the matches dropped, with their rules.
+
+        Each span's ``trace`` names the rule that kept it; each dropped match names the
+        rule that dropped it (a doubted name later kept as listed with places is both).
+        """
+        dropped: list[Dropped] = []
         tokens = tokenize(text)
         person_words = self._person_words(text, tokens)
         spans: list[Span] = []
@@ -478,11 +353,21 @@ class Recognizer:
             if street is not None:
                 # "Wichita Drive", "Washington Street": a street, not the place it is
                 # named after (which would be a confident point in the wrong town).
+                dropped.append(Dropped(tok.start, end, text[tok.start : end], STREET_NAME))
                 i = street[0] + 1
-            elif self._keep(text, tokens, i, j, end, places, person_words):
-                spans.append(Span(tok.start, end, text[tok.start : end], places))
+                continue
+            context = MatchContext(
+                text, tokens, i, j, end, places, person_words,
+                settings=self.settings, person_rules=self.person_rules,
+                is_common=self._is_common,
+            )
+            kept, rule = judge(context, self.rules)
+            if kept:
+                spans.append(Span(tok.start, end, text[tok.start : end], places, (rule,)))
                 i = j + 1
-            elif i == j and tok.text.lower() in _ALLOWED_PRECEDERS:
+                continue
+            dropped.append(Dropped(tok.start, end, text[tok.start : end], rule))
+            if i == j and tok.text.lower() in ALLOWED_PRECEDERS:
                 # "Western" of "Western Massachusetts" is no place, but the next word may be.
                 i += 1
             else:
@@ -491,14 +376,14 @@ class Recognizer:
                     and not tok.sentence_initial
                     and not tok.text.isupper()
                     and tok.text.lower() not in COMMON_WORDS
-                    and self._adjacent_cap(text, tokens, i, left=False) is None
-                    and self._adjacent_cap(text, tokens, i, left=True) is None
+                    and adjacent_cap(text, tokens, i, left=False) is None
+                    and adjacent_cap(text, tokens, i, left=True) is None
                 ):
-                    doubted.append(Span(tok.start, end, text[tok.start : end], places))
+                    doubted.append(Span(tok.start, end, text[tok.start : end], places, (rule,)))
                 i = self._skip_run(text, tokens, i)
         if doubted and spans:
             spans = _with_listed_places(text, spans, doubted)
-        return spans
+        return spans, dropped
 
     @staticmethod
     def _street_after(
@@ -528,140 +413,7 @@ class Recognizer:
             j += 1
         return j if j - i > 1 and not tokens[i].sentence_initial else i + 1
 
-    # -- context rules ------------------------------------------------------------------
-
-    @staticmethod
-    def _caps_context(tokens: list[Token], i: int) -> bool:
-        """Whether the words around token ``i`` are in capitals too (a headline)."""
-        near = [tokens[k].text for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
-        return any(len(w) > 1 and w.isupper() for w in near)
-
-    @staticmethod
-    def _own_population(word: str, places: tuple[Place, ...]) -> int:
-        """Largest population among the places whose own name (not an alias) is ``word``."""
-        from gazetteer.names import normalize
-
-        key = normalize(word)
-        return max((p.population for p in places if normalize(p.name) == key), default=0)
-
-    @staticmethod
-    def _adjacent_cap(text: str, tokens: list[Token], k: int, left: bool) -> Token | None:
-        """Return the capitalised token glued (one space) to token ``k`` on one side, if any."""
-        if left:
-            if k == 0 or tokens[k].sentence_initial:
-                return None
-            other = tokens[k - 1]
-            gap = text[other.end : tokens[k].start]
-        else:
-            if k + 1 >= len(tokens) or tokens[k + 1].sentence_initial:
-                return None
-            other = tokens[k + 1]
-            gap = text[tokens[k].end : other.start]
-        if gap != " " or not other.capitalized:
-            return None
-        if left and other.text.endswith("."):
-            return other if other.text.lower() in PERSON_TITLES else None
-        return other
-
-    def _keep(
-        self,
-        text: str,
-        tokens: list[Token],
-        i: int,
-        j: int,
-        end: int,
-        places: tuple[Place, ...],
-        person_words: set[str],
-    ) -> bool:
-        first = tokens[i]
-        surface = text[first.start : end]
-        lower = surface.lower().rstrip(".")
-        for suffix in ("'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve"):
-            if lower.endswith(suffix):
-                lower = lower[: -len(suffix)]
-        single = i == j
-        big = max((p.population for p in places), default=0)
-        admin = any(
-            p.feature_code.startswith(("PCL", "CONT"))
-            or p.precision in ("country", "sea")
-            or (p.feature_code == "ADM1" and p.population >= 200_000)
-            or (not p.country_code and p.precision == "region" and p.population >= 1_000_000)
-            for p in places
-        )
-        common = lower in COMMON_WORDS or bool(
-            single and self._is_common and self._is_common(lower)
-        )
-        if lower in STOP_PHRASES or (single and lower in _DIRECTIONS):
-            return False
-        if first.sentence_initial and surface.isupper() and _DATELINE_RE.match(text, end):
-            return True  # "WINONA -- The body of...": a dateline names a town
-        if single and len(lower) <= 2 and not (surface.isupper() and admin):
-            if not (surface.endswith(".") and _keeps_dot(surface)):
-                return False
-        if re.match(r"(?:st\.?|saint)\s.+['’]s$", surface.lower()) and big < 100_000:
-            return False  # a church, school or feast day ("St. Patrick's")
-        caps_context = surface.isupper() and self._caps_context(tokens, i)
-        if single and common and not (surface.isupper() and admin and not caps_context):
-            own_big = self._own_population(lower, places)
-            if first.sentence_initial or first.text.islower() or (own_big < 100_000 and not admin):
-                return False
-        if single and surface.isupper() and 2 <= len(surface) <= 5 and "." not in surface:
-            # Capitalised acronyms ("IT", "GNA", "NATO") are organisations unless the index
-            # knows them as a country or a large region ("UK", "UAE", "BC"), or the word is
-            # the very name of a large place in capitals ("CAIRO (Reuters)", a headline).
-            if not admin and self._own_population(lower, places) < 100_000:
-                return False
-        # Names glued to other capitalised words: a major place inside an organisation's
-        # name is still annotated ("Laurel County Clerk", "Toronto Transit Commission"), a
-        # minor one is usually a person or a brand ("Bob Wilson", "Brown University").
-        major = admin or big >= 50_000 or not single
-        if (
-            i >= 2
-            and not admin
-            and tokens[i - 1].text.lower() in _NAME_PARTICLES
-            and tokens[i - 2].capitalized
-            and text[tokens[i - 2].end : tokens[i - 1].start] == " "
-            and text[tokens[i - 1].end : first.start] == " "
-        ):
-            return False  # "Mike de Kock", "Mohammed bin Rashid"
-        before = self._adjacent_cap(text, tokens, i, left=True)
-        if before is not None:
-            word = before.text.lower()
-            if word in PERSON_TITLES:
-                return False
-            if (
-                not major
-                and word not in _ALLOWED_PRECEDERS
-                and not before.text.isupper()
-                and not word.endswith(("'s", "’s"))
-            ):
-                return False
-        after = self._adjacent_cap(text, tokens, j, left=False)
-        if after is not None and _strip_dot(after.text).lower() in MEDIA_WORDS:
-            return False  # a newspaper or agency ("Washington Post", "Moscow Times")
-        if after is not None and not major:
-            word = _strip_dot(after.text).lower()
-            if word not in _ALLOWED_FOLLOWERS and not (
-                first.text.isupper() and after.text.isupper()
-            ):
-                return False
-        if single and lower in person_words and not admin:
-            return False
-        if (
-            single
-            and self.person_rules
-            and after is not None
-            and is_first_name(lower)
-            and is_surname(_strip_dot(after.text))
-            and not any(p.precision == "country" for p in places)
-        ):
-            return False  # "Virginia Madsen", "Georgia Brown"
-        if single and not admin and self.person_rules:
-            if is_first_name(lower) and (after is not None or not major):
-                return False
-            if not major and big < self.surname_population and is_surname(lower):
-                return False
-        return True
+    # -- person contexts ---------------------------------------------------------------
 
     def _person_words(self, text: str, tokens: list[Token]) -> set[str]:
         """Words seen in person contexts in this text ("Mr. Smith", "Bob Smith" -> "Smith said").
@@ -687,20 +439,20 @@ class Recognizer:
             if 1 <= m - k <= 2 and tokens[m].text[:1].isupper() and not tokens[m].text.isupper():
                 first_word = tokens[k].text.lower()
                 if is_first_name(first_word):
-                    last = _strip_dot(tokens[m].text).lower()
+                    last = strip_dot(tokens[m].text).lower()
                     words.add(last)
-                    words.add(_ARTICLE_PREFIX_RE.sub(lambda mo: mo.group()[-1], last))
-                if first_word not in _ALLOWED_PRECEDERS and first_word not in COMMON_WORDS:
+                    words.add(ARTICLE_PREFIX_RE.sub(lambda mo: mo.group()[-1], last))
+                if first_word not in ALLOWED_PRECEDERS and first_word not in COMMON_WORDS:
                     run = text[tokens[k].start : tokens[m].end]
                     if not self._knows(run) and not self._knows(tokens[k].text):
-                        words.add(_strip_dot(tokens[m].text).lower())
+                        words.add(strip_dot(tokens[m].text).lower())
             k = m + 1
         for k, tok in enumerate(tokens[:-1]):
             if tok.text.lower() in PERSON_TITLES and tokens[k + 1].capitalized:
                 # Title + (First) Last: remember the whole run.
                 m = k + 1
                 while m < len(tokens) and tokens[m].capitalized and m - k <= 3:
-                    words.add(_strip_dot(tokens[m].text).lower())
+                    words.add(strip_dot(tokens[m].text).lower())
                     if text[tokens[m].end : tokens[m].end + 1] != " ":
                         break
                     m += 1

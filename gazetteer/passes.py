@@ -1,0 +1,292 @@
+"""Mention passes: what the rest of the document changes about each ranked mention.
+
+After the resolver ranks each name's candidates, :data:`MENTION_PASSES` run in order over
+the document's mentions (one loop, :func:`run_passes`). Each pass is a named object
+(name, what it applies to, one example) whose ``run`` returns the document's mentions
+with some moved or re-ranked. The loop appends the pass's name to the ``trace`` of every
+mention it changed, so each output mention says which passes moved it, in order.
+
+The passes themselves live where their evidence is read: :mod:`gazetteer.discourse`
+(containment, eponyms, initials, datelines, one sense per article),
+:mod:`gazetteer.namesakes` and :mod:`gazetteer.fallback` (names the gazetteer lacks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from gazetteer.address import url_words
+from gazetteer.context import fast_km
+from gazetteer.discourse import (
+    SettledPlaces,
+    acronym_reading,
+    contained_readings,
+    dateline_city,
+    eponym_reading,
+    lies_in,
+    one_sense_for_states,
+    spelled_names,
+)
+from gazetteer.fallback import focus_candidate, focus_place, is_street
+from gazetteer.model import Mention, Place
+from gazetteer.namesakes import famous_area, famous_namesake, reviewed_namesake
+from gazetteer.readings import is_area_from_part, is_weak_reading, locates_better_than_a_town
+from gazetteer.resolve import ResolverItem, resolve_items
+
+if TYPE_CHECKING:
+    from gazetteer.geoparse import Geoparser
+
+__all__ = [
+    "MAX_CANDIDATES_KEPT",
+    "MENTION_PASSES",
+    "MentionDocument",
+    "MentionPass",
+    "run_passes",
+]
+
+#: How many ranked candidates a mention keeps (the app shows them as alternatives).
+MAX_CANDIDATES_KEPT = 10
+
+Vote = tuple[str, Place, float]
+
+
+@dataclass
+class MentionDocument:
+    """The mentions of one document and what passes share while they run.
+
+    ``weak`` (set by the eponym pass) says which readings are weak; ``needs_focus`` (set by
+    the fallback pass) which mentions had no reading of their own worth keeping.
+    ``refined`` lets a pass give a more specific trace name for one mention
+    (``"fallback:focus-town"``).
+    """
+
+    text: str
+    mentions: list[Mention]
+    parser: Geoparser
+    title: str | None = None
+    url: str | None = None
+    weak: list[bool] = field(default_factory=list)
+    needs_focus: list[bool] = field(default_factory=list)
+    refined: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionPass:
+    """A named pass over a document's mentions."""
+
+    name: str
+    applies_to: str
+    example: str
+    run: Callable[[MentionDocument], list[Mention]]
+
+
+def _famous_namesake(doc: MentionDocument) -> list[Mention]:
+    key, normalize = doc.parser.key, doc.parser.normalize
+    return [
+        replace(m, candidates=famous_namesake(m.candidates, key(m.text), normalize))
+        for m in doc.mentions
+    ]
+
+
+def _initials(doc: MentionDocument) -> list[Mention]:
+    if all(m.candidates for m in doc.mentions):
+        return doc.mentions
+    spelled = spelled_names(doc.text)
+    lookup = doc.parser.strict_places
+    return [m if m.candidates else acronym_reading(m, spelled, lookup) for m in doc.mentions]
+
+
+def _dateline(doc: MentionDocument) -> list[Mention]:
+    return [dateline_city(doc.text, m) for m in doc.mentions]
+
+
+def _one_sense(doc: MentionDocument) -> list[Mention]:
+    return one_sense_for_states(doc.mentions, doc.parser.normalize)
+
+
+def _eponyms(doc: MentionDocument) -> list[Mention]:
+    mentions = list(doc.mentions)
+    doc.weak = [is_weak_reading(m) for m in mentions]
+    for i, mention in enumerate(mentions):
+        eponym = eponym_reading(doc.text, mention, doc.parser.normalize) if doc.weak[i] else None
+        if eponym is not None:
+            mentions[i], doc.weak[i] = eponym, False
+    return mentions
+
+
+def _fallbacks(doc: MentionDocument) -> list[Mention]:
+    mentions, weak = doc.mentions, doc.weak or [is_weak_reading(m) for m in doc.mentions]
+    settled = SettledPlaces(
+        mentions, [m.place is not None and not w for m, w in zip(mentions, weak, strict=True)]
+    )
+    doc.needs_focus = [
+        not m.candidates or (weak[i] and not settled.near(m)) or is_area_from_part(m)
+        for i, m in enumerate(mentions)
+    ]
+    if not any(doc.needs_focus):
+        return mentions
+    parser = doc.parser
+    focus = focus_place(mentions, _headline_places(parser, mentions, doc.title, doc.url))
+    # The document's settled readings (and its address's country) are the context a
+    # facility's place-name part is resolved in ("Windsor" of "Windsor Castle" in a
+    # British paper).
+    votes = [
+        (parser.key(m.text), m.place, 1.0)
+        for m, needed in zip(mentions, doc.needs_focus, strict=True)
+        if m.place is not None and not needed
+    ]
+    votes += parser.address_votes(doc.url)
+    out: list[Mention] = []
+    for i, (mention, needed) in enumerate(zip(mentions, doc.needs_focus, strict=True)):
+        if not needed:
+            out.append(mention)
+            continue
+        moved, rule = _fallback_mention(parser, mention, focus, votes)
+        if moved is not mention:
+            doc.refined[i] = f"fallback:{rule}"
+        out.append(moved)
+    return out
+
+
+def _contained(doc: MentionDocument) -> list[Mention]:
+    return contained_readings(doc.text, doc.mentions, doc.needs_focus)
+
+
+def _headline_places(
+    parser: Geoparser, mentions: Sequence[Mention], title: str | None, url: str | None
+) -> frozenset[str]:
+    """Ids of the places read for names that the title or the address also names."""
+    keys = {parser.key(s.text) for s in parser.recognize(title)} if title else set()
+    address = url_words(url) if url else ""
+    ids = set()
+    for m in mentions:
+        if m.place is None:
+            continue
+        key = parser.key(m.text)
+        if key in keys or (address and key and key.replace(" ", "") in address):
+            ids.add(m.place.id)
+    return frozenset(ids)
+
+
+def _fallback_mention(
+    parser: Geoparser, mention: Mention, focus: Place | None, votes: Sequence[Vote]
+) -> tuple[Mention, str]:
+    """Resolve a name the gazetteer lacks: a facility, or a name read from a minor part.
+
+    Returns the mention and the name of the rule that placed it.
+    """
+    if not mention.candidates:
+        return _facility_mention(parser, mention, focus, votes)
+    reviewed = reviewed_namesake(mention, parser.normalize)
+    if reviewed is not None:
+        return reviewed, "reviewed-namesake"
+    reviewed = famous_area(mention)
+    if reviewed is not None:
+        return reviewed, "famous-area"
+    top = mention.candidates[0].place
+    if is_area_from_part(mention):
+        # "Virginia Gateway" is somewhere in Virginia; the article's town, when it lies in
+        # Virginia, is the nearer guess.
+        town = focus is not None and focus.precision in ("town", "district")
+        if not (town and lies_in(focus, top)):
+            return mention, "area-from-part"
+        alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])
+        lifted = focus_candidate(mention.text, focus, instead_of=top)
+        return replace(mention, candidates=(lifted, *alternates)), "focus-town-in-area"
+    if focus is None or fast_km(top.lat, top.lon, focus.lat, focus.lon) <= 161:
+        return mention, "near-focus"
+    if top.feature_code == "ADM1" and top.country_code == focus.country_code:
+        return mention, "governorate"  # "Marib" in a Yemeni story is no stray namesake
+    # "Faubourg Marigny" in a New Orleans story is not near Marigny, France: the unknown
+    # name is more likely a local one, in the town the article is about.
+    alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])
+    lifted = focus_candidate(mention.text, focus, instead_of=top)
+    return replace(mention, candidates=(lifted, *alternates)), "focus-town"
+
+
+def _facility_mention(
+    parser: Geoparser, mention: Mention, focus: Place | None, votes: Sequence[Vote]
+) -> tuple[Mention, str]:
+    """Place a name the gazetteer lacks in the focus town, else where its name says.
+
+    "Where its name says": "Colorado" of "Colorado State University". Streets, buildings
+    and small localities are what gazetteers lack most; the town the article is about is
+    their nearest resolvable parent. The candidate says so. When the document names no
+    town (its focus is a region or country), a place the name itself names is nearer:
+    "Windsor Castle" is in Windsor.
+    """
+    town_focus = focus is not None and focus.precision in ("town", "district", "site")
+    street = is_street(mention.text)
+    part = None if street and town_focus else parser.part_of_name(mention.text)
+    if part is not None:
+        item = ResolverItem(
+            key=parser.key(part[0]), places=part[1], tiers={p.id: "part" for p in part[1]}
+        )
+        resolve_items(
+            [item], normalize=parser.normalize, weights=parser.weights, extra_votes=votes
+        )
+        ranked = tuple(item.ranked[:MAX_CANDIDATES_KEPT])
+        # A city the name spells out ("London Guildhall School") beats the article's town;
+        # a region or country in the name ("Colorado State University") does not.
+        if not town_focus or (ranked and locates_better_than_a_town(ranked[0].place)):
+            return replace(mention, candidates=ranked), "place-in-name"
+    if focus is None:
+        return mention, "no-focus"
+    return replace(mention, candidates=(focus_candidate(mention.text, focus),)), "focus-town"
+
+
+#: The mention passes, in the order they run.
+MENTION_PASSES: tuple[MentionPass, ...] = (
+    MentionPass(
+        "famous-namesake", "a name whose best-known namesake the resolver ranked low",
+        "Paris (France, not Texas)", _famous_namesake,
+    ),
+    MentionPass(
+        "initials", "an unknown acronym the article spells out", "SA (South Africa)", _initials,
+    ),
+    MentionPass(
+        "capitals-dateline-city", "an all-caps dateline at the very start read as a state",
+        "(NEW YORK) —", _dateline,
+    ),
+    MentionPass(
+        "one-sense-for-states", "a bare state name after an AP state abbreviation",
+        "CAMP MURRAY, Wash. ... Washington", _one_sense,
+    ),
+    MentionPass(
+        "eponym", "a weak reading that names an agreement or a body", "the Minsk agreements",
+        _eponyms,
+    ),
+    MentionPass(
+        "fallback", "names the gazetteer lacks or reads weakly: focus town, part of the name",
+        "Faubourg Marigny (New Orleans)", _fallbacks,
+    ),
+    MentionPass(
+        "contained-reading", "a weak or unknown name the text puts in another place",
+        "the Bambino Gesu hospital in Rome", _contained,
+    ),
+)
+
+
+def _changed(old: Mention, new: Mention) -> bool:
+    return new is not old and (
+        new.candidates != old.candidates or (new.start, new.end) != (old.start, old.end)
+    )
+
+
+def run_passes(
+    doc: MentionDocument, passes: Sequence[MentionPass] = MENTION_PASSES
+) -> list[Mention]:
+    """Run ``passes`` in order over ``doc``; each changed mention's trace gets the pass name."""
+    for mention_pass in passes:
+        before = doc.mentions
+        doc.refined = {}
+        after = mention_pass.run(doc)
+        doc.mentions = [
+            replace(new, trace=(*old.trace, doc.refined.get(i, mention_pass.name)))
+            if _changed(old, new)
+            else old
+            for i, (old, new) in enumerate(zip(before, after, strict=True))
+        ]
+    return doc.mentions

@@ -1,0 +1,51 @@
+"""The typed interface the geoparser needs from a gazetteer index.
+
+:class:`gazetteer.index.GazetteerIndex` (the SQLite index) implements it; the geoparser
+(:mod:`gazetteer.geoparse`) and the resolver call only these methods, so another index
+(an in-memory one for tests, one for another language's gazetteer) can stand in for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from gazetteer.model import Place
+
+if TYPE_CHECKING:
+    from gazetteer.index import Match, NameInfo
+
+__all__ = ["PlaceIndex"]
+
+
+@runtime_checkable
+class PlaceIndex(Protocol):
+    """What a gazetteer index offers the geoparser."""
+
+    def match(self, name: str, *, fuzzy: bool = False) -> Sequence[Match]:
+        """Every place a name may denote with its match tier, best first."""
+        ...
+
+    def lookup(self, name: str, *, fuzzy: bool = False) -> Sequence[Place]:
+        """The places of :meth:`match`, without tiers."""
+        ...
+
+    def name_info(self, name: str) -> NameInfo | None:
+        """What the index knows about a name's key (entries, best tier, common word)."""
+        ...
+
+    def country(self, cc: str) -> Place | None:
+        """The country entry of an ISO 3166 alpha-2 code."""
+        ...
+
+    def capital_of(self, cc: str) -> Place | None:
+        """The capital of a country."""
+        ...
+
+    def parents(self, place: Place | str) -> list[Place]:
+        """The regions containing a place (first-level first)."""
+        ...
+
+    def overlay_size(self) -> int:
+        """A number that changes whenever analyst places or aliases are added at run time."""
+        ...

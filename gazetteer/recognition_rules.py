@@ -1,0 +1,380 @@
+"""The rules that decide whether a name the gazetteer knows is a toponym here.
+
+The matcher (:mod:`gazetteer.recognize`) finds the longest capitalised run the gazetteer
+knows; :data:`RECOGNITION_RULES` then decides, in order, whether that match is kept. Each
+rule is a named object: what it applies to, one example, and the test it runs on a
+:class:`MatchContext`. The first rule whose test holds decides (keep or drop); a match no
+rule decides is kept. Thresholds come from :class:`RecognitionSettings`, which sits beside
+the resolver's :class:`gazetteer.resolve.Weights`.
+
+A recognizer for another script adds its own table (or inserts rules into a copy of this
+one) and passes it as ``Recognizer(rules=...)``; the loop is the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gazetteer.model import Place
+from gazetteer.names import normalize
+from gazetteer.people import is_first_name, is_surname
+from gazetteer.wordlists import (
+    ALLOWED_FOLLOWERS,
+    ALLOWED_PRECEDERS,
+    COMMON_WORDS,
+    DIRECTIONS,
+    MEDIA_WORDS,
+    NAME_PARTICLES,
+    PERSON_TITLES,
+    STOP_PHRASES,
+    keeps_dot,
+    strip_dot,
+)
+
+if TYPE_CHECKING:
+    from gazetteer.recognize import Token
+
+__all__ = [
+    "DEFAULT_RECOGNITION",
+    "KEPT_BY_DEFAULT",
+    "RECOGNITION_RULES",
+    "MatchContext",
+    "RecognitionRule",
+    "RecognitionSettings",
+    "adjacent_cap",
+    "judge",
+]
+
+#: Trace name of a match that no rule decided (kept).
+KEPT_BY_DEFAULT = "no-rule-objected"
+
+#: What follows a dateline's town in capitals: "WINONA -- ", "CAIRO (Reuters) - ",
+#: "PARIS, Texas — ".
+_DATELINE_RE = re.compile(r"(?:,\s?[A-Z][A-Za-z.]{1,12})?\s?(?:--|—|–|\(|-\s)")
+_SAINT_POSSESSIVE_RE = re.compile(r"(?:st\.?|saint)\s.+['’]s$")
+_CLITICS = ("'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve")
+
+
+@dataclass(frozen=True, slots=True)
+class RecognitionSettings:
+    """Population thresholds (people) of the recognition rules."""
+
+    #: A first-level division this big counts as an area name ("Texas", "Punjab").
+    admin1_population: int = 200_000
+    #: A country-less region this big counts as an area name ("Middle East").
+    region_population: int = 1_000_000
+    #: "St. Patrick's" is a church or a feast day unless a place of the name is this big.
+    saint_population: int = 100_000
+    #: A common word ("Mobile") or an acronym ("GNA") is a place only this big.
+    common_word_population: int = 100_000
+    #: A single-word place this big stays a place next to other capitalised words.
+    major_population: int = 50_000
+    #: A surname ("Wilson") is a place only this big.
+    surname_population: int = 50_000
+
+
+DEFAULT_RECOGNITION = RecognitionSettings()
+
+
+def caps_context(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the words around token ``i`` are in capitals too (a headline)."""
+    near = [tokens[k].text for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
+    return any(len(w) > 1 and w.isupper() for w in near)
+
+
+def own_population(word: str, places: Sequence[Place]) -> int:
+    """Largest population among the places whose own name (not an alias) is ``word``."""
+    key = normalize(word)
+    return max((p.population for p in places if normalize(p.name) == key), default=0)
+
+
+def adjacent_cap(text: str, tokens: Sequence[Token], k: int, left: bool) -> Token | None:
+    """Return the capitalised token glued (one space) to token ``k`` on one side, if any."""
+    if left:
+        if k == 0 or tokens[k].sentence_initial:
+            return None
+        other = tokens[k - 1]
+        gap = text[other.end : tokens[k].start]
+    else:
+        if k + 1 >= len(tokens) or tokens[k + 1].sentence_initial:
+            return None
+        other = tokens[k + 1]
+        gap = text[tokens[k].end : other.start]
+    if gap != " " or not other.capitalized:
+        return None
+    if left and other.text.endswith("."):
+        return other if other.text.lower() in PERSON_TITLES else None
+    return other
+
+
+class MatchContext:
+    """One gazetteer match (tokens ``i`` to ``j`` of a text) and what rules ask about it.
+
+    Everything is computed on first use, so a match the first rules decide costs little.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        i: int,
+        j: int,
+        end: int,
+        places: tuple[Place, ...],
+        person_words: set[str],
+        *,
+        settings: RecognitionSettings,
+        person_rules: bool,
+        is_common: Callable[[str], bool] | None,
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.i = i
+        self.j = j
+        self.end = end
+        self.places = places
+        self.person_words = person_words
+        self.settings = settings
+        self.person_rules = person_rules
+        self._is_common = is_common
+        self.first = tokens[i]
+        self.surface = text[self.first.start : end]
+        self.single = i == j
+
+    @cached_property
+    def lower(self) -> str:
+        """The surface in lower case, without a final dot or a clitic ("Libya's")."""
+        lower = self.surface.lower().rstrip(".")
+        for suffix in _CLITICS:
+            if lower.endswith(suffix):
+                lower = lower[: -len(suffix)]
+        return lower
+
+    @cached_property
+    def big(self) -> int:
+        """Largest population among the match's places."""
+        return max((p.population for p in self.places), default=0)
+
+    @cached_property
+    def admin(self) -> bool:
+        """Whether a reading is a country, sea, continent or large first-level area."""
+        s = self.settings
+        return any(
+            p.feature_code.startswith(("PCL", "CONT"))
+            or p.precision in ("country", "sea")
+            or (p.feature_code == "ADM1" and p.population >= s.admin1_population)
+            or (
+                not p.country_code
+                and p.precision == "region"
+                and p.population >= s.region_population
+            )
+            for p in self.places
+        )
+
+    @cached_property
+    def common(self) -> bool:
+        """Whether the name is a common English word ("March", "Mobile")."""
+        return self.lower in COMMON_WORDS or bool(
+            self.single and self._is_common and self._is_common(self.lower)
+        )
+
+    @cached_property
+    def major(self) -> bool:
+        """An area, a big place or a multi-word name: stays a place among capitals."""
+        return self.admin or self.big >= self.settings.major_population or not self.single
+
+    @cached_property
+    def own_big(self) -> int:
+        """Largest population of the places whose own name this is."""
+        return own_population(self.lower, self.places)
+
+    @cached_property
+    def before(self) -> Token | None:
+        """The capitalised word glued before the match, if any."""
+        return adjacent_cap(self.text, self.tokens, self.i, left=True)
+
+    @cached_property
+    def after(self) -> Token | None:
+        """The capitalised word glued after the match, if any."""
+        return adjacent_cap(self.text, self.tokens, self.j, left=False)
+
+
+@dataclass(frozen=True, slots=True)
+class RecognitionRule:
+    """A named recognition rule: when ``test`` holds, the match is kept or dropped."""
+
+    name: str
+    decides: Literal["keep", "drop"]
+    applies_to: str
+    example: str
+    test: Callable[[MatchContext], bool]
+
+
+def _short_word(c: MatchContext) -> bool:
+    if not (c.single and len(c.lower) <= 2 and not (c.surface.isupper() and c.admin)):
+        return False
+    return not (c.surface.endswith(".") and keeps_dot(c.surface))
+
+
+def _common_word(c: MatchContext) -> bool:
+    if not (c.single and c.common):
+        return False
+    caps = c.surface.isupper() and caps_context(c.tokens, c.i)
+    if c.surface.isupper() and c.admin and not caps:
+        return False
+    floor = c.settings.common_word_population
+    return c.first.sentence_initial or c.first.text.islower() or (
+        c.own_big < floor and not c.admin
+    )
+
+
+def _acronym(c: MatchContext) -> bool:
+    s = c.surface
+    return (
+        c.single
+        and s.isupper()
+        and 2 <= len(s) <= 5
+        and "." not in s
+        and not c.admin
+        and c.own_big < c.settings.common_word_population
+    )
+
+
+def _name_particle(c: MatchContext) -> bool:
+    t, i = c.tokens, c.i
+    return (
+        i >= 2
+        and not c.admin
+        and t[i - 1].text.lower() in NAME_PARTICLES
+        and t[i - 2].capitalized
+        and c.text[t[i - 2].end : t[i - 1].start] == " "
+        and c.text[t[i - 1].end : c.first.start] == " "
+    )
+
+
+def _minor_after_word(c: MatchContext) -> bool:
+    before = c.before
+    if before is None or c.major:
+        return False
+    word = before.text.lower()
+    return (
+        word not in ALLOWED_PRECEDERS
+        and not before.text.isupper()
+        and not word.endswith(("'s", "’s"))
+    )
+
+
+def _minor_before_word(c: MatchContext) -> bool:
+    after = c.after
+    if after is None or c.major:
+        return False
+    return strip_dot(after.text).lower() not in ALLOWED_FOLLOWERS and not (
+        c.first.text.isupper() and after.text.isupper()
+    )
+
+
+def _first_and_surname(c: MatchContext) -> bool:
+    return (
+        c.single
+        and c.person_rules
+        and c.after is not None
+        and is_first_name(c.lower)
+        and is_surname(strip_dot(c.after.text))
+        and not any(p.precision == "country" for p in c.places)
+    )
+
+
+#: The recognition rules, in the order they are tried (the first that holds decides).
+RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
+    RecognitionRule(
+        "stop-phrase", "drop", "names news uses for something else, and armed groups",
+        "White House", lambda c: c.lower in STOP_PHRASES,
+    ),
+    RecognitionRule(
+        "bare-direction", "drop", "a single compass word", "North",
+        lambda c: c.single and c.lower in DIRECTIONS,
+    ),
+    RecognitionRule(
+        "capitals-dateline", "keep", "a sentence-initial name in capitals before a dateline",
+        "WINONA -- The body of", lambda c: (
+            c.first.sentence_initial and c.surface.isupper() and bool(_DATELINE_RE.match(c.text, c.end))
+        ),
+    ),
+    RecognitionRule(
+        "short-word", "drop", "one- or two-letter words unless an area in capitals or 'Kan.'",
+        "Co", _short_word,
+    ),
+    RecognitionRule(
+        "saint-possessive", "drop", "'St. X's' unless a place of the name is big",
+        "St. Patrick's", lambda c: bool(_SAINT_POSSESSIVE_RE.match(c.surface.lower()))
+        and c.big < c.settings.saint_population,
+    ),
+    RecognitionRule(
+        "common-word", "drop", "a common English word at a sentence start, in lower case, or small",
+        "March", _common_word,
+    ),
+    RecognitionRule(
+        "acronym", "drop", "an acronym in capitals that is no country or large area", "GNA",
+        _acronym,
+    ),
+    RecognitionRule(
+        "name-particle", "drop", "a name after a personal-name particle after a capitalised word",
+        "Mike de Kock", _name_particle,
+    ),
+    RecognitionRule(
+        "person-title-before", "drop", "a name right after a personal title",
+        "President Lincoln", lambda c: c.before is not None and c.before.text.lower() in PERSON_TITLES,
+    ),
+    RecognitionRule(
+        "minor-after-capitalised-word", "drop",
+        "a minor single-word place glued after another capitalised word", "Bob Wilson",
+        _minor_after_word,
+    ),
+    RecognitionRule(
+        "media-name", "drop", "a place followed by a newspaper or agency word",
+        "Washington Post", lambda c: c.after is not None
+        and strip_dot(c.after.text).lower() in MEDIA_WORDS,
+    ),
+    RecognitionRule(
+        "minor-before-capitalised-word", "drop",
+        "a minor single-word place glued before a capitalised word that is no institution",
+        "Brown Shoes", _minor_before_word,
+    ),
+    RecognitionRule(
+        "person-word-in-document", "drop",
+        "a single word the document uses as part of a person's name", "Smith said",
+        lambda c: c.single and c.lower in c.person_words and not c.admin,
+    ),
+    RecognitionRule(
+        "first-name-and-surname", "drop", "a first name that is a place, before a surname",
+        "Virginia Madsen", _first_and_surname,
+    ),
+    RecognitionRule(
+        "first-name", "drop", "a first name before a capitalised word, or a minor place",
+        "Henry", lambda c: c.single and not c.admin and c.person_rules
+        and is_first_name(c.lower) and (c.after is not None or not c.major),
+    ),
+    RecognitionRule(
+        "surname", "drop", "a surname known only as a small place", "Polk",
+        lambda c: c.single and not c.admin and c.person_rules and not c.major
+        and c.big < c.settings.surname_population and is_surname(c.lower),
+    ),
+)
+
+
+def judge(
+    context: MatchContext, rules: Sequence[RecognitionRule] = RECOGNITION_RULES
+) -> tuple[bool, str]:
+    """Return ``(kept, rule name)``: the first rule whose test holds decides.
+
+    >>> RECOGNITION_RULES[0].name, len(RECOGNITION_RULES) > 10
+    ('stop-phrase', True)
+    """
+    for rule in rules:
+        if rule.test(context):
+            return rule.decides == "keep", rule.name
+    return True, KEPT_BY_DEFAULT
