@@ -10,6 +10,10 @@ Input lines are ``{"id", "text", "title"?, "toponyms"?: [{"start", "end", "name"
 
 Gold coordinates in the input are ignored, except by ``--score``, which prints the
 standard metrics against them to standard error once the output is written.
+
+``--explain`` adds to each output toponym its ``trace``: the names of the rules that kept,
+ranked, moved or re-ranked it, in order (``Mention.trace``); end to end, each output line
+also gets ``dropped``: the gazetteer matches recognition dropped and the rule that did.
 """
 
 from __future__ import annotations
@@ -59,9 +63,11 @@ def iter_documents(handle: TextIO, source: str = "<input>") -> Iterator[dict[str
         yield doc
 
 
-def _toponym_out(start: int, end: int, name: str, mention: Any) -> dict[str, Any]:
+def _toponym_out(
+    start: int, end: int, name: str, mention: Any, explain: bool = False
+) -> dict[str, Any]:
     place = mention.place if mention is not None else None
-    return {
+    out = {
         "start": start,
         "end": end,
         "name": name,
@@ -70,6 +76,9 @@ def _toponym_out(start: int, end: int, name: str, mention: Any) -> dict[str, Any
         "geonameid": place.geonameid if place is not None else None,
         "feature_code": place.feature_code if place is not None else None,
     }
+    if explain:
+        out["trace"] = list(mention.trace) if mention is not None else []
+    return out
 
 
 def _span_of(toponym: Any, text: str) -> tuple[int, int] | str:
@@ -88,7 +97,7 @@ def _span_of(toponym: Any, text: str) -> tuple[int, int] | str:
     return start, end
 
 
-def _unresolved_out(toponym: Any) -> dict[str, Any]:
+def _unresolved_out(toponym: Any, explain: bool = False) -> dict[str, Any]:
     """Return the output toponym for an unusable input span: null but the echoed fields."""
     given = toponym if isinstance(toponym, dict) else {}
 
@@ -96,7 +105,7 @@ def _unresolved_out(toponym: Any) -> dict[str, Any]:
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     name = given.get("name")
-    return {
+    out = {
         "start": _int_or_none(given.get("start")),
         "end": _int_or_none(given.get("end")),
         "name": name if isinstance(name, str) else None,
@@ -105,25 +114,36 @@ def _unresolved_out(toponym: Any) -> dict[str, Any]:
         "geonameid": None,
         "feature_code": None,
     }
+    if explain:
+        out["trace"] = []
+    return out
 
 
 def predict_line(
-    doc: dict[str, Any], *, gold_spans: bool, parser: Any
+    doc: dict[str, Any], *, gold_spans: bool, parser: Any, explain: bool = False
 ) -> tuple[dict[str, Any], str | None]:
     """Return the output object for one input document and the problem with it, if any.
 
     The document must have a string ``text``. With ``gold_spans``, a toponym whose span is
     unusable (not an object, no integer start/end, outside the text) still gets its output
     toponym, with null coordinates, so output toponyms stay aligned with input ones; the
-    other spans are resolved as usual and the problem names the bad ones.
+    other spans are resolved as usual and the problem names the bad ones. ``explain``
+    adds each toponym's ``trace`` (and, end to end, the ``dropped`` matches).
     """
     text: str = doc["text"]
     title = doc.get("title") or None
     url = doc.get("url") or None
     if not gold_spans:
-        mentions = parser.geoparse(text, title=title, url=url)
-        toponyms = [_toponym_out(m.start, m.end, m.text, m) for m in mentions]
-        return {"id": doc.get("id"), "toponyms": toponyms}, None
+        if not explain:
+            mentions = parser.geoparse(text, title=title, url=url)
+            toponyms = [_toponym_out(m.start, m.end, m.text, m) for m in mentions]
+            return {"id": doc.get("id"), "toponyms": toponyms}, None
+        mentions, dropped = parser.geoparse_explained(text, title=title, url=url)
+        toponyms = [_toponym_out(m.start, m.end, m.text, m, True) for m in mentions]
+        dropped_out = [
+            {"start": d.start, "end": d.end, "name": d.text, "rule": d.rule} for d in dropped
+        ]
+        return {"id": doc.get("id"), "toponyms": toponyms, "dropped": dropped_out}, None
     given = doc.get("toponyms")
     if given is None:
         given = []
@@ -136,11 +156,13 @@ def predict_line(
     problems: list[str] = []
     for number, (toponym, span) in enumerate(zip(given, checked, strict=True), start=1):
         if isinstance(span, str):
-            toponyms.append(_unresolved_out(toponym))
+            toponyms.append(_unresolved_out(toponym, explain))
             problems.append(f"toponym {number}: {span}")
         else:
             start, end = span
-            toponyms.append(_toponym_out(start, end, text[start:end], next(mentions)))
+            toponyms.append(
+                _toponym_out(start, end, text[start:end], next(mentions), explain)
+            )
     problem = None
     if problems:
         shown = "; ".join(problems[:3])
@@ -209,7 +231,9 @@ def score_predictions(
     return result
 
 
-def _line_output(line: InputLine, *, gold_spans: bool, parser: Any) -> tuple[dict, str | None]:
+def _line_output(
+    line: InputLine, *, gold_spans: bool, parser: Any, explain: bool = False
+) -> tuple[dict, str | None]:
     """Return the output object for one input line and its problem (None when fine)."""
     if line.problem or line.doc is None:
         return {"id": line.get("id"), "toponyms": []}, line.problem
@@ -219,7 +243,7 @@ def _line_output(line: InputLine, *, gold_spans: bool, parser: Any) -> tuple[dic
     if problem:
         return {"id": line.get("id"), "toponyms": []}, problem
     try:
-        return predict_line(line.doc, gold_spans=gold_spans, parser=parser)
+        return predict_line(line.doc, gold_spans=gold_spans, parser=parser, explain=explain)
     except ConflictMapError as err:
         return {"id": line.get("id"), "toponyms": []}, f"could not geoparse: {err}"
 
@@ -230,8 +254,14 @@ def _line_output(line: InputLine, *, gold_spans: bool, parser: Any) -> tuple[dic
     "--gold-spans", is_flag=True, help="Resolve exactly the toponym spans given in the file."
 )
 @click.option("--score", is_flag=True, help="Print metrics against the gold toponyms to stderr.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Add each toponym's trace (the rules that kept, ranked and moved it) and, end to "
+    "end, the matches recognition dropped with their rule.",
+)
 @friendly_errors
-def geoparse_command(file: Path, gold_spans: bool, score: bool) -> None:
+def geoparse_command(file: Path, gold_spans: bool, score: bool, explain: bool) -> None:
     """Geoparse FILE.jsonl, writing one JSON line per input line to standard output.
 
     A bad line (not JSON, not an object, no string "text", a bad toponym span with
@@ -247,7 +277,9 @@ def geoparse_command(file: Path, gold_spans: bool, score: bool) -> None:
     skipped = 0
     out = click.get_text_stream("stdout")
     for line in read_lines(file):
-        result, problem = _line_output(line, gold_spans=gold_spans, parser=parser)
+        result, problem = _line_output(
+            line, gold_spans=gold_spans, parser=parser, explain=explain
+        )
         if problem:
             result["error"] = f"line {line.number}: {problem}"
         report.add(line, problem)

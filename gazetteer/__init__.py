@@ -6,7 +6,14 @@ Public API (``import gazetteer`` is cheap: it loads no data and builds nothing):
 - :func:`normalize` -- the normalized key of a place name;
 - :func:`geoparse` -- recognise and resolve the places a text names;
 - :func:`resolve_spans` -- resolve given character spans of a text;
-- :func:`resolve_name` -- rank the candidates of one name given an article as context;
+- :func:`resolve_name` -- rank the candidates of one name given an article as context
+  (with ``single_name_rules=True``, the rules claims need: :mod:`gazetteer.name_rules`);
+- :func:`get_geoparser` / :class:`Geoparser` -- the geoparser bound to an index;
+- :class:`PlaceIndex` -- the typed interface of an index;
+- countries: :func:`country_code`, :func:`country_name`, :func:`country_of_adjective`,
+  :func:`is_demonym`, :func:`capital_of`;
+- the rule tables :data:`RECOGNITION_RULES` and :data:`MENTION_PASSES` (each output
+  mention's ``Mention.trace`` names the ones that kept, ranked or moved it);
 - the value objects :class:`Place`, :class:`Candidate`, :class:`Mention`.
 """
 
@@ -17,16 +24,39 @@ from typing import Any
 # The geoparser functions share their name with the ``gazetteer.geoparse`` module, so they
 # are bound eagerly (the module is light; the index loads on first use). A lazy binding
 # would be shadowed by the submodule as soon as anything imported it.
-from gazetteer.geoparse import geoparse, resolve_name, resolve_spans
+from gazetteer.countries import (
+    capital_of,
+    country_code,
+    country_name,
+    country_of_adjective,
+    is_demonym,
+)
+from gazetteer.geoparse import Geoparser, geoparse, get_geoparser, resolve_name, resolve_spans
 from gazetteer.model import PRECISIONS, Candidate, Mention, Place
+from gazetteer.name_rules import NameOptions
+from gazetteer.passes import MENTION_PASSES
+from gazetteer.protocol import PlaceIndex
+from gazetteer.recognition_rules import RECOGNITION_RULES, RecognitionSettings
 
 __all__ = [
+    "MENTION_PASSES",
     "PRECISIONS",
+    "RECOGNITION_RULES",
     "Candidate",
+    "Geoparser",
     "Mention",
+    "NameOptions",
     "Place",
+    "PlaceIndex",
+    "RecognitionSettings",
+    "capital_of",
+    "country_code",
+    "country_name",
+    "country_of_adjective",
     "geoparse",
+    "get_geoparser",
     "get_index",
+    "is_demonym",
     "normalize",
     "resolve_name",
     "resolve_spans",

@@ -11,7 +11,6 @@ distinct key: entries, max population, best tier, common-word and protected flag
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import logging
 import os
@@ -23,8 +22,17 @@ from pathlib import Path
 
 from core.errors import DataSourceError
 from gazetteer.names import normalize, strip_articles, variant_keys
+from gazetteer.data_files import (
+    ALIASES_FILE,
+    COMMON_WORDS_FILE,
+    DEMONYMS_FILE,
+    read_aliases,
+    read_common_words,
+    read_demonyms,
+)
 from gazetteer.sources import default_sources
 from gazetteer.sources.base import Entry, Source, file_digest
+from gazetteer.sources.regions import KEEP_SUFFIXES
 
 __all__ = [
     "COMMON_WORDS_FILE",
@@ -34,56 +42,21 @@ __all__ = [
     "TIERS",
     "build_index",
     "index_digest",
+    "read_aliases",
     "read_common_words",
+    "read_demonyms",
 ]
 
 log = logging.getLogger("conflictmap.gazetteer.build")
 
 SCHEMA_VERSION = "5"
-DATA_DIR = Path(__file__).resolve().parent / "data"
-DEMONYMS_FILE = DATA_DIR / "demonyms.csv"
-ALIASES_FILE = DATA_DIR / "aliases.csv"
-COMMON_WORDS_FILE = DATA_DIR / "common_words.txt"
 #: How a key matched, best first. "name": the entry's own name; "alias": one of its other
 #: names; "article": equal once the Arabic article is dropped; "demonym": an adjective of the
 #: place ("Libyan"); "skeleton": equal after transliteration folding; "fuzzy": edit distance.
 TIERS: tuple[str, ...] = ("name", "alias", "article", "demonym", "skeleton", "fuzzy")
 _TIER = {name: rank for rank, name in enumerate(TIERS)}
 _PROTECTED_CODES = ("PCLI", "ADM1", "CONT")
-_CODE_FILES = ("names.py", "build.py")
-
-
-def read_common_words(path: Path = COMMON_WORDS_FILE) -> set[str]:
-    """Read the place names that are also common English words (one per line, # comments)."""
-    if not path.exists():
-        return set()
-    words: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(normalize(line))
-    return words
-
-
-def read_demonyms(path: Path = DEMONYMS_FILE) -> list[tuple[str, str]]:
-    """Read ``demonyms.csv`` (``demonym,target``; target a country code or a place id)."""
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [(row["demonym"].strip(), row["target"].strip()) for row in csv.DictReader(handle)
-                if row.get("demonym") and row.get("target")]
-
-
-def read_aliases(path: Path = ALIASES_FILE) -> list[tuple[str, str]]:
-    """Read ``aliases.csv`` (``target,alias``): extra names of entries from the packages.
-
-    For example AP-style state abbreviations ("W.Va." -> ``adm:US.WV``).
-    """
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [(row["alias"].strip(), row["target"].strip()) for row in csv.DictReader(handle)
-                if row.get("alias") and row.get("target")]
+_CODE_FILES = ("names.py", "build.py", "data_files.py")
 
 
 def index_digest(sources: Sequence[Source]) -> str:
@@ -255,8 +228,6 @@ def _drop_bare_county_names(db: sqlite3.Connection) -> int:
 
     There the bare name is nearly always the town (measured on LGL).
     """
-    from gazetteer.sources.regions import KEEP_SUFFIXES
-
     doomed: list[tuple[str, int]] = []
     rows = db.execute("SELECT pid, name, country_code, admin1 FROM places "
                       "WHERE feature_code = 'ADM2' AND source = 'regions'").fetchall()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from gazetteer.address import country_of_address, paper_town, url_words
@@ -20,6 +20,7 @@ from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
 from gazetteer.descriptions import capital_by_description, country_code_of, main_country
 from gazetteer.fallback import is_facility, part_of_name
 from gazetteer.model import Candidate, Mention, Place
+from gazetteer.name_rules import NameOptions, resolve_with_options
 from gazetteer.names import normalize, strip_articles
 from gazetteer.passes import MAX_CANDIDATES_KEPT, MENTION_PASSES, MentionDocument, run_passes
 from gazetteer.people import is_first_name, is_personal_name, is_surname
@@ -27,7 +28,7 @@ from gazetteer.protocol import PlaceIndex
 from gazetteer.qualifiers import add_qualifiers
 from gazetteer.readings import REVIEWED_SOURCES, is_major
 from gazetteer.recognition_rules import DEFAULT_RECOGNITION, RecognitionSettings
-from gazetteer.recognize import Recognizer, Span
+from gazetteer.recognize import Dropped, Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 
 __all__ = [
@@ -409,13 +410,20 @@ class Geoparser:
 
         Each mention's ``trace`` starts with the recognition rule that kept its span.
         """
+        return self.geoparse_explained(text, title=title, url=url)[0]
+
+    def geoparse_explained(
+        self, text: str, *, title: str | None = None, url: str | None = None
+    ) -> tuple[list[Mention], list[Dropped]]:
+        """Like :meth:`geoparse`, and also return the matches recognition dropped, by rule."""
         self.refresh()
-        found = self.recognizer.find(text)
+        found, dropped = self.recognizer.find_explained(text)
         mentions = self.resolve_spans(text, [(s.start, s.end) for s in found], title=title, url=url)
-        return [
+        traced = [
             replace(m, trace=(*s.trace, *m.trace)) if s.trace else m
             for s, m in zip(found, mentions, strict=True)
         ]
+        return traced, dropped
 
     # -- single names ----------------------------------------------------------------
 
@@ -523,8 +531,35 @@ def resolve_name(
     context_text: str | None = None,
     country_hint: str | None = None,
     index: PlaceIndex | None = None,
+    single_name_rules: bool = False,
+    country: str | None = None,
+    capital: str | None = None,
+    antecedent: str | None = None,
+    capital_fallback: bool = True,
+    known: Mapping[str, Place] | None = None,
+    options: NameOptions | None = None,
 ) -> list[Candidate]:
-    """Rank the candidates of a single place name, using an article as context."""
-    return get_geoparser(index).resolve_name(
-        name, context_text=context_text, country_hint=country_hint
-    )
+    """Rank the candidates of a single place name, using an article as context.
+
+    With ``single_name_rules`` (or ``options``) the rules claims need apply
+    (:mod:`gazetteer.name_rules`): ``country`` is the conflict's ISO code (the hint when
+    ``country_hint`` is not given; a hamlet abroad that nothing supports is then dropped),
+    ``capital`` the conflict's capital and ``antecedent`` the place named before (for "the
+    capital", "the city"), ``known`` the places the article already resolved (lower-case
+    name -> place); an unknown site word is dropped ("Marj airport") and a town beats a
+    district of its name. The first candidate is the choice; [] when there is none.
+    """
+    parser = get_geoparser(index)
+    if options is None and single_name_rules:
+        options = NameOptions(
+            context_text=context_text,
+            country_hint=country_hint,
+            country=country,
+            capital=capital,
+            antecedent=antecedent,
+            capital_fallback=capital_fallback,
+            known=dict(known or {}),
+        )
+    if options is not None:
+        return resolve_with_options(parser, name, options)
+    return parser.resolve_name(name, context_text=context_text, country_hint=country_hint)

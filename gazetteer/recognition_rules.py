@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: Trace name of a match that no rule decided (kept).
-KEPT_BY_DEFAULT = "no-rule-objected"
+KEPT_BY_DEFAULT = "recognized"
 
 #: What follows a dateline's town in capitals: "WINONA -- ", "CAIRO (Reuters) - ",
 #: "PARIS, Texas — ".

@@ -17,17 +17,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from core.errors import DataSourceError
 from gazetteer.model import Candidate, Mention, Place
-from store.types import ArticleInput
+from store.types import ArticleInput, IngestResult
 
-if TYPE_CHECKING:
-    from store.store import Store
-
-__all__ = ["DEMO_FILE", "demo_articles", "load_demo", "read_demo"]
+__all__ = ["DEMO_FILE", "ArticleSink", "demo_articles", "load_demo", "read_demo"]
 
 log = logging.getLogger("conflictmap.store.demo")
 
@@ -145,7 +142,15 @@ def demo_articles() -> list[tuple[ArticleInput, _Analysis]]:
     return out
 
 
-def load_demo(store: Store) -> int:
+class ArticleSink(Protocol):
+    """What the demo loader needs of a store (:class:`store.store.Store` is one)."""
+
+    def ingest_article(self, article: ArticleInput, **options: Any) -> IngestResult:
+        """Store one article and its claims."""
+        ...
+
+
+def load_demo(store: ArticleSink) -> int:
     """Ingest the demo articles into ``store``; return the number of claims added."""
     added = 0
     for article, analysis in demo_articles():

@@ -20,6 +20,7 @@ from core.errors import ConflictMapError, IngestError, InputRejected, StoreError
 from gazetteer.model import Place
 from geo.geodesic import validate_point
 from store import corrections, places, queries
+from store.demo import load_demo
 from store.engine import default_url, make_engine, migrate, with_retry, write_connection
 from store.ingest.limits import Limits
 from store.models import Article, Claim, Correction, Mention, Source, UserPlace
@@ -311,6 +312,4 @@ class Store:
     # -------------------------------------------------------------------- demo
     def load_demo(self) -> int:
         """Load the bundled demo dataset idempotently; return the number of claims added."""
-        from store.demo import load_demo
-
         return load_demo(self)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.errors import DataSourceError
+from gazetteer.data_files import read_common_words
 from gazetteer.model import Place
 from gazetteer.names import normalize
 from gazetteer.sources.base import Entry, Source, file_digest, is_latin_name, package_version
@@ -132,8 +133,6 @@ _GENERIC_WORDS = frozenset({
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    from gazetteer.build import read_common_words  # lazy: the builder imports the sources
-
     return frozenset(read_common_words())
 
 
