@@ -18,8 +18,9 @@ import time
 import zlib
 from pathlib import Path
 
-from cli.geoparse_cmd import predict_document, score_predictions
+from cli.geoparse_cmd import predict_document
 from core.paths import eval_dir
+from gazetteer.evaluation import great_circle_km, score_predictions
 
 CORPORA = ("lgl_dev.jsonl", "geowebnews_dev.jsonl")
 
@@ -40,8 +41,6 @@ def _peak_rss_mb() -> float:
 
 
 def _print_errors(docs: list[dict], outputs: list[dict], k: int) -> None:
-    from gazetteer.evaluation import great_circle_km
-
     shown = 0
     for doc, out in zip(docs, outputs, strict=True):
         for gold, pred in zip(doc["toponyms"], out["toponyms"], strict=True):

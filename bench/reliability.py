@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bench import bad_inputs
 from core.paths import project_root
 
 __all__ = [
@@ -61,15 +62,8 @@ def pipeline_ready() -> bool:
 
 
 def load_catalogue_module() -> Any:
-    """Import ``tests/reliability/bad_inputs.py`` (the shared catalogue) from the checkout."""
-    path = project_root() / "tests" / "reliability" / "bad_inputs.py"
-    spec = importlib.util.spec_from_file_location("conflictmap_bad_inputs", path)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    """Return :mod:`bench.bad_inputs`, the catalogue of hostile inputs shared with the tests."""
+    return bad_inputs
 
 
 def make_batch(directory: Path, count: int, *, start: int = 0, words: int = 160) -> list[Path]:

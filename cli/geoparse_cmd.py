@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import reprlib
 import sys
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ import click
 from cli.errors import friendly_errors
 from cli.jsonl_lines import InputLine, LineReport, dump_line, not_text, read_lines
 from core.errors import ConflictMapError, InputRejected
+from gazetteer.evaluation import gold_problem, score_predictions
 
 __all__ = [
     "gold_problem",
@@ -176,58 +176,6 @@ def predict_document(doc: dict[str, Any], *, gold_spans: bool, parser: Any) -> d
     result, problem = predict_line(doc, gold_spans=gold_spans, parser=parser)
     if problem:
         raise InputRejected(f"document {doc.get('id')!r}: {problem}")
-    return result
-
-
-def gold_problem(doc: dict[str, Any]) -> str | None:
-    """Return why ``doc``'s gold toponyms cannot be scored, or None when they can."""
-    toponyms = doc.get("toponyms")
-    if toponyms is None:
-        return None
-    if not isinstance(toponyms, list):
-        return "'toponyms' is not a list"
-    for toponym in toponyms:
-        if not isinstance(toponym, dict):
-            return "a gold toponym is not an object"
-        try:
-            int(toponym["start"]), int(toponym["end"])
-            point = float(toponym["lat"]), float(toponym["lon"])
-        except (KeyError, TypeError, ValueError, OverflowError):
-            return "a gold toponym lacks numeric start, end, lat or lon"
-        if not all(math.isfinite(v) for v in point):
-            return "a gold toponym has a non-finite coordinate"
-    return None
-
-
-def score_predictions(
-    docs: list[dict[str, Any]], outputs: list[dict[str, Any]], *, gold_spans: bool
-) -> dict[str, Any]:
-    """Return the standard metrics of ``outputs`` against the gold toponyms of ``docs``."""
-    from gazetteer.evaluation import recognition_scores, resolution_errors, resolution_scores
-
-    errors: list[float] = []
-    gold_set: list[tuple[Any, int, int]] = []
-    pred_set: list[tuple[Any, int, int]] = []
-    for n, (doc, out) in enumerate(zip(docs, outputs, strict=True)):
-        gold = doc.get("toponyms") or []
-        doc_id = doc.get("id", n)
-        gold_set += [(doc_id, int(t["start"]), int(t["end"])) for t in gold]
-        pred_set += [(doc_id, int(t["start"]), int(t["end"])) for t in out["toponyms"]]
-        if gold_spans:
-            errors += resolution_errors(gold, out["toponyms"])
-        else:
-            # End to end: each gold toponym is scored by the predicted span overlapping it.
-            aligned = []
-            for t in gold:
-                match = next(
-                    (p for p in out["toponyms"] if p["start"] < t["end"] and t["start"] < p["end"]),
-                    None,
-                )
-                aligned.append(match)
-            errors += resolution_errors(gold, aligned)
-    result: dict[str, Any] = {"resolution": resolution_scores(errors).as_dict()}
-    if not gold_spans:
-        result["recognition"] = recognition_scores(gold_set, pred_set).as_dict()
     return result
 
 

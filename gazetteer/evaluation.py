@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import Any
 from dataclasses import asdict, dataclass
 
 __all__ = [
     "ACC_KM",
+    "gold_problem",
+    "score_predictions",
     "MAX_ERROR_KM",
     "RecognitionScores",
     "ResolutionScores",
@@ -193,3 +196,53 @@ def recognition_scores(
         overlap_recall=orr,
         overlap_f1=_f1(op, orr),
     )
+
+
+def gold_problem(doc: dict[str, Any]) -> str | None:
+    """Return why ``doc``'s gold toponyms cannot be scored, or None when they can."""
+    toponyms = doc.get("toponyms")
+    if toponyms is None:
+        return None
+    if not isinstance(toponyms, list):
+        return "'toponyms' is not a list"
+    for toponym in toponyms:
+        if not isinstance(toponym, dict):
+            return "a gold toponym is not an object"
+        try:
+            int(toponym["start"]), int(toponym["end"])
+            point = float(toponym["lat"]), float(toponym["lon"])
+        except (KeyError, TypeError, ValueError, OverflowError):
+            return "a gold toponym lacks numeric start, end, lat or lon"
+        if not all(math.isfinite(v) for v in point):
+            return "a gold toponym has a non-finite coordinate"
+    return None
+
+
+def score_predictions(
+    docs: list[dict[str, Any]], outputs: list[dict[str, Any]], *, gold_spans: bool
+) -> dict[str, Any]:
+    """Return the standard metrics of ``outputs`` against the gold toponyms of ``docs``."""
+    errors: list[float] = []
+    gold_set: list[tuple[Any, int, int]] = []
+    pred_set: list[tuple[Any, int, int]] = []
+    for n, (doc, out) in enumerate(zip(docs, outputs, strict=True)):
+        gold = doc.get("toponyms") or []
+        doc_id = doc.get("id", n)
+        gold_set += [(doc_id, int(t["start"]), int(t["end"])) for t in gold]
+        pred_set += [(doc_id, int(t["start"]), int(t["end"])) for t in out["toponyms"]]
+        if gold_spans:
+            errors += resolution_errors(gold, out["toponyms"])
+        else:
+            # End to end: each gold toponym is scored by the predicted span overlapping it.
+            aligned = []
+            for t in gold:
+                match = next(
+                    (p for p in out["toponyms"] if p["start"] < t["end"] and t["start"] < p["end"]),
+                    None,
+                )
+                aligned.append(match)
+            errors += resolution_errors(gold, aligned)
+    result: dict[str, Any] = {"resolution": resolution_scores(errors).as_dict()}
+    if not gold_spans:
+        result["recognition"] = recognition_scores(gold_set, pred_set).as_dict()
+    return result
