@@ -84,10 +84,11 @@ class MentionPass:
 
 def _famous_namesake(doc: MentionDocument) -> list[Mention]:
     key, normalize = doc.parser.key, doc.parser.normalize
-    return [
-        replace(m, candidates=famous_namesake(m.candidates, key(m.text), normalize))
-        for m in doc.mentions
-    ]
+    out = []
+    for mention in doc.mentions:
+        ranked = famous_namesake(mention.candidates, key(mention.text), normalize)
+        out.append(mention if ranked is mention.candidates else replace(mention, candidates=ranked))
+    return out
 
 
 def _initials(doc: MentionDocument) -> list[Mention]:
@@ -283,10 +284,12 @@ def run_passes(
         before = doc.mentions
         doc.refined = {}
         after = mention_pass.run(doc)
+        if len(after) != len(before):
+            raise ValueError(f"mention pass {mention_pass.name!r} changed the number of mentions")
         doc.mentions = [
             replace(new, trace=(*old.trace, doc.refined.get(i, mention_pass.name)))
-            if _changed(old, new)
+            if new is not old and _changed(old, new)
             else old
-            for i, (old, new) in enumerate(zip(before, after, strict=True))
+            for i, (old, new) in enumerate(zip(before, after))
         ]
     return doc.mentions

@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from gazetteer.model import Place
 from gazetteer.names import normalize
@@ -111,6 +110,23 @@ def adjacent_cap(text: str, tokens: Sequence[Token], k: int, left: bool) -> Toke
     return other
 
 
+class _lazy:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """A property computed on first use and stored on the instance (no lock: one thread
+    owns a match context; ``functools.cached_property`` locks on every first access)."""
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = self.function(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
 class MatchContext:
     """One gazetteer match (tokens ``i`` to ``j`` of a text) and what rules ask about it.
 
@@ -145,7 +161,7 @@ class MatchContext:
         self.surface = text[self.first.start : end]
         self.single = i == j
 
-    @cached_property
+    @_lazy
     def lower(self) -> str:
         """The surface in lower case, without a final dot or a clitic ("Libya's")."""
         lower = self.surface.lower().rstrip(".")
@@ -154,12 +170,12 @@ class MatchContext:
                 lower = lower[: -len(suffix)]
         return lower
 
-    @cached_property
+    @_lazy
     def big(self) -> int:
         """Largest population among the match's places."""
         return max((p.population for p in self.places), default=0)
 
-    @cached_property
+    @_lazy
     def admin(self) -> bool:
         """Whether a reading is a country, sea, continent or large first-level area."""
         s = self.settings
@@ -175,29 +191,29 @@ class MatchContext:
             for p in self.places
         )
 
-    @cached_property
+    @_lazy
     def common(self) -> bool:
         """Whether the name is a common English word ("March", "Mobile")."""
         return self.lower in COMMON_WORDS or bool(
             self.single and self._is_common and self._is_common(self.lower)
         )
 
-    @cached_property
+    @_lazy
     def major(self) -> bool:
         """An area, a big place or a multi-word name: stays a place among capitals."""
         return self.admin or self.big >= self.settings.major_population or not self.single
 
-    @cached_property
+    @_lazy
     def own_big(self) -> int:
         """Largest population of the places whose own name this is."""
         return own_population(self.lower, self.places)
 
-    @cached_property
+    @_lazy
     def before(self) -> Token | None:
         """The capitalised word glued before the match, if any."""
         return adjacent_cap(self.text, self.tokens, self.i, left=True)
 
-    @cached_property
+    @_lazy
     def after(self) -> Token | None:
         """The capitalised word glued after the match, if any."""
         return adjacent_cap(self.text, self.tokens, self.j, left=False)
