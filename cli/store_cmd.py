@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from cli.errors import friendly_errors
+from core.errors import InputRejected
 
 __all__ = ["register"]
 
@@ -25,7 +26,6 @@ def _open(db: str | None):  # type: ignore[no-untyped-def]
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    from core.errors import InputRejected
     from store.types import parse_date
 
     try:

@@ -8,6 +8,7 @@ may name a place the article mentions. The geoparser uses these as weak context 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 __all__ = ["country_of_address", "paper_town", "url_words"]
 
@@ -18,8 +19,6 @@ def url_words(url: str) -> str:
     >>> url_words("http://www.parispi.net/articles/2009/news/local_news/x.txt")
     'wwwparispinetarticlesnewslocalnewsxtxt'
     """
-    from urllib.parse import urlsplit
-
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -44,8 +43,6 @@ def paper_town(url: str) -> str | None:
     >>> paper_town("https://www.bbc.co.uk/news") is None
     True
     """
-    from urllib.parse import urlsplit
-
     try:
         host = (urlsplit(url).hostname or "").lower()
     except ValueError:
@@ -74,8 +71,6 @@ def country_of_address(url: str) -> str | None:
     >>> country_of_address("https://example.com/x") is None
     True
     """
-    from urllib.parse import urlsplit
-
     try:
         host = (urlsplit(url).hostname or "").lower()
     except ValueError:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import logging
 import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from core.paths import cache_dir
 from gazetteer.build import TIERS, build_index, index_digest
 from gazetteer.model import Place
 from gazetteer.names import capital_phrase, fuzzy_ok, normalize, skeleton, strip_articles
+from gazetteer.sources import default_sources
+from gazetteer.sources.curated import read_place_rows
 
 __all__ = [
     "GazetteerIndex",
@@ -447,8 +450,6 @@ def _info(row: Sequence) -> NameInfo:
 
 
 def _replace_id(place: Place, new_id: str) -> Place:
-    from dataclasses import replace
-
     return replace(place, id=new_id, source="user")
 
 
@@ -457,8 +458,6 @@ def load_user_places(path: Path, index: GazetteerIndex | None = None) -> list[Pl
 
     Ids become ``user:<slug>``. Returns the places added.
     """
-    from gazetteer.sources.curated import read_place_rows
-
     index = index or get_index()
     entries = read_place_rows(Path(path), namespace="user")
     added = index.add_places([e.place for e in entries])
@@ -473,8 +472,6 @@ _INDEX_LOCK = threading.Lock()
 
 def index_path(sources: Sequence | None = None, directory: Path | None = None) -> Path:
     """Return the cache file path for the given sources (default: all bundled sources)."""
-    from gazetteer.sources import default_sources
-
     sources = default_sources() if sources is None else sources
     name = f"gazetteer-{_source_set(sources)}-{index_digest(sources)}.sqlite"
     return (directory or cache_dir()) / name
@@ -486,16 +483,12 @@ def _source_set(sources: Sequence) -> str:
     Stale files are only those of the same set, so a small custom index never removes the
     default one from a shared cache directory.
     """
-    import hashlib
-
     parts = sorted(f"{type(s).__name__}:{getattr(s, 'path', '')}" for s in sources)
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:6]
 
 
 def open_index(sources: Sequence | None = None, directory: Path | None = None) -> GazetteerIndex:
     """Open the index for these sources, building it first if its cache file is missing."""
-    from gazetteer.sources import default_sources
-
     sources = list(default_sources() if sources is None else sources)
     path = index_path(sources, directory)
     if not path.exists():

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gazetteer.features import feature_class_of
+
 __all__ = ["PRECISIONS", "Candidate", "Mention", "Place"]
 
 #: What a point stands for, from most to least exact. The map draws the last three
@@ -40,8 +42,6 @@ class Place:
     @property
     def feature_class(self) -> str:
         """GeoNames feature class (A, P, H, L, S, T, ...) derived from the code."""
-        from gazetteer.features import feature_class_of
-
         return feature_class_of(self.feature_code)
 
 
