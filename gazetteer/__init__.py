@@ -11,7 +11,7 @@ Public API (``import gazetteer`` is cheap: it loads no data and builds nothing):
 - :func:`get_geoparser` / :class:`Geoparser` -- the geoparser bound to an index;
 - :class:`PlaceIndex` -- the typed interface of an index;
 - countries: :func:`country_code`, :func:`country_name`, :func:`country_of_adjective`,
-  :func:`is_demonym`, :func:`capital_of`;
+  :func:`is_demonym`, :func:`capital_of`, :func:`adjective_of`, :func:`country_of_capital`;
 - the rule tables :data:`RECOGNITION_RULES` and :data:`MENTION_PASSES` (each output
   mention's ``Mention.trace`` names the ones that kept, ranked or moved it);
 - the value objects :class:`Place`, :class:`Candidate`, :class:`Mention`.
@@ -25,10 +25,12 @@ from typing import Any
 # are bound eagerly (the module is light; the index loads on first use). A lazy binding
 # would be shadowed by the submodule as soon as anything imported it.
 from gazetteer.countries import (
+    adjective_of,
     capital_of,
     country_code,
     country_name,
     country_of_adjective,
+    country_of_capital,
     is_demonym,
 )
 from gazetteer.geoparse import Geoparser, geoparse, get_geoparser, resolve_name, resolve_spans
@@ -49,10 +51,12 @@ __all__ = [
     "Place",
     "PlaceIndex",
     "RecognitionSettings",
+    "adjective_of",
     "capital_of",
     "country_code",
     "country_name",
     "country_of_adjective",
+    "country_of_capital",
     "geoparse",
     "get_geoparser",
     "get_index",

