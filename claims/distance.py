@@ -217,8 +217,16 @@ def _distance_anchor_before(sentence: str, start: int) -> tuple[int, int] | None
     return matches[-1].end(), start
 
 
+#: "30 km away" with no "from": the anchor is the place an earlier sentence named.
+_AWAY = re.compile(r"\s*away\b(?!\s+(?:from|of)\b)", re.IGNORECASE)
+
+
 def find_distance_statements(sentence: str) -> list[DistanceStatement]:
-    """Find the anchored distance statements in one sentence."""
+    """Find the anchored distance statements in one sentence.
+
+    A statement whose anchor is only implied ("30 km away") has an empty ``anchor``: the
+    caller fills it from the article's earlier sentences or drops it.
+    """
     out: list[DistanceStatement] = []
     for amount in find_amounts(sentence):
         pos = amount.end
@@ -239,6 +247,11 @@ def find_distance_statements(sentence: str) -> list[DistanceStatement]:
         else:
             back = _distance_anchor_before(sentence, amount.start)
             if back is None:
+                away = _AWAY.match(sentence, pos)
+                if away:  # "The camp is 30 km away": the anchor is in a sentence before
+                    subject, kind = _subject_before(sentence, amount.start)
+                    out.append(DistanceStatement(amount, amount.start, away.end(), direction,
+                                                 "", away.end(), away.end(), subject, kind))
                 continue
             anchor_start = back[0]
             tokens = _anchor_tokens(sentence, anchor_start)

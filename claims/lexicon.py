@@ -27,10 +27,13 @@ class Trigger:
     action: str
     voice: str
     pattern: re.Pattern[str]
+    #: The statement stands without an actor in the sentence ("Kidal has been under siege",
+    #: "the towns were liberated"): the actor named last in the article stands in, or none.
+    agentless: bool = False
 
 
-def _t(action: str, voice: str, regex: str) -> Trigger:
-    return Trigger(action, voice, re.compile(regex, re.IGNORECASE))
+def _t(action: str, voice: str, regex: str, *, agentless: bool = False) -> Trigger:
+    return Trigger(action, voice, re.compile(regex, re.IGNORECASE), agentless)
 
 
 _CONTROL = r"(?:full\s+|complete\s+|total\s+|effective\s+|partial\s+)?control"
@@ -48,6 +51,16 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:re)?(?:captured|seized|taken(?:\s+back)?|retaken|liberated|freed|overrun|"
        r"recaptured|reclaimed|conquered)\s+(?:\w+\s+){0,3}?by\b"),
     _t("captured", "passive", r"\bwhich\s+was\s+(?:re)?(?:captured|taken(?:\s+back)?|seized)\b"),
+    # agentless passives: "the towns of A, B and C were liberated", "Kidal was retaken"
+    _t("captured", "passive",
+       r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?(?:re)?(?:captured|seized|taken\s+back|"
+       r"retaken|liberated|overrun|recaptured|reclaimed|conquered)\b"
+       r"(?![^.;]{0,40}?\bby\b)", agentless=True),
+    _t("besieged", "state_after",
+       r"\b(?:(?:is|was|were|are|ha(?:s|ve|d)\s+been|remains?|remained|came|still|now|"
+       r"already)\s+)+under\s+(?:(?:a|full|total|complete|tight|renewed|months-long|"
+       r"weeks-long|[\w-]+-month|[\w-]+-week)\s+)*(?:siege|blockade|encirclement)\b"
+       r"(?!\s+(?:by|of)\b)", agentless=True),
     _t("captured", "state_after",
        r"\bcame\s+under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of\b"),
     _t("holds", "state_after",
@@ -63,6 +76,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:the\s+)?(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control)"),
     _t("holds", "state_after",
        r"\b(?:(?:an?\s+)?(?:area|region|district|city|town)\s+)?(?:controlled|held|occupied)\s+by\b"),
+    # an appositive state: "Lashio, the only city still under army control"
+    _t("holds", "state_after",
+       r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:still\s+|now\s+|firmly\s+)?under\s+"
+       r"(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control\b)", agentless=True),
     _t("besieged", "state_after", r"\bunder\s+(?:full\s+|total\s+|complete\s+)?siege\s+by\b"),
     _t("besieged", "state_after", r"\b(?:was|were)\s+(?:encircled|surrounded|besieged)\s+by\b"),
     _t("captured", "list_after",
@@ -85,11 +102,17 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"conducted)\s+by\b)"),
     _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall|"
                               r"takeover)\s+of\b"),
+    _t("besieged", "nominal", r"\b(?:the\s+)?(?:siege|blockade|encirclement)\s+(?:of|on)\b",
+       agentless=True),
+    _t("entered", "nominal", r"\b(?:an?\s+|the\s+)?incursions?\s+(?:\w+\s+){0,3}?into\b"),
     _t("captured", "active", r"\b(?:took|taken|taking|take|takes)\s+over\b"),
     # --- active forms ---
     _t("withdrew", "object",
        r"\b(?:pushed|pushing|drove|driven|forced|forcing|beat|beaten)\s+back\b|\brepelled\b|"
        r"\brepulsed\b"),
+    _t("withdrew", "object",
+       r"\b(?:pushed|pushing|drove|driving|forced|forcing|chased|chasing)"
+       r"(?=\s+(?:[\w’'-]+\s+){1,4}?(?:beyond|outside)\s+the\s+(?:city|town)\s+limits\b)"),
     _t("attacked", "active",
        r"\blaunch(?:ed|es|ing)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:offensive|campaign|"
        r"assault|counter-?offensive|operation)\b(?:\s+\w+){0,6}?\s+to\s+(?:try\s+(?:to\s+)?)?"
@@ -117,7 +140,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("captured", "active", r"\b(?:the\s+)?return\s+of\s+control\s+over\b"),
     _t("captured", "active",
        r"\bforced\s+(?:\w+\s+){1,3}?to\s+(?:leave|abandon|withdraw\s+from)\b"),
-    _t("captured", "active", r"\bdrove\s+(?:\w+\s+){1,4}?(?:out\s+of|from)\b"),
+    _t("captured", "active", r"\b(?:drove|dislodg(?:ed|ing|es)|ousted|evicted|expelled|flushed)"
+                             r"\s+(?:[\w’'-]+\s+){1,4}?(?:out\s+of|from)\b"),
     _t("captured", "active", r"\b(?:pushed|kicked|forced|chased|driven|pushing|forcing|driving)\s+"
                              r"(?:[\w’'-]+\s+){1,4}?out\s+of\b"),
     _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
