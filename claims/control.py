@@ -481,6 +481,12 @@ def _matches(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
     return sorted(found, key=lambda tm: tm[1].start())
 
 
+#: A statement reported as denied is no claim of the event.
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed\s+(?:claims|reports)|"
+                     r"refuted|rejected\s+(?:claims|reports))\b(?:\s+(?:that|reports|"
+                     r"claims))?[^.;,]{0,40}$", re.IGNORECASE)
+
+
 def _event_action(trig: Trigger, match: re.Match[str], sentence: str) -> str | None:
     """Return the action a trigger reports, or None when it reports no event.
 
@@ -491,6 +497,8 @@ def _event_action(trig: Trigger, match: re.Match[str], sentence: str) -> str | N
     action = trig.action
     start, end = match.start(), match.end()
     prefix = sentence[max(0, start - 60):start]
+    if _DENIAL.search(prefix):
+        return None  # "officials denied the town had fallen"
     if trig.voice in {"active", "nominal"} and action in {"captured", "entered", "withdrew"}:
         if OFFENSIVE_INTENT.search(prefix) and action == "captured":
             action = "attacked"
@@ -579,7 +587,8 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
         if re.search(r"under\s+$", match.group(0)):
             actor = _actor_after(end, actors, 5) or _demonym_actor_at(sentence, end)
     if actor is None and trig.agentless and targets:
-        return _stand_in_actor(sentence, start, actors, discourse), targets
+        own = actors if trig.agentless == "sentence" else []
+        return _stand_in_actor(sentence, start, own, discourse), targets
     if actor is None:
         return None
     return actor, targets

@@ -163,11 +163,13 @@ class Discourse:
         if day is not None:
             self.last_date = day
 
-    def place_for(self, noun: str, *, before_sentence: bool = True) -> PlaceEntry | None:
+    def place_for(self, noun: str, *, before_sentence: bool = True,
+                  exclude: str | None = None) -> PlaceEntry | None:
         """Return the most recent place a reference noun ("city", "region") can stand for.
 
         Only places of earlier sentences count when ``before_sentence`` (those of the
-        current sentence are resolved by the sentence itself).
+        current sentence are resolved by the sentence itself); ``exclude`` is a name that
+        cannot be meant (the subject of "Adale, 60 km further east").
         """
         kinds = REFERENCE_NOUNS.get(noun.lower())
         if kinds is None:
@@ -177,7 +179,7 @@ class Discourse:
                 continue
             if self.sentence - entry.sentence > REACH_SENTENCES:
                 break
-            if entry.kind in kinds:
+            if entry.kind in kinds and entry.name != exclude:
                 return entry
         return None
 

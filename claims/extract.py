@@ -166,7 +166,7 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
     anchor, anchor_reason = st.anchor, None
     earlier = None
     if not anchor:  # "30 km away": the place the article named last
-        earlier = discourse.place_for("area")
+        earlier = discourse.place_for("area", exclude=st.subject)
         if earlier is None:
             return None
         anchor = earlier.name

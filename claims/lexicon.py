@@ -28,11 +28,13 @@ class Trigger:
     voice: str
     pattern: re.Pattern[str]
     #: The statement stands without an actor in the sentence ("Kidal has been under siege",
-    #: "the towns were liberated"): the actor named last in the article stands in, or none.
-    agentless: bool = False
+    #: "the towns were liberated"): ``"sentence"`` lets an actor the sentence names stand
+    #: in, else the actor the article named last; ``"article"`` takes the article's only
+    #: ("junta soldiers surrendered as the town fell": the soldiers are not the captors).
+    agentless: str = ""
 
 
-def _t(action: str, voice: str, regex: str, *, agentless: bool = False) -> Trigger:
+def _t(action: str, voice: str, regex: str, *, agentless: str = "") -> Trigger:
     return Trigger(action, voice, re.compile(regex, re.IGNORECASE), agentless)
 
 
@@ -46,6 +48,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     # --- passive and state forms (place before the verb) ---
     _t("captured", "passive",
        r"\b(?:fell|falls|fallen|has\s+fallen|had\s+fallen)\s+(?:in\w*\s+)?to\b"),
+    # "as the town fell": a fall without a captor named in the sentence
+    _t("captured", "passive",
+       r"\b(?:fell|has\s+fallen|had\s+fallen)\b(?!\s+(?:to|into|in|on|upon|silent|apart|"
+       r"back|short|ill|asleep|victim|below|by|from|under|off|behind|through|sharply|\d))",
+       agentless="article"),
     _t("captured", "passive",
        r"\b(?:was|were|been|being|is|are|have\s+all\s+been|had\s+all\s+been)\s+(?:\w+ly\s+)?"
        r"(?:re)?(?:captured|seized|taken(?:\s+back)?|retaken|liberated|freed|overrun|"
@@ -55,12 +62,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("captured", "passive",
        r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?(?:re)?(?:captured|seized|taken\s+back|"
        r"retaken|liberated|overrun|recaptured|reclaimed|conquered)\b"
-       r"(?![^.;]{0,40}?\bby\b)", agentless=True),
+       r"(?![^.;]{0,40}?\bby\b)", agentless="sentence"),
     _t("besieged", "state_after",
        r"\b(?:(?:is|was|were|are|ha(?:s|ve|d)\s+been|remains?|remained|came|still|now|"
        r"already)\s+)+under\s+(?:(?:a|full|total|complete|tight|renewed|months-long|"
        r"weeks-long|[\w-]+-month|[\w-]+-week)\s+)*(?:siege|blockade|encirclement)\b"
-       r"(?!\s+(?:by|of)\b)", agentless=True),
+       r"(?!\s+(?:by|of)\b)", agentless="sentence"),
     _t("captured", "state_after",
        r"\bcame\s+under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of\b"),
     _t("holds", "state_after",
@@ -79,7 +86,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # an appositive state: "Lashio, the only city still under army control"
     _t("holds", "state_after",
        r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:still\s+|now\s+|firmly\s+)?under\s+"
-       r"(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control\b)", agentless=True),
+       r"(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control\b)", agentless="sentence"),
     _t("besieged", "state_after", r"\bunder\s+(?:full\s+|total\s+|complete\s+)?siege\s+by\b"),
     _t("besieged", "state_after", r"\b(?:was|were)\s+(?:encircled|surrounded|besieged)\s+by\b"),
     _t("captured", "list_after",
@@ -102,8 +109,14 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"conducted)\s+by\b)"),
     _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall|"
                               r"takeover)\s+of\b"),
+    # "pressed their offensive on Marib" (but not "repelled an attack on")
+    _t("attacked", "nominal",
+       r"\b(?:press(?:ed|ing)|continu(?:ed|ing)|resum(?:ed|ing)|intensif(?:ied|ying)|"
+       r"step(?:ped|ping)\s+up|mount(?:ed|ing)|renew(?:ed|ing)|wag(?:ed|ing)|began|begun)\s+"
+       r"(?:(?:their|its|his|the|an?|new|renewed|fresh|major|ground)\s+)+"
+       r"(?:offensive|assault|onslaught|attacks?)\s+(?:on|against)\b"),
     _t("besieged", "nominal", r"\b(?:the\s+)?(?:siege|blockade|encirclement)\s+(?:of|on)\b",
-       agentless=True),
+       agentless="sentence"),
     _t("entered", "nominal", r"\b(?:an?\s+|the\s+)?incursions?\s+(?:\w+\s+){0,3}?into\b"),
     _t("captured", "active", r"\b(?:took|taken|taking|take|takes)\s+over\b"),
     # --- active forms ---
