@@ -185,6 +185,8 @@ def place_mentions(sentence: str, actors: list[ActorMention],
         if _is_place_name(sentence, span, actors, book):
             refs.append(PlaceRef(span.start, span.end, span.text, span.text))
     refs = _redirect_facilities(sentence, refs)
+    if discourse is not None:
+        refs = _region_capitals(sentence, refs, discourse)
     for match in _ANAPHOR.finditer(sentence):
         if any(r.start <= match.start() < r.end for r in refs):
             continue
@@ -217,6 +219,67 @@ def place_mentions(sentence: str, actors: list[ActorMention],
             target = pool[-1] if pool else None
         if target:
             refs.append(PlaceRef(match.start(), match.end(), match.group(0), target, reason))
+    if discourse is not None:
+        refs.extend(_it_references(sentence, refs, discourse))
+    return sorted(refs, key=lambda r: r.start)
+
+
+_IT = re.compile(r"\bit\b(?!\s+(?:is|was|said|says|has|had|added|claimed|would|will|did)\b)")
+#: A name followed by a region noun ("Idlib province") or placed in another ("Khan Sheikhoun
+#: in Idlib") is a container, not what "it" means.
+_CONTAINER_AFTER = re.compile(r"\s+(?:province|governorate|region|state|district|county)\b", re.I)
+_IN_CONTAINER = re.compile(r"[\w’'-]\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|"
+                           r"central)\w*\s+)?$")
+_IT_KINDS = frozenset({"town", "city", "village", "capital", "district", "base", "airport",
+                       "camp", "port", None})
+
+
+def _it_references(sentence: str, refs: list[PlaceRef], discourse: Discourse) -> list[PlaceRef]:
+    """Read "overran it", "driven out of it", "losing it to" as the place meant.
+
+    "it" means the last place of a compatible kind named before it in the sentence, else
+    the one the article named last; never a region or a country ("Sinja, the capital of
+    Sennar state, ... overran it" is Sinja).
+    """
+    out: list[PlaceRef] = []
+    for match in _IT.finditer(sentence):
+        if any(r.start <= match.start() < r.end for r in refs):
+            continue
+        before = [r for r in refs if r.end <= match.start()
+                  and discourse.kind_of(r.name) in _IT_KINDS and not country_code(r.name)
+                  and not _CONTAINER_AFTER.match(sentence, r.end)
+                  and not _IN_CONTAINER.search(sentence, 0, r.start)]
+        if before:
+            target, reason = before[-1].name, f"it -> {before[-1].name}, named before in the sentence"
+        else:
+            entry = discourse.place_for("it")
+            if entry is None:
+                continue
+            target, reason = entry.name, discourse.place_reason("it", entry)
+        out.append(PlaceRef(match.start(), match.end(), "it", target, reason))
+    return out
+
+
+#: "the Gezira capital", "South Kivu's capital", "the provincial capital of X" is the seat
+#: of a region the article names, not the region itself.
+_REGION_CAPITAL = re.compile(
+    r"(?:\bthe\s+)?(?P<region>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)(?:[’']s)?\s+"
+    r"(?:provincial\s+|regional\s+|state\s+)?capital\b", re.IGNORECASE)
+
+
+def _region_capitals(sentence: str, refs: list[PlaceRef], discourse: Discourse,
+                     ) -> list[PlaceRef]:
+    """Replace "the Gezira capital" by the seat of Gezira the article has named, if any."""
+    for match in _REGION_CAPITAL.finditer(sentence):
+        region = match.group("region")
+        also = tuple(r.name for r in refs if r.end <= match.start())
+        seat = discourse.capital_of_region(region, also)
+        if seat is None:
+            continue
+        refs = [r for r in refs if not (match.start() <= r.start < match.end())]
+        refs.append(PlaceRef(match.start(), match.end(), match.group(0), seat.name,
+                             f"{match.group(0)} -> {seat.name}, the seat of {region} "
+                             f"the article names"))
     return sorted(refs, key=lambda r: r.start)
 
 
@@ -499,7 +562,8 @@ def _event_action(trig: Trigger, match: re.Match[str], sentence: str) -> str | N
     prefix = sentence[max(0, start - 60):start]
     if _DENIAL.search(prefix):
         return None  # "officials denied the town had fallen"
-    if trig.voice in {"active", "nominal"} and action in {"captured", "entered", "withdrew"}:
+    if trig.voice in {"active", "nominal", "object"} and action in {"captured", "entered",
+                                                                     "withdrew"}:
         if OFFENSIVE_INTENT.search(prefix) and action == "captured":
             action = "attacked"
         elif FUTURE_OR_INTENT.search(prefix) or re.search(

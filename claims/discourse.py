@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -61,6 +62,9 @@ REFERENCE_NOUNS: dict[str, frozenset[str | None]] = {
     "camp": frozenset({"camp", None}),
     "enclave": frozenset({"town", "city", "region", "district", None}),
     "stronghold": frozenset({"town", "city", "village", "base", None}),
+    # "overran it", "driven out of it": a place of any size a force can hold
+    "it": frozenset({"town", "city", "village", "capital", "district", "base", "airport",
+                     "camp", "port", None}),
 }
 
 #: GeoNames feature codes by the kind of place they are (first match wins).
@@ -137,6 +141,10 @@ class Discourse:
     actors: list[ActorEntry] = field(default_factory=list)
     last_date: date | None = None
     sentence: int = 0
+    #: The article's resolver (name -> place), when the caller resolves names: it tells
+    #: the kind of a place named in the current sentence ("it" after "Sinja, the capital of
+    #: Sennar state" is Sinja, not the state).
+    resolve: Callable[[str], Place | None] | None = None
 
     def next_sentence(self) -> None:
         """Move on to the next sentence (references count their distance in sentences)."""
@@ -196,6 +204,29 @@ class Discourse:
             if self.sentence - entry.sentence > REACH_SENTENCES:
                 break
             if entry.norm != exclude:
+                return entry
+        return None
+
+    def kind_of(self, name: str) -> str | None:
+        """The kind of a place named in the current sentence (None when unknown)."""
+        return place_kind(self.resolve(name)) if self.resolve is not None else None
+
+    def capital_of_region(self, region: str, also: tuple[str, ...] = ()) -> PlaceEntry | None:
+        """The city the article named that is the seat of ``region`` ("the Gezira capital").
+
+        Only places the article named count (``also``: names of the current sentence,
+        tried first, most recent last): the most recent provincial seat (PPLA) or capital
+        whose first-level region is the region's. None when the article named none.
+        """
+        area = self.resolve(region) if self.resolve is not None else None
+        if area is None or not area.admin1 or place_kind(area) not in {"region", "district"}:
+            return None
+        here = [PlaceEntry(n, None, self.sentence, self.resolve(n)) for n in also]
+        for entry in reversed(self.places + here):
+            place = entry.place
+            if (place is not None and place.admin1 == area.admin1
+                    and place.country_code == area.country_code
+                    and (place.feature_code or "").startswith(("PPLA", "PPLC"))):
                 return entry
         return None
 

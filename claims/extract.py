@@ -118,7 +118,7 @@ def extract_claims(
     resolver = _resolver(book, conflict, mentions) if resolve else None
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
     claims: list[DistanceClaim | ControlClaim] = []
-    discourse = Discourse()
+    discourse = Discourse(resolve=(lambda name: resolver.resolve(name)) if resolver else None)
     for _, _, sentence in _bounded(split_sentences(preceding_text or "")):
         statements = find_control_statements(sentence, conflict=conflict, book=book,
                                              capital=capital, discourse=discourse)

@@ -153,10 +153,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("captured", "active", r"\b(?:the\s+)?return\s+of\s+control\s+over\b"),
     _t("captured", "active",
        r"\bforced\s+(?:\w+\s+){1,3}?to\s+(?:leave|abandon|withdraw\s+from)\b"),
-    _t("captured", "active", r"\b(?:drove|dislodg(?:ed|ing|es)|ousted|evicted|expelled|flushed)"
-                             r"\s+(?:[\w’'-]+\s+){1,4}?(?:out\s+of|from)\b"),
-    _t("captured", "active", r"\b(?:pushed|kicked|forced|chased|driven|pushing|forcing|driving)\s+"
-                             r"(?:[\w’'-]+\s+){1,4}?out\s+of\b"),
+    # "A drove B out of X", "dislodged B from X": B withdrew from X (the object's move)
+    _t("withdrew", "object", r"\b(?:drove|driven|driving|dislodg(?:ed|ing|es)|ousted|evicted|"
+                             r"expelled|flushed|pushed|kicked|forced|chased|pushing|forcing)"
+                             r"(?=\s+(?:[\w’'-]+\s+){1,4}?(?:out\s+of|from)\b)"),
     _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
     _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
     _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"
@@ -178,7 +178,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("lost", "active",
        r"\b(?:lost|losing|loses|lose)\s+(?:\w+\s+)?(?:control\s+(?:of|over)\s+)?"),
     _t("entered", "active",
-       r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|push(?:ed|ing)?\s+into|"
+       r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|"
+       r"(?:push|walk|march|pour|mov|drive|drove|roll|swept|sweep|advanc)(?:ed|ing|e|s)?\s+"
+       r"(?:(?:north|south|east|west)\w*\s+|deep(?:er)?\s+|further\s+|back\s+){1,2}into|"
+       r"push(?:ed|ing)?\s+into|walk(?:ed|ing)\s+into|"
        r"cross(?:ed|ing)\s+into|sw(?:ept|eeping)\s+into|roll(?:ed|ing)\s+into|"
        r"advanc(?:ed|ing|es)\s+into|mov(?:ed|ing)\s+into|broke\s+into|penetrat(?:ed|ing)|"
        r"made\s+(?:\w+\s+)?gains\s+in|advanc(?:ed|ing)\s+(?:in|beyond)|going\s+deep\s+in)\b"),
@@ -211,7 +214,10 @@ FUTURE_OR_INTENT = re.compile(
     r"attempt(?:s|ed|ing)?\s+to|tr(?:y|ying|ied)\s+to|efforts?\s+to|push\s+to|expected\s+to|"
     r"set\s+to|likely\s+to|about\s+to|hop(?:e|es|ed|ing)\s+to|need(?:s|ed)?\s+to|"
     r"call(?:s|ed)?\s+(?:on\s+\w+\s+)?to|urg(?:e|es|ed)\s+\w+\s+to|vowing\s+to|"
-    r"able\s+to\s+(?=not)|to\s+(?:defend|protect|help))\s+(?:\w+\s+)?$",
+    r"able\s+to\s+(?=not)|to\s+(?:defend|protect|help))\s+(?:\w+\s+)?$"
+    # a purpose or an aim in the gerund: "mobilized for retaking it", "focused on dislodging"
+    r"|\b(?:for|(?:focused|focusing|intent|bent|set|working|insist\w*)\s+on)\s+[\"“']?"
+    r"(?:[\w’'-]+\s+(?:and|or)\s+)?(?:\w+ing\s+[^.;]{0,40}?\s+and\s+)?$",
     re.IGNORECASE,
 )
 #: An offensive "to capture" X is an attack on X.

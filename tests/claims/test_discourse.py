@@ -55,7 +55,9 @@ CONTROL_CASES = [
                   "Marib has been under siege for months."], "2021-03-01",
                  ("Houthis", "besieged", "Marib"), id="ye-under-siege"),
     pytest.param(["Ukrainian troops dislodged Russian units from parts of Klishchiivka."],
-                 "2023-09-17", ("Ukraine", "captured", "Klishchiivka"), id="ua-dislodged"),
+                 "2023-09-17", ("Russia", "withdrew", "Klishchiivka"), id="ua-dislodged"),
+    pytest.param(["Pro-government forces said they had driven the Houthis out of Harib."],
+                 "2022-01-10", ("Houthis", "withdrew", "Harib"), id="ye-driven-out-of"),
     pytest.param(["Resistance fighters seized Laukkai, the capital of the Kokang region.",
                   "The militia pushed junta troops beyond the city limits."], "2023-11-10",
                  ("Tatmadaw", "withdrew", "Laukkai"), id="mm-beyond-city-limits"),
@@ -92,6 +94,10 @@ NEGATIVE_CASES = [
     pytest.param(["Fighting broke out on Nov. 9 near the border."], id="date-and-common-noun"),
     pytest.param(["Prices fell sharply in Khartoum markets."], id="prices-fell"),
     pytest.param(["Russian forces vowed to take Kharkiv within days."], id="intention"),
+    pytest.param(["M23 rebels reached the outskirts of Kindu.",
+                  "Residents said the rebels were now mobilised for retaking it."], id="purpose"),
+    pytest.param(["The minister said he was focused on defending Goma and dislodging M23 "
+                  "from the hills around Sake."], id="aim"),
 ]
 
 
