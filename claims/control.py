@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.actors import ActorBook, ActorMention, default_actor_book
-from claims.countries import country_code, country_name, country_of_adjective, is_demonym
+from claims.countries import (
+    adjective_of,
+    country_code,
+    country_name,
+    country_of_adjective,
+    country_of_capital,
+    is_demonym,
+)
 from claims.discourse import Discourse
 from claims.lexicon import FUTURE_OR_INTENT, OFFENSIVE_INTENT, TRIGGERS, Trigger
 from claims.names import NON_PLACE_WORDS, NameSpan, name_spans
@@ -443,7 +450,10 @@ _GENERIC_SUBJECT = re.compile(
 
 def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
                           allow_pronoun: bool = True,
-                          discourse: Discourse | None = None) -> ActorMention | None:
+                          discourse: Discourse | None = None,
+                          speakers: tuple[ActorMention, ...] = (),
+                          book: ActorBook | None = None,
+                          conflict: str | None = None) -> ActorMention | None:
     """Return a generic subject ("our forces", "they") standing for the sentence's actor.
 
     Pronouns ("they", "our forces") count only when the sentence names an actor or the
@@ -463,7 +473,8 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
         return None  # a pronoun far from the verb is rarely its subject
     norm = None
     if pronoun:
-        earlier = [a for a in actors if a.end <= found.start()]
+        earlier = [a for a in actors if a.end <= found.start()] or \
+            [a for a in speakers if a.end <= found.start()]
         if re.match(r"(?:our|we)\b", found.group(0), re.I) and actors and not earlier:
             earlier = actors[:1]  # "our forces ...," the commander said: the speaker's side
         entry = discourse.actor_for(found.group(0)) if discourse is not None else None
@@ -478,10 +489,51 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
             norm = actors[0].norm
     first = re.match(r"[A-Z][a-z]+", found.group(0))
     if norm is None and first and is_demonym(first.group(0)):
-        iso = country_of_adjective(first.group(0))  # "Ethiopian troops" -> Ethiopia
-        norm = country_name(iso) if iso else None
+        norm = _demonym_norm(first.group(0), book, conflict)  # "Ethiopian troops" -> ENDF
     return ActorMention(found.start(), found.end(), found.group(0), norm, found.start(),
                         found.end())
+
+
+def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> str | None:
+    """The actor a demonym stands for: the war's own ("Sudanese" -> SAF), else the country."""
+    if book is not None:
+        for noun in ("army", "forces", "troops", "military"):
+            norm = book.normalize(f"{word} {noun}", conflict)
+            if norm:
+                return norm
+    iso = country_of_adjective(word)
+    return country_name(iso) if iso else None
+
+
+#: A source that speaks for a side: "Ukrainian officials said", "Kyiv said", "Baku claimed".
+_SPEAKER = re.compile(
+    r"\b(?P<who>(?-i:[A-Z])[a-z]+)(?:[’']s)?\s+(?:(?:military|defen[cs]e|army|government|"
+    r"foreign)\s+)?(?:officials?|spokesm[ae]n|spokeswoman|sources|authorities|government|"
+    r"ministry|command|officers?|commanders?|said|says|claimed|claims|announced|reported)\b",
+    re.IGNORECASE)
+
+
+def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list[ActorMention]:
+    """Sides that speak in a sentence by demonym or capital ("Kyiv said its forces ...").
+
+    They stand for "its forces", "they" that follow; they are never the agent of a verb
+    themselves (officials do not capture towns).
+    """
+    out: list[ActorMention] = []
+    for match in _SPEAKER.finditer(sentence):
+        who = match.group("who")
+        norm = None
+        if is_demonym(who):
+            norm = _demonym_norm(who, book, conflict)
+        else:
+            iso = country_of_capital(who)
+            adjective = adjective_of(iso) if iso else None
+            norm = (_demonym_norm(adjective, book, conflict) if adjective else None) or (
+                country_name(iso) if iso else None)
+        if norm:
+            out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
+                                    match.start("who"), match.end("who")))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,8 +639,18 @@ def _event_action(trig: Trigger, match: re.Match[str], sentence: str) -> str | N
     return action
 
 
+@dataclass(frozen=True, slots=True)
+class _SentenceContext:
+    """What the role finder knows beyond the sentence's actor mentions."""
+
+    book: ActorBook | None = None
+    conflict: str | None = None
+    speakers: tuple[ActorMention, ...] = ()
+
+
 def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
            places: list[PlaceRef], allow_pronoun: bool, discourse: Discourse | None = None,
+           ctx: _SentenceContext = _SentenceContext(),
            ) -> tuple[ActorMention | None, list[PlaceRef]] | None:
     """Return the actor and the places of a trigger, by its voice; None when one is missing.
 
@@ -601,7 +663,8 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     if voice == "active":
         targets = _places_after(sentence, end, places)
         actor = _actor_before(sentence, start, actors) or \
-            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse)
+            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
+                                  ctx.speakers, ctx.book, ctx.conflict)
         if actor is not None and not targets and trig.action in {"advanced_towards", "withdrew"}:
             # "reached a barrier within 30 km (19 miles) of the capital Tripoli"
             dist = re.search(r"\b(?:km|kilomet\w*|miles?)\b(?:\s*\([^)]{0,20}\))?\s+"
@@ -637,7 +700,8 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     elif voice == "list_after":
         targets = _places_after(sentence, end, places, limit=30)
         actor = _actor_before(sentence, start, actors) or \
-            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse) or \
+            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
+                                  ctx.speakers, ctx.book, ctx.conflict) or \
             _actor_after(end, actors, 200)
     elif voice == "nominal_by":
         actor = _actor_after(end, actors, 10)
@@ -688,12 +752,13 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
     actors = book.find(sentence, conflict)
     places = place_mentions(sentence, actors, antecedents, capital, book, discourse)
     allow_pronoun = bool(actors) or conflict is not None
+    ctx = _SentenceContext(book, conflict, tuple(speaker_actors(sentence, book, conflict)))
     out: list[ControlStatement] = []
     seen: set[tuple[str, str, str | None]] = set()
     for trig, match in _matches(sentence):
         action = _event_action(trig, match, sentence)
         roles = _roles(trig, match, sentence, actors, places, allow_pronoun,
-                       discourse) if action else None
+                       discourse, ctx) if action else None
         if roles is None:
             continue
         actor, targets = roles
