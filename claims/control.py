@@ -150,6 +150,10 @@ def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
         return False  # "Tripoli’s Mitiga Airport", "Idlib province's Maarat al Numan"
     if re.search(r"-(?:backed|based|led|aligned|allied|affiliated|controlled|held)$", text):
         return False
+    if re.match(r"\s+(?:[Rr]iver|[Rr]iverbank|[Vv]alley\s+floor)\b", following) or re.search(
+            r"\b(?:banks?|shores?|side)\s+of\s+(?:the\s+)?$", sentence[max(0, span.start - 20):
+                                                                    span.start]):
+        return False  # "the Oskil river", "the left bank of the Dnipro": water, not a place
     if country_code(text) is not None and " " not in text:
         return False  # whole countries are context, not front-line places
     if re.search(r"\b(?:north|south|east|west)[\w-]*\s+(?:of|from)\s+(?:the\s+)?$",
@@ -784,7 +788,7 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
     return out
 
 
-_STRONGHOLD = re.compile(r",\s*(?:which\s+is\s+|now\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,6}?"
+_STRONGHOLD = re.compile(r",\s*(?:which\s+is\s+|now\s+)?(?:an?|the)\s+(?:[\w’'-]+\s+){0,6}?"
                          r"stronghold\b", re.IGNORECASE)
 
 

@@ -98,6 +98,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"centers|centres|villages|towns|positions|areas|locations|sites|territories|cities|"
        r"districts|bases|neighbou?rhoods)\b[^.;]{0,40}?\bincluding\b"),
     _t("besieged", "active", r"\bcaptured\s+all\s+territory\s+around\b"),
+    _t("withdrew", "list_after",
+       r"\b(?:withdr(?:ew|awn)|pulled\s+(?:back|out)|retreated|fled)\s+(?:from|out\s+of)\s+"
+       r"(?:\w+\s+){0,3}?(?:settlements|villages|towns|positions|areas|cities|districts|bases)"
+       r"\b[^.;]{0,40}?\bincluding\b"),
     # --- nominal forms ---
     _t("attacked", "nominal_by",
        r"\b(?:(?:failed|surprise|fresh|new|rocket|drone|major|air|missile)\s+)?(?:attack|assault|"
