@@ -738,6 +738,25 @@ def _stand_in_actor(sentence: str, pos: int, actors: list[ActorMention],
                            f"no actor named; {entry.norm} is the actor named last")
 
 
+def _mirrored(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
+              target: PlaceRef, allow_pronoun: bool, discourse: Discourse | None,
+              ctx: _SentenceContext, seen: set) -> list[ControlStatement]:
+    """The subject's side of an object statement: "A drove B out of X" -> A captured X."""
+    subject = _actor_before(sentence, match.start(), actors) or _generic_actor_before(
+        sentence, match.start(), actors, allow_pronoun, discourse, ctx.speakers, ctx.book,
+        ctx.conflict)
+    if subject is None or subject.norm is None:
+        return []
+    key = (trig.mirror, _place_key(target.name), subject.norm)
+    if key in seen:
+        return []
+    seen.add(key)
+    return [ControlStatement(subject.text, subject.norm, trig.mirror, target.name, target.text,
+                             min(subject.start, match.start()), max(target.end, match.end()),
+                             match.start(), place_reason=target.reason,
+                             actor_reason=getattr(subject, "reason", None))]
+
+
 def find_control_statements(sentence: str, *, conflict: str | None = None,
                             book: ActorBook | None = None,
                             antecedents: list[str] | None = None,
@@ -783,6 +802,9 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                 target.text, min(start, target.start, a_start), max(end, target.end, a_end),
                 start, place_reason=target.reason,
                 actor_reason=getattr(actor, "reason", None)))
+            if trig.mirror and actor is not None:
+                out.extend(_mirrored(trig, match, sentence, actors, target, allow_pronoun,
+                                     discourse, ctx, seen))
     out.extend(_controlled_prefix(sentence, places, book, conflict, seen))
     out.extend(_strongholds(sentence, places, actors, out))
     return out
