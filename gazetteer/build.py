@@ -21,7 +21,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from core.errors import DataSourceError
-from gazetteer.names import normalize, strip_articles, variant_keys
 from gazetteer.data_files import (
     ALIASES_FILE,
     COMMON_WORDS_FILE,
@@ -30,6 +29,7 @@ from gazetteer.data_files import (
     read_common_words,
     read_demonyms,
 )
+from gazetteer.names import normalize, strip_articles, variant_keys
 from gazetteer.sources import default_sources
 from gazetteer.sources.base import Entry, Source, file_digest
 from gazetteer.sources.regions import KEEP_SUFFIXES

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from gazetteer.model import Place
+from gazetteer.protocol import PlaceIndex
 
 __all__ = ["capital_by_description", "country_code_of", "main_country"]
 
@@ -47,7 +47,7 @@ def main_country(votes: Iterable[tuple[str, Place, float]]) -> str | None:
 def capital_by_description(
     name: str,
     context_cc: str | None,
-    index: Any,
+    index: PlaceIndex,
     places_for: Callable[[str], Sequence[Place]],
 ) -> list[Place]:
     """Return the capital a description names ("Libya's capital", "the capital"), else [].
@@ -61,6 +61,5 @@ def capital_by_description(
     cc = country_code_of(owner, places_for) if owner else context_cc
     if not cc:
         return []
-    capital_of = getattr(index, "capital_of", None)
-    capital = capital_of(cc) if capital_of else None
+    capital = index.capital_of(cc)
     return [capital] if capital is not None else []

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any
 from dataclasses import asdict, dataclass
+from typing import Any
 
 __all__ = [
     "ACC_KM",

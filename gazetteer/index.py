@@ -421,7 +421,7 @@ class GazetteerIndex:
         return added
 
     def overlay_size(self) -> int:
-        """Number of analyst places and names added at run time (grows with each addition).
+        """Return the number of analyst places and names added at run time (it only grows).
 
         Callers that cache lookups (the geoparser) compare it to drop stale entries.
         """

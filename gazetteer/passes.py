@@ -290,6 +290,6 @@ def run_passes(
             replace(new, trace=(*old.trace, doc.refined.get(i, mention_pass.name)))
             if new is not old and _changed(old, new)
             else old
-            for i, (old, new) in enumerate(zip(before, after))
+            for i, (old, new) in enumerate(zip(before, after, strict=True))
         ]
     return doc.mentions

@@ -23,29 +23,29 @@ class PlaceIndex(Protocol):
     """What a gazetteer index offers the geoparser."""
 
     def match(self, name: str, *, fuzzy: bool = False) -> Sequence[Match]:
-        """Every place a name may denote with its match tier, best first."""
+        """Return every place a name may denote with its match tier, best first."""
         ...
 
     def lookup(self, name: str, *, fuzzy: bool = False) -> Sequence[Place]:
-        """The places of :meth:`match`, without tiers."""
+        """Return the places of :meth:`match`, without tiers."""
         ...
 
     def name_info(self, name: str) -> NameInfo | None:
-        """What the index knows about a name's key (entries, best tier, common word)."""
+        """Return what the index knows about a name's key (entries, best tier, common word)."""
         ...
 
     def country(self, cc: str) -> Place | None:
-        """The country entry of an ISO 3166 alpha-2 code."""
+        """Return the country entry of an ISO 3166 alpha-2 code."""
         ...
 
     def capital_of(self, cc: str) -> Place | None:
-        """The capital of a country."""
+        """Return the capital of a country."""
         ...
 
     def parents(self, place: Place | str) -> list[Place]:
-        """The regions containing a place (first-level first)."""
+        """Return the regions containing a place (first-level first)."""
         ...
 
     def overlay_size(self) -> int:
-        """A number that changes whenever analyst places or aliases are added at run time."""
+        """Return a number that changes whenever analyst places or aliases are added."""
         ...

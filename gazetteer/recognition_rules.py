@@ -111,8 +111,11 @@ def adjacent_cap(text: str, tokens: Sequence[Token], k: int, left: bool) -> Toke
 
 
 class _lazy:  # noqa: N801 - used as a decorator, like functools.cached_property
-    """A property computed on first use and stored on the instance (no lock: one thread
-    owns a match context; ``functools.cached_property`` locks on every first access)."""
+    """A property computed on first use and stored on the instance.
+
+    No lock: one thread owns a match context (``functools.cached_property`` locks on every
+    first access, which costs more than most rules).
+    """
 
     def __init__(self, function: Callable[[Any], Any]) -> None:
         self.function = function
@@ -163,7 +166,7 @@ class MatchContext:
 
     @_lazy
     def lower(self) -> str:
-        """The surface in lower case, without a final dot or a clitic ("Libya's")."""
+        """Return the surface in lower case, without a final dot or a clitic ("Libya's")."""
         lower = self.surface.lower().rstrip(".")
         for suffix in _CLITICS:
             if lower.endswith(suffix):
@@ -172,12 +175,12 @@ class MatchContext:
 
     @_lazy
     def big(self) -> int:
-        """Largest population among the match's places."""
+        """Return the largest population among the match's places."""
         return max((p.population for p in self.places), default=0)
 
     @_lazy
     def admin(self) -> bool:
-        """Whether a reading is a country, sea, continent or large first-level area."""
+        """Tell whether a reading is a country, sea, continent or large first-level area."""
         s = self.settings
         return any(
             p.feature_code.startswith(("PCL", "CONT"))
@@ -193,29 +196,29 @@ class MatchContext:
 
     @_lazy
     def common(self) -> bool:
-        """Whether the name is a common English word ("March", "Mobile")."""
+        """Tell whether the name is a common English word ("March", "Mobile")."""
         return self.lower in COMMON_WORDS or bool(
             self.single and self._is_common and self._is_common(self.lower)
         )
 
     @_lazy
     def major(self) -> bool:
-        """An area, a big place or a multi-word name: stays a place among capitals."""
+        """Tell whether the match is an area, a big place or a multi-word name (a place still)."""
         return self.admin or self.big >= self.settings.major_population or not self.single
 
     @_lazy
     def own_big(self) -> int:
-        """Largest population of the places whose own name this is."""
+        """Return the largest population of the places whose own name this is."""
         return own_population(self.lower, self.places)
 
     @_lazy
     def before(self) -> Token | None:
-        """The capitalised word glued before the match, if any."""
+        """Return the capitalised word glued before the match, if any."""
         return adjacent_cap(self.text, self.tokens, self.i, left=True)
 
     @_lazy
     def after(self) -> Token | None:
-        """The capitalised word glued after the match, if any."""
+        """Return the capitalised word glued after the match, if any."""
         return adjacent_cap(self.text, self.tokens, self.j, left=False)
 
 
@@ -316,9 +319,9 @@ RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
     ),
     RecognitionRule(
         "capitals-dateline", "keep", "a sentence-initial name in capitals before a dateline",
-        "WINONA -- The body of", lambda c: (
-            c.first.sentence_initial and c.surface.isupper() and bool(_DATELINE_RE.match(c.text, c.end))
-        ),
+        "WINONA -- The body of", lambda c: c.first.sentence_initial
+        and c.surface.isupper()
+        and bool(_DATELINE_RE.match(c.text, c.end)),
     ),
     RecognitionRule(
         "short-word", "drop", "one- or two-letter words unless an area in capitals or 'Kan.'",
@@ -343,7 +346,8 @@ RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
     ),
     RecognitionRule(
         "person-title-before", "drop", "a name right after a personal title",
-        "President Lincoln", lambda c: c.before is not None and c.before.text.lower() in PERSON_TITLES,
+        "President Lincoln",
+        lambda c: c.before is not None and c.before.text.lower() in PERSON_TITLES,
     ),
     RecognitionRule(
         "minor-after-capitalised-word", "drop",

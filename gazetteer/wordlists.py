@@ -211,5 +211,6 @@ def keeps_dot(word: str) -> bool:
 
 
 def strip_dot(word: str) -> str:
+    """Return ``word`` without a final dot."""
     return word[:-1] if word.endswith(".") else word
 
