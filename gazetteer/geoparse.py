@@ -13,7 +13,6 @@ import logging
 import re
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
@@ -371,7 +370,17 @@ class Geoparser:
         its town) are used as context only.
         """
         self.refresh()
-        spans = [(int(s), int(e)) for s, e in spans]
+        return self._resolve(text, [(int(s), int(e)) for s, e in spans], title, url, None)
+
+    def _resolve(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        title: str | None,
+        url: str | None,
+        traces: Sequence[tuple[str, ...]] | None,
+    ) -> list[Mention]:
+        """Rank and run the mention passes; ``traces`` start each mention's trace."""
         items, per_span = self._items_for(text, spans, title, url)
         resolve_items(
             items,
@@ -381,12 +390,12 @@ class Geoparser:
             parents=self.index.parents,
         )
         mentions: list[Mention] = []
-        for (start, end), item in zip(spans, per_span, strict=True):
+        for n, ((start, end), item) in enumerate(zip(spans, per_span, strict=True)):
             candidates = tuple(item.ranked[:MAX_CANDIDATES_KEPT]) if item else ()
-            trace: tuple[str, ...] = ()
+            trace: tuple[str, ...] = traces[n] if traces is not None else ()
             if candidates:
                 part = all(t == "part" for t in item.tiers.values()) if item.tiers else False
-                trace = (PART_OF_NAME if part else RANKED,)
+                trace = (*trace, PART_OF_NAME if part else RANKED)
             mentions.append(Mention(start, end, text[start:end], candidates, trace))
         doc = MentionDocument(text, mentions, self, title=title, url=url)
         return run_passes(doc, self.passes)
@@ -418,12 +427,8 @@ class Geoparser:
         """Like :meth:`geoparse`, and also return the matches recognition dropped, by rule."""
         self.refresh()
         found, dropped = self.recognizer.find_explained(text)
-        mentions = self.resolve_spans(text, [(s.start, s.end) for s in found], title=title, url=url)
-        traced = [
-            replace(m, trace=(*s.trace, *m.trace)) if s.trace else m
-            for s, m in zip(found, mentions, strict=True)
-        ]
-        return traced, dropped
+        spans = [(s.start, s.end) for s in found]
+        return self._resolve(text, spans, title, url, [s.trace for s in found]), dropped
 
     # -- single names ----------------------------------------------------------------
 
