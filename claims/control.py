@@ -214,6 +214,12 @@ def place_mentions(sentence: str, actors: list[ActorMention],
                 rf"\b{head}\s+of\s+(?:the\s+)?$", sentence[max(0, r.start - 20):r.start])]
             before = [r.name for r in refs if r.end <= match.start() and r.name != capital]
             earlier = discourse.place_for(head) if discourse is not None else None
+            if discourse is not None and head == "city" and not introduced:
+                # reporters call a provincial seat "the city" and a small place "the town":
+                # "captured Adigrat and Axum and closed in on the city" is Mekelle
+                cityish = [n for n in before if discourse.kind_of(n) in {"city", "capital"}]
+                if cityish or (earlier is not None and earlier.kind in {"city", "capital"}):
+                    before = cityish
             if discourse is not None:
                 pool = introduced or before or ([earlier.name] if earlier else [])
                 if earlier is not None and pool == [earlier.name]:
@@ -448,8 +454,12 @@ _GENERIC_SUBJECT = re.compile(
     r"|\b(?:(?-i:[A-Z])[\w’'-]+\s+|[\w]+-(?:backed|led|aligned|allied)\s+){1,2}(?:forces|troops|"
     r"fighters|militants|rebels|insurgents|soldiers|army|militias?|militiamen|gunmen|"
     r"paramilitaries|units|brigades?)\b"
+    r"|\b(?:federal|government|rebel|junta|regime|militia|paramilitary|opposition|insurgent|"
+    r"jihadist|security|loyalist|separatist|allied|coalition|state)\s+(?:forces|troops|soldiers|"
+    r"fighters|units|gunmen)\b"
     r"|\b(?:rebels|insurgents|militants|jihadists|separatists|militiamen|guerrillas)\b",
     re.IGNORECASE)
+_HEAD_NOUN = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|gunmen|army)$", re.I)
 
 
 def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
@@ -491,6 +501,12 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
                                    found.start(), found.end(), reason)
         elif actors:
             norm = actors[0].norm
+    if norm is None and not pronoun and book is not None:
+        # "federal soldiers" is the war's "federal troops": the same side, another noun
+        for noun in ("forces", "troops", "army", "soldiers", "fighters"):
+            norm = book.normalize(_HEAD_NOUN.sub(noun, found.group(0)), conflict)
+            if norm:
+                break
     first = re.match(r"[A-Z][a-z]+", found.group(0))
     if norm is None and first and is_demonym(first.group(0)):
         norm = _demonym_norm(first.group(0), book, conflict)  # "Ethiopian troops" -> ENDF
@@ -738,6 +754,25 @@ def _stand_in_actor(sentence: str, pos: int, actors: list[ActorMention],
                            f"no actor named; {entry.norm} is the actor named last")
 
 
+def _mirrored(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
+              target: PlaceRef, allow_pronoun: bool, discourse: Discourse | None,
+              ctx: _SentenceContext, seen: set) -> list[ControlStatement]:
+    """The subject's side of an object statement: "A drove B out of X" -> A captured X."""
+    subject = _actor_before(sentence, match.start(), actors) or _generic_actor_before(
+        sentence, match.start(), actors, allow_pronoun, discourse, ctx.speakers, ctx.book,
+        ctx.conflict)
+    if subject is None or subject.norm is None:
+        return []
+    key = (trig.mirror, _place_key(target.name), subject.norm)
+    if key in seen:
+        return []
+    seen.add(key)
+    return [ControlStatement(subject.text, subject.norm, trig.mirror, target.name, target.text,
+                             min(subject.start, match.start()), max(target.end, match.end()),
+                             match.start(), place_reason=target.reason,
+                             actor_reason=getattr(subject, "reason", None))]
+
+
 def find_control_statements(sentence: str, *, conflict: str | None = None,
                             book: ActorBook | None = None,
                             antecedents: list[str] | None = None,
@@ -783,6 +818,9 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                 target.text, min(start, target.start, a_start), max(end, target.end, a_end),
                 start, place_reason=target.reason,
                 actor_reason=getattr(actor, "reason", None)))
+            if trig.mirror and actor is not None:
+                out.extend(_mirrored(trig, match, sentence, actors, target, allow_pronoun,
+                                     discourse, ctx, seen))
     out.extend(_controlled_prefix(sentence, places, book, conflict, seen))
     out.extend(_strongholds(sentence, places, actors, out))
     return out

@@ -237,6 +237,11 @@ def _in_dateline(text: str, expr: DateExpression) -> bool:
     return any(m.start() <= expr.start and expr.end <= m.end() for m in _DATELINE.finditer(text))
 
 
+#: Words that open a clause of another time: "five months after", "since", "before".
+_OTHER_TIME = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+                         r"(?:after|before|since|later|earlier)|since|ago)\b", re.IGNORECASE)
+
+
 def resolve_event_date(text: str, published: date | None, near: int | None = None,
                        reference: date | None = None) -> tuple[date | None, date | None]:
     """Return the ``(first, last)`` days of the event date in ``text``, or ``(None, None)``.
@@ -246,6 +251,11 @@ def resolve_event_date(text: str, published: date | None, near: int | None = Non
     :func:`find_dates` ("a day later" after an earlier sentence's date).
     """
     dates = [d for d in find_dates(text, published, reference) if not _in_dateline(text, d)]
+    if near is not None:
+        # "recaptured Sinja on Saturday, five months after the RSF overran it": the date
+        # of the main clause is not the date of an event in a clause that counts from it
+        dates = [d for d in dates if not _OTHER_TIME.search(
+            text, min(d.end, near), max(d.start, near))]
     if not dates:
         return None, None
     exact = [d for d in dates if d.exact] or dates

@@ -91,6 +91,9 @@ ACTOR_REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+#: A populated place this large is a "city" even where GeoNames marks no seat (PPL).
+CITY_POPULATION = 100_000
+
 #: How many sentences back a reference may reach.
 REACH_SENTENCES = 6
 
@@ -100,6 +103,8 @@ def place_kind(place: Place | None) -> str | None:
 
     >>> place_kind(Place("x", "Mekelle", 13.5, 39.5, "PPLA"))
     'city'
+    >>> place_kind(Place("y", "Axum", 14.1, 38.7, "PPL", population=66_000))
+    'town'
     >>> place_kind(None) is None
     True
     """
@@ -108,6 +113,8 @@ def place_kind(place: Place | None) -> str | None:
     code = place.feature_code or ""
     for prefix, kind in _KIND_BY_CODE:
         if code.startswith(prefix):
+            if kind == "town" and place.population >= CITY_POPULATION:
+                return "city"
             return kind
     if place.precision == "region":
         return "region"

@@ -32,10 +32,13 @@ class Trigger:
     #: in, else the actor the article named last; ``"article"`` takes the article's only
     #: ("junta soldiers surrendered as the town fell": the soldiers are not the captors).
     agentless: str = ""
+    #: For an ``object`` trigger, the action of its subject too ("A drove B out of X": B
+    #: withdrew from X and A captured it).
+    mirror: str = ""
 
 
-def _t(action: str, voice: str, regex: str, *, agentless: str = "") -> Trigger:
-    return Trigger(action, voice, re.compile(regex, re.IGNORECASE), agentless)
+def _t(action: str, voice: str, regex: str, *, agentless: str = "", mirror: str = "") -> Trigger:
+    return Trigger(action, voice, re.compile(regex, re.IGNORECASE), agentless, mirror)
 
 
 _CONTROL = r"(?:full\s+|complete\s+|total\s+|effective\s+|partial\s+)?control"
@@ -83,6 +86,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:the\s+)?(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control)"),
     _t("holds", "state_after",
        r"\b(?:(?:an?\s+)?(?:area|region|district|city|town)\s+)?(?:controlled|held|occupied)\s+by\b"),
+    _t("holds", "state_after",
+       r"\b(?:(?:remain(?:s|ed)?|is|was|were|are|still|firmly|now)\s+)+in\s+(?:their|its|his|our)"
+       r"\s+hands\b", agentless="sentence"),
     # an appositive state: "Lashio, the only city still under army control"
     _t("holds", "state_after",
        r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:still\s+|now\s+|firmly\s+)?under\s+"
@@ -160,7 +166,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "A drove B out of X", "dislodged B from X": B withdrew from X (the object's move)
     _t("withdrew", "object", r"\b(?:drove|driven|driving|dislodg(?:ed|ing|es)|ousted|evicted|"
                              r"expelled|flushed|pushed|kicked|forced|chased|pushing|forcing)"
-                             r"(?=\s+(?:[\w’'-]+\s+){1,4}?(?:out\s+of|from)\b)"),
+                             r"(?=\s+(?:[\w’'-]+\s+){1,4}?(?:out\s+of|from)\b)",
+       mirror="captured"),
     _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
     _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
     _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"
