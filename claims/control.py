@@ -666,6 +666,8 @@ class _SentenceContext:
     book: ActorBook | None = None
     conflict: str | None = None
     speakers: tuple[ActorMention, ...] = ()
+    #: Read an active verb's actor from its grammatical subject (:mod:`claims.parse`).
+    use_parse: bool = False
 
 
 def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
@@ -682,7 +684,9 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     actor: ActorMention | None
     if voice == "active":
         targets = _places_after(sentence, end, places)
-        actor = _actor_before(sentence, start, actors) or \
+        parsed = _parsed_subject(sentence, start, actors, allow_pronoun, discourse, ctx) \
+            if ctx.use_parse and targets else None
+        actor = parsed or _actor_before(sentence, start, actors) or \
             _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
                                   ctx.speakers, ctx.book, ctx.conflict)
         if actor is not None and not targets and trig.action in {"advanced_towards", "withdrew"}:
@@ -742,6 +746,26 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     return actor, targets
 
 
+def _parsed_subject(sentence: str, pos: int, actors: list[ActorMention], allow_pronoun: bool,
+                    discourse: Discourse | None, ctx: _SentenceContext) -> ActorMention | None:
+    """The actor the verb's grammatical subject names, or None (the rules decide then)."""
+    from claims.parse import subject_span
+
+    span = subject_span(sentence, pos)
+    if span is None:
+        return None
+    lo, hi = span
+    inside = [a for a in actors if lo <= a.start < hi
+              and not _BACKER.search(sentence[max(0, a.start - 20):a.start])]
+    if inside:
+        return inside[0]
+    generic = _generic_actor_before(sentence, hi, actors, allow_pronoun, discourse,
+                                    ctx.speakers, ctx.book, ctx.conflict)
+    if generic is not None and lo <= generic.start < hi and generic.norm:
+        return generic
+    return None
+
+
 def _stand_in_actor(sentence: str, pos: int, actors: list[ActorMention],
                     discourse: Discourse | None) -> ActorMention | None:
     """The actor of an agentless statement: the sentence's own, else the article's last."""
@@ -777,13 +801,15 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                             book: ActorBook | None = None,
                             antecedents: list[str] | None = None,
                             capital: str | None = None,
-                            discourse: Discourse | None = None) -> list[ControlStatement]:
+                            discourse: Discourse | None = None,
+                            use_parse: bool = False) -> list[ControlStatement]:
     """Find (actor, action, place) statements in one sentence.
 
     ``antecedents`` are places named earlier in the article (most recent last), for
     "the town"; ``capital`` is what "the capital" means (default: the conflict's).
     ``discourse`` (the article read so far) replaces ``antecedents`` and also resolves
-    actors named by reference ("they", "the group").
+    actors named by reference ("they", "the group"). ``use_parse`` reads an active verb's
+    actor from its grammatical subject when the parser is installed (:mod:`claims.parse`).
     """
     book = book or default_actor_book()
     if capital is None and conflict in book.conflicts:
@@ -791,7 +817,8 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
     actors = book.find(sentence, conflict)
     places = place_mentions(sentence, actors, antecedents, capital, book, discourse)
     allow_pronoun = bool(actors) or conflict is not None
-    ctx = _SentenceContext(book, conflict, tuple(speaker_actors(sentence, book, conflict)))
+    ctx = _SentenceContext(book, conflict, tuple(speaker_actors(sentence, book, conflict)),
+                           use_parse)
     out: list[ControlStatement] = []
     seen: set[tuple[str, str, str | None]] = set()
     for trig, match in _matches(sentence):

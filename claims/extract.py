@@ -46,6 +46,25 @@ def _resolver(book: ActorBook, conflict: str | None,
     return resolver
 
 
+#: How an active verb's actor is found: "rules" (the actor named nearest before it) or
+#: "parse" (its grammatical subject, when the dependency parser is installed).
+DEFAULT_PARSER = "rules"
+PARSERS = ("rules", "parse")
+
+
+def _use_parse(parser: str | None) -> bool:
+    import os
+
+    choice = parser or os.environ.get("CONFLICTMAP_CLAIMS_PARSER") or DEFAULT_PARSER
+    if choice not in PARSERS:
+        raise InputRejected(f"unknown claims parser {choice!r}; use one of {', '.join(PARSERS)}")
+    if choice == "parse":
+        from claims.parse import available
+
+        return available()
+    return False
+
+
 #: A subject read this many times farther from its anchor than stated (and 500 km more)
 #: is a namesake, not a reporter's error.
 IMPLAUSIBLE_RATIO = 10.0
@@ -94,6 +113,7 @@ def extract_claims(
     conflict: str | None = None,
     resolve: bool = True,
     preceding_text: str | None = None,
+    parser: str | None = None,
 ) -> list[DistanceClaim | ControlClaim]:
     """Extract every distance and control claim from ``text``.
 
@@ -103,7 +123,9 @@ def extract_claims(
     ``resolve=False`` skips the gazetteer (pure text extraction).
     ``preceding_text`` is what came before ``text`` in the same article (when it is read
     sentence by sentence): it is not searched for claims but tells which conflict this is
-    and which town "the town" is.
+    and which town "the town" is. ``parser`` is ``"rules"`` (actors by position) or
+    ``"parse"`` (an active verb's actor from its grammatical subject, :mod:`claims.parse`);
+    default :data:`DEFAULT_PARSER`, or ``CONFLICTMAP_CLAIMS_PARSER``.
     """
     if not isinstance(text, str):
         raise InputRejected(f"article text must be a string, got {type(text).__name__}")
@@ -117,11 +139,13 @@ def extract_claims(
         mentions = _qualified_mentions(text)
     resolver = _resolver(book, conflict, mentions) if resolve else None
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
+    use_parse = _use_parse(parser)
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse(resolve=(lambda name: resolver.resolve(name)) if resolver else None)
     for _, _, sentence in _bounded(split_sentences(preceding_text or "")):
         statements = find_control_statements(sentence, conflict=conflict, book=book,
-                                             capital=capital, discourse=discourse)
+                                             capital=capital, discourse=discourse,
+                                             use_parse=use_parse)
         _remember(sentence, statements, discourse, book, conflict, resolver, pub)
     for s_start, s_end, sentence in _bounded(split_sentences(text)):
         for st in find_distance_statements(sentence):
@@ -130,7 +154,8 @@ def extract_claims(
             if claim is not None:
                 claims.append(claim)
         statements = find_control_statements(sentence, conflict=conflict, book=book,
-                                             capital=capital, discourse=discourse)
+                                             capital=capital, discourse=discourse,
+                                             use_parse=use_parse)
         for st in statements:
             first, last = resolve_event_date(sentence, pub, near=st.trigger_start,
                                              reference=discourse.last_date)
