@@ -33,7 +33,14 @@ from claims.discourse import Discourse
 from claims.lexicon import FUTURE_OR_INTENT, OFFENSIVE_INTENT, TRIGGERS, Trigger
 from claims.names import NON_PLACE_WORDS, NameSpan, name_spans
 
-__all__ = ["ControlStatement", "PlaceRef", "find_control_statements", "place_mentions"]
+__all__ = [
+    "ControlStatement",
+    "PlaceRef",
+    "find_control_statements",
+    "may_state_control",
+    "place_mentions",
+    "speaker_actors",
+]
 
 _ORG_TAIL = re.compile(
     r"\b(?:Brigades?|Forces|Force|Army|Militias?|Battalions?|Division|Corps|Front|Council|"
@@ -596,6 +603,14 @@ def _any_trigger() -> re.Pattern[str] | None:
     if len(flags) != 1 or any(t.pattern.groups for t in TRIGGERS):
         return None
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), flags.pop())
+
+
+def may_state_control(sentence: str) -> bool:
+    """Whether any control trigger occurs in ``sentence`` (a cheap test before reading it)."""
+    gate = _any_trigger()
+    if gate is None:
+        return any(t.pattern.search(sentence) for t in TRIGGERS)
+    return gate.search(sentence) is not None
 
 
 def _matches(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:

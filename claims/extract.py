@@ -86,6 +86,19 @@ def _implausible_subject(
     return true_km > IMPLAUSIBLE_RATIO * stated_km and true_km - stated_km > 500.0
 
 
+def _claim_sentences(text: str) -> str:
+    """The sentences of ``text`` that may state a claim (a trigger or an amount), joined.
+
+    Only their places are resolved, so the qualifiers of the other sentences (most of a
+    long article) need not be geoparsed.
+    """
+    from claims.control import may_state_control
+    from claims.numbers import find_amounts
+
+    keep = [s for _, _, s in split_sentences(text) if may_state_control(s) or find_amounts(s)]
+    return "\n\n".join(keep)
+
+
 def _qualified_mentions(text: str) -> list[Mention]:
     """Places the text itself qualifies ("the Lebanese city of Tripoli", "Tripoli, Lebanon").
 
@@ -136,7 +149,7 @@ def extract_claims(
     conflict = book.detect_conflict(f"{title or ''}\n{preceding_text or ''}\n{text}", conflict)
     capital = book.conflicts[conflict].capital if conflict in book.conflicts else None
     if resolve and mentions is None:
-        mentions = _qualified_mentions(text)
+        mentions = _qualified_mentions(_claim_sentences(text))
     resolver = _resolver(book, conflict, mentions) if resolve else None
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
     use_parse = _use_parse(parser)
