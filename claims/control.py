@@ -424,6 +424,11 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     if not before:
         return []
     last = before[-1]
+    for head in before[:-1]:
+        # "El Fasher, the last city in Darfur still held by the army, ...": the place the
+        # appositive describes, not the region named inside it
+        if _APPOSITIVE.match(sentence, head.end, pos) and head.end < last.start:
+            return [head]
     gap = sentence[last.end:pos]
     if pos - last.end > limit or re.search(r"[;:]|\b(?:said|says|after|when|while)\b", gap):
         return []
@@ -437,6 +442,11 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     return out
 
 
+#: An appositive after a name, open or closed right before the verb: ", the last big city
+#: in Darfur still" / ", the only town in the district,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|one\s+of\s+the|its|their)\s+[^,;:()]{0,80}?"
+                         r"(?:,\s*(?:which\s+|and\s+)?(?:(?:has|had|have|is|was|were|been|"
+                         r"being|remains?|remained|still|now)\s+)*)?$")
 _BACKER = re.compile(r"(?:backed|supported|armed|assisted|aided)\s+by\s+(?:the\s+)?$|"
                      r"(?:allied|loyal)\s+(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 

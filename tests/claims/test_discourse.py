@@ -69,6 +69,11 @@ CONTROL_CASES = [
     pytest.param(["Karen rebels captured Myawaddy, a trading hub on the Thai border.",
                   "Hundreds of junta soldiers surrendered as the town fell."], "2024-04-12",
                  ("Resistance", "captured", "Myawaddy"), id="mm-town-fell"),
+    pytest.param(["Kadugli, the only big town in South Kordofan still held by the army, "
+                  "has been under siege by SPLM-N fighters for months."], "2024-03-01",
+                 ("SPLM-N", "besieged", "Kadugli"), id="sd-appositive-head"),
+    pytest.param(["The last army garrison in Buthidaung surrendered to the Arakan Army."],
+                 "2024-03-09", ("Resistance", "captured", "Buthidaung"), id="mm-surrendered-to"),
     pytest.param(["Houthi fighters pressed their offensive on Marib on Sunday."], "2021-02-20",
                  ("Houthis", "attacked", "Marib"), id="ye-offensive-on"),
     pytest.param(["Israeli troops mounted an incursion into Jenin overnight."], "2023-07-04",
