@@ -23,10 +23,12 @@ def _line(name: str, result: ProbeResult) -> str:
     if result.kind == "distance":
         return (f"{name}: distance P {d['distance_precision']:.3f} R {d['distance_recall']:.3f} "
                 f"F1 {d['distance_f1']:.3f}")
+    dated = (f"{d['event_date_accuracy_dated_gold']:.3f} of {result.scores.date_gold}"
+             if result.scores.date_gold else "n/a")
     return (f"{name}: control P {d['control_precision']:.3f} R {d['control_recall']:.3f} "
             f"F1 {d['control_f1']:.3f}; with actor P {d['control_actor_precision']:.3f} "
             f"R {d['control_actor_recall']:.3f} F1 {d['control_actor_f1']:.3f}; "
-            f"event date {d['event_date_accuracy_dated_gold']:.3f}")
+            f"event date right on found dated claims {dated}")
 
 
 def main(argv: list[str] | None = None) -> int:

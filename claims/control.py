@@ -33,7 +33,14 @@ from claims.discourse import Discourse
 from claims.lexicon import FUTURE_OR_INTENT, OFFENSIVE_INTENT, TRIGGERS, Trigger
 from claims.names import NON_PLACE_WORDS, NameSpan, name_spans
 
-__all__ = ["ControlStatement", "PlaceRef", "find_control_statements", "place_mentions"]
+__all__ = [
+    "ControlStatement",
+    "PlaceRef",
+    "find_control_statements",
+    "may_state_control",
+    "place_mentions",
+    "speaker_actors",
+]
 
 _ORG_TAIL = re.compile(
     r"\b(?:Brigades?|Forces|Force|Army|Militias?|Battalions?|Division|Corps|Front|Council|"
@@ -417,6 +424,11 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     if not before:
         return []
     last = before[-1]
+    for head in before[:-1]:
+        # "El Fasher, the last city in Darfur still held by the army, ...": the place the
+        # appositive describes, not the region named inside it
+        if _APPOSITIVE.match(sentence, head.end, pos) and head.end < last.start:
+            return [head]
     gap = sentence[last.end:pos]
     if pos - last.end > limit or re.search(r"[;:]|\b(?:said|says|after|when|while)\b", gap):
         return []
@@ -430,6 +442,11 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     return out
 
 
+#: An appositive after a name, open or closed right before the verb: ", the last big city
+#: in Darfur still" / ", the only town in the district,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|one\s+of\s+the|its|their)\s+[^,;:()]{0,80}?"
+                         r"(?:,\s*(?:which\s+|and\s+)?(?:(?:has|had|have|is|was|were|been|"
+                         r"being|remains?|remained|still|now)\s+)*)?$")
 _BACKER = re.compile(r"(?:backed|supported|armed|assisted|aided)\s+by\s+(?:the\s+)?$|"
                      r"(?:allied|loyal)\s+(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -598,6 +615,14 @@ def _any_trigger() -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), flags.pop())
 
 
+def may_state_control(sentence: str) -> bool:
+    """Whether any control trigger occurs in ``sentence`` (a cheap test before reading it)."""
+    gate = _any_trigger()
+    if gate is None:
+        return any(t.pattern.search(sentence) for t in TRIGGERS)
+    return gate.search(sentence) is not None
+
+
 def _matches(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
     """All trigger matches, the earlier-listed trigger winning on overlap."""
     gate = _any_trigger()
@@ -666,6 +691,8 @@ class _SentenceContext:
     book: ActorBook | None = None
     conflict: str | None = None
     speakers: tuple[ActorMention, ...] = ()
+    #: Read an active verb's actor from its grammatical subject (:mod:`claims.parse`).
+    use_parse: bool = False
 
 
 def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
@@ -682,7 +709,9 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     actor: ActorMention | None
     if voice == "active":
         targets = _places_after(sentence, end, places)
-        actor = _actor_before(sentence, start, actors) or \
+        parsed = _parsed_subject(sentence, start, actors, allow_pronoun, discourse, ctx) \
+            if ctx.use_parse and targets else None
+        actor = parsed or _actor_before(sentence, start, actors) or \
             _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
                                   ctx.speakers, ctx.book, ctx.conflict)
         if actor is not None and not targets and trig.action in {"advanced_towards", "withdrew"}:
@@ -742,6 +771,26 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     return actor, targets
 
 
+def _parsed_subject(sentence: str, pos: int, actors: list[ActorMention], allow_pronoun: bool,
+                    discourse: Discourse | None, ctx: _SentenceContext) -> ActorMention | None:
+    """The actor the verb's grammatical subject names, or None (the rules decide then)."""
+    from claims.parse import subject_span
+
+    span = subject_span(sentence, pos)
+    if span is None:
+        return None
+    lo, hi = span
+    inside = [a for a in actors if lo <= a.start < hi
+              and not _BACKER.search(sentence[max(0, a.start - 20):a.start])]
+    if inside:
+        return inside[0]
+    generic = _generic_actor_before(sentence, hi, actors, allow_pronoun, discourse,
+                                    ctx.speakers, ctx.book, ctx.conflict)
+    if generic is not None and lo <= generic.start < hi and generic.norm:
+        return generic
+    return None
+
+
 def _stand_in_actor(sentence: str, pos: int, actors: list[ActorMention],
                     discourse: Discourse | None) -> ActorMention | None:
     """The actor of an agentless statement: the sentence's own, else the article's last."""
@@ -777,13 +826,15 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                             book: ActorBook | None = None,
                             antecedents: list[str] | None = None,
                             capital: str | None = None,
-                            discourse: Discourse | None = None) -> list[ControlStatement]:
+                            discourse: Discourse | None = None,
+                            use_parse: bool = False) -> list[ControlStatement]:
     """Find (actor, action, place) statements in one sentence.
 
     ``antecedents`` are places named earlier in the article (most recent last), for
     "the town"; ``capital`` is what "the capital" means (default: the conflict's).
     ``discourse`` (the article read so far) replaces ``antecedents`` and also resolves
-    actors named by reference ("they", "the group").
+    actors named by reference ("they", "the group"). ``use_parse`` reads an active verb's
+    actor from its grammatical subject when the parser is installed (:mod:`claims.parse`).
     """
     book = book or default_actor_book()
     if capital is None and conflict in book.conflicts:
@@ -791,7 +842,8 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
     actors = book.find(sentence, conflict)
     places = place_mentions(sentence, actors, antecedents, capital, book, discourse)
     allow_pronoun = bool(actors) or conflict is not None
-    ctx = _SentenceContext(book, conflict, tuple(speaker_actors(sentence, book, conflict)))
+    ctx = _SentenceContext(book, conflict, tuple(speaker_actors(sentence, book, conflict)),
+                           use_parse)
     out: list[ControlStatement] = []
     seen: set[tuple[str, str, str | None]] = set()
     for trig, match in _matches(sentence):

@@ -46,6 +46,25 @@ def _resolver(book: ActorBook, conflict: str | None,
     return resolver
 
 
+#: How an active verb's actor is found: "rules" (the actor named nearest before it) or
+#: "parse" (its grammatical subject, when the dependency parser is installed).
+DEFAULT_PARSER = "rules"
+PARSERS = ("rules", "parse")
+
+
+def _use_parse(parser: str | None) -> bool:
+    import os
+
+    choice = parser or os.environ.get("CONFLICTMAP_CLAIMS_PARSER") or DEFAULT_PARSER
+    if choice not in PARSERS:
+        raise InputRejected(f"unknown claims parser {choice!r}; use one of {', '.join(PARSERS)}")
+    if choice == "parse":
+        from claims.parse import available
+
+        return available()
+    return False
+
+
 #: A subject read this many times farther from its anchor than stated (and 500 km more)
 #: is a namesake, not a reporter's error.
 IMPLAUSIBLE_RATIO = 10.0
@@ -65,6 +84,19 @@ def _implausible_subject(
         return False
     true_km = distance_km((subject.lat, subject.lon), (anchor.lat, anchor.lon))
     return true_km > IMPLAUSIBLE_RATIO * stated_km and true_km - stated_km > 500.0
+
+
+def _claim_sentences(text: str) -> str:
+    """The sentences of ``text`` that may state a claim (a trigger or an amount), joined.
+
+    Only their places are resolved, so the qualifiers of the other sentences (most of a
+    long article) need not be geoparsed.
+    """
+    from claims.control import may_state_control
+    from claims.numbers import find_amounts
+
+    keep = [s for _, _, s in split_sentences(text) if may_state_control(s) or find_amounts(s)]
+    return "\n\n".join(keep)
 
 
 def _qualified_mentions(text: str) -> list[Mention]:
@@ -94,6 +126,7 @@ def extract_claims(
     conflict: str | None = None,
     resolve: bool = True,
     preceding_text: str | None = None,
+    parser: str | None = None,
 ) -> list[DistanceClaim | ControlClaim]:
     """Extract every distance and control claim from ``text``.
 
@@ -103,7 +136,9 @@ def extract_claims(
     ``resolve=False`` skips the gazetteer (pure text extraction).
     ``preceding_text`` is what came before ``text`` in the same article (when it is read
     sentence by sentence): it is not searched for claims but tells which conflict this is
-    and which town "the town" is.
+    and which town "the town" is. ``parser`` is ``"rules"`` (actors by position) or
+    ``"parse"`` (an active verb's actor from its grammatical subject, :mod:`claims.parse`);
+    default :data:`DEFAULT_PARSER`, or ``CONFLICTMAP_CLAIMS_PARSER``.
     """
     if not isinstance(text, str):
         raise InputRejected(f"article text must be a string, got {type(text).__name__}")
@@ -114,14 +149,16 @@ def extract_claims(
     conflict = book.detect_conflict(f"{title or ''}\n{preceding_text or ''}\n{text}", conflict)
     capital = book.conflicts[conflict].capital if conflict in book.conflicts else None
     if resolve and mentions is None:
-        mentions = _qualified_mentions(text)
+        mentions = _qualified_mentions(_claim_sentences(text))
     resolver = _resolver(book, conflict, mentions) if resolve else None
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
+    use_parse = _use_parse(parser)
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse(resolve=(lambda name: resolver.resolve(name)) if resolver else None)
     for _, _, sentence in _bounded(split_sentences(preceding_text or "")):
         statements = find_control_statements(sentence, conflict=conflict, book=book,
-                                             capital=capital, discourse=discourse)
+                                             capital=capital, discourse=discourse,
+                                             use_parse=use_parse)
         _remember(sentence, statements, discourse, book, conflict, resolver, pub)
     for s_start, s_end, sentence in _bounded(split_sentences(text)):
         for st in find_distance_statements(sentence):
@@ -130,7 +167,8 @@ def extract_claims(
             if claim is not None:
                 claims.append(claim)
         statements = find_control_statements(sentence, conflict=conflict, book=book,
-                                             capital=capital, discourse=discourse)
+                                             capital=capital, discourse=discourse,
+                                             use_parse=use_parse)
         for st in statements:
             first, last = resolve_event_date(sentence, pub, near=st.trigger_start,
                                              reference=discourse.last_date)

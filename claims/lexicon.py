@@ -61,6 +61,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:re)?(?:captured|seized|taken(?:\s+back)?|retaken|liberated|freed|overrun|"
        r"recaptured|reclaimed|conquered)\s+(?:\w+\s+){0,3}?by\b"),
     _t("captured", "passive", r"\bwhich\s+was\s+(?:re)?(?:captured|taken(?:\s+back)?|seized)\b"),
+    # "the garrison in Laukkaing surrendered to Kokang fighters"
+    _t("captured", "passive", r"\bsurrender(?:ed|s)?\s+(?:\w+\s+)?to\b"),
     # agentless passives: "the towns of A, B and C were liberated", "Kidal was retaken"
     _t("captured", "passive",
        r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?(?:re)?(?:captured|seized|taken\s+back|"

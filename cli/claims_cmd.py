@@ -113,7 +113,7 @@ def _hashable(value: object) -> bool:
 
 
 def run_file(rows: Sequence[dict | RejectedLine], *, resolve: bool = True,
-             split_runs: bool = True) -> list[dict]:
+             split_runs: bool = True, parser: str | None = None) -> list[dict]:
     """Extract claims for each row, reading consecutive lines of one article as one text.
 
     Consecutive rows with the same ``article_id`` and a ``sentence`` are one article: its
@@ -141,7 +141,7 @@ def run_file(rows: Sequence[dict | RejectedLine], *, resolve: bool = True,
         if key not in cache:
             before = earlier.setdefault(article, []) if _hashable(article) else []
             try:
-                cache[key] = _extract_run([rows[i] for i in run], before, resolve)
+                cache[key] = _extract_run([rows[i] for i in run], before, resolve, parser)
             except ConflictMapError as err:
                 log.warning("extraction failed: %s", err)
                 for i in run:
@@ -173,7 +173,8 @@ def _article_runs(rows: Sequence[dict | RejectedLine]) -> list[list[int]]:
     return runs
 
 
-def _extract_run(run: list[dict], before: list[str], resolve: bool) -> list[list[dict]]:
+def _extract_run(run: list[dict], before: list[str], resolve: bool,
+                 parser: str | None = None) -> list[list[dict]]:
     """Extract one article's lines in one call; return each line's claims as dicts.
 
     The distinct sentences are joined with blank lines (a sentence boundary for the
@@ -197,7 +198,8 @@ def _extract_run(run: list[dict], before: list[str], resolve: bool) -> list[list
         source=_first(run, "source"), url=_first(run, "url"),
         article_id=first.get("article_id"), title=_first(run, "title"),
         conflict=_first(run, "conflict_hint"), resolve=resolve,
-        preceding_text=" ".join(before[-8:]) if "sentence" in first and before else None)
+        preceding_text=" ".join(before[-8:]) if "sentence" in first and before else None,
+        parser=parser)
     by_sentence: list[list[dict]] = [[] for _ in distinct]
     for claim in claims:
         index = max(i for i, s in enumerate(starts) if s <= claim.provenance.start)
@@ -236,8 +238,12 @@ def _entries(path: Path) -> tuple[list[dict | RejectedLine], list[int]]:
 @click.option("--no-resolve", is_flag=True, help="Skip the gazetteer (no coordinates).")
 @click.option("--keep-repeats", is_flag=True,
               help="Print all claims of a sentence on every line that repeats it.")
+@click.option("--parser", type=click.Choice(["rules", "parse"]), default=None,
+              help="How a verb's actor is found: by position (rules, the default) or from a "
+                   "dependency parse (needs the spaCy model package).")
 @friendly_errors
-def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: bool) -> None:
+def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: bool,
+                       parser: str | None) -> None:
     """Extract distance and control claims from each line of FILE.jsonl.
 
     Each line gives "sentence" (or "text") and optionally "published", "source", "url",
@@ -247,7 +253,8 @@ def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: 
     """
     report = LineReport(str(file))
     entries, numbers = _entries(file)
-    outputs = run_file(entries, resolve=not no_resolve, split_runs=not keep_repeats)
+    outputs = run_file(entries, resolve=not no_resolve, split_runs=not keep_repeats,
+                       parser=parser)
     scored_rows: list[dict] = []
     scored_outputs: list[dict] = []
     for entry, number, out in zip(entries, numbers, outputs, strict=True):

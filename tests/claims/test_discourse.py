@@ -69,6 +69,11 @@ CONTROL_CASES = [
     pytest.param(["Karen rebels captured Myawaddy, a trading hub on the Thai border.",
                   "Hundreds of junta soldiers surrendered as the town fell."], "2024-04-12",
                  ("Resistance", "captured", "Myawaddy"), id="mm-town-fell"),
+    pytest.param(["Kadugli, the only big town in South Kordofan still held by the army, "
+                  "has been under siege by SPLM-N fighters for months."], "2024-03-01",
+                 ("SPLM-N", "besieged", "Kadugli"), id="sd-appositive-head"),
+    pytest.param(["The last army garrison in Buthidaung surrendered to the Arakan Army."],
+                 "2024-03-09", ("Resistance", "captured", "Buthidaung"), id="mm-surrendered-to"),
     pytest.param(["Houthi fighters pressed their offensive on Marib on Sunday."], "2021-02-20",
                  ("Houthis", "attacked", "Marib"), id="ye-offensive-on"),
     pytest.param(["Israeli troops mounted an incursion into Jenin overnight."], "2023-07-04",
@@ -181,3 +186,27 @@ def test_place_kind_from_feature_codes():
 ])
 def test_not_a_place_rules(text, place, rule):
     assert not_a_place(text, place) == rule
+
+
+def test_parser_subject_of_a_participle():
+    parse = pytest.importorskip("claims.parse")
+    if not parse.available():
+        pytest.skip("the spaCy model package is not installed")
+    sentence = "Hezbollah said it fired rockets at Israeli troops advancing on Maroun al-Ras."
+    lo, hi = parse.subject_span(sentence, sentence.index("advancing"))
+    assert "troops" in sentence[lo:hi]
+    text = "Government troops captured Adigrat and entered Axum on Friday."
+    lo, hi = parse.subject_span(text, text.index("entered"))
+    assert text[lo:hi] == "Government troops"  # a coordinated verb shares its subject
+
+
+def test_extract_claims_with_either_parser():
+    text = "Hezbollah said it fired rockets at Israeli troops advancing on Maroun al-Ras."
+    rules = {(c.actor_norm, c.action) for c in extract_claims(text, parser="rules")}
+    assert ("Israel", "advanced_towards") in rules
+    parse = pytest.importorskip("claims.parse")
+    if parse.available():
+        parsed = {(c.actor_norm, c.action) for c in extract_claims(text, parser="parse")}
+        assert ("Israel", "advanced_towards") in parsed
+    with pytest.raises(ValueError):
+        extract_claims(text, parser="neural")
