@@ -1,5 +1,10 @@
-"""Shared foundations of Conflict Map: the exception hierarchy and where data lives."""
+"""Shared foundations of Conflict Map.
 
+The exception hierarchy, where data lives, and the control-action vocabulary (what gives,
+takes or presses control).
+"""
+
+from core.actions import ACTIONS, GIVES, PRESSURE, TAKES
 from core.errors import (
     ConflictMapError,
     DataSourceError,
@@ -12,6 +17,10 @@ from core.errors import (
 from core.paths import cache_dir, data_dir, eval_dir
 
 __all__ = [
+    "ACTIONS",
+    "GIVES",
+    "PRESSURE",
+    "TAKES",
     "ConflictMapError",
     "DataSourceError",
     "ExtractionError",
