@@ -33,8 +33,11 @@ class DatabaseReadOnly(DatabaseUnusable):
     """The database can be read but not written."""
 
 
-#: SQLite primary result codes (the low byte of extended codes) that we explain.
-_SQLITE_CODES: dict[int, str] = {11: "damaged", 26: "damaged", 13: "full", 8: "read-only"}
+#: SQLite primary result codes (the low byte of extended codes) that we explain. An I/O
+#: error (10) is almost always a write refused by a full disk or a file size limit
+#: (``EFBIG`` is reported as ``SQLITE_IOERR_WRITE``, not ``SQLITE_FULL``).
+_SQLITE_CODES: dict[int, str] = {11: "damaged", 26: "damaged", 13: "full", 10: "io",
+                                 8: "read-only"}
 #: PostgreSQL SQLSTATE prefixes (class 53: insufficient resources; XX001/XX002: corrupt).
 _PG_STATES: tuple[tuple[str, str], ...] = (("53100", "full"), ("XX001", "damaged"),
                                            ("XX002", "damaged"), ("25006", "read-only"))
@@ -49,6 +52,10 @@ _MESSAGES: dict[str, tuple[type[DatabaseUnusable], str]] = {
              "the disk holding the database {where} is full ({reason}). What was stored "
              "before is kept; free some space and run the command again (articles already "
              "stored are recognised as duplicates)"),
+    "io": (DatabaseFull,
+           "the database {where} could not be written ({reason}): the disk is probably "
+           "full, or failing. What was stored before is kept; free some space (or check "
+           "the disk) and run the command again"),
     "read-only": (DatabaseReadOnly,
                   "the database {where} is read-only ({reason}): it can be viewed and "
                   "exported, not changed. Make the file and its folder writable to add to it"),

@@ -20,11 +20,12 @@ from core.errors import ConflictMapError, IngestError, InputRejected, StoreError
 from gazetteer.model import Place
 from geo.geodesic import validate_point
 from store import corrections, places, queries
-from store.dberrors import DatabaseUnusable
+from store.dberrors import DatabaseReadOnly, DatabaseUnusable
 from store.engine import (
     default_url,
     make_engine,
     migrate,
+    sqlite_path,
     sqlite_read_only,
     with_retry,
     write_connection,
@@ -63,7 +64,12 @@ def open_store(url: str | None = None, *, merge_places: bool = True,
     :class:`store.dberrors.DatabaseReadOnly`.
     """
     url = url or default_url()
-    store = Store(url, read_only=for_reading and sqlite_read_only(url))
+    read_only = sqlite_read_only(url)
+    if read_only and not for_reading:
+        raise DatabaseReadOnly(
+            f"the database {sqlite_path(url)} is read-only: it can be viewed (stats, export, "
+            "the app) but nothing can be added to it. Make the file and its folder writable")
+    store = Store(url, read_only=read_only)
     if merge_places:
         store.merge_places_into_gazetteer()
     return store

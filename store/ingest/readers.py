@@ -79,6 +79,12 @@ def read_bytes(name: str, data: bytes, *, limits: Limits | None = None,
     """
     limits = limits or Limits.from_env()
     base = safe_name(os.path.basename(str(name).replace("\\", "/"))) or "upload"
+    return _read_named(base, data, limits, defaults)
+
+
+def _read_named(base: str, data: bytes, limits: Limits, defaults: Mapping[str, Any]
+                ) -> list[ArticleInput | ConflictMapError]:
+    """Articles from ``data``, a file named ``base`` (already safe to show)."""
     check_size(len(data), limits, what=base)
     suffix = Path(base).suffix.lower()
     if suffix != ".jsonl" and suffix not in _SINGLE:
@@ -135,7 +141,7 @@ def read_path(path: str | Path, *, limits: Limits | None = None,
         raise InputRejected(f"{shown}: cannot read ({err.strerror})") from err
     base = safe_name(path.name)
     try:
-        items = read_bytes(base, data, limits=limits, **defaults)
+        items = _read_named(base, data, limits, defaults)
     except ConflictMapError as err:
         raise _renamed(err, base, shown) from err
     return [_renamed(item, base, shown) for item in items]
