@@ -166,7 +166,8 @@ def fsize_limited(limit_bytes: int) -> Callable[[], None]:
 def _run_limited(args: list[str], env: dict[str, str], limit_bytes: int) -> tuple[int, str]:
     proc = subprocess.run([sys.executable, "-c", CLI, *args], env=env, capture_output=True,
                           text=True, timeout=300, stdin=subprocess.DEVNULL,
-                          cwd=str(project_root()), preexec_fn=fsize_limited(limit_bytes))  # noqa: PLW1509
+                          cwd=str(project_root()),
+                          preexec_fn=fsize_limited(limit_bytes))  # noqa: PLW1509
     return proc.returncode, proc.stdout + proc.stderr
 
 

@@ -231,10 +231,10 @@ def migrate(engine: Engine) -> None:
         if with_retry(lambda: _revision_of(engine), what="opening") == head:
             return
         if engine.url.query.get("mode") == "ro":
+            name = (engine.url.database or "").removeprefix("file:")
             raise DatabaseReadOnly(
-                f"the database {(engine.url.database or '').removeprefix('file:')} is read-only and "
-                "its schema is not "
-                f"current ({head}): make it writable once so it can be upgraded")
+                f"the database {name} is read-only and its schema is not current ({head}): "
+                "make it writable once so it can be upgraded")
         with_retry(lambda: _migrate_locked(engine, head), what="migration")
     except SQLAlchemyError as err:
         where = engine.url.render_as_string(hide_password=True)
