@@ -63,6 +63,7 @@ _ANAPHOR = re.compile(
     r"stronghold))(?![\w-])(?!\s+(?:of|centre|center|council|authorities|government)\b)",
     re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|"
+                        r"\s*,?\s+and\s+(?:parts?|much|most|the\s+outskirts)\s+of\s+|"
                         r"\s*,?\s+and\s+(?:the\s+)?(?:towns?|villages?|cities|areas?)\s+of\s+)"
                         r"(?:the\s+)?(?:(?:towns?|villages?|cities|areas?|regions?)\s+of\s+)?$")
 _PLACE_LEAD = re.compile(
@@ -442,9 +443,14 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     return out
 
 
+#: The preposition before the place of a locative attack ("ambushed tanks in X").
+_LOCATIVE = re.compile(r"\s(?:in|near|around|outside|for|at|on\s+the\s+(?:edge|outskirts)\s+of)"
+                       r"\s+(?:the\s+)?", re.IGNORECASE)
 #: An appositive after a name, open or closed right before the verb: ", the last big city
 #: in Darfur still" / ", the only town in the district,".
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|one\s+of\s+the|its|their)\s+[^,;:()]{0,80}?"
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|one\s+of\s+the|its|their|(?:(?:some|about|around|"
+                         r"roughly|nearly|just|only)\s+)?\d[\d,.]*\s*(?:km|kilomet\w+|miles?))\s+"
+                         r"[^,;:()]{0,80}?"
                          r"(?:,\s*(?:which\s+|and\s+)?(?:(?:has|had|have|is|was|were|been|"
                          r"being|remains?|remained|still|now)\s+)*)?$")
 _BACKER = re.compile(r"(?:backed|supported|armed|assisted|aided)\s+by\s+(?:the\s+)?$|"
@@ -725,6 +731,15 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
             rel = re.search(r"(?:,\s*|\s)(?:which|that)\s+$", sentence[:actor.start])
             if rel:
                 targets = [p for p in places if 0 <= rel.start() - p.end <= 2][:1]
+                heads = [p for p in places if p.end < rel.start()
+                         and _APPOSITIVE.match(sentence, p.end, rel.start())]
+                if heads:  # "Robotyne, a village in the Zaporizhzhia region that Russia held"
+                    targets = heads[:1]
+        if actor is not None and not targets and trig.action == "withdrew" and re.match(
+                r"\s*(?:on|in|at|overnight|after|before|late|early|[,.;]|$)", sentence[end:]):
+            # "seized Lalibela ... before pulling out on Saturday": the place just named
+            earlier = [p for p in places if p.end <= start and not country_code(p.name)]
+            targets = earlier[-1:]
     elif voice == "nominal":
         targets = _places_after(sentence, end, places)
         by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])
@@ -752,6 +767,12 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
             _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
                                   ctx.speakers, ctx.book, ctx.conflict) or \
             _actor_after(end, actors, 200)
+    elif voice == "locative":
+        actor = _actor_before(sentence, start, actors) or \
+            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
+                                  ctx.speakers, ctx.book, ctx.conflict)
+        at = _LOCATIVE.search(sentence, end, end + 90)
+        targets = _places_after(sentence, at.end(), places, limit=5) if at else []
     elif voice == "nominal_by":
         actor = _actor_after(end, actors, 10)
         on = re.search(r"\b(?:on|against)\s+", sentence[end:end + 120])

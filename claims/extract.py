@@ -254,6 +254,10 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
     )
 
 
+#: Names of a part of a town: an unresolved "Old City" or "X Quarter" is a district.
+_PART_OF_TOWN = re.compile(r"\b(?:Old\s+(?:City|Town)|Quarter|District|Neighbou?rhood|Souq|"
+                           r"Medina)$")
+
 #: An anchor that names its place by reference: "the city", "the regional capital".
 _REFERENCE_HEAD = re.compile(
     r"^(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>city|town|village|region|province|"
@@ -300,7 +304,10 @@ def _remember(sentence: str, statements: list, discourse: Discourse, book: Actor
         place = resolver.resolve(name, context=sentence) if resolver else None
         if not_a_place(name, place):
             continue
-        discourse.note_place(name, place_kind(place), place)
+        kind = place_kind(place)
+        if kind is None and _PART_OF_TOWN.search(name):
+            kind = "district"  # "the Old City": a part of the town, never "the city"
+        discourse.note_place(name, kind, place)
     for actor in actors:
         discourse.note_actor(actor.text, actor.norm)
     for st in statements:

@@ -17,14 +17,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from core.errors import DataSourceError
 from gazetteer.model import Candidate, Mention, Place
-from store.types import ArticleInput, IngestResult
+from store.types import ArticleInput
 
-__all__ = ["DEMO_FILE", "ArticleSink", "demo_articles", "load_demo", "read_demo"]
+__all__ = ["DEMO_FILE", "DemoTarget", "demo_articles", "load_demo", "read_demo"]
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 log = logging.getLogger("conflictmap.store.demo")
 
@@ -142,19 +145,44 @@ def demo_articles() -> list[tuple[ArticleInput, _Analysis]]:
     return out
 
 
-class ArticleSink(Protocol):
-    """What the demo loader needs of a store (:class:`store.store.Store` is one)."""
+class DemoTarget(Protocol):
+    """What the demo loader needs of a store: its engine (:class:`store.store.Store` has one)."""
 
-    def ingest_article(self, article: ArticleInput, **options: Any) -> IngestResult:
-        """Store one article and its claims."""
-        ...
+    engine: Engine
 
 
-def load_demo(store: ArticleSink) -> int:
-    """Ingest the demo articles into ``store``; return the number of claims added."""
-    added = 0
-    for article, analysis in demo_articles():
-        result = store.ingest_article(article, analyzer=lambda *_a, _r=analysis, **_k: _r)
-        added += result.claims
+def load_demo(store: DemoTarget) -> int:
+    """Ingest the demo articles into ``store`` in one transaction; return the claims added.
+
+    All or nothing: a full disk (or any failure) half-way leaves no part of the demo
+    behind, so the app never shows half a dataset and a retry starts clean.
+    """
+    from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+    from core.errors import IngestError
+    from store.engine import with_retry, write_connection
+    from store.writer import content_hash, existing_article_id, write_article
+
+    pairs = demo_articles()
+
+    def write() -> int:
+        added = 0
+        with write_connection(store.engine) as conn, conn.begin():
+            for article, analysis in pairs:
+                digest = content_hash(article.text)
+                if existing_article_id(conn, digest) is not None:
+                    continue
+                added += write_article(conn, article, digest, analysis.mentions,
+                                       analysis.claims, analysis.verdicts)[2]
+        return added
+
+    try:
+        try:
+            added = with_retry(write, what="demo")
+        except IntegrityError:  # another process loaded it meanwhile (PostgreSQL): skip theirs
+            added = with_retry(write, what="demo")
+    except SQLAlchemyError as err:
+        raise IngestError(f"could not load the demo dataset: {getattr(err, 'orig', err)}"
+                          ) from err
     log.info("demo dataset: %d claims added", added)
     return added
