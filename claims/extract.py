@@ -87,7 +87,7 @@ def _implausible_subject(
 
 
 def _claim_sentences(text: str) -> str:
-    """The sentences of ``text`` that may state a claim (a trigger or an amount), joined.
+    """Return the sentences of ``text`` that may state a claim (a trigger or an amount).
 
     Only their places are resolved, so the qualifiers of the other sentences (most of a
     long article) need not be geoparsed.

@@ -158,7 +158,8 @@ def test_distance_anchor_from_an_earlier_sentence(sentences, anchor, direction):
 
 
 def test_distance_subject_is_the_appositive_head():
-    text = "Azerbaijan captured Shusha, the second-largest town in Karabakh, 15 km south of Stepanakert."
+    text = ("Azerbaijan captured Shusha, the second-largest town in Karabakh, "
+            "15 km south of Stepanakert.")
     (claim,) = [c for c in extract_claims(text) if c.kind == "distance"]
     assert claim.subject == "Shusha"
 
