@@ -539,7 +539,7 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
 
 
 def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> str | None:
-    """Return the actor a demonym stands for: the war's own ("Sudanese" -> SAF), else the country."""
+    """Return the actor a demonym names: the war's own ("Sudanese" -> SAF), else the country."""
     if book is not None:
         for noun in ("army", "forces", "troops", "military"):
             norm = book.normalize(f"{word} {noun}", conflict)
