@@ -275,7 +275,8 @@ def _it_references(sentence: str, refs: list[PlaceRef], discourse: Discourse) ->
                   and not _CONTAINER_AFTER.match(sentence, r.end)
                   and not _IN_CONTAINER.search(sentence, 0, r.start)]
         if before:
-            target, reason = before[-1].name, f"it -> {before[-1].name}, named before in the sentence"
+            target = before[-1].name
+            reason = f"it -> {target}, named before in the sentence"
         else:
             entry = discourse.place_for("it")
             if entry is None:
@@ -538,7 +539,7 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
 
 
 def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> str | None:
-    """The actor a demonym stands for: the war's own ("Sudanese" -> SAF), else the country."""
+    """Return the actor a demonym names: the war's own ("Sudanese" -> SAF), else the country."""
     if book is not None:
         for noun in ("army", "forces", "troops", "military"):
             norm = book.normalize(f"{word} {noun}", conflict)
@@ -794,7 +795,7 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
 
 def _parsed_subject(sentence: str, pos: int, actors: list[ActorMention], allow_pronoun: bool,
                     discourse: Discourse | None, ctx: _SentenceContext) -> ActorMention | None:
-    """The actor the verb's grammatical subject names, or None (the rules decide then)."""
+    """Return the actor the verb's grammatical subject names (None: the rules decide)."""
     from claims.parse import subject_span
 
     span = subject_span(sentence, pos)
@@ -814,7 +815,7 @@ def _parsed_subject(sentence: str, pos: int, actors: list[ActorMention], allow_p
 
 def _stand_in_actor(sentence: str, pos: int, actors: list[ActorMention],
                     discourse: Discourse | None) -> ActorMention | None:
-    """The actor of an agentless statement: the sentence's own, else the article's last."""
+    """Return the actor of an agentless statement: the sentence's, else the article's last."""
     if actors:
         return actors[0]
     entry = discourse.actors[-1] if discourse is not None and discourse.actors else None
@@ -827,7 +828,7 @@ def _stand_in_actor(sentence: str, pos: int, actors: list[ActorMention],
 def _mirrored(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
               target: PlaceRef, allow_pronoun: bool, discourse: Discourse | None,
               ctx: _SentenceContext, seen: set) -> list[ControlStatement]:
-    """The subject's side of an object statement: "A drove B out of X" -> A captured X."""
+    """Return the subject's side of an object statement ("A drove B out of X": A took X)."""
     subject = _actor_before(sentence, match.start(), actors) or _generic_actor_before(
         sentence, match.start(), actors, allow_pronoun, discourse, ctx.speakers, ctx.book,
         ctx.conflict)

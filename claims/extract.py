@@ -87,7 +87,7 @@ def _implausible_subject(
 
 
 def _claim_sentences(text: str) -> str:
-    """The sentences of ``text`` that may state a claim (a trigger or an amount), joined.
+    """Return the sentences of ``text`` that may state a claim (a trigger or an amount).
 
     Only their places are resolved, so the qualifiers of the other sentences (most of a
     long article) need not be geoparsed.
@@ -226,6 +226,12 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
     subject_place = resolver.resolve(
         st.subject, context=sentence, antecedent=antecedent, capital_fallback=False,
     ) if resolver and st.subject_kind == "place" else None
+    subject_ref = _REFERENCE_HEAD.match(st.subject or "") if st.subject_kind == "place" else None
+    if subject_ref and resolver is not None:
+        # "The city lies about 550 km south of Kyiv": the city the article named before
+        entry = discourse.place_for(subject_ref.group("noun"), exclude=anchor)
+        subject_place = (entry.place or resolver.resolve(entry.name, context=sentence)) \
+            if entry is not None else None
     if subject_place is not None and subject_place == anchor_place:
         subject_place = None  # "the city ... from the city center": no second point
     if _implausible_subject(subject_place, anchor_place, amount.value_max, amount.unit):

@@ -157,8 +157,15 @@ def test_distance_anchor_from_an_earlier_sentence(sentences, anchor, direction):
     assert claims[0].anchor_reason.startswith(("away -> ", "the city -> "))
 
 
+def test_distance_subject_named_by_reference():
+    text = "Ukrainian soldiers entered Kherson on Friday.\n\nThe city lies about 550 km south of Kyiv."
+    (claim,) = [c for c in extract_claims(text) if c.kind == "distance"]
+    assert claim.subject == "The city" and names_match(claim.subject_place.name, ["Kherson"])
+
+
 def test_distance_subject_is_the_appositive_head():
-    text = "Azerbaijan captured Shusha, the second-largest town in Karabakh, 15 km south of Stepanakert."
+    text = ("Azerbaijan captured Shusha, the second-largest town in Karabakh, "
+            "15 km south of Stepanakert.")
     (claim,) = [c for c in extract_claims(text) if c.kind == "distance"]
     assert claim.subject == "Shusha"
 
