@@ -15,6 +15,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from gazetteer.arabic import is_arabic
+from gazetteer.arabic_recognize import find_arabic_places
 from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.context import (
     US_STATE_NAMES,
@@ -268,6 +270,12 @@ class Geoparser:
             ):
                 return []
         return [p for p, _t in pairs]
+
+    def _arabic_places(self, name: str) -> list[Place]:
+        """Places an Arabic-script name matches (its key or its key without ال), cheaply."""
+        if not self._has_strict_key(name):
+            return []
+        return [p for p, tier in self.matches(name) if tier not in _LOOSE_TIERS]
 
     def _part_of_name(self, name: str) -> tuple[str, tuple[Place, ...]] | None:
         """Return the longest known place inside ``name`` (:func:`fallback.part_of_name`)."""
@@ -538,7 +546,11 @@ class Geoparser:
     ) -> list[Mention]:
         """Recognise and resolve the places ``text`` names."""
         self.refresh()
-        spans = [(s.start, s.end) for s in self.recognizer.find(text)]
+        if is_arabic(text):  # the gazetteer is the recognizer for Arabic text
+            found = find_arabic_places(text, self._arabic_places)
+        else:
+            found = self.recognizer.find(text)
+        spans = [(s.start, s.end) for s in found]
         return self.resolve_spans(text, spans, title=title, url=url)
 
     # -- single names ----------------------------------------------------------------
