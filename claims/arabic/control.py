@@ -50,9 +50,9 @@ RULES: tuple[Rule, ...] = (
     Rule("fell to", r"سقط(?:ت)?", None, "captured", "fell"),
     Rule("control, passive", r"تمت?\s+السيطره", r"علي", "captured"),
     Rule("control, present", rf"{_P}سيطر(?:ون|ان)?", r"علي", "holds"),
-    Rule("control", rf"سيطر{_V}|(?:ال|ب|بال)?سيطره|بسط{_V}\s+سيطرت?ها|احكم{_V}\s+سيطرت?ها",
+    Rule("control", rf"سيطر{_V}|(?:ال|ب|بال)?سيطره|سيطرت(?:ها|هم|ه)|بسط{_V}\s+سيطرت?ها|احكم{_V}\s+سيطرت?ها",
          r"علي", "captured"),
-    Rule("recapture", rf"استعاد{_V}|(?:ال|ب|بال)?استعاده|استعيدت?|حرر{_V}|(?:ال)?تحرير",
+    Rule("recapture", rf"استعاد{_V}|(?:ال|ب|بال)?استعاده|استعادت(?:ها|هم|ه)|استعيدت?|حرر{_V}|(?:ال)?تحرير",
          None, "captured"),
     Rule("storm", rf"اقتحم{_V}|(?:ال|ب|بال)?اقتحام", None, "entered"),
     Rule("enter", rf"دخل{_V}|{_P}دخل(?:ون)?|(?:ال|ب)?دخول", None, "entered"),
@@ -62,7 +62,7 @@ RULES: tuple[Rule, ...] = (
          rf"شن{_V}\s+(?:\S+\s+){{0,3}}?(?:هجوما|هجمات|غارات|غاره|ضربات)(?:\s+\S+)?\s+علي",
          None, "attacked"),
     Rule("withdrawal", rf"انسحب{_V}|{_P}نسحب(?:ون)?|(?:ال|ب|بال)?انسحاب", r"من", "withdrew"),
-    Rule("advance", rf"تقدم{_V}|يتقدم(?:ون)?|(?:ال)?تقدم|زحف{_V}",
+    Rule("advance", rf"تقدم{_V}|(?:ي|ت|ن)تقدم(?:ون)?|(?:ال)?تقدم|زحف{_V}",
          r"نحو|باتجاه|صوب|الي|تجاه", "advanced_towards"),
     Rule("loss", rf"خسر{_V}|{_P}خسر(?:ون)?|(?:ال|ب)?خساره", None, "lost"),
 )
@@ -73,7 +73,9 @@ _BY_RE = re.compile(r"(?<![\w])(?:من\s+قبل|علي\s+يد|بيد|في\s+يد
 #: Most words allowed between the verb (or preposition) and the place it governs.
 MAX_GAP_WORDS = 5
 _LIST_GAP_RE = re.compile(r"^\s*[،,]?\s*و?\s*(?:(?:مدين|بلد|قري|منطق|بلدات|مدن|قري)\S*\s+)?$")
-_STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|بالقرب|قرب|شمال|جنوب|"
+#: "Near": an attack near a town is reported as one on it; a capture near it is not.
+_NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط|محيط)(?![\w])")
+_STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|شمال|جنوب|"
                       r"شرق|غرب|نحو|باتجاه|صوب)(?![\w])")
 
 
@@ -94,7 +96,8 @@ def _words(text: str) -> int:
 
 
 def _place_after(folded: str, pos: int, places: Sequence[PlaceSpan],
-                 actors: Sequence[ArabicActor], prep_needed: bool) -> PlaceSpan | None:
+                 actors: Sequence[ArabicActor], prep_needed: bool,
+                 near_ok: bool = False) -> PlaceSpan | None:
     for place in places:
         if place.start < pos:
             continue
@@ -104,6 +107,8 @@ def _place_after(folded: str, pos: int, places: Sequence[PlaceSpan],
                 gap = gap.replace(folded[actor.start:actor.end], " ")
         if _words(gap) > MAX_GAP_WORDS or (not prep_needed and _STOP_RE.search(gap)):
             return None
+        if not near_ok and _NEAR_RE.search(gap):
+            return None  # "took the oil field near Ubari" is not a claim on Ubari
         return place
     return None
 
@@ -162,7 +167,8 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], places: Sequence[Place
         if prep is None:
             return []
         pos = prep.end()
-    place = _place_after(folded, pos, places, actors, rule.prep is not None)
+    place = _place_after(folded, pos, places, actors, rule.prep is not None,
+                         near_ok=rule.action == "attacked")
     if place is None:
         return []
     listed = _listed(folded, place, places)

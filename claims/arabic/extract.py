@@ -79,7 +79,8 @@ def extract_arabic_claims(
     claims: list[DistanceClaim | ControlClaim] = []
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
-        inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+        inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
+                  and not any(a.start <= m.start < a.end for a in actors_all)]
         spans = [PlaceSpan(m.start - s_start, m.end - s_start, m.text) for m in inside]
         place_of: dict[int, Place | None] = {m.start - s_start: m.place for m in inside}
         actors = [a for a in actors_all if s_start <= a.start and a.end <= s_end]

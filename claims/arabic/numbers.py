@@ -74,7 +74,7 @@ _AMOUNT_RE = re.compile(
     rf"(?<![\w])[وفب]?(?:(?P<qual>{_QUAL})\s+)?(?:(?:ال)?(?P<bain>بين)\s+)?"
     rf"(?:(?P<n1>{_NUM})(?:\s*(?:-|–|الي|و|او)\s*(?P<n2>{_NUM}))?\s*(?P<unit>{_UNIT})"
     rf"|(?P<vague>{_VAGUE})\s+(?P<vunit>{_UNIT})"
-    rf"|(?P<dual>{_DUAL}))(?![\w])(?:\s+(?P<post>تقريبا))?")
+    rf"|(?P<dual>{_DUAL}))(?![\w])(?:\s+(?P<post>تقريبا|فقط))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,7 @@ def find_arabic_amounts(folded: str) -> list[ArabicAmount]:
         qual = m.group("qual")
         qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", qual)) if qual else None
         if m.group("post"):
-            qualifier = "about"
+            qualifier = "about" if m.group("post") == "تقريبا" else "only"
         if m.group("dual"):
             unit, lo, hi = DUAL_UNITS[m.group("dual")], 2.0, 2.0
         elif m.group("vague"):
