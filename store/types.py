@@ -93,6 +93,10 @@ class ArticleInput:
                 setattr(self, name, str(value))
             if isinstance(getattr(self, name), str):
                 setattr(self, name, clean_text(getattr(self, name)).strip() or None)
+        if self.language is None:  # every reader comes through here: detect it once
+            from store.language import detect_language
+
+            self.language = detect_language(self.text)
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,7 @@ class ClaimFilter:
     kinds: Sequence[str] = field(default_factory=tuple)
     conflict: str | None = None
     text: str | None = None
+    language: str | None = None
     article_ids: Sequence[int] = field(default_factory=tuple)
     limit: int | None = None
 
