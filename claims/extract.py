@@ -112,7 +112,8 @@ def extract_claims(
     pub = parse_published(published)
     if is_arabic(text):  # Arabic reporting has its own rules (claims.arabic)
         return extract_arabic_claims(text, published=pub, source=source, url=url,
-                                     article_id=article_id, conflict=conflict, resolve=resolve)
+                                     article_id=article_id, conflict=conflict, resolve=resolve,
+                                     mentions=mentions)
     book = default_actor_book()
     conflict = book.detect_conflict(f"{title or ''}\n{preceding_text or ''}\n{text}", conflict)
     capital = book.conflicts[conflict].capital if conflict in book.conflicts else None

@@ -92,7 +92,7 @@ def clitic_readings(word: str) -> tuple[tuple[int, str], ...]:
     readings: list[tuple[int, str]] = []
 
     def add(cut: int, rest: str) -> None:
-        if len(rest) >= 3 and (cut, rest) not in readings:
+        if len(rest) >= 2 and (cut, rest) not in readings:  # أم of أم درمان
             readings.append((cut, rest))
 
     heads = [(0, word)]
