@@ -275,7 +275,7 @@ class Geoparser:
                 return []
         return [p for p, _t in pairs]
 
-    def _arabic_places(self, name: str) -> list[Place]:
+    def arabic_places(self, name: str) -> list[Place]:
         """Places an Arabic-script name matches (its key or its key without ال), cached."""
         found = self._arabic_cache.get(name)
         if found is None:
@@ -572,7 +572,7 @@ class Geoparser:
         """Recognise and resolve the places ``text`` names."""
         self.refresh()
         if is_arabic(text):  # the gazetteer is the recognizer for Arabic text
-            found = find_arabic_places(text, self._arabic_places, self.arabic_heads())
+            found = find_arabic_places(text, self.arabic_places, self.arabic_heads())
         else:
             found = self.recognizer.find(text)
         spans = [(s.start, s.end) for s in found]

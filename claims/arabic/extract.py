@@ -36,7 +36,7 @@ def _mentions(text: str, resolve: bool) -> list[Mention]:
     from gazetteer.arabic_recognize import find_arabic_places
 
     return [Mention(s.start, s.end, s.text, ()) for s in
-            find_arabic_places(text, parser._arabic_places)]
+            find_arabic_places(text, parser.arabic_places)]
 
 
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],

@@ -35,9 +35,25 @@ def split_arabic_sentences(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
-        if text[start:match.start()].strip():
-            out.append((start, match.start(), text[start:match.start()]))
+        _add_bounded(out, text, start, match.start())
         start = match.end()
-    if text[start:].strip():
-        out.append((start, len(text), text[start:]))
+    _add_bounded(out, text, start, len(text))
     return out
+
+
+#: Longest stretch read as one sentence (as in English): a text without full stops must
+#: not make the per-sentence rules grow quadratically.
+MAX_SENTENCE_CHARS = 1000
+
+
+def _add_bounded(out: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:
+    """Append ``text[start:end]`` as sentences of at most :data:`MAX_SENTENCE_CHARS`."""
+    while end - start > MAX_SENTENCE_CHARS:
+        window = text[start:start + MAX_SENTENCE_CHARS]
+        cut = max(window.rfind("،"), window.rfind(", "), window.rfind(" "))
+        cut = cut + 1 if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS
+        if text[start:start + cut].strip():
+            out.append((start, start + cut, text[start:start + cut]))
+        start += cut
+    if text[start:end].strip():
+        out.append((start, end, text[start:end]))

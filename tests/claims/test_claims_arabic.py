@@ -161,3 +161,13 @@ def test_arabic_control_dev_set_floor():
     metrics = _score(ARABIC / "control_claims_ar_dev.jsonl")
     assert metrics["control_f1"] >= 0.9, metrics
     assert metrics["control_actor_f1"] >= 0.85, metrics
+
+
+def test_long_arabic_text_without_full_stops_is_read_in_bounded_pieces():
+    from claims.arabic.text import MAX_SENTENCE_CHARS, split_arabic_sentences
+
+    text = "سيطرت قوات حفتر على سرت على بعد 450 كيلومترا شرق طرابلس و" * 400
+    pieces = split_arabic_sentences(text)
+    assert all(e - s <= MAX_SENTENCE_CHARS for s, e, _t in pieces)
+    assert "".join(t for _s, _e, t in pieces) == text
+    assert len(extract_claims(text[:5000], resolve=False)) > 10
