@@ -51,7 +51,7 @@ _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 _NON_WORD_RE = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
-#: Words that stand for an administrative kind before a name: "محافظة حلب" is حلب too.
+#: Letters that must remain of a word once its article is dropped.
 _MIN_STRIPPED = 2
 
 

@@ -39,7 +39,8 @@ MONTHS: dict[str, int] = {fold(k): v for k, v in {
 
 _alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 _MONTH_RE = re.compile(rf"(?<![\w])(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?"
-                       rf"(?P<month>{_alt(MONTHS)})(?![\w])(?:\s+(?:عام\s+|سنه\s+)?(?P<year>\d{{4}}))?")
+                       rf"(?P<month>{_alt(MONTHS)})(?![\w])"
+                       rf"(?:\s+(?:عام\s+|سنه\s+)?(?P<year>\d{{4}}))?")
 _WEEKDAY_RE = re.compile(rf"(?<![\w])[وف]?(?:يوم\s+)?(?P<day>{_alt(WEEKDAYS)})(?![\w])"
                          r"(?:\s+(?P<last>الماضي|المنصرم|الفايت))?")
 _RELATIVE_RE = re.compile(

@@ -4,7 +4,8 @@ Works on folded text (:func:`claims.arabic.text.fold`: ة is ه, أ is ا, ى is
 
 >>> [(a.value_min, a.value_max, a.unit, a.qualifier) for a in find_arabic_amounts(
 ...     fold("علي بعد نحو 100 كيلومتر وبين 10 و15 كيلومترا ومئتي ميل وكيلومترين"))]
-[(100.0, 100.0, 'km', 'about'), (10.0, 15.0, 'km', None), (200.0, 200.0, 'mi', None), (2.0, 2.0, 'km', None)]
+[(100.0, 100.0, 'km', 'about'), (10.0, 15.0, 'km', None), (200.0, 200.0, 'mi', None), \
+(2.0, 2.0, 'km', None)]
 >>> [(a.value_min, a.unit) for a in find_arabic_amounts(fold("خمسه وعشرين كم و500 متر"))]
 [(25.0, 'km'), (0.5, 'km')]
 """
@@ -92,8 +93,8 @@ class ArabicAmount:
 def parse_number_words(phrase: str) -> float | None:
     """Return the value of a folded number phrase ("خمسه وعشرين", "ثلاث مئه", "1,500").
 
-    >>> parse_number_words("خمسه وعشرين"), parse_number_words("ثلاث مئه"), parse_number_words("1,500")
-    (25.0, 300.0, 1500.0)
+    >>> [parse_number_words(p) for p in ("خمسه وعشرين", "ثلاث مئه", "1,500")]
+    [25.0, 300.0, 1500.0]
     >>> parse_number_words("مئتي"), parse_number_words("مئه وخمسين"), parse_number_words("2.5")
     (200.0, 150.0, 2.5)
     """
