@@ -36,6 +36,8 @@ log = logging.getLogger("conflictmap.app.filters")
 
 #: Claim kinds and their labels.
 KINDS: dict[str, str] = {"control": "Control / front line", "distance": "Distance"}
+#: Display names of article languages (codes as ``store.language`` detects them).
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ar": "Arabic (العربية)"}
 #: URL query parameter of each filter.
 PARAMS: dict[str, str] = {
     "dates": "dates",
@@ -43,6 +45,7 @@ PARAMS: dict[str, str] = {
     "actors": "actor",
     "kinds": "kind",
     "conflict": "conflict",
+    "language": "lang",
     "text": "q",
 }
 _TEXT_COLUMNS = ("quote", "place", "actor", "actor_norm", "anchor", "subject", "title")
@@ -76,6 +79,7 @@ class FilterState:
     kinds: tuple[str, ...] = ()
     conflict: str | None = None
     text: str | None = None
+    language: str | None = None
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """Return the URL query parameters of this state (defaults left out).
@@ -98,6 +102,8 @@ class FilterState:
             params[PARAMS["conflict"]] = self.conflict
         if self.text:
             params[PARAMS["text"]] = self.text
+        if self.language:
+            params[PARAMS["language"]] = self.language
         return params
 
     @classmethod
@@ -135,6 +141,7 @@ class FilterState:
             kinds=kinds,
             conflict=one("conflict"),
             text=one("text"),
+            language=one("language"),
         )
 
     def to_claim_filter(self) -> Any:
@@ -149,6 +156,7 @@ class FilterState:
             kinds=self.kinds,
             conflict=self.conflict,
             text=self.text,
+            language=self.language,
         )
 
 
@@ -161,6 +169,7 @@ class FilterOptions:
     sources: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
     total: int = 0
     by_source: Mapping[str, int] = field(default_factory=dict)
 
@@ -189,6 +198,8 @@ def options_from_frame(frame: pd.DataFrame) -> FilterOptions:
         sources=tuple(sorted({str(s) for s in frame["source"].dropna()})),
         actors=tuple(sorted({str(a) for a in actors.dropna()})),
         conflicts=tuple(sorted({str(c) for c in frame["conflict"].dropna()})),
+        languages=tuple(sorted({str(c) for c in frame["language"].dropna()}))
+        if "language" in frame.columns else (),
         total=len(frame),
         by_source=frame["source"].value_counts().to_dict(),
     )
@@ -214,6 +225,8 @@ def apply_filters(frame: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         mask &= frame["kind"].isin(state.kinds)
     if state.conflict:
         mask &= frame["conflict"] == state.conflict
+    if state.language and "language" in frame.columns:
+        mask &= frame["language"] == state.language
     if state.text and state.text.strip():
         needle = state.text.strip().lower()
         hit = pd.Series(False, index=frame.index)
@@ -290,6 +303,18 @@ def filter_widgets(options: FilterOptions, container: Any = None) -> FilterState
             )
             or None
         )
+    language = None
+    if len(options.languages) > 1:  # the article's language, detected at ingest
+        language = (
+            box.selectbox(
+                "Language",
+                ["", *options.languages],
+                format_func=lambda c: LANGUAGE_NAMES.get(c, c) if c else "All languages",
+                key=PARAMS["language"],
+                bind="query-params",
+            )
+            or None
+        )
     text = (
         box.text_input(
             "Search quotes, places, actors, titles",
@@ -308,4 +333,5 @@ def filter_widgets(options: FilterOptions, container: Any = None) -> FilterState
         kinds=tuple(kinds),
         conflict=conflict,
         text=text,
+        language=language,
     )

@@ -77,7 +77,7 @@ def highlighted_html(
     if len(text) > limit:
         parts.append(f"\n… ({len(text) - limit:,} more characters not shown)")
     return (
-        '<div class="cm-preview" style="white-space:pre-wrap;line-height:1.5">'
+        '<div class="cm-preview" dir="auto" style="white-space:pre-wrap;line-height:1.5">'
         + "".join(parts)
         + "</div>"
     )

@@ -1,5 +1,6 @@
 """Benchmark claim extraction on the development sets: ``python -m bench.claims``.
 
+``--lang ar`` scores the Arabic development set in ``tests/data/arabic`` instead.
 Scores line by line, as the evaluation README specifies (the claims of a sentence that
 repeats on several lines are spread over those lines by the CLI's ``run_file``).
 Prints distance precision/recall (unit + value range + anchor), direction accuracy,
@@ -19,19 +20,37 @@ from cli.claims_cmd import run_file
 from core.paths import eval_dir
 
 
+#: Development-set file names per language (``--lang``); Arabic ones live in the project.
+DEV_SETS: dict[str, tuple[str, str]] = {
+    "en": ("distance_claims_dev.jsonl", "control_claims_dev.jsonl"),
+    "ar": ("distance_claims_ar_dev.jsonl", "control_claims_ar_dev.jsonl"),
+}
+ARABIC_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "arabic"
+
+
 def _rows(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    base = Path(argv[0]) if argv else (eval_dir() / "claims" if eval_dir() else None)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = "en"
+    if "--lang" in argv:  # --lang ar: the Arabic dev set written for the project
+        at = argv.index("--lang")
+        lang = argv[at + 1] if at + 1 < len(argv) else ""
+        del argv[at:at + 2]
+    if lang not in DEV_SETS:
+        print(f"unknown --lang {lang!r} (one of {', '.join(DEV_SETS)})")
+        return 2
+    default = ARABIC_DIR if lang == "ar" else (eval_dir() / "claims" if eval_dir() else None)
+    base = Path(argv[0]) if argv else default
     if base is None or not base.is_dir():
         print("no development sets found (pass a directory or set CONFLICTMAP_EVAL_DIR)")
         return 1
-    dist_rows = _rows(base / "distance_claims_dev.jsonl")
-    ctl_rows = _rows(base / "control_claims_dev.jsonl")
+    dist_name, ctl_name = DEV_SETS[lang]
+    dist_rows = _rows(base / dist_name)
+    ctl_rows = _rows(base / ctl_name)
     run_file(dist_rows[:1])  # warm the gazetteer and the actor book
     start = time.perf_counter()
     dist_out = run_file(dist_rows)

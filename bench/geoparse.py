@@ -1,7 +1,8 @@
 """Geoparser benchmark: accuracy on the development sets, throughput and memory.
 
-Run ``python -m bench.geoparse [--limit N] [--errors K]``. For each development corpus in
-``../shared/eval/geoparse`` it prints acc@161, median error, AUC (gold spans and end to
+Run ``python -m bench.geoparse [--limit N] [--errors K] [--lang all|en|ar]``. For each
+development corpus in ``../shared/eval/geoparse`` and the Arabic one in
+``tests/data/arabic`` it prints acc@161, median error, AUC (gold spans and end to
 end), recognition precision / recall / F1 (exact and overlapping spans), articles per
 second (and normalised to 500-word articles), and the peak resident memory. Gold-span
 acc@161 is also printed for two halves of each corpus split by document id, so a change
@@ -60,9 +61,20 @@ def _print_errors(docs: list[dict], outputs: list[dict], k: int) -> None:
                     return
 
 
-def run(limit: int | None = None, errors: int = 0) -> int:
+#: The Arabic development set written for the project (issue 16), scored like the others.
+ARABIC_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "arabic" / \
+    "geoparse_ar_dev.jsonl"
+
+
+def _corpora(lang: str) -> list[Path]:
     base = eval_dir()
-    if base is None:
+    paths = [base / "geoparse" / name for name in CORPORA] if base and lang != "ar" else []
+    return paths + ([ARABIC_CORPUS] if lang != "en" else [])
+
+
+def run(limit: int | None = None, errors: int = 0, lang: str = "all") -> int:
+    corpora = _corpora(lang)
+    if not any(path.exists() for path in corpora):
         print("development sets not found (set CONFLICTMAP_EVAL_DIR)", file=sys.stderr)
         return 1
     from gazetteer.geoparse import get_geoparser
@@ -75,8 +87,8 @@ def run(limit: int | None = None, errors: int = 0) -> int:
         f" peak RSS {_peak_rss_mb():.0f} MB"
     )
     _ = parser.recognizer.find("Warm up the person-name lists, Mr. Smith of Paris.")
-    for name in CORPORA:
-        path = base / "geoparse" / name
+    for path in corpora:
+        name = path.name
         if not path.exists():
             continue
         docs = _load(path, limit)
@@ -86,6 +98,7 @@ def run(limit: int | None = None, errors: int = 0) -> int:
         # then a second pass with them warm.
         parser.recognizer._cache.clear()
         parser._match_cache.clear()
+        parser._arabic_cache.clear()
         c1 = time.process_time()
         e2e_out = [predict_document(d, gold_spans=False, parser=parser) for d in docs]
         cold = time.process_time() - c1
@@ -143,8 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--errors", type=int, default=0, help="print up to K gold-span errors per corpus"
     )
+    ap.add_argument("--lang", choices=("all", "en", "ar"), default="all",
+                    help="English corpora, the Arabic dev set, or both (default)")
     args = ap.parse_args(argv)
-    return run(args.limit, args.errors)
+    return run(args.limit, args.errors, args.lang)
 
 
 if __name__ == "__main__":

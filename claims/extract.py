@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from claims.actors import ActorBook, default_actor_book
+from claims.arabic.extract import extract_arabic_claims
 from claims.control import find_control_statements
 from claims.dates import find_dates, parse_published, resolve_event_date
 from claims.discourse import Discourse, place_kind
@@ -25,6 +26,7 @@ from claims.not_places import not_a_place
 from claims.resolve import PlaceResolver
 from claims.sentences import split_sentences
 from core.errors import ConflictMapError, InputRejected
+from gazetteer.arabic import is_arabic
 from gazetteer.model import Mention, Place
 
 __all__ = ["extract_claims"]
@@ -145,6 +147,10 @@ def extract_claims(
     if len(text) > MAX_CHARS:
         raise InputRejected(f"article text is too long ({len(text)} characters)")
     pub = parse_published(published)
+    if is_arabic(text):  # Arabic reporting has its own rules (claims.arabic)
+        return extract_arabic_claims(text, published=pub, source=source, url=url,
+                                     article_id=article_id, conflict=conflict, resolve=resolve,
+                                     mentions=mentions)
     book = default_actor_book()
     conflict = book.detect_conflict(f"{title or ''}\n{preceding_text or ''}\n{text}", conflict)
     capital = book.conflicts[conflict].capital if conflict in book.conflicts else None

@@ -18,6 +18,7 @@ __all__ = ["NameScanner"]
 
 _WORD = re.compile(r"\w+")
 _FIRST_RUN = re.compile(r"\w*")
+_ARABIC_RUN = re.compile("[\u0600-\u06ff]+")
 
 
 _last_index: list = [None, None]
@@ -45,6 +46,8 @@ class NameScanner:
             if not name:
                 continue
             run = _FIRST_RUN.match(name).group(0)  # type: ignore[union-attr]
+            if run and _ARABIC_RUN.fullmatch(run):
+                continue  # an Arabic alias never matches ASCII text (claims.arabic reads it)
             if not run or not run.isascii():
                 exact = False
                 break

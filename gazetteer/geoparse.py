@@ -15,6 +15,8 @@ import threading
 from collections.abc import Mapping, Sequence
 
 from gazetteer.address import country_of_address, paper_town, url_words
+from gazetteer.arabic import is_arabic
+from gazetteer.arabic_recognize import find_arabic_places
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
 from gazetteer.descriptions import capital_by_description, country_code_of, main_country
 from gazetteer.fallback import is_facility, part_of_name
@@ -83,6 +85,8 @@ class Geoparser:
         self.weights = weights
         self.passes = tuple(passes)
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
+        self._arabic_cache: dict[str, tuple[Place, ...]] = {}
+        self._heads: frozenset[str] | None | bool = False
         self._context_cache: dict[str, tuple[tuple[str, Place, float], ...]] = {}
         self._cache_lock = threading.Lock()
         self._seen_overlay = index.overlay_size()
@@ -110,6 +114,7 @@ class Geoparser:
         if size != self._seen_overlay:
             with self._cache_lock:
                 self._match_cache.clear()
+                self._arabic_cache.clear()
                 self._context_cache.clear()
                 self.recognizer.clear_cache()
                 self._seen_overlay = size
@@ -256,6 +261,28 @@ class Geoparser:
     def strict_places(self, name: str) -> list[Place]:
         """Places whose name matches without transliteration folding (for recognition)."""
         return self._strict_places(name)
+
+    def arabic_places(self, name: str) -> list[Place]:
+        """Places an Arabic-script name matches (its key or its key without ال), cached."""
+        found = self._arabic_cache.get(name)
+        if found is None:
+            key = self._normalize(name)
+            known = any(
+                (info := self.index.name_info(probe)) is not None
+                and info.best_tier not in _LOOSE_TIERS
+                for probe in {key, strip_articles(key)} if probe)
+            found = tuple(p for p, tier in self.matches(name)
+                          if tier not in _LOOSE_TIERS) if known else ()
+            if len(self._arabic_cache) > 200_000:
+                self._arabic_cache.clear()
+            self._arabic_cache[name] = found
+        return list(found)
+
+    def arabic_heads(self) -> frozenset[str] | None:
+        """First words of the index's multi-word Arabic names (None: unknown, try all)."""
+        if self._heads is False:
+            self._heads = self.index.arabic_heads()
+        return self._heads
 
     def part_of_name(self, name: str) -> tuple[str, tuple[Place, ...]] | None:
         """Return the longest known place inside ``name`` (:func:`fallback.part_of_name`)."""
@@ -426,9 +453,14 @@ class Geoparser:
     ) -> tuple[list[Mention], list[Dropped]]:
         """Like :meth:`geoparse`, and also return the matches recognition dropped, by rule."""
         self.refresh()
-        found, dropped = self.recognizer.find_explained(text)
+        if is_arabic(text):  # the gazetteer is the recognizer for Arabic text
+            found = find_arabic_places(text, self.arabic_places, self.arabic_heads())
+            dropped: list[Dropped] = []
+        else:
+            found, dropped = self.recognizer.find_explained(text)
         spans = [(s.start, s.end) for s in found]
-        return self._resolve(text, spans, title, url, [s.trace for s in found]), dropped
+        traces = [getattr(s, "trace", None) or ("arabic-gazetteer",) for s in found]
+        return self._resolve(text, spans, title, url, traces), dropped
 
     # -- single names ----------------------------------------------------------------
 

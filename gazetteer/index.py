@@ -420,6 +420,17 @@ class GazetteerIndex:
             self._info_cache.clear()
         return added
 
+    def arabic_heads(self) -> frozenset[str] | None:
+        """Return the first words of the index's multi-word Arabic names (None: no table).
+
+        The Arabic recognizer tries a run of words only when its first word is one of them.
+        """
+        try:
+            rows = self._query("SELECT word FROM arabic_heads")
+        except sqlite3.Error:
+            return None
+        return frozenset(r[0] for r in rows)
+
     def overlay_size(self) -> int:
         """Return the number of analyst places and names added at run time (it only grows).
 

@@ -22,6 +22,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from gazetteer.arabic import arabic_key, has_arabic, strip_arabic_article
+
 __all__ = [
     "KEY_TIERS",
     "capital_phrase",
@@ -100,6 +102,8 @@ def normalize(name: str) -> str:
     """
     if not name:
         return ""
+    if has_arabic(name):  # Arabic script keeps its letters (unidecode would garble them)
+        return arabic_key(name)
     from unidecode import unidecode
 
     text = strip_possessive(unicodedata.normalize("NFC", name))
@@ -128,6 +132,8 @@ def strip_articles(key: str) -> str:
     >>> strip_articles("ash shaddadi"), strip_articles("al"), strip_articles("stand at ease")
     ('shaddadi', 'al', 'stand at ease')
     """
+    if has_arabic(key):
+        return strip_arabic_article(key)
     tokens = key.split(" ")
     kept: list[str] = []
     for i, tok in enumerate(tokens):
@@ -173,6 +179,8 @@ def skeleton(key: str) -> str:
     >>> skeleton("qasir benghashir") == skeleton("qasr bin ghashir")  # word breaks vary too
     True
     """
+    if has_arabic(key):
+        return ""  # the Arabic key already folds spelling variants; no transliteration
     return "".join(_skeleton_token(tok) for tok in key.split(" ") if tok)
 
 

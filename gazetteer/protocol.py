@@ -49,3 +49,7 @@ class PlaceIndex(Protocol):
     def overlay_size(self) -> int:
         """Return a number that changes whenever analyst places or aliases are added."""
         ...
+
+    def arabic_heads(self) -> frozenset[str] | None:
+        """Return the first words of the multi-word Arabic names (None when not built)."""
+        ...

@@ -26,6 +26,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from gazetteer.arabic import has_arabic
 from gazetteer.context import CandidateGrid, DocumentProfile, qualifier_after
 from gazetteer.model import Candidate, Place
 from gazetteer.readings import REVIEWED_SOURCES
@@ -161,7 +162,11 @@ def prior_score(
     fp = _feature_prior(place)
     score += fp
     reasons.append(f"feature {place.feature_code} ({fp:+.1f})")
-    if name_key is not None and normalize is not None and normalize(place.name) == name_key:
+    if name_key is not None and normalize is not None and (
+        normalize(place.name) == name_key
+        # an Arabic name matched at the "name" tier is the place's own name, in Arabic
+        or (tier == "name" and has_arabic(name_key))
+    ):
         score += weights.main_name
         reasons.append("main name")
     if weights.reviewed and place.source in _PRIOR_REVIEWED and not pop:

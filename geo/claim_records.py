@@ -296,7 +296,7 @@ def _claim_part(row: Mapping[str, Any]) -> str:
     lines = [f"<b>{place}</b>" + (f" <span class='meta'>({where})</span>" if where else "")]
     quote = _text(row.get("quote"), _QUOTE_CHARS)
     if quote:
-        lines.append(f"<q>{quote}</q>")
+        lines.append(f'<q dir="auto">{quote}</q>')
     if row.get("kind") == "distance":
         summary = _distance_summary(row)
         if summary:

@@ -38,7 +38,7 @@ _CLAIM_COLUMNS = (
     "anchor_lat", "anchor_lon", "true_km", "diff_km", "diff_pct", "verdict", "bearing",
     "bearing_fits", "conflict", "place_mention_id", "anchor_mention_id", "subject_mention_id",
 )
-_ARTICLE_COLUMNS = ("title", "source", "url", "published")
+_ARTICLE_COLUMNS = ("title", "source", "url", "published", "language")
 #: Columns of :func:`claims_frame`, in order.
 FRAME_COLUMNS: tuple[str, ...] = ("claim_id", *_CLAIM_COLUMNS[:2], *_ARTICLE_COLUMNS,
                                   *_CLAIM_COLUMNS[2:])
@@ -75,6 +75,8 @@ def _apply_filter(stmt: Select, flt: ClaimFilter) -> Select:
         conds.append(Claim.kind.in_(_no_nul(flt.kinds)))
     if flt.conflict:
         conds.append(Claim.conflict.in_(_no_nul([flt.conflict])))
+    if flt.language:
+        conds.append(Article.language.in_(_no_nul([flt.language])))
     if flt.article_ids:
         conds.append(Claim.article_id.in_([int(i) for i in flt.article_ids]))
     if flt.text and "\x00" in flt.text:

@@ -118,6 +118,10 @@ class ArticleInput:
                 setattr(self, name, meta_text(value, what=name))
             if isinstance(getattr(self, name), str):
                 setattr(self, name, clean_text(getattr(self, name)).strip() or None)
+        if self.language is None:  # every reader comes through here: detect it once
+            from store.language import detect_language
+
+            self.language = detect_language(self.text)
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,7 @@ class ClaimFilter:
     kinds: Sequence[str] = field(default_factory=tuple)
     conflict: str | None = None
     text: str | None = None
+    language: str | None = None
     article_ids: Sequence[int] = field(default_factory=tuple)
     limit: int | None = None
 

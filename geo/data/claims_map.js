@@ -70,7 +70,7 @@
         (rec.a ? ' (approximate)' : '') + ' ' + idTag;
       var marker = L.marker([rec.lat, rec.lon], {icon: icon(rec.s, rec.c, rec.a), riseOnHover: true});
       marker.bindTooltip(tip, {direction: 'top'});
-      marker.bindPopup('<div class="cm-pop">' + head + (rec.q ? '<br><q>' + rec.q + '</q>' : '') +
+      marker.bindPopup('<div class="cm-pop">' + head + (rec.q ? '<br><q dir="auto">' + rec.q + '</q>' : '') +
         '<br>' + rec.w + (articles[rec.m] || '') + '<br>' + idTag + '</div>', {maxWidth: 380});
       marker.cmId = rec.id;
       markers[rec.id] = marker;

@@ -1,0 +1,191 @@
+"""Recognize place names in Arabic text with the gazetteer itself (no NER model ships here).
+
+Longest match over word tokens: at each word, the longest run of up to
+:data:`MAX_NAME_WORDS` words whose key the gazetteer knows is a place (دير الزور before
+دير). A word is first looked up whole, so names that begin with a clitic-looking letter
+(سرت, بنغازي, كركوك, فزان) are never cut; only when the whole word failed are the clitics
+tried: a conjunction و/ف, then a preposition ب/ل/ك, then the article ال (وبالخرطوم,
+للخرطوم = ل + الخرطوم). The span then covers the name without its clitics.
+
+Gazetteer names that are also common Arabic words or personal names (سالم, جبل, دار,
+the number words ...) are listed in ``data/arabic_stop_words.txt``; they count as places
+only right after a place noun (مدينة سالم, بلدة ...). A place noun starts no name itself:
+in "مدينة سرت" the name is سرت. A single word is kept only if one of its readings is a
+country, a region, a reviewed place, a town of 3,000 people in an Arabic-speaking
+country or a city of 100,000 elsewhere, so the Persian and Urdu alternate names of far-away villages
+GeoNames carries do not turn Arabic words into places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer.arabic import arabic_key
+from gazetteer.model import Place
+from gazetteer.recognize import Span
+
+__all__ = ["MAX_NAME_WORDS", "PLACE_NOUNS", "clitic_readings", "find_arabic_places",
+           "stop_words"]
+
+MAX_NAME_WORDS = 4
+STOP_WORDS_FILE = Path(__file__).resolve().parent / "data" / "arabic_stop_words.txt"
+#: Nouns that introduce a place name: after one, even a stop-listed word is a place.
+PLACE_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم", "مدن", "بلدات", "قرى",
+    "مديرية", "شعبية", "ميناء", "حي", "ضاحية", "مدينتي", "بلدتي", "العاصمة", "قضاء",
+    "ناحية", "مخيم", "المدينة", "البلدة", "القرية", "منطقة", "ريف", "عاصمة",
+))
+#: Countries whose towns' Arabic names are trusted as single words.
+ARABIC_SPEAKING = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SS SY TN AE YE EH TD ER IL".split())
+MIN_FOREIGN_POPULATION = 100_000
+#: A single word naming only hamlets (under this population) is more often a common word;
+#: population 0 is "unknown" in GeoNames (Tal Afar has it) and is trusted.
+MIN_LOCAL_POPULATION = 3_000
+#: Prepositions, conjunctions and particles: never a name nor inside one (no lookup).
+FUNCTION_WORDS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "في", "من", "على", "إلى", "عن", "مع", "بعد", "قبل", "منذ", "حتى", "أن", "إن", "قد",
+    "لقد", "كما", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "أو", "ثم", "لا",
+    "لم", "لن", "ما", "هو", "هي", "هم", "وقد", "وفي", "ومن", "كان", "كانت", "بين", "عند",
+    "خلال", "نحو", "حيث", "فيما", "بينما", "وقال", "قال", "قالت", "وأن", "بأن", "إنه",
+))
+_WORD_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff]+")
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Keys of the Arabic gazetteer names that are usually not places in running text."""
+    words: set[str] = set()
+    for line in STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(arabic_key(line))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def clitic_readings(word: str) -> tuple[tuple[int, str], ...]:
+    """Return ``(letters cut, rest)`` readings of a word without its proclitics, longest rest first.
+
+    The whole word is not among them (it is always tried first). للخرطوم reads as
+    ل + الخرطوم, whose alef the preposition swallows: the name part is خرطوم.
+
+    >>> clitic_readings("وبالخرطوم")
+    ((1, 'بالخرطوم'), (2, 'الخرطوم'), (4, 'خرطوم'))
+    >>> clitic_readings("للخرطوم"), clitic_readings("وللخرطوم")
+    (((1, 'لخرطوم'), (2, 'خرطوم')), ((1, 'للخرطوم'), (2, 'لخرطوم'), (3, 'خرطوم')))
+    """
+    readings: list[tuple[int, str]] = []
+
+    def add(cut: int, rest: str) -> None:
+        if len(rest) >= 2 and (cut, rest) not in readings:  # أم of أم درمان
+            readings.append((cut, rest))
+
+    heads = [(0, word)]
+    if word[:1] in _CONJUNCTIONS:
+        heads.append((1, word[1:]))
+    for cut, rest in list(heads):
+        if rest[:1] in _PREPOSITIONS:
+            heads.append((cut + 1, rest[1:]))
+    for cut, rest in heads[1:]:
+        add(cut, rest)
+    for cut, rest in heads:
+        # the article, and ل + ال written لل (the preposition swallows the alef)
+        if rest.startswith(("ال", "لل")):
+            add(cut + 2, rest[2:])
+    readings.sort(key=lambda r: (r[0], -len(r[1])))
+    return tuple(readings)
+
+
+@lru_cache(maxsize=65536)
+def _is_place_noun(word: str) -> bool:
+    return any(arabic_key(r) in PLACE_NOUNS for _c, r in [(0, word), *clitic_readings(word)])
+
+
+def _trusted(places: Sequence[Place]) -> bool:
+    return any(
+        p.feature_code in ("PCLI", "ADM1", "CONT") or p.precision in ("country", "region")
+        or p.source in ("curated", "user")
+        or (p.country_code in ARABIC_SPEAKING
+            and (p.population >= MIN_LOCAL_POPULATION or p.population == 0))
+        or p.population >= MIN_FOREIGN_POPULATION
+        for p in places)
+
+
+def find_arabic_places(
+    text: str, places_for: Callable[[str], Sequence[Place]],
+    heads: frozenset[str] | None = None,
+) -> list[Span]:
+    """Return the place-name spans of an Arabic text, left to right, without overlaps.
+
+    ``places_for`` maps a surface name to the gazetteer entries it may denote (the
+    geoparser's strict lookup); the spans carry them. ``heads`` (the first words of the
+    gazetteer's multi-word Arabic names, when known) spares lookups of word runs that
+    cannot be a name.
+    """
+    words = [_Word(m.start(), m.end(), m.group(), arabic_key(m.group()))
+             for m in _WORD_RE.finditer(text)]
+    stops = stop_words()
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        found = _match_at(text, words, i, places_for, stops, heads)
+        if found is None:
+            i += 1
+            continue
+        span, used = found
+        spans.append(span)
+        i += used
+    return spans
+
+
+def _joined(text: str, words: Sequence[_Word], i: int, n: int) -> bool:
+    """Whether words i..i+n-1 are separated by single spaces only (one name, no comma)."""
+    return all(text[words[k].end:words[k + 1].start] == " " for k in range(i, i + n - 1))
+
+
+def _match_at(text: str, words: Sequence[_Word], i: int,
+              places_for: Callable[[str], Sequence[Place]],
+              stops: frozenset[str], heads: frozenset[str] | None) -> tuple[Span, int] | None:
+    word = words[i]
+    if word.key in FUNCTION_WORDS or _is_place_noun(word.text):
+        return None  # "مدينة سرت": the name is the next word, read with the noun's support
+    after_noun = i > 0 and _is_place_noun(words[i - 1].text)
+    readings = [(0, word.text), *clitic_readings(word.text)]
+    for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+        if n > 1 and (not _joined(text, words, i, n)
+                      or any(w.key in FUNCTION_WORDS for w in words[i + 1:i + n])):
+            continue
+        if n == 1 and not after_noun and any(arabic_key(r) in stops for _c, r in readings):
+            continue  # الأربعاء, وجبل: a listed word with its clitics is still that word
+        end = words[i + n - 1].end
+        tail = text[word.end:end]
+        for cut, rest in readings:
+            if n > 1 and heads is not None and arabic_key(rest) not in heads:
+                continue
+            surface = rest + tail
+            key = arabic_key(surface)
+            if key in stops and not (after_noun and cut == 0):
+                continue
+            if n == 1 and len(key) < 3:
+                continue
+            places = tuple(places_for(surface))
+            if not places or (n == 1 and not after_noun and not _trusted(places)):
+                continue
+            start = word.start + cut
+            return Span(start, end, text[start:end], places), n
+    return None
