@@ -121,7 +121,7 @@ def _alias_forms(name: str, countries: tuple[str, ...]) -> list[str]:
     first, _, rest = key.partition(" ")
     if not rest:
         return [key]
-    from claims.countries import country_code
+    from gazetteer.countries import country_code
 
     code = country_code(first)
     if code is None or code not in countries:

@@ -73,18 +73,6 @@ def held_place_for(claim: DistanceClaim, claims: list[DistanceClaim | ControlCla
     return nearest_held_place(claim, held)
 
 
-def _article_resolver(conflict: str | None, mentions: list[Mention]) -> PlaceResolver:
-    from claims.actors import default_actor_book
-
-    info = default_actor_book().conflicts.get(conflict) if conflict else None
-    resolver = PlaceResolver(country=info.countries[0] if info and info.countries else None,
-                             capital=info.capital if info else None)
-    for mention in mentions:
-        if mention.place is not None:
-            resolver.mentions.setdefault(mention.text.lower(), mention.place)
-    return resolver
-
-
 def analyze_article(text: str, *, title: str | None = None, published: date | str | None = None,
                     source: str | None = None, url: str | None = None,
                     article_id: str | None = None, conflict: str | None = None,
@@ -100,7 +88,9 @@ def analyze_article(text: str, *, title: str | None = None, published: date | st
     detected = next((c.conflict for c in claims if isinstance(c, ControlClaim) and c.conflict),
                     conflict)
     analysis = ArticleAnalysis(mentions=mentions, claims=claims, conflict=detected)
-    resolver = _article_resolver(detected, mentions)
+    from claims.actors import default_actor_book
+
+    resolver = PlaceResolver.for_article(default_actor_book(), detected, mentions)
     for i, claim in enumerate(claims):
         if isinstance(claim, DistanceClaim):
             held = held_place_for(claim, claims, text, resolver)

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.actors import ActorBook, ActorMention, default_actor_book
-from claims.countries import (
+from claims.discourse import Discourse
+from claims.lexicon import FUTURE_OR_INTENT, OFFENSIVE_INTENT, TRIGGERS, Trigger
+from claims.names import NON_PLACE_WORDS, NameSpan, name_spans
+from gazetteer.countries import (
     adjective_of,
     country_code,
     country_name,
@@ -29,9 +32,6 @@ from claims.countries import (
     country_of_capital,
     is_demonym,
 )
-from claims.discourse import Discourse
-from claims.lexicon import FUTURE_OR_INTENT, OFFENSIVE_INTENT, TRIGGERS, Trigger
-from claims.names import NON_PLACE_WORDS, NameSpan, name_spans
 
 __all__ = [
     "ControlStatement",

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.countries import country_code, is_demonym
 from claims.names import NON_PLACE_WORDS, name_spans
 from claims.numbers import Amount, find_amounts
+from gazetteer.countries import country_code, is_demonym
 
 __all__ = ["DistanceStatement", "clean_anchor", "find_distance_statements", "parse_direction"]
 

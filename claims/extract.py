@@ -37,17 +37,6 @@ log = logging.getLogger("conflictmap.claims.extract")
 MAX_CHARS = 2_000_000
 
 
-def _resolver(book: ActorBook, conflict: str | None,
-              mentions: Sequence[Mention] | None) -> PlaceResolver:
-    info = book.conflicts.get(conflict) if conflict else None
-    resolver = PlaceResolver(country=info.countries[0] if info and info.countries else None,
-                             capital=info.capital if info else None)
-    for mention in mentions or ():
-        if mention.place is not None:
-            resolver.mentions.setdefault(mention.text.lower(), mention.place)
-    return resolver
-
-
 #: How an active verb's actor is found: "rules" (the actor named nearest before it) or
 #: "parse" (its grammatical subject, when the dependency parser is installed).
 DEFAULT_PARSER = "rules"
@@ -156,7 +145,7 @@ def extract_claims(
     capital = book.conflicts[conflict].capital if conflict in book.conflicts else None
     if resolve and mentions is None:
         mentions = _qualified_mentions(_claim_sentences(text))
-    resolver = _resolver(book, conflict, mentions) if resolve else None
+    resolver = PlaceResolver.for_article(book, conflict, mentions) if resolve else None
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
     use_parse = _use_parse(parser)
     claims: list[DistanceClaim | ControlClaim] = []

@@ -113,8 +113,8 @@ class _HintPoints:
 
     @staticmethod
     def _resolve(hint: str) -> tuple[float, float] | None:
-        from claims.countries import country_code
         from gazetteer import resolve_name
+        from gazetteer.countries import country_code
 
         parts = [p.strip() for p in hint.split(",") if p.strip()]
         if not parts:

@@ -77,7 +77,7 @@ def extract_arabic_claims(
     conflict = _conflict(actors_all, mentions, conflict)
     prov = dict(article_id=article_id, source=source, url=url, published=published)
     claims: list[DistanceClaim | ControlClaim] = []
-    for s_start, s_end, sentence in split_arabic_sentences(text):
+    for s_start, s_end, _sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
                   and not any(a.start <= m.start < a.end for a in actors_all)]

@@ -124,13 +124,13 @@ def test_qualified_place_beats_the_conflict_country_hint():
 
 
 def test_stray_namesake_abroad_leaves_the_place_unresolved():
-    """A Yemeni hamlet is no reading for a town in a Sudanese report."""
-    from claims.resolve import PlaceResolver
+    """A Yemeni hamlet is no reading for a town in a Sudanese report (gazetteer.name_rules)."""
     from gazetteer.model import Candidate, Place
+    from gazetteer.name_rules import NameOptions, _is_stray
 
-    resolver = PlaceResolver(country="SD")
+    options = NameOptions(country="SD")
     hamlet = Place("x:h", "At Tawilah", 15.0, 43.0, "PPL", "YE", population=0)
-    assert resolver._stray(Candidate(hamlet, 1.0, ("alias match (-0.2)",)))
-    assert not resolver._stray(Candidate(hamlet, 1.0, ("qualified by Yemen",)))
+    assert _is_stray(Candidate(hamlet, 1.0, ("alias match (-0.2)",)), options)
+    assert not _is_stray(Candidate(hamlet, 1.0, ("qualified by Yemen",)), options)
     town = Place("x:t", "El Fasher", 13.6, 25.3, "PPL", "SD", population=250_000)
-    assert not resolver._stray(Candidate(town, 1.0, ()))
+    assert not _is_stray(Candidate(town, 1.0, ()), options)

@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["claims.actors", "claims.control", "claims.countries", "claims.dates",
+MODULES = ["claims.actors", "claims.control", "claims.dates",
            "claims.distance", "claims.names", "claims.numbers", "claims.score",
            "claims.sentences", "geo.sector", "geo.verdict"]
 
