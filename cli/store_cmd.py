@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cli.errors import friendly_errors
+
+if TYPE_CHECKING:
+    from store.types import IngestResult
 
 __all__ = ["register"]
 
@@ -48,41 +53,67 @@ db_option = click.option("--db", "db", default=None, metavar="URL",
 @click.option("--url", default=None, help="URL for files that do not state one.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes analysing articles in parallel.")
+              help="Worker processes analysing articles in parallel (local engine).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="local: this machine's process pool; dask: "
+              "dask.distributed (a LocalCluster, or --scheduler).")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
+              help="Worker processes of the Dask LocalCluster (default: one per core).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Address of an existing Dask scheduler (instead of a LocalCluster).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True,
+              help="Articles per Dask task (one transaction per batch).")
 @db_option
 @friendly_errors
 def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | None,
-               conflict: str | None, url: str | None, quiet: bool, jobs: int,
+               conflict: str | None, url: str | None, quiet: bool, jobs: int, engine: str,
+               workers: int | None, scheduler: str | None, batch_size: int,
                db: str | None) -> None:
-    """Ingest articles: .txt .md .html .pdf .jsonl files and directories of them.
+    """Ingest articles: .txt .md .html .pdf .jsonl .jsonl.gz files and directories of them.
 
     Options fill in what a file does not state itself. Every article is stored once
     (duplicates are reported) and atomically; a bad file is reported and the batch goes
     on. The exit status is 1 when anything failed.
     """
-    from tqdm import tqdm
+    from store.ingest.shards import iter_inputs
 
-    from store.ingest import iter_articles
-    from store.ingest.parallel import ingest_parallel
-
+    if engine == "local" and (workers or scheduler):
+        raise click.UsageError("--workers and --scheduler need --engine dask")
     store = _open(db)
-    items = iter_articles(paths, source=source, published=published, conflict=conflict,
-                          url=url)
-    results = (store.ingest_many(items) if jobs == 1
-               else ingest_parallel(store.url, items, jobs=jobs))
+    items = iter_inputs(paths, source=source, published=published, conflict=conflict,
+                        url=url)
+    if engine == "dask":
+        import logging
+
+        from store.ingest.dask_engine import ingest_dask
+
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # not per-worker chatter
+
+        results = ingest_dask(store.url, items, workers=workers, scheduler=scheduler,
+                              batch_size=batch_size)
+    elif jobs == 1:
+        results = store.ingest_many(items)
+    else:
+        from store.ingest.parallel import ingest_parallel
+
+        results = ingest_parallel(store.url, items, jobs=jobs)
+    _report(results, quiet=quiet)
+
+
+def _report(results: Iterable[IngestResult], *, quiet: bool) -> None:
+    """Count results with progress (a bar on a terminal, plain lines otherwise); summarize."""
+    from cli.progress import Progress
+
     counts = {"stored": 0, "duplicate": 0, "failed": 0}
     claims = 0
     failures: list[str] = []
-    bar = tqdm(unit="article", disable=quiet, file=sys.stderr, desc="ingest")
-    for result in results:
-        counts[result.status] += 1
-        claims += result.claims
-        if result.status == "failed":
-            failures.append(f"{result.origin or result.title or '?'}: {result.reason}")
-        bar.update(1)
-        bar.set_postfix(stored=counts["stored"], dup=counts["duplicate"],
-                        failed=counts["failed"])
-    bar.close()
+    with Progress(disabled=quiet) as progress:
+        for result in results:
+            counts[result.status] += 1
+            claims += result.claims
+            if result.status == "failed":
+                failures.append(f"{result.origin or result.title or '?'}: {result.reason}")
+            progress.update(counts)
     click.echo(f"stored {counts['stored']} ({claims} claims), duplicates "
                f"{counts['duplicate']}, failed {counts['failed']}")
     for line in failures:
