@@ -131,6 +131,8 @@ def _report(results: Iterable[IngestResult], *, quiet: bool) -> None:
 @click.option("--actor", "actors", multiple=True, help="Only these actors (repeatable).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["control", "distance"]))
 @click.option("--conflict", default=None)
+@click.option("--bbox", default=None, metavar="W,S,E,N",
+              help="Only claims inside this box (degrees: west,south,east,north).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Output file (default: standard output; required for gpkg).")
 @click.option("--layer", type=click.Choice(["claims", "fronts"]), default="claims",
@@ -142,7 +144,8 @@ def _report(results: Iterable[IngestResult], *, quiet: bool) -> None:
 @friendly_errors
 def export_cmd(fmt: str, since: date | None, until: date | None, sources: tuple[str, ...],
                actors: tuple[str, ...], kinds: tuple[str, ...], conflict: str | None,
-               output: Path | None, layer: str, on: date | None, db: str | None) -> None:
+               bbox: str | None, output: Path | None, layer: str, on: date | None,
+               db: str | None) -> None:
     """Export claims as GeoJSON, GeoPackage or CSV in ACLED's column layout, or the fronts."""
     from store.export import export_bytes, write_export
     from store.types import ClaimFilter
@@ -153,7 +156,8 @@ def export_cmd(fmt: str, since: date | None, until: date | None, sources: tuple[
     if fmt == "gpkg" and output is None:
         raise click.UsageError("--format gpkg needs -o FILE")
     frame = _open(db).claims_frame(ClaimFilter(since=since, until=until, sources=sources,
-                                               actors=actors, kinds=kinds, conflict=conflict))
+                                               actors=actors, kinds=kinds, conflict=conflict,
+                                               bbox=bbox))
     if output is None:
         sys.stdout.buffer.write(export_bytes(frame, fmt))
         sys.stdout.flush()

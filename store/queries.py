@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, false, func, or_, select
+from sqlalchemy import Connection, Select, and_, false, func, or_, select, true
+from sqlalchemy.sql.elements import ColumnElement
 
 from store.models import Article, Claim, Correction, Mention
+from store.spatial import bbox_condition, postgis_schema
 from store.types import ClaimFilter
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ __all__ = [
     "conflicts",
     "corrections",
     "date_bounds",
+    "filter_condition",
     "mentions",
     "sources",
 ]
@@ -59,8 +62,23 @@ def _no_nul(values: object) -> list[str]:
     return [str(v) for v in values if "\x00" not in str(v)]  # type: ignore[attr-defined]
 
 
-def _apply_filter(stmt: Select, flt: ClaimFilter) -> Select:
-    conds = []
+def _apply_filter(stmt: Select, flt: ClaimFilter, postgis: str | None = None) -> Select:
+    stmt = stmt.where(filter_condition(flt, postgis))
+    stmt = stmt.order_by(Claim.sort_date.is_(None), Claim.sort_date, Claim.id)
+    if flt.limit is not None:
+        stmt = stmt.limit(int(flt.limit))
+    return stmt
+
+
+def filter_condition(flt: ClaimFilter, postgis: str | None = None) -> ColumnElement[bool]:
+    """The WHERE condition of ``flt`` on claims joined to articles (``true()`` if none).
+
+    ``postgis`` is the PostGIS schema (:func:`store.spatial.postgis_schema`) for the
+    bounding box, or None to compare lat/lon.
+    """
+    conds: list[ColumnElement[bool]] = []
+    if flt.bbox is not None:
+        conds.append(bbox_condition(flt.bbox, postgis))
     if flt.since is not None:
         conds.append(Claim.sort_date >= flt.since)
     if flt.until is not None:
@@ -84,12 +102,7 @@ def _apply_filter(stmt: Select, flt: ClaimFilter) -> Select:
         conds.append(or_(*(func.lower(col).contains(needle, autoescape=True) for col in (
             Claim.quote, Claim.place, Claim.actor, Claim.actor_norm, Claim.anchor,
             Claim.subject, Article.title, Article.source))))
-    if conds:
-        stmt = stmt.where(and_(*conds))
-    stmt = stmt.order_by(Claim.sort_date.is_(None), Claim.sort_date, Claim.id)
-    if flt.limit is not None:
-        stmt = stmt.limit(int(flt.limit))
-    return stmt
+    return and_(true(), *conds)
 
 
 def _as_date(value: Any) -> date | None:
@@ -105,7 +118,7 @@ def claims_frame(conn: Connection, flt: ClaimFilter) -> pd.DataFrame:
     """
     import pandas as pd
 
-    result = conn.execute(_apply_filter(_frame_select(), flt))
+    result = conn.execute(_apply_filter(_frame_select(), flt, postgis_schema(conn)))
     rows = result.all()
     frame = pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS))
     for col in ("published", "event_date", "event_date_end", "sort_date"):
