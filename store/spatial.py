@@ -90,7 +90,8 @@ def bbox_condition(box: BBox, postgis: str | None) -> ColumnElement[bool]:
     if postgis:
         schema = getattr(func, postgis)
         geom = literal_column("claims.geom")
-        parts = [geom.op("&&")(schema.ST_MakeEnvelope(lo, south, hi, north, 4326))
+        overlaps = geom.op(f'OPERATOR("{postgis}".&&)')  # works whatever the search_path
+        parts = [overlaps(schema.ST_MakeEnvelope(lo, south, hi, north, 4326))
                  for lo, hi in _ranges(box)]
     else:
         parts = [and_(Claim.lat.between(south, north), Claim.lon.between(lo, hi))
