@@ -38,6 +38,9 @@ PLUGIN_NAME = "conflictmap-ingest"
 #: Articles per task: large enough that scheduling overhead (~1 ms a task) and one
 #: transaction per batch are small against the analysis (~10 ms an article).
 DEFAULT_BATCH = 16
+#: Analysed once per worker at set-up, so lazily built tables load then, not in a task.
+WARM_UP_TEXT = ("Forces captured Sirte on Monday, 50 km east of Misrata, officials in "
+                "Tripoli said.")
 
 
 class IngestWorkerPlugin(dd.WorkerPlugin):
@@ -58,15 +61,17 @@ class IngestWorkerPlugin(dd.WorkerPlugin):
         self.index_load_s: float | None = None
 
     def setup(self, worker: Any = None) -> None:
-        """Load the gazetteer index (timed) and open the store in this worker process."""
+        """Load the gazetteer index and the analysis (timed), open the store in this worker."""
         start = time.perf_counter()
         from gazetteer import get_index
         from store import open_store
 
         get_index()
-        if self.analyzer is None:
-            import claims  # noqa: F401 - import the analysis once, before the first task
-        self.store = open_store(self.url)
+        self.store = open_store(self.url)  # also adds the analyst's places to the index
+        if self.analyzer is None:  # load what the analysis loads lazily, before any task
+            from claims import analyze_article
+
+            analyze_article(WARM_UP_TEXT, published="2020-01-01")
         self.index_load_s = time.perf_counter() - start
         log.info("worker %s ready in %.2f s", getattr(worker, "address", "?"),
                  self.index_load_s)
