@@ -135,15 +135,12 @@ def _insert_articles_pg(conn: Connection, prepared: Sequence[Prepared]) -> dict[
 
 def _insert_articles_sqlite(conn: Connection, prepared: Sequence[Prepared]
                             ) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for row in _article_rows(conn, prepared):
-        new_id = conn.execute(
-            sqlite_insert(Article).values(**row)
-            .on_conflict_do_nothing(index_elements=["content_hash"])
-            .returning(Article.id)).scalar_one_or_none()
-        if new_id is not None:
-            out[row["content_hash"]] = new_id
-    return out
+    """One multi-row ``INSERT ... ON CONFLICT DO NOTHING RETURNING``; hash -> new id."""
+    rows = _article_rows(conn, prepared)
+    result = conn.execute(
+        sqlite_insert(Article).on_conflict_do_nothing(index_elements=["content_hash"])
+        .returning(Article.content_hash, Article.id), rows)
+    return {digest: article_id for digest, article_id in result}
 
 
 def _insert_children(conn: Connection, stored: list[tuple[int, Prepared]]

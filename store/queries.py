@@ -6,6 +6,7 @@ into SQL text, so a search for ``' OR 1=1 --`` is just a string that matches not
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -24,10 +25,12 @@ __all__ = [
     "actors",
     "article",
     "claims_frame",
+    "claims_frame_from_rows",
     "conflicts",
     "corrections",
     "date_bounds",
     "filter_condition",
+    "frame_select",
     "mentions",
     "sources",
 ]
@@ -47,7 +50,8 @@ FRAME_COLUMNS: tuple[str, ...] = ("claim_id", *_CLAIM_COLUMNS[:2], *_ARTICLE_COL
                                   *_CLAIM_COLUMNS[2:])
 
 
-def _frame_select() -> Select:
+def frame_select() -> Select:
+    """SELECT of the claims frame's columns (claims joined to their articles)."""
     cols = [Claim.id.label("claim_id"), Claim.kind, Claim.article_id,
             *(getattr(Article, c) for c in _ARTICLE_COLUMNS),
             *(getattr(Claim, c) for c in _CLAIM_COLUMNS[2:])]
@@ -116,10 +120,14 @@ def claims_frame(conn: Connection, flt: ClaimFilter) -> pd.DataFrame:
 
     Date columns hold :class:`datetime.date` objects (or None); numbers are floats.
     """
+    result = conn.execute(_apply_filter(frame_select(), flt, postgis_schema(conn)))
+    return claims_frame_from_rows(result.all())
+
+
+def claims_frame_from_rows(rows: Sequence[Any]) -> pd.DataFrame:
+    """DataFrame with :data:`FRAME_COLUMNS` from rows of :func:`frame_select`."""
     import pandas as pd
 
-    result = conn.execute(_apply_filter(_frame_select(), flt, postgis_schema(conn)))
-    rows = result.all()
     frame = pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS))
     for col in ("published", "event_date", "event_date_end", "sort_date"):
         frame[col] = pd.Series([_as_date(v) for v in frame[col]], index=frame.index,
