@@ -38,7 +38,7 @@ def _threshold() -> int:
 
 
 def use_viewport(store: Any) -> bool:
-    """True when the store is too large to send every claim to the browser."""
+    """Return True when the store is too large to send every claim to the browser."""
     return store.count_claims() > _threshold()
 
 
@@ -67,7 +67,7 @@ def _rounded(bounds: Any) -> tuple[float, float, float, float] | None:
 
 
 def _fig_bounds(fmap: Any) -> tuple[float, float, float, float] | None:
-    """The map's own bounds as :func:`_rounded` gives them (streamlit-folium's default)."""
+    """Return the map's own bounds as :func:`_rounded` does (streamlit-folium's default)."""
     try:
         (south, west), (north, east) = fmap.get_bounds()
         return _rounded({"_southWest": {"lat": south, "lng": west},

@@ -27,7 +27,8 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 def _shown(view: Any) -> str:
     if view.mode == "cells":
         return f"{len(view.cells)} cells, {view.total:,} claims"
-    return f"{len(view.claims):,} claims{' (of ' + format(view.total, ',') + ')' if view.truncated else ''}"
+    of = f" (of {view.total:,})" if view.truncated else ""
+    return f"{len(view.claims):,} claims{of}"
 
 
 def run_scale(url: str, n_claims: int) -> None:

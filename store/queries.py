@@ -75,7 +75,7 @@ def _apply_filter(stmt: Select, flt: ClaimFilter, postgis: str | None = None) ->
 
 
 def filter_condition(flt: ClaimFilter, postgis: str | None = None) -> ColumnElement[bool]:
-    """The WHERE condition of ``flt`` on claims joined to articles (``true()`` if none).
+    """Return the WHERE condition of ``flt`` on claims joined to articles (``true()``: none).
 
     ``postgis`` is the PostGIS schema (:func:`store.spatial.postgis_schema`) for the
     bounding box, or None to compare lat/lon.

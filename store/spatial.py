@@ -58,7 +58,7 @@ def check_bbox(value: Any) -> BBox | None:
 
 
 def postgis_schema(conn: Connection) -> str | None:
-    """Schema of the PostGIS functions when ``claims.geom`` exists here, else None."""
+    """Return the PostGIS functions' schema when ``claims.geom`` exists here, else None."""
     engine = conn.engine
     if engine in _SCHEMAS:
         return _SCHEMAS[engine]

@@ -190,8 +190,10 @@ class Store:
 
     def viewport(self, flt: ClaimFilter | None, bbox: Any, zoom: int, **options: Any
                  ) -> viewport.Viewport:
-        """Grid cells (low zoom) or claims (high zoom) of ``flt`` in ``bbox``; see
-        :func:`store.viewport.viewport` (the map never loads every claim)."""
+        """Return grid cells (low zoom) or claims (high zoom) of ``flt`` in ``bbox``.
+
+        See :func:`store.viewport.viewport`; the map never loads every claim.
+        """
         with self.engine.connect() as conn:
             return viewport.viewport(conn, flt or ClaimFilter(), bbox, zoom, **options)
 
@@ -202,7 +204,7 @@ class Store:
             return viewport.claims_page(conn, flt or ClaimFilter(), offset=offset, limit=limit)
 
     def count_claims(self, flt: ClaimFilter | None = None) -> int:
-        """Number of claims matching ``flt``, counted in the database."""
+        """Count the claims matching ``flt`` in the database."""
         with self.engine.connect() as conn:
             return viewport.count_claims(conn, flt or ClaimFilter())
 

@@ -92,7 +92,7 @@ def _from(stmt: Any, flt: ClaimFilter) -> Any:
 
 
 def count_claims(conn: Connection, flt: ClaimFilter) -> int:
-    """Number of claims matching ``flt`` (its bbox included)."""
+    """Count the claims matching ``flt`` (its bbox included)."""
     stmt = _from(select(func.count()).select_from(Claim), flt)
     return int(conn.execute(stmt.where(_where(flt, None, postgis_schema(conn)))).scalar_one())
 

@@ -104,7 +104,7 @@ def write_article(
 
 
 def article_values(conn: Connection, article: ArticleInput, digest: str) -> dict[str, Any]:
-    """The ``articles`` row of ``article`` (its source looked up or created on ``conn``)."""
+    """Return the ``articles`` row of ``article`` (its source found or created on ``conn``)."""
     src_id = source_id(conn, article.source[:200] if article.source else None,
                        article.source_url[:2000] if article.source_url else None)
     return fit_row(Article.__table__, {

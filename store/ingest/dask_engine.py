@@ -89,7 +89,7 @@ def _plugin() -> IngestWorkerPlugin:
 
 
 def _run_batch(batch: list[ArticleInput]) -> tuple[list[Prepared], list[IngestResult]]:
-    """The task: analyse a batch and (PostgreSQL) store it; return what is left to store."""
+    """Run the task: analyse a batch, store it (PostgreSQL); return what is left to store."""
     from store.batch_writer import stored_ids, write_batch
 
     plugin = _plugin()

@@ -30,7 +30,7 @@ SHARD_SUFFIXES: tuple[str, ...] = (".jsonl.gz",)
 
 
 def is_shard(path: str | Path) -> bool:
-    """True for a gzip-compressed JSONL shard (``.jsonl.gz``)."""
+    """Return True for a gzip-compressed JSONL shard (``.jsonl.gz``)."""
     return str(path).lower().endswith(SHARD_SUFFIXES)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from fresh_databases import fresh_postgres_url
 
 pytest.importorskip("distributed")

@@ -31,7 +31,7 @@ SPATIAL_TABLES: tuple[str, ...] = ("claims", "mentions")
 
 
 def _postgis_schema(conn: sa.Connection) -> str | None:
-    """Schema of the PostGIS extension, installing it when available and permitted."""
+    """Return the PostGIS extension's schema, installing it when available and permitted."""
     found = conn.execute(sa.text(
         "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
         "WHERE e.extname = 'postgis'")).scalar_one_or_none()
