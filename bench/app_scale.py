@@ -98,7 +98,34 @@ def run_scale(url: str, n_claims: int) -> None:
     seconds, count = _timed(lambda: store.count_claims(ClaimFilter(kinds=("distance",))))
     pages.append(f"count kind=distance ({count:,}): {seconds:.3f} s")
     print("claims table, 100-row pages from the database: " + "; ".join(pages))
-    rss = psutil.Process().memory_info().rss / 2**20
-    print(f"resident memory of this process after the queries: {rss:.0f} MB"
-          "  [target for the streamlit process <= 1 GB]")
     store.close()
+    _page(url)
+    rss = psutil.Process().memory_info().rss / 2**20
+    print(f"resident memory of this process (store queries and the page run in it): "
+          f"{rss:.0f} MB  [target for the streamlit process <= 1 GB]")
+
+
+def _page(url: str) -> None:
+    """Run the real map page (viewport mode) with streamlit.testing; print its times."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    from bench.app import ROOT, _metric, _run
+
+    os.environ["DATABASE_URL"] = url
+    import app.map_page  # noqa: F401 - the page's modules, loaded once per server process
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300)
+    first = _run(at)
+    print(f"map page, first render (server time): {first:.2f} s, claims in view "
+          f"{_metric(at, 'Claims in view')}  [target <= 2 s]")
+    at.multiselect(key="kind").set_value(["control"])
+    change = _run(at)
+    print(f"map page, filter change kind=control: {change:.2f} s, claims in view "
+          f"{_metric(at, 'Claims in view')}  [target <= 0.5 s]")
+    at.session_state["viewport"] = {"bbox": (15.0, 29.0, 16.2, 29.6), "zoom": 10,
+                                    "center": (29.3, 15.6)}
+    zoomed = _run(at)
+    print(f"map page, zoom 10 (claims with popups): {zoomed:.2f} s, "
+          f"{_metric(at, 'On the map')}")
