@@ -1,8 +1,10 @@
 """Reliability figures: bad inputs, killed ingests, locked databases, concurrent ingests.
 
 ``python -m bench.reliability`` runs every scenario on throw-away SQLite databases in a
-temporary directory and prints: inputs tried, crashes, data lost, duplicates and the
-fault scenarios survived. The scenario drivers are plain functions returning dicts so
+temporary directory, then the round-two cases of issue 17 (``bench.reliability_cases``:
+damaged, full and read-only databases, symbolic links, odd names and charsets,
+concurrent browser sessions), and prints: inputs tried, crashes, data lost, duplicates
+and the fault scenarios survived. The scenario drivers are plain functions returning dicts so
 ``tests/reliability`` runs the same code on smaller sizes.
 
 With ``CONFLICTMAP_TEST_POSTGRES_URL`` set it also runs the scale-out faults of
@@ -501,6 +503,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kill-batch", type=int, default=60)
     parser.add_argument("--concurrent-batch", type=int, default=40)
     parser.add_argument("--fuzz", type=int, default=2000, help="fuzzed files for the reader")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="skip the concurrent browser sessions (Chromium) case")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="conflictmap-reliability-") as tmp:
         root = Path(tmp)
@@ -539,6 +543,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                               ("Dask scheduler gone, re-run", rd.scenario_scheduler_gone)):
                 scenarios[name] = _on_fresh_postgres(
                     postgres, lambda url, r=run, n=name: r(url, root / n.replace(" ", "-")))
+        cases = _round_two(root / "round-two", browser=not args.no_browser)
+        scenarios.update(cases)
         lost = sum(int(s.get("lost", 0)) for s in scenarios.values())
         duplicates = sum(int(s.get("duplicates", 0)) for s in scenarios.values())
         for name, result in scenarios.items():
@@ -546,12 +552,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             shown = {k: v for k, v in result.items() if k not in hidden}
             print(f"{name}: {'survived' if result['survived'] else 'FAILED'} {shown}")
         survived = sum(bool(s["survived"]) for s in scenarios.values())
+        case_tried = sum(int(c.get("tried", 0)) for c in cases.values())
+        case_crashes = sum(int(c.get("crashes", 0)) for c in cases.values())
+        print(f"round-two cases (issue 17): inputs tried {case_tried}, crashes {case_crashes}, "
+              f"survived {sum(bool(c['survived']) for c in cases.values())}/{len(cases)}")
+        print(f"inputs tried, all: {catalogue['tried'] + fuzz['tried'] + case_tried}")
+        print(f"crashes, all: {catalogue['crashes'] + fuzz['crashes'] + case_crashes}")
         print(f"data lost (articles): {lost}")
         print(f"duplicates: {duplicates}")
         print(f"fault scenarios survived: {survived}/{len(scenarios)}")
         print(f"elapsed: {time.monotonic() - started:.1f} s")
     ok = survived == len(scenarios) and catalogue["crashes"] == 0 and fuzz["crashes"] == 0
     return 0 if ok else 1
+
+
+def _round_two(workdir: Path, *, browser: bool) -> dict[str, dict[str, Any]]:
+    """Run the issue-17 cases (``bench.reliability_cases``), each in its own directory."""
+    from bench.reliability_cases import CASES, case_sessions_and_404s
+
+    results: dict[str, dict[str, Any]] = {}
+    for number, (name, case) in enumerate(CASES.items()):
+        if case is case_sessions_and_404s and not browser:
+            continue
+        results[name] = case(workdir / f"case-{number:02d}")
+    return results
 
 
 if __name__ == "__main__":

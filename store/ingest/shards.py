@@ -70,8 +70,9 @@ def iter_shard(path: str | Path, *, limits: Limits | None = None, **defaults: An
 
 
 def iter_inputs(paths: Iterable[str | Path], *, limits: Limits | None = None,
-                **defaults: Any) -> Iterator[ArticleInput | ConflictMapError]:
-    """Every article of ``paths``: shards streamed here, the rest by ``iter_articles``."""
+                follow_symlinks: bool = False, **defaults: Any
+                ) -> Iterator[ArticleInput | ConflictMapError]:
+    """Every article of ``paths``: shards named here streamed, the rest by ``iter_articles``."""
     from store.ingest.readers import iter_articles
 
     limits = limits or Limits.from_env()
@@ -79,4 +80,5 @@ def iter_inputs(paths: Iterable[str | Path], *, limits: Limits | None = None,
         if is_shard(path) and Path(path).is_file():
             yield from iter_shard(path, limits=limits, **defaults)
         else:
-            yield from iter_articles([path], limits=limits, **defaults)
+            yield from iter_articles([path], limits=limits, follow_symlinks=follow_symlinks,
+                                     **defaults)
