@@ -180,6 +180,11 @@ def render() -> None:
     from geo.claims_map import build_claims_map
 
     store = data.get_store()
+    from app.viewport_map import render_viewport, use_viewport
+
+    if use_viewport(store):  # too many claims to send them all: viewport queries
+        render_viewport(store)
+        return
     version = data.data_version(store)
     options = _options(version)
     with st.sidebar:

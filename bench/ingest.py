@@ -222,7 +222,16 @@ def main() -> None:
     parser.add_argument("--place-share", type=float, default=0.2,
                         help="share of sentences naming places (0.2 is news-like)")
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--profile", action="store_true",
+                        help="only profile the analysis of --articles articles "
+                             "(bench.ingest_profile) and print where the time goes")
     args = parser.parse_args()
+    if args.profile:
+        from bench.ingest_profile import profile_analysis
+
+        names = place_names()
+        profile_analysis(generate_articles(args.articles, names, place_share=args.place_share))
+        return
     if not args.skip_ingest:
         bench_ingest(args.articles, args.jobs, args.place_share)
     bench_export(args.claims)

@@ -7,6 +7,10 @@ concurrent browser sessions), and prints: inputs tried, crashes, data lost, dupl
 and the fault scenarios survived. The scenario drivers are plain functions returning dicts so
 ``tests/reliability`` runs the same code on smaller sizes.
 
+With ``CONFLICTMAP_TEST_POSTGRES_URL`` set it also runs the scale-out faults of
+distributed ingest on PostgreSQL (``bench.reliability_dask``: a Dask worker killed
+mid-task, out of memory, the scheduler gone).
+
 Everything runs the real ``conflictmap`` command in subprocesses (a crash there is a
 traceback on the user's terminal) and inspects the database file directly with sqlite3.
 """
@@ -526,6 +530,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 postgres, lambda url: scenario_concurrent(
                     root / "concurrent-pg", count=args.concurrent_batch,
                     per_process=args.concurrent_batch // 2, database_url=url))
+            from bench import reliability_dask as rd
+
+            for name, run in (("Dask worker killed mid-task", rd.scenario_worker_killed),
+                              ("Dask worker out of memory", rd.scenario_oom),
+                              ("Dask scheduler gone, re-run", rd.scenario_scheduler_gone)):
+                scenarios[name] = _on_fresh_postgres(
+                    postgres, lambda url, r=run, n=name: r(url, root / n.replace(" ", "-")))
         cases = _round_two(root / "round-two", browser=not args.no_browser)
         scenarios.update(cases)
         lost = sum(int(s.get("lost", 0)) for s in scenarios.values())

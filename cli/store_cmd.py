@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cli.errors import friendly_errors
 from core.errors import InputRejected
+
+if TYPE_CHECKING:
+    from store.types import IngestResult
 
 __all__ = ["register"]
 
@@ -60,51 +65,76 @@ db_option = click.option("--db", "db", default=None, metavar="URL",
 @click.option("--url", default=None, help="URL for files that do not state one.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes analysing articles in parallel.")
+              help="Worker processes analysing articles in parallel (local engine).")
 @click.option("--follow-symlinks", is_flag=True,
               help="In directories, follow symbolic links that lead outside the directory "
                    "given (by default they are reported and not read).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="local: this machine's process pool; dask: "
+              "dask.distributed (a LocalCluster, or --scheduler).")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
+              help="Worker processes of the Dask LocalCluster (default: one per core).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Address of an existing Dask scheduler (instead of a LocalCluster).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True,
+              help="Articles per Dask task (one transaction per batch).")
 @db_option
 @friendly_errors
 def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | None,
                conflict: str | None, url: str | None, quiet: bool, jobs: int,
-               follow_symlinks: bool, db: str | None) -> None:
-    """Ingest articles: .txt .md .html .pdf .jsonl files and directories of them.
+               follow_symlinks: bool, engine: str, workers: int | None,
+               scheduler: str | None, batch_size: int, db: str | None) -> None:
+    """Ingest articles: .txt .md .html .pdf .jsonl .jsonl.gz files and directories of them.
 
     Options fill in what a file does not state itself. Every article is stored once
     (duplicates are reported) and atomically; a bad file is reported and the batch goes
     on. A full disk or a damaged database stops it at once, with one message. The exit
     status is 1 when anything failed.
     """
-    from tqdm import tqdm
+    from store.ingest.shards import iter_inputs
 
-    from store.dberrors import DatabaseUnusable
-    from store.ingest import iter_articles
-    from store.ingest.parallel import ingest_parallel
-
+    if engine == "local" and (workers or scheduler):
+        raise click.UsageError("--workers and --scheduler need --engine dask")
     store = _open(db)
-    items = iter_articles(paths, source=source, published=published, conflict=conflict,
-                          url=url, follow_symlinks=follow_symlinks)
-    results = (store.ingest_many(items) if jobs == 1
-               else ingest_parallel(store.url, items, jobs=jobs))
+    items = iter_inputs(paths, source=source, published=published, conflict=conflict,
+                        url=url, follow_symlinks=follow_symlinks)
+    if engine == "dask":
+        import logging
+
+        from store.ingest.dask_engine import ingest_dask
+
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # not per-worker chatter
+        results = ingest_dask(store.url, items, workers=workers, scheduler=scheduler,
+                              batch_size=batch_size)
+    elif jobs == 1:
+        results = store.ingest_many(items)
+    else:
+        from store.ingest.parallel import ingest_parallel
+
+        results = ingest_parallel(store.url, items, jobs=jobs)
+    _report(results, quiet=quiet)
+
+
+def _report(results: Iterable[IngestResult], *, quiet: bool) -> None:
+    """Count results with progress (a bar on a terminal, plain lines otherwise); summarize."""
+    from cli.progress import Progress
+    from store.dberrors import DatabaseUnusable
+
     counts = {"stored": 0, "duplicate": 0, "failed": 0}
     claims = 0
     failures: list[str] = []
     stopped: DatabaseUnusable | None = None
-    bar = tqdm(unit="article", disable=quiet, file=sys.stderr, desc="ingest")
-    try:
-        for result in results:
-            counts[result.status] += 1
-            claims += result.claims
-            if result.status == "failed":
-                failures.append(failure_line(result.origin or result.title or "?",
-                                             result.reason))
-            bar.update(1)
-            bar.set_postfix(stored=counts["stored"], dup=counts["duplicate"],
-                            failed=counts["failed"])
-    except DatabaseUnusable as err:
-        stopped = err
-    bar.close()
+    with Progress(disabled=quiet) as progress:
+        try:
+            for result in results:
+                counts[result.status] += 1
+                claims += result.claims
+                if result.status == "failed":
+                    failures.append(failure_line(result.origin or result.title or "?",
+                                                 result.reason))
+                progress.update(counts)
+        except DatabaseUnusable as err:
+            stopped = err
     click.echo(f"stored {counts['stored']} ({claims} claims), duplicates "
                f"{counts['duplicate']}, failed {counts['failed']}"
                + (" before the batch stopped" if stopped else ""))
@@ -125,6 +155,8 @@ def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | No
 @click.option("--actor", "actors", multiple=True, help="Only these actors (repeatable).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["control", "distance"]))
 @click.option("--conflict", default=None)
+@click.option("--bbox", default=None, metavar="W,S,E,N",
+              help="Only claims inside this box (degrees: west,south,east,north).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Output file (default: standard output; required for gpkg).")
 @click.option("--layer", type=click.Choice(["claims", "fronts"]), default="claims",
@@ -136,7 +168,8 @@ def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | No
 @friendly_errors
 def export_cmd(fmt: str, since: date | None, until: date | None, sources: tuple[str, ...],
                actors: tuple[str, ...], kinds: tuple[str, ...], conflict: str | None,
-               output: Path | None, layer: str, on: date | None, db: str | None) -> None:
+               bbox: str | None, output: Path | None, layer: str, on: date | None,
+               db: str | None) -> None:
     """Export claims as GeoJSON, GeoPackage or CSV in ACLED's column layout, or the fronts."""
     from store.export import export_bytes, write_export
     from store.types import ClaimFilter
@@ -147,8 +180,8 @@ def export_cmd(fmt: str, since: date | None, until: date | None, sources: tuple[
     if fmt == "gpkg" and output is None:
         raise click.UsageError("--format gpkg needs -o FILE")
     frame = _open(db, for_reading=True).claims_frame(ClaimFilter(
-        since=since, until=until, sources=sources,
-                                               actors=actors, kinds=kinds, conflict=conflict))
+        since=since, until=until, sources=sources, actors=actors, kinds=kinds,
+        conflict=conflict, bbox=bbox))
     if output is None:
         sys.stdout.buffer.write(export_bytes(frame, fmt))
         sys.stdout.flush()

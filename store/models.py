@@ -186,6 +186,7 @@ class Claim(Base):
         Index("ix_claims_kind_date", "kind", "sort_date"),
         Index("ix_claims_actor_norm", "actor_norm"),
         Index("ix_claims_conflict", "conflict"),
+        Index("ix_claims_lat_lon", "lat", "lon"),
         Index("ix_claims_place_mention", "place_mention_id"),
         Index("ix_claims_anchor_mention", "anchor_mention_id"),
         Index("ix_claims_subject_mention", "subject_mention_id"),

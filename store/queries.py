@@ -6,12 +6,15 @@ into SQL text, so a search for ``' OR 1=1 --`` is just a string that matches not
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, false, func, or_, select
+from sqlalchemy import Connection, Select, and_, false, func, or_, select, true
+from sqlalchemy.sql.elements import ColumnElement
 
 from store.models import Article, Claim, Correction, Mention
+from store.spatial import bbox_condition, postgis_schema
 from store.types import ClaimFilter
 
 if TYPE_CHECKING:
@@ -22,9 +25,12 @@ __all__ = [
     "actors",
     "article",
     "claims_frame",
+    "claims_frame_from_rows",
     "conflicts",
     "corrections",
     "date_bounds",
+    "filter_condition",
+    "frame_select",
     "mentions",
     "sources",
 ]
@@ -44,7 +50,8 @@ FRAME_COLUMNS: tuple[str, ...] = ("claim_id", *_CLAIM_COLUMNS[:2], *_ARTICLE_COL
                                   *_CLAIM_COLUMNS[2:])
 
 
-def _frame_select() -> Select:
+def frame_select() -> Select:
+    """SELECT of the claims frame's columns (claims joined to their articles)."""
     cols = [Claim.id.label("claim_id"), Claim.kind, Claim.article_id,
             *(getattr(Article, c) for c in _ARTICLE_COLUMNS),
             *(getattr(Claim, c) for c in _CLAIM_COLUMNS[2:])]
@@ -59,8 +66,23 @@ def _no_nul(values: object) -> list[str]:
     return [str(v) for v in values if "\x00" not in str(v)]  # type: ignore[attr-defined]
 
 
-def _apply_filter(stmt: Select, flt: ClaimFilter) -> Select:
-    conds = []
+def _apply_filter(stmt: Select, flt: ClaimFilter, postgis: str | None = None) -> Select:
+    stmt = stmt.where(filter_condition(flt, postgis))
+    stmt = stmt.order_by(Claim.sort_date.is_(None), Claim.sort_date, Claim.id)
+    if flt.limit is not None:
+        stmt = stmt.limit(int(flt.limit))
+    return stmt
+
+
+def filter_condition(flt: ClaimFilter, postgis: str | None = None) -> ColumnElement[bool]:
+    """Return the WHERE condition of ``flt`` on claims joined to articles (``true()``: none).
+
+    ``postgis`` is the PostGIS schema (:func:`store.spatial.postgis_schema`) for the
+    bounding box, or None to compare lat/lon.
+    """
+    conds: list[ColumnElement[bool]] = []
+    if flt.bbox is not None:
+        conds.append(bbox_condition(flt.bbox, postgis))
     if flt.since is not None:
         conds.append(Claim.sort_date >= flt.since)
     if flt.until is not None:
@@ -86,12 +108,7 @@ def _apply_filter(stmt: Select, flt: ClaimFilter) -> Select:
         conds.append(or_(*(func.lower(col).contains(needle, autoescape=True) for col in (
             Claim.quote, Claim.place, Claim.actor, Claim.actor_norm, Claim.anchor,
             Claim.subject, Article.title, Article.source))))
-    if conds:
-        stmt = stmt.where(and_(*conds))
-    stmt = stmt.order_by(Claim.sort_date.is_(None), Claim.sort_date, Claim.id)
-    if flt.limit is not None:
-        stmt = stmt.limit(int(flt.limit))
-    return stmt
+    return and_(true(), *conds)
 
 
 def _as_date(value: Any) -> date | None:
@@ -105,10 +122,14 @@ def claims_frame(conn: Connection, flt: ClaimFilter) -> pd.DataFrame:
 
     Date columns hold :class:`datetime.date` objects (or None); numbers are floats.
     """
+    result = conn.execute(_apply_filter(frame_select(), flt, postgis_schema(conn)))
+    return claims_frame_from_rows(result.all())
+
+
+def claims_frame_from_rows(rows: Sequence[Any]) -> pd.DataFrame:
+    """DataFrame with :data:`FRAME_COLUMNS` from rows of :func:`frame_select`."""
     import pandas as pd
 
-    result = conn.execute(_apply_filter(_frame_select(), flt))
-    rows = result.all()
     frame = pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS))
     for col in ("published", "event_date", "event_date_end", "sort_date"):
         frame[col] = pd.Series([_as_date(v) for v in frame[col]], index=frame.index,

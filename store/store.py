@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from core.errors import ConflictMapError, IngestError, InputRejected, StoreError
 from gazetteer.model import Place
 from geo.geodesic import validate_point
-from store import corrections, places, queries
+from store import corrections, places, queries, viewport
 from store.dberrors import DatabaseReadOnly, DatabaseUnusable
 from store.demo import load_demo
 from store.engine import (
@@ -214,6 +214,26 @@ class Store:
         """Claims matching ``flt`` as a DataFrame with the agreed columns (see common API)."""
         with self.engine.connect() as conn:
             return queries.claims_frame(conn, flt or ClaimFilter())
+
+    def viewport(self, flt: ClaimFilter | None, bbox: Any, zoom: int, **options: Any
+                 ) -> viewport.Viewport:
+        """Return grid cells (low zoom) or claims (high zoom) of ``flt`` in ``bbox``.
+
+        See :func:`store.viewport.viewport`; the map never loads every claim.
+        """
+        with self.engine.connect() as conn:
+            return viewport.viewport(conn, flt or ClaimFilter(), bbox, zoom, **options)
+
+    def claims_page(self, flt: ClaimFilter | None = None, *, offset: int = 0,
+                    limit: int = 100) -> pd.DataFrame:
+        """One page of the claims table, read from the database (date, then id order)."""
+        with self.engine.connect() as conn:
+            return viewport.claims_page(conn, flt or ClaimFilter(), offset=offset, limit=limit)
+
+    def count_claims(self, flt: ClaimFilter | None = None) -> int:
+        """Count the claims matching ``flt`` in the database."""
+        with self.engine.connect() as conn:
+            return viewport.count_claims(conn, flt or ClaimFilter())
 
     def sources(self) -> list[str]:
         """Names of all sources with at least one article, sorted."""

@@ -150,6 +150,7 @@ class ClaimFilter:
     ``since``/``until`` apply to the event date, falling back to the publication date.
     ``actors`` match the normalized actor or, failing that, the actor text. ``text`` is a
     case-insensitive substring search over quote, place, actor, anchor, subject and title.
+    ``bbox`` keeps claims drawn inside the box (the PostGIS GiST index where available).
     """
 
     since: date | None = None
@@ -162,8 +163,13 @@ class ClaimFilter:
     language: str | None = None
     article_ids: Sequence[int] = field(default_factory=tuple)
     limit: int | None = None
+    #: (west, south, east, north) in degrees; west > east crosses the antimeridian.
+    bbox: tuple[float, float, float, float] | None = None
 
     def __post_init__(self) -> None:
+        from store.spatial import check_bbox
+
+        object.__setattr__(self, "bbox", check_bbox(self.bbox))
         object.__setattr__(self, "since", parse_date(self.since, what="since"))
         object.__setattr__(self, "until", parse_date(self.until, what="until"))
         for name in ("sources", "actors", "kinds", "article_ids"):

@@ -24,7 +24,8 @@ from store.models import Article, Claim, Source
 from store.models import Mention as MentionRow
 from store.types import ArticleInput
 
-__all__ = ["content_hash", "existing_article_id", "source_id", "write_article"]
+__all__ = ["article_values", "content_hash", "existing_article_id", "fit_row", "source_id",
+           "write_article", "write_children"]
 
 
 def content_hash(text: str) -> str:
@@ -59,7 +60,7 @@ def source_id(conn: Connection, name: str | None, url: str | None = None) -> int
     return conn.execute(select(Source.id).where(Source.name == name)).scalar_one()
 
 
-def _fit(table: Any, row: dict[str, Any]) -> dict[str, Any]:
+def fit_row(table: Any, row: dict[str, Any]) -> dict[str, Any]:
     """Every column of ``table`` (None when missing), strings cut to the column length.
 
     Rows of one executemany must share their keys, and PostgreSQL rejects over-long
@@ -94,30 +95,48 @@ def write_article(
     ``verdicts`` are distance verdicts already computed by the analysis, by claim index.
     Runs inside the caller's transaction; raises ``IntegrityError`` on a duplicate hash.
     """
+    article_id = conn.execute(
+        insert(Article).returning(Article.id), article_values(conn, article, digest),
+    ).scalar_one()
+    mention_ids, n_claims = write_children(conn, article_id, article, mentions, claims,
+                                           verdicts)
+    return article_id, mention_ids, n_claims
+
+
+def article_values(conn: Connection, article: ArticleInput, digest: str) -> dict[str, Any]:
+    """Return the ``articles`` row of ``article`` (its source found or created on ``conn``)."""
     src_id = source_id(conn, article.source[:200] if article.source else None,
                        article.source_url[:2000] if article.source_url else None)
-    article_id = conn.execute(
-        insert(Article).returning(Article.id),
-        _fit(Article.__table__, {
-            "external_id": article.external_id, "title": article.title, "url": article.url,
-            "source_id": src_id, "source": article.source, "published": article.published,
-            "language": article.language, "conflict": article.conflict,
-            "origin": article.origin, "content_hash": digest, "text": article.text,
-            "ingested_at": _now(),
-        }),
-    ).scalar_one()
+    return fit_row(Article.__table__, {
+        "external_id": article.external_id, "title": article.title, "url": article.url,
+        "source_id": src_id, "source": article.source, "published": article.published,
+        "language": article.language, "conflict": article.conflict,
+        "origin": article.origin, "content_hash": digest, "text": article.text,
+        "ingested_at": _now(),
+    })
+
+
+def write_children(
+    conn: Connection,
+    article_id: int,
+    article: ArticleInput,
+    mentions: Sequence[Mention],
+    claims: Sequence[Any],
+    verdicts: Mapping[int, Any] | None = None,
+) -> tuple[list[int], int]:
+    """Insert the mentions and claims of a stored article; return (mention ids, claims)."""
     mention_ids: list[int] = []
     if mentions:
-        rows = [_fit(MentionRow.__table__, mention_row(m, article_id)) for m in mentions]
+        rows = [fit_row(MentionRow.__table__, mention_row(m, article_id)) for m in mentions]
         result = conn.execute(
             insert(MentionRow).returning(MentionRow.id, sort_by_parameter_order=True), rows)
         mention_ids = [r[0] for r in result]
     claim_rows = [
-        _fit(Claim.__table__, claim_row(c, article_id=article_id, published=article.published,
+        fit_row(Claim.__table__, claim_row(c, article_id=article_id, published=article.published,
                   conflict=article.conflict, mention_ids=mention_ids, mentions=mentions,
                   verdict=(verdicts or {}).get(i)))
         for i, c in enumerate(claims)
     ]
     if claim_rows:
         conn.execute(insert(Claim), claim_rows)
-    return article_id, mention_ids, len(claim_rows)
+    return mention_ids, len(claim_rows)

@@ -185,15 +185,15 @@ def _pick(obj: Mapping[str, Any], key: str) -> Any:
     return None
 
 
-def from_jsonl(data: bytes, name: str, defaults: Mapping[str, Any]
+def from_jsonl(data: bytes, name: str, defaults: Mapping[str, Any], *, first_line: int = 1
                ) -> Iterator[ArticleInput | ConflictMapError]:
     """Read a batch: one JSON object per line, bad lines yielded as errors.
 
     Each line has ``text`` (or body/content/sentence), ``title``, ``url``, ``source``,
-    ``published`` ...
+    ``published`` ... ``first_line`` numbers the lines of a piece of a longer file.
     """
     text = decode_bytes(data, what=name)
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         origin = f"{name}:{lineno}"

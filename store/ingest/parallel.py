@@ -14,8 +14,9 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from core.errors import ConflictMapError
@@ -26,6 +27,8 @@ __all__ = ["ingest_parallel"]
 log = logging.getLogger("conflictmap.store.ingest")
 
 _WORKER_STORE: Any = None
+#: Articles submitted ahead of the one being yielded, per worker process.
+IN_FLIGHT_PER_JOB = 8
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -69,20 +72,29 @@ def ingest_parallel(url: str, items: Iterable[ArticleInput | ConflictMapError], 
                     jobs: int) -> Iterator[IngestResult]:
     """Ingest ``items`` into the database at ``url`` with ``jobs`` worker processes.
 
-    Yields one result per item, in order; reader errors become failed results.
+    Yields one result per item, in order; reader errors become failed results. Items
+    are read as they are needed, never more than :data:`IN_FLIGHT_PER_JOB` per process
+    ahead, so a stream of millions of articles is never held in memory.
     """
     if jobs < 2:
         from store import open_store
 
         yield from open_store(url).ingest_many(items)
         return
-    pending: list[ArticleInput | ConflictMapError] = list(items)
-    articles = [i for i in pending if isinstance(i, ArticleInput)]
     # "spawn": SQLite connections (the store's, the gazetteer index's) must not be
     # inherited across fork; each worker opens its own.
     context = multiprocessing.get_context("spawn")
+    ahead: deque[Future[IngestResult] | IngestResult] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(url, os.getpid())) as pool:
-        results = pool.map(_ingest_one, articles, chunksize=4)
-        for item in pending:
-            yield _failed(item) if isinstance(item, ConflictMapError) else next(results)
+        for item in items:
+            ahead.append(_failed(item) if isinstance(item, ConflictMapError)
+                         else pool.submit(_ingest_one, item))
+            while len(ahead) > jobs * IN_FLIGHT_PER_JOB:
+                yield _outcome(ahead.popleft())
+        while ahead:
+            yield _outcome(ahead.popleft())
+
+
+def _outcome(entry: Future[IngestResult] | IngestResult) -> IngestResult:
+    return entry.result() if isinstance(entry, Future) else entry

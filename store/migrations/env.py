@@ -9,6 +9,7 @@ from __future__ import annotations
 from alembic import context
 
 from store.models import Base
+from store.spatial import include_object
 
 target_metadata = Base.metadata
 
@@ -22,13 +23,13 @@ def run_migrations_online() -> None:
         url = context.config.get_main_option("sqlalchemy.url")
         with create_engine(url).connect() as conn:
             context.configure(connection=conn, target_metadata=target_metadata,
-                              render_as_batch=True)
+                              render_as_batch=True, include_object=include_object)
             with context.begin_transaction():
                 context.run_migrations()
             conn.commit()
         return
     context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=True)
+                      render_as_batch=True, include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
 

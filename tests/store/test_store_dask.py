@@ -1,0 +1,137 @@
+"""Distributed ingest on a 2-worker Dask LocalCluster gives the single-process rows.
+
+On PostgreSQL (with PostGIS when ``.ci/run`` started it) and on SQLite: the same
+articles, mentions and claims as ``Store.ingest_many``; a re-run adds nothing; a worker
+killed in the middle of a batch is replaced, its batch retried, nothing lost or doubled.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import create_engine, text
+
+pytest.importorskip("distributed")
+
+N_ARTICLES = 40
+
+
+@pytest.fixture(scope="module")
+def articles():
+    """Generated 120-word articles naming gazetteer places (no shared text)."""
+    from bench.ingest import generate_articles, place_names
+
+    return generate_articles(N_ARTICLES, place_names(120), words=120, seed=5)
+
+
+@pytest.fixture
+def second_pg_url(pg_url: str):
+    """Another fresh schema next to ``pg_url`` (for the single-process reference)."""
+    base = os.environ["CONFLICTMAP_TEST_POSTGRES_URL"]
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    yield f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def _rows(url: str) -> dict[str, tuple]:
+    """Per article (by content hash): its fields, mentions and claims, without ids."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        arts = conn.execute(text(
+            "SELECT id, content_hash, title, source, published, conflict FROM articles")).all()
+        ments = conn.execute(text(
+            'SELECT article_id, start, "end", place_id, lat, lon FROM mentions')).all()
+        claims = conn.execute(text(
+            'SELECT article_id, kind, start, "end", actor_norm, action, place_id, lat, lon, '
+            "value_min, anchor_place_id, verdict, true_km FROM claims")).all()
+    engine.dispose()
+    by_id = {a[0]: a[1] for a in arts}
+    out = {a[1]: [tuple(a[2:]), [], []] for a in arts}
+    for m in ments:
+        out[by_id[m[0]]][1].append(tuple(m[1:]))
+    for c in claims:
+        out[by_id[c[0]]][2].append(tuple(c[1:]))
+    return {k: (v[0], tuple(sorted(v[1], key=repr)), tuple(sorted(v[2], key=repr)))
+            for k, v in out.items()}
+
+
+def _reference(url: str, articles) -> dict[str, tuple]:
+    from store import open_store
+
+    with open_store(url) as store:
+        assert all(r.status == "stored" for r in store.ingest_many(articles))
+    return _rows(url)
+
+
+def _statuses(results) -> Counter:
+    return Counter(r.status for r in results)
+
+
+def _check_exactly_once(url: str, n: int) -> None:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        total, distinct = conn.execute(text(
+            "SELECT count(*), count(DISTINCT content_hash) FROM articles")).one()
+        orphans = conn.execute(text(
+            "SELECT count(*) FROM claims c LEFT JOIN articles a ON a.id = c.article_id "
+            "WHERE a.id IS NULL")).scalar_one()
+    engine.dispose()
+    assert (total, distinct, orphans) == (n, n, 0)
+
+
+@pytest.mark.postgres
+def test_two_dask_workers_on_postgresql_store_the_single_process_rows_and_rerun_adds_nothing(
+        pg_url: str, second_pg_url: str, articles):
+    from store.ingest.dask_engine import DaskIngest
+
+    with DaskIngest(pg_url, workers=2, batch_size=8) as engine:
+        assert engine.n_workers() == 2
+        first = list(engine.run(articles))
+        again = list(engine.run(articles))
+        stats = engine.worker_stats()
+    assert _statuses(first) == {"stored": N_ARTICLES}
+    assert _statuses(again) == {"duplicate": N_ARTICLES}
+    assert len(stats) == 2 and all(s["index_load_s"] is not None for s in stats.values())
+    _check_exactly_once(pg_url, N_ARTICLES)
+    assert _rows(pg_url) == _reference(second_pg_url, articles)
+
+
+def test_two_dask_workers_on_sqlite_store_the_single_process_rows(tmp_path: Path, articles):
+    from store.ingest.dask_engine import DaskIngest
+
+    url = f"sqlite:///{tmp_path / 'dask.sqlite'}"
+    with DaskIngest(url, workers=2, batch_size=8) as engine:
+        assert _statuses(engine.run(articles)) == {"stored": N_ARTICLES}
+    assert _rows(url) == _reference(f"sqlite:///{tmp_path / 'one.sqlite'}", articles)
+
+
+@pytest.mark.postgres
+def test_a_worker_killed_mid_batch_is_replaced_and_nothing_is_lost_or_doubled(
+        pg_url: str, tmp_path: Path, articles):
+    import cloudpickle
+    import dask_helpers  # tests/store is on sys.path (pytest's rootdir conftest mode)
+
+    from store.ingest.dask_engine import DaskIngest
+
+    cloudpickle.register_pickle_by_value(dask_helpers)  # workers cannot import it
+    KillOnce = dask_helpers.KillOnce
+
+    marker = tmp_path / "killed"
+    with DaskIngest(pg_url, workers=2, batch_size=8,
+                    analyzer=KillOnce(marker, after=3)) as engine:
+        results = list(engine.run(articles))
+    assert marker.exists(), "no worker was killed: the test did not test anything"
+    assert _statuses(results) == {"stored": N_ARTICLES}
+    _check_exactly_once(pg_url, N_ARTICLES)
+
