@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from app import data
-from app.filters import FilterState, filter_widgets, options_from_frame
+from app.filters import FilterState, distances_off, filter_widgets, options_from_frame
 from app.map_render import clicked_claim_id, show_map
 from app.text import md_escape
 
@@ -23,23 +23,25 @@ __all__ = ["TABLE_COLUMNS", "render", "table_frame"]
 log = logging.getLogger("conflictmap.app.map_page")
 
 #: Columns of the claims table, in order.
+#: Columns of the claims table, in order: the verdict beside the place, its figures before
+#: the quote.
 TABLE_COLUMNS: tuple[str, ...] = (
     "claim_id",
     "sort_date",
-    "published",
-    "source",
-    "kind",
-    "actor_norm",
-    "action",
     "place",
-    "precision",
-    "quote",
+    "verdict",
     "value_min",
     "unit",
     "anchor",
     "true_km",
     "diff_pct",
-    "verdict",
+    "actor_norm",
+    "action",
+    "kind",
+    "quote",
+    "source",
+    "published",
+    "precision",
     "url",
 )
 _SEL = "claim"
@@ -113,6 +115,15 @@ def _attach_fronts(fmap: Any, version: str, state: FilterState) -> str | None:
             continue
         fmap.add_child(child, name=name)
     return note
+
+
+def _fronts_legend() -> tuple[tuple[str, str], ...]:
+    """Legend rows explaining areas of control, estimates and the front line."""
+    try:
+        from geo.fronts_layer import FRONTS_LEGEND
+    except ImportError:
+        return ()
+    return FRONTS_LEGEND
 
 
 def _without_template_syntax(frame: pd.DataFrame) -> pd.DataFrame:
@@ -197,7 +208,16 @@ def render() -> None:
             bind="query-params",
             help="Derived from control claims, with a time slider.",
         )
+        off_only = st.toggle(
+            "Only distances that are off",
+            key="off",
+            bind="query-params",
+            help="Distance claims understated or overstated beyond what their wording "
+            "allows (not those plausible as road distance), worst first.",
+        )
     frame = data.filtered_frame(state, version)
+    if off_only:
+        frame = distances_off(frame)
 
     if "selected_claim" not in st.session_state:
         initial = st.query_params.get(_SEL)
@@ -213,6 +233,7 @@ def render() -> None:
         selected=focus if focus in ids else None,
         prepared=data.prepared(version),
         extra_layers=extra,
+        legend_fronts=_fronts_legend() if fronts else (),
     )
     for note in notes:
         if note:
