@@ -292,13 +292,14 @@
     function row(symbol, label) { out.push('<div class="row">' + symbol + '<span>' + label + '</span></div>'); }
     if (spec.actors.length) { out.push('<b>Actors</b>'); }
     spec.actors.forEach(function (a) { row('<span class="sw" style="background:' + a[1] + '"></span>', a[0]); });
+    if ((spec.fronts || []).length) { out.push('<b>Areas of control</b>'); }
+    (spec.fronts || []).forEach(function (f) { row(f[0], f[1]); });
     if (spec.shapes.length) { out.push('<b>Actions</b>'); }
     spec.shapes.forEach(function (s) { row(svg(s[0], '#555', false, 13), s[1]); });
     if (spec.approx) { out.push('<b>Precision</b>'); row(svg('circle', '#555', true, 13), spec.approx); }
     if (spec.lines.length) { out.push('<b>Distance claims</b>'); }
     spec.lines.forEach(function (l) { row('<span class="ln" style="border-color:' + l[0] + '"></span>', l[1]); });
     if (spec.lines.length) { out.push('<div class="meta">the stated-distance ring shows on hover and for the selected claim</div>'); }
-    (spec.fronts || []).forEach(function (f) { row(f[0], f[1]); });
     spec.notes.forEach(function (n) { out.push('<div class="meta">' + n + '</div>'); });
     out.push('</details>');
     return out.join('');
@@ -322,9 +323,9 @@
   css.textContent = [
     '.cm-icon{background:transparent;border:none}',
     '.cm-legend{background:rgba(255,255,255,.93);padding:6px 9px;border-radius:4px;',
-    'font:11px/1.3 sans-serif;max-height:280px;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)}',
+    'font:11px/1.3 sans-serif;max-height:330px;max-width:340px;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)}',
     '.cm-legend summary{font-weight:bold;cursor:pointer}',
-    '.cm-legend .row{display:flex;align-items:center;gap:5px;white-space:nowrap}',
+    '.cm-legend .row{display:flex;align-items:center;gap:5px}',
     '.cm-legend .sw{display:inline-block;width:12px;height:12px;border:1px solid #333}',
     '.cm-legend .ln{display:inline-block;width:18px;height:0;border-top:3px solid}',
     '.cm-pop{font:13px/1.4 sans-serif}.cm-pop q{font-style:italic}',
