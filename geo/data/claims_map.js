@@ -245,7 +245,11 @@
     var marker = state.markers[id];
     L.circleMarker(marker.getLatLng(), {radius: 16, color: '#e6007e', weight: 3, fill: false, interactive: false})
       .addTo(map);
-    state.show(marker, function () { marker.openPopup(); });
+    // after the map has settled on its data (the fit runs just before, and inside the app's
+    // component frame the map is sized a moment later)
+    map.whenReady(function () {
+      setTimeout(function () { state.show(marker, function () { marker.openPopup(); }); }, 250);
+    });
   }
 
   /* Town labels from the gazetteer, each shown from its own zoom level up. */
