@@ -60,8 +60,7 @@ def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | No
     (duplicates are reported) and atomically; a bad file is reported and the batch goes
     on. The exit status is 1 when anything failed.
     """
-    from tqdm import tqdm
-
+    from cli.progress import progress
     from store.ingest import iter_articles
     from store.ingest.parallel import ingest_parallel
 
@@ -73,7 +72,7 @@ def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | No
     counts = {"stored": 0, "duplicate": 0, "failed": 0}
     claims = 0
     failures: list[str] = []
-    bar = tqdm(unit="article", disable=quiet, file=sys.stderr, desc="ingest")
+    bar = progress(unit="article", disable=quiet, desc="ingest")  # plain lines outside a TTY
     for result in results:
         counts[result.status] += 1
         claims += result.claims
