@@ -190,6 +190,9 @@ def render() -> None:
     from app.claim_panel import claim_details
     from geo.claims_map import build_claims_map
 
+    from app import warmup
+
+    warmup.start()  # the place index builds while the analyst looks at the map
     store = data.get_store()
     version = data.data_version(store)
     options = _options(version)

@@ -251,6 +251,9 @@ def _preview(batch: list[Any]) -> dict[int, dict[tuple[int, int], Any]]:
             article = batch[index] = _edit_meta(index, article)
             origin = article.origin or "pasted text"
             st.text(f"{len(article.text):,} characters, read out of {origin}")
+            from app import warmup
+
+            warmup.wait_with_progress(st)
             with st.spinner("Reading places and claims…"):
                 analysis = _analysis(article)
             if bar is not None:

@@ -247,8 +247,16 @@
       .addTo(map);
     // after the map has settled on its data (the fit runs just before, and inside the app's
     // component frame the map is sized a moment later)
+    // A frame scrolled out of view may never finish the zoom animation: then the popup opens
+    // at the marker's place without waiting for its cluster to split.
     map.whenReady(function () {
-      setTimeout(function () { state.show(marker, function () { marker.openPopup(); }); }, 250);
+      var opened = false;
+      setTimeout(function () {
+        state.show(marker, function () { opened = true; marker.openPopup(); });
+      }, 250);
+      setTimeout(function () {
+        if (!opened) { map.openPopup(marker.getPopup().getContent(), marker.getLatLng()); }
+      }, 1800);
     });
   }
 
