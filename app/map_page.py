@@ -196,8 +196,12 @@ def render() -> None:
     store = data.get_store()
     version = data.data_version(store)
     options = _options(version)
+    from app import timeline
+
+    timeline.apply_chart_range(st.session_state, options)
     with st.sidebar:
         st.subheader("Filters")
+        timeline.date_controls(st, options)
         state = filter_widgets(options)
         online = st.toggle(
             "Online tile layers",
@@ -244,7 +248,15 @@ def render() -> None:
     _counts(frame, options.total, summary["markers"])
     if options.total == 0:
         st.info("No claims stored yet: upload articles on the Upload page.")
-    result = show_map(fmap, key="claims_map", offline=not online)
+    counts = timeline.daily_counts(frame)
+    if not counts.empty:
+        st.altair_chart(timeline.day_chart(counts), on_select="rerun", key="day_chart",
+                        use_container_width=True)
+        st.caption("Drag across the chart to set the date range.")
+    map_col, feed_col = st.columns([4, 1])
+    with map_col:
+        result = show_map(fmap, key="claims_map", offline=not online)
+    timeline.quote_feed(feed_col, frame)
 
     clicked = clicked_claim_id(result)
     if clicked and clicked != st.session_state.get("_last_click"):
