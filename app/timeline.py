@@ -22,7 +22,7 @@ __all__ = ["PRESETS", "apply_chart_range", "daily_counts", "day_chart", "date_co
 
 #: Date presets: label and days back from the latest claim (None: the whole period).
 PRESETS: tuple[tuple[str, int | None], ...] = (
-    ("Last 7 days", 7), ("Last 30 days", 30), ("Whole war", None),
+    ("7 days", 7), ("30 days", 30), ("All", None),
 )
 _CHART_KEY = "day_chart"
 _FEED_ITEMS = 8
@@ -62,15 +62,15 @@ def day_chart(counts: pd.DataFrame) -> Any:
     brush = alt.selection_interval(encodings=["x"], name="range")
     return (
         alt.Chart(counts)
-        .mark_bar()
+        .mark_bar(size=3)
         .encode(
             x=alt.X("day:T", title=None),
-            y=alt.Y("sum(claims):Q", title="claims per day"),
-            color=alt.Color("kind:N", legend=alt.Legend(orient="top", title=None)),
+            y=alt.Y("sum(claims):Q", title="claims/day"),
+            color=alt.Color("kind:N", legend=alt.Legend(orient="right", title=None)),
             tooltip=["day:T", "kind:N", "claims:Q"],
         )
         .add_params(brush)
-        .properties(height=110)
+        .properties(height=170)
     )
 
 
@@ -111,7 +111,9 @@ def date_controls(st: Any, options: FilterOptions) -> None:
     cols = st.sidebar.columns(len(PRESETS))
     for col, (label, days) in zip(cols, PRESETS, strict=True):
         col.button(label, key=f"preset_{days}", on_click=set_range,
-                   args=(preset_range(options, days),), use_container_width=True)
+                   args=(preset_range(options, days),), use_container_width=True,
+                   help=(f"the last {days} days up to the latest claim" if days
+                         else "the whole war"))
     current = st.session_state.get(PARAMS["dates"]) or (options.first, options.last)
 
     def from_boxes() -> None:

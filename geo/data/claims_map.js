@@ -321,7 +321,7 @@
     var control = L.control({position: position || 'bottomleft'});
     control.onAdd = function () {
       var div = L.DomUtil.create('div', 'cm-legend');
-      spec.open = spec.open !== undefined ? spec.open : map.getSize().x >= 700;
+      spec.open = spec.open !== undefined ? spec.open : map.getSize().x >= 900;  // folded on narrow maps
       div.innerHTML = legendHtml(spec);
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
