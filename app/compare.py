@@ -216,7 +216,7 @@ def render() -> None:
         true = table["true_km"].dropna()
         if not true.empty:
             st.metric("True geodesic distance", f"{true.iloc[0]:,.0f} km")
-        st.altair_chart(pair_chart(table), use_container_width=True)
+        st.altair_chart(pair_chart(table), width="stretch")
         st.dataframe(table, hide_index=True, key="compare_pair_table")
     else:
         places = place_options(frame)

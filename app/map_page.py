@@ -251,7 +251,7 @@ def render() -> None:
     counts = timeline.daily_counts(frame)
     if not counts.empty:
         st.altair_chart(timeline.day_chart(counts), on_select="rerun", key="day_chart",
-                        use_container_width=True)
+                        width="stretch")
         st.caption("Drag across the chart to set the date range.")
     map_col, feed_col = st.columns([4, 1])
     with map_col:

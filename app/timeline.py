@@ -111,7 +111,7 @@ def date_controls(st: Any, options: FilterOptions) -> None:
     cols = st.sidebar.columns(len(PRESETS))
     for col, (label, days) in zip(cols, PRESETS, strict=True):
         col.button(label, key=f"preset_{days}", on_click=set_range,
-                   args=(preset_range(options, days),), use_container_width=True,
+                   args=(preset_range(options, days),), width="stretch",
                    help=(f"the last {days} days up to the latest claim" if days
                          else "the whole war"))
     current = st.session_state.get(PARAMS["dates"]) or (options.first, options.last)

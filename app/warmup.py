@@ -1,6 +1,7 @@
 """Build the gazetteer index when the app starts, not behind the first upload's spinner.
 
-On a fresh machine the place index is built once (about 45 s). :func:`start` begins that
+On a fresh machine the place index is built once (about 45 s); the basemap's town names are
+read too (under a second). :func:`start` begins that
 in a background thread as soon as the app serves its first page; :func:`wait_with_progress`
 shows the analyst how long it has been running against the usual build time, instead of a
 bare spinner, and returns when the index is ready.
@@ -45,7 +46,9 @@ def _needs_build() -> bool:
 def _run(state: Warmup) -> None:
     try:
         from gazetteer import get_index
+        from geo.town_labels import preload
 
+        preload()  # the basemap's town names, read once per process
         get_index()
     except Exception as err:  # noqa: BLE001 - reported to the page, which falls back
         log.warning("building the gazetteer index failed: %s", err)
