@@ -140,6 +140,7 @@ class ActorBook:
         self._cache: dict[str | None, tuple[NameScanner | None, dict[str, str]]] = {}
         self._keys: dict[str | None, set[str]] = {}
         self._spelled_cache: dict[str | None, dict[str, str]] = {}
+        self._found: dict[tuple[str, str | None], tuple[ActorMention, ...]] = {}
 
     def detect_conflict(self, text: str, hint: str | None = None) -> str | None:
         """Return the id of the conflict the text is most about (keyword hits), or None."""
@@ -196,7 +197,21 @@ class ActorBook:
         return found[0].norm if found else None
 
     def find(self, text: str, conflict: str | None = None) -> list[ActorMention]:
-        """Find actor mentions in ``text``, each widened to its noun phrase."""
+        """Find actor mentions in ``text``, each widened to its noun phrase.
+
+        A sentence is read several times while an article is analysed (claims, then the
+        discourse); the answers for recent texts are kept (bounded).
+        """
+        key = (text, conflict)
+        found = self._found.get(key)
+        if found is None:
+            found = tuple(self._find(text, conflict))
+            if len(self._found) >= _FOUND_CACHE:
+                self._found.clear()
+            self._found[key] = found
+        return list(found)
+
+    def _find(self, text: str, conflict: str | None) -> list[ActorMention]:
         pattern, table = self._pattern(conflict)
         if pattern is None:
             return []
@@ -223,6 +238,10 @@ class ActorBook:
             out.append(ActorMention(start, end, text[start:end], norm, match.start(),
                                     match.end()))
         return _merge(out)
+
+
+#: How many (text, conflict) answers :meth:`ActorBook.find` keeps.
+_FOUND_CACHE = 4096
 
 
 def _key(text: str) -> str:

@@ -21,11 +21,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.actors import ActorBook, ActorMention, default_actor_book
-from claims.countries import country_code, country_name, country_of_adjective, is_demonym
+from claims.countries import (
+    adjective_of,
+    country_code,
+    country_name,
+    country_of_adjective,
+    country_of_capital,
+    is_demonym,
+)
+from claims.discourse import Discourse
 from claims.lexicon import FUTURE_OR_INTENT, OFFENSIVE_INTENT, TRIGGERS, Trigger
 from claims.names import NON_PLACE_WORDS, NameSpan, name_spans
 
-__all__ = ["ControlStatement", "PlaceRef", "find_control_statements", "place_mentions"]
+__all__ = [
+    "ControlStatement",
+    "PlaceRef",
+    "find_control_statements",
+    "may_state_control",
+    "place_mentions",
+    "speaker_actors",
+]
 
 _ORG_TAIL = re.compile(
     r"\b(?:Brigades?|Forces|Force|Army|Militias?|Battalions?|Division|Corps|Front|Council|"
@@ -42,14 +57,18 @@ _TITLE_BEFORE = re.compile(
 )
 _ANAPHOR = re.compile(
     r"\b(?:the\s+(?:entire\s+|whole\s+|strategic\s+|northwestern\s+|coastal\s+|"
-    r"northern\s+|southern\s+|eastern\s+|western\s+)?(?:town|city|capital|base|airbase|air\s+base|"
-    r"airport|village|port|area))(?![\w-])(?!\s+(?:of|centre|center)\b)", re.IGNORECASE)
+    r"northern\s+|southern\s+|eastern\s+|western\s+|regional\s+|provincial\s+|state\s+|"
+    r"besieged\s+|embattled\s+)?(?:town|city|capital|base|airbase|air\s+base|"
+    r"airport|village|port|area|region|province|governorate|district|settlement|enclave|"
+    r"stronghold))(?![\w-])(?!\s+(?:of|centre|center|council|authorities|government)\b)",
+    re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|"
                         r"\s*,?\s+and\s+(?:the\s+)?(?:towns?|villages?|cities|areas?)\s+of\s+)"
                         r"(?:the\s+)?(?:(?:towns?|villages?|cities|areas?|regions?)\s+of\s+)?$")
 _PLACE_LEAD = re.compile(
     r"^[\s,]*(?:(?:the|a|an|its|their|his|full|complete|total|partial|effective|control|of|over|"
     r"from|in|on|into|towards?|to|at|upon|around|near|out|back|up|most|all|parts?|much|large|"
+    r"beyond|largest|biggest|second|third|regional|provincial|"
     r"swaths?|areas?|strategic|key|main|coastal|town|city|village|villages|towns|cities|"
     r"district|districts|neighbou?rhoods?|region|province|governorate|suburbs?|outskirts|"
     r"entire|whole|important|symbolic|northwestern|northern|southern|eastern|western|"
@@ -85,6 +104,7 @@ class PlaceRef:
     end: int
     text: str
     name: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +119,8 @@ class ControlStatement:
     start: int
     end: int
     trigger_start: int
+    place_reason: str | None = None
+    actor_reason: str | None = None
 
 
 def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
@@ -135,6 +157,10 @@ def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
         return False  # "Tripoli’s Mitiga Airport", "Idlib province's Maarat al Numan"
     if re.search(r"-(?:backed|based|led|aligned|allied|affiliated|controlled|held)$", text):
         return False
+    if re.match(r"\s+(?:[Rr]iver|[Rr]iverbank|[Vv]alley\s+floor)\b", following) or re.search(
+            r"\b(?:banks?|shores?|side)\s+of\s+(?:the\s+)?$", sentence[max(0, span.start - 20):
+                                                                    span.start]):
+        return False  # "the Oskil river", "the left bank of the Dnipro": water, not a place
     if country_code(text) is not None and " " not in text:
         return False  # whole countries are context, not front-line places
     if re.search(r"\b(?:north|south|east|west)[\w-]*\s+(?:of|from)\s+(?:the\s+)?$",
@@ -145,10 +171,13 @@ def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
 
 def place_mentions(sentence: str, actors: list[ActorMention],
                    antecedents: list[str] | None = None,
-                   capital: str | None = None, book: ActorBook | None = None) -> list[PlaceRef]:
+                   capital: str | None = None, book: ActorBook | None = None,
+                   discourse: Discourse | None = None) -> list[PlaceRef]:
     """Places named in ``sentence``, with "the city"/"the capital" resolved where possible.
 
-    ``antecedents`` are place names from the sentences before (most recent last).
+    ``antecedents`` are place names from the sentences before (most recent last);
+    ``discourse``, when given, replaces them: a reference then means the most recent
+    earlier place of a compatible kind ("the city" never a region), with the reason.
     """
     refs: list[PlaceRef] = []
     for span in name_spans(sentence):
@@ -174,30 +203,107 @@ def place_mentions(sentence: str, actors: list[ActorMention],
         if _is_place_name(sentence, span, actors, book):
             refs.append(PlaceRef(span.start, span.end, span.text, span.text))
     refs = _redirect_facilities(sentence, refs)
+    if discourse is not None:
+        refs = _region_capitals(sentence, refs, discourse)
     for match in _ANAPHOR.finditer(sentence):
         if any(r.start <= match.start() < r.end for r in refs):
             continue
-        if re.match(r"\s+(?:[A-Z]|of\s+[A-Z])", sentence[match.end():match.end() + 5]):
-            continue  # "the town of Gharyan": the name itself follows
+        if re.match(r"\s+(?:[A-Z]|of\s+[A-Z])|,\s+[A-Z]", sentence[match.end():match.end() + 5]):
+            continue  # "the town of Gharyan", "the regional capital, Mekelle": the name follows
         noun = match.group(0).lower()
         target = None
-        if noun.endswith("capital"):
+        reason = None
+        head = noun.split()[-1]
+        if noun.endswith("capital") and (discourse is None or noun == "the capital"):
             target = capital
         else:
-            head = noun.split()[-1]
             introduced = [r.name for r in refs if r.end <= match.start() and re.search(
                 rf"\b{head}\s+of\s+(?:the\s+)?$", sentence[max(0, r.start - 20):r.start])]
             before = [r.name for r in refs if r.end <= match.start() and r.name != capital]
-            pool = introduced or before or list(antecedents or [])
+            earlier = discourse.place_for(head) if discourse is not None else None
+            if discourse is not None and head == "city" and not introduced:
+                # reporters call a provincial seat "the city" and a small place "the town":
+                # "captured Adigrat and Axum and closed in on the city" is Mekelle
+                cityish = [n for n in before if discourse.kind_of(n) in {"city", "capital"}]
+                if cityish or (earlier is not None and earlier.kind in {"city", "capital"}):
+                    before = cityish
+            if discourse is not None:
+                pool = introduced or before or ([earlier.name] if earlier else [])
+                if earlier is not None and pool == [earlier.name]:
+                    reason = discourse.place_reason(match.group(0), earlier)
+            else:
+                pool = introduced or before or list(antecedents or [])
             if head in {"airport", "base", "airbase", "port"}:
                 # "the airport" refers back to an airport (or a place named just before in
                 # the same sentence), never to a town or an agency in an earlier sentence
                 facility = r"\b(?:airport|air\s*base|airbase|base|port)\b"
                 pool = ([n for n in pool if re.search(facility, n, re.IGNORECASE)]
-                        or ([before[-1]] if before else []))
+                        or ([before[-1]] if before else [])
+                        or ([earlier.name] if earlier is not None else []))
             target = pool[-1] if pool else None
         if target:
-            refs.append(PlaceRef(match.start(), match.end(), match.group(0), target))
+            refs.append(PlaceRef(match.start(), match.end(), match.group(0), target, reason))
+    if discourse is not None:
+        refs.extend(_it_references(sentence, refs, discourse))
+    return sorted(refs, key=lambda r: r.start)
+
+
+_IT = re.compile(r"\bit\b(?!\s+(?:is|was|said|says|has|had|added|claimed|would|will|did)\b)")
+#: A name followed by a region noun ("Idlib province") or placed in another ("Khan Sheikhoun
+#: in Idlib") is a container, not what "it" means.
+_CONTAINER_AFTER = re.compile(r"\s+(?:province|governorate|region|state|district|county)\b", re.I)
+_IN_CONTAINER = re.compile(r"[\w’'-]\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|"
+                           r"central)\w*\s+)?$")
+_IT_KINDS = frozenset({"town", "city", "village", "capital", "district", "base", "airport",
+                       "camp", "port", None})
+
+
+def _it_references(sentence: str, refs: list[PlaceRef], discourse: Discourse) -> list[PlaceRef]:
+    """Read "overran it", "driven out of it", "losing it to" as the place meant.
+
+    "it" means the last place of a compatible kind named before it in the sentence, else
+    the one the article named last; never a region or a country ("Sinja, the capital of
+    Sennar state, ... overran it" is Sinja).
+    """
+    out: list[PlaceRef] = []
+    for match in _IT.finditer(sentence):
+        if any(r.start <= match.start() < r.end for r in refs):
+            continue
+        before = [r for r in refs if r.end <= match.start()
+                  and discourse.kind_of(r.name) in _IT_KINDS and not country_code(r.name)
+                  and not _CONTAINER_AFTER.match(sentence, r.end)
+                  and not _IN_CONTAINER.search(sentence, 0, r.start)]
+        if before:
+            target, reason = before[-1].name, f"it -> {before[-1].name}, named before in the sentence"
+        else:
+            entry = discourse.place_for("it")
+            if entry is None:
+                continue
+            target, reason = entry.name, discourse.place_reason("it", entry)
+        out.append(PlaceRef(match.start(), match.end(), "it", target, reason))
+    return out
+
+
+#: "the Gezira capital", "South Kivu's capital", "the provincial capital of X" is the seat
+#: of a region the article names, not the region itself.
+_REGION_CAPITAL = re.compile(
+    r"(?:\bthe\s+)?(?P<region>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)(?:[’']s)?\s+"
+    r"(?:provincial\s+|regional\s+|state\s+)?capital\b", re.IGNORECASE)
+
+
+def _region_capitals(sentence: str, refs: list[PlaceRef], discourse: Discourse,
+                     ) -> list[PlaceRef]:
+    """Replace "the Gezira capital" by the seat of Gezira the article has named, if any."""
+    for match in _REGION_CAPITAL.finditer(sentence):
+        region = match.group("region")
+        also = tuple(r.name for r in refs if r.end <= match.start())
+        seat = discourse.capital_of_region(region, also)
+        if seat is None:
+            continue
+        refs = [r for r in refs if not (match.start() <= r.start < match.end())]
+        refs.append(PlaceRef(match.start(), match.end(), match.group(0), seat.name,
+                             f"{match.group(0)} -> {seat.name}, the seat of {region} "
+                             f"the article names"))
     return sorted(refs, key=lambda r: r.start)
 
 
@@ -318,6 +424,11 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     if not before:
         return []
     last = before[-1]
+    for head in before[:-1]:
+        # "El Fasher, the last city in Darfur still held by the army, ...": the place the
+        # appositive describes, not the region named inside it
+        if _APPOSITIVE.match(sentence, head.end, pos) and head.end < last.start:
+            return [head]
     gap = sentence[last.end:pos]
     if pos - last.end > limit or re.search(r"[;:]|\b(?:said|says|after|when|while)\b", gap):
         return []
@@ -331,6 +442,11 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     return out
 
 
+#: An appositive after a name, open or closed right before the verb: ", the last big city
+#: in Darfur still" / ", the only town in the district,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|one\s+of\s+the|its|their)\s+[^,;:()]{0,80}?"
+                         r"(?:,\s*(?:which\s+|and\s+)?(?:(?:has|had|have|is|was|were|been|"
+                         r"being|remains?|remained|still|now)\s+)*)?$")
 _BACKER = re.compile(r"(?:backed|supported|armed|assisted|aided)\s+by\s+(?:the\s+)?$|"
                      r"(?:allied|loyal)\s+(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -349,20 +465,33 @@ def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorM
 
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:(?:our|their|its|his|the|these|those)\s+(?:\w+\s+)?(?:forces|troops|fighters|units|"
-    r"men|army|soldiers)|they|we|he|she)\b"
-    r"|\b(?:[A-Z][\w’'-]+\s+|[\w]+-(?:backed|led|aligned|allied)\s+){1,2}(?:forces|troops|"
+    r"men|army|soldiers|militiamen|gunmen)|they|we|he|she"
+    r"|the\s+(?:armed\s+|rebel\s+|militant\s+|jihadist\s+|paramilitary\s+)?(?:group|militia|"
+    r"movement|faction|paramilitaries|paramilitary))\b"
+    r"|\b(?:(?-i:[A-Z])[\w’'-]+\s+|[\w]+-(?:backed|led|aligned|allied)\s+){1,2}(?:forces|troops|"
     r"fighters|militants|rebels|insurgents|soldiers|army|militias?|militiamen|gunmen|"
     r"paramilitaries|units|brigades?)\b"
+    r"|\b(?:federal|government|rebel|junta|regime|militia|paramilitary|opposition|insurgent|"
+    r"jihadist|security|loyalist|separatist|allied|coalition|state)\s+(?:forces|troops|soldiers|"
+    r"fighters|units|gunmen)\b"
     r"|\b(?:rebels|insurgents|militants|jihadists|separatists|militiamen|guerrillas)\b",
     re.IGNORECASE)
+_HEAD_NOUN = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|gunmen|army)$", re.I)
 
 
 def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
-                          allow_pronoun: bool = True) -> ActorMention | None:
+                          allow_pronoun: bool = True,
+                          discourse: Discourse | None = None,
+                          speakers: tuple[ActorMention, ...] = (),
+                          book: ActorBook | None = None,
+                          conflict: str | None = None) -> ActorMention | None:
     """Return a generic subject ("our forces", "they") standing for the sentence's actor.
 
     Pronouns ("they", "our forces") count only when the sentence names an actor or the
     article is about a known conflict, so "they moved to Thornhill" in local news is no claim.
+    A pronoun means the last actor named before it in the sentence, else the actor the
+    article named last (``discourse``: "Rebels reached Kassala. They took the city."),
+    else the sentence's first actor.
     """
     found = None
     for match in _GENERIC_SUBJECT.finditer(sentence[:pos]):
@@ -373,13 +502,82 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
                        re.I)
     if pronoun and (not allow_pronoun or pos - found.end() > 40):
         return None  # a pronoun far from the verb is rarely its subject
-    norm = (actors[0].norm if actors else None) if pronoun else None
+    norm = None
+    if pronoun:
+        earlier = [a for a in actors if a.end <= found.start()] or \
+            [a for a in speakers if a.end <= found.start()]
+        if re.match(r"(?:our|we)\b", found.group(0), re.I) and actors and not earlier:
+            earlier = actors[:1]  # "our forces ...," the commander said: the speaker's side
+        entry = discourse.actor_for(found.group(0)) if discourse is not None else None
+        if earlier:
+            norm = earlier[-1].norm
+        elif entry is not None:
+            norm = entry.norm
+            reason = discourse.actor_reason(found.group(0), entry)
+            return _AnaphoricActor(found.start(), found.end(), found.group(0), norm,
+                                   found.start(), found.end(), reason)
+        elif actors:
+            norm = actors[0].norm
+    if norm is None and not pronoun and book is not None:
+        # "federal soldiers" is the war's "federal troops": the same side, another noun
+        for noun in ("forces", "troops", "army", "soldiers", "fighters"):
+            norm = book.normalize(_HEAD_NOUN.sub(noun, found.group(0)), conflict)
+            if norm:
+                break
     first = re.match(r"[A-Z][a-z]+", found.group(0))
     if norm is None and first and is_demonym(first.group(0)):
-        iso = country_of_adjective(first.group(0))  # "Ethiopian troops" -> Ethiopia
-        norm = country_name(iso) if iso else None
+        norm = _demonym_norm(first.group(0), book, conflict)  # "Ethiopian troops" -> ENDF
     return ActorMention(found.start(), found.end(), found.group(0), norm, found.start(),
                         found.end())
+
+
+def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> str | None:
+    """The actor a demonym stands for: the war's own ("Sudanese" -> SAF), else the country."""
+    if book is not None:
+        for noun in ("army", "forces", "troops", "military"):
+            norm = book.normalize(f"{word} {noun}", conflict)
+            if norm:
+                return norm
+    iso = country_of_adjective(word)
+    return country_name(iso) if iso else None
+
+
+#: A source that speaks for a side: "Ukrainian officials said", "Kyiv said", "Baku claimed".
+_SPEAKER = re.compile(
+    r"\b(?P<who>(?-i:[A-Z])[a-z]+)(?:[’']s)?\s+(?:(?:military|defen[cs]e|army|government|"
+    r"foreign)\s+)?(?:officials?|spokesm[ae]n|spokeswoman|sources|authorities|government|"
+    r"ministry|command|officers?|commanders?|said|says|claimed|claims|announced|reported)\b",
+    re.IGNORECASE)
+
+
+def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list[ActorMention]:
+    """Sides that speak in a sentence by demonym or capital ("Kyiv said its forces ...").
+
+    They stand for "its forces", "they" that follow; they are never the agent of a verb
+    themselves (officials do not capture towns).
+    """
+    out: list[ActorMention] = []
+    for match in _SPEAKER.finditer(sentence):
+        who = match.group("who")
+        norm = None
+        if is_demonym(who):
+            norm = _demonym_norm(who, book, conflict)
+        else:
+            iso = country_of_capital(who)
+            adjective = adjective_of(iso) if iso else None
+            norm = (_demonym_norm(adjective, book, conflict) if adjective else None) or (
+                country_name(iso) if iso else None)
+        if norm:
+            out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
+                                    match.start("who"), match.end("who")))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _AnaphoricActor(ActorMention):
+    """An actor named by reference ("they", "its fighters"), with why it means whom."""
+
+    reason: str | None = None
 
 
 def _demonym_actor_at(sentence: str, pos: int) -> ActorMention | None:
@@ -417,6 +615,14 @@ def _any_trigger() -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), flags.pop())
 
 
+def may_state_control(sentence: str) -> bool:
+    """Whether any control trigger occurs in ``sentence`` (a cheap test before reading it)."""
+    gate = _any_trigger()
+    if gate is None:
+        return any(t.pattern.search(sentence) for t in TRIGGERS)
+    return gate.search(sentence) is not None
+
+
 def _matches(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
     """All trigger matches, the earlier-listed trigger winning on overlap."""
     gate = _any_trigger()
@@ -435,6 +641,12 @@ def _matches(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
     return sorted(found, key=lambda tm: tm[1].start())
 
 
+#: A statement reported as denied is no claim of the event.
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed\s+(?:claims|reports)|"
+                     r"refuted|rejected\s+(?:claims|reports))\b(?:\s+(?:that|reports|"
+                     r"claims))?[^.;,]{0,40}$", re.IGNORECASE)
+
+
 def _event_action(trig: Trigger, match: re.Match[str], sentence: str) -> str | None:
     """Return the action a trigger reports, or None when it reports no event.
 
@@ -445,7 +657,10 @@ def _event_action(trig: Trigger, match: re.Match[str], sentence: str) -> str | N
     action = trig.action
     start, end = match.start(), match.end()
     prefix = sentence[max(0, start - 60):start]
-    if trig.voice in {"active", "nominal"} and action in {"captured", "entered", "withdrew"}:
+    if _DENIAL.search(prefix):
+        return None  # "officials denied the town had fallen"
+    if trig.voice in {"active", "nominal", "object"} and action in {"captured", "entered",
+                                                                     "withdrew"}:
         if OFFENSIVE_INTENT.search(prefix) and action == "captured":
             action = "attacked"
         elif FUTURE_OR_INTENT.search(prefix) or re.search(
@@ -469,17 +684,36 @@ def _event_action(trig: Trigger, match: re.Match[str], sentence: str) -> str | N
     return action
 
 
+@dataclass(frozen=True, slots=True)
+class _SentenceContext:
+    """What the role finder knows beyond the sentence's actor mentions."""
+
+    book: ActorBook | None = None
+    conflict: str | None = None
+    speakers: tuple[ActorMention, ...] = ()
+    #: Read an active verb's actor from its grammatical subject (:mod:`claims.parse`).
+    use_parse: bool = False
+
+
 def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
-           places: list[PlaceRef], allow_pronoun: bool,
-           ) -> tuple[ActorMention, list[PlaceRef]] | None:
-    """Return the actor and the places of a trigger, by its voice; None when one is missing."""
+           places: list[PlaceRef], allow_pronoun: bool, discourse: Discourse | None = None,
+           ctx: _SentenceContext = _SentenceContext(),
+           ) -> tuple[ActorMention | None, list[PlaceRef]] | None:
+    """Return the actor and the places of a trigger, by its voice; None when one is missing.
+
+    An agentless trigger ("Kidal had been under siege", "the towns were liberated") keeps
+    its places without an actor: the actor the article named last stands in, or none.
+    """
     start, end = match.start(), match.end()
     voice = trig.voice
     actor: ActorMention | None
     if voice == "active":
         targets = _places_after(sentence, end, places)
-        actor = _actor_before(sentence, start, actors) or \
-            _generic_actor_before(sentence, start, actors, allow_pronoun)
+        parsed = _parsed_subject(sentence, start, actors, allow_pronoun, discourse, ctx) \
+            if ctx.use_parse and targets else None
+        actor = parsed or _actor_before(sentence, start, actors) or \
+            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
+                                  ctx.speakers, ctx.book, ctx.conflict)
         if actor is not None and not targets and trig.action in {"advanced_towards", "withdrew"}:
             # "reached a barrier within 30 km (19 miles) of the capital Tripoli"
             dist = re.search(r"\b(?:km|kilomet\w*|miles?)\b(?:\s*\([^)]{0,20}\))?\s+"
@@ -515,7 +749,8 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     elif voice == "list_after":
         targets = _places_after(sentence, end, places, limit=30)
         actor = _actor_before(sentence, start, actors) or \
-            _generic_actor_before(sentence, start, actors, allow_pronoun) or \
+            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
+                                  ctx.speakers, ctx.book, ctx.conflict) or \
             _actor_after(end, actors, 200)
     elif voice == "nominal_by":
         actor = _actor_after(end, actors, 10)
@@ -528,51 +763,122 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
             _actor_after(end, actors, 40)
         if re.search(r"under\s+$", match.group(0)):
             actor = _actor_after(end, actors, 5) or _demonym_actor_at(sentence, end)
+    if actor is None and trig.agentless and targets:
+        own = actors if trig.agentless == "sentence" else []
+        return _stand_in_actor(sentence, start, own, discourse), targets
     if actor is None:
         return None
     return actor, targets
 
 
+def _parsed_subject(sentence: str, pos: int, actors: list[ActorMention], allow_pronoun: bool,
+                    discourse: Discourse | None, ctx: _SentenceContext) -> ActorMention | None:
+    """The actor the verb's grammatical subject names, or None (the rules decide then)."""
+    from claims.parse import subject_span
+
+    span = subject_span(sentence, pos)
+    if span is None:
+        return None
+    lo, hi = span
+    inside = [a for a in actors if lo <= a.start < hi
+              and not _BACKER.search(sentence[max(0, a.start - 20):a.start])]
+    if inside:
+        return inside[0]
+    generic = _generic_actor_before(sentence, hi, actors, allow_pronoun, discourse,
+                                    ctx.speakers, ctx.book, ctx.conflict)
+    if generic is not None and lo <= generic.start < hi and generic.norm:
+        return generic
+    return None
+
+
+def _stand_in_actor(sentence: str, pos: int, actors: list[ActorMention],
+                    discourse: Discourse | None) -> ActorMention | None:
+    """The actor of an agentless statement: the sentence's own, else the article's last."""
+    if actors:
+        return actors[0]
+    entry = discourse.actors[-1] if discourse is not None and discourse.actors else None
+    if entry is None:
+        return None
+    return _AnaphoricActor(pos, pos, entry.text, entry.norm, pos, pos,
+                           f"no actor named; {entry.norm} is the actor named last")
+
+
+def _mirrored(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
+              target: PlaceRef, allow_pronoun: bool, discourse: Discourse | None,
+              ctx: _SentenceContext, seen: set) -> list[ControlStatement]:
+    """The subject's side of an object statement: "A drove B out of X" -> A captured X."""
+    subject = _actor_before(sentence, match.start(), actors) or _generic_actor_before(
+        sentence, match.start(), actors, allow_pronoun, discourse, ctx.speakers, ctx.book,
+        ctx.conflict)
+    if subject is None or subject.norm is None:
+        return []
+    key = (trig.mirror, _place_key(target.name), subject.norm)
+    if key in seen:
+        return []
+    seen.add(key)
+    return [ControlStatement(subject.text, subject.norm, trig.mirror, target.name, target.text,
+                             min(subject.start, match.start()), max(target.end, match.end()),
+                             match.start(), place_reason=target.reason,
+                             actor_reason=getattr(subject, "reason", None))]
+
+
 def find_control_statements(sentence: str, *, conflict: str | None = None,
                             book: ActorBook | None = None,
                             antecedents: list[str] | None = None,
-                            capital: str | None = None) -> list[ControlStatement]:
+                            capital: str | None = None,
+                            discourse: Discourse | None = None,
+                            use_parse: bool = False) -> list[ControlStatement]:
     """Find (actor, action, place) statements in one sentence.
 
     ``antecedents`` are places named earlier in the article (most recent last), for
     "the town"; ``capital`` is what "the capital" means (default: the conflict's).
+    ``discourse`` (the article read so far) replaces ``antecedents`` and also resolves
+    actors named by reference ("they", "the group"). ``use_parse`` reads an active verb's
+    actor from its grammatical subject when the parser is installed (:mod:`claims.parse`).
     """
     book = book or default_actor_book()
     if capital is None and conflict in book.conflicts:
         capital = book.conflicts[conflict].capital
     actors = book.find(sentence, conflict)
-    places = place_mentions(sentence, actors, antecedents, capital, book)
+    places = place_mentions(sentence, actors, antecedents, capital, book, discourse)
     allow_pronoun = bool(actors) or conflict is not None
+    ctx = _SentenceContext(book, conflict, tuple(speaker_actors(sentence, book, conflict)),
+                           use_parse)
     out: list[ControlStatement] = []
     seen: set[tuple[str, str, str | None]] = set()
     for trig, match in _matches(sentence):
         action = _event_action(trig, match, sentence)
-        roles = _roles(trig, match, sentence, actors, places, allow_pronoun) if action else None
+        roles = _roles(trig, match, sentence, actors, places, allow_pronoun,
+                       discourse, ctx) if action else None
         if roles is None:
             continue
         actor, targets = roles
         start, end = match.start(), match.end()
+        a_start, a_end = (actor.start, actor.end) if actor is not None else (start, start)
+        if isinstance(actor, _AnaphoricActor) and actor.start == actor.end:
+            a_start = a_end = start  # a stand-in from earlier sentences spans nothing here
         for target in targets:
-            if actor.start <= target.start < actor.end:
+            if a_start <= target.start < a_end:
                 continue
-            key = (action, _place_key(target.name), actor.norm)
+            norm = actor.norm if actor is not None else None
+            key = (action, _place_key(target.name), norm)
             if key in seen:
                 continue
             seen.add(key)
             out.append(ControlStatement(
-                actor.text, actor.norm, action, target.name, target.text,
-                min(start, target.start, actor.start), max(end, target.end, actor.end), start))
+                actor.text if actor is not None else None, norm, action, target.name,
+                target.text, min(start, target.start, a_start), max(end, target.end, a_end),
+                start, place_reason=target.reason,
+                actor_reason=getattr(actor, "reason", None)))
+            if trig.mirror and actor is not None:
+                out.extend(_mirrored(trig, match, sentence, actors, target, allow_pronoun,
+                                     discourse, ctx, seen))
     out.extend(_controlled_prefix(sentence, places, book, conflict, seen))
     out.extend(_strongholds(sentence, places, actors, out))
     return out
 
 
-_STRONGHOLD = re.compile(r",\s*(?:which\s+is\s+|now\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,6}?"
+_STRONGHOLD = re.compile(r",\s*(?:which\s+is\s+|now\s+)?(?:an?|the)\s+(?:[\w’'-]+\s+){0,6}?"
                          r"stronghold\b", re.IGNORECASE)
 
 

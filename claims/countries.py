@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["capital_of", "country_code", "country_name", "country_of_adjective", "is_demonym"]
+__all__ = ["adjective_of", "capital_of", "country_code", "country_name", "country_of_adjective", "country_of_capital",
+           "is_demonym"]
 
 _IRREGULAR = {
     "emirati": "AE", "british": "GB", "french": "FR", "dutch": "NL", "swiss": "CH",
@@ -72,6 +73,41 @@ def country_name(iso: str) -> str | None:
 def is_demonym(word: str) -> bool:
     """Tell whether a single capitalized word is a country adjective ("Libyan", "Turkish")."""
     return bool(re.fullmatch(r"[A-Z][a-z]+", word)) and country_of_adjective(word) is not None
+
+
+@lru_cache(maxsize=1)
+def _by_capital() -> dict[str, str]:
+    return {c["capital"].lower(): iso for iso, c in _countries().items() if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """ISO code -> the first singular adjective ``gazetteer/data/demonyms.csv`` lists for it."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "demonyms.csv"
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            word, iso = row["demonym"], row["target"]
+            if len(iso) == 2 and not word.endswith("s") and iso not in out:
+                out[iso] = word
+    return out
+
+
+def adjective_of(iso: str) -> str | None:
+    """Return a country's adjective ("AZ" -> "Azerbaijani"), else None."""
+    return _adjectives().get(iso)
+
+
+def country_of_capital(name: str) -> str | None:
+    """Return the ISO code of the country whose capital ``name`` is ("Kyiv" -> "UA").
+
+    >>> country_of_capital("Baku"), country_of_capital("Sirte")
+    ('AZ', None)
+    """
+    return _by_capital().get(name.strip().lower())
 
 
 def capital_of(phrase: str) -> str | None:

@@ -123,8 +123,13 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def find_dates(text: str, published: date | None) -> list[DateExpression]:
-    """Find date phrases in ``text``; phrases that need ``published`` are skipped without it."""
+def find_dates(text: str, published: date | None,
+               reference: date | None = None) -> list[DateExpression]:
+    """Find date phrases in ``text``; phrases that need ``published`` are skipped without it.
+
+    ``reference`` is the latest exact date of the sentences before (the article's
+    discourse): "two days later" with no exact date before it in ``text`` counts from it.
+    """
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
 
@@ -170,9 +175,12 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
     for match in _ANCHORED.finditer(text):
         # "on Wednesday ... a day later": counted from the nearest exact date before it.
         earlier = [d for d in found if d.exact and d.end <= match.start()]
-        if not earlier:
+        if earlier:
+            anchor = max(earlier, key=lambda d: d.end).first
+        elif reference is not None:
+            anchor = reference
+        else:
             continue
-        anchor = max(earlier, key=lambda d: d.end).first
         count = _COUNTS[(match.group("n") or "one").lower()]
         word = (match.group("dir") or match.group("dir2")).lower()
         sign = 1 if word in ("later", "next", "following") else -1
@@ -229,14 +237,25 @@ def _in_dateline(text: str, expr: DateExpression) -> bool:
     return any(m.start() <= expr.start and expr.end <= m.end() for m in _DATELINE.finditer(text))
 
 
-def resolve_event_date(text: str, published: date | None,
-                       near: int | None = None) -> tuple[date | None, date | None]:
+#: Words that open a clause of another time: "five months after", "since", "before".
+_OTHER_TIME = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+                         r"(?:after|before|since|later|earlier)|since|ago)\b", re.IGNORECASE)
+
+
+def resolve_event_date(text: str, published: date | None, near: int | None = None,
+                       reference: date | None = None) -> tuple[date | None, date | None]:
     """Return the ``(first, last)`` days of the event date in ``text``, or ``(None, None)``.
 
     With several phrases, the exact one closest to character ``near`` wins (the claim's
-    verb), else the first exact one, else the first range.
+    verb), else the first exact one, else the first range. ``reference`` is passed on to
+    :func:`find_dates` ("a day later" after an earlier sentence's date).
     """
-    dates = [d for d in find_dates(text, published) if not _in_dateline(text, d)]
+    dates = [d for d in find_dates(text, published, reference) if not _in_dateline(text, d)]
+    if near is not None:
+        # "recaptured Sinja on Saturday, five months after the RSF overran it": the date
+        # of the main clause is not the date of an event in a clause that counts from it
+        dates = [d for d in dates if not _OTHER_TIME.search(
+            text, min(d.end, near), max(d.start, near))]
     if not dates:
         return None, None
     exact = [d for d in dates if d.exact] or dates

@@ -176,6 +176,9 @@ def _subject_names(text: str) -> list:
     return out
 
 
+#: The words between a name and the region an appositive places it in ("X, a town in Y").
+_APPOSITIVE_IN = re.compile(r",\s+(?:the|a|an)\s+[^,;()]{0,50}?\b(?:in|of|near)\s+(?:the\s+)?",
+                            re.IGNORECASE)
 _ANAPHOR_SUBJECT = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:town|city|village|base|"
                               r"airbase|area)\s*$", re.IGNORECASE)
 
@@ -190,6 +193,9 @@ def _subject_before(sentence: str, start: int) -> tuple[str | None, str]:
         if anaphor:
             return anaphor.group(0).strip(), "place"  # "stormed the town, some 90 km south"
         names = _subject_names(head)
+        if len(names) >= 2 and _APPOSITIVE_IN.fullmatch(head[names[-2][1]:names[-1][0]]):
+            # "Shusha, the second-largest town in Nagorno-Karabakh, only 15 km south of"
+            return names[-2][2], "place"
         if names and glue.start() - names[-1][1] <= 40:
             return names[-1][2], "place"
     bare = re.sub(r"(?:\s*(?:,|\bis|\bwas|\blies|\blay|\bsits|\bstands|\bremains|\blocated|"
@@ -217,8 +223,20 @@ def _distance_anchor_before(sentence: str, start: int) -> tuple[int, int] | None
     return matches[-1].end(), start
 
 
+#: "30 km away", "60 km further east", "400 km to the south" with no "from"/"of": the
+#: anchor is the place named before (in the sentence or an earlier one).
+_AWAY = re.compile(
+    r"\s*(?:(?P<away>away)|(?P<lead>further|farther|to\s+the|further\s+to\s+the))\s*"
+    r"(?P<dir>(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west))?(?:wards?)?)?"
+    r"(?:\s+away)?\b(?!\s+(?:from|of)\b)", re.IGNORECASE)
+
+
 def find_distance_statements(sentence: str) -> list[DistanceStatement]:
-    """Find the anchored distance statements in one sentence."""
+    """Find the anchored distance statements in one sentence.
+
+    A statement whose anchor is only implied ("30 km away") has an empty ``anchor``: the
+    caller fills it from the article's earlier sentences or drops it.
+    """
     out: list[DistanceStatement] = []
     for amount in find_amounts(sentence):
         pos = amount.end
@@ -232,6 +250,8 @@ def find_distance_statements(sentence: str) -> list[DistanceStatement]:
             if direction:
                 pos += dir_match.end()
         prep = _PREP_RE.match(sentence[pos:])
+        if prep and re.match(r"\s*to\s+the\s+(?:north|south|east|west)", sentence[pos:], re.I):
+            prep = None  # "some 60 km to the north": a direction, not an anchor
         anchor_start = None
         if prep:
             anchor_start = pos + prep.end()
@@ -239,6 +259,18 @@ def find_distance_statements(sentence: str) -> list[DistanceStatement]:
         else:
             back = _distance_anchor_before(sentence, amount.start)
             if back is None:
+                away = _AWAY.match(sentence, pos)
+                if (dir_match and re.match(r"\s*to\s+the\b", dir_match.group(0), re.I)
+                        and re.match(r"\s*(?:[.,;)]|$)", sentence[pos:])):
+                    # "some 60 km to the north.": the direction read above is the whole tail
+                    away = _AWAY.match(sentence, pos - len(dir_match.group(0)))
+                if away and (away.group("away") or away.group("dir")):
+                    # "The camp is 30 km away", "60 km further east": an implied anchor
+                    if away.group("dir"):
+                        direction = direction or parse_direction(away.group("dir"))
+                    subject, kind = _subject_before(sentence, amount.start)
+                    out.append(DistanceStatement(amount, amount.start, away.end(), direction,
+                                                 "", away.end(), away.end(), subject, kind))
                 continue
             anchor_start = back[0]
             tokens = _anchor_tokens(sentence, anchor_start)

@@ -17,9 +17,11 @@ from datetime import date
 
 from claims.actors import ActorBook, default_actor_book
 from claims.control import find_control_statements
-from claims.dates import parse_published, resolve_event_date
+from claims.dates import find_dates, parse_published, resolve_event_date
+from claims.discourse import Discourse, place_kind
 from claims.distance import find_distance_statements
 from claims.model import ControlClaim, DistanceClaim, Provenance
+from claims.not_places import not_a_place
 from claims.resolve import PlaceResolver
 from claims.sentences import split_sentences
 from core.errors import ConflictMapError, InputRejected
@@ -44,6 +46,25 @@ def _resolver(book: ActorBook, conflict: str | None,
     return resolver
 
 
+#: How an active verb's actor is found: "rules" (the actor named nearest before it) or
+#: "parse" (its grammatical subject, when the dependency parser is installed).
+DEFAULT_PARSER = "rules"
+PARSERS = ("rules", "parse")
+
+
+def _use_parse(parser: str | None) -> bool:
+    import os
+
+    choice = parser or os.environ.get("CONFLICTMAP_CLAIMS_PARSER") or DEFAULT_PARSER
+    if choice not in PARSERS:
+        raise InputRejected(f"unknown claims parser {choice!r}; use one of {', '.join(PARSERS)}")
+    if choice == "parse":
+        from claims.parse import available
+
+        return available()
+    return False
+
+
 #: A subject read this many times farther from its anchor than stated (and 500 km more)
 #: is a namesake, not a reporter's error.
 IMPLAUSIBLE_RATIO = 10.0
@@ -63,6 +84,19 @@ def _implausible_subject(
         return False
     true_km = distance_km((subject.lat, subject.lon), (anchor.lat, anchor.lon))
     return true_km > IMPLAUSIBLE_RATIO * stated_km and true_km - stated_km > 500.0
+
+
+def _claim_sentences(text: str) -> str:
+    """The sentences of ``text`` that may state a claim (a trigger or an amount), joined.
+
+    Only their places are resolved, so the qualifiers of the other sentences (most of a
+    long article) need not be geoparsed.
+    """
+    from claims.control import may_state_control
+    from claims.numbers import find_amounts
+
+    keep = [s for _, _, s in split_sentences(text) if may_state_control(s) or find_amounts(s)]
+    return "\n\n".join(keep)
 
 
 def _qualified_mentions(text: str) -> list[Mention]:
@@ -92,6 +126,7 @@ def extract_claims(
     conflict: str | None = None,
     resolve: bool = True,
     preceding_text: str | None = None,
+    parser: str | None = None,
 ) -> list[DistanceClaim | ControlClaim]:
     """Extract every distance and control claim from ``text``.
 
@@ -101,7 +136,9 @@ def extract_claims(
     ``resolve=False`` skips the gazetteer (pure text extraction).
     ``preceding_text`` is what came before ``text`` in the same article (when it is read
     sentence by sentence): it is not searched for claims but tells which conflict this is
-    and which town "the town" is.
+    and which town "the town" is. ``parser`` is ``"rules"`` (actors by position) or
+    ``"parse"`` (an active verb's actor from its grammatical subject, :mod:`claims.parse`);
+    default :data:`DEFAULT_PARSER`, or ``CONFLICTMAP_CLAIMS_PARSER``.
     """
     if not isinstance(text, str):
         raise InputRejected(f"article text must be a string, got {type(text).__name__}")
@@ -112,60 +149,33 @@ def extract_claims(
     conflict = book.detect_conflict(f"{title or ''}\n{preceding_text or ''}\n{text}", conflict)
     capital = book.conflicts[conflict].capital if conflict in book.conflicts else None
     if resolve and mentions is None:
-        mentions = _qualified_mentions(text)
+        mentions = _qualified_mentions(_claim_sentences(text))
     resolver = _resolver(book, conflict, mentions) if resolve else None
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
+    use_parse = _use_parse(parser)
     claims: list[DistanceClaim | ControlClaim] = []
-    antecedents: list[str] = []
+    discourse = Discourse(resolve=(lambda name: resolver.resolve(name)) if resolver else None)
     for _, _, sentence in _bounded(split_sentences(preceding_text or "")):
-        _remember_places(sentence, find_control_statements(
-            sentence, conflict=conflict, book=book, antecedents=antecedents, capital=capital),
-            antecedents, book, conflict)
+        statements = find_control_statements(sentence, conflict=conflict, book=book,
+                                             capital=capital, discourse=discourse,
+                                             use_parse=use_parse)
+        _remember(sentence, statements, discourse, book, conflict, resolver, pub)
     for s_start, s_end, sentence in _bounded(split_sentences(text)):
         for st in find_distance_statements(sentence):
-            amount = st.amount
-            if amount.unit == "m":  # metres are reported in km
-                amount = replace(amount, value_min=amount.value_min / 1000,
-                                 value_max=amount.value_max / 1000, unit="km")
-            first, last = resolve_event_date(sentence, pub, near=st.start)
-            antecedent = antecedents[-1] if antecedents else None
-            anchor_place = resolver.resolve(st.anchor, context=sentence, antecedent=antecedent) \
-                if resolver else None
-            subject_place = resolver.resolve(
-                st.subject, context=sentence, antecedent=antecedent, capital_fallback=False,
-            ) if resolver and st.subject_kind == "place" else None
-            if subject_place is not None and subject_place == anchor_place:
-                subject_place = None  # "the city ... from the city center": no second point
-            if _implausible_subject(subject_place, anchor_place, amount.value_max, amount.unit):
-                # "Tawila, some 60 km west of El Fasher" read as a namesake 2,000 km away is
-                # a wrong reading, not a wrong reporter: leave the subject unresolved.
-                log.info("subject %r read far off its stated distance; left unresolved",
-                         st.subject)
-                subject_place = None
-            subject, kind = st.subject, st.subject_kind
-            if kind == "place" and subject and book.find(subject, conflict):
-                kind = "force"  # "the LNA ... is only a few kilometres from": an actor
-            if kind != "place":
-                before = [a for a in book.find(sentence, conflict) if a.end <= st.start]
-                if before:
-                    subject, kind = before[-1].text, "force"
-            actor_norm = book.normalize(subject, conflict) if subject else None
-            claims.append(DistanceClaim(
-                provenance=Provenance(text[s_start + st.start:s_start + st.end],
-                                      s_start + st.start, s_start + st.end, s_start, s_end,
-                                      **prov),
-                value_min=amount.value_min, value_max=amount.value_max,
-                unit=amount.unit, qualifier=amount.qualifier, direction=st.direction,
-                subject=subject, subject_kind=kind, anchor=st.anchor,
-                anchor_place=anchor_place, subject_place=subject_place,
-                alt_value=amount.alt_value, alt_unit=amount.alt_unit,
-                actor_norm=actor_norm, event_date=first, event_date_end=last,
-            ))
+            claim = _distance_claim(st, sentence, text, s_start, s_end, discourse, resolver,
+                                    book, conflict, pub, prov)
+            if claim is not None:
+                claims.append(claim)
         statements = find_control_statements(sentence, conflict=conflict, book=book,
-                                             antecedents=antecedents, capital=capital)
+                                             capital=capital, discourse=discourse,
+                                             use_parse=use_parse)
         for st in statements:
-            first, last = resolve_event_date(sentence, pub, near=st.trigger_start)
+            first, last = resolve_event_date(sentence, pub, near=st.trigger_start,
+                                             reference=discourse.last_date)
             place_ref = resolver.resolve(st.place, context=sentence) if resolver else None
+            if not_a_place(st.place, place_ref):
+                log.info("%r is no place; claim dropped", st.place)
+                continue
             claims.append(ControlClaim(
                 provenance=Provenance(text[s_start + st.start:s_start + st.end],
                                       s_start + st.start, s_start + st.end, s_start, s_end,
@@ -173,9 +183,81 @@ def extract_claims(
                 actor=st.actor, actor_norm=st.actor_norm or st.actor, action=st.action,
                 place=st.place, place_ref=place_ref, event_date=first, event_date_end=last,
                 conflict=conflict,
+                place_text=st.place_text if st.place_text != st.place else None,
+                place_reason=st.place_reason, actor_reason=st.actor_reason,
             ))
-        _remember_places(sentence, statements, antecedents, book, conflict)
+        _remember(sentence, statements, discourse, book, conflict, resolver, pub)
     return claims
+
+
+def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # noqa: PLR0913
+                    discourse: Discourse, resolver: PlaceResolver | None, book: ActorBook,
+                    conflict: str | None, pub: date | None, prov: dict,
+                    ) -> DistanceClaim | None:
+    """Build the claim of one distance statement, its anchor and subject resolved."""
+    amount = st.amount
+    if amount.unit == "m":  # metres are reported in km
+        amount = replace(amount, value_min=amount.value_min / 1000,
+                         value_max=amount.value_max / 1000, unit="km")
+    first, last = resolve_event_date(sentence, pub, near=st.start,
+                                     reference=discourse.last_date)
+    anchor, anchor_reason = st.anchor, None
+    earlier = None
+    if not anchor:  # "30 km away": the place the article named last
+        earlier = discourse.place_for("area", exclude=st.subject)
+        if earlier is None:
+            return None
+        anchor = earlier.name
+        anchor_reason = discourse.place_reason("away", earlier)
+    else:
+        head = _REFERENCE_HEAD.match(anchor)
+        if head:
+            earlier = discourse.place_for(head.group("noun"))
+            if earlier is not None:
+                anchor_reason = discourse.place_reason(anchor, earlier)
+    antecedent = earlier.name if earlier is not None else (
+        discourse.places[-1].name if discourse.places else None)
+    if earlier is not None and resolver is not None:
+        # "40 km north of the city": the place the reference stands for
+        anchor_place = earlier.place or resolver.resolve(earlier.name, context=sentence)
+    else:
+        anchor_place = resolver.resolve(anchor, context=sentence, antecedent=antecedent) \
+            if resolver else None
+    subject_place = resolver.resolve(
+        st.subject, context=sentence, antecedent=antecedent, capital_fallback=False,
+    ) if resolver and st.subject_kind == "place" else None
+    if subject_place is not None and subject_place == anchor_place:
+        subject_place = None  # "the city ... from the city center": no second point
+    if _implausible_subject(subject_place, anchor_place, amount.value_max, amount.unit):
+        # "Tawila, some 60 km west of El Fasher" read as a namesake 2,000 km away is
+        # a wrong reading, not a wrong reporter: leave the subject unresolved.
+        log.info("subject %r read far off its stated distance; left unresolved", st.subject)
+        subject_place = None
+    subject, kind = st.subject, st.subject_kind
+    if kind == "place" and subject and book.find(subject, conflict):
+        kind = "force"  # "the LNA ... is only a few kilometres from": an actor
+    if kind != "place":
+        before = [a for a in book.find(sentence, conflict) if a.end <= st.start]
+        if before:
+            subject, kind = before[-1].text, "force"
+    actor_norm = book.normalize(subject, conflict) if subject else None
+    return DistanceClaim(
+        provenance=Provenance(text[s_start + st.start:s_start + st.end],
+                              s_start + st.start, s_start + st.end, s_start, s_end, **prov),
+        value_min=amount.value_min, value_max=amount.value_max,
+        unit=amount.unit, qualifier=amount.qualifier, direction=st.direction,
+        subject=subject, subject_kind=kind, anchor=anchor,
+        anchor_place=anchor_place, subject_place=subject_place,
+        alt_value=amount.alt_value, alt_unit=amount.alt_unit,
+        actor_norm=actor_norm, event_date=first, event_date_end=last,
+        anchor_reason=anchor_reason,
+    )
+
+
+#: An anchor that names its place by reference: "the city", "the regional capital".
+_REFERENCE_HEAD = re.compile(
+    r"^(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>city|town|village|region|province|"
+    r"district|base|airbase|airport|port|camp|area)(?:\s+(?:centre|center))?$", re.IGNORECASE)
 
 
 #: Longest stretch read as one sentence; real sentences are far shorter, and a text without
@@ -202,16 +284,29 @@ def _bounded(sentences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return out
 
 
-def _remember_places(sentence: str, statements: list, antecedents: list[str],
-                     book: ActorBook, conflict: str | None) -> None:
-    """Keep the places a sentence named, most recent last, for "the town" later on."""
+def _remember(sentence: str, statements: list, discourse: Discourse, book: ActorBook,
+             conflict: str | None, resolver: PlaceResolver | None, pub: date | None) -> None:
+    """Note what a sentence named (places with their kind, actors, the latest exact date).
+
+    The places and actors of the sentence's claims are noted last: they are what a later
+    "the town" or "they" most likely means. Then the discourse moves to the next sentence.
+    """
     from claims.control import place_mentions
 
-    named = [p.name for p in place_mentions(sentence, book.find(sentence, conflict), None,
-                                            None, book)
+    actors = book.find(sentence, conflict)
+    named = [p.name for p in place_mentions(sentence, actors, None, None, book)
              if p.text == p.name and not re.fullmatch(r"[A-Z]{2,5}", p.name)]
-    for name in named + [s.place for s in statements]:  # claim places count as most recent
-        if name in antecedents:
-            antecedents.remove(name)
-        antecedents.append(name)
-    del antecedents[:-8]
+    for name in named + [s.place for s in statements]:
+        place = resolver.resolve(name, context=sentence) if resolver else None
+        if not_a_place(name, place):
+            continue
+        discourse.note_place(name, place_kind(place), place)
+    for actor in actors:
+        discourse.note_actor(actor.text, actor.norm)
+    for st in statements:
+        if st.actor_norm:
+            discourse.note_actor(st.actor or st.actor_norm, st.actor_norm)
+    exact = [d for d in find_dates(sentence, pub, discourse.last_date) if d.exact]
+    if exact:
+        discourse.note_date(exact[-1].first)
+    discourse.next_sentence()

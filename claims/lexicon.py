@@ -27,10 +27,18 @@ class Trigger:
     action: str
     voice: str
     pattern: re.Pattern[str]
+    #: The statement stands without an actor in the sentence ("Kidal has been under siege",
+    #: "the towns were liberated"): ``"sentence"`` lets an actor the sentence names stand
+    #: in, else the actor the article named last; ``"article"`` takes the article's only
+    #: ("junta soldiers surrendered as the town fell": the soldiers are not the captors).
+    agentless: str = ""
+    #: For an ``object`` trigger, the action of its subject too ("A drove B out of X": B
+    #: withdrew from X and A captured it).
+    mirror: str = ""
 
 
-def _t(action: str, voice: str, regex: str) -> Trigger:
-    return Trigger(action, voice, re.compile(regex, re.IGNORECASE))
+def _t(action: str, voice: str, regex: str, *, agentless: str = "", mirror: str = "") -> Trigger:
+    return Trigger(action, voice, re.compile(regex, re.IGNORECASE), agentless, mirror)
 
 
 _CONTROL = r"(?:full\s+|complete\s+|total\s+|effective\s+|partial\s+)?control"
@@ -43,11 +51,28 @@ TRIGGERS: tuple[Trigger, ...] = (
     # --- passive and state forms (place before the verb) ---
     _t("captured", "passive",
        r"\b(?:fell|falls|fallen|has\s+fallen|had\s+fallen)\s+(?:in\w*\s+)?to\b"),
+    # "as the town fell": a fall without a captor named in the sentence
+    _t("captured", "passive",
+       r"\b(?:fell|has\s+fallen|had\s+fallen)\b(?!\s+(?:to|into|in|on|upon|silent|apart|"
+       r"back|short|ill|asleep|victim|below|by|from|under|off|behind|through|sharply|\d))",
+       agentless="article"),
     _t("captured", "passive",
        r"\b(?:was|were|been|being|is|are|have\s+all\s+been|had\s+all\s+been)\s+(?:\w+ly\s+)?"
        r"(?:re)?(?:captured|seized|taken(?:\s+back)?|retaken|liberated|freed|overrun|"
        r"recaptured|reclaimed|conquered)\s+(?:\w+\s+){0,3}?by\b"),
     _t("captured", "passive", r"\bwhich\s+was\s+(?:re)?(?:captured|taken(?:\s+back)?|seized)\b"),
+    # "the garrison in Laukkaing surrendered to Kokang fighters"
+    _t("captured", "passive", r"\bsurrender(?:ed|s)?\s+(?:\w+\s+)?to\b"),
+    # agentless passives: "the towns of A, B and C were liberated", "Kidal was retaken"
+    _t("captured", "passive",
+       r"\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?(?:re)?(?:captured|seized|taken\s+back|"
+       r"retaken|liberated|overrun|recaptured|reclaimed|conquered)\b"
+       r"(?![^.;]{0,40}?\bby\b)", agentless="sentence"),
+    _t("besieged", "state_after",
+       r"\b(?:(?:is|was|were|are|ha(?:s|ve|d)\s+been|remains?|remained|came|still|now|"
+       r"already)\s+)+under\s+(?:(?:a|full|total|complete|tight|renewed|months-long|"
+       r"weeks-long|[\w-]+-month|[\w-]+-week)\s+)*(?:siege|blockade|encirclement)\b"
+       r"(?!\s+(?:by|of)\b)", agentless="sentence"),
     _t("captured", "state_after",
        r"\bcame\s+under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of\b"),
     _t("holds", "state_after",
@@ -63,6 +88,13 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:the\s+)?(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control)"),
     _t("holds", "state_after",
        r"\b(?:(?:an?\s+)?(?:area|region|district|city|town)\s+)?(?:controlled|held|occupied)\s+by\b"),
+    _t("holds", "state_after",
+       r"\b(?:(?:remain(?:s|ed)?|is|was|were|are|still|firmly|now)\s+)+in\s+(?:their|its|his|our)"
+       r"\s+hands\b", agentless="sentence"),
+    # an appositive state: "Lashio, the only city still under army control"
+    _t("holds", "state_after",
+       r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:still\s+|now\s+|firmly\s+)?under\s+"
+       r"(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control\b)", agentless="sentence"),
     _t("besieged", "state_after", r"\bunder\s+(?:full\s+|total\s+|complete\s+)?siege\s+by\b"),
     _t("besieged", "state_after", r"\b(?:was|were)\s+(?:encircled|surrounded|besieged)\s+by\b"),
     _t("captured", "list_after",
@@ -74,6 +106,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"centers|centres|villages|towns|positions|areas|locations|sites|territories|cities|"
        r"districts|bases|neighbou?rhoods)\b[^.;]{0,40}?\bincluding\b"),
     _t("besieged", "active", r"\bcaptured\s+all\s+territory\s+around\b"),
+    _t("withdrew", "list_after",
+       r"\b(?:withdr(?:ew|awn)|pulled\s+(?:back|out)|retreated|fled)\s+(?:from|out\s+of)\s+"
+       r"(?:\w+\s+){0,3}?(?:settlements|villages|towns|positions|areas|cities|districts|bases)"
+       r"\b[^.;]{0,40}?\bincluding\b"),
     # --- nominal forms ---
     _t("attacked", "nominal_by",
        r"\b(?:(?:failed|surprise|fresh|new|rocket|drone|major|air|missile)\s+)?(?:attack|assault|"
@@ -85,11 +121,23 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"conducted)\s+by\b)"),
     _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall|"
                               r"takeover)\s+of\b"),
+    # "pressed their offensive on Marib" (but not "repelled an attack on")
+    _t("attacked", "nominal",
+       r"\b(?:press(?:ed|ing)|continu(?:ed|ing)|resum(?:ed|ing)|intensif(?:ied|ying)|"
+       r"step(?:ped|ping)\s+up|mount(?:ed|ing)|renew(?:ed|ing)|wag(?:ed|ing)|began|begun)\s+"
+       r"(?:(?:their|its|his|the|an?|new|renewed|fresh|major|ground)\s+)+"
+       r"(?:offensive|assault|onslaught|attacks?)\s+(?:on|against)\b"),
+    _t("besieged", "nominal", r"\b(?:the\s+)?(?:siege|blockade|encirclement)\s+(?:of|on)\b",
+       agentless="sentence"),
+    _t("entered", "nominal", r"\b(?:an?\s+|the\s+)?incursions?\s+(?:\w+\s+){0,3}?into\b"),
     _t("captured", "active", r"\b(?:took|taken|taking|take|takes)\s+over\b"),
     # --- active forms ---
     _t("withdrew", "object",
        r"\b(?:pushed|pushing|drove|driven|forced|forcing|beat|beaten)\s+back\b|\brepelled\b|"
        r"\brepulsed\b"),
+    _t("withdrew", "object",
+       r"\b(?:pushed|pushing|drove|driving|forced|forcing|chased|chasing)"
+       r"(?=\s+(?:[\w’'-]+\s+){1,4}?(?:beyond|outside)\s+the\s+(?:city|town)\s+limits\b)"),
     _t("attacked", "active",
        r"\blaunch(?:ed|es|ing)?\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:offensive|campaign|"
        r"assault|counter-?offensive|operation)\b(?:\s+\w+){0,6}?\s+to\s+(?:try\s+(?:to\s+)?)?"
@@ -117,9 +165,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("captured", "active", r"\b(?:the\s+)?return\s+of\s+control\s+over\b"),
     _t("captured", "active",
        r"\bforced\s+(?:\w+\s+){1,3}?to\s+(?:leave|abandon|withdraw\s+from)\b"),
-    _t("captured", "active", r"\bdrove\s+(?:\w+\s+){1,4}?(?:out\s+of|from)\b"),
-    _t("captured", "active", r"\b(?:pushed|kicked|forced|chased|driven|pushing|forcing|driving)\s+"
-                             r"(?:[\w’'-]+\s+){1,4}?out\s+of\b"),
+    # "A drove B out of X", "dislodged B from X": B withdrew from X (the object's move)
+    _t("withdrew", "object", r"\b(?:drove|driven|driving|dislodg(?:ed|ing|es)|ousted|evicted|"
+                             r"expelled|flushed|pushed|kicked|forced|chased|pushing|forcing)"
+                             r"(?=\s+(?:[\w’'-]+\s+){1,4}?(?:out\s+of|from)\b)",
+       mirror="captured"),
     _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
     _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
     _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"
@@ -141,7 +191,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("lost", "active",
        r"\b(?:lost|losing|loses|lose)\s+(?:\w+\s+)?(?:control\s+(?:of|over)\s+)?"),
     _t("entered", "active",
-       r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|push(?:ed|ing)?\s+into|"
+       r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|"
+       r"(?:push|walk|march|pour|mov|drive|drove|roll|swept|sweep|advanc)(?:ed|ing|e|s)?\s+"
+       r"(?:(?:north|south|east|west)\w*\s+|deep(?:er)?\s+|further\s+|back\s+){1,2}into|"
+       r"push(?:ed|ing)?\s+into|walk(?:ed|ing)\s+into|"
        r"cross(?:ed|ing)\s+into|sw(?:ept|eeping)\s+into|roll(?:ed|ing)\s+into|"
        r"advanc(?:ed|ing|es)\s+into|mov(?:ed|ing)\s+into|broke\s+into|penetrat(?:ed|ing)|"
        r"made\s+(?:\w+\s+)?gains\s+in|advanc(?:ed|ing)\s+(?:in|beyond)|going\s+deep\s+in)\b"),
@@ -174,7 +227,10 @@ FUTURE_OR_INTENT = re.compile(
     r"attempt(?:s|ed|ing)?\s+to|tr(?:y|ying|ied)\s+to|efforts?\s+to|push\s+to|expected\s+to|"
     r"set\s+to|likely\s+to|about\s+to|hop(?:e|es|ed|ing)\s+to|need(?:s|ed)?\s+to|"
     r"call(?:s|ed)?\s+(?:on\s+\w+\s+)?to|urg(?:e|es|ed)\s+\w+\s+to|vowing\s+to|"
-    r"able\s+to\s+(?=not)|to\s+(?:defend|protect|help))\s+(?:\w+\s+)?$",
+    r"able\s+to\s+(?=not)|to\s+(?:defend|protect|help))\s+(?:\w+\s+)?$"
+    # a purpose or an aim in the gerund: "mobilized for retaking it", "focused on dislodging"
+    r"|\b(?:for|(?:focused|focusing|intent|bent|set|working|insist\w*)\s+on)\s+[\"“']?"
+    r"(?:[\w’'-]+\s+(?:and|or)\s+)?(?:\w+ing\s+[^.;]{0,40}?\s+and\s+)?$",
     re.IGNORECASE,
 )
 #: An offensive "to capture" X is an attack on X.

@@ -60,6 +60,9 @@ class DistanceClaim:
     actor_norm: str | None = None
     event_date: date | None = None
     event_date_end: date | None = None
+    #: Why ``anchor`` means ``anchor_place`` when the text names it by reference
+    #: ("the city -> Mekelle, named 1 sentence before", "away -> Kassala, named ...").
+    anchor_reason: str | None = None
 
     kind = "distance"
 
@@ -77,6 +80,12 @@ class ControlClaim:
     event_date: date | None = None
     event_date_end: date | None = None
     conflict: str | None = None
+    #: The words of the text for the place ("the city") when they are a reference, and why
+    #: they mean ``place`` ("the city -> Wad Madani, named 2 sentences before").
+    place_text: str | None = None
+    place_reason: str | None = None
+    #: Why ``actor_norm`` is meant when the text names the actor by reference ("they").
+    actor_reason: str | None = None
 
     kind = "control"
 

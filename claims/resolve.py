@@ -27,6 +27,9 @@ _FINE = {"site", "town", "district"}
 #: A reading abroad smaller than this, with no support in the text, is a stray namesake.
 STRAY_POPULATION = 10_000
 _SUPPORT = ("qualified", "document", "named in", "capital", "in ", "contains ")
+#: Reasons of a reading found only by a loose spelling: abroad, it is a stray at any size
+#: ("Moqokori" in a Somali report is not Mokeri, India).
+_LOOSE = ("skeleton match", "loose", "fuzzy")
 _GENERIC_CITY = re.compile(r"^(?:the|that|this)\s+(?:\w+\s+)?(?:city|town|village|area)"
                            r"(?:\s+(?:centre|center))?$", re.IGNORECASE)
 _CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
@@ -68,17 +71,18 @@ class PlaceResolver:
         return self._cache[cache_key]
 
     def _stray(self, top: Candidate) -> bool:
-        """Whether the best reading is a hamlet abroad that nothing in the text supports.
+        """Whether the best reading is a hamlet (or a loose spelling) abroad that nothing supports.
 
         "Tawila" in a Sudanese report, known to the gazetteer only as a Yemeni hamlet, is
         better left unresolved (the analyst can place it) than drawn 2,000 km away.
         """
         place = top.place
+        loose = any(r.startswith(_LOOSE) for r in top.reasons)
         return (
             self.country is not None
             and place.country_code not in (None, self.country)
             and place.precision in _FINE
-            and place.population < STRAY_POPULATION
+            and (place.population < STRAY_POPULATION or loose)
             and not any(r.startswith(_SUPPORT) for r in top.reasons)
         )
 

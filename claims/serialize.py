@@ -32,6 +32,7 @@ def claim_to_dict(claim: DistanceClaim | ControlClaim) -> dict[str, Any]:
             "subject_lat": subject.lat if subject else None,
             "subject_lon": subject.lon if subject else None,
             "alt_value": _num(claim.alt_value), "alt_unit": claim.alt_unit,
+            "anchor_reason": claim.anchor_reason,
             "event_date": (claim.event_date.isoformat()
                            if claim.event_date and claim.event_date == claim.event_date_end
                            else None),
@@ -45,5 +46,7 @@ def claim_to_dict(claim: DistanceClaim | ControlClaim) -> dict[str, Any]:
             "place_lat": place.lat if place else None, "place_lon": place.lon if place else None,
             "event_date": claim.event_date.isoformat() if exact else None,
             "conflict": claim.conflict,
+            "place_text": claim.place_text, "place_reason": claim.place_reason,
+            "actor_reason": claim.actor_reason,
         })
     return base

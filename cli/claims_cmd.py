@@ -113,48 +113,108 @@ def _hashable(value: object) -> bool:
 
 
 def run_file(rows: Sequence[dict | RejectedLine], *, resolve: bool = True,
-             split_runs: bool = True) -> list[dict]:
-    """Extract claims for each row; identical inputs are extracted once.
+             split_runs: bool = True, parser: str | None = None) -> list[dict]:
+    """Extract claims for each row, reading consecutive lines of one article as one text.
 
+    Consecutive rows with the same ``article_id`` and a ``sentence`` are one article: its
+    distinct sentences, in order, are extracted in one call, so "the city" or "they" in a
+    later line means what an earlier line named, and each line gets the claims of its own
+    sentence (offsets relative to that sentence). Sentences of the same article seen
+    earlier in the file (before a break) are passed as ``preceding_text``.
     ``split_runs`` spreads the claims of a sentence repeated on consecutive lines over
-    those lines (see :func:`_split_runs`). A :class:`RejectedLine`, or a row the extractor
-    rejects with a :class:`ConflictMapError`, gives an output with no claims and an
+    those lines (see :func:`_split_runs`). A :class:`RejectedLine`, or a run the extractor
+    rejects with a :class:`ConflictMapError`, gives outputs with no claims and an
     ``"error"`` (the problem alone; the command prefixes the line number).
+    """
+    outputs: list[dict] = [{} for _ in rows]
+    earlier: dict[object, list[str]] = {}  # article id -> its sentences read so far
+    cache: dict[str, list[dict]] = {}
+    for run in _article_runs(rows):
+        first = rows[run[0]]
+        if isinstance(first, RejectedLine):
+            outputs[run[0]] = {"article_id": first.article_id, "claims": [],
+                               "error": first.problem}
+            continue
+        article = first.get("article_id")
+        article_id = first.get("article_id", first.get("id"))
+        key = json.dumps([_cache_key(rows[i]) for i in run], sort_keys=True, default=repr)
+        if key not in cache:
+            before = earlier.setdefault(article, []) if _hashable(article) else []
+            try:
+                cache[key] = _extract_run([rows[i] for i in run], before, resolve, parser)
+            except ConflictMapError as err:
+                log.warning("extraction failed: %s", err)
+                for i in run:
+                    outputs[i] = {"article_id": article_id, "claims": [],
+                                  "error": f"could not extract claims: {err}"}
+                continue
+        per_row = cache[key]
+        for offset, i in enumerate(run):
+            outputs[i] = {"article_id": rows[i].get("article_id", rows[i].get("id")),
+                          "claims": per_row[offset]}
+    if split_runs:
+        _split_runs(rows, outputs)
+    return outputs
+
+
+def _article_runs(rows: Sequence[dict | RejectedLine]) -> list[list[int]]:
+    """Group row indices: consecutive sentence rows of one article together, others alone."""
+    runs: list[list[int]] = []
+    for i, row in enumerate(rows):
+        article = row.get("article_id") if isinstance(row, dict) else None
+        groupable = isinstance(row, dict) and "sentence" in row and _hashable(article)
+        if groupable and runs:
+            prev = rows[runs[-1][-1]]
+            if (isinstance(prev, dict) and "sentence" in prev
+                    and prev.get("article_id") == article):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return runs
+
+
+def _extract_run(run: list[dict], before: list[str], resolve: bool,
+                 parser: str | None = None) -> list[list[dict]]:
+    """Extract one article's lines in one call; return each line's claims as dicts.
+
+    The distinct sentences are joined with blank lines (a sentence boundary for the
+    splitter); each claim goes to the sentence it lies in, its offsets made relative to
+    that sentence. ``before`` (the article's sentences read earlier) is extended.
     """
     from claims.extract import extract_claims
     from claims.serialize import claim_to_dict
 
-    cache: dict[str, list[dict]] = {}
-    outputs: list[dict] = []
-    earlier: dict[object, list[str]] = {}  # article id -> its sentences read so far
-    for row in rows:
-        if isinstance(row, RejectedLine):
-            outputs.append({"article_id": row.article_id, "claims": [], "error": row.problem})
-            continue
-        text = row.get("sentence") if isinstance(row.get("sentence"), str) else row.get("text")
-        key = _cache_key(row)
-        article_id = row.get("article_id", row.get("id"))
-        if key not in cache:
-            article = row.get("article_id")
-            before = earlier.setdefault(article, []) if _hashable(article) else []
-            try:
-                claims = extract_claims(
-                    text, published=row.get("published"), source=row.get("source"),
-                    url=row.get("url"), article_id=article, title=row.get("title"),
-                    conflict=row.get("conflict_hint"), resolve=resolve,
-                    preceding_text=" ".join(before[-4:]) if "sentence" in row else None)
-            except ConflictMapError as err:
-                log.warning("extraction failed: %s", err)
-                outputs.append({"article_id": article_id, "claims": [],
-                                "error": f"could not extract claims: {err}"})
-                continue
-            cache[key] = [claim_to_dict(c) for c in claims]
-            if article is not None and "sentence" in row:
-                before.append(text)
-        outputs.append({"article_id": article_id, "claims": cache[key]})
-    if split_runs:
-        _split_runs(rows, outputs)
-    return outputs
+    first = run[0]
+    texts = [row.get("sentence") if isinstance(row.get("sentence"), str) else row.get("text")
+             for row in run]
+    distinct = list(dict.fromkeys(texts))
+    starts: list[int] = []
+    pos = 0
+    for sentence in distinct:
+        starts.append(pos)
+        pos += len(sentence) + 2
+    claims = extract_claims(
+        "\n\n".join(distinct), published=_first(run, "published"),
+        source=_first(run, "source"), url=_first(run, "url"),
+        article_id=first.get("article_id"), title=_first(run, "title"),
+        conflict=_first(run, "conflict_hint"), resolve=resolve,
+        preceding_text=" ".join(before[-8:]) if "sentence" in first and before else None,
+        parser=parser)
+    by_sentence: list[list[dict]] = [[] for _ in distinct]
+    for claim in claims:
+        index = max(i for i, s in enumerate(starts) if s <= claim.provenance.start)
+        item = claim_to_dict(claim)
+        item["start"] -= starts[index]
+        item["end"] -= starts[index]
+        by_sentence[index].append(item)
+    if first.get("article_id") is not None and "sentence" in first:
+        before.extend(distinct)
+    return [by_sentence[distinct.index(text)] for text in texts]
+
+
+def _first(run: list[dict], key: str) -> Any:
+    """The first value a run's rows give for ``key`` (None when none does)."""
+    return next((row[key] for row in run if row.get(key) is not None), None)
 
 
 def _entries(path: Path) -> tuple[list[dict | RejectedLine], list[int]]:
@@ -178,8 +238,12 @@ def _entries(path: Path) -> tuple[list[dict | RejectedLine], list[int]]:
 @click.option("--no-resolve", is_flag=True, help="Skip the gazetteer (no coordinates).")
 @click.option("--keep-repeats", is_flag=True,
               help="Print all claims of a sentence on every line that repeats it.")
+@click.option("--parser", type=click.Choice(["rules", "parse"]), default=None,
+              help="How a verb's actor is found: by position (rules, the default) or from a "
+                   "dependency parse (needs the spaCy model package).")
 @friendly_errors
-def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: bool) -> None:
+def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: bool,
+                       parser: str | None) -> None:
     """Extract distance and control claims from each line of FILE.jsonl.
 
     Each line gives "sentence" (or "text") and optionally "published", "source", "url",
@@ -189,7 +253,8 @@ def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: 
     """
     report = LineReport(str(file))
     entries, numbers = _entries(file)
-    outputs = run_file(entries, resolve=not no_resolve, split_runs=not keep_repeats)
+    outputs = run_file(entries, resolve=not no_resolve, split_runs=not keep_repeats,
+                       parser=parser)
     scored_rows: list[dict] = []
     scored_outputs: list[dict] = []
     for entry, number, out in zip(entries, numbers, outputs, strict=True):

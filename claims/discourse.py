@@ -1,0 +1,252 @@
+"""The article as the unit of context: what a reporter's "the city", "they" and "two days later" stand for.
+
+A :class:`Discourse` is kept while an article is read sentence by sentence. It remembers
+the places named so far with their kind (city, town, village, district, region, capital,
+base, airport, port, bridge), the actors named so far, and the latest event date. A
+reference resolves to the most recent *compatible* entry and says why ("the city ->
+Wad Madani, named 2 sentences before"); where nothing fits, nothing is invented.
+
+The rules are named data (:data:`REFERENCE_NOUNS`, :data:`ACTOR_REFERENCES`), so a new
+reference word is one table line:
+
+>>> d = Discourse()
+>>> d.note_place("Wad Madani", "city")
+>>> d.note_place("Gezira", "region")
+>>> d.next_sentence()
+>>> entry = d.place_for("town")
+>>> entry.name, d.place_reason("the town", entry)
+('Wad Madani', 'the town -> Wad Madani, named 1 sentence before')
+>>> d.place_for("province").name
+'Gezira'
+>>> d.place_for("airport") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from gazetteer.model import Place
+
+__all__ = [
+    "ACTOR_REFERENCES",
+    "REFERENCE_NOUNS",
+    "ActorEntry",
+    "Discourse",
+    "PlaceEntry",
+    "place_kind",
+]
+
+#: The kind of place each reference noun may stand for. ``None`` in a set means a name the
+#: gazetteer could not place, which is most often a village or a small town.
+REFERENCE_NOUNS: dict[str, frozenset[str | None]] = {
+    "city": frozenset({"city", "capital", "town", None}),
+    "town": frozenset({"town", "city", "village", "capital", None}),
+    "village": frozenset({"village", "town", None}),
+    "settlement": frozenset({"village", "town", None}),
+    "capital": frozenset({"capital", "city"}),
+    "area": frozenset({"town", "village", "city", "district", "region", None}),
+    "district": frozenset({"district", "region", None}),
+    "region": frozenset({"region", "district"}),
+    "province": frozenset({"region", "district"}),
+    "governorate": frozenset({"region"}),
+    "state": frozenset({"region"}),
+    "base": frozenset({"base", "airport"}),
+    "airbase": frozenset({"base", "airport"}),
+    "airport": frozenset({"airport", "base"}),
+    "port": frozenset({"port", "city", "town"}),
+    "bridge": frozenset({"bridge"}),
+    "camp": frozenset({"camp", None}),
+    "enclave": frozenset({"town", "city", "region", "district", None}),
+    "stronghold": frozenset({"town", "city", "village", "base", None}),
+    # "overran it", "driven out of it": a place of any size a force can hold
+    "it": frozenset({"town", "city", "village", "capital", "district", "base", "airport",
+                     "camp", "port", None}),
+}
+
+#: GeoNames feature codes by the kind of place they are (first match wins).
+_KIND_BY_CODE: tuple[tuple[str, str], ...] = (
+    ("PPLC", "capital"), ("PPLA", "city"), ("PPLX", "district"), ("PPL", "town"),
+    ("ADM1", "region"), ("ADM2", "district"), ("ADM3", "district"), ("ADMD", "district"),
+    ("RGN", "region"), ("AIRB", "base"), ("MILB", "base"), ("AIRP", "airport"),
+    ("AIRF", "airport"), ("PRT", "port"), ("BDG", "bridge"), ("CMP", "camp"),
+    ("PCL", "country"),
+)
+
+#: Words that stand for an actor named before: pronouns, possessives and generic nouns.
+#: Each pattern must match the whole subject phrase (case-insensitive).
+ACTOR_REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
+        ("pronoun", r"(?:they|we|it)"),
+        ("possessive forces", r"(?:its|their|his|her|our)\s+(?:own\s+)?(?:\w+\s+)?(?:forces|"
+                              r"troops|fighters|units|men|army|soldiers|militiamen|allies|"
+                              r"militia|militias|brigades?|gunmen)"),
+        ("the group", r"the\s+(?:armed\s+|rebel\s+|militant\s+|jihadist\s+|paramilitary\s+)?"
+                      r"(?:group|militia|movement|faction|organi[sz]ation|alliance|coalition|"
+                      r"paramilitaries|paramilitary|insurgents|rebels|militants|jihadists|"
+                      r"fighters|separatists)"),
+    )
+)
+
+#: A populated place this large is a "city" even where GeoNames marks no seat (PPL).
+CITY_POPULATION = 100_000
+
+#: How many sentences back a reference may reach.
+REACH_SENTENCES = 6
+
+
+def place_kind(place: Place | None) -> str | None:
+    """Return the kind of a resolved place ("city", "region", "base" ...), or None.
+
+    >>> place_kind(Place("x", "Mekelle", 13.5, 39.5, "PPLA"))
+    'city'
+    >>> place_kind(Place("y", "Axum", 14.1, 38.7, "PPL", population=66_000))
+    'town'
+    >>> place_kind(None) is None
+    True
+    """
+    if place is None:
+        return None
+    code = place.feature_code or ""
+    for prefix, kind in _KIND_BY_CODE:
+        if code.startswith(prefix):
+            if kind == "town" and place.population >= CITY_POPULATION:
+                return "city"
+            return kind
+    if place.precision == "region":
+        return "region"
+    return "town" if place.precision == "town" else None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    """A place the article has named: its name, kind, resolved place and sentence number."""
+
+    name: str
+    kind: str | None
+    sentence: int
+    place: Place | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """An actor the article has named: the words used, its normalized name, sentence number."""
+
+    text: str
+    norm: str | None
+    sentence: int
+
+
+@dataclass
+class Discourse:
+    """What an article has said so far, for the references of its later sentences."""
+
+    places: list[PlaceEntry] = field(default_factory=list)
+    actors: list[ActorEntry] = field(default_factory=list)
+    last_date: date | None = None
+    sentence: int = 0
+    #: The article's resolver (name -> place), when the caller resolves names: it tells
+    #: the kind of a place named in the current sentence ("it" after "Sinja, the capital of
+    #: Sennar state" is Sinja, not the state).
+    resolve: Callable[[str], Place | None] | None = None
+
+    def next_sentence(self) -> None:
+        """Move on to the next sentence (references count their distance in sentences)."""
+        self.sentence += 1
+
+    def note_place(self, name: str, kind: str | None, place: Place | None = None) -> None:
+        """Remember a place named in the current sentence (most recent last)."""
+        if kind == "country":
+            return  # a country is context, never what "the town" means
+        self.places = [p for p in self.places if p.name != name]
+        self.places.append(PlaceEntry(name, kind, self.sentence, place))
+        del self.places[:-24]
+
+    def note_actor(self, text: str, norm: str | None) -> None:
+        """Remember an actor named in the current sentence (most recent last)."""
+        if not norm:
+            return
+        self.actors = [a for a in self.actors if a.norm != norm]
+        self.actors.append(ActorEntry(text, norm, self.sentence))
+        del self.actors[:-12]
+
+    def note_date(self, day: date | None) -> None:
+        """Remember the latest exact event date ("two days later" counts from it)."""
+        if day is not None:
+            self.last_date = day
+
+    def place_for(self, noun: str, *, before_sentence: bool = True,
+                  exclude: str | None = None) -> PlaceEntry | None:
+        """Return the most recent place a reference noun ("city", "region") can stand for.
+
+        Only places of earlier sentences count when ``before_sentence`` (those of the
+        current sentence are resolved by the sentence itself); ``exclude`` is a name that
+        cannot be meant (the subject of "Adale, 60 km further east").
+        """
+        kinds = REFERENCE_NOUNS.get(noun.lower())
+        if kinds is None:
+            return None
+        for entry in reversed(self.places):
+            if before_sentence and entry.sentence >= self.sentence:
+                continue
+            if self.sentence - entry.sentence > REACH_SENTENCES:
+                break
+            if entry.kind in kinds and entry.name != exclude:
+                return entry
+        return None
+
+    def actor_for(self, words: str, *, exclude: str | None = None) -> ActorEntry | None:
+        """Return the actor a reference ("they", "its fighters", "the group") stands for.
+
+        ``exclude`` is a normalized actor that cannot be meant (the other side named in the
+        same clause). None when the words are no actor reference or nothing fits.
+        """
+        phrase = words.strip()
+        if not any(pattern.fullmatch(phrase) for _, pattern in ACTOR_REFERENCES):
+            return None
+        for entry in reversed(self.actors):
+            if self.sentence - entry.sentence > REACH_SENTENCES:
+                break
+            if entry.norm != exclude:
+                return entry
+        return None
+
+    def kind_of(self, name: str) -> str | None:
+        """The kind of a place named in the current sentence (None when unknown)."""
+        return place_kind(self.resolve(name)) if self.resolve is not None else None
+
+    def capital_of_region(self, region: str, also: tuple[str, ...] = ()) -> PlaceEntry | None:
+        """The city the article named that is the seat of ``region`` ("the Gezira capital").
+
+        Only places the article named count (``also``: names of the current sentence,
+        tried first, most recent last): the most recent provincial seat (PPLA) or capital
+        whose first-level region is the region's. None when the article named none.
+        """
+        area = self.resolve(region) if self.resolve is not None else None
+        if area is None or not area.admin1 or place_kind(area) not in {"region", "district"}:
+            return None
+        here = [PlaceEntry(n, None, self.sentence, self.resolve(n)) for n in also]
+        for entry in reversed(self.places + here):
+            place = entry.place
+            if (place is not None and place.admin1 == area.admin1
+                    and place.country_code == area.country_code
+                    and (place.feature_code or "").startswith(("PPLA", "PPLC"))):
+                return entry
+        return None
+
+    def place_reason(self, words: str, entry: PlaceEntry) -> str:
+        """Say why a reference means a place: "the city -> Wad Madani, named 2 sentences before"."""
+        return f"{words} -> {entry.name}, {self._when(entry.sentence)}"
+
+    def actor_reason(self, words: str, entry: ActorEntry) -> str:
+        """Say why a reference means an actor: "they -> RSF, named 1 sentence before"."""
+        return f"{words} -> {entry.norm}, {self._when(entry.sentence)}"
+
+    def _when(self, sentence: int) -> str:
+        back = self.sentence - sentence
+        if back <= 0:
+            return "named earlier in the sentence"
+        return f"named {back} sentence{'s' if back > 1 else ''} before"
