@@ -187,10 +187,9 @@ def _exports(frame: pd.DataFrame) -> None:
 
 def render() -> None:
     """Draw the map page."""
+    from app import warmup
     from app.claim_panel import claim_details
     from geo.claims_map import build_claims_map
-
-    from app import warmup
 
     warmup.start()  # the place index builds while the analyst looks at the map
     store = data.get_store()

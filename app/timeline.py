@@ -1,6 +1,7 @@
-"""Time on the map page: claims per day (its dragged range sets the date filter), date
-presets and boxes beside the slider, and a feed of the latest quotes.
+"""Time on the map page: claims per day, date presets and boxes, the latest quotes.
 
+The claims-per-day chart's dragged range sets the date filter; presets and From/To boxes sit
+beside the slider; a feed of the latest quotes sits beside the map.
 The date filter is the sidebar slider (``app.filters``, key ``dates``, kept in the URL); the
 chart, the presets and the boxes only set that slider's value, before it is drawn, so every
 way of choosing dates ends in the same filter.
@@ -29,7 +30,7 @@ _FEED_ITEMS = 8
 
 
 def preset_range(options: FilterOptions, days: int | None) -> tuple[date, date] | None:
-    """The slider range of a preset, counted back from the latest claim (not from today).
+    """Return the slider range of a preset, counted back from the latest claim (not from today).
 
     >>> o = FilterOptions(first=date(2019, 4, 1), last=date(2020, 6, 30))
     >>> preset_range(o, 7), preset_range(o, None)[0]
@@ -56,7 +57,7 @@ def daily_counts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def day_chart(counts: pd.DataFrame) -> Any:
-    """A bar chart of claims per day with a draggable interval selection named ``range``."""
+    """Return a bar chart of claims per day with a draggable interval selection named ``range``."""
     import altair as alt
 
     brush = alt.selection_interval(encodings=["x"], name="range")
@@ -75,7 +76,10 @@ def day_chart(counts: pd.DataFrame) -> Any:
 
 
 def _range_of(selection: Any) -> tuple[date, date] | None:
-    """The dates of a chart selection event (``{"selection": {"range": {"day": [a, b]}}}``)."""
+    """Return the dates of a chart selection event.
+
+    The event is ``{"selection": {"range": {"day": [a, b]}}}``.
+    """
     try:
         values = selection["selection"]["range"]["day"]
     except (KeyError, TypeError):
@@ -129,7 +133,7 @@ def date_controls(st: Any, options: FilterOptions) -> None:
 
 
 def latest_quotes(frame: pd.DataFrame, limit: int = _FEED_ITEMS) -> list[dict[str, Any]]:
-    """The ``limit`` most recent claims: day, source, place, what, quote, claim id."""
+    """Return the ``limit`` most recent claims: day, source, place, what, quote, claim id."""
     from app.filters import _claim_dates
 
     if frame.empty:

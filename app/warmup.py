@@ -73,7 +73,7 @@ def start() -> Warmup:
 
 
 def status() -> Warmup | None:
-    """The background build's state, or None when :func:`start` was not called."""
+    """Return the background build's state, or None when :func:`start` was not called."""
     return _state
 
 

@@ -49,7 +49,7 @@ class PlainProgress:
 
 
 def progress(*, desc: str, unit: str, disable: bool = False, file: TextIO | None = None) -> Any:
-    """A tqdm bar when ``file`` (default stderr) is a terminal, else :class:`PlainProgress`."""
+    """Return a tqdm bar when ``file`` (default stderr) is a terminal, else plain lines."""
     stream = file if file is not None else sys.stderr
     if hasattr(stream, "isatty") and stream.isatty():
         from tqdm import tqdm

@@ -193,7 +193,7 @@ def safe_url(value: Any) -> str | None:
 
 
 def verdict_band(diff_pct: Any, verdict: Any = None) -> str:
-    """The :data:`_VERDICT_BANDS` key of a distance check ("" when unchecked).
+    """Return the :data:`_VERDICT_BANDS` key of a distance check ("" when unchecked).
 
     >>> verdict_band(14.0, "consistent: stated about 90 km, true 79 km (+14%)")
     'consistent'
@@ -432,9 +432,9 @@ def claim_records(
     Keys: ``id``, ``lat``, ``lon``, colour ``c``, shape ``s``, ``a`` (1 when the point is
     approximate), place ``n``, what/verdict line ``w``, quote ``q``, precision note ``p``,
     article key ``m`` and the claim's date ``d`` (event date, else published; the fronts time
-    slider hides markers dated after its day). All text is escaped HTML. The browser builds tooltips and popups from
-    them; the article part of each popup (title, linked source, date) is stored once per
-    article in ``articles`` (filled in place when given).
+    slider hides markers dated after its day). All text is escaped HTML. The browser builds
+    tooltips and popups from them; the article part of each popup (title, linked source,
+    date) is stored once per article in ``articles`` (filled in place when given).
     """
     records = []
     if hasattr(frame, "columns"):

@@ -260,7 +260,7 @@ class HatchPatterns(MacroElement):
 
     @staticmethod
     def pattern_id(color: str) -> str:
-        """The element id of ``color``'s hatch pattern."""
+        """Return the element id of ``color``'s hatch pattern."""
         return "cm-hatch-" + color.lstrip("#")
 
 

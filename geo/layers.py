@@ -32,10 +32,10 @@ from jinja2 import Template
 
 from geo.claim_records import (
     _ACTION_LABELS,
-    _VERDICT_BANDS,
     _MARKERCLUSTER,
     _RECORD_COLUMNS,
     _UNKNOWN_DIFF,
+    _VERDICT_BANDS,
     ACTION_SHAPES,
     APPROXIMATE_PRECISIONS,
     DISTANCE_MARKER_COLOR,

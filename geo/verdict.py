@@ -36,9 +36,9 @@ from shapely.geometry import Polygon
 from geo.geodesic import bearing_fits, compass_point, distance_km, initial_bearing, to_km
 from geo.sector import claim_region
 
-__all__ = ["AREA_PRECISIONS", "HEDGES", "REGION_PRECISIONS", "ROAD_FACTOR", "DistanceVerdict",
-           "Spot", "VERDICT_CLASSES", "check_distance", "hedge_word", "judge", "nearest_held_place", "spot_of",
-           "verdict_class", "wording_bounds"]
+__all__ = ["AREA_PRECISIONS", "HEDGES", "REGION_PRECISIONS", "ROAD_FACTOR", "VERDICT_CLASSES",
+           "DistanceVerdict", "Spot", "check_distance", "hedge_word", "judge",
+           "nearest_held_place", "spot_of", "verdict_class", "wording_bounds"]
 
 #: Typical ratio of road distance to straight-line distance (detour index).
 ROAD_FACTOR: tuple[float, float] = (1.2, 1.4)
@@ -133,7 +133,7 @@ VERDICT_CLASSES: tuple[str, ...] = ("consistent", "road", "understated", "overst
 
 
 def verdict_class(label: Any) -> str:
-    """The :data:`VERDICT_CLASSES` entry of a verdict label (stored labels included).
+    """Return the :data:`VERDICT_CLASSES` entry of a verdict label (stored labels included).
 
     >>> verdict_class("consistent: true 95 km"), verdict_class("plausible as road distance: x")
     ('consistent', 'road')
@@ -151,7 +151,7 @@ def verdict_class(label: Any) -> str:
 
 
 def hedge_word(quote: str | None, value: float) -> str | None:
-    """The hedge written just before the figure in ``quote`` ("some", "nearly"), if any.
+    """Return the hedge written just before the figure in ``quote`` ("some", "nearly"), if any.
 
     The claims package folds every hedge into "about"; the verdict needs the word itself,
     since "nearly 2,000 km" allows less than "about 2,000 km".
@@ -207,7 +207,7 @@ def _fmt(km: float) -> str:
 
 
 def _stated(lo: float, hi: float, qualifier: str | None, hedge: str | None) -> str:
-    """The figure as the claim words it: "some 90 km", "nearly 2,000 km", "2–9 km"."""
+    """Return the figure as the claim words it: "some 90 km", "nearly 2,000 km", "2–9 km"."""
     figure = f"{_fmt(lo)} km" if lo == hi else f"{_fmt(lo)}–{_fmt(hi)} km"
     word = hedge or (qualifier if qualifier and qualifier != "about" else None)
     if word is None and qualifier == "about":
@@ -292,7 +292,7 @@ def judge(anchor: Spot, subject: Spot | None, stated_min_km: float, stated_max_k
 def _force_verdict(anchor: Spot, name: str, lo: float, hi: float,
                    allowed: tuple[float, float], direction: str | None, held: Spot | None,
                    stated: str, empty: dict[str, Any]) -> DistanceVerdict:
-    """A force or event subject: the ring, and where it puts the front past a held place."""
+    """Judge a force or event subject: the ring, and where it puts the front past a held place."""
     mid = (lo + hi) / 2
     region = (claim_region(anchor.point, allowed[0], min(allowed[1], hi * 2 + 1), direction)
               if hi > 0 else None)
@@ -331,7 +331,7 @@ class _ClaimLike(Protocol):
 
 
 def spot_of(place: Any) -> Spot:
-    """A :class:`Spot` from a gazetteer place (anything with name, lat, lon, precision)."""
+    """Return a :class:`Spot` for a gazetteer place (anything with name, lat, lon, precision)."""
     precision = str(getattr(place, "precision", "town") or "town")
     if getattr(place, "feature_code", None) == "CONT":
         precision = "continent"
@@ -344,7 +344,7 @@ TownReading = Callable[[Any], Any]
 
 
 def _reading(place: Any, town_reading: TownReading | None) -> Any:
-    """The place itself, or the town of its name when it is a region and one exists."""
+    """Return the place itself, or the town of its name when it is a region and one exists."""
     if place is None or town_reading is None:
         return place
     if str(getattr(place, "precision", "")) not in REGION_PRECISIONS:

@@ -70,7 +70,7 @@ _SAME_PLACE_KM = 25.0
 
 
 def _gazetteer_place(index: object, pid: str, name: object, lat: object, lon: object) -> object:
-    """The gazetteer entry of a stored place: by id, else its name near its point."""
+    """Return the gazetteer entry of a stored place: by id, else its name near its point."""
     place = index.get(pid)
     if place is not None or not isinstance(name, str) or lat is None or lat != lat:
         return place

@@ -164,7 +164,8 @@ def test_fronts_slider_filters_claim_markers(page, demo_frame, tmp_path):
         page.evaluate(f"""() => {{ const input = document.querySelector('.cm-time-slider input');
             input.value = {i}; input.dispatchEvent(new Event('input')); }}""")
         page.wait_for_timeout(500)
-        return page.locator(".cm-time-slider b").inner_text(), int(_attr(page, "data-visible-count"))
+        day = page.locator(".cm-time-slider b").inner_text()
+        return day, int(_attr(page, "data-visible-count"))
 
     first_day, first = step(0)
     dated = demo_frame["event_date"].fillna(demo_frame["published"]).astype(str).str[:10]
