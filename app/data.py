@@ -50,9 +50,9 @@ def get_store() -> Store:
     from store import open_store
 
     _pin_gazetteer_functions()
-    store = open_store()
+    store = open_store(for_reading=True)  # a read-only database is shown, not refused
     try:
-        if not store.stats().get("claims"):
+        if not store.read_only and not store.stats().get("claims"):
             added = store.load_demo()
             log.info("loaded the demo dataset: %s claims", added)
     except (ConflictMapError, ImportError) as err:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-__all__ = ["PAGES"]
+__all__ = ["PAGE_SPECS", "make_pages"]
 
 
 def _map() -> None:
@@ -31,11 +33,21 @@ def _compare() -> None:
     render()
 
 
-PAGES = [
-    st.Page(_map, title="Map", icon=":material/map:", url_path="map", default=True),
-    st.Page(_upload, title="Upload articles", icon=":material/upload_file:", url_path="upload"),
-    st.Page(_distance, title="Distance checker", icon=":material/straighten:", url_path="distance"),
-    st.Page(
-        _compare, title="Compare sources", icon=":material/compare_arrows:", url_path="compare"
-    ),
-]
+#: (render function, title, icon, url path), in navigation order; the first is the default.
+PAGE_SPECS: tuple[tuple[Callable[[], None], str, str, str], ...] = (
+    (_map, "Map", ":material/map:", "map"),
+    (_upload, "Upload articles", ":material/upload_file:", "upload"),
+    (_distance, "Distance checker", ":material/straighten:", "distance"),
+    (_compare, "Compare sources", ":material/compare_arrows:", "compare"),
+)
+
+
+def make_pages() -> list[st.Page]:
+    """New ``st.Page`` objects for this script run (call it in every run, every session).
+
+    A page object remembers the session that ran it; shared between sessions (a
+    module-level list), one session's run can make another's fail with "This page
+    cannot be called directly". Building them per run costs microseconds.
+    """
+    return [st.Page(func, title=title, icon=icon, url_path=path, default=index == 0)
+            for index, (func, title, icon, path) in enumerate(PAGE_SPECS)]

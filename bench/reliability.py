@@ -1,8 +1,10 @@
 """Reliability figures: bad inputs, killed ingests, locked databases, concurrent ingests.
 
 ``python -m bench.reliability`` runs every scenario on throw-away SQLite databases in a
-temporary directory and prints: inputs tried, crashes, data lost, duplicates and the
-fault scenarios survived. The scenario drivers are plain functions returning dicts so
+temporary directory, then the round-two cases of issue 17 (``bench.reliability_cases``:
+damaged, full and read-only databases, symbolic links, odd names and charsets,
+concurrent browser sessions), and prints: inputs tried, crashes, data lost, duplicates
+and the fault scenarios survived. The scenario drivers are plain functions returning dicts so
 ``tests/reliability`` runs the same code on smaller sizes.
 
 Everything runs the real ``conflictmap`` command in subprocesses (a crash there is a
@@ -497,6 +499,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kill-batch", type=int, default=60)
     parser.add_argument("--concurrent-batch", type=int, default=40)
     parser.add_argument("--fuzz", type=int, default=2000, help="fuzzed files for the reader")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="skip the concurrent browser sessions (Chromium) case")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="conflictmap-reliability-") as tmp:
         root = Path(tmp)
@@ -528,6 +532,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 postgres, lambda url: scenario_concurrent(
                     root / "concurrent-pg", count=args.concurrent_batch,
                     per_process=args.concurrent_batch // 2, database_url=url))
+        cases = _round_two(root / "round-two", browser=not args.no_browser)
+        scenarios.update(cases)
         lost = sum(int(s.get("lost", 0)) for s in scenarios.values())
         duplicates = sum(int(s.get("duplicates", 0)) for s in scenarios.values())
         for name, result in scenarios.items():
@@ -535,12 +541,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             shown = {k: v for k, v in result.items() if k not in hidden}
             print(f"{name}: {'survived' if result['survived'] else 'FAILED'} {shown}")
         survived = sum(bool(s["survived"]) for s in scenarios.values())
+        case_tried = sum(int(c.get("tried", 0)) for c in cases.values())
+        case_crashes = sum(int(c.get("crashes", 0)) for c in cases.values())
+        print(f"round-two cases (issue 17): inputs tried {case_tried}, crashes {case_crashes}, "
+              f"survived {sum(bool(c['survived']) for c in cases.values())}/{len(cases)}")
+        print(f"inputs tried, all: {catalogue['tried'] + fuzz['tried'] + case_tried}")
+        print(f"crashes, all: {catalogue['crashes'] + fuzz['crashes'] + case_crashes}")
         print(f"data lost (articles): {lost}")
         print(f"duplicates: {duplicates}")
         print(f"fault scenarios survived: {survived}/{len(scenarios)}")
         print(f"elapsed: {time.monotonic() - started:.1f} s")
     ok = survived == len(scenarios) and catalogue["crashes"] == 0 and fuzz["crashes"] == 0
     return 0 if ok else 1
+
+
+def _round_two(workdir: Path, *, browser: bool) -> dict[str, dict[str, Any]]:
+    """Run the issue-17 cases (``bench.reliability_cases``), each in its own directory."""
+    from bench.reliability_cases import CASES, case_sessions_and_404s
+
+    results: dict[str, dict[str, Any]] = {}
+    for number, (name, case) in enumerate(CASES.items()):
+        if case is case_sessions_and_404s and not browser:
+            continue
+        results[name] = case(workdir / f"case-{number:02d}")
+    return results
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from claims.extract import extract_claims
-from claims.model import ControlClaim, DistanceClaim
+from claims.model import GIVES, ControlClaim, DistanceClaim
 from claims.resolve import PlaceResolver
 from gazetteer.model import Mention, Place
 
@@ -68,7 +68,7 @@ def held_place_for(claim: DistanceClaim, claims: list[DistanceClaim | ControlCla
     from geo.verdict import nearest_held_place
 
     held = [c.place_ref for c in claims if isinstance(c, ControlClaim)
-            and c.place_ref is not None and c.action in {"captured", "holds", "entered"}
+            and c.place_ref is not None and c.action in GIVES
             and (claim.actor_norm is None or c.actor_norm == claim.actor_norm)]
     return nearest_held_place(claim, held)
 

@@ -63,6 +63,7 @@ _ANAPHOR = re.compile(
     r"stronghold))(?![\w-])(?!\s+(?:of|centre|center|council|authorities|government)\b)",
     re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|"
+                        r"\s*,?\s+and\s+(?:parts?|much|most|the\s+outskirts)\s+of\s+|"
                         r"\s*,?\s+and\s+(?:the\s+)?(?:towns?|villages?|cities|areas?)\s+of\s+)"
                         r"(?:the\s+)?(?:(?:towns?|villages?|cities|areas?|regions?)\s+of\s+)?$")
 _PLACE_LEAD = re.compile(
@@ -274,7 +275,8 @@ def _it_references(sentence: str, refs: list[PlaceRef], discourse: Discourse) ->
                   and not _CONTAINER_AFTER.match(sentence, r.end)
                   and not _IN_CONTAINER.search(sentence, 0, r.start)]
         if before:
-            target, reason = before[-1].name, f"it -> {before[-1].name}, named before in the sentence"
+            target = before[-1].name
+            reason = f"it -> {target}, named before in the sentence"
         else:
             entry = discourse.place_for("it")
             if entry is None:
@@ -442,9 +444,14 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     return out
 
 
+#: The preposition before the place of a locative attack ("ambushed tanks in X").
+_LOCATIVE = re.compile(r"\s(?:in|near|around|outside|for|at|on\s+the\s+(?:edge|outskirts)\s+of)"
+                       r"\s+(?:the\s+)?", re.IGNORECASE)
 #: An appositive after a name, open or closed right before the verb: ", the last big city
 #: in Darfur still" / ", the only town in the district,".
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|one\s+of\s+the|its|their)\s+[^,;:()]{0,80}?"
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|one\s+of\s+the|its|their|(?:(?:some|about|around|"
+                         r"roughly|nearly|just|only)\s+)?\d[\d,.]*\s*(?:km|kilomet\w+|miles?))\s+"
+                         r"[^,;:()]{0,80}?"
                          r"(?:,\s*(?:which\s+|and\s+)?(?:(?:has|had|have|is|was|were|been|"
                          r"being|remains?|remained|still|now)\s+)*)?$")
 _BACKER = re.compile(r"(?:backed|supported|armed|assisted|aided)\s+by\s+(?:the\s+)?$|"
@@ -532,7 +539,7 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
 
 
 def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> str | None:
-    """The actor a demonym stands for: the war's own ("Sudanese" -> SAF), else the country."""
+    """Return the actor a demonym names: the war's own ("Sudanese" -> SAF), else the country."""
     if book is not None:
         for noun in ("army", "forces", "troops", "military"):
             norm = book.normalize(f"{word} {noun}", conflict)
@@ -725,6 +732,15 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
             rel = re.search(r"(?:,\s*|\s)(?:which|that)\s+$", sentence[:actor.start])
             if rel:
                 targets = [p for p in places if 0 <= rel.start() - p.end <= 2][:1]
+                heads = [p for p in places if p.end < rel.start()
+                         and _APPOSITIVE.match(sentence, p.end, rel.start())]
+                if heads:  # "Robotyne, a village in the Zaporizhzhia region that Russia held"
+                    targets = heads[:1]
+        if actor is not None and not targets and trig.action == "withdrew" and re.match(
+                r"\s*(?:on|in|at|overnight|after|before|late|early|[,.;]|$)", sentence[end:]):
+            # "seized Lalibela ... before pulling out on Saturday": the place just named
+            earlier = [p for p in places if p.end <= start and not country_code(p.name)]
+            targets = earlier[-1:]
     elif voice == "nominal":
         targets = _places_after(sentence, end, places)
         by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])
@@ -752,6 +768,12 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
             _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
                                   ctx.speakers, ctx.book, ctx.conflict) or \
             _actor_after(end, actors, 200)
+    elif voice == "locative":
+        actor = _actor_before(sentence, start, actors) or \
+            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
+                                  ctx.speakers, ctx.book, ctx.conflict)
+        at = _LOCATIVE.search(sentence, end, end + 90)
+        targets = _places_after(sentence, at.end(), places, limit=5) if at else []
     elif voice == "nominal_by":
         actor = _actor_after(end, actors, 10)
         on = re.search(r"\b(?:on|against)\s+", sentence[end:end + 120])
@@ -773,7 +795,7 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
 
 def _parsed_subject(sentence: str, pos: int, actors: list[ActorMention], allow_pronoun: bool,
                     discourse: Discourse | None, ctx: _SentenceContext) -> ActorMention | None:
-    """The actor the verb's grammatical subject names, or None (the rules decide then)."""
+    """Return the actor the verb's grammatical subject names (None: the rules decide)."""
     from claims.parse import subject_span
 
     span = subject_span(sentence, pos)
@@ -793,7 +815,7 @@ def _parsed_subject(sentence: str, pos: int, actors: list[ActorMention], allow_p
 
 def _stand_in_actor(sentence: str, pos: int, actors: list[ActorMention],
                     discourse: Discourse | None) -> ActorMention | None:
-    """The actor of an agentless statement: the sentence's own, else the article's last."""
+    """Return the actor of an agentless statement: the sentence's, else the article's last."""
     if actors:
         return actors[0]
     entry = discourse.actors[-1] if discourse is not None and discourse.actors else None
@@ -806,7 +828,7 @@ def _stand_in_actor(sentence: str, pos: int, actors: list[ActorMention],
 def _mirrored(trig: Trigger, match: re.Match[str], sentence: str, actors: list[ActorMention],
               target: PlaceRef, allow_pronoun: bool, discourse: Discourse | None,
               ctx: _SentenceContext, seen: set) -> list[ControlStatement]:
-    """The subject's side of an object statement: "A drove B out of X" -> A captured X."""
+    """Return the subject's side of an object statement ("A drove B out of X": A took X)."""
     subject = _actor_before(sentence, match.start(), actors) or _generic_actor_before(
         sentence, match.start(), actors, allow_pronoun, discourse, ctx.speakers, ctx.book,
         ctx.conflict)

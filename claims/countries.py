@@ -15,8 +15,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["adjective_of", "capital_of", "country_code", "country_name", "country_of_adjective", "country_of_capital",
-           "is_demonym"]
+__all__ = [
+    "adjective_of",
+    "capital_of",
+    "country_code",
+    "country_name",
+    "country_of_adjective",
+    "country_of_capital",
+    "is_demonym",
+]
 
 _IRREGULAR = {
     "emirati": "AE", "british": "GB", "french": "FR", "dutch": "NL", "swiss": "CH",

@@ -1,4 +1,4 @@
-"""The article as the unit of context: what a reporter's "the city", "they" and "two days later" stand for.
+"""The article as the unit of context: what "the city", "they" and "two days later" stand for.
 
 A :class:`Discourse` is kept while an article is read sentence by sentence. It remembers
 the places named so far with their kind (city, town, village, district, region, capital,
@@ -215,11 +215,11 @@ class Discourse:
         return None
 
     def kind_of(self, name: str) -> str | None:
-        """The kind of a place named in the current sentence (None when unknown)."""
+        """Return the kind of a place named in the current sentence (None when unknown)."""
         return place_kind(self.resolve(name)) if self.resolve is not None else None
 
     def capital_of_region(self, region: str, also: tuple[str, ...] = ()) -> PlaceEntry | None:
-        """The city the article named that is the seat of ``region`` ("the Gezira capital").
+        """Return the city the article named as the seat of ``region`` ("the Gezira capital").
 
         Only places the article named count (``also``: names of the current sentence,
         tried first, most recent last): the most recent provincial seat (PPLA) or capital

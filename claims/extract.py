@@ -87,7 +87,7 @@ def _implausible_subject(
 
 
 def _claim_sentences(text: str) -> str:
-    """The sentences of ``text`` that may state a claim (a trigger or an amount), joined.
+    """Return the sentences of ``text`` that may state a claim (a trigger or an amount).
 
     Only their places are resolved, so the qualifiers of the other sentences (most of a
     long article) need not be geoparsed.
@@ -226,6 +226,12 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
     subject_place = resolver.resolve(
         st.subject, context=sentence, antecedent=antecedent, capital_fallback=False,
     ) if resolver and st.subject_kind == "place" else None
+    subject_ref = _REFERENCE_HEAD.match(st.subject or "") if st.subject_kind == "place" else None
+    if subject_ref and resolver is not None:
+        # "The city lies about 550 km south of Kyiv": the city the article named before
+        entry = discourse.place_for(subject_ref.group("noun"), exclude=anchor)
+        subject_place = (entry.place or resolver.resolve(entry.name, context=sentence)) \
+            if entry is not None else None
     if subject_place is not None and subject_place == anchor_place:
         subject_place = None  # "the city ... from the city center": no second point
     if _implausible_subject(subject_place, anchor_place, amount.value_max, amount.unit):
@@ -253,6 +259,10 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
         anchor_reason=anchor_reason,
     )
 
+
+#: Names of a part of a town: an unresolved "Old City" or "X Quarter" is a district.
+_PART_OF_TOWN = re.compile(r"\b(?:Old\s+(?:City|Town)|Quarter|District|Neighbou?rhood|Souq|"
+                           r"Medina)$")
 
 #: An anchor that names its place by reference: "the city", "the regional capital".
 _REFERENCE_HEAD = re.compile(
@@ -300,7 +310,10 @@ def _remember(sentence: str, statements: list, discourse: Discourse, book: Actor
         place = resolver.resolve(name, context=sentence) if resolver else None
         if not_a_place(name, place):
             continue
-        discourse.note_place(name, place_kind(place), place)
+        kind = place_kind(place)
+        if kind is None and _PART_OF_TOWN.search(name):
+            kind = "district"  # "the Old City": a part of the town, never "the city"
+        discourse.note_place(name, kind, place)
     for actor in actors:
         discourse.note_actor(actor.text, actor.norm)
     for st in statements:

@@ -50,7 +50,8 @@ _CAPTURE_VERB = (r"(?:re)?(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took|tak(
 TRIGGERS: tuple[Trigger, ...] = (
     # --- passive and state forms (place before the verb) ---
     _t("captured", "passive",
-       r"\b(?:fell|falls|fallen|has\s+fallen|had\s+fallen)\s+(?:in\w*\s+)?to\b"),
+       r"\b(?:fell|falls|fallen|has\s+fallen|had\s+fallen|(?:first|last)\s+to\s+fall)\s+"
+       r"(?:in\w*\s+)?to\b"),
     # "as the town fell": a fall without a captor named in the sentence
     _t("captured", "passive",
        r"\b(?:fell|has\s+fallen|had\s+fallen)\b(?!\s+(?:to|into|in|on|upon|silent|apart|"
@@ -121,6 +122,19 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"conducted)\s+by\b)"),
     _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall|"
                               r"takeover)\s+of\b"),
+    _t("withdrew", "nominal",
+       r"\b(?:(?:strategic|tactical|full|complete|partial|hasty|orderly)\s+)?(?:withdrawal|"
+       r"pull-?out|retreat)\s+(?:of\s+(?:its|their|his)\s+(?:\w+\s+)?(?:forces|troops|units|"
+       r"fighters)\s+)?from\b"),
+    _t("advanced_towards", "active",
+       r"\bfought\s+(?:their|its|his|our)\s+way\s+(?:to|towards)\b"),
+    _t("entered", "active", r"\bfought\s+(?:their|its|his|our)\s+way\s+into\b"),
+    # "ambushed Israeli tanks in Beit Hanoun", "battling junta troops for Kyauktaw"
+    _t("attacked", "locative",
+       r"\b(?:ambush(?:ed|ing)|rout(?:ed|ing)|attack(?:ed|ing)|shell(?:ed|ing)|target(?:ed|ing)|"
+       r"raid(?:ed|ing)|battl(?:ed|ing)|fought|fighting|clash(?:ed|ing)\s+with|struck|hit)\b"
+       r"(?=\s+(?:[\w’'-]+\s+){1,5}?(?:in|near|around|outside|for|at|on\s+the\s+(?:edge|"
+       r"outskirts)\s+of)\s)"),
     # "pressed their offensive on Marib" (but not "repelled an attack on")
     _t("attacked", "nominal",
        r"\b(?:press(?:ed|ing)|continu(?:ed|ing)|resum(?:ed|ing)|intensif(?:ied|ying)|"
@@ -186,6 +200,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:from|out\s+of|of)\b"),
     _t("withdrew", "active",
        r"\b(?:had\s+)?left\s+(?=the\s+(?:town|city|base|airbase|airport|area)|[A-Z])"),
+    # "seized Debre Tabor before pulling out on Sunday": the place is the one just named
+    _t("withdrew", "active",
+       r"\b(?:pull(?:ed|ing|s)?\s+(?:out|back)|withdr(?:ew|awing|aws)|retreat(?:ed|ing|s)?)\b"
+       r"(?!\s+(?:[\w’'-]+\s+){0,4}?(?:from|out\s+of|of|to|towards?|into)\b)"),
     _t("withdrew", "active", r"\b(?:withdr(?:ew|awn)|fled|abandoned|evacuated)\s+(?=the\s+(?:town|"
                              r"city|base|airbase|airport|area)|[A-Z])"),
     _t("lost", "active",

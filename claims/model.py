@@ -9,14 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from core.actions import ACTIONS, GIVES, PRESSURE, TAKES
 from gazetteer.model import Place
 
-__all__ = ["ACTIONS", "UNITS", "Claim", "ControlClaim", "DistanceClaim", "Provenance"]
+__all__ = [
+    "ACTIONS",
+    "GIVES",
+    "PRESSURE",
+    "TAKES",
+    "UNITS",
+    "Claim",
+    "ControlClaim",
+    "DistanceClaim",
+    "Provenance",
+]
 
-#: Normalized control actions (the evaluation format's vocabulary).
-ACTIONS: tuple[str, ...] = (
-    "captured", "holds", "attacked", "withdrew", "entered", "advanced_towards", "besieged", "lost",
-)
 #: Distance units: kilometres, statute miles, nautical miles (metres are converted to km).
 UNITS: tuple[str, ...] = ("km", "mi", "nmi")
 

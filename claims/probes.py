@@ -1,4 +1,4 @@
-"""Score claim extraction on probe tables: short articles in the dev-set formats with lines that give no claim.
+"""Score claim extraction on probe tables: short articles, with lines that give no claim.
 
 A probe file (``tests/claims/data/probe_control.jsonl``, ``probe_distance.jsonl``) has one line
 per gold claim, in the formats of ``shared/eval/README.md``, and one more kind of line: a

@@ -213,7 +213,7 @@ def _extract_run(run: list[dict], before: list[str], resolve: bool,
 
 
 def _first(run: list[dict], key: str) -> Any:
-    """The first value a run's rows give for ``key`` (None when none does)."""
+    """Return the first value a run's rows give for ``key`` (None when none does)."""
     return next((row[key] for row in run if row.get(key) is not None), None)
 
 

@@ -18,10 +18,22 @@ from cli.errors import friendly_errors
 __all__ = ["register"]
 
 
-def _open(db: str | None):  # type: ignore[no-untyped-def]
+def _open(db: str | None, *, for_reading: bool = False):  # type: ignore[no-untyped-def]
     from store import open_store
 
-    return open_store(db)
+    return open_store(db, for_reading=for_reading)
+
+
+def failure_line(origin: str | None, reason: str | None) -> str:
+    """One failed input as ``origin: reason``, naming the file once.
+
+    Readers' messages already start with the file name (``big.txt: 30.0 MB, over
+    ...``); only the others (an analysis or a write failure) get it prefixed.
+    """
+    reason = reason or "failed"
+    if origin and not reason.startswith(origin):
+        return f"{origin}: {reason}"
+    return reason
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -49,43 +61,56 @@ db_option = click.option("--db", "db", default=None, metavar="URL",
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes analysing articles in parallel.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="In directories, follow symbolic links that lead outside the directory "
+                   "given (by default they are reported and not read).")
 @db_option
 @friendly_errors
 def ingest_cmd(paths: tuple[Path, ...], source: str | None, published: date | None,
                conflict: str | None, url: str | None, quiet: bool, jobs: int,
-               db: str | None) -> None:
+               follow_symlinks: bool, db: str | None) -> None:
     """Ingest articles: .txt .md .html .pdf .jsonl files and directories of them.
 
     Options fill in what a file does not state itself. Every article is stored once
     (duplicates are reported) and atomically; a bad file is reported and the batch goes
-    on. The exit status is 1 when anything failed.
+    on. A full disk or a damaged database stops it at once, with one message. The exit
+    status is 1 when anything failed.
     """
     from cli.progress import progress
+    from store.dberrors import DatabaseUnusable
     from store.ingest import iter_articles
     from store.ingest.parallel import ingest_parallel
 
     store = _open(db)
     items = iter_articles(paths, source=source, published=published, conflict=conflict,
-                          url=url)
+                          url=url, follow_symlinks=follow_symlinks)
     results = (store.ingest_many(items) if jobs == 1
                else ingest_parallel(store.url, items, jobs=jobs))
     counts = {"stored": 0, "duplicate": 0, "failed": 0}
     claims = 0
     failures: list[str] = []
+    stopped: DatabaseUnusable | None = None
     bar = progress(unit="article", disable=quiet, desc="ingest")  # plain lines outside a TTY
-    for result in results:
-        counts[result.status] += 1
-        claims += result.claims
-        if result.status == "failed":
-            failures.append(f"{result.origin or result.title or '?'}: {result.reason}")
-        bar.update(1)
-        bar.set_postfix(stored=counts["stored"], dup=counts["duplicate"],
-                        failed=counts["failed"])
+    try:
+        for result in results:
+            counts[result.status] += 1
+            claims += result.claims
+            if result.status == "failed":
+                failures.append(failure_line(result.origin or result.title or "?",
+                                             result.reason))
+            bar.update(1)
+            bar.set_postfix(stored=counts["stored"], dup=counts["duplicate"],
+                            failed=counts["failed"])
+    except DatabaseUnusable as err:
+        stopped = err
     bar.close()
     click.echo(f"stored {counts['stored']} ({claims} claims), duplicates "
-               f"{counts['duplicate']}, failed {counts['failed']}")
+               f"{counts['duplicate']}, failed {counts['failed']}"
+               + (" before the batch stopped" if stopped else ""))
     for line in failures:
         click.echo(f"  failed: {line}", err=True)
+    if stopped is not None:
+        raise click.ClickException(f"stopped: {stopped}")
     if failures:
         sys.exit(1)
 
@@ -120,7 +145,8 @@ def export_cmd(fmt: str, since: date | None, until: date | None, sources: tuple[
         return
     if fmt == "gpkg" and output is None:
         raise click.UsageError("--format gpkg needs -o FILE")
-    frame = _open(db).claims_frame(ClaimFilter(since=since, until=until, sources=sources,
+    frame = _open(db, for_reading=True).claims_frame(ClaimFilter(
+        since=since, until=until, sources=sources,
                                                actors=actors, kinds=kinds, conflict=conflict))
     if output is None:
         sys.stdout.buffer.write(export_bytes(frame, fmt))
@@ -134,23 +160,22 @@ def _export_fronts(db: str | None, on: date | None, fmt: str, sources: tuple[str
                    conflict: str | None, output: Path | None) -> None:
     """Write the areas of control and front lines of one day as GeoJSON."""
     from geo.fronts import fronts_at, fronts_geojson
+    from store.export import write_file_atomically
     from store.types import ClaimFilter
 
     if on is None:
         raise click.UsageError("--layer fronts needs --date YYYY-MM-DD")
     if fmt != "geojson":
         raise click.UsageError("--layer fronts is exported as --format geojson")
-    frame = _open(db).claims_frame(ClaimFilter(until=on, kinds=("control",), conflict=conflict))
+    frame = _open(db, for_reading=True).claims_frame(
+        ClaimFilter(until=on, kinds=("control",), conflict=conflict))
     fronts = fronts_at(frame, on, sources=list(sources) or None, conflict=conflict)
     data = json.dumps(fronts_geojson(fronts), ensure_ascii=False).encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data + b"\n")
         sys.stdout.flush()
         return
-    try:
-        output.write_bytes(data)
-    except OSError as err:
-        raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from err
+    write_file_atomically(output, data)
     click.echo(f"wrote {len(fronts.areas)} areas and {len(fronts.lines)} front lines to {output}",
                err=True)
 
@@ -202,7 +227,7 @@ def places_list(as_json: bool, db: str | None) -> None:
 @friendly_errors
 def stats_cmd(as_json: bool, db: str | None) -> None:
     """Show counts of articles, mentions, claims, sources, places and corrections."""
-    stats = _open(db).stats()
+    stats = _open(db, for_reading=True).stats()
     if as_json:
         click.echo(json.dumps(stats, default=str, indent=2))
         return

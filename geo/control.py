@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.actions import GIVES, PRESSURE, TAKES
 from core.errors import InputRejected
 from geo.sides import Sides
 
@@ -49,12 +50,6 @@ __all__ = [
 
 _log = logging.getLogger("conflictmap.geo.control")
 
-#: Actions that give the place to the actor's side.
-GIVES: frozenset[str] = frozenset({"captured", "holds", "entered"})
-#: Actions that take the place away from the actor's side.
-TAKES: frozenset[str] = frozenset({"withdrew", "lost"})
-#: Actions that leave control unchanged but put the place on the front.
-PRESSURE: frozenset[str] = frozenset({"attacked", "besieged", "advanced_towards"})
 
 #: How far back a claim still counts (days). A year: towns held for months are
 #: rarely re-reported, and an older claim says little about today's front.

@@ -146,10 +146,37 @@ def demo_articles() -> list[tuple[ArticleInput, _Analysis]]:
 
 
 def load_demo(store: Store) -> int:
-    """Ingest the demo articles into ``store``; return the number of claims added."""
-    added = 0
-    for article, analysis in demo_articles():
-        result = store.ingest_article(article, analyzer=lambda *_a, _r=analysis, **_k: _r)
-        added += result.claims
+    """Ingest the demo articles into ``store`` in one transaction; return the claims added.
+
+    All or nothing: a full disk (or any failure) half-way leaves no part of the demo
+    behind, so the app never shows half a dataset and a retry starts clean.
+    """
+    from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+    from core.errors import IngestError
+    from store.engine import with_retry, write_connection
+    from store.writer import content_hash, existing_article_id, write_article
+
+    pairs = demo_articles()
+
+    def write() -> int:
+        added = 0
+        with write_connection(store.engine) as conn, conn.begin():
+            for article, analysis in pairs:
+                digest = content_hash(article.text)
+                if existing_article_id(conn, digest) is not None:
+                    continue
+                added += write_article(conn, article, digest, analysis.mentions,
+                                       analysis.claims, analysis.verdicts)[2]
+        return added
+
+    try:
+        try:
+            added = with_retry(write, what="demo")
+        except IntegrityError:  # another process loaded it meanwhile (PostgreSQL): skip theirs
+            added = with_retry(write, what="demo")
+    except SQLAlchemyError as err:
+        raise IngestError(f"could not load the demo dataset: {getattr(err, 'orig', err)}"
+                          ) from err
     log.info("demo dataset: %d claims added", added)
     return added

@@ -5,6 +5,12 @@ timeout, foreign keys and ``BEGIN IMMEDIATE`` for write transactions, so two pro
 writing the same file queue up instead of failing. PostgreSQL comes from ``DATABASE_URL``
 (``postgresql+psycopg://...``). Alembic migrations run programmatically at open, under a
 lock (the SQLite write lock, or a PostgreSQL advisory lock), so no set-up step is needed.
+
+A SQLite file the process cannot write (``chmod a-w``, a read-only mount) can still be
+opened read-only (``make_engine(url, read_only=True)``; :func:`sqlite_read_only` tells
+when). Driver errors that mean a damaged file, a full disk or a read-only database are
+raised as :mod:`store.dberrors` classes with a message saying what to do, by a
+``handle_error`` hook on every engine.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from core.errors import StoreError
 from core.paths import data_dir
+from store.dberrors import DatabaseReadOnly, classify
 
 __all__ = [
     "DEFAULT_DB_NAME",
@@ -30,6 +37,8 @@ __all__ = [
     "is_locked_error",
     "make_engine",
     "migrate",
+    "sqlite_path",
+    "sqlite_read_only",
     "with_retry",
     "write_connection",
 ]
@@ -39,6 +48,8 @@ log = logging.getLogger("conflictmap.store.engine")
 DEFAULT_DB_NAME = "conflictmap.sqlite"
 #: Milliseconds SQLite waits for a competing writer before reporting "database is locked".
 BUSY_TIMEOUT_MS = 30_000
+#: Bytes a checkpointed WAL file is truncated back to, so it does not stay huge.
+WAL_SIZE_LIMIT = 64 * 1024 * 1024
 _MIGRATION_LOCK_KEY = 0x43_4D_41_50  # "CMAP", the PostgreSQL advisory lock id
 T = TypeVar("T")
 
@@ -59,11 +70,38 @@ def _normalize_pg_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Engine:
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for PostgreSQL, in-memory or an unusable URL)."""
+    try:
+        parsed = make_url(_normalize_pg_url(url))
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def sqlite_read_only(url: str) -> bool:
+    """True when ``url`` is an existing SQLite file this process may read but not write.
+
+    Either the file is not writable, or its folder is not and the WAL side files that
+    a writer would create there do not exist.
+    """
+    path = sqlite_path(url)
+    if path is None or not path.is_file() or not os.access(path, os.R_OK):
+        return False
+    if not os.access(path, os.W_OK):
+        return True
+    side_files = all(Path(f"{path}{s}").exists() for s in ("-wal", "-shm"))
+    return not os.access(path.parent, os.W_OK) and not side_files
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """Create an engine for ``url`` with the project's connection settings.
 
-    Raises :class:`StoreError` for an unusable URL (the message names the scheme, never
-    the password).
+    ``read_only`` opens a SQLite file with ``mode=ro`` (nothing is ever written, not
+    even the WAL switch). Raises :class:`StoreError` for an unusable URL (the message
+    names the scheme, never the password).
     """
     url = _normalize_pg_url(url)
     try:
@@ -72,19 +110,39 @@ def make_engine(url: str) -> Engine:
         raise StoreError(f"not a database URL: {url.split('://')[0]}://...") from err
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return _sqlite_engine(url, parsed.database)
-    if backend == "postgresql":
-        return create_engine(url, pool_pre_ping=True, future=True)
-    raise StoreError(f"unsupported database backend {backend!r}: use sqlite or postgresql")
+        engine = _sqlite_engine(url, parsed.database, read_only=read_only)
+    elif backend == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True, future=True)
+    else:
+        raise StoreError(f"unsupported database backend {backend!r}: use sqlite or postgresql")
+    _explain_errors(engine, parsed.database if backend == "sqlite" else None)
+    return engine
 
 
-def _sqlite_engine(url: str, database: str | None) -> Engine:
+def _explain_errors(engine: Engine, sqlite_file: str | None) -> None:
+    """Raise :mod:`store.dberrors` classes instead of raw driver errors that mean one."""
+    where = sqlite_file or engine.url.render_as_string(hide_password=True)
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context) -> None:  # type: ignore[no-untyped-def]
+        explained = classify(context.original_exception, where, sqlite_file)
+        if explained is not None:
+            raise explained from context.original_exception
+
+
+def _sqlite_engine(url: str, database: str | None, *, read_only: bool = False) -> Engine:
     """SQLite engine with WAL, busy timeout, foreign keys and explicit BEGIN handling."""
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(
-        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-    )
+    on_disk = bool(database) and database != ":memory:"
+    if on_disk and not read_only:
+        Path(database).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
+    args: dict[str, object] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    if read_only and on_disk:
+        from urllib.parse import quote
+
+        folder_writable = os.access(Path(database).parent, os.W_OK)  # type: ignore[arg-type]
+        mode = "mode=ro" if folder_writable else "mode=ro&immutable=1"
+        url = f"sqlite:///file:{quote(str(Path(database).resolve()))}?{mode}&uri=true"
+    engine = create_engine(url, connect_args=args)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -93,9 +151,10 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
-        if database and database != ":memory:":
+        if on_disk and not read_only:
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
+            cur.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -171,6 +230,11 @@ def migrate(engine: Engine) -> None:
     try:
         if with_retry(lambda: _revision_of(engine), what="opening") == head:
             return
+        if engine.url.query.get("mode") == "ro":
+            name = (engine.url.database or "").removeprefix("file:")
+            raise DatabaseReadOnly(
+                f"the database {name} is read-only and its schema is not current ({head}): "
+                "make it writable once so it can be upgraded")
         with_retry(lambda: _migrate_locked(engine, head), what="migration")
     except SQLAlchemyError as err:
         where = engine.url.render_as_string(hide_password=True)

@@ -8,6 +8,7 @@ latitude/longitude) but left out of the spatial formats.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ __all__ = [
     "to_geojson",
     "to_gpkg",
     "write_export",
+    "write_file_atomically",
 ]
 
 log = logging.getLogger("conflictmap.store.export")
@@ -284,18 +286,42 @@ def export_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
 def write_export(frame: pd.DataFrame, fmt: str, path: str | Path | None) -> bytes | Path:
     """Write the export to ``path`` (returned), or return its bytes when ``path`` is None.
 
-    A path that cannot be written (a directory, no permission, a missing folder) raises
-    :class:`InputRejected` with the reason, never a traceback.
+    A path that cannot be written (a directory, no permission, a missing folder, a full
+    disk) raises :class:`InputRejected` with the reason, never a traceback, and leaves
+    no file behind (see :func:`write_file_atomically`).
     """
     if path is None:
         return export_bytes(frame, fmt)
     path = Path(path)
-    data = export_bytes(frame, fmt)  # built first: a failed write never leaves half a file
+    write_file_atomically(path, export_bytes(frame, fmt))  # built first, then written
+    return path
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all.
+
+    The bytes go to a hidden temporary file beside ``path``, which replaces it only once
+    fully written and flushed: a full disk or a kill half-way leaves neither an empty nor
+    a truncated file (and an older file of that name untouched). A path that exists but
+    is not a regular file (``/dev/null``, a pipe) is written directly.
+    """
     try:
         if path.is_dir():
             raise IsADirectoryError(21, "Is a directory", str(path))
-        with path.open("wb") as handle:
-            handle.write(data)
+        if path.exists() and not path.is_file():
+            with path.open("wb") as handle:
+                handle.write(data)
+            return
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                    dir=path.parent if str(path.parent) else ".")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
     except OSError as err:
         raise InputRejected(f"cannot write {path}: {err.strerror or err}") from err
-    return path

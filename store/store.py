@@ -20,7 +20,16 @@ from core.errors import ConflictMapError, IngestError, InputRejected, StoreError
 from gazetteer.model import Place
 from geo.geodesic import validate_point
 from store import corrections, places, queries
-from store.engine import default_url, make_engine, migrate, with_retry, write_connection
+from store.dberrors import DatabaseReadOnly, DatabaseUnusable
+from store.engine import (
+    default_url,
+    make_engine,
+    migrate,
+    sqlite_path,
+    sqlite_read_only,
+    with_retry,
+    write_connection,
+)
 from store.ingest.limits import Limits
 from store.models import Article, Claim, Correction, Mention, Source, UserPlace
 from store.types import ArticleInput, ClaimFilter, IngestResult
@@ -44,13 +53,23 @@ def _default_analyzer() -> Analyzer:
     return analyze_article
 
 
-def open_store(url: str | None = None, *, merge_places: bool = True) -> Store:
+def open_store(url: str | None = None, *, merge_places: bool = True,
+               for_reading: bool = False) -> Store:
     """Open (creating and migrating if needed) the database at ``url``.
 
     ``None`` means ``DATABASE_URL`` or the SQLite file in the data directory. With
-    ``merge_places`` the analyst's places are added to the gazetteer index.
+    ``merge_places`` the analyst's places are added to the gazetteer index. With
+    ``for_reading`` (``stats``, ``export``, the app) a SQLite file this process may
+    not write is opened read-only instead of failing; writes to it then raise
+    :class:`store.dberrors.DatabaseReadOnly`.
     """
-    store = Store(url or default_url())
+    url = url or default_url()
+    read_only = sqlite_read_only(url)
+    if read_only and not for_reading:
+        raise DatabaseReadOnly(
+            f"the database {sqlite_path(url)} is read-only: it can be viewed (stats, export, "
+            "the app) but nothing can be added to it. Make the file and its folder writable")
+    store = Store(url, read_only=read_only)
     if merge_places:
         store.merge_places_into_gazetteer()
     return store
@@ -59,10 +78,12 @@ def open_store(url: str | None = None, *, merge_places: bool = True) -> Store:
 class Store:
     """A migrated database plus the operations on it (see module docstring)."""
 
-    def __init__(self, url: str, *, limits: Limits | None = None) -> None:
+    def __init__(self, url: str, *, limits: Limits | None = None,
+                 read_only: bool = False) -> None:
         self.url = url
         self.limits = limits or Limits.from_env()
-        self.engine: Engine = make_engine(url)
+        self.read_only = read_only
+        self.engine: Engine = make_engine(url, read_only=read_only)
         migrate(self.engine)
 
     @property
@@ -143,7 +164,8 @@ class Store:
             raise
         except (SQLAlchemyError, TypeError, ValueError, AttributeError, LookupError,
                 UnicodeError) as err:
-            log.warning("could not store %s", article.origin or article.title, exc_info=True)
+            log.warning("could not store %s: %s", article.origin or article.title, err)
+            log.debug("could not store %s", article.origin or article.title, exc_info=True)
             raise IngestError(f"could not store the article: {type(err).__name__}: {err}"
                               ) from err
         return IngestResult("stored", article_id=article_id, mentions=len(mention_ids),
@@ -158,8 +180,8 @@ class Store:
         except ConflictMapError:
             raise
         except Exception as err:  # noqa: BLE001 - boundary: any text must not stop a batch
-            log.warning("analysis failed for %s", article.origin or article.title,
-                        exc_info=True)
+            log.warning("analysis failed for %s: %s", article.origin or article.title, err)
+            log.debug("analysis failed for %s", article.origin or article.title, exc_info=True)
             raise IngestError(f"analysis failed: {type(err).__name__}: {err}") from err
 
     def ingest_many(
@@ -169,7 +191,9 @@ class Store:
         """Ingest each article, yielding one result each; a failure never stops the batch.
 
         Items may be errors from a reader (a file that could not be read); they are
-        yielded as failed results with the reason.
+        yielded as failed results with the reason. A :class:`DatabaseUnusable` (a full
+        disk, a damaged or read-only database) is raised at the first article it stops:
+        every later article would fail the same way.
         """
         for item in articles:
             if isinstance(item, ConflictMapError):
@@ -178,6 +202,8 @@ class Store:
                 continue
             try:
                 yield self.ingest_article(item, analyzer=analyzer)
+            except DatabaseUnusable:
+                raise
             except ConflictMapError as err:
                 yield IngestResult("failed", title=item.title, origin=item.origin,
                                    reason=str(err))

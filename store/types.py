@@ -26,7 +26,32 @@ def clean_text(value: str) -> str:
     """
     return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
 
-__all__ = ["ArticleInput", "ClaimFilter", "IngestResult", "clean_text", "parse_date"]
+__all__ = ["ArticleInput", "ClaimFilter", "IngestResult", "clean_text", "meta_text",
+           "parse_date"]
+
+#: Joins the parts of a metadata field given as a list (``"title": ["Sirte", "day 3"]``).
+LIST_SEPARATOR = "; "
+
+
+def meta_text(value: object, *, what: str = "field") -> str | None:
+    """Return a metadata value as text: numbers as written, lists joined, never a repr.
+
+    >>> meta_text(["Sirte falls", "", 3]), meta_text(42), meta_text([])
+    ('Sirte falls; 3', '42', None)
+    >>> meta_text({"en": "Sirte"}, what="title")
+    Traceback (most recent call last):
+    ...
+    core.errors.InputRejected: title must be text, got an object
+    """
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        parts = [meta_text(v, what=what) for v in value]
+        return LIST_SEPARATOR.join(p.strip() for p in parts if p and p.strip()) or None
+    kind = {dict: "an object", bool: "true/false"}.get(type(value), type(value).__name__)
+    raise InputRejected(f"{what} must be text, got {kind}")
 
 #: Outcomes of one ingest.
 STATUSES: tuple[str, ...] = ("stored", "duplicate", "failed")
@@ -90,7 +115,7 @@ class ArticleInput:
                      "source_url"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
-                setattr(self, name, str(value))
+                setattr(self, name, meta_text(value, what=name))
             if isinstance(getattr(self, name), str):
                 setattr(self, name, clean_text(getattr(self, name)).strip() or None)
 

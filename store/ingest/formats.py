@@ -107,16 +107,31 @@ def from_html(data: bytes, name: str, defaults: Mapping[str, Any]) -> ArticleInp
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_BOM_PREFIXES = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def _decode_html(data: bytes, name: str) -> str:
-    """Decode a page with the charset it declares when that works, else detect it."""
+    """Decode a page: clean UTF-8 first, then the charset it declares, else detect it.
+
+    Bytes that decode cleanly as UTF-8 are UTF-8 whatever a (copied, stale) ``<meta
+    charset=iso-8859-1>`` says: the reverse mistake would garble every accent. A
+    declared codec that is unknown, not a text codec, or fails on the bytes in any
+    way (``punycode`` raises a plain :class:`UnicodeError`) is ignored, not fatal.
+    """
+    if not data.startswith(_BOM_PREFIXES) and b"\x00" not in data[:8192]:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if text.strip():
+                return text.replace("\r\n", "\n")
     declared = _META_CHARSET.search(data[:4096])
-    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if declared and not data.startswith(_BOM_PREFIXES):
         try:
             text = data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
+        except (LookupError, UnicodeError, ValueError, TypeError) as err:
+            log.info("%s: declared charset %r unusable (%s)", name, declared.group(1), err)
         else:
             if text.strip():
                 return text.replace("\r\n", "\n")
@@ -199,6 +214,20 @@ def from_jsonl(data: bytes, name: str, defaults: Mapping[str, Any]
             if not str(err).startswith(origin):
                 err = type(err)(f"{origin}: {err}")
             yield _with_origin(err, origin)
+        except ValueError as err:  # e.g. an integer of more than 4,300 digits
+            yield _with_origin(InputRejected(f"{origin}: not usable JSON ({_first_line(err)})"),
+                               origin)
+        except Exception as err:  # noqa: BLE001 - boundary: one line's failure, not the file's
+            log.debug("unexpected failure on %s", origin, exc_info=True)
+            yield _with_origin(ExtractionError(
+                f"{origin}: could not be read ({type(err).__name__}: {_first_line(err)})"),
+                origin)
+
+
+def _first_line(err: BaseException) -> str:
+    if isinstance(err, ValueError) and "integer string conversion" in str(err):
+        return "a number of more than 4,300 digits"
+    return (str(err).splitlines() or [""])[0][:160]
 
 
 def _with_origin(err: ConflictMapError, origin: str) -> ConflictMapError:

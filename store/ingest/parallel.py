@@ -50,8 +50,12 @@ def _init_worker(url: str, parent: int) -> None:
 
 
 def _ingest_one(article: ArticleInput) -> IngestResult:
+    from store.dberrors import DatabaseUnusable
+
     try:
         return _WORKER_STORE.ingest_article(article)
+    except DatabaseUnusable:
+        raise  # a full disk or a damaged database: the parent stops the batch, once
     except ConflictMapError as err:
         return IngestResult("failed", title=article.title, origin=article.origin,
                             reason=str(err))

@@ -2,7 +2,9 @@
 
 :func:`iter_articles` walks the paths it is given and yields one
 :class:`ArticleInput` per article, or the error that stopped a file (with its
-``origin``), so a batch goes on past a bad file.
+``origin``), so a batch goes on past a bad file. Every error message starts with the
+file's name once (``big.txt: 30.0 MB, over ...``), shown safely when the name is not
+valid UTF-8; an exception a reader did not expect is still only that file's failure.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from core.errors import ConflictMapError, InputRejected
+from core.errors import ConflictMapError, ExtractionError, InputRejected
 from store.ingest import formats
 from store.ingest.limits import Limits, check_size
+from store.ingest.walk import Skipped, safe_name, walk_files
 from store.types import ArticleInput
 
 __all__ = ["SUPPORTED_SUFFIXES", "article_from_text", "iter_articles", "read_bytes",
-           "read_path"]
+           "read_path", "unexpected_reason"]
 
 log = logging.getLogger("conflictmap.store.ingest")
 
@@ -70,85 +73,124 @@ def read_bytes(name: str, data: bytes, *, limits: Limits | None = None,
     """Articles from an uploaded file's bytes; ``name`` only chooses the format.
 
     Only the base name is kept (as ``origin``), so an uploaded name like
-    ``../../etc/passwd`` never refers to a path.
+    ``../../etc/passwd`` never refers to a path. An exception the reader did not
+    expect (a bug or a library's surprise) becomes an :class:`ExtractionError` naming
+    the file and the cause, never a traceback.
     """
     limits = limits or Limits.from_env()
-    base = os.path.basename(str(name).replace("\\", "/")) or "upload"
+    base = safe_name(os.path.basename(str(name).replace("\\", "/"))) or "upload"
+    return _read_named(base, data, limits, defaults)
+
+
+def _read_named(base: str, data: bytes, limits: Limits, defaults: Mapping[str, Any]
+                ) -> list[ArticleInput | ConflictMapError]:
+    """Articles from ``data``, a file named ``base`` (already safe to show)."""
     check_size(len(data), limits, what=base)
     suffix = Path(base).suffix.lower()
-    if suffix == ".jsonl":
-        return [_check_length(i, limits)
-                for i in formats.from_jsonl(data, base, _meta(defaults))]
-    reader = _SINGLE.get(suffix)
-    if reader is None:
+    if suffix != ".jsonl" and suffix not in _SINGLE:
         raise InputRejected(f"{base}: unsupported file type {suffix or '(none)'}; "
                             f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
-    checked = _check_length(reader(data, base, _meta(defaults)), limits)
+    try:
+        if suffix == ".jsonl":
+            return [_check_length(i, limits)
+                    for i in formats.from_jsonl(data, base, _meta(defaults))]
+        checked = _check_length(_SINGLE[suffix](data, base, _meta(defaults)), limits)
+    except ConflictMapError:
+        raise
+    except RecursionError as err:
+        raise ExtractionError(f"{base}: nested too deeply to read") from err
+    except Exception as err:  # noqa: BLE001 - boundary: one file's failure, not the batch's
+        log.debug("unexpected reader failure on %s", base, exc_info=True)
+        raise ExtractionError(f"{base}: could not be read ({unexpected_reason(err)})") from err
     if isinstance(checked, ConflictMapError):
         raise checked
     return [checked]
 
 
+def unexpected_reason(err: BaseException) -> str:
+    """A short, path-free description of an unexpected exception for a user message."""
+    message = str(err).splitlines()[0] if str(err) else ""
+    return f"{type(err).__name__}: {message[:160]}" if message else type(err).__name__
+
+
 def read_path(path: str | Path, *, limits: Limits | None = None,
               **defaults: Any) -> list[ArticleInput | ConflictMapError]:
-    """Articles from one file (a ``.jsonl`` file may hold many)."""
+    """Articles from one file (a ``.jsonl`` file may hold many).
+
+    The origin of each article (and the start of each message) is the path as given,
+    made safe to print and store (:func:`store.ingest.walk.safe_name`).
+    """
     path = Path(path)
+    shown = safe_name(path)
     limits = limits or Limits.from_env()
     try:
         info = path.stat()
     except OSError as err:
-        raise InputRejected(f"{path}: cannot read ({err.strerror})") from err
+        raise InputRejected(f"{shown}: cannot read ({err.strerror})") from err
     if not stat.S_ISREG(info.st_mode):  # a device, a pipe, a socket: may never end
-        raise InputRejected(f"{path}: not a regular file")
-    check_size(info.st_size, limits, what=str(path))
+        raise InputRejected(f"{shown}: not a regular file")
+    check_size(info.st_size, limits, what=shown)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise InputRejected(f"{path}: unsupported file type {path.suffix or '(none)'}; "
+        raise InputRejected(f"{shown}: unsupported file type {path.suffix or '(none)'}; "
                             f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
     try:
         with path.open("rb") as handle:  # never more than the limit, even if it grew
             data = handle.read(limits.max_file_bytes + 1)
-        check_size(len(data), limits, what=str(path))
+        check_size(len(data), limits, what=shown)
     except OSError as err:
-        raise InputRejected(f"{path}: cannot read ({err.strerror})") from err
-    items = read_bytes(path.name, data, limits=limits, **defaults)
-    for item in items:  # keep the full path as the origin
-        origin = str(path) + (item.origin[len(path.name):] if isinstance(item, ArticleInput)
-                              and item.origin and item.origin.startswith(path.name) else "")
-        if isinstance(item, ArticleInput):
-            item.origin = origin
-    return items
+        raise InputRejected(f"{shown}: cannot read ({err.strerror})") from err
+    base = safe_name(path.name)
+    try:
+        items = _read_named(base, data, limits, defaults)
+    except ConflictMapError as err:
+        raise _renamed(err, base, shown) from err
+    return [_renamed(item, base, shown) for item in items]
 
 
-def _walk(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for fname in sorted(files):
-                child = Path(root) / fname
-                if not fname.startswith(".") and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
-    else:
-        yield path
+def _renamed(item: Any, base: str, shown: str) -> Any:
+    """``item`` with its origin (and an error's message) naming ``shown``, not ``base``."""
+    origin = getattr(item, "origin", None)
+    if isinstance(origin, str) and origin.startswith(base):
+        origin = shown + origin[len(base):]
+    if isinstance(item, ArticleInput):
+        item.origin = origin or shown
+        return item
+    message = str(item)
+    if message.startswith(base) and base != shown:
+        renamed = type(item)(shown + message[len(base):])
+        renamed.__cause__ = item.__cause__
+        item = renamed
+    item.origin = origin or shown
+    return item
 
 
 def iter_articles(paths: Iterable[str | Path], *, limits: Limits | None = None,
-                  **defaults: Any) -> Iterator[ArticleInput | ConflictMapError]:
+                  follow_symlinks: bool = False, **defaults: Any
+                  ) -> Iterator[ArticleInput | ConflictMapError]:
     """Every article under ``paths`` (files and directories, recursively, sorted).
 
-    Files in directories with other endings are skipped; a file named explicitly must
-    be supported. Errors are yielded, not raised, with ``origin`` set to the file.
+    A generator all the way down: directories are walked as they are read (see
+    :mod:`store.ingest.walk`, which also holds the symbolic-link policy). Files in
+    directories with other endings are skipped; a file named explicitly must be
+    supported. Errors are yielded, not raised, with ``origin`` set to the file, and
+    a reader's unexpected exception is that file's failure, never the batch's.
     """
     limits = limits or Limits.from_env()
     for top in paths:
         top = Path(top)
         if not top.exists():
-            yield _failed(InputRejected(f"{top}: no such file or directory"), str(top))
+            shown = safe_name(top)
+            yield _failed(InputRejected(f"{shown}: no such file or directory"), shown)
             continue
-        for path in _walk(top):
+        for path in walk_files(top, SUPPORTED_SUFFIXES, follow_symlinks=follow_symlinks):
+            if isinstance(path, Skipped):
+                shown = safe_name(path.path)
+                yield _failed(InputRejected(f"{shown}: {path.reason}"), shown)
+                continue
             try:
                 yield from read_path(path, limits=limits, **defaults)
             except ConflictMapError as err:
-                yield _failed(err, str(path))
+                yield _failed(err, safe_name(path))
 
 
 def _failed(err: ConflictMapError, origin: str) -> ConflictMapError:

@@ -74,6 +74,19 @@ CONTROL_CASES = [
                  ("SPLM-N", "besieged", "Kadugli"), id="sd-appositive-head"),
     pytest.param(["The last army garrison in Buthidaung surrendered to the Arakan Army."],
                  "2024-03-09", ("Resistance", "captured", "Buthidaung"), id="mm-surrendered-to"),
+    pytest.param(["Tuareg rebels said they had made a tactical withdrawal from Ber."],
+                 "2023-08-14", ("Tuareg rebels", "withdrew", "Ber"), id="ml-withdrawal-from"),
+    pytest.param(["ADF fighters ambushed a Congolese army convoy near Eringeti."], "2024-02-01",
+                 ("ADF", "attacked", "Eringeti"), id="cd-ambushed-near"),
+    pytest.param(["Arakan Army fighters have been battling junta troops for Paletwa."],
+                 "2024-01-10", ("Resistance", "attacked", "Paletwa"), id="mm-battling-for"),
+    pytest.param(["M23 rebels fought their way to the outskirts of Sake."], "2024-02-08",
+                 ("M23", "advanced_towards", "Sake"), id="cd-fought-their-way"),
+    pytest.param(["Fano militiamen briefly seized Debre Tabor before pulling out on Sunday."],
+                 "2023-08-07", ("Amhara forces", "withdrew", "Debre Tabor"), id="et-pulling-out"),
+    pytest.param(["Russian troops took Pisky, a village in the Donetsk region that Ukraine "
+                  "had held since 2014."], "2022-08-25", ("Ukraine", "holds", "Pisky"),
+                 id="ua-relative-after-appositive"),
     pytest.param(["Houthi fighters pressed their offensive on Marib on Sunday."], "2021-02-20",
                  ("Houthis", "attacked", "Marib"), id="ye-offensive-on"),
     pytest.param(["Israeli troops mounted an incursion into Jenin overnight."], "2023-07-04",
@@ -144,8 +157,15 @@ def test_distance_anchor_from_an_earlier_sentence(sentences, anchor, direction):
     assert claims[0].anchor_reason.startswith(("away -> ", "the city -> "))
 
 
+def test_distance_subject_named_by_reference():
+    text = "Ukrainian soldiers entered Kherson on Friday.\n\nThe city lies about 550 km south of Kyiv."
+    (claim,) = [c for c in extract_claims(text) if c.kind == "distance"]
+    assert claim.subject == "The city" and names_match(claim.subject_place.name, ["Kherson"])
+
+
 def test_distance_subject_is_the_appositive_head():
-    text = "Azerbaijan captured Shusha, the second-largest town in Karabakh, 15 km south of Stepanakert."
+    text = ("Azerbaijan captured Shusha, the second-largest town in Karabakh, "
+            "15 km south of Stepanakert.")
     (claim,) = [c for c in extract_claims(text) if c.kind == "distance"]
     assert claim.subject == "Shusha"
 

@@ -45,10 +45,11 @@ DATA = Path(__file__).with_name("data")
 CONTROL = DATA / "probe_control.jsonl"
 DISTANCE = DATA / "probe_distance.jsonl"
 
-#: Floors on the probe figures (extractor at the time of writing, less 0.02).
+#: Floors on the probe figures (the extractor's last measured figures, less 0.02: control
+#: 0.811, with actor 0.750, distance 0.986).
 FLOORS = {
-    "control_f1": 0.745,
-    "control_actor_f1": 0.682,
+    "control_f1": 0.79,
+    "control_actor_f1": 0.73,
     "distance_f1": 0.966,
 }
 

@@ -276,5 +276,30 @@ def build_catalogue(directory: Path, *, size_limit_bytes: int | None = None) -> 
         b'{"text": "Forces entered Sirte on Monday.", "x": ' + b"[" * 100_000 + b"]" * 100_000
         + b"}\n" + json.dumps({"text": article_text(120)}).encode() + b"\n",
         "either", "a line nested 100,000 deep (overflows recursive JSON parsers) before a good one")
+    _round_two(add)
     return items
+
+
+def _round_two(add) -> None:  # type: ignore[no-untyped-def]
+    """Single files from the second reliability round (issue 17)."""
+    big = "9" * 5000
+    add("huge_integer.jsonl",
+        json.dumps({"title": "Before", "text": article_text(121)}) + "\n"
+        + '{"title": "Huge number", "count": ' + big + ', "text": "Shelling near Sirte."}\n'
+        + json.dumps({"title": "After", "text": article_text(122)}) + "\n",
+        "either", "an integer of 5,000 digits (Python's int limit, a ValueError) between "
+        "two good lines")
+    body = "<p>" + article_text(123).replace("\n", " ") + "</p>"
+    add("punycode_charset.html",
+        ("<html><head><meta charset=punycode><title>Cafe report</title></head><body>"
+         "<article>" + body + "<p>More shelling near Sirte.</p></article></body></html>"
+         ).encode("ascii"),  # ASCII is not valid punycode: the decoder raises UnicodeError
+        "store", "a meta charset naming punycode (whose decoder raises plain UnicodeError)",
+        must_contain=("Report number 123",))
+    add("false_latin1_charset.html",
+        "<html><head><meta charset=iso-8859-1><title>T</title></head><body><article>"
+        + body.replace("123", "124") + "<p>The caf\u00e9 in Sirte and \u201cheavy shelling"
+        "\u201d \u2014 officials in Benghazi.</p></article></body></html>",
+        "store", "UTF-8 bytes under a false <meta charset=iso-8859-1>",
+        must_contain=("caf\u00e9", "\u201cheavy shelling\u201d"))
 
