@@ -108,6 +108,38 @@ def pair_claims(frame: pd.DataFrame, pair: str) -> pd.DataFrame:
     return out.sort_values(["source", "published"]).reset_index(drop=True)
 
 
+def pair_chart(table: pd.DataFrame) -> Any:
+    """Bars of each source's stated km (coloured as on the map) and a rule at the true distance.
+
+    The colours are the map's distance-check colours (``geo.claim_records.distance_color``),
+    so a bar means what the legend says; the black rule is the geodesic distance.
+    """
+    import altair as alt
+
+    from geo.claim_records import distance_color
+
+    data = table.assign(
+        label=table["source"].astype(str) + " " + table["published"].astype(str),
+        color=[distance_color(d, v) for d, v in zip(table["diff_pct"], table["verdict"],
+                                                     strict=True)],
+    )[["label", "stated_km", "color", "verdict", "stated"]]
+    bars = alt.Chart(data).mark_bar().encode(
+        x=alt.X("stated_km:Q", title="stated distance (km)"),
+        y=alt.Y("label:N", title=None, sort=None),
+        color=alt.Color("color:N", scale=None, legend=None),
+        tooltip=["label", "stated", "stated_km", "verdict"],
+    )
+    true = table["true_km"].dropna()
+    if true.empty:
+        return bars
+    truth = pd.DataFrame({"true_km": [float(true.iloc[0])],
+                          "text": [f"true {float(true.iloc[0]):,.0f} km"]})
+    rule = alt.Chart(truth).mark_rule(color="#111", strokeWidth=2).encode(x="true_km:Q")
+    text = alt.Chart(truth).mark_text(align="left", dx=4, dy=-6, color="#111").encode(
+        x="true_km:Q", y=alt.value(0), text="text:N")
+    return bars + rule + text
+
+
 def place_options(frame: pd.DataFrame) -> pd.DataFrame:
     """Places with control claims: key, label, claims, sources (most sources first)."""
     control = frame[frame["kind"] == "control"]
@@ -184,8 +216,7 @@ def render() -> None:
         true = table["true_km"].dropna()
         if not true.empty:
             st.metric("True geodesic distance", f"{true.iloc[0]:,.0f} km")
-        chart = table.assign(label=table["source"] + " " + table["published"].astype(str))
-        st.bar_chart(chart.set_index("label")[["stated_km"]], horizontal=True, y_label="stated km")
+        st.altair_chart(pair_chart(table), width="stretch")
         st.dataframe(table, hide_index=True, key="compare_pair_table")
     else:
         places = place_options(frame)

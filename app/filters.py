@@ -243,6 +243,26 @@ def apply_filters(frame: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     return frame[mask]
 
 
+#: Verdict classes (``geo.verdict.verdict_class``) of a distance that is off.
+OFF_VERDICTS: frozenset[str] = frozenset({"understated", "overstated"})
+
+
+def distances_off(frame: pd.DataFrame) -> pd.DataFrame:
+    """Distance claims whose stated figure is off (understated or overstated), worst first.
+
+    A figure plausible as a road distance, consistent, or not checkable is left out.
+    """
+    from geo.verdict import verdict_class
+
+    if frame.empty or "verdict" not in frame.columns:
+        return frame.iloc[0:0]
+    mask = (frame["kind"] == "distance") & frame["verdict"].map(verdict_class).isin(OFF_VERDICTS)
+    out = frame[mask]
+    if "diff_pct" in out.columns:
+        out = out.iloc[out["diff_pct"].abs().fillna(0).argsort()[::-1]]
+    return out
+
+
 def _date_range(options: FilterOptions) -> tuple[date, date]:
     """Slider bounds; a single day is widened so the slider can move."""
     first = options.first or date.today()

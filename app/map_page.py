@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from app import data
-from app.filters import FilterState, filter_widgets, options_from_frame
+from app.filters import FilterState, distances_off, filter_widgets, options_from_frame
 from app.map_render import clicked_claim_id, show_map
 from app.text import md_escape
 
@@ -23,23 +23,25 @@ __all__ = ["TABLE_COLUMNS", "render", "table_frame"]
 log = logging.getLogger("conflictmap.app.map_page")
 
 #: Columns of the claims table, in order.
+#: Columns of the claims table, in order: the verdict beside the place, its figures before
+#: the quote.
 TABLE_COLUMNS: tuple[str, ...] = (
     "claim_id",
     "sort_date",
-    "published",
-    "source",
-    "kind",
-    "actor_norm",
-    "action",
     "place",
-    "precision",
-    "quote",
+    "verdict",
     "value_min",
     "unit",
     "anchor",
     "true_km",
     "diff_pct",
-    "verdict",
+    "actor_norm",
+    "action",
+    "kind",
+    "quote",
+    "source",
+    "published",
+    "precision",
     "url",
 )
 _SEL = "claim"
@@ -115,6 +117,15 @@ def _attach_fronts(fmap: Any, version: str, state: FilterState) -> str | None:
     return note
 
 
+def _fronts_legend() -> tuple[tuple[str, str], ...]:
+    """Legend rows explaining areas of control, estimates and the front line."""
+    try:
+        from geo.fronts_layer import FRONTS_LEGEND
+    except ImportError:
+        return ()
+    return FRONTS_LEGEND
+
+
 def _without_template_syntax(frame: pd.DataFrame) -> pd.DataFrame:
     """Break ``{{``, ``{%`` and ``{#`` in text columns with a zero-width space.
 
@@ -176,9 +187,11 @@ def _exports(frame: pd.DataFrame) -> None:
 
 def render() -> None:
     """Draw the map page."""
+    from app import warmup
     from app.claim_panel import claim_details
     from geo.claims_map import build_claims_map
 
+    warmup.start()  # the place index builds while the analyst looks at the map
     store = data.get_store()
     from app.viewport_map import render_viewport, use_viewport
 
@@ -187,8 +200,12 @@ def render() -> None:
         return
     version = data.data_version(store)
     options = _options(version)
+    from app import timeline
+
+    timeline.apply_chart_range(st.session_state, options)
     with st.sidebar:
         st.subheader("Filters")
+        timeline.date_controls(st, options)
         state = filter_widgets(options)
         online = st.toggle(
             "Online tile layers",
@@ -202,7 +219,16 @@ def render() -> None:
             bind="query-params",
             help="Derived from control claims, with a time slider.",
         )
+        off_only = st.toggle(
+            "Only distances that are off",
+            key="off",
+            bind="query-params",
+            help="Distance claims understated or overstated beyond what their wording "
+            "allows (not those plausible as road distance), worst first.",
+        )
     frame = data.filtered_frame(state, version)
+    if off_only:
+        frame = distances_off(frame)
 
     if "selected_claim" not in st.session_state:
         initial = st.query_params.get(_SEL)
@@ -218,6 +244,7 @@ def render() -> None:
         selected=focus if focus in ids else None,
         prepared=data.prepared(version),
         extra_layers=extra,
+        legend_fronts=_fronts_legend() if fronts else (),
     )
     for note in notes:
         if note:
@@ -225,7 +252,15 @@ def render() -> None:
     _counts(frame, options.total, summary["markers"])
     if options.total == 0:
         st.info("No claims stored yet: upload articles on the Upload page.")
-    result = show_map(fmap, key="claims_map", offline=not online)
+    counts = timeline.daily_counts(frame)
+    if not counts.empty:
+        st.altair_chart(timeline.day_chart(counts), on_select="rerun", key="day_chart",
+                        width="stretch")
+        st.caption("Drag across the chart to set the date range.")
+    map_col, feed_col = st.columns([4, 1])
+    with map_col:
+        result = show_map(fmap, key="claims_map", offline=not online)
+    timeline.quote_feed(feed_col, frame)
 
     clicked = clicked_claim_id(result)
     if clicked and clicked != st.session_state.get("_last_click"):

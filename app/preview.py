@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -123,11 +123,18 @@ def _place_text(place: Place | None) -> str:
     return f"{place.name} ({place.lat:.3f}, {place.lon:.3f}, {place.precision})"
 
 
-def claims_table(claims: Sequence[Any]) -> pd.DataFrame:
-    """One row per extracted claim for the preview table (plain text, shown as data)."""
+def claims_table(claims: Sequence[Any], verdicts: Mapping[int, Any] | None = None,
+                 ) -> pd.DataFrame:
+    """One row per extracted claim for the preview table (plain text, shown as data).
+
+    ``verdicts`` maps a claim's index to its distance verdict (``ArticleAnalysis.verdicts``);
+    the verdict is shown beside the place, before the quote.
+    """
     rows = []
-    for claim in claims:
+    verdicts = verdicts or {}
+    for number, claim in enumerate(claims):
         quote = claim.provenance.quote
+        verdict = getattr(verdicts.get(number), "label", None)
         if getattr(claim, "kind", "") == "distance":
             stated = (
                 f"{claim.value_min:g}"
@@ -141,6 +148,7 @@ def claims_table(claims: Sequence[Any]) -> pd.DataFrame:
                     "what": f"{claim.subject or '?'}: {stated} {claim.unit} "
                     f"{claim.direction or ''} from {claim.anchor}".replace("  ", " "),
                     "place": _place_text(claim.subject_place or claim.anchor_place),
+                    "verdict": verdict or "not checked: no anchor position",
                     "date": claim.event_date,
                 }
             )
@@ -152,7 +160,8 @@ def claims_table(claims: Sequence[Any]) -> pd.DataFrame:
                     "what": f"{claim.actor_norm or claim.actor or '?'} {claim.action} "
                     f"{claim.place}",
                     "place": _place_text(claim.place_ref),
+                    "verdict": "",
                     "date": claim.event_date,
                 }
             )
-    return pd.DataFrame(rows, columns=["kind", "what", "place", "date", "quote"])
+    return pd.DataFrame(rows, columns=["kind", "what", "place", "verdict", "date", "quote"])

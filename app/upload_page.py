@@ -36,6 +36,8 @@ __all__ = ["render"]
 log = logging.getLogger("conflictmap.app.upload_page")
 _BATCH = "upload_batch"
 _ANALYSES = "upload_analyses"
+#: Place names listed at most per article (the preview stays quick on long articles).
+_MAX_PLACE_ROWS = 60
 _TYPES = ["txt", "text", "md", "html", "htm", "pdf", "jsonl"]
 
 
@@ -160,55 +162,79 @@ def _edit_meta(index: int, article: Any) -> Any:
         return article
 
 
-def _corrections(index: int, analysis: Any) -> dict[tuple[int, int], Any]:
-    """Candidate pickers per place name; returns span -> chosen Place for changed ones."""
+def _corrections(index: int, analysis: Any, text: str) -> dict[tuple[int, int], Any]:
+    """Candidate pickers per place name; returns span -> chosen Place for changed ones.
+
+    The places the claims use come first; the other places, and names that are probably
+    not places (with the reason), are folded below.
+    """
+    from app.preview_places import sort_places
+
     overrides: dict[tuple[int, int], Any] = {}
     groups = mention_groups(analysis.mentions)
     if not groups:
         st.caption("No places found in this article.")
         return overrides
+    sorted_groups = sort_places(groups[:_MAX_PLACE_ROWS], analysis.claims, text)
     st.caption(
-        "Places: pick another candidate or type coordinates; the choice is saved "
-        "with the article as a correction."
+        "Places the claims use: pick another candidate or type coordinates; the choice is "
+        "saved with the article as a correction."
     )
-    for number, group in enumerate(groups[:40]):
-        first = group[0]
-        candidates = [c.place for c in first.candidates] or ([first.place] if first.place else [])
-        options = [*range(len(candidates)), MANUAL]
-        current = next(
-            (i for i, p in enumerate(candidates) if first.place and p.id == first.place.id),
-            0 if candidates else MANUAL,
-        )
-        cols = st.columns([2, 3])
-        cols[0].text(f"{first.text} ×{len(group)}")
-        choice = cols[1].selectbox(
-            f"Place for {first.text}",
-            options,
-            index=options.index(current),
-            format_func=lambda i, c=candidates, f=first: (
-                "Set coordinates…" if i == MANUAL else candidate_label(c[i], f.candidates, i)
-            ),
-            key=f"pick_{index}_{number}",
-            label_visibility="collapsed",
-        )
-        if choice == MANUAL:
-            c1, c2 = cols[1].columns(2)
-            lat = c1.number_input(
-                "Latitude", -90.0, 90.0, value=None, format="%.5f", key=f"lat_{index}_{number}"
-            )
-            lon = c2.number_input(
-                "Longitude", -180.0, 180.0, value=None, format="%.5f", key=f"lon_{index}_{number}"
-            )
-            if lat is None or lon is None:
-                continue
-            place = manual_place(first.text, lat, lon)
-        else:
-            place = candidates[choice]
-            if first.place is not None and place.id == first.place.id:
-                continue
-        for mention in group:
-            overrides[(mention.start, mention.end)] = place
+    for number, group in sorted_groups.used:
+        _place_picker(index, number, group, overrides, st)
+    if not sorted_groups.used:
+        st.caption("No claim uses a place of this article.")
+    if sorted_groups.other:
+        with st.expander(f"Other places in the article ({len(sorted_groups.other)})"):
+            for number, group in sorted_groups.other:
+                _place_picker(index, number, group, overrides, st)
+    if sorted_groups.not_places:
+        with st.expander(f"Probably not places ({len(sorted_groups.not_places)})"):
+            for number, group, reason in sorted_groups.not_places:
+                st.caption(f"{md_escape(group[0].text)}: {md_escape(reason)}")
+                _place_picker(index, number, group, overrides, st)
     return overrides
+
+
+def _place_picker(index: int, number: int, group: list[Any],
+                  overrides: dict[tuple[int, int], Any], box: Any) -> None:
+    """One place name's candidate picker (or typed coordinates); fills ``overrides``."""
+    first = group[0]
+    candidates = [c.place for c in first.candidates] or ([first.place] if first.place else [])
+    options = [*range(len(candidates)), MANUAL]
+    current = next(
+        (i for i, p in enumerate(candidates) if first.place and p.id == first.place.id),
+        0 if candidates else MANUAL,
+    )
+    cols = box.columns([2, 3])
+    cols[0].text(f"{first.text} ×{len(group)}")
+    choice = cols[1].selectbox(
+        f"Place for {first.text}",
+        options,
+        index=options.index(current),
+        format_func=lambda i, c=candidates, f=first: (
+            "Set coordinates…" if i == MANUAL else candidate_label(c[i], f.candidates, i)
+        ),
+        key=f"pick_{index}_{number}",
+        label_visibility="collapsed",
+    )
+    if choice == MANUAL:
+        c1, c2 = cols[1].columns(2)
+        lat = c1.number_input(
+            "Latitude", -90.0, 90.0, value=None, format="%.5f", key=f"lat_{index}_{number}"
+        )
+        lon = c2.number_input(
+            "Longitude", -180.0, 180.0, value=None, format="%.5f", key=f"lon_{index}_{number}"
+        )
+        if lat is None or lon is None:
+            return
+        place = manual_place(first.text, lat, lon)
+    else:
+        place = candidates[choice]
+        if first.place is not None and place.id == first.place.id:
+            return
+    for mention in group:
+        overrides[(mention.start, mention.end)] = place
 
 
 def _preview(batch: list[Any]) -> dict[int, dict[tuple[int, int], Any]]:
@@ -225,6 +251,9 @@ def _preview(batch: list[Any]) -> dict[int, dict[tuple[int, int], Any]]:
             article = batch[index] = _edit_meta(index, article)
             origin = article.origin or "pasted text"
             st.text(f"{len(article.text):,} characters, read out of {origin}")
+            from app import warmup
+
+            warmup.wait_with_progress(st)
             with st.spinner("Reading places and claims…"):
                 analysis = _analysis(article)
             if bar is not None:
@@ -233,11 +262,20 @@ def _preview(batch: list[Any]) -> dict[int, dict[tuple[int, int], Any]]:
                 st.error(f"Could not analyse this article: {md_escape(analysis)}")
                 continue
             st.html(highlighted_html(article.text, analysis.mentions))
-            table = claims_table(analysis.claims)
+            table = claims_table(analysis.claims, analysis.verdicts)
             st.caption(f"{len(table)} claim(s) found")
+            checks = table[table["kind"] == "distance"]
+            if len(checks):
+                st.markdown("**Distance checks**")
+                st.text("\n".join(f"• {row.what}: {row.verdict}"
+                                   for row in checks.itertuples(index=False)))
             if len(table):
-                st.dataframe(table, hide_index=True, key=f"claims_prev_{index}")
-            chosen[index] = _corrections(index, analysis)
+                st.dataframe(
+                    table, hide_index=True, key=f"claims_prev_{index}",
+                    column_config={"verdict": st.column_config.TextColumn("Verdict",
+                                                                          width="large")},
+                )
+            chosen[index] = _corrections(index, analysis, article.text)
     if bar is not None:
         bar.empty()
     return chosen

@@ -84,13 +84,20 @@ _PALETTE: tuple[str, ...] = (
 )
 OTHER_COLOR = "#7f7f7f"
 DISTANCE_MARKER_COLOR = "#444444"
-#: (upper bound of |difference| in percent, colour, legend label) for distance lines.
-_DIFF_BANDS: tuple[tuple[float, str, str], ...] = (
-    (10.0, "#1a9850", "within 10 % of the true distance"),
-    (25.0, "#d4a017", "10-25 % off"),
-    (50.0, "#f46d43", "25-50 % off"),
-    (math.inf, "#b2182b", "more than 50 % off"),
+#: Colours of distance checks, keyed by what the verdict says (``geo.verdict.verdict_class``)
+#: and, for a figure that is off, by how far: (key, colour, legend label). The map and the
+#: legend both read this table, so a line's colour always means what the legend says.
+_VERDICT_BANDS: tuple[tuple[str, str, str], ...] = (
+    ("consistent", "#1a9850", "consistent with the wording (e.g. ±15 % for “about”)"),
+    ("road", "#66bd63", "off as the crow flies, inside the road range (+20–40 %)"),
+    ("off25", "#d4a017", "off by up to 25 %"),
+    ("off50", "#f46d43", "off by 25–50 %"),
+    ("off", "#b2182b", "off by more than 50 %"),
 )
+#: (upper bound of |difference| in percent, band key) for figures that are off.
+_OFF_BANDS: tuple[tuple[float, str], ...] = ((25.0, "off25"), (50.0, "off50"),
+                                             (math.inf, "off"))
+_DIFF_BANDS = tuple((0.0, color, label) for _key, color, label in _VERDICT_BANDS)
 _UNKNOWN_DIFF = ("#6f6f6f", "true distance unknown")
 _MARKERCLUSTER = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/"
 _KM_PER_UNIT = {"km": 1.0, "mi": 1.609344, "nmi": 1.852, "m": 0.001}
@@ -185,19 +192,35 @@ def safe_url(value: Any) -> str | None:
     return url if url.lower().startswith(("http://", "https://")) else None
 
 
-def distance_color(diff_pct: Any) -> str:
-    """Colour of a distance claim by how far the stated distance is from the true one.
+def verdict_band(diff_pct: Any, verdict: Any = None) -> str:
+    """Return the :data:`_VERDICT_BANDS` key of a distance check ("" when unchecked).
 
-    >>> distance_color(4.0), distance_color(-30), distance_color(None)
+    >>> verdict_band(14.0, "consistent: stated about 90 km, true 79 km (+14%)")
+    'consistent'
+    >>> verdict_band(-30, "understated: true 130 km (-31%)"), verdict_band(None, None)
+    ('off50', '')
+    """
+    from geo.verdict import verdict_class
+
+    cls = verdict_class(verdict)
+    if cls in ("consistent", "road"):
+        return cls
+    number = _num(diff_pct)
+    if number is None or (verdict is not None and cls == "unchecked"):
+        return ""
+    if verdict is None and abs(number) <= 10.0:
+        return "consistent"  # a bare figure within rounding, no label stored
+    return next(key for bound, key in _OFF_BANDS if abs(number) <= bound)
+
+
+def distance_color(diff_pct: Any, verdict: Any = None) -> str:
+    """Colour of a distance check: what its verdict says, then how far off the figure is.
+
+    >>> distance_color(14.0, "consistent: true 79 km"), distance_color(-30), distance_color(None)
     ('#1a9850', '#f46d43', '#6f6f6f')
     """
-    number = _num(diff_pct)
-    if number is None:
-        return _UNKNOWN_DIFF[0]
-    for bound, color, _ in _DIFF_BANDS:
-        if abs(number) <= bound:
-            return color
-    return _DIFF_BANDS[-1][1]
+    band = verdict_band(diff_pct, verdict)
+    return next((color for key, color, _ in _VERDICT_BANDS if key == band), _UNKNOWN_DIFF[0])
 
 
 def _actor_key(row: Mapping[str, Any]) -> str:
@@ -407,10 +430,11 @@ def claim_records(
     """Return the marker payload: one compact record per claim that has a valid position.
 
     Keys: ``id``, ``lat``, ``lon``, colour ``c``, shape ``s``, ``a`` (1 when the point is
-    approximate), place ``n``, what/verdict line ``w``, quote ``q``, precision note ``p`` and
-    article key ``m``. All text is escaped HTML. The browser builds tooltips and popups from
-    them; the article part of each popup (title, linked source, date) is stored once per
-    article in ``articles`` (filled in place when given).
+    approximate), place ``n``, what/verdict line ``w``, quote ``q``, precision note ``p``,
+    article key ``m`` and the claim's date ``d`` (event date, else published; the fronts time
+    slider hides markers dated after its day). All text is escaped HTML. The browser builds
+    tooltips and popups from them; the article part of each popup (title, linked source,
+    date) is stored once per article in ``articles`` (filled in place when given).
     """
     records = []
     if hasattr(frame, "columns"):
@@ -437,6 +461,9 @@ def claim_records(
             "p": _precision_note(row),
             "m": key,
         }
+        day = _day(row.get("event_date")) or _day(row.get("published"))
+        if day:
+            record["d"] = day[:10]
         if str(row.get("precision")) in APPROXIMATE_PRECISIONS:
             record["a"] = 1
         records.append(record)
@@ -495,7 +522,7 @@ def distance_record(row: Mapping[str, Any]) -> dict[str, Any] | None:
         "rmax": max(stated[1], 0.0),
         "slat": _num(row.get("subject_lat")),
         "slon": _num(row.get("subject_lon")),
-        "c": distance_color(row.get("diff_pct")),
+        "c": distance_color(row.get("diff_pct"), row.get("verdict")),
         "t": tip + f"<span class='cm-id'>[claim {html.escape(cid)}]</span>",
         "at": f"anchor: {_text(row.get('anchor')) or '?'}",
         "p": _day(row.get("published")),

@@ -24,7 +24,9 @@ from geo.layers import (
     AreasLayer,
     ClaimsLayer,
     DistanceLayer,
+    FitData,
     Legend,
+    TownLabels,
     _actor_key,
     _ensure_library,
     actor_colors,
@@ -34,6 +36,7 @@ from geo.layers import (
     js_json,
     select_rings,
 )
+from geo.town_labels import town_labels as town_label_rows
 from geo.verbatim import VerbatimScriptMixin
 
 _RING_COLUMNS = ("anchor_lat", "anchor_lon", "subject_lat", "subject_lon")
@@ -132,6 +135,8 @@ def build_claims_map(
     max_rings: int = 400,
     extra_layers: Iterable[Any] = (),
     notes: Iterable[str] = (),
+    town_labels: bool = True,
+    legend_fronts: Iterable[tuple[str, str]] = (),
 ) -> tuple[folium.Map, MapSummary]:
     """Build the claims map for the rows of ``frame``.
 
@@ -143,7 +148,8 @@ def build_claims_map(
         Offline outlines as the only basemap (default); otherwise online tile layers plus the
         outlines as an optional overlay.
     selected : str or None
-        Claim id to highlight; its popup opens and its distance ring is always drawn.
+        Claim id to highlight; its popup opens and its distance ring is drawn (the rings of
+        other claims are drawn only while their marker or line is hovered).
     prepared : PreparedClaims or None
         Records of a superset of ``frame`` from :func:`prepare_claims` (computed when None).
     cluster : bool
@@ -156,6 +162,10 @@ def build_claims_map(
         added before the layer control so it can list them.
     notes : iterable of str
         Extra lines for the legend (escaped).
+    town_labels : bool
+        Name the towns around the data, each from its zoom level (``geo.town_labels``).
+    legend_fronts : iterable of (symbol html, label)
+        Legend rows explaining the areas of control and front lines, when drawn.
 
     Returns
     -------
@@ -201,6 +211,10 @@ def build_claims_map(
             layer(fmap)
         else:
             layer.add_to(fmap)
+    bounds = _data_bounds(markers, rings)
+    labels = town_label_rows(bounds) if town_labels else []
+    if labels:
+        TownLabels(labels).add_to(fmap)
     used = {m["m"] for m in markers}
     payload = (
         '{"articles":'
@@ -227,9 +241,23 @@ def build_claims_map(
         has_distance=n_distance > 0,
         has_other=has_other,
         notes=legend_notes,
+        fronts=legend_fronts,
     ).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
+    if bounds:
+        FitData(bounds).add_to(fmap)
+    if selected is not None:
+        _SelectClaim(str(selected)).add_to(fmap)
+    summary = MapSummary(
+        markers=len(markers), areas=len(areas), rings=len(rings), actors=len(colors),
+        bounds=bounds, labels=len(labels),
+    )
+    return fmap, summary
 
+
+def _data_bounds(markers: list[dict[str, Any]], rings: list[dict[str, Any]],
+                 ) -> list[list[float]] | None:
+    """Bounds of the markers and ring anchors; a map of a few claims shows their whole rings."""
     lats = [m["lat"] for m in markers] + [r["alat"] for r in rings]
     lons = [m["lon"] for m in markers] + [r["alon"] for r in rings]
     if len(markers) <= 5:  # a single check: show its whole ring
@@ -238,15 +266,7 @@ def build_claims_map(
             dlon = dlat / max(0.1, math.cos(math.radians(ring["alat"])))
             lats += [ring["alat"] - dlat, ring["alat"] + dlat]
             lons += [ring["alon"] - dlon, ring["alon"] + dlon]
-    bounds = view_bounds(lats, lons)
-    if bounds:
-        fmap.fit_bounds(bounds)
-    if selected is not None:
-        _SelectClaim(str(selected)).add_to(fmap)
-    summary = MapSummary(
-        markers=len(markers), areas=len(areas), rings=len(rings), actors=len(colors), bounds=bounds
-    )
-    return fmap, summary
+    return view_bounds(lats, lons)
 
 
 class _SelectClaim(VerbatimScriptMixin, MacroElement):

@@ -40,8 +40,11 @@ from geo.ring import compare_with_front, ring_arc
 __all__ = [
     "PALETTE",
     "TimeSlider",
+    "FRONTS_LEGEND",
+    "HatchPatterns",
     "actor_colors",
     "add_disagreements_layer",
+    "area_support",
     "add_fronts_timeline",
     "claims_popup_html",
     "safe_text",
@@ -166,6 +169,101 @@ def _geojson(geometry, style: dict[str, Any], popup_html: str, tooltip: str) -> 
     return layer
 
 
+#: How strongly an area of control is shaded: full support from this many distinct sources,
+#: and claims this recent (days before the map's day); older support fades to the floor.
+_FULL_SOURCES = 3
+_FRESH_DAYS = 30
+_FADE_DAYS = 150
+_OPACITY = (0.06, 0.36)  # (weakest, strongest) fill opacity
+#: Below this many sources, or older than this, an area is an estimate: hatched, dashed edge.
+_ESTIMATE_SOURCES = 2
+_ESTIMATE_DAYS = 60
+
+#: Legend rows for the fronts layer: (symbol HTML written here, label).
+FRONTS_LEGEND: tuple[tuple[str, str], ...] = (
+    ('<span class="ln" style="border-color:#111"></span>',
+     "front line: where areas held by different sides meet (derived from control claims)"),
+    ('<span class="sw" style="background:rgba(31,119,180,.36)"></span>',
+     "area of control: darker = more sources, more recent claims"),
+    ('<span class="sw" style="background:repeating-linear-gradient(45deg,#1f77b4 0 2px,'
+     'transparent 2px 5px);border-style:dashed"></span>',
+     "hatched, dashed edge: estimate (one source, or claims older than 60 days)"),
+    ('<span class="sw" style="border:2px dashed #f0a202;border-radius:50%"></span>',
+     "contested: sources disagree on who holds it"),
+)
+
+
+def area_support(claim_ids: Sequence[str], lookup: Mapping[str, dict], on: date,
+                 ) -> tuple[int, int | None]:
+    """(distinct sources, age in days of the newest claim) behind an area on day ``on``."""
+    sources = {str(lookup.get(str(c), {}).get("source") or "?") for c in claim_ids}
+    days = [to_date(lookup.get(str(c), {}).get("event_date")
+                    or lookup.get(str(c), {}).get("published")) for c in claim_ids]
+    known = [d for d in days if d is not None]
+    age = (on - max(known)).days if known else None
+    return len(sources), age
+
+
+def _area_style(color: str, n_sources: int, age: int | None, dash: str) -> dict[str, Any]:
+    """Fill by support (sources, recency); estimates hatched with a dashed edge."""
+    strength = min(n_sources, _FULL_SOURCES) / _FULL_SOURCES
+    if age is not None and age > _FRESH_DAYS:
+        strength *= max(0.3, 1 - (age - _FRESH_DAYS) / _FADE_DAYS)
+    opacity = _OPACITY[0] + (_OPACITY[1] - _OPACITY[0]) * strength
+    estimate = n_sources < _ESTIMATE_SOURCES or (age is not None and age > _ESTIMATE_DAYS)
+    style = {"color": color, "weight": 1, "fillColor": color, "fillOpacity": round(opacity, 3),
+             "dashArray": dash}
+    if estimate:
+        style.update(fillColor=f"url(#{HatchPatterns.pattern_id(color)})",
+                     fillOpacity=min(1.0, opacity * 2.2), dashArray=dash or "6 4", weight=1.5)
+    return style
+
+
+class HatchPatterns(MacroElement):
+    """SVG hatch patterns, one per side colour, for areas drawn as estimates."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var colors = {{ this.colors_json }};
+            var holder = document.getElementById("cm-hatch-defs");
+            if (!holder) {
+                holder = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+                holder.id = "cm-hatch-defs";
+                holder.setAttribute("width", "0"); holder.setAttribute("height", "0");
+                holder.style.position = "absolute";
+                holder.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "defs"));
+                document.body.appendChild(holder);
+            }
+            var defs = holder.firstChild;
+            colors.forEach(function (c) {
+                var id = "cm-hatch-" + c.replace("#", "");
+                if (document.getElementById(id)) { return; }
+                var ns = "http://www.w3.org/2000/svg";
+                var p = document.createElementNS(ns, "pattern");
+                p.id = id; p.setAttribute("patternUnits", "userSpaceOnUse");
+                p.setAttribute("width", "8"); p.setAttribute("height", "8");
+                p.setAttribute("patternTransform", "rotate(45)");
+                var r = document.createElementNS(ns, "rect");
+                r.setAttribute("width", "3"); r.setAttribute("height", "8");
+                r.setAttribute("fill", c);
+                p.appendChild(r); defs.appendChild(p);
+            });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, colors: Iterable[str]) -> None:
+        super().__init__()
+        self._name = "HatchPatterns"
+        self.colors_json = _safe_json(sorted({c for c in colors if c.startswith("#")}))
+
+    @staticmethod
+    def pattern_id(color: str) -> str:
+        """Return the element id of ``color``'s hatch pattern."""
+        return "cm-hatch-" + color.lstrip("#")
+
+
 def fronts_feature_group(fronts: Fronts, lookup: Mapping[str, dict], *,
                          colors: Mapping[str, str], name: str | None = None,
                          show: bool = True, dash: str = "",
@@ -176,11 +274,13 @@ def fronts_feature_group(fronts: Fronts, lookup: Mapping[str, dict], *,
                                 control=False)
     for area in fronts.areas:
         color = colors.get(area.actor, "#777777")
+        n_sources, age = area_support(area.claim_ids, lookup, fronts.on)
+        support = (f"{n_sources} source{'s' if n_sources != 1 else ''}; newest claim "
+                   + (f"{age} days old" if age is not None else "undated"))
         _geojson(area.geometry,
-                 {"color": color, "weight": 1, "fillColor": color, "fillOpacity": 0.28,
-                  "dashArray": dash},
+                 _area_style(color, n_sources, age, dash),
                  claims_popup_html(f"Held by {area.actor} on {label}", area.claim_ids, lookup,
-                                   extra=[f"from {len(area.places)} places: "
+                                   extra=[support, f"from {len(area.places)} places: "
                                           + ", ".join(area.places[:15])]),
                  f"{area.actor} area ({label})").add_to(group)
     for line in fronts.lines:
@@ -331,6 +431,10 @@ class TimeSlider(MacroElement):
                     });
                     input.value = i;
                     label.textContent = labels[i];
+                    // the claim markers follow the slider: none dated after its day
+                    if (window.ConflictMap && ConflictMap.untilDate) {
+                        ConflictMap.untilDate(map, labels[i]);
+                    }
                     div.setAttribute("data-step", i);
                 }
                 input.addEventListener("input", function () { show(parseInt(input.value, 10)); });
@@ -415,6 +519,7 @@ def add_fronts_timeline(
     if not steps:
         return None
     colors = actor_colors(table["side"])
+    HatchPatterns(colors.values()).add_to(folium_map)
     lookup = _claims_lookup(frame)
     rings = _distance_rings(frame)
     track_items = list((tracks or {"Areas of control and fronts": None}).items())

@@ -32,10 +32,10 @@ from jinja2 import Template
 
 from geo.claim_records import (
     _ACTION_LABELS,
-    _DIFF_BANDS,
     _MARKERCLUSTER,
     _RECORD_COLUMNS,
     _UNKNOWN_DIFF,
+    _VERDICT_BANDS,
     ACTION_SHAPES,
     APPROXIMATE_PRECISIONS,
     DISTANCE_MARKER_COLOR,
@@ -65,7 +65,9 @@ __all__ = [
     "AreasLayer",
     "ClaimsLayer",
     "DistanceLayer",
+    "FitData",
     "Legend",
+    "TownLabels",
     "actor_colors",
     "area_record",
     "area_records",
@@ -186,6 +188,33 @@ class DistanceLayer(_PayloadLayer):
         self._name = "DistanceLayer"
 
 
+class TownLabels(_PayloadLayer):
+    """Town names that appear by zoom level (``ConflictMap.labels``; see ``geo.town_labels``)."""
+
+    builder = "labels"
+
+    def __init__(self, labels: list[list[Any]], *, name: str = "Town names") -> None:
+        super().__init__(name, js_json(labels), len(labels))
+        self._name = "TownLabels"
+
+
+class FitData(VerbatimScriptMixin, MacroElement):
+    """Fit the map to the data in the part the legend leaves free (``ConflictMap.fit``)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        ConflictMap.fit({{ this._parent.get_name() }}, {{ this.bounds }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "FitData"
+        self.bounds = js_json(bounds)
+
+
 class Legend(VerbatimScriptMixin, MacroElement):
     """The map legend (a Leaflet control): actor colours, action shapes, precision, distances."""
 
@@ -205,6 +234,7 @@ class Legend(VerbatimScriptMixin, MacroElement):
         has_distance: bool = False,
         has_other: bool = False,
         notes: Iterable[str] = (),
+        fronts: Iterable[tuple[str, str]] = (),
     ) -> None:
         super().__init__()
         self._name = "Legend"
@@ -215,7 +245,7 @@ class Legend(VerbatimScriptMixin, MacroElement):
         shapes = [[ACTION_SHAPES[a], _ACTION_LABELS[a]] for a in used]
         if has_distance:
             shapes.append(["circle", "distance claim (at the subject)"])
-        lines = [[color, label] for _, color, label in _DIFF_BANDS] + [list(_UNKNOWN_DIFF)]
+        lines = [[color, label] for _, color, label in _VERDICT_BANDS] + [list(_UNKNOWN_DIFF)]
         self.spec = js_json(
             {
                 "actors": actors,
@@ -223,6 +253,8 @@ class Legend(VerbatimScriptMixin, MacroElement):
                 "approx": "hollow, dashed: region, country or sea (approximate)",
                 "lines": lines if has_distance else [],
                 "notes": [_text(n) for n in notes],
+                # (symbol HTML written by this project, escaped label) for the fronts layer
+                "fronts": [[symbol, _text(label)] for symbol, label in fronts],
             }
         )
 

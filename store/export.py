@@ -38,7 +38,7 @@ FORMATS: tuple[str, ...] = ("geojson", "csv", "gpkg")
 #: ACLED's column names, in its order, for the columns Conflict Map can fill, plus ours.
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "actor", "action", "country", "location", "latitude", "longitude",
+    "actor1", "actor", "action", "country", "admin1", "location", "latitude", "longitude",
     "geo_precision", "source", "source_url", "notes", "claim_kind", "precision",
     "stated_distance", "true_km", "verdict", "conflict",
 )
@@ -48,16 +48,78 @@ _SPATIAL_DROP = ("lat", "lon")
 #: ACLED geo_precision: 1 = the place itself, 2 = near it / part of a region, 3 = a larger
 #: region, its capital standing in for it.
 _GEO_PRECISION = {"site": 1, "district": 1, "town": 1, "region": 3, "country": 3, "sea": 3}
+#: ACLED's event_type / sub_event_type for each control action, in ACLED's own vocabulary
+#: (codebook 2023). A claim does not say whether the taker is the government, so a capture
+#: is an "Armed clash", not "Government regains territory" / "Non-state actor overtakes
+#: territory"; the action itself stays in the ``action`` column.
 _EVENT_TYPES = {
-    "captured": ("Battles", "Armed clash; territory changes hands"),
-    "lost": ("Battles", "Armed clash; territory changes hands"),
-    "withdrew": ("Strategic developments", "Withdrawal"),
-    "holds": ("Strategic developments", "Territorial control"),
-    "entered": ("Strategic developments", "Forces enter"),
+    "captured": ("Battles", "Armed clash"),
+    "lost": ("Battles", "Armed clash"),
     "attacked": ("Battles", "Armed clash"),
-    "besieged": ("Battles", "Siege"),
-    "advanced_towards": ("Strategic developments", "Advance"),
+    "besieged": ("Battles", "Armed clash"),
+    "withdrew": ("Strategic developments", "Non-violent transfer of territory"),
+    "holds": ("Strategic developments", "Other"),
+    "entered": ("Strategic developments", "Other"),
+    "advanced_towards": ("Strategic developments", "Other"),
 }
+#: A distance statement is no event in ACLED's sense.
+_DISTANCE_TYPE = ("Strategic developments", "Other")
+
+
+#: A stored place not in the gazetteer (demo, analyst) takes the gazetteer entry of its name
+#: when one lies this close to its point (km).
+_SAME_PLACE_KM = 25.0
+
+
+def _gazetteer_place(index: object, pid: str, name: object, lat: object, lon: object) -> object:
+    """Return the gazetteer entry of a stored place: by id, else its name near its point."""
+    place = index.get(pid)
+    if place is not None or not isinstance(name, str) or lat is None or lat != lat:
+        return place
+    from geo.geodesic import distance_km
+
+    near = [p for p in index.lookup(name)
+            if distance_km((p.lat, p.lon), (float(lat), float(lon))) <= _SAME_PLACE_KM]
+    return max(near, key=lambda p: p.population) if near else None
+
+
+def _admin_fields(place_ids: list[object], places: list[object], lats: list[object],
+                  lons: list[object]) -> tuple[list, list, list]:
+    """(country, admin1, location) per row from the gazetteer entry of each resolved place.
+
+    ``location`` is the gazetteer's name of the place ("Tripoli", never the text's "Libya's
+    capital"); a place the gazetteer does not hold (typed coordinates) keeps its stored name.
+    Without a gazetteer index the columns stay empty rather than guessed.
+    """
+    countries: list[object] = [None] * len(place_ids)
+    admin1: list[object] = [None] * len(place_ids)
+    location: list[object] = list(places)
+    try:
+        from gazetteer import get_index
+
+        index = get_index()
+    except (ImportError, OSError, LookupError, ValueError) as err:
+        log.warning("export without country/admin1: no gazetteer index (%s)", err)
+        return countries, admin1, location
+    memo: dict[str, tuple[object, object, object]] = {}
+    for row, pid in enumerate(place_ids):
+        if not isinstance(pid, str) or not pid:
+            continue
+        if pid not in memo:
+            place = _gazetteer_place(index, pid, places[row], lats[row], lons[row])
+            if place is None:
+                memo[pid] = (None, None, None)
+            else:
+                country = index.country(place.country_code) if place.country_code else None
+                region = next((r for r in index.parents(place) if r.feature_code == "ADM1"),
+                              place if place.feature_code == "ADM1" else None)
+                memo[pid] = (country.name if country else None,
+                             region.name if region else None, place.name)
+        country_name, region_name, name = memo[pid]
+        countries[row], admin1[row] = country_name, region_name
+        if name:
+            location[row] = name
+    return countries, admin1, location
 
 
 def _date_text(value: object) -> str | None:
@@ -158,11 +220,16 @@ def to_acled_csv(frame: pd.DataFrame) -> str:
            for name in ("claim_id", "kind", "event_date", "published", "action", "actor",
                         "actor_norm", "place", "lat", "lon", "precision", "source", "url",
                         "quote", "title", "verdict", "value_min", "value_max", "unit",
-                        "qualifier", "direction", "anchor", "true_km", "conflict")}
+                        "qualifier", "direction", "anchor", "true_km", "conflict",
+                        "place_id", "subject_place_id", "anchor_place_id")}
     when = [e or p for e, p in zip(col["event_date"], col["published"], strict=True)]
-    types = [("Strategic developments", "Distance statement") if k == "distance"
-             else _EVENT_TYPES.get(a, (None, None)) for k, a in zip(col["kind"], col["action"],
-                                                                  strict=True)]
+    types = [_DISTANCE_TYPE if k == "distance"
+             else _EVENT_TYPES.get(a, ("Strategic developments", "Other"))
+             for k, a in zip(col["kind"], col["action"], strict=True)]
+    # the point drawn: a control claim's place, a distance claim's subject, else its anchor
+    drawn = [p or s or a for p, s, a in zip(col["place_id"], col["subject_place_id"],
+                                            col["anchor_place_id"], strict=True)]
+    country, admin1, location = _admin_fields(drawn, col["place"], col["lat"], col["lon"])
     out = pd.DataFrame({
         "event_id_cnty": [f"CM{int(i)}" for i in col["claim_id"]],
         "event_date": when,
@@ -170,8 +237,8 @@ def to_acled_csv(frame: pd.DataFrame) -> str:
         "time_precision": [1 if e else 2 for e in col["event_date"]],
         "event_type": [t[0] for t in types], "sub_event_type": [t[1] for t in types],
         "actor1": [n or a for n, a in zip(col["actor_norm"], col["actor"], strict=True)],
-        "actor": col["actor"], "action": col["action"], "country": None,
-        "location": col["place"], "latitude": col["lat"], "longitude": col["lon"],
+        "actor": col["actor"], "action": col["action"], "country": country,
+        "admin1": admin1, "location": location, "latitude": col["lat"], "longitude": col["lon"],
         "geo_precision": pd.array([_GEO_PRECISION.get(p or "") for p in col["precision"]],
                                   dtype="Int64"),
         "source": col["source"], "source_url": col["url"],

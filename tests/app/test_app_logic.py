@@ -134,3 +134,21 @@ def test_template_syntax_in_claims_never_runs_in_the_fronts_layer(synthetic_stor
     assert note is None
     assert "AAA42BBB" not in html
     assert "6*7" in html and "5*5" in html and "if true" in html
+
+
+def test_source_comparison_chart_marks_the_true_distance():
+    import pandas as pd
+
+    from app.compare import pair_chart
+
+    table = pd.DataFrame({
+        "source": ["a.example", "b.example"], "published": ["2020-01-01", "2020-01-02"],
+        "stated": ["about 90 km", "130 km"], "stated_km": [90.0, 130.0],
+        "true_km": [95.0, 95.0], "diff_pct": [-5.0, 37.0],
+        "verdict": ["consistent: true 95 km", "overstated: true 95 km (+37%)"],
+    })
+    spec = pair_chart(table).to_dict()
+    layers = spec["layer"]
+    assert any(layer["mark"]["type"] == "rule" for layer in layers)
+    texts = [v for d in spec["datasets"].values() for v in d if "text" in v]
+    assert texts == [{"true_km": 95.0, "text": "true 95 km"}]

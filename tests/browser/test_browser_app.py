@@ -54,7 +54,7 @@ def _map_frame(page, timeout: float = 60.0):
 
 
 def _marker_count(frame) -> int:
-    return frame.evaluate("() => window.cmClaims.group.getLayers().length")
+    return frame.evaluate("() => window.cmClaims.count")
 
 
 def _wait_count(page, expected: int, timeout: float = 60.0) -> int:
@@ -102,7 +102,7 @@ def test_clicking_a_marker_selects_its_table_row_and_fronts_draw(page, app_serve
     frame = _map_frame(page)
     claim_id = frame.evaluate("""() => { const s = window.cmClaims;
         const m = Object.values(s.markers)[0];
-        s.group.zoomToShowLayer(m, () => m.fire('click', {latlng: m.getLatLng()}, true));
+        s.show(m, () => m.fire('click', {latlng: m.getLatLng()}, true));
         return m.cmId; }""")
     page.get_by_role("heading", name=f"Claim {claim_id}").wait_for(timeout=60_000)
     selected = page.locator("tr[aria-selected='true']").first
@@ -170,6 +170,12 @@ def test_uploading_a_text_file_adds_its_claims_to_the_map(page, app_server, brow
     time.sleep(1)
     panel.get_by_role("button", name="Read files").click()
     page.get_by_text(re.compile(r"Skipped — broken\.pdf")).wait_for(timeout=120_000)
+    # the preview shows each distance claim's verdict before anything is saved
+    checks = page.get_by_text(re.compile(r"Gharyan: 90 km south from Tripoli: consistent"))
+    checks.wait_for(timeout=120_000)
+    assert "true 8" in (checks.text_content() or "")
+    page.get_by_text("Distance checks").scroll_into_view_if_needed()
+    page.screenshot(path=str(ROOT / "docs" / "preview-verdicts.png"), full_page=True)
     page.get_by_role("button", name="Save to the database").click(timeout=120_000)
     page.get_by_text(re.compile(r"saved, \d+ claim")).wait_for(timeout=120_000)
     after_frame = store.claims_frame()
@@ -189,7 +195,7 @@ def test_hostile_titles_text_and_places_show_as_text(page, app_server, browser_h
     assert _wait_count(page, 2) == 2
     mapframe = _map_frame(page)
     mapframe.evaluate("""() => { const s = window.cmClaims; const m = Object.values(s.markers)[0];
-        s.group.zoomToShowLayer(m, () => m.openPopup()); }""")
+        s.show(m, () => m.openPopup()); }""")
     popup = mapframe.locator(".leaflet-popup-content")
     popup.wait_for(timeout=20_000)
     text = popup.inner_text()

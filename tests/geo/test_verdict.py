@@ -123,3 +123,84 @@ def test_a_country_is_an_area_not_a_point_to_check_against():
     v = check_distance(replace(claim(1000, subject=place_at(0, 50)), anchor_place=country))
     assert v.true_km is None and v.within_wording is None
     assert "is an area" in v.label
+
+
+# --- areas, town readings and wording (issue 18) -------------------------------------------
+
+from geo.verdict import Spot, hedge_word, judge, verdict_class  # noqa: E402
+
+REGION = Place("t4", "Regionia", 0.0, 0.0, "ADM1", "XX", "01", 500_000, "region", None, "test",
+               60.0)
+
+
+def _region_claim(value, region=REGION, **kw):
+    """A claim whose subject is ``region`` and whose anchor is 130 km from its centre."""
+    from dataclasses import replace
+
+    anchor = place_at(0, 0)
+    anchor = replace(anchor, lat=region.lat + 130 / 111.2, lon=region.lon, name="Anchorville")
+    c = claim(value, **kw)
+    return replace(c, anchor_place=anchor, subject_place=region)
+
+
+def test_region_takes_the_town_reading_of_its_name():
+    """'Sennar, about 90 km from Wad Madani': Sennar town, not the centre of Sennar state."""
+    town = Place("t5", "Regionia", REGION.lat + 35 / 111.2, REGION.lon, "PPLA", "XX", "01",
+                 100_000, "town", None, "test", 3.0)
+    v = check_distance(_region_claim(90, qualifier="about"), town_reading=lambda p: town)
+    assert v.status == "consistent" and v.measured_from is None
+    assert v.true_km == pytest.approx(95, abs=1)
+
+
+def test_region_without_a_town_is_measured_from_its_edge_and_says_so():
+    v = check_distance(_region_claim(70, qualifier="about"), town_reading=lambda p: None)
+    assert v.true_km == pytest.approx(130 - 60, abs=1)
+    assert v.status == "consistent" and v.measured_from == "the edge of Regionia"
+    assert v.label.startswith("from the edge of Regionia")
+    centre = check_distance(_region_claim(130, qualifier="about"), town_reading=False)
+    assert centre.true_km == pytest.approx(70, abs=1)  # never the centre point's 130 km
+
+
+def test_some_and_about_get_the_same_verdict_and_nearly_is_not_about():
+    truth = place_at(180, 100)
+    some = check_distance(replace_quote(claim(90, qualifier="about", subject=truth),
+                                        "Gharyan, some 90 km south of Anchorville"))
+    about = check_distance(replace_quote(claim(90, qualifier="about", subject=truth),
+                                         "Gharyan, about 90 km south of Anchorville"))
+    assert (some.status, some.allowed_min_km, some.allowed_max_km) == \
+        (about.status, about.allowed_min_km, about.allowed_max_km)
+    assert "some 90 km" in some.label and "about 90 km" in about.label
+    far = place_at(0, 2150)
+    nearly = check_distance(replace_quote(claim(2000, qualifier="about", subject=far),
+                                          "lies nearly 2,000 km from Anchorville"))
+    assert "nearly 2,000 km" in nearly.label and "about" not in nearly.label
+    assert nearly.status != "consistent"  # 2,150 km is not "nearly 2,000"
+    assert hedge_word("roughly 5 km", 5) == "roughly"
+
+
+def replace_quote(c, quote):
+    from dataclasses import replace
+
+    return replace(c, provenance=Provenance(quote, 0, len(quote), 0, len(quote)))
+
+
+@pytest.mark.parametrize("factor", [1.15, 1.45])
+def test_road_verdict_only_inside_the_road_range_it_shows(factor):
+    v = check_distance(claim(100 * factor, subject=place_at(90, 100)))
+    assert not v.plausible_as_road and v.status == "overstated"
+    inside = check_distance(claim(130, subject=place_at(90, 100)))
+    assert inside.status == "road" and inside.road_min_km <= 130 <= inside.road_max_km
+
+
+def test_judge_takes_points_and_numbers_and_the_module_does_not_import_claims():
+    import ast
+    import inspect
+
+    import geo.verdict as verdict
+
+    tree = ast.parse(inspect.getsource(verdict))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+        a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not any(m and m.split(".")[0] == "claims" for m in imported)
+    v = judge(Spot("A", 0.0, 0.0), Spot("B", 0.0, 1.0), 111.0, 111.0)
+    assert v.status == "consistent" and verdict_class(v.label) == "consistent"
