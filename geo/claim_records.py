@@ -363,7 +363,17 @@ def popup_html(row: Mapping[str, Any]) -> str:
 
     Every value from the article or the store is escaped; only http(s) links are kept.
     """
-    return "<div class='cm-pop'>" + _claim_part(row) + _article_part(row) + _id_part(row) + "</div>"
+    return ("<div class='cm-pop'>" + _claim_part(row) + _article_part(row) + _why_part(row)
+            + _id_part(row) + "</div>")
+
+
+def _why_part(row: Mapping[str, Any]) -> str:
+    """Return the folded "why this place?" lines of a claim (escaped), or nothing."""
+    lines = _why(row.get("why"))
+    if not lines:
+        return ""
+    return ("<details class='cm-why'><summary>Why this place?</summary>"
+            + "".join(f"<div dir='auto'>{line}</div>" for line in lines) + "</details>")
 
 
 def _rows(frame: Any) -> Iterable[dict[str, Any]]:
@@ -421,7 +431,22 @@ _RECORD_COLUMNS = (
     "diff_km",
     "diff_pct",
     "verdict",
+    "why",
 )
+#: At most this many "why this place?" lines per popup, each at most this long.
+WHY_LINES, WHY_CHARS = 8, 240
+
+
+def _why(value: Any) -> list[str]:
+    """The escaped "why this place?" lines of a claim (its stored ``why`` list)."""
+    if isinstance(value, str):  # a JSON column read back as text by some drivers
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    if not isinstance(value, list | tuple):
+        return []
+    return [_text(line, WHY_CHARS) for line in value[:WHY_LINES] if isinstance(line, str)]
 
 
 def claim_records(
@@ -431,6 +456,7 @@ def claim_records(
 
     Keys: ``id``, ``lat``, ``lon``, colour ``c``, shape ``s``, ``a`` (1 when the point is
     approximate), place ``n``, what/verdict line ``w``, quote ``q``, precision note ``p``,
+    "why this place?" lines ``y`` (when the store kept any),
     article key ``m`` and the claim's date ``d`` (event date, else published; the fronts time
     slider hides markers dated after its day). All text is escaped HTML. The browser builds
     tooltips and popups from them; the article part of each popup (title, linked source,
@@ -466,6 +492,9 @@ def claim_records(
             record["d"] = day[:10]
         if str(row.get("precision")) in APPROXIMATE_PRECISIONS:
             record["a"] = 1
+        why = _why(row.get("why"))
+        if why:
+            record["y"] = why
         records.append(record)
     return records
 

@@ -24,6 +24,7 @@ __all__ = [
     "link_mention",
     "mention_row",
     "verdict_fields",
+    "why_lines",
 ]
 
 log = logging.getLogger("conflictmap.store.convert")
@@ -64,7 +65,7 @@ def mention_row(mention: Mention, article_id: int) -> dict[str, Any]:
     return {
         "article_id": article_id, "start": mention.start, "end": mention.end,
         "text": mention.text, "candidates": candidates_json(mention), "corrected": 0,
-        **_place_columns(place),
+        "trace": list(mention.trace) or None, **_place_columns(place),
     }
 
 
@@ -212,16 +213,20 @@ def claim_row(
         "actor_norm": claim.actor_norm,
     }
 
+    linked_mentions: list[Mention] = []
+
     def linked(name: str | None, place: Place | None) -> tuple[int | None, Place | None]:
         idx = link_mention(mentions, name, place, span)
         if idx is None:
             return None, place
+        linked_mentions.append(mentions[idx])
         return mention_ids[idx], place if place is not None else mentions[idx].place
 
     if isinstance(claim, ControlClaim):
         mention_id, place = linked(claim.place, claim.place_ref)
         row.update(actor=claim.actor, action=claim.action, place=claim.place,
-                   place_mention_id=mention_id, **_claim_place(place))
+                   place_mention_id=mention_id, **_claim_place(place),
+                   why=why_lines(claim, linked_mentions))
         return row
     anchor_mid, anchor = linked(claim.anchor, claim.anchor_place)
     subject_mid, subject = (linked(claim.subject, claim.subject_place)
@@ -239,6 +244,7 @@ def claim_row(
         place_mention_id=subject_mid if subject is not None else anchor_mid,
         **_claim_place(drawn),
     )
+    row["why"] = why_lines(claim, linked_mentions)
     row["anchor_lat"], row["anchor_lon"] = _point(anchor)
     row["subject_lat"], row["subject_lon"] = _point(subject)
     if anchor is claim.anchor_place and subject is claim.subject_place:
@@ -247,6 +253,34 @@ def claim_row(
         resolved = dataclasses.replace(claim, anchor_place=anchor, subject_place=subject)
         row.update(verdict_fields(resolved))
     return row
+
+
+#: How many of a candidate's reasons a claim keeps (the strongest come first).
+WHY_REASONS = 4
+
+
+def why_lines(claim: ControlClaim | DistanceClaim,
+              mentions: Sequence[Mention]) -> list[str] | None:
+    """Say why a claim is where it is, in short lines for the "why this place?" popup.
+
+    First what the extractor resolved (a reference, a stand-in actor), then, for each
+    mention the claim's places were linked to, the rules that kept and placed it and the
+    strongest reasons of its chosen reading. None when there is nothing to say.
+    """
+    lines: list[str] = []
+    for reason in (getattr(claim, "place_reason", None), getattr(claim, "actor_reason", None),
+                   getattr(claim, "anchor_reason", None)):
+        if reason:
+            lines.append(reason)
+    for mention in mentions:
+        if mention.trace:
+            lines.append(f"{mention.text}: rules " + " > ".join(mention.trace))
+        if mention.candidates:
+            top = mention.candidates[0]
+            reasons = "; ".join(top.reasons[:WHY_REASONS])
+            if reasons:
+                lines.append(f"{mention.text} -> {top.place.name}: {reasons}")
+    return lines or None
 
 
 def _claim_place(place: Place | None) -> dict[str, Any]:

@@ -88,6 +88,8 @@ class Mention(Base):
     radius_km: Mapped[float | None] = mapped_column(Float)
     country_code: Mapped[str | None] = mapped_column(String(8))
     candidates: Mapped[list | None] = mapped_column(JSON)
+    #: The names of the rules that kept and placed the mention, in order (gazetteer trace).
+    trace: Mapped[list | None] = mapped_column(JSON)
     corrected: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
     __table_args__ = (Index("ix_mentions_article", "article_id"),)
@@ -176,6 +178,8 @@ class Claim(Base):
     diff_km: Mapped[float | None] = mapped_column(Float)
     diff_pct: Mapped[float | None] = mapped_column(Float)
     verdict: Mapped[str | None] = mapped_column(Text)
+    #: Why the claim is where it is: resolved references, the mention's rules and reasons.
+    why: Mapped[list | None] = mapped_column(JSON)
     bearing: Mapped[float | None] = mapped_column(Float)
     bearing_fits: Mapped[bool | None] = mapped_column(Boolean)
     verdict_detail: Mapped[dict | None] = mapped_column(JSON)

@@ -43,6 +43,7 @@ _CLAIM_COLUMNS = (
     "subject_place_id", "subject_lat", "subject_lon", "anchor", "anchor_place_id",
     "anchor_lat", "anchor_lon", "true_km", "diff_km", "diff_pct", "verdict", "bearing",
     "bearing_fits", "conflict", "place_mention_id", "anchor_mention_id", "subject_mention_id",
+    "why",
 )
 _ARTICLE_COLUMNS = ("title", "source", "url", "published", "language")
 #: Columns of :func:`claims_frame`, in order.

@@ -95,8 +95,12 @@
         (rec.a ? ' (approximate)' : '') + ' ' + idTag;
       var marker = L.marker([rec.lat, rec.lon], {icon: icon(rec.s, rec.c, rec.a, rec.n), riseOnHover: true});
       marker.bindTooltip(tip, {direction: 'top', className: 'cm-wrap'});
+      // rec.y: escaped lines (geo.claim_records._why) saying why the claim is placed here
+      var why = (rec.y && rec.y.length) ? '<details class="cm-why"><summary>Why this place?</summary>' +
+        rec.y.map(function (line) { return '<div dir="auto">' + line + '</div>'; }).join('') +
+        '</details>' : '';
       marker.bindPopup('<div class="cm-pop">' + head + (rec.q ? '<br><q dir="auto">' + rec.q + '</q>' : '') +
-        '<br>' + rec.w + (articles[rec.m] || '') + '<br>' + idTag + '</div>', {maxWidth: 380});
+        '<br>' + rec.w + (articles[rec.m] || '') + why + '<br>' + idTag + '</div>', {maxWidth: 380});
       marker.cmId = rec.id;
       marker.cmDate = rec.d || '';
       marker.on('mouseover', function () { showRing(this.cmId, false); });
