@@ -438,7 +438,7 @@ WHY_LINES, WHY_CHARS = 8, 240
 
 
 def _why(value: Any) -> list[str]:
-    """The escaped "why this place?" lines of a claim (its stored ``why`` list)."""
+    """Return the escaped "why this place?" lines of a claim (its stored ``why`` list)."""
     if isinstance(value, str):  # a JSON column read back as text by some drivers
         try:
             value = json.loads(value)
