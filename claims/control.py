@@ -122,6 +122,9 @@ class ControlStatement:
     trigger_start: int
     place_reason: str | None = None
     actor_reason: str | None = None
+    #: The rules that made the statement, in order: the trigger's name, then how its actor
+    #: and place were found when not by the plain reading.
+    trace: tuple[str, ...] = ()
 
 
 def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
@@ -415,7 +418,8 @@ def _controlled_prefix(sentence: str, places: list[PlaceRef], book: ActorBook,
             continue
         seen.add(key)
         out.append(ControlStatement(who, found[0].norm, "holds", target.name, target.text,
-                                    match.start(), target.end, match.start()))
+                                    match.start(), target.end, match.start(),
+                                    trace=("holds/held-prefix",)))
     return out
 
 
@@ -841,7 +845,21 @@ def _mirrored(trig: Trigger, match: re.Match[str], sentence: str, actors: list[A
     return [ControlStatement(subject.text, subject.norm, trig.mirror, target.name, target.text,
                              min(subject.start, match.start()), max(target.end, match.end()),
                              match.start(), place_reason=target.reason,
-                             actor_reason=getattr(subject, "reason", None))]
+                             actor_reason=getattr(subject, "reason", None),
+                             trace=_trace(trig.name, f"mirror:{trig.mirror}", target, subject))]
+
+
+def _trace(trigger: str, step: str | None, target: PlaceRef,
+           actor: ActorMention | None) -> tuple[str, ...]:
+    """Return the trace of one statement: its trigger, then each rule that found a role."""
+    steps = [trigger] + ([step] if step else [])
+    if target.reason:
+        steps.append("place-by-reference")
+    if actor is None:
+        steps.append("no-actor")
+    elif isinstance(actor, _AnaphoricActor):
+        steps.append("stand-in-actor" if actor.start == actor.end else "actor-by-reference")
+    return tuple(steps)
 
 
 def find_control_statements(sentence: str, *, conflict: str | None = None,
@@ -891,7 +909,8 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                 actor.text if actor is not None else None, norm, action, target.name,
                 target.text, min(start, target.start, a_start), max(end, target.end, a_end),
                 start, place_reason=target.reason,
-                actor_reason=getattr(actor, "reason", None)))
+                actor_reason=getattr(actor, "reason", None),
+                trace=_trace(trig.name, None, target, actor)))
             if trig.mirror and actor is not None:
                 out.extend(_mirrored(trig, match, sentence, actors, target, allow_pronoun,
                                      discourse, ctx, seen))
@@ -923,5 +942,6 @@ def _strongholds(sentence: str, places: list[PlaceRef], actors: list[ActorMentio
         if actor is None:
             continue
         out.append(ControlStatement(actor.text, actor.norm, "holds", target.name, target.text,
-                                    target.start, max(match.end(), actor.end), match.start()))
+                                    target.start, max(match.end(), actor.end), match.start(),
+                                    trace=("holds/stronghold-appositive",)))
     return out

@@ -118,6 +118,7 @@ def extract_claims(
     resolve: bool = True,
     preceding_text: str | None = None,
     parser: str | None = None,
+    dropped: list[dict] | None = None,
 ) -> list[DistanceClaim | ControlClaim]:
     """Extract every distance and control claim from ``text``.
 
@@ -129,7 +130,8 @@ def extract_claims(
     sentence by sentence): it is not searched for claims but tells which conflict this is
     and which town "the town" is. ``parser`` is ``"rules"`` (actors by position) or
     ``"parse"`` (an active verb's actor from its grammatical subject, :mod:`claims.parse`);
-    default :data:`DEFAULT_PARSER`, or ``CONFLICTMAP_CLAIMS_PARSER``.
+    default :data:`DEFAULT_PARSER`, or ``CONFLICTMAP_CLAIMS_PARSER``. ``dropped``, when
+    given, collects the statements read and then dropped, each with the rule that dropped it.
     """
     if not isinstance(text, str):
         raise InputRejected(f"article text must be a string, got {type(text).__name__}")
@@ -168,8 +170,13 @@ def extract_claims(
             first, last = resolve_event_date(sentence, pub, near=st.trigger_start,
                                              reference=discourse.last_date)
             place_ref = resolver.resolve(st.place, context=sentence) if resolver else None
-            if not_a_place(st.place, place_ref):
-                log.info("%r is no place; claim dropped", st.place)
+            rule = not_a_place(st.place, place_ref)
+            if rule:
+                log.info("%r is no place (%s); claim dropped", st.place, rule)
+                if dropped is not None:
+                    dropped.append({"kind": "control", "place": st.place, "action": st.action,
+                                    "rule": f"not-a-place:{rule}", "trace": list(st.trace),
+                                    "at": s_start + st.start})
                 continue
             claims.append(ControlClaim(
                 provenance=Provenance(text[s_start + st.start:s_start + st.end],
@@ -180,6 +187,7 @@ def extract_claims(
                 conflict=conflict,
                 place_text=st.place_text if st.place_text != st.place else None,
                 place_reason=st.place_reason, actor_reason=st.actor_reason,
+                trace=st.trace,
             ))
         _remember(sentence, statements, discourse, book, conflict, resolver, pub)
     return claims
@@ -197,19 +205,24 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
     first, last = resolve_event_date(sentence, pub, near=st.start,
                                      reference=discourse.last_date)
     anchor, anchor_reason = st.anchor, None
+    trace = [f"distance/{amount.unit}"]
     earlier = None
     if not anchor:  # "30 km away": the place the article named last
-        earlier = discourse.place_for("area", exclude=st.subject)
+        subject_head = _REFERENCE_HEAD.match(st.subject or "")
+        referent = discourse.place_for(subject_head.group("noun")) if subject_head else None
+        earlier = discourse.place_for("area", exclude=referent.name if referent else st.subject)
         if earlier is None:
             return None
         anchor = earlier.name
         anchor_reason = discourse.place_reason("away", earlier)
+        trace.append("anchor-implied")
     else:
         head = _REFERENCE_HEAD.match(anchor)
         if head:
             earlier = discourse.place_for(head.group("noun"))
             if earlier is not None:
                 anchor_reason = discourse.place_reason(anchor, earlier)
+                trace.append("anchor-by-reference")
     antecedent = earlier.name if earlier is not None else (
         discourse.places[-1].name if discourse.places else None)
     if earlier is not None and resolver is not None:
@@ -227,6 +240,7 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
         entry = discourse.place_for(subject_ref.group("noun"), exclude=anchor)
         subject_place = (entry.place or resolver.resolve(entry.name, context=sentence)) \
             if entry is not None else None
+        trace.append("subject-by-reference")
     if subject_place is not None and subject_place == anchor_place:
         subject_place = None  # "the city ... from the city center": no second point
     if _implausible_subject(subject_place, anchor_place, amount.value_max, amount.unit):
@@ -234,9 +248,11 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
         # a wrong reading, not a wrong reporter: leave the subject unresolved.
         log.info("subject %r read far off its stated distance; left unresolved", st.subject)
         subject_place = None
+        trace.append("subject-implausible-unresolved")
     subject, kind = st.subject, st.subject_kind
     if kind == "place" and subject and book.find(subject, conflict):
         kind = "force"  # "the LNA ... is only a few kilometres from": an actor
+        trace.append("subject-is-an-actor")
     if kind != "place":
         before = [a for a in book.find(sentence, conflict) if a.end <= st.start]
         if before:
@@ -251,7 +267,7 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
         anchor_place=anchor_place, subject_place=subject_place,
         alt_value=amount.alt_value, alt_unit=amount.alt_unit,
         actor_norm=actor_norm, event_date=first, event_date_end=last,
-        anchor_reason=anchor_reason,
+        anchor_reason=anchor_reason, trace=tuple(trace),
     )
 
 

@@ -35,10 +35,38 @@ class Trigger:
     #: For an ``object`` trigger, the action of its subject too ("A drove B out of X": B
     #: withdrew from X and A captured it).
     mirror: str = ""
+    #: The trigger's name in traces: its action, voice and head word ("captured/passive/fell"),
+    #: numbered when two share them (:func:`_named`).
+    name: str = ""
 
 
 def _t(action: str, voice: str, regex: str, *, agentless: str = "", mirror: str = "") -> Trigger:
     return Trigger(action, voice, re.compile(regex, re.IGNORECASE), agentless, mirror)
+
+
+#: Words a trigger's name never takes as its head (auxiliaries, articles, modifiers).
+_NAME_SKIP = frozenset({
+    "the", "was", "were", "been", "being", "are", "has", "had", "have", "which", "remain",
+    "remains", "remained", "still", "now", "full", "complete", "total", "effective", "partial",
+    "area", "region", "district", "city", "town", "failed", "surprise", "fresh", "new", "all",
+    "strategic", "tactical", "their", "its", "his", "our", "firmly", "fully", "also", "trying",
+})
+
+
+def _named(triggers: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
+    """Give each trigger its trace name: action/voice/first word of its pattern."""
+    out: list[Trigger] = []
+    seen: dict[str, int] = {}
+    for trig in triggers:
+        words = re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]|\(\?[:=!<]+", " ",
+                                                 trig.pattern.pattern))
+        head = next((w for w in words if w not in _NAME_SKIP), "phrase")
+        base = f"{trig.action}/{trig.voice}/{head}"
+        seen[base] = seen.get(base, 0) + 1
+        name = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out.append(Trigger(trig.action, trig.voice, trig.pattern, trig.agentless, trig.mirror,
+                           name))
+    return tuple(out)
 
 
 _CONTROL = r"(?:full\s+|complete\s+|total\s+|effective\s+|partial\s+)?control"
@@ -47,7 +75,7 @@ _CAPTURE_VERB = (r"(?:re)?(?:seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took|tak(
                  r"retook|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing)|overr(?:a|u)n(?:ning|s)?|"
                  r"reclaim(?:ed|s|ing)?|conquer(?:ed|s|ing)?|wrest(?:ed|ing)?|secur(?:e|ed|ing))")
 
-TRIGGERS: tuple[Trigger, ...] = (
+TRIGGERS: tuple[Trigger, ...] = _named((
     # --- passive and state forms (place before the verb) ---
     _t("captured", "passive",
        r"\b(?:fell|falls|fallen|has\s+fallen|had\s+fallen|(?:first|last)\s+to\s+fall)\s+"
@@ -234,7 +262,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"\b(?:launched|carried\s+out|conducted|staged)\s+(?:\w+\s+){0,7}?(?:air\s*strikes?|"
        r"airstrikes?|air\s+raids?|drone\s+strikes?|strikes?|attacks?|assault|shelling|"
        r"bombardment|rocket\s+attacks?)\s+(?:\w+\s+){0,4}?(?:on|against|in)\b"),
-)
+))
 
 #: Words just before a capture verb that make it an intention, not an event.
 FUTURE_OR_INTENT = re.compile(

@@ -70,6 +70,8 @@ class DistanceClaim:
     #: Why ``anchor`` means ``anchor_place`` when the text names it by reference
     #: ("the city -> Mekelle, named 1 sentence before", "away -> Kassala, named ...").
     anchor_reason: str | None = None
+    #: The names of the rules that made the claim, in order (``extract-claims --explain``).
+    trace: tuple[str, ...] = ()
 
     kind = "distance"
 
@@ -93,6 +95,8 @@ class ControlClaim:
     place_reason: str | None = None
     #: Why ``actor_norm`` is meant when the text names the actor by reference ("they").
     actor_reason: str | None = None
+    #: The names of the rules that made the claim, in order (``extract-claims --explain``).
+    trace: tuple[str, ...] = ()
 
     kind = "control"
 

@@ -17,12 +17,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from geo.geodesic import distance_km
 
-__all__ = ["ClaimScores", "names_match", "score_claims"]
+__all__ = ["ClaimScores", "gold_problem", "names_match", "score_claims"]
 
 _GENERIC = re.compile(r"\b(?:the|city|town|village|centre|center|of|district|area|province|"
                       r"governorate|al|el)\b")
@@ -55,6 +56,26 @@ def names_match(pred: str | None, gold_names: Iterable[str]) -> bool:
         if fuzz.ratio(p, g) >= 80:
             return True
     return False
+
+
+def gold_problem(row: dict) -> str | None:
+    """Return why ``row``'s gold fields cannot be scored as ``score_claims`` reads them, or None."""
+
+    def number(value: Any) -> bool:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+
+    def text_or_none(*keys: str) -> bool:
+        return all(row.get(k) is None or isinstance(row.get(k), str) for k in keys)
+
+    if "value_min" in row and "action" not in row:
+        if not (number(row.get("value_min")) and number(row.get("value_max"))
+                and isinstance(row.get("anchor"), str)
+                and text_or_none("anchor_geonames_hint")):
+            return "gold distance claim lacks numeric value_min/value_max or an anchor"
+    elif not (isinstance(row.get("place"), str)
+              and text_or_none("place_hint", "actor_norm")):
+        return "no gold claim (a string 'place', or value_min/value_max and 'anchor')"
+    return None
 
 
 @dataclass

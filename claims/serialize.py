@@ -15,8 +15,11 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(float(value), 3)
 
 
-def claim_to_dict(claim: DistanceClaim | ControlClaim) -> dict[str, Any]:
-    """Return the evaluation-format dict of one claim (dates as ISO strings)."""
+def claim_to_dict(claim: DistanceClaim | ControlClaim, *, explain: bool = False) -> dict[str, Any]:
+    """Return the evaluation-format dict of one claim (dates as ISO strings).
+
+    ``explain`` adds ``trace``: the names of the rules that made the claim, in order.
+    """
     prov = claim.provenance
     base: dict[str, Any] = {"kind": claim.kind, "quote": prov.quote, "start": prov.start,
                             "end": prov.end}
@@ -49,4 +52,6 @@ def claim_to_dict(claim: DistanceClaim | ControlClaim) -> dict[str, Any]:
             "place_text": claim.place_text, "place_reason": claim.place_reason,
             "actor_reason": claim.actor_reason,
         })
+    if explain:
+        base["trace"] = list(claim.trace)
     return base

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from claims.score import gold_problem
 from cli.errors import friendly_errors
 from cli.jsonl_lines import InputLine, LineReport, dump_line, not_text, read_lines
 from core.errors import ConflictMapError
@@ -43,26 +44,6 @@ def _row_problem(row: dict) -> str | None:
     if not isinstance(row.get("sentence", row.get("text")), str):
         return "needs a 'sentence' or 'text' string"
     return not_text(row, ("published", "source", "url", "title", "conflict_hint"))
-
-
-def _gold_problem(row: dict) -> str | None:
-    """Return why ``row``'s gold fields cannot be scored as ``score_claims`` reads them, or None."""
-
-    def number(value: Any) -> bool:
-        return isinstance(value, int | float) and not isinstance(value, bool)
-
-    def text_or_none(*keys: str) -> bool:
-        return all(row.get(k) is None or isinstance(row.get(k), str) for k in keys)
-
-    if "value_min" in row and "action" not in row:
-        if not (number(row.get("value_min")) and number(row.get("value_max"))
-                and isinstance(row.get("anchor"), str)
-                and text_or_none("anchor_geonames_hint")):
-            return "gold distance claim lacks numeric value_min/value_max or an anchor"
-    elif not (isinstance(row.get("place"), str)
-              and text_or_none("place_hint", "actor_norm")):
-        return "no gold claim (a string 'place', or value_min/value_max and 'anchor')"
-    return None
 
 
 def _split_runs(rows: Sequence[dict | RejectedLine], outputs: list[dict]) -> None:
@@ -113,7 +94,8 @@ def _hashable(value: object) -> bool:
 
 
 def run_file(rows: Sequence[dict | RejectedLine], *, resolve: bool = True,
-             split_runs: bool = True, parser: str | None = None) -> list[dict]:
+             split_runs: bool = True, parser: str | None = None,
+             explain: bool = False) -> list[dict]:
     """Extract claims for each row, reading consecutive lines of one article as one text.
 
     Consecutive rows with the same ``article_id`` and a ``sentence`` are one article: its
@@ -125,6 +107,8 @@ def run_file(rows: Sequence[dict | RejectedLine], *, resolve: bool = True,
     those lines (see :func:`_split_runs`). A :class:`RejectedLine`, or a run the extractor
     rejects with a :class:`ConflictMapError`, gives outputs with no claims and an
     ``"error"`` (the problem alone; the command prefixes the line number).
+    ``explain`` adds each claim's ``trace`` and, per line, the statements read and then
+    ``dropped`` with the rule that dropped them.
     """
     outputs: list[dict] = [{} for _ in rows]
     earlier: dict[object, list[str]] = {}  # article id -> its sentences read so far
@@ -141,7 +125,8 @@ def run_file(rows: Sequence[dict | RejectedLine], *, resolve: bool = True,
         if key not in cache:
             before = earlier.setdefault(article, []) if _hashable(article) else []
             try:
-                cache[key] = _extract_run([rows[i] for i in run], before, resolve, parser)
+                cache[key] = _extract_run([rows[i] for i in run], before, resolve, parser,
+                                          explain)
             except ConflictMapError as err:
                 log.warning("extraction failed: %s", err)
                 for i in run:
@@ -150,8 +135,11 @@ def run_file(rows: Sequence[dict | RejectedLine], *, resolve: bool = True,
                 continue
         per_row = cache[key]
         for offset, i in enumerate(run):
+            claims, dropped = per_row[offset]
             outputs[i] = {"article_id": rows[i].get("article_id", rows[i].get("id")),
-                          "claims": per_row[offset]}
+                          "claims": claims}
+            if explain:
+                outputs[i]["dropped"] = dropped
     if split_runs:
         _split_runs(rows, outputs)
     return outputs
@@ -174,12 +162,14 @@ def _article_runs(rows: Sequence[dict | RejectedLine]) -> list[list[int]]:
 
 
 def _extract_run(run: list[dict], before: list[str], resolve: bool,
-                 parser: str | None = None) -> list[list[dict]]:
+                 parser: str | None = None,
+                 explain: bool = False) -> list[tuple[list[dict], list[dict]]]:
     """Extract one article's lines in one call; return each line's claims as dicts.
 
     The distinct sentences are joined with blank lines (a sentence boundary for the
     splitter); each claim goes to the sentence it lies in, its offsets made relative to
-    that sentence. ``before`` (the article's sentences read earlier) is extended.
+    that sentence. ``before`` (the article's sentences read earlier) is extended. Each
+    line gets its claims and (with ``explain``) the statements dropped in its sentence.
     """
     from claims.extract import extract_claims
     from claims.serialize import claim_to_dict
@@ -193,23 +183,29 @@ def _extract_run(run: list[dict], before: list[str], resolve: bool,
     for sentence in distinct:
         starts.append(pos)
         pos += len(sentence) + 2
+    dropped: list[dict] = []
     claims = extract_claims(
         "\n\n".join(distinct), published=_first(run, "published"),
         source=_first(run, "source"), url=_first(run, "url"),
         article_id=first.get("article_id"), title=_first(run, "title"),
         conflict=_first(run, "conflict_hint"), resolve=resolve,
         preceding_text=" ".join(before[-8:]) if "sentence" in first and before else None,
-        parser=parser)
+        parser=parser, dropped=dropped)
     by_sentence: list[list[dict]] = [[] for _ in distinct]
     for claim in claims:
         index = max(i for i, s in enumerate(starts) if s <= claim.provenance.start)
-        item = claim_to_dict(claim)
+        item = claim_to_dict(claim, explain=explain)
         item["start"] -= starts[index]
         item["end"] -= starts[index]
         by_sentence[index].append(item)
+    dropped_by_sentence: list[list[dict]] = [[] for _ in distinct]
+    for item in dropped:
+        index = max(i for i, s in enumerate(starts) if s <= item.pop("at", 0))
+        dropped_by_sentence[index].append(item)
     if first.get("article_id") is not None and "sentence" in first:
         before.extend(distinct)
-    return [by_sentence[distinct.index(text)] for text in texts]
+    return [(by_sentence[distinct.index(text)], dropped_by_sentence[distinct.index(text)])
+            for text in texts]
 
 
 def _first(run: list[dict], key: str) -> Any:
@@ -238,12 +234,15 @@ def _entries(path: Path) -> tuple[list[dict | RejectedLine], list[int]]:
 @click.option("--no-resolve", is_flag=True, help="Skip the gazetteer (no coordinates).")
 @click.option("--keep-repeats", is_flag=True,
               help="Print all claims of a sentence on every line that repeats it.")
+@click.option("--explain", is_flag=True,
+              help="Add to each claim the names of the rules that made it (trace), and to each "
+                   "line the statements read and then dropped, with the rule.")
 @click.option("--parser", type=click.Choice(["rules", "parse"]), default=None,
               help="How a verb's actor is found: by position (rules, the default) or from a "
                    "dependency parse (needs the spaCy model package).")
 @friendly_errors
 def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: bool,
-                       parser: str | None) -> None:
+                       explain: bool, parser: str | None) -> None:
     """Extract distance and control claims from each line of FILE.jsonl.
 
     Each line gives "sentence" (or "text") and optionally "published", "source", "url",
@@ -254,7 +253,7 @@ def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: 
     report = LineReport(str(file))
     entries, numbers = _entries(file)
     outputs = run_file(entries, resolve=not no_resolve, split_runs=not keep_repeats,
-                       parser=parser)
+                       parser=parser, explain=explain)
     scored_rows: list[dict] = []
     scored_outputs: list[dict] = []
     for entry, number, out in zip(entries, numbers, outputs, strict=True):
@@ -263,7 +262,7 @@ def extract_claims_cmd(file: Path, score: bool, no_resolve: bool, keep_repeats: 
         report.add(line)
         if problem:
             out["error"] = line.error
-        elif isinstance(entry, dict) and not _gold_problem(entry):
+        elif isinstance(entry, dict) and not gold_problem(entry):
             scored_rows.append(entry)
             scored_outputs.append(out)
         sys.stdout.write(dump_line(out))

@@ -272,6 +272,8 @@ def why_lines(claim: ControlClaim | DistanceClaim,
                    getattr(claim, "anchor_reason", None)):
         if reason:
             lines.append(reason)
+    if claim.trace:
+        lines.append("claim rules " + " > ".join(claim.trace))
     for mention in mentions:
         if mention.trace:
             lines.append(f"{mention.text}: rules " + " > ".join(mention.trace))

@@ -230,3 +230,41 @@ def test_extract_claims_with_either_parser():
         assert ("Israel", "advanced_towards") in parsed
     with pytest.raises(ValueError):
         extract_claims(text, parser="neural")
+
+
+def test_every_trigger_has_a_unique_trace_name():
+    from claims.lexicon import TRIGGERS
+
+    names = [t.name for t in TRIGGERS]
+    assert all(names) and len(set(names)) == len(names)
+    assert all(n.split("/")[0] in {"captured", "holds", "attacked", "withdrew", "entered",
+                                   "advanced_towards", "besieged", "lost"} for n in names)
+
+
+def test_extract_claims_explain_traces_and_drops(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from cli import main
+
+    lines = [
+        {"article_id": "a", "sentence": "RSF fighters reached Wad Madani on Monday.",
+         "published": "2023-12-20"},
+        {"article_id": "a", "sentence": "Two days later they took the city.",
+         "published": "2023-12-20"},
+        {"article_id": "b", "sentence": "Rebels captured Ramadan after a long battle.",
+         "published": "2023-12-20", "conflict_hint": "sudan"},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract-claims", "--explain", str(path)])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    took = next(c for c in out[1]["claims"] if c["action"] == "captured")
+    assert took["trace"][0].startswith("captured/")
+    assert {"place-by-reference", "actor-by-reference"} <= set(took["trace"])
+    assert out[2]["claims"] == []
+    assert out[2]["dropped"][0]["rule"] == "not-a-place:date"
+    plain = CliRunner().invoke(main, ["extract-claims", str(path)])
+    assert "trace" not in plain.stdout and "dropped" not in plain.stdout
