@@ -43,7 +43,7 @@ PAGE_SPECS: tuple[tuple[Callable[[], None], str, str, str], ...] = (
 
 
 def make_pages() -> list[st.Page]:
-    """New ``st.Page`` objects for this script run (call it in every run, every session).
+    """Return new ``st.Page`` objects for this script run (call it in every run and session).
 
     A page object remembers the session that ran it; shared between sessions (a
     module-level list), one session's run can make another's fail with "This page

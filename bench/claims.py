@@ -19,7 +19,6 @@ from claims.score import score_claims
 from cli.claims_cmd import run_file
 from core.paths import eval_dir
 
-
 #: Development-set file names per language (``--lang``); Arabic ones live in the project.
 DEV_SETS: dict[str, tuple[str, str]] = {
     "en": ("distance_claims_dev.jsonl", "control_claims_dev.jsonl"),

@@ -179,7 +179,7 @@ def case_disk_full(workdir: Path, *, count: int = 24) -> Result:
     """
     db_path = workdir / "full.sqlite"
     env = cli_env(db_path, workdir / "home")
-    batch = make_batch(workdir / "batch", count, start=52_000)
+    make_batch(workdir / "batch", count, start=52_000)
     runs = [_run(["stats"], env)]  # creates the schema (about 100 kB)
     _checkpoint(db_path)
     cap = db_path.stat().st_size + 200_000

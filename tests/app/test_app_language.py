@@ -6,8 +6,8 @@ import pytest
 
 from app.filters import FilterState, apply_filters, options_from_frame
 from app.preview import highlighted_html
-from geo.claim_records import popup_html
 from gazetteer.model import Mention
+from geo.claim_records import popup_html
 
 
 @pytest.fixture(scope="module")

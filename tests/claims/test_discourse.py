@@ -158,7 +158,8 @@ def test_distance_anchor_from_an_earlier_sentence(sentences, anchor, direction):
 
 
 def test_distance_subject_named_by_reference():
-    text = "Ukrainian soldiers entered Kherson on Friday.\n\nThe city lies about 550 km south of Kyiv."
+    text = ("Ukrainian soldiers entered Kherson on Friday.\n\n"
+            "The city lies about 550 km south of Kyiv.")
     (claim,) = [c for c in extract_claims(text) if c.kind == "distance"]
     assert claim.subject == "The city" and names_match(claim.subject_place.name, ["Kherson"])
 

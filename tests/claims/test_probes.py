@@ -36,10 +36,10 @@ from pathlib import Path
 import pytest
 
 from claims.actors import load_conflicts
-from gazetteer.countries import country_code
 from claims.model import ACTIONS
 from claims.probes import is_claim_line, load_probe_rows, run_probes, score_probes
 from gazetteer import resolve_name
+from gazetteer.countries import country_code
 
 DATA = Path(__file__).with_name("data")
 CONTROL = DATA / "probe_control.jsonl"

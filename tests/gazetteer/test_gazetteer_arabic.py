@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from cli.geoparse_cmd import predict_document, score_predictions
-
 from gazetteer import geoparse, normalize
 from gazetteer.arabic import arabic_key, fold_digits, is_arabic, strip_arabic_article
 from gazetteer.arabic_names import is_arabic_name
