@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from claims.lines import run_file
 from claims.score import score_claims
-from cli.claims_cmd import run_file
 from core.paths import eval_dir
 
 #: Development-set file names per language (``--lang``); Arabic ones live in the project.

@@ -82,7 +82,7 @@ def load_probe_rows(path: Path) -> list[dict]:
 
 def run_probes(rows: Sequence[dict], *, resolve: bool = True) -> list[dict]:
     """Extract claims for each probe line as ``conflictmap extract-claims`` does."""
-    from cli.claims_cmd import run_file
+    from claims.lines import run_file
 
     return run_file(list(rows), resolve=resolve)
 

@@ -21,7 +21,7 @@ its own words, with two conventions of their own:
   intentions, denials, the future), ``trap`` (such a non-place inside a sentence that does
   hold claims) and ``ctx`` (context with no claim).
 
-Articles run through ``cli.claims_cmd.run_file`` (what ``conflictmap extract-claims`` does),
+Articles run through ``claims.lines.run_file`` (what ``conflictmap extract-claims`` does),
 so each sentence is read with its article's earlier sentences, and are scored with the rules
 of ``claims.score`` (see ``claims.probes``). The floors are the figures of the extractor when
 the tables were written, less 0.02: raise them as the extractor improves.
