@@ -66,6 +66,18 @@ ARTICLE_COUNTRIES = frozenset(
 ADDRESS_VOTE = 2.0
 
 
+#: Text between a name and its qualifier after it: ", Oregon", " in northern Lebanon".
+_QUALIFIER_GAP = re.compile(
+    r",?\s*(?:in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?)?")
+
+
+def _qualifies(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether ``other`` stands where a qualifier of ``span`` stands (right after or owner)."""
+    if other[0] >= span[1]:
+        return bool(_QUALIFIER_GAP.fullmatch(text, span[1], other[0])) and other[0] > span[1]
+    return bool(re.fullmatch(r"[’']s\s+", text[other[1]:span[0]]))
+
+
 class Geoparser:
     """Recognizer and resolver bound to one gazetteer index (cached lookups).
 
@@ -394,10 +406,27 @@ class Geoparser:
         """Resolve the given character spans of ``text``; one Mention per span, in order.
 
         ``title`` and ``url`` (the article's address; a local paper's address often names
-        its town) are used as context only.
+        its town) are used as context only. The text around the spans is read as well: a
+        place recognition finds right next to a given span, as its qualifier ("Springfield,
+        Oregon", "Tripoli in northern Lebanon", "Ohio's Athens" with only the town given),
+        qualifies it as a given span would; it is not returned.
         """
         self.refresh()
-        return self._resolve(text, [(int(s), int(e)) for s, e in spans], title, url, None)
+        given = [(int(s), int(e)) for s, e in spans]
+        context = [(s.start, s.end) for s in self._recognized(text)
+                   if not any(s.start < end and start < s.end for start, end in given)
+                   and any(_qualifies(text, span, (s.start, s.end)) for span in given)]
+        if not context:
+            return self._resolve(text, given, title, url, None)
+        merged = sorted(set(given) | set(context))
+        by_span = {(m.start, m.end): m for m in self._resolve(text, merged, title, url, None)}
+        return [by_span[span] for span in given]
+
+    def _recognized(self, text: str) -> list[Span]:
+        """Return the toponym spans recognition finds in ``text`` (Arabic by the gazetteer)."""
+        if is_arabic(text):
+            return find_arabic_places(text, self.arabic_places, self.arabic_heads())
+        return self.recognizer.find(text)
 
     def _resolve(
         self,

@@ -165,3 +165,20 @@ def test_resolve_name_rules_for_claims() -> None:
     assert known.place == sirte and known.reasons == ("known-in-article",)
     plain = resolve_name("Misrata", context_text="Fighting near Misrata.")
     assert all("town-over-district" not in c.reasons for c in plain)
+
+
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), [
+    ("Springfield, Oregon, said on Monday that the mill would close.", "Springfield", "US", "OR"),
+    ("London, Ontario is a city of 400,000.", "London", "CA", "08"),
+    ("Prague, Oklahoma held a festival.", "Prague", "US", "OK"),
+    ("Tripoli in northern Lebanon saw clashes.", "Tripoli", "LB", None),
+])
+def test_given_span_reads_the_qualifier_next_to_it(text, name, country, admin1):
+    """A qualifier that is not itself a given span still qualifies it (as end to end)."""
+    from gazetteer import resolve_spans
+
+    start = text.index(name)
+    (mention,) = resolve_spans(text, [(start, start + len(name))])
+    assert mention.place.country_code == country
+    if admin1:
+        assert mention.place.admin1 == admin1
