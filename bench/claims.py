@@ -80,8 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"throughput: {sentences / elapsed:.1f} sentences/s with gazetteer resolution, "
           f"{sentences / elapsed_text:.1f} sentences/s text only ({sentences} sentences)")
     _print_by_war(dist_rows, dist_out, ctl_rows, ctl_out)
-    _print_probes()
-    _print_parser_side_by_side(ctl_rows, ctl)
+    if lang == "en":  # the probe tables and the English parser are English
+        _print_probes()
+        _print_parser_side_by_side(ctl_rows, ctl)
     return 0
 
 
