@@ -31,6 +31,7 @@ from store.engine import (
     with_retry,
     write_connection,
 )
+from store.ingest.batch import analyse
 from store.ingest.limits import Limits
 from store.models import Article, Claim, Correction, Mention, Source, UserPlace
 from store.types import ArticleInput, ClaimFilter, IngestResult
@@ -173,17 +174,7 @@ class Store:
                             claims=n_claims, **base)
 
     def _analyze(self, article: ArticleInput, analyzer: Analyzer | None) -> Any:
-        analyze = analyzer or _default_analyzer()
-        try:
-            return analyze(article.text, title=article.title, published=article.published,
-                           source=article.source, url=article.url,
-                           article_id=article.external_id, conflict=article.conflict)
-        except ConflictMapError:
-            raise
-        except Exception as err:  # noqa: BLE001 - boundary: any text must not stop a batch
-            log.warning("analysis failed for %s: %s", article.origin or article.title, err)
-            log.debug("analysis failed for %s", article.origin or article.title, exc_info=True)
-            raise IngestError(f"analysis failed: {type(err).__name__}: {err}") from err
+        return analyse(article, analyzer or _default_analyzer())
 
     def ingest_many(
         self, articles: Iterable[ArticleInput | ConflictMapError], *,

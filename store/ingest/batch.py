@@ -52,7 +52,13 @@ def _failed(article: ArticleInput, reason: str) -> IngestResult:
     return IngestResult("failed", title=article.title, origin=article.origin, reason=reason)
 
 
-def _analyse(article: ArticleInput, analyzer: Callable[..., Any]) -> Any:
+def analyse(article: ArticleInput, analyzer: Callable[..., Any]) -> Any:
+    """Run ``analyzer`` on one article; any failure but ours becomes an :class:`IngestError`.
+
+    The one boundary between an article's text and the analysis, for the single-process
+    store and the batch workers alike: no text may stop a batch with a traceback (the
+    traceback is kept at debug level).
+    """
     try:
         return analyzer(article.text, title=article.title, published=article.published,
                         source=article.source, url=article.url,
@@ -60,7 +66,8 @@ def _analyse(article: ArticleInput, analyzer: Callable[..., Any]) -> Any:
     except ConflictMapError:
         raise
     except Exception as err:  # noqa: BLE001 - boundary: any text must not stop a batch
-        log.warning("analysis failed for %s", article.origin or article.title, exc_info=True)
+        log.warning("analysis failed for %s: %s", article.origin or article.title, err)
+        log.debug("analysis failed for %s", article.origin or article.title, exc_info=True)
         raise IngestError(f"analysis failed: {type(err).__name__}: {err}") from err
 
 
@@ -100,7 +107,7 @@ def analyse_batch(
             continue
         seen.add(digest)
         try:
-            analysis = _analyse(article, analyzer)
+            analysis = analyse(article, analyzer)
         except ConflictMapError as err:
             done.append(_failed(article, str(err)))
             continue

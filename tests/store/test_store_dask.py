@@ -16,6 +16,8 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine, text
 
+from bench.reliability_dask import stored_counts
+
 pytest.importorskip("distributed")
 
 N_ARTICLES = 40
@@ -79,15 +81,7 @@ def _statuses(results) -> Counter:
 
 
 def _check_exactly_once(url: str, n: int) -> None:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        total, distinct = conn.execute(text(
-            "SELECT count(*), count(DISTINCT content_hash) FROM articles")).one()
-        orphans = conn.execute(text(
-            "SELECT count(*) FROM claims c LEFT JOIN articles a ON a.id = c.article_id "
-            "WHERE a.id IS NULL")).scalar_one()
-    engine.dispose()
-    assert (total, distinct, orphans) == (n, n, 0)
+    assert stored_counts(url) == {"stored": n, "duplicates": 0, "orphans": 0}
 
 
 @pytest.mark.postgres
