@@ -9,9 +9,8 @@ Public API (imported lazily so ``import claims`` stays cheap):
 
 from __future__ import annotations
 
-from typing import Any
-
 from claims.model import ACTIONS, UNITS, Claim, ControlClaim, DistanceClaim, Provenance
+from core.lazy import lazy_exports
 
 __all__ = [
     "ACTIONS",
@@ -34,17 +33,4 @@ _LAZY: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the heavier parts on first use (PEP 562)."""
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'claims' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, __all__, globals())

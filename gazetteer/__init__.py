@@ -19,7 +19,7 @@ Public API (``import gazetteer`` is cheap: it loads no data and builds nothing):
 
 from __future__ import annotations
 
-from typing import Any
+from core.lazy import lazy_exports
 
 # The geoparser functions share their name with the ``gazetteer.geoparse`` module, so they
 # are bound eagerly (the module is light; the index loads on first use). A lazy binding
@@ -72,17 +72,4 @@ _LAZY: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the heavier parts of the API on first use (PEP 562)."""
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'gazetteer' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, __all__, globals())
