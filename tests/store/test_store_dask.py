@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine, text
 
-from bench.reliability_dask import stored_counts
+from bench.reliability_dask import ExplodeOnce, stored_counts
 
 pytest.importorskip("distributed")
 
@@ -113,17 +113,11 @@ def test_two_dask_workers_on_sqlite_store_the_single_process_rows(tmp_path: Path
 @pytest.mark.postgres
 def test_a_worker_killed_mid_batch_is_replaced_and_nothing_is_lost_or_doubled(
         pg_url: str, tmp_path: Path, articles):
-    import cloudpickle
-    import dask_helpers  # tests/store is on sys.path (pytest's rootdir conftest mode)
-
     from store.ingest.dask_engine import DaskIngest
-
-    cloudpickle.register_pickle_by_value(dask_helpers)  # workers cannot import it
-    KillOnce = dask_helpers.KillOnce
 
     marker = tmp_path / "killed"
     with DaskIngest(pg_url, workers=2, batch_size=8,
-                    analyzer=KillOnce(marker, after=3)) as engine:
+                    analyzer=ExplodeOnce(marker, after=3, kill=True)) as engine:
         results = list(engine.run(articles))
     assert marker.exists(), "no worker was killed: the test did not test anything"
     assert _statuses(results) == {"stored": N_ARTICLES}
