@@ -55,18 +55,15 @@ def _run(args: list[str], env: dict[str, str], **kwargs: Any) -> tuple[int, str]
     return proc.returncode, proc.stdout + proc.stderr
 
 
-def _titles(db_path: Path) -> list[str | None]:
+def _column(db_path: Path, column: str) -> list[Any]:
+    """One column of the stored articles, in order (read-only; empty when no database)."""
+    if column not in {"title", "origin", "text"}:
+        raise ValueError(f"not an article column read here: {column!r}")
+    if not db_path.exists():
+        return []
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        return [r[0] for r in conn.execute("SELECT title FROM articles ORDER BY id")]
-    finally:
-        conn.close()
-
-
-def _origins(db_path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute("SELECT origin FROM articles ORDER BY id")]
+        return [r[0] for r in conn.execute(f"SELECT {column} FROM articles ORDER BY id")]  # noqa: S608 (a column from the fixed set above)
     finally:
         conn.close()
 
@@ -204,7 +201,7 @@ def case_disk_full(workdir: Path, *, count: int = 24) -> Result:
     if runs[-1][0] == 0 or leftovers:
         problems.append(f"export -o: exit {runs[-1][0]}, left {leftovers}")
     final = db_state(db_path)
-    from_batch = sum(o.startswith(str(workdir / "batch")) for o in _origins(db_path))
+    from_batch = sum(o.startswith(str(workdir / "batch")) for o in _column(db_path, "origin"))
     return _result(len(runs), runs, problems, lost=max(0, count - from_batch),
                    duplicates=int(final.get("duplicate_hashes", 0)),
                    batch_stored_after_rerun=from_batch,
@@ -233,7 +230,7 @@ def case_surrogate_names(workdir: Path) -> Result:
             _run(["ingest", os.fsdecode(folder / os.fsdecode(names[0]))], env)]
     stored = db_state(db_path).articles
     problems = [f"exit {c}: {o[-200:]}" for c, o in runs if c != 0]
-    if stored == len(names) and not any("\\xe9" in o for o in _origins(db_path)):
+    if stored == len(names) and not any("\\xe9" in o for o in _column(db_path, "origin")):
         problems.append("the undecodable byte is not shown in the origin")
     return _result(len(names) + 1, runs, problems, lost=max(0, len(names) - stored))
 
@@ -324,7 +321,7 @@ def case_symlinks(workdir: Path) -> Result:
     db_path = workdir / "links.sqlite"
     env = cli_env(db_path, workdir / "home")
     runs = [_run(["ingest", str(folder)], env)]
-    texts = _texts(db_path)
+    texts = _column(db_path, "text")
     problems = []
     if any("55000" in t or "55001" in t for t in texts):
         problems.append("a file outside the directory was stored")
@@ -339,16 +336,6 @@ def case_symlinks(workdir: Path) -> Result:
                    duplicates=int(final.get("duplicate_hashes", 0)))
 
 
-def _texts(db_path: Path) -> list[str]:
-    if not db_path.exists():
-        return []
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute("SELECT text FROM articles")]
-    finally:
-        conn.close()
-
-
 def case_list_title(workdir: Path) -> Result:
     """``"title": ["Sirte falls", "day 3"]`` is stored as text, not as a Python repr."""
     catalogue = load_catalogue_module()
@@ -358,7 +345,7 @@ def case_list_title(workdir: Path) -> Result:
                                 "text": catalogue.article_text(56_000)}) + "\n")
     db_path = workdir / "titles.sqlite"
     code, out = _run(["ingest", str(path)], cli_env(db_path, workdir / "home"))
-    titles = _titles(db_path) if db_path.exists() else []
+    titles = _column(db_path, "title")
     problems = [] if titles == ["Sirte falls; day 3"] else [f"stored titles {titles!r}"]
     return _result(1, [(code, out)], problems, lost=0 if titles else 1)
 
