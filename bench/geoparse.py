@@ -6,7 +6,10 @@ development corpus in ``../shared/eval/geoparse`` and the Arabic one in
 end), recognition precision / recall / F1 (exact and overlapping spans), articles per
 second (and normalised to 500-word articles), and the peak resident memory. Gold-span
 acc@161 is also printed for two halves of each corpus split by document id, so a change
-tuned on one half can be checked on the other.
+tuned on one half can be checked on the other, with the error rate by feature class of
+the gold toponym (country, region, city, site/other) and a check that gold spans are never
+below end to end on the same text. ``--probes`` scores the probe files in
+``tests/gazetteer/data`` (tune and holdout apart, aggregate figures only).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 from cli.geoparse_cmd import predict_document
 from core.paths import eval_dir
+from bench.geoparse_measure import FEATURE_CLASSES, Scored, score_corpus
 from gazetteer.evaluation import great_circle_km, score_predictions
 
 CORPORA = ("lgl_dev.jsonl", "geowebnews_dev.jsonl")
@@ -72,15 +76,81 @@ def _corpora(lang: str) -> list[Path]:
     return paths + ([ARABIC_CORPUS] if lang != "en" else [])
 
 
-def run(limit: int | None = None, errors: int = 0, lang: str = "all") -> int:
+#: The probe files written for issue 13 (tune on the first; the second only in aggregate).
+PROBE_FILES = tuple(
+    Path(__file__).resolve().parent.parent / "tests" / "gazetteer" / "data" / name
+    for name in ("geo_probes_tune.jsonl", "geo_probes_holdout.jsonl")
+)
+
+
+def _print_measured(scored: Scored) -> None:
+    """Print end-to-end halves, errors by feature class and the gold >= e2e check."""
+    print(
+        "end to end : acc@161 by half: "
+        + ", ".join(f"half {h} {scored.acc('e2e', h):.4f} (F1 {scored.f1(h):.3f})" for h in (0, 1))
+    )
+    for which in ("gold", "e2e"):
+        table = scored.by_class(which)
+        print(
+            f"errors by feature class ({'gold spans' if which == 'gold' else 'end to end'}): "
+            + ", ".join(
+                f"{c} {w}/{n} ({w / n:.1%})" if n else f"{c} 0/0"
+                for c in FEATURE_CLASSES
+                for w, n in (table[c],)
+            )
+        )
+    below = scored.gold_below_e2e()
+    g, e = scored.acc("gold"), scored.acc("e2e")
+    print(
+        f"gold spans >= end to end: {'holds' if g >= e else 'FAILS'} overall"
+        f" ({g:.3f} vs {e:.3f}); toponyms right end to end but wrong with gold spans: {below}"
+    )
+
+
+def run_probes(disabled: frozenset = frozenset()) -> int:
+    """Score the probe files: acc@161 (gold spans, end to end), F1, and expected-unresolved."""
+    from gazetteer.geoparse import Geoparser, get_geoparser
+
+    parser = get_geoparser()
+    if disabled:
+        parser = Geoparser(parser.index, disabled=disabled)
+    for path in PROBE_FILES:
+        if not path.exists():
+            print(f"{path.name}: not found", file=sys.stderr)
+            continue
+        docs = _load(path, None)
+        scored = score_corpus(docs, parser)
+        n = len(scored.gold_ok)
+        print(f"\n== {path.name}: {len(docs)} documents, {n} toponyms")
+        print(
+            f"gold spans : acc@161 {scored.acc('gold'):.3f}; end to end acc@161"
+            f" {scored.acc('e2e'):.3f}, recognition F1 (overlap) {scored.f1():.3f}"
+        )
+        expected = [i for i, x in enumerate(scored.expect_unresolved) if x]
+        unresolved = sum(scored.gold_unresolved[i] for i in expected)
+        far = sum(scored.gold_far[i] for i in expected)
+        print(
+            f"expect unresolved: {len(expected)} toponyms; unresolved (good) {unresolved},"
+            f" far namesake >161 km (bad) {far}, within 161 km {len(expected) - unresolved - far}"
+        )
+        _print_measured(scored)
+    return 0
+
+
+def run(
+    limit: int | None = None, errors: int = 0, lang: str = "all", disabled: frozenset = frozenset()
+) -> int:
     corpora = _corpora(lang)
     if not any(path.exists() for path in corpora):
         print("development sets not found (set CONFLICTMAP_EVAL_DIR)", file=sys.stderr)
         return 1
-    from gazetteer.geoparse import get_geoparser
+    from gazetteer.geoparse import Geoparser, get_geoparser
 
     t0 = time.perf_counter()
     parser = get_geoparser()
+    if disabled:
+        parser = Geoparser(parser.index, disabled=disabled)
+        print("rules switched off: " + ", ".join(sorted(disabled)))
     parser.places_for("Paris")
     print(
         f"index + parser ready in {time.perf_counter() - t0:.2f} s,"
@@ -144,6 +214,7 @@ def run(limit: int | None = None, errors: int = 0, lang: str = "all") -> int:
                 )["resolution"]
                 halves.append(f"half {half} ({len(picked)} docs) {m['acc161']:.4f}")
         print("gold spans : acc@161 by document half (crc32(id) parity): " + ", ".join(halves))
+        _print_measured(score_corpus(docs, parser))
         if errors:
             _print_errors(docs, gold_out, errors)
     print(f"\npeak RSS {_peak_rss_mb():.0f} MB")
@@ -158,8 +229,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--lang", choices=("all", "en", "ar"), default="all",
                     help="English corpora, the Arabic dev set, or both (default)")
+    ap.add_argument("--probes", action="store_true",
+                    help="score the probe files (tune and holdout apart) instead")
+    ap.add_argument("--disable", nargs="*", default=(),
+                    help="rule names to switch off (as bench.rules --ablate names them)")
     args = ap.parse_args(argv)
-    return run(args.limit, args.errors, args.lang)
+    disabled = frozenset(args.disable)
+    if args.probes:
+        return run_probes(disabled)
+    return run(args.limit, args.errors, args.lang, disabled)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 Run ``python -m bench.rules [--limit N]``. Prints the recognition rules (kept / dropped
 counts end to end) and the mention passes (how many output mentions each moved), in table
 order, for each development corpus in ``../shared/eval/geoparse``.
+``python -m bench.rules --ablate [--only NAME ...]`` prints what switching each rule off
+changes on LGL and GeoWebNews halves and the probe tune file (:mod:`bench.rules_ablation`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
 from core.paths import eval_dir
 from gazetteer.geoparse import get_geoparser
@@ -44,12 +47,22 @@ def _counts(docs: list[dict]) -> tuple[Counter, Counter, Counter]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the rule tables with their counts."""
-    args = argparse.ArgumentParser(description=__doc__).parse_known_args(argv)[0]
-    del args
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--ablate", action="store_true", help="switch each rule off in turn")
+    ap.add_argument("--only", nargs="*", default=None, help="ablate only these rule names")
+    args = ap.parse_known_args(argv)[0]
     root = eval_dir()
     if root is None:
         print("development sets not found", file=sys.stderr)
         return 1
+    if args.ablate:
+        from bench.geoparse import PROBE_FILES
+        from bench.rules_ablation import ablate
+
+        paths = {Path(c).stem: root / "geoparse" / c for c in CORPORA}
+        paths[PROBE_FILES[0].stem] = PROBE_FILES[0]
+        ablate(paths, args.only)
+        return 0
     print(f"recognition rules: {len(RECOGNITION_RULES)}; mention passes: {len(MENTION_PASSES)}")
     for corpus in CORPORA:
         with (root / "geoparse" / corpus).open(encoding="utf-8") as handle:

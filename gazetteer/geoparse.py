@@ -28,7 +28,11 @@ from gazetteer.people import is_first_name, is_personal_name, is_surname
 from gazetteer.protocol import PlaceIndex
 from gazetteer.qualifiers import add_qualifiers
 from gazetteer.readings import REVIEWED_SOURCES, is_major
-from gazetteer.recognition_rules import DEFAULT_RECOGNITION, RecognitionSettings
+from gazetteer.recognition_rules import (
+    DEFAULT_RECOGNITION,
+    RECOGNITION_RULES,
+    RecognitionSettings,
+)
 from gazetteer.recognize import Dropped, Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 
@@ -82,7 +86,8 @@ class Geoparser:
     """Recognizer and resolver bound to one gazetteer index (cached lookups).
 
     ``passes`` are the mention passes run after ranking (:data:`MENTION_PASSES`);
-    ``recognition`` the thresholds of the recognition rules.
+    ``recognition`` the thresholds of the recognition rules. ``disabled`` names rules to
+    switch off (recognition rules, mention passes, qualifier rules), for ablation.
     """
 
     def __init__(
@@ -92,10 +97,12 @@ class Geoparser:
         weights: Weights = DEFAULT_WEIGHTS,
         recognition: RecognitionSettings = DEFAULT_RECOGNITION,
         passes: Sequence = MENTION_PASSES,
+        disabled: frozenset[str] = frozenset(),
     ) -> None:
         self.index = index
         self.weights = weights
-        self.passes = tuple(passes)
+        self.disabled = frozenset(disabled)
+        self.passes = tuple(p for p in passes if p.name not in self.disabled)
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
         self._arabic_cache: dict[str, tuple[Place, ...]] = {}
         self._heads: frozenset[str] | None | bool = False
@@ -107,6 +114,7 @@ class Geoparser:
             is_common=self.is_common,
             knows=self._has_strict_key,
             settings=recognition,
+            rules=tuple(r for r in RECOGNITION_RULES if r.name not in self.disabled),
         )
         self._normalize = normalize
 
@@ -367,7 +375,7 @@ class Geoparser:
                     tiers=tiers if tiers is not None else self.tiers_for(name),
                 )
             item.count += 1
-            add_qualifiers(text, spans, span_places, n, item)
+            add_qualifiers(text, spans, span_places, n, item, self.disabled)
             per_span.append(item)
         if url:
             address = url_words(url)

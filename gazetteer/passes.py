@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from gazetteer.address import url_words
+from gazetteer.admin_heads import run_admin_heads, run_city_over_state
 from gazetteer.context import fast_km
 from gazetteer.discourse import (
     SettledPlaces,
@@ -254,6 +255,15 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
     MentionPass(
         "one-sense-for-states", "a bare state name after an AP state abbreviation",
         "CAMP MURRAY, Wash. ... Washington", _one_sense,
+    ),
+    MentionPass(
+        "admin-head", "a name with an administrative head word: the unit, not the city",
+        "Kandahar province, the district of Marib", run_admin_heads,
+    ),
+    MentionPass(
+        "city-over-state", "a bare name shared by a unit and the city in it: the city",
+        "Lagos (the city, unless 'Lagos State' or 'the governor of Lagos')",
+        run_city_over_state,
     ),
     MentionPass(
         "eponym", "a weak reading that names an agreement or a body", "the Minsk agreements",

@@ -11,11 +11,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from gazetteer.admin_codes import address_codes_after
 from gazetteer.context import qualifier_after
 from gazetteer.model import Place
 from gazetteer.resolve import ResolverItem
 
-__all__ = ["add_qualifiers"]
+__all__ = ["ADDRESS_CODES", "QUALIFIER_RULES", "add_qualifiers"]
+
+#: Rule name of address-style codes after a place ("London, ON, CA", "Perth WA 6000").
+ADDRESS_CODES = "address-codes"
+
+#: The qualifier rules, by name, with an example (each can be switched off by name).
+QUALIFIER_RULES: tuple[tuple[str, str], ...] = (
+    ("us-state-abbreviation", "Springfield, Ill."),
+    (ADDRESS_CODES, "London, ON, CA; Zurich, ZH, CH; Perth WA 6000"),
+    ("owner-qualifier", "Lebanon's Tripoli; the Lebanese city of Tripoli"),
+    ("following-qualifier", "Tripoli, Lebanon; Tripoli in northern Lebanon"),
+)
 
 _QUALIFIER_GAP_RE = re.compile(r",\s{0,2}$")
 _POSSESSIVES = ("'s", "’s", "'", "’")
@@ -42,6 +54,7 @@ def add_qualifiers(
     span_places: Sequence[tuple[Place, ...]],
     n: int,
     item: ResolverItem,
+    disabled: frozenset[str] = frozenset(),
 ) -> None:
     """Add to ``item`` the countries and states that qualify mention ``n`` in the text.
 
@@ -56,7 +69,12 @@ def add_qualifiers(
         item.qualifiers.add(("US", code))
         item.qualifier_names.add(text[end:q_end].strip(", "))
         return
-    if n > 0:
+    codes = None if ADDRESS_CODES in disabled else address_codes_after(text, end)
+    if codes is not None:
+        item.qualifiers.update(codes.readings)
+        item.qualifier_names.add(codes.label)
+        return
+    if n > 0 and "owner-qualifier" not in disabled:
         # "Lebanon's Tripoli", "Ohio's Athens": the owner qualifies the name.
         o_start, o_end = spans[n - 1]
         owner = text[o_start:o_end]
@@ -71,7 +89,7 @@ def add_qualifiers(
             for suffix in _POSSESSIVES:
                 owner = owner.removesuffix(suffix)
             _qualify(item, span_places[n - 1], owner)
-    if n + 1 >= len(spans):
+    if n + 1 >= len(spans) or "following-qualifier" in disabled:
         return
     q_start, q_end = spans[n + 1]
     gap = text[end:q_start]
