@@ -1,0 +1,199 @@
+"""Address-style codes, administrative head words, and city versus unit of the same name.
+
+Each rule (``address-codes``, ``admin-head``, ``city-over-state``) is tested on probe
+sentences written for this project about several countries, and switched off by name
+(``Geoparser(index, disabled={...})``) to show that the rule is what decides.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import MENTION_PASSES, RECOGNITION_RULES
+from gazetteer.admin_codes import address_codes_after, subdivision_admin1
+from gazetteer.admin_heads import HEAD_LEVELS, admin_context, admin_head
+from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.qualifiers import QUALIFIER_RULES
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return get_geoparser()
+
+
+def _without(parser: Geoparser, *names: str) -> Geoparser:
+    return Geoparser(parser.index, disabled=frozenset(names))
+
+
+def _place(parser: Geoparser, text: str, name: str):
+    for mention in parser.geoparse(text):
+        if mention.text == name or mention.text.rstrip("’'s") == name:
+            return mention
+    raise AssertionError(f"{name!r} not found in {text!r}")
+
+
+def _given(parser: Geoparser, text: str, name: str):
+    start = text.index(name)
+    return parser.resolve_spans(text, [(start, start + len(name))])[0]
+
+
+# -- the switch ---------------------------------------------------------------------------
+
+
+def test_disabled_rules_leave_the_tables_and_nothing_else(parser: Geoparser) -> None:
+    names = {"common-word", "eponym", "address-codes"}
+    off = _without(parser, *names)
+    assert {r.name for r in off.recognizer.rules} == {r.name for r in RECOGNITION_RULES} - names
+    assert {p.name for p in off.passes} == {p.name for p in MENTION_PASSES} - names
+    assert off.disabled == frozenset(names)
+    assert "address-codes" in {name for name, _example in QUALIFIER_RULES}
+
+
+# -- address-codes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("Kingston, ON, CA, is on the lake.", 8, {("CA", subdivision_admin1("CA", "ON"))}),
+        ("Winterthur, ZH, CH", 10, {("CH", "ZH")}),
+        ("Dover, DE, USA.", 5, {("US", "DE")}),
+        ("Fremantle WA 6160", 9, None),  # checked below: several WA, Australia among them
+    ],
+)
+def test_address_codes_read_a_division_and_a_country(text, end, expected) -> None:
+    codes = address_codes_after(text, end)
+    assert codes is not None
+    if expected is None:
+        assert ("AU", subdivision_admin1("AU", "WA")) in codes.readings
+    else:
+        assert codes.readings == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("In Paris, US officials met on Monday.", 8),  # a code followed by prose
+        ("Berlin, DE and FR teams drew.", 6),
+        ("They flew from Rome to DE last year.", 19),  # no comma, no postcode
+        ("Leeds, QX, ZZ.", 5),  # no such division or country
+    ],
+)
+def test_codes_outside_address_position_are_not_qualifiers(text: str, end: int) -> None:
+    assert address_codes_after(text, end) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Tickets for the show in London, ON, CA sold out.", "London", "CA"),
+        ("Send the forms to 4 Bay Road, Perth WA 6000 by Friday.", "Perth", "AU"),
+        ("The office at Hamilton, ON, CA opens in May.", "Hamilton", "CA"),
+    ],
+)
+def test_address_codes_pick_the_namesake(parser: Geoparser, text, name, country) -> None:
+    assert _place(parser, text, name).place.country_code == country
+    assert _given(parser, text, name).place.country_code == country
+
+
+def test_address_codes_switched_off_leave_the_famous_namesake(parser: Geoparser) -> None:
+    text = "Tickets for the show in London, ON, CA sold out."
+    assert _place(_without(parser, "address-codes"), text, "London").place.country_code == "GB"
+
+
+def test_a_code_pair_picks_the_city_not_the_canton(parser: Geoparser) -> None:
+    mention = _place(parser, "Our branch in Zurich, ZH, CH moved.", "Zurich")
+    assert mention.place.feature_code.startswith("PPL")
+    assert any("qualified by ZH, CH" in r for r in mention.candidates[0].reasons)
+
+
+# -- admin-head ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "head"),
+    [
+        ("fighting in Helmand province went on", 12, 19, "province"),
+        ("across Kherson Oblast", 7, 21, "oblast"),
+        ("the governorate of Idlib", 19, 24, "governorate"),
+        ("graduates of Kano State University", 13, 17, None),
+        ("a state visit to Kano", 17, 21, None),
+    ],
+)
+def test_admin_head_words(text, start, end, head) -> None:
+    assert admin_head(text, start, end) == head
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "codes", "country"),
+    [
+        ("Shelling was reported across the Aleppo governorate overnight.", "Aleppo",
+         ("ADM1",), "SY"),
+        ("Ukrainian troops pushed into Kherson oblast again.", "Kherson", ("ADM1",), "UA"),
+        ("Clashes broke out in Kandahar district on Sunday.", "Kandahar", ("ADM2",), "AF"),
+        ("Tribal elders met in the district of Marib last week.", "Marib", ("ADM2",), "YE"),
+        ("Heavy rain flooded parts of Kano state.", "Kano", ("ADM1",), "NG"),
+    ],
+)
+def test_a_head_word_makes_the_unit(parser: Geoparser, text, name, codes, country) -> None:
+    for mention in (_place(parser, text, name), _given(parser, text, name)):
+        assert mention.place.feature_code in codes
+        assert mention.place.country_code == country
+        assert mention.text == name  # the span is not changed
+
+
+def test_admin_head_switched_off_keeps_the_city(parser: Geoparser) -> None:
+    text = "Shelling was reported across the Aleppo governorate overnight."
+    place = _place(_without(parser, "admin-head"), text, "Aleppo").place
+    assert place.feature_code.startswith("PPL")
+
+
+def test_every_head_word_prefers_an_administrative_level() -> None:
+    assert all(levels and levels[0].startswith("ADM") for levels in HEAD_LEVELS.values())
+
+
+# -- city-over-state ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Traffic in Lagos was gridlocked after the storm.", "Lagos", "NG"),
+        ("Bus fares rose in Sao Paulo this spring.", "Sao Paulo", "BR"),
+        ("A tram strike hit Zurich on Tuesday.", "Zurich", "CH"),
+        ("Traders in Kano reopened the market.", "Kano", "NG"),
+        ("A new bridge opened in Khartoum.", "Khartoum", "SD"),
+    ],
+)
+def test_a_bare_name_is_the_city(parser: Geoparser, text, name, country) -> None:
+    for mention in (_place(parser, text, name), _given(parser, text, name)):
+        assert mention.place.feature_code.startswith("PPL"), mention.place
+        assert mention.place.country_code == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The governor of Lagos said schools would reopen.", "Lagos"),
+        ("Kano's governor signed the budget.", "Kano"),
+        ("Voters in Lagos State go to the polls.", "Lagos State"),
+    ],
+)
+def test_the_unit_when_the_text_says_so(parser: Geoparser, text, name) -> None:
+    assert _place(parser, text, name).place.feature_code == "ADM1"
+
+
+def test_admin_context() -> None:
+    assert admin_context("the deputy governor of Kano said", 23, 27)
+    assert not admin_context("a market in Kano", 12, 16)
+
+
+def test_city_over_state_switched_off_keeps_the_unit(parser: Geoparser) -> None:
+    text = "Traffic in Lagos was gridlocked after the storm."
+    assert _place(_without(parser, "city-over-state"), text, "Lagos").place.feature_code == "ADM1"
+
+
+def test_a_state_without_a_city_of_its_own_name_stays(parser: Geoparser) -> None:
+    # GeoNames calls the city "New York City": the bare name stays the state.
+    place = _place(parser, "Snow closed schools across New York on Monday.", "New York").place
+    assert place.feature_code == "ADM1"
