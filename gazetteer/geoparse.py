@@ -26,7 +26,7 @@ from gazetteer.names import normalize, strip_articles
 from gazetteer.passes import MAX_CANDIDATES_KEPT, MENTION_PASSES, MentionDocument, run_passes
 from gazetteer.people import is_first_name, is_personal_name, is_surname
 from gazetteer.protocol import PlaceIndex
-from gazetteer.qualifiers import add_qualifiers
+from gazetteer.qualifiers import add_qualifiers, group_labels
 from gazetteer.readings import REVIEWED_SOURCES, is_major
 from gazetteer.recognition_rules import (
     DEFAULT_RECOGNITION,
@@ -342,6 +342,11 @@ class Geoparser:
         items: dict[str, ResolverItem] = {}
         per_span: list[ResolverItem | None] = []
         span_places = [self.places_for(text[s:e]) for s, e in spans]
+        groups = group_labels(
+            text, spans, span_places,
+            [self.key(text[s:e]) if span_places[n] else None for n, (s, e) in enumerate(spans)],
+            self.disabled,
+        )
         for n, (start, end) in enumerate(spans):
             name = text[start:end]
             places = span_places[n]
@@ -366,9 +371,10 @@ class Geoparser:
                 places = part[1]
                 tiers = {p.id: "part" for p in places}
             key = self.key(name) or name.lower()
-            item = items.get(key)
+            group = groups[n] if groups[n].startswith(key + "|") else key
+            item = items.get(group)
             if item is None:
-                item = items[key] = ResolverItem(
+                item = items[group] = ResolverItem(
                     key=key,
                     places=places,
                     count=0,

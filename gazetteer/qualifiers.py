@@ -16,13 +16,17 @@ from gazetteer.context import qualifier_after
 from gazetteer.model import Place
 from gazetteer.resolve import ResolverItem
 
-__all__ = ["ADDRESS_CODES", "QUALIFIER_RULES", "add_qualifiers"]
+__all__ = ["ADDRESS_CODES", "OWN_QUALIFIER", "QUALIFIER_RULES", "add_qualifiers", "group_labels"]
 
 #: Rule name of address-style codes after a place ("London, ON, CA", "Perth WA 6000").
 ADDRESS_CODES = "address-codes"
 
+#: Rule name of one name qualified two ways ("Portland, Maine ... Portland, Oregon").
+OWN_QUALIFIER = "own-qualifier"
+
 #: The qualifier rules, by name, with an example (each can be switched off by name).
 QUALIFIER_RULES: tuple[tuple[str, str], ...] = (
+    (OWN_QUALIFIER, "Portland, Maine, and Portland, Oregon: each mention its own reading"),
     ("us-state-abbreviation", "Springfield, Ill."),
     (ADDRESS_CODES, "London, ON, CA; Zurich, ZH, CH; Perth WA 6000"),
     ("owner-qualifier", "Lebanon's Tripoli; the Lebanese city of Tripoli"),
@@ -111,3 +115,41 @@ def _qualify(item: ResolverItem, places: Sequence[Place], name: str) -> None:
         else:
             continue
         item.qualifier_names.add(name)
+
+
+def group_labels(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    span_places: Sequence[tuple[Place, ...]],
+    keys: Sequence[str | None],
+    disabled: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Return, per span, the label that groups it with the other mentions of its name.
+
+    Mentions of one name are resolved together (one sense per document), and share their
+    qualifiers. When the text qualifies the same name in two different ways ("Hamilton, New
+    Zealand, rather than Hamilton, Ontario"), each qualified mention is grouped with its own
+    qualifier instead (``key|qualifier``); bare mentions keep the shared group. Without such
+    a conflict every label is the key itself.
+    """
+    labels = [k or "" for k in keys]
+    if OWN_QUALIFIER in disabled:
+        return labels
+    seen: set[str] = set()
+    repeated = {k for k in keys if k and (k in seen or seen.add(k))}
+    own: dict[int, str] = {}
+    by_key: dict[str, set[str]] = {}
+    for n, key in enumerate(keys):
+        if key not in repeated:  # a name said once cannot be qualified two ways
+            continue
+        scratch = ResolverItem(key=key, places=span_places[n])
+        add_qualifiers(text, spans, span_places, n, scratch, disabled)
+        if scratch.qualifiers:
+            own[n] = "/".join(sorted(scratch.qualifier_names))
+            by_key.setdefault(key, set()).add(
+                "/".join(sorted(f"{cc}:{a1}" for cc, a1 in scratch.qualifiers))
+            )
+    for n, label in own.items():
+        if len(by_key.get(labels[n], ())) > 1:
+            labels[n] = f"{labels[n]}|{label}"
+    return labels

@@ -197,3 +197,31 @@ def test_a_state_without_a_city_of_its_own_name_stays(parser: Geoparser) -> None
     # GeoNames calls the city "New York City": the bare name stays the state.
     place = _place(parser, "Snow closed schools across New York on Monday.", "New York").place
     assert place.feature_code == "ADM1"
+
+
+# -- own-qualifier ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tour stops in Portland, Maine, and then in Portland, Oregon, in June.",
+         [("Portland", "ME"), ("Portland", "OR")]),
+        ("The rowing club of Perth, Scotland, hosted a crew from Perth, Western Australia.",
+         [("Perth", "GB"), ("Perth", "AU")]),
+    ],
+)
+def test_one_name_qualified_two_ways(parser: Geoparser, text: str, expected) -> None:
+    found = [(m.text, m.place) for m in parser.geoparse(text) if m.text == expected[0][0]]
+    assert len(found) == 2
+    for (_name, place), (_n, where) in zip(found, expected, strict=True):
+        assert where in (place.admin1, place.country_code)
+    off = [m.place.id for m in _without(parser, "own-qualifier").geoparse(text)
+           if m.text == expected[0][0]]
+    assert off[0] == off[1]  # switched off: one reading for both
+
+
+def test_a_bare_repeat_keeps_the_shared_qualifier(parser: Geoparser) -> None:
+    text = "Police in Springfield, Ore., said a bridge in Springfield would close."
+    places = [m.place for m in parser.geoparse(text) if m.text == "Springfield"]
+    assert [p.admin1 for p in places] == ["OR", "OR"]
