@@ -22,9 +22,9 @@ import time
 import zlib
 from pathlib import Path
 
+from bench.geoparse_measure import FEATURE_CLASSES, Scored, score_corpus
 from cli.geoparse_cmd import predict_document
 from core.paths import eval_dir
-from bench.geoparse_measure import FEATURE_CLASSES, Scored, score_corpus
 from gazetteer.evaluation import great_circle_km, score_predictions
 
 CORPORA = ("lgl_dev.jsonl", "geowebnews_dev.jsonl")

@@ -109,7 +109,9 @@ def _names_unit(key: Callable[[str], str], mention_key: str, place: Place) -> bo
     """Whether ``place``'s name is the mention's name, with or without a head word."""
     name = key(place.name)
     return bool(mention_key) and (
-        name == mention_key or name.startswith(mention_key + " ") or name.endswith(" " + mention_key)
+        name == mention_key
+        or name.startswith(mention_key + " ")
+        or name.endswith(" " + mention_key)
     )
 
 
@@ -179,7 +181,7 @@ def city_reading(mention: Mention, key: Callable[[str], str]) -> Candidate | Non
 
 
 def run_admin_heads(doc: MentionDocument) -> list[Mention]:
-    """The ``admin-head`` pass: a name with an administrative head word is the unit."""
+    """Run the ``admin-head`` pass: a name with an administrative head word is the unit."""
     parser = doc.parser
     out = []
     for mention in doc.mentions:
@@ -190,7 +192,7 @@ def run_admin_heads(doc: MentionDocument) -> list[Mention]:
 
 
 def run_city_over_state(doc: MentionDocument) -> list[Mention]:
-    """The ``city-over-state`` pass: a bare name shared by a unit and its city is the city."""
+    """Run the ``city-over-state`` pass: a bare name shared by a unit and its city is the city."""
     key = doc.parser.key
     out = []
     for mention in doc.mentions:

@@ -26,7 +26,7 @@ from gazetteer.names import normalize, strip_articles
 from gazetteer.passes import MAX_CANDIDATES_KEPT, MENTION_PASSES, MentionDocument, run_passes
 from gazetteer.people import is_first_name, is_personal_name, is_surname
 from gazetteer.protocol import PlaceIndex
-from gazetteer.qualifiers import add_qualifiers, group_labels
+from gazetteer.qualifiers import POSTCODE_GAP_RE, add_qualifiers, group_labels
 from gazetteer.readings import REVIEWED_SOURCES, is_major
 from gazetteer.recognition_rules import (
     DEFAULT_RECOGNITION,
@@ -78,7 +78,10 @@ _QUALIFIER_GAP = re.compile(
 def _qualifies(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool:
     """Whether ``other`` stands where a qualifier of ``span`` stands (right after or owner)."""
     if other[0] >= span[1]:
-        return bool(_QUALIFIER_GAP.fullmatch(text, span[1], other[0])) and other[0] > span[1]
+        return other[0] > span[1] and bool(
+            _QUALIFIER_GAP.fullmatch(text, span[1], other[0])
+            or POSTCODE_GAP_RE.fullmatch(text, span[1], other[0])
+        )
     return bool(re.fullmatch(r"[’']s\s+", text[other[1]:span[0]]))
 
 

@@ -153,7 +153,9 @@ def _fallbacks(doc: MentionDocument) -> list[Mention]:
 
 
 def _contained(doc: MentionDocument) -> list[Mention]:
-    return contained_readings(doc.text, doc.mentions, doc.needs_focus)
+    # With the fallback pass switched off (ablation), only unknown names need a container.
+    needs = doc.needs_focus or [not m.candidates for m in doc.mentions]
+    return contained_readings(doc.text, doc.mentions, needs)
 
 
 def _headline_places(

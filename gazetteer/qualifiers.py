@@ -16,7 +16,14 @@ from gazetteer.context import qualifier_after
 from gazetteer.model import Place
 from gazetteer.resolve import ResolverItem
 
-__all__ = ["ADDRESS_CODES", "OWN_QUALIFIER", "QUALIFIER_RULES", "add_qualifiers", "group_labels"]
+__all__ = [
+    "ADDRESS_CODES",
+    "OWN_QUALIFIER",
+    "POSTCODE_GAP_RE",
+    "QUALIFIER_RULES",
+    "add_qualifiers",
+    "group_labels",
+]
 
 #: Rule name of address-style codes after a place ("London, ON, CA", "Perth WA 6000").
 ADDRESS_CODES = "address-codes"
@@ -29,11 +36,19 @@ QUALIFIER_RULES: tuple[tuple[str, str], ...] = (
     (OWN_QUALIFIER, "Portland, Maine, and Portland, Oregon: each mention its own reading"),
     ("us-state-abbreviation", "Springfield, Ill."),
     (ADDRESS_CODES, "London, ON, CA; Zurich, ZH, CH; Perth WA 6000"),
+    ("postcode-gap", "Cambridge, CB2 1TN, United Kingdom; Lyon 69002, France"),
     ("owner-qualifier", "Lebanon's Tripoli; the Lebanese city of Tripoli"),
     ("following-qualifier", "Tripoli, Lebanon; Tripoli in northern Lebanon"),
 )
 
 _QUALIFIER_GAP_RE = re.compile(r",\s{0,2}$")
+#: A postcode between a place and its country: ", CB2 1TN, ", " 69002, ", ", 10115 ".
+POSTCODE_GAP_RE = re.compile(
+    r",?[ \t](?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"  # British
+    r"|\d{4,6}(?:-\d{4})?"  # digits (most countries; US ZIP+4)
+    r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"  # Canadian
+    r",?[ \t]"
+)
 _POSSESSIVES = ("'s", "’s", "'", "’")
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s{1,2}")
 _DIRECTION = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
@@ -100,6 +115,7 @@ def add_qualifiers(
     if not (
         (q_start - end <= 3 and _QUALIFIER_GAP_RE.search(gap))
         or (q_start - end <= 30 and _IN_QUALIFIER_GAP_RE.fullmatch(gap))
+        or ("postcode-gap" not in disabled and POSTCODE_GAP_RE.fullmatch(gap))
     ):
         return
     _qualify(item, span_places[n + 1], text[q_start:q_end])

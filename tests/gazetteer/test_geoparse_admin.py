@@ -225,3 +225,24 @@ def test_a_bare_repeat_keeps_the_shared_qualifier(parser: Geoparser) -> None:
     text = "Police in Springfield, Ore., said a bridge in Springfield would close."
     places = [m.place for m in parser.geoparse(text) if m.text == "Springfield"]
     assert [p.admin1 for p in places] == ["OR", "OR"]
+
+
+# -- postcode-gap -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Returns go to 12 Dundas St, London, N6A 3K7, Canada.", "London", "CA"),
+        ("Parcels: 8 Quay Road, Perth, 6000, Australia.", "Perth", "AU"),
+        ("Shipping from 5 rue Haute, Paris 75002, France, every week.", "Paris", "FR"),
+    ],
+)
+def test_a_postcode_between_place_and_country(parser: Geoparser, text, name, country) -> None:
+    assert _place(parser, text, name).place.country_code == country
+    assert _given(parser, text, name).place.country_code == country
+
+
+def test_postcode_gap_switched_off(parser: Geoparser) -> None:
+    text = "Returns go to 12 Dundas St, London, N6A 3K7, Canada."
+    assert _place(_without(parser, "postcode-gap"), text, "London").place.country_code == "GB"
