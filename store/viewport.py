@@ -20,7 +20,8 @@ from sqlalchemy import Connection, Integer, cast, func, select
 
 from store.models import Article, Claim
 from store.queries import claims_frame_from_rows, filter_condition, frame_select
-from store.spatial import BBox, check_bbox, postgis_schema
+from store import aggregates
+from store.spatial import BBox, check_bbox, lon_ranges as _lon_ranges, postgis_schema
 from store.types import ClaimFilter
 
 if TYPE_CHECKING:
@@ -66,6 +67,9 @@ class Viewport:
     cells: list[Cell] = field(default_factory=list)
     claims: Any = None  # DataFrame with FRAME_COLUMNS when mode == "claims"
     truncated: bool = False
+    #: Where the answer came from: "summary (level L)", or "live (why)" for a GROUP BY
+    #: over the claims (a filter the summary cannot answer) or the claims themselves.
+    source: str = ""
 
 
 def cell_degrees(zoom: int, cell_px: int = CELL_PX) -> float:
@@ -109,8 +113,29 @@ def claims_page(conn: Connection, flt: ClaimFilter, *, offset: int = 0, limit: i
     return claims_frame_from_rows(conn.execute(stmt).all())
 
 
-def _grid(conn: Connection, flt: ClaimFilter, box: BBox, size: float,
-          postgis: str | None) -> list[Cell]:
+def _cell_ranges(box: BBox, size: float) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    """Inclusive cell index ranges (per longitude range, latitude) of the cells ``box`` touches."""
+    def idx(value: float, shift: float) -> int:
+        return int(math.floor((value + shift) / size))
+
+    _w, south, _e, north = box
+    return ([(idx(lo, 180.0), idx(hi, 180.0)) for lo, hi in _lon_ranges(box)],
+            (idx(south, 90.0), idx(north, 90.0)))
+
+
+def _snapped(gx_ranges: list[tuple[int, int]], gy: tuple[int, int], size: float) -> BBox:
+    """The box covering whole cells of the ranges (what the summary's cells cover)."""
+    west = gx_ranges[0][0] * size - 180.0
+    east = min(180.0, (gx_ranges[-1][1] + 1) * size - 180.0)
+    if len(gx_ranges) > 1 and west <= east:  # snapping closed the gap: the whole world
+        west, east = -180.0, 180.0
+    return (max(-180.0, west), max(-90.0, gy[0] * size - 90.0), east,
+            min(90.0, (gy[1] + 1) * size - 90.0))
+
+
+def _live_rows(conn: Connection, flt: ClaimFilter, box: BBox, size: float,
+               postgis: str | None) -> list[tuple[int, int, str, int, float, float]]:
+    """Rows ``(gx, gy, who, n, sum_lat, sum_lon)`` by a GROUP BY over the claims in ``box``."""
     def index(col: Any, shift: float) -> Any:
         scaled = (col + shift) / size
         return cast(func.floor(scaled) if conn.dialect.name == "postgresql" else scaled, Integer)
@@ -121,20 +146,47 @@ def _grid(conn: Connection, flt: ClaimFilter, box: BBox, size: float,
                         func.sum(Claim.lon)).select_from(Claim), flt)
     stmt = stmt.where(_where(flt, box, postgis), Claim.lat.is_not(None),
                       Claim.lon.is_not(None)).group_by(gx, gy, who)
+    return [(int(x), int(y), str(w), int(n), float(la), float(lo))
+            for x, y, w, n, la, lo in conn.execute(stmt)]
+
+
+def _grid(conn: Connection, flt: ClaimFilter, box: BBox, size: float,
+          postgis: str | None) -> tuple[list[Cell], str]:
+    """Cells of ``size`` degrees touching ``box``, and where they came from.
+
+    Whole cells are counted (claims of a cell the box only partly covers included), from
+    ``claim_summary`` when it can answer the filter, else by the live GROUP BY.
+    """
+    gx_ranges, gy_range = _cell_ranges(box, size)
+    why_live = aggregates.unanswerable(flt)
+    found = aggregates.level_for(size)
+    if why_live is None and found is None:
+        why_live = f"no stored grid level for {size:g} degree cells"
+    if why_live is None and not aggregates.table_present(conn):
+        why_live = "no summary table"
+    if why_live is None and found is not None:
+        rows = aggregates.summary_rows(conn, flt, found[0], found[1], gx_ranges, gy_range)
+        source = f"summary (level {found[0]})"
+    else:
+        rows = _live_rows(conn, flt, _snapped(gx_ranges, gy_range, size), size, postgis)
+        source = f"live ({why_live})"
     acc: dict[tuple[int, int], list[Any]] = {}
-    for x, y, actor, n, sum_lat, sum_lon in conn.execute(stmt):
-        entry = acc.setdefault((int(x), int(y)), [0, 0.0, 0.0, []])
-        entry[0] += int(n)
-        entry[1] += float(sum_lat)
-        entry[2] += float(sum_lon)
-        entry[3].append((str(actor), int(n)))
+    for x, y, actor, n, sum_lat, sum_lon in rows:
+        if not (gy_range[0] <= y <= gy_range[1]
+                and any(lo <= x <= hi for lo, hi in gx_ranges)):
+            continue  # a claim on the snapped box's far edge belongs to the next cell
+        entry = acc.setdefault((x, y), [0, 0.0, 0.0, {}])
+        entry[0] += n
+        entry[1] += sum_lat
+        entry[2] += sum_lon
+        entry[3][actor] = entry[3].get(actor, 0) + n
     cells = []
-    for (x, y), (n, sum_lat, sum_lon, actors) in acc.items():
-        actors.sort(key=lambda a: (-a[1], a[0]))
+    for (x, y), (n, sum_lat, sum_lon, by_actor) in acc.items():
+        actors = sorted(by_actor.items(), key=lambda a: (-a[1], a[0]))
         cells.append(Cell(sum_lat / n, sum_lon / n, n, tuple(actors[:TOP_ACTORS]),
                           y * size - 90.0, x * size - 180.0, size))
     cells.sort(key=lambda c: (-c.count, c.south, c.west))
-    return cells
+    return cells, source
 
 
 def viewport(conn: Connection, flt: ClaimFilter, bbox: Any, zoom: int, *,
@@ -142,7 +194,9 @@ def viewport(conn: Connection, flt: ClaimFilter, bbox: Any, zoom: int, *,
              cell_px: int = CELL_PX) -> Viewport:
     """Cells (below ``detail_zoom``) or claims (at or above it) of ``flt`` inside ``bbox``.
 
-    ``bbox`` is (west, south, east, north); a box wider than the world is clamped.
+    ``bbox`` is (west, south, east, north); a box wider than the world is clamped. Cells
+    are whole grid cells touching the box (the same whether summed from ``claim_summary``
+    or grouped live; :attr:`Viewport.source` says which).
     """
     west, south, east, north = (float(v) for v in (bbox or (-180, -90, 180, 90)))
     if east - west >= 360 or not (math.isfinite(west) and math.isfinite(east)):
@@ -150,8 +204,8 @@ def viewport(conn: Connection, flt: ClaimFilter, bbox: Any, zoom: int, *,
     box = check_bbox((_wrap(west), max(-90.0, south), _wrap(east), min(90.0, north)))
     postgis = postgis_schema(conn)
     if zoom < detail_zoom:
-        cells = _grid(conn, flt, box, cell_degrees(zoom, cell_px), postgis)
-        return Viewport("cells", sum(c.count for c in cells), cells=cells)
+        cells, source = _grid(conn, flt, box, cell_degrees(zoom, cell_px), postgis)
+        return Viewport("cells", sum(c.count for c in cells), cells=cells, source=source)
     stmt = frame_select().where(_where(flt, box, postgis), Claim.lat.is_not(None))
     # Newest first, by an expression no index matches: otherwise SQLite walks the date
     # index over every claim instead of taking the few in the box from the (lat, lon) one.
@@ -165,7 +219,7 @@ def viewport(conn: Connection, flt: ClaimFilter, bbox: Any, zoom: int, *,
             _where(flt, box, postgis), Claim.lat.is_not(None))).scalar_one())
     else:
         total = len(frame)
-    return Viewport("claims", total, claims=frame, truncated=truncated)
+    return Viewport("claims", total, claims=frame, truncated=truncated, source="live (claims)")
 
 
 def _wrap(lon: float) -> float:
