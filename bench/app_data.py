@@ -9,9 +9,9 @@ sources are invented (a fictional war on a real map area); nothing is copied fro
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from collections.abc import Iterator
 from typing import Any
 
 from claims.model import ControlClaim, DistanceClaim, Provenance

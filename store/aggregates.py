@@ -29,8 +29,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import (Column, Connection, Date, Float, Integer, MetaData, String, Table,
-                        and_, func, or_, select)
+from sqlalchemy import (
+    Column,
+    Connection,
+    Date,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    func,
+    or_,
+    select,
+)
 
 from store.types import ClaimFilter
 
@@ -77,7 +89,7 @@ def level_size(level: int) -> float:
 
 
 def level_for(size_deg: float, levels: Sequence[int] = LEVELS) -> tuple[int, int] | None:
-    """``(stored level, k)`` whose cells sum to cells of ``size_deg`` (2**k per side), or None.
+    """Return ``(stored level, k)``: cells of ``size_deg`` are 2**k x 2**k of its cells.
 
     None when ``size_deg`` is not ``90 / 2**z`` for a whole z, or finer than every level.
 
@@ -244,17 +256,17 @@ def drop_triggers(conn: Connection) -> None:
     """Remove the summary triggers (and the PostgreSQL trigger function)."""
     if conn.dialect.name == "postgresql":
         for name, _event, _refs in PG_TRIGGERS:
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON claims")
-        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {_PG_FUNCTION}()")
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON claims")  # noqa: S608
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {_PG_FUNCTION}()")  # noqa: S608
     else:
         for name in SQLITE_TRIGGERS:
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")  # noqa: S608
 
 
 def rebuild(conn: Connection, levels: Sequence[int] = LEVELS) -> int:
     """Recompute ``claim_summary`` from every claim (in the caller's transaction); rows."""
     conn.exec_driver_sql("DELETE FROM claim_summary")
-    conn.exec_driver_sql(_delta_sql(conn.dialect.name,
+    conn.exec_driver_sql(_delta_sql(conn.dialect.name,  # noqa: S608 (module constants)
                                     f"SELECT {_COLS}, 1 AS sign FROM claims", levels))
     rows = int(conn.execute(select(func.count()).select_from(SUMMARY)).scalar_one())
     log.info("claim summary rebuilt: %d rows", rows)
@@ -262,7 +274,7 @@ def rebuild(conn: Connection, levels: Sequence[int] = LEVELS) -> int:
 
 
 def table_present(conn: Connection) -> bool:
-    """True when this database has the summary table (migration 0004 applied; cached)."""
+    """Return True when this database has the summary table (migration 0004; cached)."""
     from sqlalchemy import inspect
 
     if conn.engine not in _PRESENT:

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Date, Integer, cast, func, literal, select, tuple_
 
+from store import aggregates
 from store.models import Article, Claim
 from store.queries import claims_frame_from_rows, filter_condition, frame_select
-from store import aggregates
-from store.spatial import BBox, check_bbox, lon_ranges as _lon_ranges, postgis_schema
+from store.spatial import BBox, check_bbox, postgis_schema
+from store.spatial import lon_ranges as _lon_ranges
 from store.types import ClaimFilter
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def claims_page(conn: Connection, flt: ClaimFilter, *, after: PageKey | None = N
 
 
 def page_key(frame: pd.DataFrame) -> PageKey | None:
-    """The keyset key of a page's last row (for the next page), or None for an empty page."""
+    """Return the keyset key of a page's last row (for the next page); None when empty."""
     if frame is None or len(frame) == 0:
         return None
     last = frame.iloc[-1]
@@ -160,7 +161,7 @@ def _cell_ranges(box: BBox, size: float) -> tuple[list[tuple[int, int]], tuple[i
 
 
 def _snapped(gx_ranges: list[tuple[int, int]], gy: tuple[int, int], size: float) -> BBox:
-    """The box covering whole cells of the ranges (what the summary's cells cover)."""
+    """Return the box covering whole cells of the ranges (as the summary's cells do)."""
     west = gx_ranges[0][0] * size - 180.0
     east = min(180.0, (gx_ranges[-1][1] + 1) * size - 180.0)
     if len(gx_ranges) > 1 and west <= east:  # snapping closed the gap: the whole world
