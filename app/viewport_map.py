@@ -155,7 +155,7 @@ def render_viewport(store: Any) -> None:
 
 
 def _table_page(store: Any, flt: Any, state: FilterState, count: int) -> Any:
-    """The claims table's current page, read by keyset (``after`` the previous page's key).
+    """Return the claims table's current page, read by keyset (after the previous key).
 
     The keys of the pages before are kept in the session (reset when the filter changes),
     so "Next" and "Previous" cost one indexed query whatever the depth.
