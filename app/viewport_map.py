@@ -149,9 +149,31 @@ def render_viewport(store: Any) -> None:
 
     flt = state.to_claim_filter()
     count = store.count_claims(flt)
-    pages = max(1, -(-count // PAGE_ROWS))
-    page = st.number_input(f"Claims table page (of {pages:,}; {count:,} claims)",
-                           min_value=1, max_value=pages, value=1, step=1, key="table_page")
-    frame = store.claims_page(flt, offset=(int(page) - 1) * PAGE_ROWS, limit=PAGE_ROWS)
+    frame = _table_page(store, flt, state, count)
     frame["claim_id"] = frame["claim_id"].astype(str)
     st.dataframe(table_frame(frame), hide_index=True, height=320)
+
+
+def _table_page(store: Any, flt: Any, state: FilterState, count: int) -> Any:
+    """Return the claims table's current page, read by keyset (after the previous key).
+
+    The keys of the pages before are kept in the session (reset when the filter changes),
+    so "Next" and "Previous" cost one indexed query whatever the depth.
+    """
+    from store.viewport import page_key
+
+    if st.session_state.get("table_filter") != state:
+        st.session_state["table_filter"] = state
+        st.session_state["table_keys"] = [None]
+    keys = st.session_state.setdefault("table_keys", [None])
+    frame = store.claims_page(flt, after=keys[-1], limit=PAGE_ROWS)
+    pages = max(1, -(-count // PAGE_ROWS))
+    back, label, forward = st.columns([1, 4, 1])
+    if back.button("Previous", key="table_previous", disabled=len(keys) == 1):
+        keys.pop()
+        st.rerun()
+    label.caption(f"Claims table page {len(keys):,} of {pages:,} ({count:,} claims)")
+    if forward.button("Next", key="table_next", disabled=len(frame) < PAGE_ROWS):
+        keys.append(page_key(frame))
+        st.rerun()
+    return frame

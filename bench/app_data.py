@@ -9,6 +9,7 @@ sources are invented (a fictional war on a real map area); nothing is copied fro
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -16,7 +17,8 @@ from typing import Any
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from gazetteer.model import Place
 
-__all__ = ["SyntheticAnalysis", "fill_store", "fill_store_batched", "synthetic_places"]
+__all__ = ["SyntheticAnalysis", "fill_store", "fill_store_batched", "prepared_batches",
+           "synthetic_places"]
 
 _ACTIONS = (
     "captured",
@@ -183,6 +185,40 @@ def fill_store(
     return added
 
 
+def prepared_batches(
+    n_claims: int,
+    *,
+    per_article: int = 10,
+    batch: int = 500,
+    seed: int = 11,
+    first_day: date = date(2024, 1, 1),
+    days: int = 365,
+    places: list[Place] | None = None,
+) -> Iterator[list[Any]]:
+    """Lists of at most ``batch`` analysed articles (``Prepared``) with ``n_claims`` claims.
+
+    The same seed gives the same articles, so writing them twice is a re-run.
+    """
+    from store.ingest.batch import Prepared
+    from store.types import ArticleInput
+    from store.writer import content_hash
+
+    rng = random.Random(seed)
+    places = places or synthetic_places()
+    made = 0
+    number = 0
+    while made < n_claims:
+        pending: list[Any] = []
+        while made < n_claims and len(pending) < batch:
+            number += 1
+            count = min(per_article, n_claims - made)
+            meta, claims = _article(rng, number, places, count, first_day, days)
+            article = ArticleInput(**meta, origin="synthetic")
+            pending.append(Prepared(article, content_hash(article.text), claims=claims))
+            made += count
+        yield pending
+
+
 def fill_store_batched(
     store: Any,
     n_claims: int,
@@ -200,21 +236,10 @@ def fill_store_batched(
     on PostgreSQL), so a million claims take minutes, not an hour.
     """
     from store.batch_writer import write_batch
-    from store.ingest.batch import Prepared
-    from store.types import ArticleInput
-    from store.writer import content_hash
 
-    rng = random.Random(seed)
-    places = places or synthetic_places()
     added = 0
-    number = 0
-    while added < n_claims:
-        pending = []
-        while added + sum(len(p.claims) for p in pending) < n_claims and len(pending) < batch:
-            number += 1
-            count = min(per_article, n_claims - added - sum(len(p.claims) for p in pending))
-            meta, claims = _article(rng, number, places, count, first_day, days)
-            article = ArticleInput(**meta, origin="synthetic")
-            pending.append(Prepared(article, content_hash(article.text), claims=claims))
+    for pending in prepared_batches(n_claims, per_article=per_article, batch=batch,
+                                    seed=seed, first_day=first_day, days=days,
+                                    places=places):
         added += sum(r.claims for r in write_batch(store.engine, pending))
     return added

@@ -26,7 +26,7 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 def _shown(view: Any) -> str:
     if view.mode == "cells":
-        return f"{len(view.cells)} cells, {view.total:,} claims"
+        return f"{len(view.cells)} cells, {view.total:,} claims, {view.source}"
     of = f" (of {view.total:,})" if view.truncated else ""
     return f"{len(view.claims):,} claims{of}"
 
@@ -88,12 +88,22 @@ def run_scale(url: str, n_claims: int) -> None:
     times = [s for _, s, _ in moves]
     print(f"pan / filter change / zoom: median {statistics.median(times):.3f} s, "
           f"max {max(times):.3f} s  [target <= 0.5 s]")
+    from store.viewport import page_key
+
     pages = []
-    for offset in (0, 100, total // 2):
-        seconds, _ = _timed(lambda o=offset: store.claims_page(None, offset=o, limit=100))
-        pages.append(f"offset {offset:,}: {seconds:.3f} s")
-    seconds, _ = _timed(lambda: store.claims_page(ClaimFilter(kinds=("distance",)),
-                                                  offset=0, limit=100))
+    seconds, first = _timed(lambda: store.claims_page(None, limit=100))
+    pages.append(f"page 1 (keyset): {seconds:.3f} s")
+    deep = 4_999 * 100  # page 5,000 starts after this many rows
+    if total > deep:
+        seconds, before = _timed(lambda: store.claims_page(None, offset=deep - 1, limit=1))
+        pages.append(f"page 5,000 by OFFSET: {seconds:.3f} s")
+        key = page_key(before)
+        seconds, page = _timed(lambda: store.claims_page(None, after=key, limit=100))
+        pages.append(f"page 5,000 by keyset: {seconds:.3f} s ({len(page)} rows)")
+    key = page_key(first)
+    seconds, _ = _timed(lambda: store.claims_page(None, after=key, limit=100))
+    pages.append(f"page 2 (keyset): {seconds:.3f} s")
+    seconds, _ = _timed(lambda: store.claims_page(ClaimFilter(kinds=("distance",)), limit=100))
     pages.append(f"kind=distance: {seconds:.3f} s")
     seconds, count = _timed(lambda: store.count_claims(ClaimFilter(kinds=("distance",))))
     pages.append(f"count kind=distance ({count:,}): {seconds:.3f} s")

@@ -300,8 +300,22 @@ def demo_cmd(db: str | None) -> None:
     click.echo(f"demo dataset: {added} claims added, {store.stats()['claims']} in the database")
 
 
+@click.command("rebuild-aggregates")
+@db_option
+@friendly_errors
+def rebuild_aggregates_cmd(db: str | None) -> None:
+    """Recompute the map's per-cell claim counts (claim_summary) from every claim."""
+    from store.aggregates import rebuild
+    from store.engine import write_connection
+
+    store = _open(db)
+    with write_connection(store.engine) as conn, conn.begin():
+        rows = rebuild(conn)
+    click.echo(f"claim summary rebuilt: {rows:,} rows for {store.stats()['claims']:,} claims")
+
+
 def register(group: click.Group) -> None:
     """Add the store commands to the ``conflictmap`` group."""
     for command in (ingest_cmd, export_cmd, places_group, stats_cmd, corrections_cmd,
-                    demo_cmd):
+                    demo_cmd, rebuild_aggregates_cmd):
         group.add_command(command)

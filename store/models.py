@@ -187,6 +187,7 @@ class Claim(Base):
     __table_args__ = (
         Index("ix_claims_article", "article_id"),
         Index("ix_claims_sort_date", "sort_date"),
+        Index("ix_claims_sort_date_id", "sort_date", "id"),  # keyset pages of the table
         Index("ix_claims_kind_date", "kind", "sort_date"),
         Index("ix_claims_actor_norm", "actor_norm"),
         Index("ix_claims_conflict", "conflict"),

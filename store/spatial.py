@@ -20,7 +20,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from core.errors import InputRejected
 from store.models import Claim
 
-__all__ = ["BBox", "bbox_condition", "check_bbox", "include_object", "postgis_schema"]
+__all__ = ["BBox", "bbox_condition", "check_bbox", "include_object", "lon_ranges",
+           "postgis_schema"]
 
 log = logging.getLogger("conflictmap.store.spatial")
 
@@ -28,6 +29,8 @@ log = logging.getLogger("conflictmap.store.spatial")
 BBox = tuple[float, float, float, float]
 _SCHEMAS: weakref.WeakKeyDictionary[Engine, str | None] = weakref.WeakKeyDictionary()
 _SPATIAL_NAMES = frozenset({"geom", "ix_claims_geom", "ix_mentions_geom"})
+#: Kept by triggers (store.aggregates), not declared as models.
+_TRIGGER_KEPT = frozenset({"claim_summary", "ix_claim_summary_empty"})
 
 
 def check_bbox(value: Any) -> BBox | None:
@@ -79,7 +82,8 @@ def postgis_schema(conn: Connection) -> str | None:
     return schema
 
 
-def _ranges(box: BBox) -> list[tuple[float, float]]:
+def lon_ranges(box: BBox) -> list[tuple[float, float]]:
+    """Longitude ranges of ``box``: two when it crosses the antimeridian."""
     west, _s, east, _n = box
     return [(west, east)] if west <= east else [(west, 180.0), (-180.0, east)]
 
@@ -92,14 +96,14 @@ def bbox_condition(box: BBox, postgis: str | None) -> ColumnElement[bool]:
         geom = literal_column("claims.geom")
         overlaps = geom.op(f'OPERATOR("{postgis}".&&)')  # works whatever the search_path
         parts = [overlaps(schema.ST_MakeEnvelope(lo, south, hi, north, 4326))
-                 for lo, hi in _ranges(box)]
+                 for lo, hi in lon_ranges(box)]
     else:
         parts = [and_(Claim.lat.between(south, north), Claim.lon.between(lo, hi))
-                 for lo, hi in _ranges(box)]
+                 for lo, hi in lon_ranges(box)]
     return parts[0] if len(parts) == 1 else or_(*parts)
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool,
                    compare_to: Any) -> bool:
-    """Alembic filter: leave out the PostGIS columns and indexes the models do not declare."""
-    return not (reflected and compare_to is None and name in _SPATIAL_NAMES)
+    """Alembic filter: leave out what the models do not declare (PostGIS, the summary)."""
+    return not (reflected and compare_to is None and name in _SPATIAL_NAMES | _TRIGGER_KEPT)

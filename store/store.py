@@ -215,11 +215,15 @@ class Store:
         with self.engine.connect() as conn:
             return viewport.viewport(conn, flt or ClaimFilter(), bbox, zoom, **options)
 
-    def claims_page(self, flt: ClaimFilter | None = None, *, offset: int = 0,
-                    limit: int = 100) -> pd.DataFrame:
-        """One page of the claims table, read from the database (date, then id order)."""
+    def claims_page(self, flt: ClaimFilter | None = None, *, after: Any = None,
+                    offset: int = 0, limit: int = 100) -> pd.DataFrame:
+        """One page of the claims table, read from the database (date, then id order).
+
+        ``after``: the previous page's :func:`store.viewport.page_key` (keyset paging).
+        """
         with self.engine.connect() as conn:
-            return viewport.claims_page(conn, flt or ClaimFilter(), offset=offset, limit=limit)
+            return viewport.claims_page(conn, flt or ClaimFilter(), after=after,
+                                        offset=offset, limit=limit)
 
     def count_claims(self, flt: ClaimFilter | None = None) -> int:
         """Count the claims matching ``flt`` in the database."""

@@ -27,6 +27,7 @@ from typing import Any
 import distributed as dd
 
 from core.errors import ConflictMapError, IngestError
+from store.dberrors import DatabaseUnusable
 from store.ingest.batch import Prepared, analyse_batch
 from store.types import ArticleInput, IngestResult
 
@@ -88,8 +89,13 @@ def _plugin() -> IngestWorkerPlugin:
     return get_worker().plugins[PLUGIN_NAME]
 
 
-def _run_batch(batch: list[ArticleInput]) -> tuple[list[Prepared], list[IngestResult]]:
-    """Run the task: analyse a batch, store it (PostgreSQL); return what is left to store."""
+def _run_batch(batch: list[ArticleInput]
+               ) -> tuple[list[Prepared], list[IngestResult], DatabaseUnusable | None]:
+    """Run the task: analyse a batch, store it (PostgreSQL); return what is left to store.
+
+    A database that takes no more writes (full disk ...) is returned, not raised, so the
+    scheduler does not retry the batch against it; the client stops the ingest.
+    """
     from store.batch_writer import stored_ids, write_batch
 
     plugin = _plugin()
@@ -97,12 +103,14 @@ def _run_batch(batch: list[ArticleInput]) -> tuple[list[Prepared], list[IngestRe
     prepared, done = analyse_batch(batch, stored_ids=lambda h: stored_ids(engine, h),
                                    analyzer=plugin.analyzer, limits=plugin.store.limits)
     if not plugin.write:
-        return prepared, done
+        return prepared, done, None
     try:
         done.extend(write_batch(engine, prepared))
+    except DatabaseUnusable as err:
+        return [], [], err
     except IngestError as err:
         done.extend(_failed_all([p.article for p in prepared], str(err)))
-    return [], done
+    return [], done, None
 
 
 def _worker_stats(dask_worker: Any) -> dict[str, float | None]:
@@ -192,11 +200,13 @@ class DaskIngest:
         limit = 2 * max(1, self.n_workers()) + 2
         queue = dd.as_completed()
         batches: dict[str, list[ArticleInput]] = {}
+        futures: dict[str, Any] = {}
 
         def finish(future: Any) -> list[IngestResult]:
             batch = batches.pop(future.key)
+            futures.pop(future.key, None)
             try:
-                prepared, done = future.result()
+                prepared, done, unusable = future.result()
             except dd.KilledWorker as err:
                 log.warning("a batch of %d articles kept killing workers", len(batch))
                 return _failed_all(batch, f"analysis killed its worker repeatedly ({err})")
@@ -205,6 +215,8 @@ class DaskIngest:
                     f"lost the Dask scheduler ({type(err).__name__}: {err}); "
                     f"{len(batches) + 1} batches unfinished, re-run to store them "
                     "(stored articles are skipped)") from err
+            if unusable is not None:
+                raise unusable
             if prepared:
                 try:
                     done.extend(write_batch(self.store.engine, prepared))
@@ -215,8 +227,26 @@ class DaskIngest:
         def submit(batch: list[ArticleInput]) -> None:
             future = self.client.submit(_run_batch, batch, pure=False, retries=1)
             batches[future.key] = batch
+            futures[future.key] = future
             queue.add(future)
 
+        try:
+            yield from self._feed(items, submit, finish, queue, limit)
+        except DatabaseUnusable as err:
+            # A full disk, a damaged or read-only database: every later batch would fail
+            # the same way, so the ingest stops at the first one, as the local path does.
+            # Each batch is one transaction, so nothing is half-written; a re-run after
+            # freeing space skips what was stored.
+            log.warning("stopping the ingest: %s (%d batches cancelled)", err, len(futures))
+            self.client.cancel(list(futures.values()), force=True)
+            futures.clear()
+            raise
+
+    def _feed(self, items: Iterable[ArticleInput | ConflictMapError],
+              submit: Callable[[list[ArticleInput]], None],
+              finish: Callable[[Any], list[IngestResult]], queue: Any, limit: int
+              ) -> Iterator[IngestResult]:
+        """Batch ``items``, keep at most ``limit`` batches in flight, yield their results."""
         batch: list[ArticleInput] = []
         for item in items:
             if isinstance(item, ConflictMapError):

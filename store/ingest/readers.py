@@ -19,6 +19,7 @@ from typing import Any
 from core.errors import ConflictMapError, ExtractionError, InputRejected
 from store.ingest import formats
 from store.ingest.limits import Limits, check_size
+from store.ingest.shards import SHARD_SUFFIXES, is_shard, iter_shard
 from store.ingest.walk import Skipped, safe_name, walk_files
 from store.types import ArticleInput
 
@@ -182,10 +183,14 @@ def iter_articles(paths: Iterable[str | Path], *, limits: Limits | None = None,
             shown = safe_name(top)
             yield _failed(InputRejected(f"{shown}: no such file or directory"), shown)
             continue
-        for path in walk_files(top, SUPPORTED_SUFFIXES, follow_symlinks=follow_symlinks):
+        for path in walk_files(top, (*SUPPORTED_SUFFIXES, *SHARD_SUFFIXES),
+                               follow_symlinks=follow_symlinks):
             if isinstance(path, Skipped):
                 shown = safe_name(path.path)
                 yield _failed(InputRejected(f"{shown}: {path.reason}"), shown)
+                continue
+            if is_shard(path):  # JSONL, plain or gzip: a stream of lines, never whole
+                yield from iter_shard(path, limits=limits, **defaults)
                 continue
             try:
                 yield from read_path(path, limits=limits, **defaults)

@@ -25,12 +25,13 @@ __all__ = ["SHARD_SUFFIXES", "is_shard", "iter_inputs", "iter_shard"]
 
 log = logging.getLogger("conflictmap.store.ingest")
 
-#: File name endings read by :func:`iter_shard` when named on the command line.
-SHARD_SUFFIXES: tuple[str, ...] = (".jsonl.gz",)
+#: File name endings read by :func:`iter_shard`, named on the command line or found in a
+#: directory: read line by line, never whole (each line within the file size limit).
+SHARD_SUFFIXES: tuple[str, ...] = (".jsonl.gz", ".jsonl")
 
 
 def is_shard(path: str | Path) -> bool:
-    """Return True for a gzip-compressed JSONL shard (``.jsonl.gz``)."""
+    """Return True for a JSONL shard (``.jsonl`` or gzip-compressed ``.jsonl.gz``)."""
     return str(path).lower().endswith(SHARD_SUFFIXES)
 
 
@@ -43,11 +44,19 @@ def _error(message: str, origin: str) -> ConflictMapError:
 def iter_shard(path: str | Path, *, limits: Limits | None = None, **defaults: Any
                ) -> Iterator[ArticleInput | ConflictMapError]:
     """Articles of one shard, line by line; errors are yielded, not raised."""
+    from store.ingest.readers import _check_length
+    from store.ingest.walk import safe_name
+
     path = Path(path)
+    shown = safe_name(path)
     limits = limits or Limits.from_env()
     meta = {k: v for k, v in defaults.items() if v not in (None, "")}
+    if not path.is_file():  # a pipe or a device named *.jsonl: may never end
+        yield _error(f"{shown}: not a regular file", shown)
+        return
     opener = gzip.open if str(path).lower().endswith(".gz") else open
     lineno = 0
+    seen = False
     try:
         with opener(path, "rb") as handle:
             while True:
@@ -56,29 +65,33 @@ def iter_shard(path: str | Path, *, limits: Limits | None = None, **defaults: An
                     break
                 lineno += 1
                 if len(line) > limits.max_file_bytes and not line.endswith(b"\n"):
-                    yield _error(f"{path}:{lineno}: line over {limits.max_file_bytes:,} "
-                                 "bytes (set CONFLICTMAP_MAX_FILE_MB)", f"{path}:{lineno}")
+                    yield _error(f"{shown}:{lineno}: line over {limits.max_file_bytes:,} "
+                                 "bytes (set CONFLICTMAP_MAX_FILE_MB)", f"{shown}:{lineno}")
                     while line and not line.endswith(b"\n"):  # skip the rest of it
                         line = handle.readline(limits.max_file_bytes + 1)
                     continue
                 if line.strip():
-                    yield from formats.from_jsonl(line.rstrip(b"\r\n"), str(path), meta,
-                                                  first_line=lineno)
+                    seen = True
+                    for item in formats.from_jsonl(line.rstrip(b"\r\n"), shown, meta,
+                                                   first_line=lineno):
+                        yield _check_length(item, limits)
     except (OSError, EOFError, zlib.error) as err:
         reason = getattr(err, "strerror", None) or str(err) or type(err).__name__
-        yield _error(f"{path}: cannot read past line {lineno} ({reason})", str(path))
+        yield _error(f"{shown}: cannot read past line {lineno} ({reason})", shown)
+        return
+    if not seen:
+        yield _error(f"{shown}: no JSON lines in the file", shown)
 
 
 def iter_inputs(paths: Iterable[str | Path], *, limits: Limits | None = None,
                 follow_symlinks: bool = False, **defaults: Any
                 ) -> Iterator[ArticleInput | ConflictMapError]:
-    """Every article of ``paths``: shards named here streamed, the rest by ``iter_articles``."""
+    """Every article of ``paths``.
+
+    :func:`store.ingest.readers.iter_articles` streams the shards it meets, named or
+    inside directories.
+    """
     from store.ingest.readers import iter_articles
 
-    limits = limits or Limits.from_env()
-    for path in paths:
-        if is_shard(path) and Path(path).is_file():
-            yield from iter_shard(path, limits=limits, **defaults)
-        else:
-            yield from iter_articles([path], limits=limits, follow_symlinks=follow_symlinks,
-                                     **defaults)
+    yield from iter_articles(paths, limits=limits, follow_symlinks=follow_symlinks,
+                             **defaults)

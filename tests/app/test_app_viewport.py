@@ -63,3 +63,20 @@ def big_store_filter(kind: str):
     from store.types import ClaimFilter
 
     return ClaimFilter(kinds=(kind,))
+
+
+def test_the_claims_table_pages_forward_and_back_by_keyset(big_store, app_path):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(app_path, default_timeout=120)
+    at.run()
+    first = list(at.dataframe[0].value.iloc[:, 0])
+    at.button(key="table_next").click()
+    at.run()
+    second = list(at.dataframe[0].value.iloc[:, 0])
+    assert not at.exception and "page 2 of 6" in " ".join(c.value for c in at.caption)
+    expected = big_store.claims_page(None, offset=100, limit=100)
+    assert len(second) == 100 and len(expected) == 100 and second != first
+    at.button(key="table_previous").click()
+    at.run()
+    assert list(at.dataframe[0].value.iloc[:, 0]) == first

@@ -123,3 +123,79 @@ def test_a_worker_killed_mid_batch_is_replaced_and_nothing_is_lost_or_doubled(
     assert _statuses(results) == {"stored": N_ARTICLES}
     _check_exactly_once(pg_url, N_ARTICLES)
 
+
+
+def _running(dask_scheduler) -> int:
+    """Tasks the scheduler still has waiting or running (not finished or forgotten)."""
+    return sum(1 for t in dask_scheduler.tasks.values()
+               if t.state in ("waiting", "queued", "processing", "no-worker"))
+
+
+def _scheduler_idle(engine, wait: float = 5.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if not engine.client.run_on_scheduler(_running):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _stop_at_full(results) -> tuple[list[str], BaseException | None]:
+    seen: list[str] = []
+    try:
+        for result in results:
+            seen.append(result.status)
+    except Exception as err:  # noqa: BLE001 - the test checks which one
+        return seen, err
+    return seen, None
+
+
+def test_a_full_disk_stops_the_dask_ingest_on_sqlite_with_nothing_half_written(
+        tmp_path: Path, articles):
+    from sqlalchemy import event
+
+    from store.dberrors import DatabaseFull
+    from store.ingest.dask_engine import DaskIngest
+    from store.types import ArticleInput
+
+    url = f"sqlite:///{tmp_path / 'full.sqlite'}"
+    big = [ArticleInput(text=a.text + " filler" * 8000, title=a.title) for a in articles]
+    with DaskIngest(url, workers=2, batch_size=4) as engine:
+        # Room for the schema and a few batches: then SQLITE_FULL, as on a full disk.
+        event.listen(engine.store.engine, "connect",
+                     lambda conn, _r: conn.execute("PRAGMA max_page_count = 200"))
+        engine.store.engine.dispose()
+        seen, err = _stop_at_full(engine.run(big))
+    assert isinstance(err, DatabaseFull) and "full" in str(err), err
+    assert seen and set(seen) == {"stored"}  # it stopped: no article failed one by one
+    counts = stored_counts(url)
+    assert counts == {"stored": len(seen), "duplicates": 0, "orphans": 0}
+
+
+@pytest.mark.postgres
+def test_a_full_disk_stops_the_dask_ingest_on_postgresql_at_the_first_batch(
+        pg_url: str, articles):
+    from store.dberrors import DatabaseFull
+    from store.ingest.dask_engine import DaskIngest
+
+    with DaskIngest(pg_url, workers=2, batch_size=4) as engine:
+        # The server's "disk full" (SQLSTATE 53100) once 12 articles are stored.
+        engine_sql = create_engine(pg_url)
+        with engine_sql.begin() as conn:
+            conn.execute(text(
+                "CREATE FUNCTION cm_test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                "BEGIN IF (SELECT count(*) FROM articles) >= 12 THEN RAISE EXCEPTION "
+                "'could not extend file: No space left on device' USING ERRCODE = "
+                "'disk_full'; END IF; RETURN NEW; END $$"))
+            conn.execute(text("CREATE TRIGGER cm_test_disk_full BEFORE INSERT ON articles "
+                              "FOR EACH ROW EXECUTE FUNCTION cm_test_disk_full()"))
+        engine_sql.dispose()
+        seen, err = _stop_at_full(engine.run(articles))
+        assert _scheduler_idle(engine), "batches still run after the stop"
+    assert isinstance(err, DatabaseFull) and "full" in str(err), err
+    assert set(seen) <= {"stored"} and len(seen) < N_ARTICLES
+    counts = stored_counts(pg_url)
+    assert counts["duplicates"] == 0 and counts["orphans"] == 0
+    assert counts["stored"] % 4 == 0 and counts["stored"] >= len(seen)  # whole batches only

@@ -209,3 +209,29 @@ def test_length_limit_holds_when_reading(tmp_path: Path):
     assert isinstance(item, InputRejected)
     with pytest.raises(InputRejected):
         article_from_text("Sirte fell. " * 20, limits=limits)
+
+
+def test_jsonl_shards_inside_directories_are_streamed_like_named_ones(tmp_path):
+    import gzip
+
+    from store.ingest.limits import Limits
+    from store.ingest.readers import iter_articles
+
+    def line(n: int) -> bytes:
+        return json.dumps({"text": f"Shard article {n} about the coast road.",
+                           "title": f"t{n}"}).encode() + b"\n"
+
+    feed = tmp_path / "feed" / "2024"
+    feed.mkdir(parents=True)
+    with gzip.open(feed / "part-1.jsonl.gz", "wb") as handle:
+        handle.writelines(line(n) for n in range(30))
+    # Larger than the file size limit as a whole, but every line is small: a stream reads it.
+    (feed / "part-2.jsonl").write_bytes(b"".join(line(n) for n in range(30, 60))
+                                        + b"not json\n" + line(60))
+    limits = Limits(max_file_bytes=1_000, max_article_chars=10_000)
+    items = list(iter_articles([tmp_path / "feed"], limits=limits))
+    stored = [i for i in items if not isinstance(i, Exception)]
+    failed = [i for i in items if isinstance(i, Exception)]
+    assert sorted(a.title for a in stored) == sorted(f"t{n}" for n in range(61))
+    assert len(failed) == 1 and failed[0].origin.endswith("part-2.jsonl:31")
+    assert any(a.origin.endswith("part-1.jsonl.gz:1") for a in stored)

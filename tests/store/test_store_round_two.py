@@ -168,9 +168,10 @@ def test_a_full_database_stops_the_batch_at_the_first_article(tmp_path):
     from store.dberrors import DatabaseFull
 
     store = _store(tmp_path)
-    # Room for the schema (migration 0002 added an index page) and a few articles.
+    # Room for the schema (0002 and 0004-0005 added index and summary pages) and a few
+    # articles.
     event.listen(store.engine, "connect",
-                 lambda conn, _r: conn.execute("PRAGMA max_page_count = 32"))
+                 lambda conn, _r: conn.execute("PRAGMA max_page_count = 40"))
     store.engine.dispose()
     articles = [ArticleInput(text=f"{BODY} {n} " + "filler " * 3000) for n in range(40)]
     seen = []

@@ -18,11 +18,17 @@ def filled(store):
     return store
 
 
-def test_cells_add_up_to_the_claims_in_the_box_and_lead_with_the_top_actor(filled):
+def test_cells_add_up_to_the_claims_in_the_whole_cells_the_box_touches(filled):
+    import math
+
     view = filled.viewport(None, (12.0, 27.0, 18.0, 31.0), 5)
-    frame = filled.claims_frame(ClaimFilter(bbox=(12.0, 27.0, 18.0, 31.0)))
-    assert view.mode == "cells" and view.total == len(frame) > 0
     size = cell_degrees(5)
+    west, east = (math.floor((v + 180) / size) * size - 180 for v in (12.0, 18.0 + size))
+    south, north = (math.floor((v + 90) / size) * size - 90 for v in (27.0, 31.0 + size))
+    frame = filled.claims_frame()
+    inside = frame[(frame["lon"] >= west) & (frame["lon"] < east) & (frame["lat"] >= south)
+                   & (frame["lat"] < north)]
+    assert view.mode == "cells" and view.total == len(inside) > 0
     for cell in view.cells:
         assert cell.size_deg == size
         assert cell.west <= cell.lon <= cell.west + size
@@ -46,3 +52,25 @@ def test_the_claims_table_pages_in_the_store_order(filled):
     assert list(page["claim_id"]) == list(whole["claim_id"].iloc[100:150])
     assert filled.count_claims(ClaimFilter(sources=("wire-one.example",))) == int(
         (whole["source"] == "wire-one.example").sum())
+
+
+def test_keyset_pages_walk_the_store_order_including_undated_claims(filled):
+    from sqlalchemy import text
+
+    from store.viewport import page_key
+
+    with filled.engine.begin() as conn:  # a few claims without any date sort last
+        conn.execute(text("UPDATE claims SET sort_date = NULL WHERE id % 37 = 0"))
+    whole = list(filled.claims_frame()["claim_id"])
+    seen, key = [], None
+    for _ in range(20):
+        page = filled.claims_page(None, after=key, limit=45)
+        if not len(page):
+            break
+        seen += list(page["claim_id"])
+        key = page_key(page)
+    assert seen == whole and key is not None and key[0] is None
+    flt = ClaimFilter(kinds=("distance",))
+    first = filled.claims_page(flt, limit=10)
+    second = filled.claims_page(flt, after=page_key(first), limit=10)
+    assert list(second["claim_id"]) == list(filled.claims_frame(flt)["claim_id"].iloc[10:20])
