@@ -207,6 +207,13 @@ class Discourse:
         phrase = words.strip()
         if not any(pattern.fullmatch(phrase) for _, pattern in ACTOR_REFERENCES):
             return None
+        return self.recent_actor(exclude=exclude)
+
+    def recent_actor(self, *, exclude: str | None = None) -> ActorEntry | None:
+        """Return the most recent actor within reach other than ``exclude`` (or None).
+
+        For references another language's rules recognized ("قواته": his forces).
+        """
         for entry in reversed(self.actors):
             if self.sentence - entry.sentence > REACH_SENTENCES:
                 break

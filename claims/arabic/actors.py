@@ -3,6 +3,13 @@
 An alias matches with a clitic in front (وقوات حفتر, لقوات الدعم السريع) and ل + ال
 written لل (للجيش السوداني). Works on folded text; offsets are the folded text's, which
 are the original's.
+
+Generic words (القوات الحكومية، الجيش، المتمردون، الفصائل ...; :data:`GENERIC_WORDS`) are
+actors too, but whom they mean depends on the war: :func:`find_arabic_generic_actors`
+normalizes one through the ``generic`` names of the article's conflict only where exactly
+one actor of that conflict lists it; elsewhere the words are kept with no norm.
+Possessive forces (قواته، مقاتليها، عناصره; :data:`ACTOR_REFERENCE_RE`) stand for an actor
+named before and are resolved by the extractor's discourse.
 """
 
 from __future__ import annotations
@@ -14,7 +21,8 @@ from functools import lru_cache
 from claims.arabic.text import fold
 from gazetteer.arabic import has_arabic
 
-__all__ = ["ArabicActor", "find_arabic_actors"]
+__all__ = ["ACTOR_REFERENCE_RE", "GENERIC_WORDS", "ArabicActor", "find_arabic_actor_references",
+           "find_arabic_actors", "find_arabic_generic_actors", "generic_norm"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +32,10 @@ class ArabicActor:
     start: int
     end: int
     text: str
-    norm: str
+    norm: str | None
     conflicts: tuple[str, ...]
+    #: How the actor was read when not by name: "generic" (الجيش), "reference" (قواته).
+    kind: str = "name"
 
 
 @lru_cache(maxsize=1)
@@ -74,3 +84,92 @@ def find_arabic_actors(folded: str, text: str | None = None) -> list[ArabicActor
         start, end = m.start("name"), m.end("name")
         out.append(ArabicActor(start, end, (text or folded)[start:end], entry[0], entry[1]))
     return out
+
+
+#: Generic words for a side of a war (folded, nominative; the genitive/accusative ين of a
+#: plural is read as ون). They are actors only through the article's conflict.
+GENERIC_WORDS: tuple[str, ...] = (
+    "القوات الحكوميه", "قوات الحكومه", "القوات النظاميه", "جيش النظام", "قوات النظام",
+    "القوات الامنيه", "قوات الامن", "القوات المسلحه", "الجيش النظامي", "الجيش",
+    "المسلحون", "مسلحون", "المتمردون", "متمردون", "الانقلابيون", "الفصائل المسلحه",
+    "الفصائل", "فصائل مسلحه", "المعارضه المسلحه", "مقاتلو المعارضه", "المعارضه",
+    "الميليشيات", "الميليشيا", "المليشيات", "المليشيا", "ميليشيات", "ميليشيا", "الثوار",
+    "التنظيم", "عناصر التنظيم", "مسلحو التنظيم", "القوات الموالية للحكومه", "الحكومه",
+)
+_GENERIC_RE = re.compile(
+    r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("ون", "(?:ون|ين)")
+               .replace("و\\s", "(?:و|ي)\\s")
+               for w in sorted(GENERIC_WORDS, key=len, reverse=True))
+    + r")(?![\w])")
+#: Possessive forces: "قواته", "مقاتليها", "عناصرهم", "جنوده" (the actor named before).
+ACTOR_REFERENCE_RE = re.compile(
+    r"(?<![\w])[وفبل]?(?:قوات|مقاتل(?:ي|و)|عناصر|مسلح(?:ي|و)|جنود|وحدات|ميليشيات|مليشيات|"
+    r"الويت|فصائل|حلفاء|حلفاو)(?:ه|ها|هم)(?![\w])")
+
+
+def _plain(words: str) -> str:
+    """Return a generic word in its listed form: spaces single, a genitive plural as nominative.
+
+    >>> _plain("المسلحين"), _plain("مقاتلي  المعارضه")
+    ('المسلحون', 'مقاتلو المعارضه')
+    """
+    out = []
+    for word in re.sub(r"\s+", " ", words).strip().split(" "):
+        if word.endswith("ين") and word[:-2] + "ون" in _GENERIC_PARTS:
+            word = word[:-2] + "ون"
+        elif word.endswith("ي") and word[:-1] + "و" in _GENERIC_PARTS:
+            word = word[:-1] + "و"
+        out.append(word)
+    return " ".join(out)
+
+
+_GENERIC_PARTS = frozenset(w for g in GENERIC_WORDS for w in g.split(" ")
+                           if w.endswith(("ون", "و")))
+
+
+@lru_cache(maxsize=64)
+def generic_norm(words: str, conflict: str | None) -> str | None:
+    """Return the actor a generic word means in ``conflict``, when exactly one actor lists it.
+
+    >>> generic_norm("القوات الحكوميه", "sudan"), generic_norm("القوات الحكوميه", None)
+    ('SAF', None)
+    >>> generic_norm("المسلحين", "syria") is None  # rebels or jihadists: not said
+    True
+    """
+    from claims.actors import default_actor_book
+
+    book = default_actor_book()
+    info = book.conflicts.get(conflict or "")
+    if info is None:
+        return None
+    key = _plain(words)
+    norms = {norm for norm, names in info.generic.items()
+             for name in names if has_arabic(name) and _plain(fold(name)) == key}
+    return norms.pop() if len(norms) == 1 else None
+
+
+def find_arabic_generic_actors(folded: str, conflict: str | None, text: str | None = None,
+                               named: list[ArabicActor] | None = None) -> list[ArabicActor]:
+    """Find generic actor words outside the named actors, normalized via ``conflict``.
+
+    >>> [(a.text, a.norm) for a in find_arabic_generic_actors(fold("سيطر الجيش علي سنجه"),
+    ...                                                          "sudan")]
+    [('الجيش', 'SAF')]
+    """
+    taken = [(a.start, a.end) for a in named or ()]
+    out = []
+    for m in _GENERIC_RE.finditer(folded):
+        start, end = m.start("name"), m.end("name")
+        if any(s < end and start < e for s, e in taken):
+            continue  # "الجيش السوداني" is a name, not the generic "الجيش"
+        norm = generic_norm(m.group("name"), conflict)
+        out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
+                               (conflict,) if norm and conflict else (), "generic"))
+    return out
+
+
+def find_arabic_actor_references(folded: str, text: str | None = None) -> list[ArabicActor]:
+    """Find possessive forces ("قواته") as unresolved actors (norm None, kind "reference")."""
+    return [ArabicActor(m.start(), m.end(), (text or folded)[m.start():m.end()], None, (),
+                        "reference") for m in ACTOR_REFERENCE_RE.finditer(folded)]

@@ -1,11 +1,14 @@
 """Control statements in Arabic: who took, entered, besieged, shelled or left which place.
 
-Each rule is named data (:data:`RULES`): the verb forms (past, present, passive, verbal
-noun), the preposition that introduces the place (سيطر على, انسحب من, تقدم نحو) and the
-action. Arabic is mostly verb-subject-object: "سيطرت قوات حفتر على سرت" names the actor
-between the verb and the place; "قوات حفتر سيطرت على سرت" before the verb; the passive
-"سقطت سرت بيد قوات حفتر" and "تحت سيطرة ..." after the place. A list of places joined by
-و or a comma (على سرت والجفرة) gives one statement per place. Works on folded text.
+The rules are named data (:data:`claims.arabic.control_lexicon.RULES`, built from verb
+lemmas with all their inflections). Arabic is mostly verb-subject-object: "سيطرت قوات
+حفتر على سرت" names the actor between the verb and the place; "قوات حفتر سيطرت على سرت"
+before the verb; the passive "سقطت سرت بيد قوات حفتر" and "تحت سيطرة ..." after the
+place. A list of places joined by و or a comma (على سرت والجفرة، بلدتي X وY) gives one
+statement per place. "طرد الجيش داعش من الموصل" gives two: the army took Mosul, IS left
+it. A negation before the trigger (لم، دون، نفت) drops the statement; an attempt
+(حاولت اقتحام) makes it an attack. Places may be references (المدينة، عليها), spans
+with a ``ref`` that the extractor resolves. Works on folded text.
 """
 
 from __future__ import annotations
@@ -15,74 +18,46 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.arabic.actors import ArabicActor
+from claims.arabic.control_lexicon import ATTEMPT_RE, BY_RE, NEGATION_RE, RULES, Rule
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control"]
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceSpan:
-    """A place recognized in the sentence (offsets in the sentence)."""
+    """A place recognized in the sentence (offsets in the sentence).
+
+    ``ref`` is set when the span is a reference, not a name: the discourse noun it stands
+    for ("city" for المدينة, "it" for the pronoun of عليها).
+    """
 
     start: int
     end: int
     name: str
+    ref: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A control verb: its forms, the preposition before the place, the action, the voice.
-
-    ``voice``: "active" (place after the verb), "fell" (سقطت X بيد Y: actor after the
-    place), "under" (X تحت سيطرة Y: place before, actor after).
-    """
-
-    name: str
-    verb: str
-    prep: str | None
-    action: str
-    voice: str = "active"
-
-
-_V = r"(?:ت|وا|ا|تا|ن)?"  # past-tense endings
-_P = r"(?:ت|ي|ن)"  # present-tense prefixes
-RULES: tuple[Rule, ...] = (
-    Rule("held by", r"تحت\s+سيطره", None, "holds", "under"),
-    Rule("fell to", r"سقط(?:ت)?", None, "captured", "fell"),
-    Rule("control, passive", r"تمت?\s+السيطره", r"علي", "captured"),
-    Rule("control, present", rf"{_P}سيطر(?:ون|ان)?", r"علي", "holds"),
-    Rule("control", rf"سيطر{_V}|(?:ال|ب|بال)?سيطره|سيطرت(?:ها|هم|ه)|"
-         rf"(?:بسط|احكم|انتزع){_V}\s+(?:ال)?(?:سيطرت?(?:ها|ه|هم)?|قبضت?(?:ها|ه|هم)?)|"
-         rf"استولي{_V}|استول(?:ت|وا)|(?:ال|ب)?استيلاء", r"علي", "captured"),
-    Rule("recapture", rf"استعاد{_V}|استرد{_V}|(?:ال)?استرداد|(?:ال|ب|بال)?استعاده|"
-         rf"استعادت(?:ها|هم|ه)|استعيدت?|حرر{_V}|(?:ال)?تحرير",
-         None, "captured"),
-    Rule("storm", rf"اقتحم{_V}|(?:ال|ب|بال)?اقتحام|اجتاح{_V}|(?:ال)?اجتياح|توغل{_V}\s+في",
-         None, "entered"),
-    Rule("enter", rf"دخل{_V}|{_P}دخل(?:ون)?|(?:ال|ب)?دخول", None, "entered"),
-    Rule("siege", rf"حاصر{_V}|{_P}حاصر(?:ون)?|حوصرت?|(?:ال)?حصار|طوق{_V}|{_P}طوق(?:ون)?|"
-         rf"(?:فرض|احكم|اطبق){_V}\s+(?:ال)?(?:حصارا?|طوقا?)\s+علي",
-         None, "besieged"),
-    Rule("shelling", rf"قصف{_V}|{_P}قصف(?:ون)?|هاجم{_V}|{_P}هاجم(?:ون)?|استهدف{_V}|"
-         rf"(?:شن|نفذ){_V}\s+(?:\S+\s+){{0,3}}?(?:هجوما|هجمات|غارات|غاره|ضربات)"
-         rf"(?:\s+\S+)?\s+علي|"
-         rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف))",
-         None, "attacked"),
-    Rule("withdrawal", rf"انسحب{_V}|{_P}نسحب(?:ون)?|(?:ال|ب|بال)?انسحاب", r"من", "withdrew"),
-    Rule("advance", rf"تقدم{_V}|(?:ي|ت|ن)تقدم(?:ون)?|(?:ال)?تقدم|زحف{_V}",
-         r"نحو|باتجاه|صوب|الي|تجاه", "advanced_towards"),
-    Rule("loss", rf"خسر{_V}|{_P}خسر(?:ون)?|(?:ال|ب)?خساره", None, "lost"),
-)
 _RULE_RES = tuple(
-    (rule, re.compile(rf"(?<![\w])[وف]?(?:{rule.verb})(?![\w])")) for rule in RULES)
-_BY_RE = re.compile(r"(?<![\w])(?:من\s+قبل|علي\s+يد|بيد|في\s+يد|بايدي|في\s+ايدي|في\s+قبضه|"
-                    r"لصالح)")
+    (rule, re.compile(rf"(?<![\w])[وفل]?(?:{rule.verb})(?![\w])"),
+     re.compile(rf"[وفل]?(?:{rule.objects})") if rule.objects else None)
+    for rule in RULES)
 #: Most words allowed between the verb (or preposition) and the place it governs.
 MAX_GAP_WORDS = 5
-_LIST_GAP_RE = re.compile(r"^\s*[،,]?\s*و?\s*(?:(?:مدين|بلد|قري|منطق|بلدات|مدن|قري)\S*\s+)?$")
+#: Words a negation or an attempt may stand before the trigger ("لم تتمكن من السيطرة").
+NEGATION_REACH_WORDS = 3
+_LIST_GAP_RE = re.compile(r"^\s*[،,]?\s*و?\s*(?:(?:مدين|بلد|قري|منطق|بلدات|مدن|قري|"
+                          r"مديري|محافظ|ولاي|احياء|حي)\S*\s+)?$")
+#: Place nouns that may stand between a "fell" verb and its place (سقطت مدينة X).
+_PLACE_NOUN_RE = re.compile(r"^(?:\s*(?:ال)?(?:مدين|بلد|قري|منطق|مديري|محافظ|ولاي|قاعد|"
+                            r"مطار|ميناء|حي|مخيم|قضاء|ناحي)\S*)?\s*$")
 #: "Near": an attack near a town is reported as one on it; a capture near it is not.
 _NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط|محيط)(?![\w])")
 _STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|شمال|جنوب|"
                       r"شرق|غرب|نحو|باتجاه|صوب)(?![\w])")
+#: A clause boundary: a negation or attempt before it says nothing of the trigger.
+_CLAUSE_RE = re.compile(r"[,،.;:؛]|(?<![\w])(?:و?بعد|و?قبل|حيث|فيما|بينما|ثم)(?![\w])")
+#: A pronoun attached to the preposition: "سيطروا عليها", "انسحبوا منه".
+_PRONOUN_AFTER_PREP = re.compile(r"(?:ها|ه)(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +70,7 @@ class ArabicControl:
     start: int
     end: int
     trigger_start: int
+    rule: str = ""
 
 
 def _words(text: str) -> int:
@@ -121,7 +97,11 @@ def _place_after(folded: str, pos: int, places: Sequence[PlaceSpan],
 
 def _listed(folded: str, first: PlaceSpan, places: Sequence[PlaceSpan]) -> list[PlaceSpan]:
     out = [first]
+    if first.ref:
+        return out
     for place in places:
+        if place.ref:
+            continue
         if place.start > out[-1].end and _LIST_GAP_RE.match(folded[out[-1].end:place.start]):
             out.append(place)
         elif place.start > out[-1].end:
@@ -134,54 +114,107 @@ def _actor_near(actors: Sequence[ArabicActor], lo: int, hi: int) -> ArabicActor 
     return inside[0] if inside else None
 
 
+def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> str:
+    """Return the few words before a trigger, up to the last clause boundary, without actors.
+
+    The subject may stand between a negation and the verb: "لم تتمكن قوات حفتر من دخول".
+    """
+    cut = 0
+    for m in _CLAUSE_RE.finditer(folded, 0, start):
+        cut = m.end()
+    head = folded[cut:start]
+    for actor in sorted(actors, key=lambda a: -a.start):
+        if actor.start >= cut and actor.end <= start:
+            head = head[:actor.start - cut] + " " + head[actor.end - cut:]
+    return " ".join(head.split()[-NEGATION_REACH_WORDS:])
+
+
 def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
-                        actors: Sequence[ArabicActor]) -> list[ArabicControl]:
-    """Return the control statements of one folded sentence, in order of their verbs."""
+                        actors: Sequence[ArabicActor],
+                        original: str | None = None) -> list[ArabicControl]:
+    """Return the control statements of one folded sentence, in order of their verbs.
+
+    ``original`` is the sentence before folding (it tells ة from the pronoun ه).
+    """
     out: list[ArabicControl] = []
     taken: set[tuple[int, str]] = set()
     places = sorted(places, key=lambda p: p.start)
     claimed: list[tuple[int, int]] = []
-    for rule, pattern in _RULE_RES:
+    for rule, pattern, objects in _RULE_RES:
         for m in pattern.finditer(folded):
             if any(s <= m.start() < e for s, e in claimed):
                 continue  # inside a longer trigger matched first ("تحت سيطره")
-            found = _statement(folded, rule, m, places, actors)
+            before = _before_trigger(folded, m.start(), actors)
+            if NEGATION_RE.search(before):
+                claimed.append((m.start(), m.end()))
+                continue  # "لم تسيطر", "نفت دخول": no claim of the event
+            found = _statement(folded, rule, m, objects, places, actors, original)
             if not found:
                 continue
             claimed.append((m.start(), m.end()))
+            attempt = rule.voice == "active" and ATTEMPT_RE.search(before) is not None
             for st in found:
+                if attempt and st.action in ("captured", "entered"):
+                    st = ArabicControl("attacked", st.place, st.actor, st.start, st.end,
+                                       st.trigger_start, st.rule)
                 if (st.place.start, st.action) not in taken:
                     taken.add((st.place.start, st.action))
                     out.append(st)
     return sorted(out, key=lambda s: (s.trigger_start, s.place.start))
 
 
-def _statement(folded: str, rule: Rule, m: re.Match[str], places: Sequence[PlaceSpan],
-               actors: Sequence[ArabicActor]) -> list[ArabicControl]:
+def _object_pronoun(m: re.Match[str], objects: re.Pattern[str] | None,
+                    original: str | None) -> PlaceSpan | None:
+    """Return the object pronoun of a verb form as a place reference ("اقتحموها": stormed it).
+
+    ه is only a pronoun where the original text writes ه (a folded ة is a verbal noun's
+    ending: استعادة).
+    """
+    if objects is None or not objects.fullmatch(m.group()):
+        return None
+    end = m.end()
+    size = 2 if m.group().endswith("ها") else 1
+    if size == 1 and (original is None or original[end - 1] != "ه"):
+        return None
+    return PlaceSpan(end - size, end, m.group()[-size:], "it")
+
+
+def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[str] | None,
+               places: Sequence[PlaceSpan], actors: Sequence[ArabicActor],
+               original: str | None = None) -> list[ArabicControl]:
     start, end = m.start(), m.end()
     if rule.voice == "under":
-        before = [p for p in places if p.end <= start and _words(folded[p.end:start]) <= 3]
-        if not before:
-            return []
-        place = before[-1]
-        actor = _actor_near(actors, end, end + 60)
-        return [ArabicControl(rule.action, place, actor, place.start,
-                              actor.end if actor else end, start)]
+        return _under(folded, rule, start, end, places, actors)
+    if rule.voice == "expel":
+        return _expel(folded, rule, start, end, places, actors)
+    place: PlaceSpan | None = None
+    pronoun = _object_pronoun(m, objects, original)
     pos = end
-    if rule.prep:
-        prep = re.compile(rf"(?<![\w])(?:{rule.prep})(?![\w])").search(folded, end, end + 80)
+    if place is None and rule.prep:
+        prep = re.compile(rf"(?<![\w])(?:{rule.prep})").search(folded, end, end + 80)
         if prep is None:
             return []
-        pos = prep.end()
-    place = _place_after(folded, pos, places, actors, rule.prep is not None,
-                         near_ok=rule.action == "attacked")
+        pron = _PRONOUN_AFTER_PREP.match(folded, prep.end())
+        if pron is not None and (rule.prep == "من" or not _words(folded[end:prep.start()]) > 4):
+            place = PlaceSpan(pron.start(), pron.end(), folded[pron.start():pron.end()], "it")
+        elif re.match(r"(?![\w])", folded[prep.end():prep.end() + 1] or " "):
+            pos = prep.end()
+        else:
+            return []
+    if place is None:
+        place = _place_after(folded, pos, places, actors, rule.prep is not None,
+                             near_ok=rule.action == "attacked")
+    if place is None:
+        place = pronoun  # "استعادوها": no place named after it, the pronoun is the place
     if place is None:
         return []
+    if rule.voice == "fell" and not _PLACE_NOUN_RE.match(folded[end:place.start]):
+        return []  # "سقطت قذائف على X": shells fell, the town did not
     listed = _listed(folded, place, places)
     actor = _actor_near(actors, end, place.start)
     last = listed[-1].end
     if actor is None:
-        by = _BY_RE.search(folded, last, last + 40)
+        by = BY_RE.search(folded, last, last + 40)
         if by is not None and _words(folded[last:by.start()]) <= 2:
             actor = _actor_near(actors, by.end(), by.end() + 60)
     if actor is None and rule.voice != "fell":
@@ -189,4 +222,49 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], places: Sequence[Place
         actor = earlier[-1] if earlier else None
     q_start = min(start, actor.start) if actor else start
     q_end = max(last, actor.end) if actor else last
-    return [ArabicControl(rule.action, p, actor, q_start, q_end, start) for p in listed]
+    return [ArabicControl(rule.action, p, actor, q_start, q_end, start, rule.name)
+            for p in listed]
+
+
+def _under(folded: str, rule: Rule, start: int, end: int, places: Sequence[PlaceSpan],
+           actors: Sequence[ArabicActor]) -> list[ArabicControl]:
+    """"X تحت سيطرة Y", "X الخاضعة لسيطرة Y": the place before, the actor after."""
+    before = [p for p in places if p.end <= start and _words(folded[p.end:start]) <= 3]
+    if not before:
+        return []
+    place = before[-1]
+    actor = _actor_near(actors, end, end + 60)
+    return [ArabicControl(rule.action, place, actor, place.start,
+                          actor.end if actor else end, start, rule.name)]
+
+
+def _expel(folded: str, rule: Rule, start: int, end: int, places: Sequence[PlaceSpan],
+           actors: Sequence[ArabicActor]) -> list[ArabicControl]:
+    """"طرد A B من X": A took X (captured), B withdrew from it."""
+    prep = re.compile(rf"(?<![\w])(?:{rule.prep})(?=ها|ه|[^\w]|$)").search(folded, end, end + 80)
+    if prep is None:
+        return []
+    place = _place_after(folded, prep.end(), places, actors, True)
+    pron = _PRONOUN_AFTER_PREP.match(folded, prep.end())
+    if place is None and pron is not None:  # "طردوهم منها": from it
+        place = PlaceSpan(pron.start(), pron.end(), pron.group(), "it")
+    if place is None:
+        return []
+    between = [a for a in actors if a.start >= end and a.end <= prep.start()]
+    earlier = [a for a in actors if a.end <= start]
+    if len(between) >= 2:
+        subject, obj = between[0], between[1]
+    else:
+        subject = earlier[-1] if earlier else None
+        if between and subject is None and _words(folded[between[0].end:prep.start()]) > 0:
+            subject, obj = between[0], None  # "طرد الجيش المسلحين من": the object unnamed
+        else:
+            obj = between[0] if between else None
+    listed = _listed(folded, place, places)
+    last = listed[-1].end
+    q_start = min(start, *(a.start for a in (subject, obj) if a is not None))
+    out = []
+    for p in listed:
+        out.append(ArabicControl("captured", p, subject, q_start, last, start, rule.name))
+        out.append(ArabicControl("withdrew", p, obj, q_start, last, start, rule.name))
+    return out

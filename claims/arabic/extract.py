@@ -4,7 +4,13 @@ The article is geoparsed once (the gazetteer's Arabic recognizer and the shared 
 split into sentences, and each sentence is read by the distance and control rules on its
 folded text; places are the recognized mentions, actors the Arabic aliases of
 ``conflicts.json``, dates are read against the publication date. The conflict is the one
-the actors named belong to, else the one whose country the places lie in.
+the actors named belong to, else the one whose country the places lie in; generic actor
+words (الجيش، المتمردون) are normalized through it where that is unambiguous.
+
+The article is read as a discourse (:class:`claims.discourse.Discourse`): "المدينة",
+"عليها" mean the most recent compatible place named before (earlier in the sentence
+first), "قواته" the most recent actor, each claim saying why in ``place_reason`` /
+``actor_reason``; where nothing fits, the statement is dropped.
 """
 
 from __future__ import annotations
@@ -14,11 +20,18 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from claims.arabic.actors import ArabicActor, find_arabic_actors
-from claims.arabic.control import PlaceSpan, find_arabic_control
+from claims.arabic.actors import (
+    ArabicActor,
+    find_arabic_actor_references,
+    find_arabic_actors,
+    find_arabic_generic_actors,
+)
+from claims.arabic.control import ArabicControl, PlaceSpan, find_arabic_control
 from claims.arabic.dates import arabic_event_date
 from claims.arabic.distance import find_arabic_distances
+from claims.arabic.references import find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
+from claims.discourse import REFERENCE_NOUNS, Discourse, PlaceEntry, place_kind
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from gazetteer.model import Mention, Place
 
@@ -76,16 +89,20 @@ def extract_arabic_claims(
     actors_all = find_arabic_actors(folded, text)
     conflict = _conflict(actors_all, mentions, conflict)
     prov = dict(article_id=article_id, source=source, url=url, published=published)
+    generic = find_arabic_generic_actors(folded, conflict, text, actors_all)
+    refs = find_arabic_actor_references(folded, text)
+    actors_all = sorted([*actors_all, *generic, *refs], key=lambda a: a.start)
     claims: list[DistanceClaim | ControlClaim] = []
-    for s_start, s_end, _sentence in split_arabic_sentences(text):
+    discourse = Discourse()
+    for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
                   and not any(a.start <= m.start < a.end for a in actors_all)]
         spans = [PlaceSpan(m.start - s_start, m.end - s_start, m.text) for m in inside]
         place_of: dict[int, Place | None] = {m.start - s_start: m.place for m in inside}
-        actors = [a for a in actors_all if s_start <= a.start and a.end <= s_end]
-        actors = [ArabicActor(a.start - s_start, a.end - s_start, a.text, a.norm, a.conflicts)
-                  for a in actors]
+        actors = [ArabicActor(a.start - s_start, a.end - s_start, a.text, a.norm, a.conflicts,
+                              a.kind)
+                  for a in actors_all if s_start <= a.start and a.end <= s_end]
         first, last = arabic_event_date(f_sentence, published)
 
         def provenance(start: int, end: int, s_start: int = s_start,
@@ -94,7 +111,7 @@ def extract_arabic_claims(
                               s_start + end, s_start, s_end, **prov)
 
         for st in find_arabic_distances(f_sentence, spans):
-            before = [a for a in actors if a.end <= st.amount.start]
+            before = [a for a in actors if a.end <= st.amount.start and a.kind != "reference"]
             subject, kind = (st.subject.name, "place") if st.subject else (None, "event")
             if before and (st.subject is None or before[-1].start > st.subject.start):
                 subject, kind = before[-1].text, "force"
@@ -108,12 +125,77 @@ def extract_arabic_claims(
                 else None,
                 actor_norm=before[-1].norm if kind == "force" else None,
                 event_date=first, event_date_end=last))
-        for st in find_arabic_control(f_sentence, spans, actors):
-            claims.append(ControlClaim(
-                provenance=provenance(st.start, st.end),
-                actor=st.actor.text if st.actor else None,
-                actor_norm=st.actor.norm if st.actor else None, action=st.action,
-                place=st.place.name, place_ref=place_of.get(st.place.start),
-                event_date=first, event_date_end=last, conflict=conflict))
+        ref_spans = find_reference_spans(f_sentence, spans)
+        for st in find_arabic_control(f_sentence, [*spans, *ref_spans], actors, sentence):
+            claim = _control_claim(st, spans, place_of, actors, discourse, sentence)
+            if claim is not None:
+                claims.append(ControlClaim(
+                    provenance=provenance(st.start, st.end), event_date=first,
+                    event_date_end=last, conflict=conflict, **claim))
+        _remember(discourse, spans, place_of, actors)
+        discourse.next_sentence()
     log.debug("%d Arabic claims from %d characters", len(claims), len(text))
     return claims
+
+
+def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int, Place | None],
+                   actors: list[ArabicActor], discourse: Discourse,
+                   sentence: str) -> dict | None:
+    """Return a control claim's place and actor fields, references resolved (None: unresolved)."""
+    fields: dict = {"action": st.action, "place": st.place.name,
+                    "place_ref": place_of.get(st.place.start),
+                    "actor": st.actor.text if st.actor else None,
+                    "actor_norm": st.actor.norm if st.actor else None,
+                    "trace": ("arabic-control", st.rule)}
+    if st.place.ref:
+        entry = _place_reference(st.place, spans, place_of, discourse)
+        if entry is None:
+            return None  # nothing named before fits: nothing is invented
+        words = sentence[st.place.start:st.place.end]
+        fields.update(place=entry.name, place_ref=entry.place, place_text=words,
+                      place_reason=discourse.place_reason(words, entry))
+    if st.actor is not None and st.actor.kind == "reference":
+        named = _actor_reference(st.actor, actors, discourse)
+        if named is not None:
+            norm, reason = named
+            fields.update(actor_norm=norm, actor_reason=reason)
+    return fields
+
+
+def _place_reference(ref: PlaceSpan, spans: list[PlaceSpan], place_of: dict[int, Place | None],
+                     discourse: Discourse) -> PlaceEntry | None:
+    """Return the place a reference means: earlier in its sentence first, then the article's."""
+    kinds = REFERENCE_NOUNS.get(ref.ref or "", frozenset())
+    for span in reversed([s for s in spans if s.end <= ref.start]):
+        place = place_of.get(span.start)
+        kind = place_kind(place)
+        if kind in kinds:
+            return PlaceEntry(span.name, kind, discourse.sentence, place)
+    return discourse.place_for(ref.ref or "")
+
+
+def _actor_reference(ref: ArabicActor, actors: list[ArabicActor],
+                     discourse: Discourse) -> tuple[str, str] | None:
+    """Return the actor "قواته" stands for, and why: the latest actor named before it.
+
+    Earlier in the sentence first ("قالت قوات الدعم السريع إن قواتها دخلت ..."), then
+    the article's earlier sentences.
+    """
+    for actor in reversed([a for a in actors if a.end <= ref.start]):
+        if actor.kind != "reference" and actor.norm:
+            return actor.norm, f"{ref.text} -> {actor.norm}, named earlier in the sentence"
+    entry = discourse.recent_actor()
+    if entry is None or entry.norm is None:
+        return None
+    return entry.norm, discourse.actor_reason(ref.text, entry)
+
+
+def _remember(discourse: Discourse, spans: list[PlaceSpan], place_of: dict[int, Place | None],
+              actors: list[ArabicActor]) -> None:
+    """Note the sentence's places and named actors for the references of later sentences."""
+    for span in spans:
+        discourse.note_place(span.name, place_kind(place_of.get(span.start)),
+                             place_of.get(span.start))
+    for actor in actors:
+        if actor.kind != "reference":
+            discourse.note_actor(actor.text, actor.norm)

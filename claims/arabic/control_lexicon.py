@@ -1,0 +1,136 @@
+"""The Arabic control lexicon: verb lemmas, the rules built on them, and the words around them.
+
+Each :class:`~claims.arabic.morphology.Lemma` is named once with its stems; each
+:class:`Rule` says which lemma forms make it, the preposition that introduces the place
+(سيطر على, انسحب من, تقدم نحو), the action and the voice:
+
+- ``active``: the place follows the verb, the actor stands before it (SVO) or between
+  (VSO: "سيطرت قوات حفتر على سرت");
+- ``fell``: "سقطت سرت بيد قوات حفتر", the place right after the verb, the actor after "بيد";
+- ``under``: "باتت سرت تحت سيطرة قوات حفتر", the place before, the actor after;
+- ``expel``: "طرد الجيش داعش من الموصل": the subject took the place, the object left it.
+
+All strings are folded (:func:`claims.arabic.text.fold`): ة as ه, ى and ئ as ي, hamza
+carriers as ا.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.arabic.morphology import (
+    Lemma,
+    lemma_pattern,
+    masdar_pattern,
+    past_pattern,
+    present_pattern,
+)
+
+__all__ = ["ATTEMPT_RE", "BY_RE", "LEMMAS", "NEGATION_RE", "RULES", "Rule"]
+
+#: Verb lemmas of control, by name (folded stems; present stems without their prefix).
+LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
+    Lemma("control", past=("سيطر",), present=("سيطر",), masdar=("سيطره",), transitive=False),
+    Lemma("seize", past=("استولي", "استول"), present=("ستولي", "ستول"),
+          masdar=("استيلاء", "الاستيلاء"), transitive=False),
+    Lemma("wrest", past=("انتزع",), present=("نتزع",), masdar=("انتزاع",)),
+    Lemma("recapture", past=("استعاد", "استرد", "استرجع"),
+          present=("ستعيد", "سترد", "سترجع"), passive=("استعيد",),
+          masdar=("استعاده", "استرداد", "استرجاع")),
+    Lemma("liberate", past=("حرر",), present=("حرر",), masdar=("تحرير",)),
+    Lemma("storm", past=("اقتحم", "اجتاح"), present=("قتحم", "جتاح"),
+          masdar=("اقتحام", "اجتياح")),
+    Lemma("enter", past=("دخل",), present=("دخل",), masdar=("دخول",)),
+    Lemma("incursion", past=("توغل",), present=("توغل",), masdar=("توغل",), transitive=False),
+    Lemma("siege", past=("حاصر", "طوق"), present=("حاصر", "طوق"), passive=("حوصر",),
+          masdar=("حصار", "محاصره", "تطويق")),
+    Lemma("shell", past=("قصف", "استهدف", "هاجم"), present=("قصف", "ستهدف", "هاجم"),
+          masdar=("قصف", "استهداف", "مهاجمه")),
+    Lemma("withdraw", past=("انسحب",), present=("نسحب",), masdar=("انسحاب",),
+          transitive=False),
+    Lemma("advance", past=("تقدم", "زحف"), present=("تقدم", "زحف"), masdar=("تقدم", "زحف"),
+          transitive=False),
+    Lemma("approach", past=("اقترب",), present=("قترب",), masdar=("اقتراب",),
+          transitive=False),
+    Lemma("lose", past=("خسر",), present=("خسر",), masdar=("خساره",)),
+    Lemma("fall", past=("سقط",), present=("سقط",), masdar=("سقوط",), transitive=False),
+    Lemma("expel", past=("طرد", "دحر"), present=("طرد", "دحر"), masdar=("طرد", "دحر")),
+)}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A control trigger: its forms (regex), the preposition before the place, action, voice.
+
+    ``voice``: "active", "fell", "under" or "expel" (see the module doc). ``objects``
+    are the forms that carry the place as an attached pronoun (استعادوها: "retook it").
+    """
+
+    name: str
+    verb: str
+    prep: str | None
+    action: str
+    voice: str = "active"
+    objects: str | None = None
+
+
+def _object_forms(*names: str) -> str:
+    """Return the verb forms of the lemmas with an object pronoun for a place (ها "it", ه)."""
+    parts = []
+    for name in names:
+        lemma = LEMMAS[name]
+        stems = "|".join(sorted({*lemma.past, *lemma.passive}, key=len, reverse=True))
+        parts.append(rf"(?:{stems})(?:تمو|تم|تا|ت|و|ا|نا)?(?:ها|ه)")
+        if lemma.present:
+            pres = "|".join(sorted(lemma.present, key=len, reverse=True))
+            parts.append(rf"س?[يتنا](?:{pres})(?:و|ا|ون|ان|ين)?(?:ها|ه)")
+    return "(?:" + "|".join(parts) + ")"
+
+
+_L = LEMMAS
+#: Nouns of attack that take the place after على: "شن غارات على", "هجوم على".
+_ASSAULT = r"(?:ال|ب|بال)?(?:هجوما|هجوم|هجمات|غارات|غاره|ضربات|غارتين)"
+RULES: tuple[Rule, ...] = (
+    Rule("held by", r"تحت\s+(?:ال)?سيطره|(?:ال)?خاضعه?\s+ل(?:ل)?سيطره", None, "holds", "under"),
+    Rule("fell to", f"{past_pattern(_L['fall'])}|{masdar_pattern(_L['fall'])}|"
+         r"وقع(?:ت|تا|وا)?(?=\s+(?:\S+\s+){0,4}?(?:في\s+(?:يد|ايدي|قبضه)|بيد|بايدي))",
+         None, "captured", "fell"),
+    Rule("control, passive", r"تمت?\s+(?:ال)?سيطره", r"علي", "captured"),
+    Rule("control, present", present_pattern(_L["control"]), r"علي", "holds"),
+    Rule("control", f"{past_pattern(_L['control'])}|{masdar_pattern(_L['control'])}|"
+         rf"(?:بسط|احكم|انتزع|فرض){'(?:ت|تا|وا|ا|ن)?'}\s+(?:ال)?(?:قبضه|قبضت(?:ها|ه|هم))|"
+         f"{lemma_pattern(_L['seize'])}", r"علي", "captured"),
+    Rule("recapture", f"{lemma_pattern(_L['recapture'])}|{lemma_pattern(_L['liberate'])}|"
+         f"{lemma_pattern(_L['wrest'])}", None, "captured",
+         objects=_object_forms("recapture", "liberate", "wrest")),
+    Rule("expel", lemma_pattern(_L["expel"]), r"من", "captured", "expel"),
+    Rule("storm", lemma_pattern(_L["storm"]), None, "entered", objects=_object_forms("storm")),
+    Rule("incursion", lemma_pattern(_L["incursion"]), r"في|داخل", "entered"),
+    Rule("enter", lemma_pattern(_L["enter"]), None, "entered", objects=_object_forms("enter")),
+    Rule("siege", f"{lemma_pattern(_L['siege'])}|حصارا|"
+         r"(?:فرض|احكم|اطبق)(?:ت|تا|وا|ا|ن)?\s+(?:ال)?(?:طوقا?)\s+علي",
+         None, "besieged", objects=_object_forms("siege")),
+    Rule("shelling", f"{lemma_pattern(_L['shell'])}|"
+         rf"(?:شن|نفذ|يشن|تشن|نشن|ينفذ|تنفذ)(?:ت|تا|وا|ا|ون|ان)?\s+(?:\S+\s+){{0,3}}?{_ASSAULT}"
+         rf"(?:\s+\S+)?\s+علي|{_ASSAULT}(?:\s+\S+)?\s+علي|"
+         rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف))",
+         None, "attacked", objects=_object_forms("shell")),
+    Rule("withdrawal", lemma_pattern(_L["withdraw"]), r"من", "withdrew"),
+    Rule("advance", f"{lemma_pattern(_L['advance'])}|"
+         r"وصل(?:ت|تا|وا|ا)?(?=\s+(?:\S+\s+){0,3}?الي\s+(?:مشارف|اطراف|تخوم|ابواب|ضواحي))",
+         r"نحو|باتجاه|صوب|الي|تجاه|الي\s+مشارف|مشارف|اطراف|تخوم|ابواب|ضواحي",
+         "advanced_towards"),
+    Rule("approach", lemma_pattern(_L["approach"]), r"من", "advanced_towards"),
+    Rule("loss", lemma_pattern(_L["lose"]), None, "lost", objects=_object_forms("lose")),
+)
+
+#: "بيد", "في يد", "على يد", "من قبل": the actor of a passive statement follows.
+BY_RE = re.compile(r"(?<![\w])(?:من\s+قبل|علي\s+يد|بيد|في\s+يد|بايدي|في\s+ايدي|في\s+قبضه|"
+                   r"لصالح)")
+#: A negation right before the trigger ("لم تسيطر", "دون السيطرة", "نفت ... دخول").
+NEGATION_RE = re.compile(r"(?<![\w])(?:لم|لن|لا|ما|ليس|ليست|عدم|دون|بدون|نفي|نفت|ينفي|تنفي|"
+                         r"نفوا|تنفيان|ينفيان)(?![\w])")
+#: An attempt right before the trigger: "حاولت اقتحام", "محاولة استعادة" is an attack.
+ATTEMPT_RE = re.compile(r"(?<![\w])[وف]?(?:حاول(?:ت|وا|تا|ا)?|[يتن]حاول(?:ون|ان)?|"
+                        r"محاول(?:ه|ات|تها|ته)|[يتن]سعي|سع(?:ت|وا|ي)|مساع)(?![\w])")

@@ -1,0 +1,150 @@
+"""Arabic control grammar: each lexicon row and inflection on sentences of several wars,
+generic actor words through the article's conflict, and references to places and actors
+named before (written for these tests, not taken from the dev set)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+from claims import extract_claims
+from claims.arabic.actors import generic_norm
+from claims.arabic.control_lexicon import LEMMAS, RULES
+
+
+def _control(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.action, c.place, c.actor_norm) for c in extract_claims(text)
+            if c.kind == "control"]
+
+
+@pytest.mark.parametrize("name", ["claims.arabic.morphology", "claims.arabic.actors",
+                                  "claims.arabic.references", "claims.arabic.text"])
+def test_docstring_examples(name):
+    assert doctest.testmod(importlib.import_module(name)).failed == 0
+
+
+# One row per lemma and form kind: (sentence, action, place).
+@pytest.mark.parametrize(("text", "action", "place"), [
+    # control: past plural, with و, present dual, masdar with a possessive after a light verb
+    ("وسيطروا على مدينة الرقة بعد أسابيع.", "captured", "الرقة"),
+    ("تسيطران على بلدة هجين منذ الصيف.", "holds", "هجين"),
+    ("أحكمت القوات سيطرتها على مدينة نيالا.", "captured", "نيالا"),
+    ("بسط الجيش العراقي سيطرته على قضاء تلعفر.", "captured", "تلعفر"),
+    # seize: استولى / استولت / الاستيلاء
+    ("استولت الميليشيات على مدينة زنجبار.", "captured", "زنجبار"),
+    ("أعلنت قوات الدعم السريع الاستيلاء على مدينة الجنينة.", "captured", "الجنينة"),
+    # recapture: present, passive, masdar after نجح في
+    ("تستعيد القوات العراقية مدينة الرمادي تدريجيا.", "captured", "الرمادي"),
+    ("نجح الجيش اليمني في استرداد مدينة حرض.", "captured", "حرض"),
+    ("حررت القوات العراقية مدينة الفلوجة.", "captured", "الفلوجة"),
+    # storm / enter / incursion
+    ("اجتاحت قوات الدعم السريع بلدة ود مدني.", "entered", "ود مدني"),
+    ("سيدخلون مدينة إدلب قريبا.", "entered", "إدلب"),
+    ("توغلت القوات التركية في بلدة رأس العين.", "entered", "رأس العين"),
+    # siege: passive, masdar with an accusative alef after a light verb
+    ("حوصرت مدينة الفاشر لأشهر.", "besieged", "الفاشر"),
+    ("فرضت قوات الحوثي حصارا خانقا على مدينة تعز.", "besieged", "تعز"),
+    # shelling: present plural, masdar, nouns of attack after على
+    ("يقصفون مدينة حماة كل ليلة.", "attacked", "حماة"),
+    ("نفذت الطائرات غارات عنيفة على مدينة صعدة.", "attacked", "صعدة"),
+    # withdrawal: masdar with a possessive
+    ("أعلن الجيش انسحابه من مدينة بيجي.", "withdrew", "بيجي"),
+    # advance: masdar with a possessive, approach, reaching the outskirts
+    ("تواصل القوات تقدمها نحو مدينة سنجة.", "advanced_towards", "سنجة"),
+    ("اقتربت قوات الحوثي من مدينة مأرب.", "advanced_towards", "مأرب"),
+    ("وصلت القوات إلى مشارف مدينة الحديدة.", "advanced_towards", "الحديدة"),
+    # loss, fall (into hands)
+    ("خسرت قوات النظام مدينة سراقب.", "lost", "سراقب"),
+    ("بعد سقوط مدينة الموصل بيد تنظيم الدولة.", "captured", "الموصل"),
+    ("وقعت بلدة هون في قبضة قوات حفتر.", "captured", "هون"),
+    # held: باتت / أصبحت تحت سيطرة، الخاضعة لسيطرة
+    ("أصبحت مدينة عدن تحت سيطرة المجلس الانتقالي الجنوبي.", "holds", "عدن"),
+    ("دخلت الشاحنات مدينة درنة الخاضعة لسيطرة قوات حفتر.", "holds", "درنة"),
+])
+def test_each_lexicon_row(text, action, place):
+    assert (action, place) in [(a, p) for a, p, _n in _control(text)]
+
+
+def test_every_lemma_is_used_by_a_rule():
+    verbs = "".join(rule.verb for rule in RULES)
+    for lemma in LEMMAS.values():
+        assert lemma.past[0] in verbs, lemma.name
+
+
+def test_expel_gives_capture_to_the_subject_and_withdrawal_to_the_object():
+    found = _control("طردت القوات العراقية تنظيم داعش من مدينة الموصل.")
+    assert ("captured", "الموصل", "Iraqi forces") in found
+    assert ("withdrew", "الموصل", "ISIS") in found
+
+
+@pytest.mark.parametrize("text", [
+    "لم تتمكن قوات حفتر من دخول طرابلس.",  # negation, the subject in between
+    "نفى الجيش السوداني سقوط مدينة ود مدني.",  # denial
+    "سقطت قذائف على مدينة تعز.",  # shells fell: no town fell
+    "وقعت اشتباكات عنيفة في مدينة عدن.",  # clashes occurred
+])
+def test_no_claim_where_nothing_was_taken(text):
+    assert [c for c in _control(text) if c[0] in ("captured", "entered")] == []
+
+
+def test_an_attempt_is_an_attack():
+    assert _control("حاولت قوات الدعم السريع اقتحام مدينة الأبيض.") == \
+        [("attacked", "الأبيض", "RSF")]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("سيطرت قوات سوريا الديمقراطية على بلدتي الباغوز وهجين.", ["الباغوز", "هجين"]),
+    ("سيطر تنظيم الدولة على تكريت وبيجي والشرقاط.", ["تكريت", "بيجي", "الشرقاط"]),
+    ("استعاد الجيش السوداني مدن سنار، وسنجة.", ["سنار", "سنجة"]),
+])
+def test_coordinated_places(text, places):
+    assert [p for a, p, _n in _control(text) if a == "captured"] == places
+
+
+@pytest.mark.parametrize(("text", "norm"), [
+    ("سيطرت القوات الحكومية على مدينة عدن.", "Yemeni government"),
+    ("سيطر الجيش على مدينة سنجة.", "SAF"),
+    ("استعاد الجيش مدينة تكريت.", "Iraqi forces"),
+    ("سيطر المتمردون على مدينة الجنينة.", "RSF"),
+    ("استعاد مقاتلو المعارضة بلدة سراقب.", "Syrian rebels"),
+])
+def test_generic_actor_words_through_the_conflict(text, norm):
+    assert [n for _a, _p, n in _control(text)] == [norm]
+
+
+def test_generic_word_ambiguous_in_its_war_keeps_the_surface_only():
+    (claim,) = [c for c in extract_claims("اقتحم المسلحون بلدة سراقب.") if c.kind == "control"]
+    assert claim.actor == "المسلحون" and claim.actor_norm is None
+    assert generic_norm("الجيش", None) is None
+
+
+def test_place_reference_to_an_earlier_sentence_says_why():
+    text = "وصلت قوات الحوثي إلى مدينة مأرب. ثم دخلت القوات المدينة بعد يومين."
+    (claim,) = [c for c in extract_claims(text) if c.kind == "control"]
+    assert (claim.action, claim.place, claim.place_text) == ("entered", "مأرب", "المدينة")
+    assert claim.place_reason == "المدينة -> مأرب, named 1 sentence before"
+    assert claim.place_ref is not None and claim.place_ref.country_code == "YE"
+
+
+@pytest.mark.parametrize(("text", "action", "place"), [
+    ("اقتحمت قوات الدعم السريع مدينة الجنينة واستولت عليها.", "captured", "الجنينة"),
+    ("حاصرت قوات النظام بلدة سراقب. وبعد أسبوع اقتحمتها.", "entered", "سراقب"),
+    ("دخل الجيش العراقي الموصل. ثم انسحب منها.", "withdrew", "الموصل"),
+])
+def test_attached_pronoun_means_the_latest_place(text, action, place):
+    found = [c for c in extract_claims(text) if c.kind == "control" and c.action == action]
+    assert [c.place for c in found] == [place]
+    assert found[0].place_reason.startswith(found[0].place_text + " -> " + place)
+
+
+def test_a_reference_with_nothing_before_it_gives_no_claim():
+    assert _control("ثم دخلت القوات المدينة.") == []
+
+
+def test_possessive_forces_mean_the_speaker():
+    found = extract_claims("قالت قوات الدعم السريع إن قواتها سيطرت على مدينة الفاشر.")
+    (claim,) = [c for c in found if c.kind == "control"]
+    assert claim.actor_norm == "RSF" and claim.actor == "قواتها"
+    assert claim.actor_reason.startswith("قواتها -> RSF")
