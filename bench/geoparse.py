@@ -1,6 +1,7 @@
 """Geoparser benchmark: accuracy on the development sets, throughput and memory.
 
-Run ``python -m bench.geoparse [--limit N] [--errors K] [--lang all|en|ar]``. For each
+Run ``python -m bench.geoparse [--limit N] [--errors K] [--lang all|en|ar] [DIR ...]``
+(``--lang ar --probes``: one line per Arabic set, dev / tune / holdout). For each
 development corpus in ``../shared/eval/geoparse`` and the Arabic one in
 ``tests/data/arabic`` it prints acc@161, median error, AUC (gold spans and end to
 end), recognition precision / recall / F1 (exact and overlapping spans), articles per
@@ -20,6 +21,7 @@ import resource
 import sys
 import time
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from bench.geoparse_measure import FEATURE_CLASSES, Scored, score_corpus
@@ -70,10 +72,42 @@ ARABIC_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "ara
     "geoparse_ar_dev.jsonl"
 
 
-def _corpora(lang: str) -> list[Path]:
+#: The Arabic sets scored with ``--lang ar --probes``: the dev set and the probe halves.
+ARABIC_SETS: tuple[Path, ...] = (
+    ARABIC_CORPUS, ARABIC_CORPUS.parent / "probes_tune" / ARABIC_CORPUS.name,
+    ARABIC_CORPUS.parent / "probes_holdout" / ARABIC_CORPUS.name)
+
+
+def _corpora(lang: str, arabic: Sequence[Path] = ()) -> list[Path]:
+    """The corpora a run scores; ``arabic`` are directories of Arabic sets (dev by default)."""
     base = eval_dir()
     paths = [base / "geoparse" / name for name in CORPORA] if base and lang != "ar" else []
-    return paths + ([ARABIC_CORPUS] if lang != "en" else [])
+    chosen = [d / ARABIC_CORPUS.name for d in arabic] or [ARABIC_CORPUS]
+    return paths + (chosen if lang != "en" else [])
+
+
+def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS) -> int:
+    """Print one line per Arabic set (dev, tune, holdout): acc@161 gold spans and end to end."""
+    from gazetteer.geoparse import get_geoparser
+
+    parser = get_geoparser()
+    for path in paths:
+        label = path.parent.name if path.parent != ARABIC_CORPUS.parent else "dev"
+        if not path.exists():
+            print(f"{label}: {path} not found")
+            continue
+        docs = _load(path, None)
+        gold = score_predictions(
+            docs, [predict_document(d, gold_spans=True, parser=parser) for d in docs],
+            gold_spans=True)["resolution"]
+        e2e = score_predictions(
+            docs, [predict_document(d, gold_spans=False, parser=parser) for d in docs],
+            gold_spans=False)
+        print(f"{label} ({len(docs)} documents, {sum(len(d['toponyms']) for d in docs)} "
+              f"toponyms): gold spans acc@161 {gold['acc161']:.3f}; end to end acc@161 "
+              f"{e2e['resolution']['acc161']:.3f}, recognition overlap F1 "
+              f"{e2e['recognition']['overlap_f1']:.3f}")
+    return 0
 
 
 #: The probe files written for issue 13 (tune on the first; the second only in aggregate).
@@ -138,9 +172,10 @@ def run_probes(disabled: frozenset = frozenset()) -> int:
 
 
 def run(
-    limit: int | None = None, errors: int = 0, lang: str = "all", disabled: frozenset = frozenset()
+    limit: int | None = None, errors: int = 0, lang: str = "all", disabled: frozenset = frozenset(),
+    arabic: Sequence[Path] = (),
 ) -> int:
-    corpora = _corpora(lang)
+    corpora = _corpora(lang, arabic)
     if not any(path.exists() for path in corpora):
         print("development sets not found (set CONFLICTMAP_EVAL_DIR)", file=sys.stderr)
         return 1
@@ -233,11 +268,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="score the probe files (tune and holdout apart) instead")
     ap.add_argument("--disable", nargs="*", default=(),
                     help="rule names to switch off (as bench.rules --ablate names them)")
+    ap.add_argument("dirs", nargs="*", type=Path,
+                    help="with --lang ar: directories holding geoparse_ar_dev.jsonl")
     args = ap.parse_args(argv)
     disabled = frozenset(args.disable)
+    if args.probes and args.lang == "ar":
+        return run_arabic_sets([d / ARABIC_CORPUS.name for d in args.dirs] or ARABIC_SETS)
     if args.probes:
         return run_probes(disabled)
-    return run(args.limit, args.errors, args.lang, disabled)
+    return run(args.limit, args.errors, args.lang, disabled, args.dirs)
 
 
 if __name__ == "__main__":

@@ -148,3 +148,12 @@ def test_possessive_forces_mean_the_speaker():
     (claim,) = [c for c in found if c.kind == "control"]
     assert claim.actor_norm == "RSF" and claim.actor == "قواتها"
     assert claim.actor_reason.startswith("قواتها -> RSF")
+
+
+def test_bench_prints_one_line_per_arabic_set(tmp_path, capsys):
+    from bench.claims import ARABIC_DIR, print_arabic_sets
+
+    assert print_arabic_sets([ARABIC_DIR, tmp_path]) == 0
+    dev, missing = capsys.readouterr().out.splitlines()
+    assert dev.startswith("arabic (101 control, 49 distance gold): control P ")
+    assert missing.startswith(f"{tmp_path.name}: no distance_claims_ar_dev.jsonl")
