@@ -1,7 +1,8 @@
 """Details of the selected claim and the form that corrects its place.
 
-Article strings are shown with ``st.text`` (never as Markdown or HTML), so a
-quote cannot add links, images or markup to the page.
+Article strings are shown with ``st.text`` (never as Markdown), so a quote cannot add
+links, images or markup to the page; a right-to-left (Arabic) quote is shown as an
+HTML-escaped block laid out right to left (:func:`app.text.quote_html`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from app.text import md_escape
+from app.text import is_rtl, md_escape, quote_html
 from core.errors import ConflictMapError
 from geo.claim_records import distance_check_parts
 
@@ -56,7 +57,11 @@ def claim_details(store: Any, row: dict[str, Any]) -> None:
     st.subheader(f"Claim {row.get('claim_id')}")
     left, right = st.columns([3, 2])
     with left:
-        st.text(_plain(row.get("quote")))
+        quote = _plain(row.get("quote"))
+        if is_rtl(quote):
+            st.html(quote_html(quote))  # escaped: the quote's text, right to left
+        else:
+            st.text(quote)
         if row.get("kind") == "distance":
             st.text(describe_distance(row))
         else:

@@ -56,12 +56,20 @@ def _options(version: str) -> Any:
 
 
 def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the claims table: chosen columns, only http(s) links (no ``javascript:`` URLs)."""
+    """Return the claims table: chosen columns, only http(s) links (no ``javascript:`` URLs).
+
+    Right-to-left text cells (Arabic quotes, places, actors) are wrapped in Unicode
+    isolates so each reads right to left in the grid (:func:`app.text.bidi_cell`).
+    """
+    from app.text import bidi_cell
     from geo.layers import safe_url
 
     table = frame[[c for c in TABLE_COLUMNS if c in frame.columns]].reset_index(drop=True)
     if "url" in table.columns:
         table["url"] = table["url"].map(safe_url)
+    for column in ("quote", "place", "anchor", "source"):
+        if column in table.columns:
+            table[column] = table[column].map(bidi_cell)
     return table
 
 

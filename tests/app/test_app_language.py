@@ -48,3 +48,49 @@ def test_preview_is_rtl_and_escaped():
     start = text.index("سرت")
     out = highlighted_html(text, [Mention(start, start + 3, "سرت", ())])
     assert 'dir="auto"' in out and "<b>" not in out and "&lt;b&gt;" in out
+
+
+def test_claims_table_reads_arabic_cells_right_to_left(two_language_store):
+    from app.map_page import table_frame
+    from app.text import PDI, RLI
+
+    table = table_frame(two_language_store.claims_frame())
+    by_source = dict(zip(table["source"], table["quote"], strict=True))
+    arabic = by_source["arabic.example"]
+    assert arabic.startswith(RLI) and arabic.endswith(PDI)
+    assert arabic[1:-1] == "سيطرت قوات حفتر على مدينة غريان"  # the text itself unchanged
+    assert RLI not in by_source["english.example"]
+    assert set(table.loc[table["source"] == "arabic.example", "place"]) == \
+        {RLI + "غريان" + PDI}
+
+
+def _panel():
+    import streamlit as st
+
+    from app.claim_panel import claim_details
+
+    claim_details(None, dict(st.session_state["row"]))
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize(("quote", "rtl"), [
+    ('سيطرت <img src=x onerror="alert(1)"> قوات حفتر على غريان', True),
+    ("Haftar's <b>forces</b> captured Gharyan", False),
+])
+def test_claim_panel_shows_an_arabic_quote_right_to_left_and_escaped(quote, rtl):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_panel, default_timeout=60)
+    at.session_state["row"] = {"claim_id": 7, "kind": "control", "quote": quote,
+                               "actor_norm": "LNA", "action": "captured", "place": "غريان"}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    blocks = [e.proto.body for e in at.get("html")]
+    texts = [t.value for t in at.text]
+    if rtl:
+        (block,) = blocks
+        assert 'dir="rtl"' in block and "direction:rtl" in block
+        assert "<img" not in block and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in block
+        assert quote not in texts
+    else:
+        assert blocks == [] and quote in texts
