@@ -18,7 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.arabic.actors import ArabicActor
-from claims.arabic.control_lexicon import ATTEMPT_RE, BY_RE, NEGATION_RE, RULES, Rule
+from claims.arabic.control_lexicon import (
+    ATTEMPT_RE,
+    BY_RE,
+    FROM_ACTOR_RE,
+    NEGATION_RE,
+    RULES,
+    STILL_RE,
+    Rule,
+)
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control"]
 
@@ -42,7 +50,7 @@ _RULE_RES = tuple(
      re.compile(rf"[وفل]?(?:{rule.objects})") if rule.objects else None)
     for rule in RULES)
 #: Most words allowed between the verb (or preposition) and the place it governs.
-MAX_GAP_WORDS = 5
+MAX_GAP_WORDS = 6
 #: Words a negation or an attempt may stand before the trigger ("لم تتمكن من السيطرة").
 NEGATION_REACH_WORDS = 3
 _LIST_GAP_RE = re.compile(r"^\s*[،,]?\s*و?\s*(?:(?:مدين|بلد|قري|منطق|بلدات|مدن|قري|"
@@ -50,6 +58,10 @@ _LIST_GAP_RE = re.compile(r"^\s*[،,]?\s*و?\s*(?:(?:مدين|بلد|قري|من
 #: Place nouns that may stand between a "fell" verb and its place (سقطت مدينة X).
 _PLACE_NOUN_RE = re.compile(r"^(?:\s*(?:ال)?(?:مدين|بلد|قري|منطق|مديري|محافظ|ولاي|قاعد|"
                             r"مطار|ميناء|حي|مخيم|قضاء|ناحي)\S*)?\s*$")
+#: Place nouns do not count in the gap ("مواقع في بلدة X").
+_PLACE_NOUNS_RE = re.compile(r"(?<![\w])[وب]?(?:ال)?(?:مدين|بلد|قري|منطق|مديري|محافظ|ولاي|ناحي)\S*")
+#: A pronoun for the place inside the gap after the preposition ("من مقر القيادة فيها").
+_PRONOUN_IN_GAP_RE = re.compile(r"(?<![\w])(?:فيها|فيه|بها|داخلها)(?![\w])")
 #: "Near": an attack near a town is reported as one on it; a capture near it is not.
 _NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط|محيط)(?![\w])")
 _STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|شمال|جنوب|"
@@ -87,7 +99,8 @@ def _place_after(folded: str, pos: int, places: Sequence[PlaceSpan],
         for actor in actors:  # the subject may stand between verb and place (VSO)
             if actor.start >= pos and actor.end <= place.start:
                 gap = gap.replace(folded[actor.start:actor.end], " ")
-        if _words(gap) > MAX_GAP_WORDS or (not prep_needed and _STOP_RE.search(gap)):
+        if _words(_PLACE_NOUNS_RE.sub(" ", gap)) > MAX_GAP_WORDS or (
+                not prep_needed and _STOP_RE.search(gap)):
             return None
         if not near_ok and _NEAR_RE.search(gap):
             return None  # "took the oil field near Ubari" is not a claim on Ubari
@@ -145,7 +158,7 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
             if any(s <= m.start() < e for s, e in claimed):
                 continue  # inside a longer trigger matched first ("تحت سيطره")
             before = _before_trigger(folded, m.start(), actors)
-            if NEGATION_RE.search(before):
+            if NEGATION_RE.search(STILL_RE.sub(" ", before)):
                 claimed.append((m.start(), m.end()))
                 continue  # "لم تسيطر", "نفت دخول": no claim of the event
             found = _statement(folded, rule, m, objects, places, actors, original)
@@ -187,6 +200,8 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         return _under(folded, rule, start, end, places, actors)
     if rule.voice == "expel":
         return _expel(folded, rule, start, end, places, actors)
+    if rule.voice == "stronghold":
+        return _stronghold(folded, rule, start, end, places, actors)
     place: PlaceSpan | None = None
     pronoun = _object_pronoun(m, objects, original)
     pos = end
@@ -204,6 +219,11 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
     if place is None:
         place = _place_after(folded, pos, places, actors, rule.prep is not None,
                              near_ok=rule.action == "attacked")
+    if place is None and rule.prep:
+        inside = _PRONOUN_IN_GAP_RE.search(folded, pos, pos + 60)
+        if inside is not None and _words(folded[pos:inside.start()]) <= MAX_GAP_WORDS:
+            place = PlaceSpan(inside.start() + 2 if inside.group().startswith("في") else
+                              inside.start() + 1, inside.end(), inside.group(), "it")
     if place is None:
         place = pronoun  # "استعادوها": no place named after it, the pronoun is the place
     if place is None:
@@ -222,8 +242,34 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         actor = earlier[-1] if earlier else None
     q_start = min(start, actor.start) if actor else start
     q_end = max(last, actor.end) if actor else last
-    return [ArabicControl(rule.action, p, actor, q_start, q_end, start, rule.name)
-            for p in listed]
+    out = [ArabicControl(rule.action, p, actor, q_start, q_end, start, rule.name)
+           for p in listed]
+    loser = _taken_from(folded, last, actors) if rule.action == "captured" else None
+    if loser is not None and (actor is None or loser.norm != actor.norm):
+        out += [ArabicControl("lost", p, loser, q_start, max(q_end, loser.end), start,
+                              f"{rule.name}, from") for p in listed]
+    return out
+
+
+def _taken_from(folded: str, last: int, actors: Sequence[ArabicActor]) -> ArabicActor | None:
+    """Return the actor a place was taken from: "استعاد الجيش تدمر من داعش" (IS lost it)."""
+    for actor in actors:
+        if actor.start >= last and FROM_ACTOR_RE.match(folded[last:actor.start]):
+            return actor
+    return None
+
+
+def _stronghold(folded: str, rule: Rule, start: int, end: int, places: Sequence[PlaceSpan],
+                actors: Sequence[ArabicActor]) -> list[ArabicControl]:
+    """Return "X، آخر معاقل حفتر": the actor after the noun holds X (adjacent, else first)."""
+    actor = _actor_near(actors, end, end + 40)
+    if actor is None or _words(folded[end:actor.start]) > 3:
+        return []
+    before = [p for p in places if p.end <= start and not p.ref]
+    if not before:
+        return []
+    place = before[-1] if _words(folded[before[-1].end:start]) <= 2 else before[0]
+    return [ArabicControl(rule.action, place, actor, place.start, actor.end, start, rule.name)]
 
 
 def _under(folded: str, rule: Rule, start: int, end: int, places: Sequence[PlaceSpan],
@@ -262,7 +308,7 @@ def _expel(folded: str, rule: Rule, start: int, end: int, places: Sequence[Place
             obj = between[0] if between else None
     listed = _listed(folded, place, places)
     last = listed[-1].end
-    q_start = min(start, *(a.start for a in (subject, obj) if a is not None))
+    q_start = min([start, *(a.start for a in (subject, obj) if a is not None)])
     out = []
     for p in listed:
         out.append(ArabicControl("captured", p, subject, q_start, last, start, rule.name))

@@ -8,7 +8,9 @@ Each :class:`~claims.arabic.morphology.Lemma` is named once with its stems; each
   (VSO: "سيطرت قوات حفتر على سرت");
 - ``fell``: "سقطت سرت بيد قوات حفتر", the place right after the verb, the actor after "بيد";
 - ``under``: "باتت سرت تحت سيطرة قوات حفتر", the place before, the actor after;
-- ``expel``: "طرد الجيش داعش من الموصل": the subject took the place, the object left it.
+- ``expel``: "طرد الجيش داعش من الموصل": the subject took the place, the object left it;
+- ``stronghold``: "X، آخر معاقل حفتر", "تعد X معقلا لقوات حفتر": the actor holds X (the
+  place right before, else the first place of the sentence).
 
 All strings are folded (:func:`claims.arabic.text.fold`): ة as ه, ى and ئ as ي, hamza
 carriers as ا.
@@ -27,7 +29,8 @@ from claims.arabic.morphology import (
     present_pattern,
 )
 
-__all__ = ["ATTEMPT_RE", "BY_RE", "LEMMAS", "NEGATION_RE", "RULES", "Rule"]
+__all__ = ["ATTEMPT_RE", "BY_RE", "FROM_ACTOR_RE", "LEMMAS", "NEGATION_RE", "RULES", "STILL_RE",
+           "Rule"]
 
 #: Verb lemmas of control, by name (folded stems; present stems without their prefix).
 LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
@@ -56,6 +59,8 @@ LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
     Lemma("lose", past=("خسر",), present=("خسر",), masdar=("خساره",)),
     Lemma("fall", past=("سقط",), present=("سقط",), masdar=("سقوط",), transitive=False),
     Lemma("expel", past=("طرد", "دحر"), present=("طرد", "دحر"), masdar=("طرد", "دحر")),
+    Lemma("pull out", past=("سحب",), present=("سحب",), masdar=("سحب",)),
+    Lemma("retain", past=("احتفظ",), present=("حتفظ",), masdar=("احتفاظ",), transitive=False),
 )}
 
 
@@ -113,10 +118,13 @@ RULES: tuple[Rule, ...] = (
          None, "besieged", objects=_object_forms("siege")),
     Rule("shelling", f"{lemma_pattern(_L['shell'])}|"
          rf"(?:شن|نفذ|يشن|تشن|نشن|ينفذ|تنفذ)(?:ت|تا|وا|ا|ون|ان)?\s+(?:\S+\s+){{0,3}}?{_ASSAULT}"
-         rf"(?:\s+\S+)?\s+علي|{_ASSAULT}(?:\s+\S+)?\s+علي|"
+         rf"(?:\s+\S+){{0,3}}?\s+علي|{_ASSAULT}(?:\s+\S+){{0,3}}?\s+علي|"
          rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف))",
          None, "attacked", objects=_object_forms("shell")),
     Rule("withdrawal", lemma_pattern(_L["withdraw"]), r"من", "withdrew"),
+    Rule("pull out", lemma_pattern(_L["pull out"]), r"من", "withdrew"),
+    Rule("stronghold", r"(?:ال|ب)?معقل(?:ا|ه|ها)?|(?:ال)?معاقل", None, "holds", "stronghold"),
+    Rule("retain", lemma_pattern(_L["retain"]), None, "holds"),
     Rule("advance", f"{lemma_pattern(_L['advance'])}|"
          r"وصل(?:ت|تا|وا|ا)?(?=\s+(?:\S+\s+){0,3}?الي\s+(?:مشارف|اطراف|تخوم|ابواب|ضواحي))",
          r"نحو|باتجاه|صوب|الي|تجاه|الي\s+مشارف|مشارف|اطراف|تخوم|ابواب|ضواحي",
@@ -128,6 +136,10 @@ RULES: tuple[Rule, ...] = (
 #: "بيد", "في يد", "على يد", "من قبل": the actor of a passive statement follows.
 BY_RE = re.compile(r"(?<![\w])(?:من\s+قبل|علي\s+يد|بيد|في\s+يد|بايدي|في\s+ايدي|في\s+قبضه|"
                    r"لصالح)")
+#: "Still" (لا يزال، ما زالت): no negation of what follows.
+STILL_RE = re.compile(r"(?<![\w])[وف]?(?:لا|ما)\s+(?:[يت]?زال(?:ت|وا|ون|ان)?)(?![\w])")
+#: "From" an actor after a captured place: "استعاد X من داعش", "من قبضة التنظيم" (it lost X).
+FROM_ACTOR_RE = re.compile(r"\s*(?:بالكامل\s+|كليا\s+)?من\s+(?:(?:قبضه|سيطره|ايدي|يد)\s+)?$")
 #: A negation right before the trigger ("لم تسيطر", "دون السيطرة", "نفت ... دخول").
 NEGATION_RE = re.compile(r"(?<![\w])(?:لم|لن|لا|ما|ليس|ليست|عدم|دون|بدون|نفي|نفت|ينفي|تنفي|"
                          r"نفوا|تنفيان|ينفيان)(?![\w])")

@@ -16,6 +16,7 @@ first), "قواته" the most recent actor, each claim saying why in ``place_rea
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -132,7 +133,7 @@ def extract_arabic_claims(
                 claims.append(ControlClaim(
                     provenance=provenance(st.start, st.end), event_date=first,
                     event_date_end=last, conflict=conflict, **claim))
-        _remember(discourse, spans, place_of, actors)
+        _remember(discourse, spans, place_of, actors, f_sentence)
         discourse.next_sentence()
     log.debug("%d Arabic claims from %d characters", len(claims), len(text))
     return claims
@@ -148,7 +149,7 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
                     "actor_norm": st.actor.norm if st.actor else None,
                     "trace": ("arabic-control", st.rule)}
     if st.place.ref:
-        entry = _place_reference(st.place, spans, place_of, discourse)
+        entry = _place_reference(st.place, spans, place_of, discourse, fold(sentence))
         if entry is None:
             return None  # nothing named before fits: nothing is invented
         words = sentence[st.place.start:st.place.end]
@@ -163,15 +164,30 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
 
 
 def _place_reference(ref: PlaceSpan, spans: list[PlaceSpan], place_of: dict[int, Place | None],
-                     discourse: Discourse) -> PlaceEntry | None:
-    """Return the place a reference means: earlier in its sentence first, then the article's."""
+                     discourse: Discourse, folded: str) -> PlaceEntry | None:
+    """Return the place a reference means, or None when nothing named before fits.
+
+    A pronoun (عليها) may mean a place named earlier in its sentence, not one that only
+    locates another ("سراقب في ريف إدلب ... عليها" is Saraqib); a noun (المدينة) means a
+    place of an earlier sentence, as in English (the sentence names its own places).
+    """
     kinds = REFERENCE_NOUNS.get(ref.ref or "", frozenset())
-    for span in reversed([s for s in spans if s.end <= ref.start]):
-        place = place_of.get(span.start)
-        kind = place_kind(place)
-        if kind in kinds:
-            return PlaceEntry(span.name, kind, discourse.sentence, place)
+    if ref.ref == "it":
+        before = [s for s in spans if s.end <= ref.start and not s.ref]
+        for i in range(len(before) - 1, -1, -1):
+            span = before[i]
+            if i > 0 and _LOCATOR_RE.search(folded[before[i - 1].end:span.start]):
+                continue  # "X في ريف Y": Y only says where X is
+            place = place_of.get(span.start)
+            kind = place_kind(place)
+            if kind in kinds:
+                return PlaceEntry(span.name, kind, discourse.sentence, place)
     return discourse.place_for(ref.ref or "")
+
+
+#: The words before a place that make it a locator of the place before it.
+_LOCATOR_RE = re.compile(r"(?<![\w])(?:في\s+|ب)?(?:ريف|محافظه|ولايه|اقليم|قضاء|شمال|جنوب|"
+                         r"شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|وسط|ضواحي)\S*\s*$")
 
 
 def _actor_reference(ref: ArabicActor, actors: list[ArabicActor],
@@ -191,11 +207,25 @@ def _actor_reference(ref: ArabicActor, actors: list[ArabicActor],
 
 
 def _remember(discourse: Discourse, spans: list[PlaceSpan], place_of: dict[int, Place | None],
-              actors: list[ArabicActor]) -> None:
-    """Note the sentence's places and named actors for the references of later sentences."""
+              actors: list[ArabicActor], folded: str) -> None:
+    """Note the sentence's places and named actors for the references of later sentences.
+
+    A name after a facility noun ("مطار الحديدة") is also noted as that facility, so a
+    later "المطار" finds it.
+    """
     for span in spans:
-        discourse.note_place(span.name, place_kind(place_of.get(span.start)),
-                             place_of.get(span.start))
+        place = place_of.get(span.start)
+        discourse.note_place(span.name, place_kind(place), place)
+        facility = _FACILITY_RE.search(folded, max(0, span.start - 12), span.start)
+        if facility is not None:
+            discourse.note_place(folded[facility.start():span.end],
+                                 FACILITY_KINDS[facility["noun"]], place)
     for actor in actors:
         if actor.kind != "reference":
             discourse.note_actor(actor.text, actor.norm)
+
+
+#: Facility nouns before a name -> the kind of place they make it (for later references).
+FACILITY_KINDS: dict[str, str] = {"مطار": "airport", "قاعده": "base", "ميناء": "port",
+                                  "مخيم": "camp", "جسر": "bridge"}
+_FACILITY_RE = re.compile(r"(?<![\w])[وفب]?(?P<noun>" + "|".join(FACILITY_KINDS) + r")\s+$")

@@ -157,3 +157,8 @@ def test_bench_prints_one_line_per_arabic_set(tmp_path, capsys):
     dev, missing = capsys.readouterr().out.splitlines()
     assert dev.startswith("arabic (101 control, 49 distance gold): control P ")
     assert missing.startswith(f"{tmp_path.name}: no distance_claims_ar_dev.jsonl")
+
+
+def test_expel_with_no_actor_named():
+    found = _control("بعد طرد المسلحين من مدينة الموصل.")
+    assert ("captured", "الموصل", None) in found
