@@ -130,13 +130,16 @@ def _trusted(places: Sequence[Place]) -> bool:
 def find_arabic_places(
     text: str, places_for: Callable[[str], Sequence[Place]],
     heads: frozenset[str] | None = None,
+    translit_for: Callable[[str], Sequence[Place]] | None = None,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
     ``places_for`` maps a surface name to the gazetteer entries it may denote (the
     geoparser's strict lookup); the spans carry them. ``heads`` (the first words of the
     gazetteer's multi-word Arabic names, when known) spares lookups of word runs that
-    cannot be a name.
+    cannot be a name. ``translit_for`` maps a name the gazetteer lacks in Arabic to the
+    places its Latin readings find; it is asked only right after a place noun (مدينة
+    خاركيف), where the word is a name whatever it spells.
     """
     words = [_Word(m.start(), m.end(), m.group(), arabic_key(m.group()))
              for m in _WORD_RE.finditer(text)]
@@ -145,6 +148,8 @@ def find_arabic_places(
     i = 0
     while i < len(words):
         found = _match_at(text, words, i, places_for, stops, heads)
+        if found is None and translit_for is not None:
+            found = _translit_at(text, words, i, translit_for, stops)
         if found is None:
             i += 1
             continue
@@ -189,4 +194,30 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
                 continue
             start = word.start + cut
             return Span(start, end, text[start:end], places), n
+    return None
+
+
+#: First words of two-word names (أبو قرين، نوفا كاخوفكا is read word by word).
+_COMPOUND_HEADS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "أبو", "أم", "بني", "عين", "تل", "دير", "كفر", "رأس", "بئر", "جسر", "خان", "قصر", "نوفا",
+    "سان", "بورت", "بيت", "مرج", "وادي", "جبل", "سيدي",
+))
+
+
+def _translit_at(text: str, words: Sequence[_Word], i: int,
+                 translit_for: Callable[[str], Sequence[Place]],
+                 stops: frozenset[str]) -> tuple[Span, int] | None:
+    """Read the word after a place noun through its Latin spelling (مدينة خاركيف)."""
+    word = words[i]
+    if i == 0 or not _is_place_noun(words[i - 1].text) or _is_place_noun(word.text):
+        return None
+    if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3:
+        return None
+    sizes = [2, 1] if (word.key in _COMPOUND_HEADS and i + 1 < len(words)
+                       and _joined(text, words, i, 2)) else [1]
+    for n in sizes:
+        end = words[i + n - 1].end
+        places = tuple(translit_for(text[word.start:end]))
+        if places:
+            return Span(word.start, end, text[word.start:end], places), n
     return None

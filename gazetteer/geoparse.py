@@ -15,7 +15,7 @@ import threading
 from collections.abc import Mapping, Sequence
 
 from gazetteer.address import country_of_address, paper_town, url_words
-from gazetteer.arabic import is_arabic
+from gazetteer.arabic import has_arabic, is_arabic
 from gazetteer.arabic_recognize import find_arabic_places
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
 from gazetteer.descriptions import capital_by_description, country_code_of, main_country
@@ -52,6 +52,8 @@ RANKED = "resolver-ranking"
 PART_OF_NAME = "part-of-name"
 
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
+#: Smallest town an Arabic name may reach through a loose Latin reading (خاركيف -> Kharkiv).
+MIN_TRANSLIT_POPULATION = 5_000
 #: Seats of government: their other names are real names ("Stepanakert" of Khankendi).
 _SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 #: Endings of adjectives of place ("Kurdish", "Hispanic"; not "-ian": "Gharian" is a town).
@@ -153,6 +155,8 @@ class Geoparser:
         if found is not None:
             return found
         found = self._matches_uncached(name)
+        if not found and has_arabic(name):
+            found = self._translit_matches(name)
         if len(self._match_cache) > 200_000:
             self._match_cache.clear()
         self._match_cache[name] = found
@@ -301,6 +305,31 @@ class Geoparser:
             self._arabic_cache[name] = found
         return list(found)
 
+    def arabic_translit_places(self, name: str) -> list[Place]:
+        """Places an Arabic name spells in Latin letters (خاركيف: Kharkiv), for unknown names.
+
+        The recognizer asks only for a word after a place noun (مدينة خاركيف); the
+        readings of :func:`gazetteer.arabic_translit.latin_readings` are looked up like
+        Latin names, and loose (skeleton) hits are kept only for towns of
+        :data:`MIN_TRANSLIT_POPULATION` or more and for seats and regions.
+        """
+        return [p for p, _t in self.matches(name)] if not self.arabic_places(name) else []
+
+    def _translit_matches(self, name: str) -> tuple[tuple[Place, str], ...]:
+        """Return the ``matches`` of an Arabic name the gazetteer lacks, via its Latin readings."""
+        from gazetteer.arabic_translit import latin_readings
+
+        out: dict[str, tuple[Place, str]] = {}
+        for reading in latin_readings(name):
+            for place, tier in self.matches(reading):
+                if tier == "fuzzy" or place.precision == "country" or place.id in out:
+                    continue
+                if tier == "skeleton" and place.population < MIN_TRANSLIT_POPULATION and not (
+                        place.feature_code or "").startswith(("PPLA", "PPLC", "ADM1")):
+                    continue
+                out[place.id] = (place, "skeleton")
+        return tuple(out.values())
+
     def arabic_heads(self) -> frozenset[str] | None:
         """First words of the index's multi-word Arabic names (None: unknown, try all)."""
         if self._heads is False:
@@ -442,7 +471,8 @@ class Geoparser:
     def _recognized(self, text: str) -> list[Span]:
         """Return the toponym spans recognition finds in ``text`` (Arabic by the gazetteer)."""
         if is_arabic(text):
-            return find_arabic_places(text, self.arabic_places, self.arabic_heads())
+            return find_arabic_places(text, self.arabic_places, self.arabic_heads(),
+                                      translit_for=self.arabic_translit_places)
         return self.recognizer.find(text)
 
     def _resolve(
@@ -500,7 +530,8 @@ class Geoparser:
         """Like :meth:`geoparse`, and also return the matches recognition dropped, by rule."""
         self.refresh()
         if is_arabic(text):  # the gazetteer is the recognizer for Arabic text
-            found = find_arabic_places(text, self.arabic_places, self.arabic_heads())
+            found = find_arabic_places(text, self.arabic_places, self.arabic_heads(),
+                                      translit_for=self.arabic_translit_places)
             dropped: list[Dropped] = []
         else:
             found, dropped = self.recognizer.find_explained(text)

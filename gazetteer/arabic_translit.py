@@ -1,0 +1,65 @@
+"""Latin spellings of an Arabic name, for places the gazetteer holds no Arabic name for.
+
+GeoNames carries Arabic names for most towns of Arab countries but few for Ukraine, Mali,
+Ethiopia or Somalia (خاركيف، موبتي، بولوبردي). Written Arabic spells such names by sound,
+so a rough Latin reading of the letters, looked up through the index's transliteration
+skeleton (which drops vowels and folds k/q/gh, s/sh ...), finds most of them. Arabic has
+no p, v or g: ب may be p, ف may be v, ج may be g, so a few readings are tried.
+
+Only used after a place noun (مدينة خاركيف): a word there is a name, whatever it spells.
+
+>>> latin_readings("خاركيف")
+('kharkif', 'kharkiv')
+>>> latin_readings("موبتي")
+('mubti', 'mupti')
+>>> latin_readings("الحصاحيصا")  # short vowels are not written
+('al hsahisa',)
+"""
+
+from __future__ import annotations
+
+from gazetteer.arabic import arabic_key
+
+__all__ = ["LETTERS", "MAX_READINGS", "latin_readings"]
+
+#: Arabic letters (folded as :func:`gazetteer.arabic.arabic_key` leaves them) -> Latin.
+LETTERS: dict[str, str] = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "و": "u", "ي": "i", "ء": "", "ى": "a", "ة": "a", "پ": "p",
+    "ڤ": "v", "گ": "g", " ": " ",
+}
+#: Sounds Arabic lacks and writes with a near letter: the second reading swaps them.
+_SWAPS: tuple[tuple[str, str], ...] = (("f", "v"), ("b", "p"), ("j", "g"))
+#: Most readings tried per name (each is one index lookup).
+MAX_READINGS = 3
+
+
+def _letters(word: str) -> str:
+    out = []
+    for i, char in enumerate(word):
+        latin = LETTERS.get(char, "")
+        if char in "وي" and i == 0:
+            latin = "w" if char == "و" else "y"  # a consonant at the start of a word
+        if char == "ه" and i == len(word) - 1:
+            latin = "a"  # the folded ta marbuta
+        out.append(latin)
+    return "".join(out)
+
+
+def latin_readings(name: str) -> tuple[str, ...]:
+    """Return up to :data:`MAX_READINGS` Latin readings of an Arabic name, first the plain one."""
+    words = []
+    for word in arabic_key(name).split():
+        if word.startswith("ال") and len(word) > 3:
+            words.append("al " + _letters(word[2:]))
+        else:
+            words.append(_letters(word))
+    plain = " ".join(w for w in words if w)
+    readings = [plain]
+    for a, b in _SWAPS:
+        if a in plain.replace("sh", "").replace("kh", "").replace("gh", "") and \
+                len(readings) < MAX_READINGS:
+            readings.append(plain.replace(a, b))
+    return tuple(dict.fromkeys(r for r in readings if r))
