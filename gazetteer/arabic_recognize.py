@@ -209,8 +209,10 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
                  stops: frozenset[str]) -> tuple[Span, int] | None:
     """Read the word after a place noun through its Latin spelling (مدينة خاركيف)."""
     word = words[i]
-    if i == 0 or not _is_place_noun(words[i - 1].text) or _is_place_noun(word.text):
-        return None
+    noun = words[i - 1].key if i > 0 else ""
+    if not _is_place_noun(words[i - 1].text if i else "") or _is_place_noun(word.text) or \
+            noun.startswith(("ال", "وال", "بال", "لل")):
+        return None  # "المدينة حفاظا": a definite noun is a reference, not a name's head
     if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3:
         return None
     sizes = [2, 1] if (word.key in _COMPOUND_HEADS and i + 1 < len(words)

@@ -13,7 +13,7 @@ Only used after a place noun (مدينة خاركيف): a word there is a name, 
 >>> latin_readings("موبتي")
 ('mubti', 'mupti')
 >>> latin_readings("الحصاحيصا")  # short vowels are not written
-('al hsahisa',)
+('al hsahisa', 'al hasahisa')
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ LETTERS: dict[str, str] = {
 #: Sounds Arabic lacks and writes with a near letter: the second reading swaps them.
 _SWAPS: tuple[tuple[str, str], ...] = (("f", "v"), ("b", "p"), ("j", "g"))
 #: Most readings tried per name (each is one index lookup).
-MAX_READINGS = 3
+MAX_READINGS = 4
+_VOWELS = frozenset("aiu")
 
 
 def _letters(word: str) -> str:
@@ -58,6 +59,11 @@ def latin_readings(name: str) -> tuple[str, ...]:
             words.append(_letters(word))
     plain = " ".join(w for w in words if w)
     readings = [plain]
+    last = plain.split(" ")[-1]
+    head = 2 if last[:2] in ("kh", "sh", "gh", "th", "dh") else 1
+    if len(last) > head + 1 and last[head] not in _VOWELS and last[0] not in _VOWELS:
+        # the short vowel after the first consonant is not written: حصاحيصا, hasahisa
+        readings.append(plain[:len(plain) - len(last)] + last[:head] + "a" + last[head:])
     for a, b in _SWAPS:
         if a in plain.replace("sh", "").replace("kh", "").replace("gh", "") and \
                 len(readings) < MAX_READINGS:

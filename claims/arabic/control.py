@@ -21,14 +21,16 @@ from claims.arabic.actors import ArabicActor
 from claims.arabic.control_lexicon import (
     ATTEMPT_RE,
     BY_RE,
+    CONDITION_RE,
     FROM_ACTOR_RE,
+    INTENT_RE,
     NEGATION_RE,
     RULES,
     STILL_RE,
     Rule,
 )
 
-__all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control"]
+__all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,21 @@ class ArabicControl:
     end: int
     trigger_start: int
     rule: str = ""
+
+
+def is_locator(folded: str, span: PlaceSpan, previous: PlaceSpan | None) -> bool:
+    """Tell whether a place only locates the one before it ("سراقب في ريف إدلب")."""
+    lo = previous.end if previous is not None else max(0, span.start - 30)
+    return previous is not None and _LOCATOR_RE.search(folded[lo:span.start]) is not None or \
+        _DISTANCE_ANCHOR_RE.search(folded[max(0, span.start - 40):span.start]) is not None
+
+
+#: The words before a distance's anchor: "على بعد 90 كيلومترا من طرابلس" locates only.
+_DISTANCE_ANCHOR_RE = re.compile(r"(?:كم|كيلومتر\S*|ميلا|ميل|اميال|متر\S*)\s+(?:\S+\s+){0,2}?"
+                                 r"(?:من|عن)?\s*(?:ال)?\S*$")
+#: The words before a place that make it a locator of the place before it.
+_LOCATOR_RE = re.compile(r"(?<![\w])(?:في\s+|ب)?(?:ريف|محافظه|ولايه|اقليم|قضاء|شمال|جنوب|"
+                         r"شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|وسط|ضواحي)\S*\s*$")
 
 
 def _words(text: str) -> int:
@@ -142,6 +159,22 @@ def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> s
     return " ".join(head.split()[-NEGATION_REACH_WORDS:])
 
 
+def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
+    """Tell whether a trigger reports no event: an aim, a plan, a purpose, a condition.
+
+    "لاستعادة" (to retake) is a purpose; "قد" before a present verb is "may" (before a
+    past one it is "has": "قد اقتحمت"); a condition (إذا) in the clause governs it.
+    """
+    word = m.group()
+    if re.match(r"[وف]?ل", word):
+        return True  # "لاستعادة الرمادي", "للسيطرة على": in order to (no stem starts with ل)
+    for intent in INTENT_RE.finditer(before):
+        if intent.group().lstrip("وف") != "قد" or re.match(r"[وف]?[يتن]", word):
+            return True
+    return CONDITION_RE.search(folded, m.end(), m.end() + 80) is not None or \
+        CONDITION_RE.search(before) is not None
+
+
 def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                         actors: Sequence[ArabicActor],
                         original: str | None = None) -> list[ArabicControl]:
@@ -158,9 +191,9 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
             if any(s <= m.start() < e for s, e in claimed):
                 continue  # inside a longer trigger matched first ("تحت سيطره")
             before = _before_trigger(folded, m.start(), actors)
-            if NEGATION_RE.search(STILL_RE.sub(" ", before)):
+            if NEGATION_RE.search(STILL_RE.sub(" ", before)) or _unreal(folded, m, before):
                 claimed.append((m.start(), m.end()))
-                continue  # "لم تسيطر", "نفت دخول": no claim of the event
+                continue  # "لم تسيطر", "نفت دخول", "تسعى إلى السيطرة": no claim of the event
             found = _statement(folded, rule, m, objects, places, actors, original)
             if not found:
                 continue
@@ -265,7 +298,8 @@ def _stronghold(folded: str, rule: Rule, start: int, end: int, places: Sequence[
     actor = _actor_near(actors, end, end + 40)
     if actor is None or _words(folded[end:actor.start]) > 3:
         return []
-    before = [p for p in places if p.end <= start and not p.ref]
+    before = [p for i, p in enumerate(places) if p.end <= start and not p.ref
+              and not is_locator(folded, p, places[i - 1] if i else None)]
     if not before:
         return []
     place = before[-1] if _words(folded[before[-1].end:start]) <= 2 else before[0]

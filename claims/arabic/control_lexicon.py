@@ -29,8 +29,8 @@ from claims.arabic.morphology import (
     present_pattern,
 )
 
-__all__ = ["ATTEMPT_RE", "BY_RE", "FROM_ACTOR_RE", "LEMMAS", "NEGATION_RE", "RULES", "STILL_RE",
-           "Rule"]
+__all__ = ["ATTEMPT_RE", "BY_RE", "CONDITION_RE", "FROM_ACTOR_RE", "INTENT_RE", "LEMMAS",
+           "NEGATION_RE", "RULES", "STILL_RE", "Rule"]
 
 #: Verb lemmas of control, by name (folded stems; present stems without their prefix).
 LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
@@ -141,8 +141,17 @@ STILL_RE = re.compile(r"(?<![\w])[وف]?(?:لا|ما)\s+(?:[يت]?زال(?:ت|و
 #: "From" an actor after a captured place: "استعاد X من داعش", "من قبضة التنظيم" (it lost X).
 FROM_ACTOR_RE = re.compile(r"\s*(?:بالكامل\s+|كليا\s+)?من\s+(?:(?:قبضه|سيطره|ايدي|يد)\s+)?$")
 #: A negation right before the trigger ("لم تسيطر", "دون السيطرة", "نفت ... دخول").
-NEGATION_RE = re.compile(r"(?<![\w])(?:لم|لن|لا|ما|ليس|ليست|عدم|دون|بدون|نفي|نفت|ينفي|تنفي|"
-                         r"نفوا|تنفيان|ينفيان)(?![\w])")
+NEGATION_RE = re.compile(r"(?<![\w])[وف]?(?:لم|لن|لا|ما|ليس|ليست|عدم|دون|بدون|نفي|نفت|ينفي|"
+                         r"تنفي|نفوا|تنفيان|ينفيان)(?![\w])")
+#: An aim, a plan, a warning or a possibility before the trigger: nothing happened yet
+#: ("تسعى إلى السيطرة", "عازمة على استعادة", "تستعد لشن هجوم", "قد تتقدم", "حذرت من سقوط").
+INTENT_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]سعي|سع(?:ت|وا|ي)|ساعي[هة]?|مساعي|عازم(?:ه|ون|ين)?|"
+                       r"[يتن]عتزم|اعتزم|عزم|[يتن]ستعد|استعد|استعدادا|[يتن]خطط|خطط|خطه|"
+                       r"[يتن]هدف|بهدف|هدف|[يتن]نوي|نوي|[يتن]ريد|اراد|[يتن]هدد|هدد|تهديد|حذر|"
+                       r"حذرت|[يتن]حذر|تحذير|خشيه|مخاوف|قد|ربما|سوف|امكانيه|احتمال|"
+                       r"[يتن]توقع|توقع)(?![\w])")
+#: A condition in the sentence ("إذا لم تصل تعزيزات"): what it governs is not reported.
+CONDITION_RE = re.compile(r"(?<![\w])[وف]?(?:اذا|لو|لولا|في\s+حال)(?![\w])")
 #: An attempt right before the trigger: "حاولت اقتحام", "محاولة استعادة" is an attack.
 ATTEMPT_RE = re.compile(r"(?<![\w])[وف]?(?:حاول(?:ت|وا|تا|ا)?|[يتن]حاول(?:ون|ان)?|"
-                        r"محاول(?:ه|ات|تها|ته)|[يتن]سعي|سع(?:ت|وا|ي)|مساع)(?![\w])")
+                        r"محاول(?:ه|ات|تها|ته))(?![\w])")

@@ -27,7 +27,7 @@ from claims.arabic.actors import (
     find_arabic_actors,
     find_arabic_generic_actors,
 )
-from claims.arabic.control import ArabicControl, PlaceSpan, find_arabic_control
+from claims.arabic.control import ArabicControl, PlaceSpan, find_arabic_control, is_locator
 from claims.arabic.dates import arabic_event_date
 from claims.arabic.distance import find_arabic_distances
 from claims.arabic.references import find_reference_spans
@@ -133,7 +133,7 @@ def extract_arabic_claims(
                 claims.append(ControlClaim(
                     provenance=provenance(st.start, st.end), event_date=first,
                     event_date_end=last, conflict=conflict, **claim))
-        _remember(discourse, spans, place_of, actors, f_sentence)
+        _remember(discourse, spans, place_of, actors, f_sentence, sentence)
         discourse.next_sentence()
     log.debug("%d Arabic claims from %d characters", len(claims), len(text))
     return claims
@@ -171,23 +171,27 @@ def _place_reference(ref: PlaceSpan, spans: list[PlaceSpan], place_of: dict[int,
     locates another ("سراقب في ريف إدلب ... عليها" is Saraqib); a noun (المدينة) means a
     place of an earlier sentence, as in English (the sentence names its own places).
     """
+    noun = ref.ref or ""
+    entry = None if noun == "it" else discourse.place_for(noun)
+    return entry or _earlier_in_sentence(ref, spans, place_of, discourse, folded) or \
+        (discourse.place_for(noun) if noun == "it" else None)
+
+
+def _earlier_in_sentence(ref: PlaceSpan, spans: list[PlaceSpan],
+                         place_of: dict[int, Place | None], discourse: Discourse,
+                         folded: str) -> PlaceEntry | None:
+    """Return the latest place of the sentence before ``ref`` that it can mean, not a locator."""
     kinds = REFERENCE_NOUNS.get(ref.ref or "", frozenset())
-    if ref.ref == "it":
-        before = [s for s in spans if s.end <= ref.start and not s.ref]
-        for i in range(len(before) - 1, -1, -1):
-            span = before[i]
-            if i > 0 and _LOCATOR_RE.search(folded[before[i - 1].end:span.start]):
-                continue  # "X في ريف Y": Y only says where X is
-            place = place_of.get(span.start)
-            kind = place_kind(place)
-            if kind in kinds:
-                return PlaceEntry(span.name, kind, discourse.sentence, place)
-    return discourse.place_for(ref.ref or "")
-
-
-#: The words before a place that make it a locator of the place before it.
-_LOCATOR_RE = re.compile(r"(?<![\w])(?:في\s+|ب)?(?:ريف|محافظه|ولايه|اقليم|قضاء|شمال|جنوب|"
-                         r"شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|وسط|ضواحي)\S*\s*$")
+    before = [s for s in spans if s.end <= ref.start and not s.ref]
+    for i in range(len(before) - 1, -1, -1):
+        span = before[i]
+        if is_locator(folded, span, before[i - 1] if i else None):
+            continue  # "X في ريف Y": Y only says where X is
+        place = place_of.get(span.start)
+        kind = place_kind(place)
+        if kind in kinds:
+            return PlaceEntry(span.name, kind, discourse.sentence, place)
+    return None
 
 
 def _actor_reference(ref: ArabicActor, actors: list[ArabicActor],
@@ -207,18 +211,23 @@ def _actor_reference(ref: ArabicActor, actors: list[ArabicActor],
 
 
 def _remember(discourse: Discourse, spans: list[PlaceSpan], place_of: dict[int, Place | None],
-              actors: list[ArabicActor], folded: str) -> None:
+              actors: list[ArabicActor], folded: str, sentence: str) -> None:
     """Note the sentence's places and named actors for the references of later sentences.
 
-    A name after a facility noun ("مطار الحديدة") is also noted as that facility, so a
-    later "المطار" finds it.
+    Places that only locate another (جنوب طرابلس، على بعد 90 كم من طرابلس) are noted
+    first, so the places the sentence is about are the most recent. A name after a
+    facility noun ("مطار الحديدة") is also noted as that facility, for a later "المطار".
     """
-    for span in spans:
+    located = [is_locator(folded, span, spans[i - 1] if i else None)
+               for i, span in enumerate(spans)]
+    ordered = [s for s, loc in zip(spans, located, strict=True) if loc] + \
+        [s for s, loc in zip(spans, located, strict=True) if not loc]
+    for span in ordered:
         place = place_of.get(span.start)
         discourse.note_place(span.name, place_kind(place), place)
         facility = _FACILITY_RE.search(folded, max(0, span.start - 12), span.start)
         if facility is not None:
-            discourse.note_place(folded[facility.start():span.end],
+            discourse.note_place(sentence[facility.start("noun"):span.end],
                                  FACILITY_KINDS[facility["noun"]], place)
     for actor in actors:
         if actor.kind != "reference":

@@ -162,3 +162,54 @@ def test_bench_prints_one_line_per_arabic_set(tmp_path, capsys):
 def test_expel_with_no_actor_named():
     found = _control("بعد طرد المسلحين من مدينة الموصل.")
     assert ("captured", "الموصل", None) in found
+
+
+@pytest.mark.parametrize("text", [
+    "تسعى القوات الحكومية إلى السيطرة على مدينة الحديدة.",  # an aim
+    "وتقول الحكومة إنها عازمة على استعادة مدينة سرت.",  # a resolve
+    "تستعد القوات لشن هجوم مضاد لاستعادة مدينة الرمادي.",  # a plan, a purpose
+    "قد تتقدم القوات نحو مدينة مأرب إذا وصلت التعزيزات.",  # a possibility, a condition
+    "ونفت الحكومة سقوط مدينة الفاشر.",  # a denial with a conjunction
+])
+def test_aims_plans_and_conditions_are_no_claims(text):
+    assert _control(text) == []
+
+
+def test_past_perfect_with_qad_is_a_claim():
+    assert ("entered", "الموصل") in [(a, p) for a, p, _n in
+                                     _control("وكانت القوات العراقية قد اقتحمت مدينة الموصل.")]
+
+
+def test_still_held_is_held():
+    assert ("holds", "مأرب") in [(a, p) for a, p, _n in
+                                 _control("ما زالت مدينة مأرب تحت سيطرة القوات الحكومية.")]
+
+
+def test_capture_from_an_actor_is_its_loss():
+    found = _control("استعادت القوات العراقية مدينة الفلوجة من تنظيم داعش.")
+    assert ("captured", "الفلوجة", "Iraqi forces") in found
+    assert ("lost", "الفلوجة", "ISIS") in found
+
+
+def test_stronghold_of_an_actor_is_held_and_locators_are_skipped():
+    text = "تقع مدينة بني وليد على بعد 170 كيلومترا جنوب شرق طرابلس، وتعد معقلا لقوات حفتر."
+    assert [(a, p, n) for a, p, n in _control(text)] == [("holds", "بني وليد", "LNA")]
+
+
+def test_noun_reference_prefers_the_place_an_earlier_sentence_is_about():
+    text = ("سيطرت قوات حفتر على مدينة غريان الواقعة على بعد 90 كيلومترا من طرابلس. "
+            "وقال المتحدث إن وحداتها دخلت المدينة دون مقاومة.")
+    found = [c for c in extract_claims(text) if c.kind == "control" and c.action == "entered"]
+    assert [(c.place, c.place_text) for c in found] == [("غريان", "المدينة")]
+
+
+def test_facility_named_before_is_what_the_facility_noun_means():
+    text = "تقدمت القوات نحو مطار الحديدة. وبعد يومين اقتحمت القوات المطار."
+    (claim,) = [c for c in extract_claims(text) if c.kind == "control" and c.action == "entered"]
+    assert claim.place == "مطار الحديدة" and claim.place_ref.country_code == "YE"
+
+
+def test_more_wars_have_arabic_actor_names():
+    assert _control("قصفت القوات الروسية مدينة خاركيف في أوكرانيا.") == \
+        [("attacked", "خاركيف", "Russia")]
+    assert ("entered", "غزة", "Israel") in _control("اقتحمت قوات الاحتلال الإسرائيلي مدينة غزة.")
