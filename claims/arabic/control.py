@@ -190,6 +190,8 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
         for m in pattern.finditer(folded):
             if any(s <= m.start() < e for s, e in claimed):
                 continue  # inside a longer trigger matched first ("تحت سيطره")
+            if any(a.start <= m.start() < a.end for a in actors if a.kind == "name"):
+                continue  # "هيئة تحرير الشام" names an actor: no "liberation" in it
             before = _before_trigger(folded, m.start(), actors)
             if NEGATION_RE.search(STILL_RE.sub(" ", before)) or _unreal(folded, m, before):
                 claimed.append((m.start(), m.end()))

@@ -213,3 +213,8 @@ def test_more_wars_have_arabic_actor_names():
     assert _control("قصفت القوات الروسية مدينة خاركيف في أوكرانيا.") == \
         [("attacked", "خاركيف", "Russia")]
     assert ("entered", "غزة", "Israel") in _control("اقتحمت قوات الاحتلال الإسرائيلي مدينة غزة.")
+
+
+def test_a_verb_inside_an_actor_name_is_no_trigger():
+    found = _control("دخلت هيئة تحرير الشام مدينة إدلب.")
+    assert found == [("entered", "إدلب", "HTS")]
