@@ -138,8 +138,9 @@ def find_arabic_places(
     geoparser's strict lookup); the spans carry them. ``heads`` (the first words of the
     gazetteer's multi-word Arabic names, when known) spares lookups of word runs that
     cannot be a name. ``translit_for`` maps a name the gazetteer lacks in Arabic to the
-    places its Latin readings find; it is asked only right after a place noun (مدينة
-    خاركيف), where the word is a name whatever it spells.
+    places its Latin readings find; it is asked only right after an indefinite place noun
+    (مدينة خاركيف) or a compass word (شرق خيرسون), where the word is a name whatever it
+    spells.
     """
     words = [_Word(m.start(), m.end(), m.group(), arabic_key(m.group()))
              for m in _WORD_RE.finditer(text)]
@@ -197,6 +198,11 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
     return None
 
 
+#: Compass words: the word after one (شرق خيرسون) is a place, unless it has the article
+#: (شرق البلاد، غرب العاصمة).
+COMPASS_WORDS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+))
 #: First words of two-word names (أبو قرين، نوفا كاخوفكا is read word by word).
 _COMPOUND_HEADS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "أبو", "أم", "بني", "عين", "تل", "دير", "كفر", "رأس", "بئر", "جسر", "خان", "قصر", "نوفا",
@@ -210,8 +216,9 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
     """Read the word after a place noun through its Latin spelling (مدينة خاركيف)."""
     word = words[i]
     noun = words[i - 1].key if i > 0 else ""
-    if not _is_place_noun(words[i - 1].text if i else "") or _is_place_noun(word.text) or \
-            noun.startswith(("ال", "وال", "بال", "لل")):
+    compass = noun in COMPASS_WORDS and not word.key.startswith(("ال", "وال", "بال", "لل"))
+    if not (compass or _is_place_noun(words[i - 1].text if i else "")) or \
+            _is_place_noun(word.text) or noun.startswith(("ال", "وال", "بال", "لل")):
         return None  # "المدينة حفاظا": a definite noun is a reference, not a name's head
     if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3:
         return None

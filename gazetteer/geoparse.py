@@ -306,14 +306,16 @@ class Geoparser:
         return list(found)
 
     def arabic_translit_places(self, name: str) -> list[Place]:
-        """Places an Arabic name spells in Latin letters (خاركيف: Kharkiv), for unknown names.
+        """Places an Arabic name may be, its Latin spellings included (خاركيف: Kharkiv).
 
-        The recognizer asks only for a word after a place noun (مدينة خاركيف); the
+        For a word the context makes a name: the recognizer asks only for a word after a
+        place noun or a compass word (مدينة خاركيف، شرق خيرسون), so a known name too
+        small to be trusted alone counts there. When the gazetteer lacks the name, the
         readings of :func:`gazetteer.arabic_translit.latin_readings` are looked up like
         Latin names, and loose (skeleton) hits are kept only for towns of
         :data:`MIN_TRANSLIT_POPULATION` or more and for seats and regions.
         """
-        return [p for p, _t in self.matches(name)] if not self.arabic_places(name) else []
+        return [p for p, _t in self.matches(name) if _t != "fuzzy"]
 
     def _translit_matches(self, name: str) -> tuple[tuple[Place, str], ...]:
         """Return the ``matches`` of an Arabic name the gazetteer lacks, via its Latin readings."""

@@ -111,7 +111,20 @@ def extract_arabic_claims(
             return Provenance(text[s_start + start:s_start + end], s_start + start,
                               s_start + end, s_start, s_end, **prov)
 
-        for st in find_arabic_distances(f_sentence, spans):
+        ref_spans = find_reference_spans(f_sentence, spans)
+        for st in find_arabic_distances(f_sentence, sorted([*spans, *ref_spans],
+                                                           key=lambda p: p.start)):
+            anchor, anchor_reason = st.anchor.name, None
+            anchor_place = place_of.get(st.anchor.start)
+            if st.anchor.ref:  # "على مسافة 20 كيلومترا من المدينة"
+                entry = _place_reference(st.anchor, spans, place_of, discourse, f_sentence)
+                if entry is None:
+                    continue
+                words = sentence[st.anchor.start:st.anchor.end]
+                anchor, anchor_place = entry.name, entry.place
+                anchor_reason = discourse.place_reason(words, entry)
+            if st.subject is not None and st.subject.ref:
+                continue  # a reference as the subject: its claim is the anchor's, not kept
             before = [a for a in actors if a.end <= st.amount.start and a.kind != "reference"]
             subject, kind = (st.subject.name, "place") if st.subject else (None, "event")
             if before and (st.subject is None or before[-1].start > st.subject.start):
@@ -121,12 +134,11 @@ def extract_arabic_claims(
                 provenance=provenance(st.start, st.end), value_min=a.value_min,
                 value_max=a.value_max, unit=a.unit, qualifier=a.qualifier,
                 direction=st.direction, subject=subject, subject_kind=kind,
-                anchor=st.anchor.name, anchor_place=place_of.get(st.anchor.start),
+                anchor=anchor, anchor_place=anchor_place, anchor_reason=anchor_reason,
                 subject_place=place_of.get(st.subject.start) if kind == "place" and st.subject
                 else None,
                 actor_norm=before[-1].norm if kind == "force" else None,
                 event_date=first, event_date_end=last))
-        ref_spans = find_reference_spans(f_sentence, spans)
         for st in find_arabic_control(f_sentence, [*spans, *ref_spans], actors, sentence):
             claim = _control_claim(st, spans, place_of, actors, discourse, sentence)
             if claim is not None:

@@ -218,3 +218,12 @@ def test_more_wars_have_arabic_actor_names():
 def test_a_verb_inside_an_actor_name_is_no_trigger():
     found = _control("دخلت هيئة تحرير الشام مدينة إدلب.")
     assert found == [("entered", "إدلب", "HTS")]
+
+
+def test_distance_anchor_given_by_reference_says_why():
+    text = ("سيطر الجيش السوري على مدينة حلب. "
+            "وتوجهت الحافلات غربا على مسافة تتراوح بين 20 و30 كيلومترا من المدينة.")
+    (claim,) = [c for c in extract_claims(text) if c.kind == "distance"]
+    assert (claim.value_min, claim.value_max, claim.anchor) == (20, 30, "حلب")
+    assert claim.anchor_reason == "المدينة -> حلب, named 1 sentence before"
+    assert claim.anchor_place.country_code == "SY"

@@ -40,3 +40,8 @@ def test_common_words_are_not_places(text):
 def test_readings_are_few_and_swap_sounds_arabic_lacks():
     assert latin_readings("خاركيف") == ("kharkif", "kharkiv")
     assert all(len(latin_readings(w)) <= MAX_READINGS for w in ("فابجيف", "بوجف", "كيدال"))
+
+
+def test_name_after_a_compass_word_is_a_place_but_not_with_the_article():
+    assert ("خيرسون", "UA") in _places("تقع البلدة على بعد 60 كيلومترا شرق خيرسون.")
+    assert _places("انتشرت القوات في شرق البلاد.") == []
