@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.address import url_words
 from gazetteer.admin_heads import run_admin_heads, run_city_over_state
+from gazetteer.arabic import has_arabic
 from gazetteer.context import fast_km
 from gazetteer.discourse import (
     SettledPlaces,
@@ -33,7 +34,12 @@ from gazetteer.discourse import (
 from gazetteer.fallback import focus_candidate, focus_place, is_street
 from gazetteer.model import Mention, Place
 from gazetteer.namesakes import famous_area, famous_namesake, reviewed_namesake
-from gazetteer.readings import is_area_from_part, is_weak_reading, locates_better_than_a_town
+from gazetteer.readings import (
+    is_area_from_part,
+    is_loose,
+    is_weak_reading,
+    locates_better_than_a_town,
+)
 from gazetteer.resolve import ResolverItem, resolve_items
 
 if TYPE_CHECKING:
@@ -203,6 +209,10 @@ def _fallback_mention(
         return mention, "near-focus"
     if top.feature_code == "ADM1" and top.country_code == focus.country_code:
         return mention, "governorate"  # "Marib" in a Yemeni story is no stray namesake
+    if has_arabic(mention.text) and not is_loose(mention):
+        # An Arabic name the gazetteer holds as a whole is a place of its own, not a street
+        # of the article's focus town (حجة stays Hajjah next to a misread "حيران").
+        return mention, "arabic-name"
     # "Faubourg Marigny" in a New Orleans story is not near Marigny, France: the unknown
     # name is more likely a local one, in the town the article is about.
     alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])

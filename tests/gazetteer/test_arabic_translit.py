@@ -45,3 +45,14 @@ def test_readings_are_few_and_swap_sounds_arabic_lacks():
 def test_name_after_a_compass_word_is_a_place_but_not_with_the_article():
     assert ("خيرسون", "UA") in _places("تقع البلدة على بعد 60 كيلومترا شرق خيرسون.")
     assert _places("انتشرت القوات في شرق البلاد.") == []
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("قصفت قوات حفتر منطقة صلاح الدين وعين زارة جنوب طرابلس.", "صلاح الدين", "LY"),
+    ("استعادت القوات العراقية محافظة صلاح الدين.", "صلاح الدين", "IQ"),
+    ("سيطر الحوثيون على مدينة حجة شمال غرب صنعاء.", "حجة", "YE"),
+    ("قتل مدنيان في غارة على مديرية حيران بمحافظة حجة.", "حجة", "YE"),
+    ("انسحبت القوات من مدينة الخوخة باتجاه المخا.", "الخوخة", "YE"),
+])
+def test_namesakes_of_two_wars_and_words_that_drew_them_away(text, name, country):
+    assert (name, country) in _places(text)
