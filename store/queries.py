@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, false, func, or_, select, true
+from sqlalchemy import Connection, Select, and_, func, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from store.models import Article, Claim, Correction, Mention
+from store.search import text_condition
 from store.spatial import bbox_condition, postgis_schema
 from store.types import ClaimFilter
 
@@ -102,13 +103,8 @@ def filter_condition(flt: ClaimFilter, postgis: str | None = None) -> ColumnElem
         conds.append(Article.language.in_(_no_nul([flt.language])))
     if flt.article_ids:
         conds.append(Claim.article_id.in_([int(i) for i in flt.article_ids]))
-    if flt.text and "\x00" in flt.text:
-        conds.append(false())
-    elif flt.text and flt.text.strip():
-        needle = flt.text.strip().lower()
-        conds.append(or_(*(func.lower(col).contains(needle, autoescape=True) for col in (
-            Claim.quote, Claim.place, Claim.actor, Claim.actor_norm, Claim.anchor,
-            Claim.subject, Article.title, Article.source))))
+    if flt.text and ("\x00" in flt.text or flt.text.strip()):
+        conds.append(text_condition(flt.text))  # no join needed: see store.search
     return and_(true(), *conds)
 
 
