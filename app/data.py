@@ -87,7 +87,7 @@ def data_version(store: Store | None = None) -> str:
     write (:func:`bump_version`), so edits made from the app show at once.
     """
     store = store or get_store()
-    stats = store.stats()
+    stats = store.row_counts()
     return (
         f"{stats.get('articles')}-{stats.get('claims')}-{stats.get('corrections')}-"
         f"{stats.get('places')}-{_local_version[0]}"
