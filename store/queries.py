@@ -143,6 +143,20 @@ def sources(conn: Connection) -> list[str]:
     return sorted(conn.execute(stmt).scalars())
 
 
+def _skip_scan(conn: Connection, column: Any) -> list[Any]:
+    """Distinct non-null values of an indexed claims column, one index probe per value.
+
+    PostgreSQL reads the whole index (or table) for ``SELECT DISTINCT``: 0.15 s for the
+    conflicts of a million claims. A recursive query that asks for the next larger value each time
+    costs one probe per distinct value instead (a few milliseconds for tens of values).
+    """
+    start = select(func.min(column).label("v")).cte("skip_scan", recursive=True)
+    prev = start.alias("prev")
+    following = select(func.min(column)).where(column > prev.c.v).scalar_subquery()
+    values = start.union_all(select(following).where(prev.c.v.is_not(None)))
+    return [v for v in conn.execute(select(values.c.v)).scalars() if v is not None]
+
+
 def actors(conn: Connection) -> list[str]:
     """Distinct actors of claims: the normalized name, else the actor text."""
     stmt = select(func.coalesce(Claim.actor_norm, Claim.actor)).distinct()
@@ -151,6 +165,8 @@ def actors(conn: Connection) -> list[str]:
 
 def conflicts(conn: Connection) -> list[str]:
     """Distinct conflict keys of claims."""
+    if conn.dialect.name == "postgresql":
+        return sorted(_skip_scan(conn, Claim.conflict))
     stmt = select(Claim.conflict).where(Claim.conflict.is_not(None)).distinct()
     return sorted(conn.execute(stmt).scalars())
 
