@@ -38,6 +38,26 @@ def _short(url: str) -> str:
     return "/" + (path if len(path) < 70 else path[:40] + "…" + path[-25:])
 
 
+def _cpu_seconds(server_pid: int) -> tuple[float, float]:
+    """CPU seconds used so far by the server's processes and by this bench's other
+    children (playwright's driver and Chromium): figures that a busy machine inflates
+    less than wall-clock time."""
+    import psutil
+
+    def total(proc: Any) -> float:
+        try:
+            times = proc.cpu_times()
+            return times.user + times.system
+        except psutil.Error:
+            return 0.0
+
+    server = psutil.Process(server_pid)
+    ours = {server_pid, *(c.pid for c in server.children(recursive=True))}
+    browser = [c for c in psutil.Process().children(recursive=True) if c.pid not in ours]
+    return (total(server) + sum(total(c) for c in server.children(recursive=True)),
+            sum(total(c) for c in browser))
+
+
 def run(url: str, *, width: int = 1400, height: int = 1000) -> None:
     """Serve the app on ``url``, load the page once, print the timeline."""
     from playwright.sync_api import sync_playwright
@@ -70,6 +90,7 @@ def run(url: str, *, width: int = 1400, height: int = 1000) -> None:
                     (time.time() * 1000, f"ws message out, {len(payload):,} B")))
 
             page.on("websocket", on_ws)
+            cpu_before = _cpu_seconds(proc.pid)
             start = time.time() * 1000
             page.goto(address)
             seen_div = None
@@ -86,6 +107,7 @@ def run(url: str, *, width: int = 1400, height: int = 1000) -> None:
                     break
                 time.sleep(0.01)
             drawn_at = time.time() * 1000
+            cpu_after = _cpu_seconds(proc.pid)
             origin, html_end, dcl, _size = page.evaluate(_NAV_JS)
             rows = [(origin, "navigation start"), (html_end, "index.html received"),
                     (dcl, "DOMContentLoaded")]
@@ -110,6 +132,10 @@ def run(url: str, *, width: int = 1400, height: int = 1000) -> None:
             rows += events
             for at, what in sorted(rows):
                 print(f"{at - start:8.0f} ms  {what}")
+            print(f"CPU from navigation until drawn: server {cpu_after[0] - cpu_before[0]:.2f} s,"
+                  f" browser {cpu_after[1] - cpu_before[1]:.2f} s; wall "
+                  f"{(drawn_at - start) / 1000:.2f} s; load average "
+                  f"{os.getloadavg()[0]:.1f}")
             browser.close()
     finally:
         proc.terminate()
