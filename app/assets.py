@@ -144,11 +144,15 @@ def publish_basemap() -> str | None:
 
 
 def _static_serving() -> bool:
-    """Whether this Streamlit server serves ``./static`` (``server.enableStaticServing``)."""
+    """Whether a running Streamlit server serves ``./static`` (``server.enableStaticServing``).
+
+    False outside a server (a map saved as a standalone HTML file keeps its outlines).
+    """
     try:
         import streamlit as st
+        from streamlit import runtime
 
-        return bool(st.get_option("server.enableStaticServing"))
+        return runtime.exists() and bool(st.get_option("server.enableStaticServing"))
     except (ImportError, RuntimeError, KeyError):
         return False
 
