@@ -19,12 +19,14 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 __all__ = [
+    "GENERATED_DIR",
     "STATIC_DIR",
     "VENDORED",
     "asset_path",
     "external_urls",
-    "localize_map",
     "local_url_for",
+    "localize_map",
+    "publish_basemap",
     "static_url",
 ]
 
@@ -107,8 +109,67 @@ def _walk(element: object) -> Iterator[object]:
         yield from _walk(child)
 
 
+#: Folder under :data:`STATIC_DIR` for files the app writes itself (not in git).
+GENERATED_DIR = "generated"
+_published: dict[str, str | None] = {}
+
+
+def publish_basemap() -> str | None:
+    """Write the offline basemap's GeoJSON under the static folder once; return its path.
+
+    The file name carries a hash of the content (``generated/countries-<hash>.json``), so a
+    browser may keep it as long as it likes. Returns the path relative to the static folder,
+    or None when the folder cannot be written (the map then embeds the outlines).
+    """
+    if "countries" not in _published:
+        import hashlib
+
+        from geo.basemap import countries_geojson
+
+        text = countries_geojson()
+        relative = (f"{GENERATED_DIR}/countries-"
+                    f"{hashlib.sha256(text.encode()).hexdigest()[:12]}.json")
+        target = asset_path(relative)
+        try:
+            if not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(text, encoding="utf-8")
+                tmp.replace(target)
+            _published["countries"] = relative
+        except OSError as err:
+            log.info("cannot publish the basemap under %s (%s): it is embedded", target, err)
+            _published["countries"] = None
+    return _published["countries"]
+
+
+def _static_serving() -> bool:
+    """Whether a running Streamlit server serves ``./static`` (``server.enableStaticServing``).
+
+    False outside a server (a map saved as a standalone HTML file keeps its outlines).
+    """
+    try:
+        import streamlit as st
+        from streamlit import runtime
+
+        return runtime.exists() and bool(st.get_option("server.enableStaticServing"))
+    except (ImportError, RuntimeError, KeyError):
+        return False
+
+
+def _serve_basemaps(root: object, base_url_path: str | None) -> None:
+    """Point each embedded offline basemap of ``root`` at the published copy, if any."""
+    from geo.basemap import OfflineBasemap
+
+    layers = [e for e in _walk(root) if isinstance(e, OfflineBasemap) and e.url is None]
+    relative = publish_basemap() if layers else None
+    for layer in layers if relative else ():
+        layer.url = static_url(relative, base_url_path)
+
+
 def localize_map(
-    root: object, *, offline: bool = True, base_url_path: str | None = None
+    root: object, *, offline: bool = True, base_url_path: str | None = None,
+    serve_basemap: bool | None = None,
 ) -> list[str]:
     """Point every JS/CSS asset of a folium map at the vendored copies.
 
@@ -116,7 +177,12 @@ def localize_map(
     stays untouched). With ``offline`` an asset without a local copy is removed; otherwise it is
     kept as is. Returns the remote URLs that were dropped (or kept, when online), so callers
     and tests can see what would have left the machine.
+
+    With ``serve_basemap`` (default: when Streamlit serves ``./static``) the offline
+    basemap is fetched from :func:`publish_basemap`'s file instead of embedded in the map.
     """
+    if serve_basemap if serve_basemap is not None else _static_serving():
+        _serve_basemaps(root, base_url_path)
     remote: list[str] = []
     for element in _walk(root):
         for attribute in ("default_js", "default_css"):

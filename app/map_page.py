@@ -196,16 +196,16 @@ def _exports(frame: pd.DataFrame) -> None:
 def render() -> None:
     """Draw the map page."""
     from app import warmup
+    from app.viewport_map import render_viewport, use_viewport
+
+    store = data.get_store()
+    if use_viewport(store):  # too many claims to send them all: viewport queries
+        render_viewport(store)
+        warmup.start()  # after the map: the place index builds while the analyst looks
+        return
     from app.claim_panel import claim_details
     from geo.claims_map import build_claims_map
 
-    warmup.start()  # the place index builds while the analyst looks at the map
-    store = data.get_store()
-    from app.viewport_map import render_viewport, use_viewport
-
-    if use_viewport(store):  # too many claims to send them all: viewport queries
-        render_viewport(store)
-        return
     version = data.data_version(store)
     options = _options(version)
     from app import timeline
@@ -318,3 +318,4 @@ def render() -> None:
     _exports(frame)
     if selected and selected in ids:
         claim_details(store, frame.loc[selected].to_dict())
+    warmup.start()  # after the map: the place index builds while the analyst looks

@@ -19,9 +19,13 @@ def free_port() -> int:
 
 
 def streamlit_command(port: int, *extra: str) -> list[str]:
-    """Return the command line that serves the app headless on ``127.0.0.1:port``."""
+    """Return the command line that serves the app headless on ``127.0.0.1:port``.
+
+    It is ``streamlit run streamlit_app.py`` through :mod:`app.serve`, which loads the
+    map page's modules while the server starts.
+    """
     return [
-        sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT),
+        sys.executable, "-m", "app.serve",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--server.headless", "true",

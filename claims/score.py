@@ -144,8 +144,11 @@ class _HintPoints:
         name = re.sub(r"\b(?:city\s+cent(?:re|er)|border)\b", "", parts[0]).strip() or parts[0]
         for candidate in (name, re.sub(r"\s+(?:Air\s+Base|airbase|checkpoint)$", "", name)):
             found = resolve_name(candidate, country_hint=country)
-            if found:
-                return found[0].place.lat, found[0].place.lon
+            # The hint's country is a filter, not a preference: a loose match abroad
+            # ("Al Anad, Yemen" read as a town in China) would score the wrong point.
+            in_country = [c for c in found if country is None or c.place.country_code == country]
+            if in_country:
+                return in_country[0].place.lat, in_country[0].place.lon
         return None
 
 

@@ -148,20 +148,27 @@ class OfflineBasemap(VerbatimScriptMixin, Layer):
     """Leaflet layer of country outlines; with ``fill`` also paints land over a sea background.
 
     Added to a folium map it needs no tile server: the outlines are embedded in the map's
-    script. Offline it is the base layer ("Offline outlines"); with online tiles it is an
-    overlay of outlines only (``fill=False``), so it can sit on top of the tiles.
+    script, or, when ``url`` is set (the app sets it to a copy it serves itself, see
+    :func:`app.assets.localize_map`), fetched from there once and kept by the browser, so
+    each redraw of the map does not resend about 1 MB. Offline it is the base layer
+    ("Offline outlines"); with online tiles it is an overlay of outlines only
+    (``fill=False``), so it can sit on top of the tiles.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.geojson }}, {
+        var {{ this.get_name() }} = L.geoJSON({{ "null" if this.url else this.geojson }}, {
             interactive: false,
             style: function () {
                 return {color: "#8a8a8a", weight: 0.8, fillColor: "{{ this.land }}",
                         fillOpacity: {{ 1.0 if this.fill else 0.0 }}};
             }
         });
+        {% if this.url %}
+        fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })
+            .then(function (d) { {{ this.get_name() }}.addData(d); });
+        {% endif %}
         {% if this.fill %}
         {{ this._parent.get_name() }}.getContainer().style.background = "{{ this.sea }}";
         {% endif %}
@@ -176,9 +183,11 @@ class OfflineBasemap(VerbatimScriptMixin, Layer):
         fill: bool = True,
         overlay: bool = False,
         show: bool = True,
+        url: str | None = None,
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=True, show=show)
         self._name = "OfflineBasemap"
+        self.url = url
         self.geojson = countries_geojson()
         self.fill = fill
         self.land = LAND_COLOR

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, false, func, or_, select, true
+from sqlalchemy import Connection, Select, and_, func, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from store.models import Article, Claim, Correction, Mention
+from store.search import text_condition
 from store.spatial import bbox_condition, postgis_schema
 from store.types import ClaimFilter
 
@@ -102,13 +103,8 @@ def filter_condition(flt: ClaimFilter, postgis: str | None = None) -> ColumnElem
         conds.append(Article.language.in_(_no_nul([flt.language])))
     if flt.article_ids:
         conds.append(Claim.article_id.in_([int(i) for i in flt.article_ids]))
-    if flt.text and "\x00" in flt.text:
-        conds.append(false())
-    elif flt.text and flt.text.strip():
-        needle = flt.text.strip().lower()
-        conds.append(or_(*(func.lower(col).contains(needle, autoescape=True) for col in (
-            Claim.quote, Claim.place, Claim.actor, Claim.actor_norm, Claim.anchor,
-            Claim.subject, Article.title, Article.source))))
+    if flt.text and ("\x00" in flt.text or flt.text.strip()):
+        conds.append(text_condition(flt.text))  # no join needed: see store.search
     return and_(true(), *conds)
 
 
@@ -147,6 +143,20 @@ def sources(conn: Connection) -> list[str]:
     return sorted(conn.execute(stmt).scalars())
 
 
+def _skip_scan(conn: Connection, column: Any) -> list[Any]:
+    """Distinct non-null values of an indexed claims column, one index probe per value.
+
+    PostgreSQL reads the whole index (or table) for ``SELECT DISTINCT``: 0.15 s for the
+    conflicts of a million claims. A recursive query that asks for the next larger value each time
+    costs one probe per distinct value instead (a few milliseconds for tens of values).
+    """
+    start = select(func.min(column).label("v")).cte("skip_scan", recursive=True)
+    prev = start.alias("prev")
+    following = select(func.min(column)).where(column > prev.c.v).scalar_subquery()
+    values = start.union_all(select(following).where(prev.c.v.is_not(None)))
+    return [v for v in conn.execute(select(values.c.v)).scalars() if v is not None]
+
+
 def actors(conn: Connection) -> list[str]:
     """Distinct actors of claims: the normalized name, else the actor text."""
     stmt = select(func.coalesce(Claim.actor_norm, Claim.actor)).distinct()
@@ -155,6 +165,8 @@ def actors(conn: Connection) -> list[str]:
 
 def conflicts(conn: Connection) -> list[str]:
     """Distinct conflict keys of claims."""
+    if conn.dialect.name == "postgresql":
+        return sorted(_skip_scan(conn, Claim.conflict))
     stmt = select(Claim.conflict).where(Claim.conflict.is_not(None)).distinct()
     return sorted(conn.execute(stmt).scalars())
 

@@ -31,6 +31,8 @@ _SCHEMAS: weakref.WeakKeyDictionary[Engine, str | None] = weakref.WeakKeyDiction
 _SPATIAL_NAMES = frozenset({"geom", "ix_claims_geom", "ix_mentions_geom"})
 #: Kept by triggers (store.aggregates), not declared as models.
 _TRIGGER_KEPT = frozenset({"claim_summary", "ix_claim_summary_empty"})
+#: Trigram indexes of the text search (migration 0006, only where pg_trgm is).
+_SEARCH_NAMES = frozenset({"ix_claims_search_trgm", "ix_articles_search_trgm"})
 
 
 def check_bbox(value: Any) -> BBox | None:
@@ -105,5 +107,6 @@ def bbox_condition(box: BBox, postgis: str | None) -> ColumnElement[bool]:
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool,
                    compare_to: Any) -> bool:
-    """Alembic filter: leave out what the models do not declare (PostGIS, the summary)."""
-    return not (reflected and compare_to is None and name in _SPATIAL_NAMES | _TRIGGER_KEPT)
+    """Alembic filter: leave out what the models do not declare (PostGIS, summary, trigrams)."""
+    return not (reflected and compare_to is None
+                and name in _SPATIAL_NAMES | _TRIGGER_KEPT | _SEARCH_NAMES)

@@ -250,6 +250,17 @@ class Store:
         with self.engine.connect() as conn:
             return queries.date_bounds(conn)
 
+    def row_counts(self) -> dict[str, int]:
+        """Rows of the tables analysts write (articles, claims, corrections, places).
+
+        A cheaper :meth:`stats` for change detection: no mentions count, no per-kind
+        grouping, no date range (together about 0.25 s at a million claims on PostgreSQL).
+        """
+        with self.engine.connect() as conn:
+            return {name: int(conn.execute(select(func.count()).select_from(model)).scalar_one())
+                    for name, model in (("articles", Article), ("claims", Claim),
+                                        ("corrections", Correction), ("places", UserPlace))}
+
     def stats(self) -> dict[str, Any]:
         """Row counts per table, claims per kind, and the date range."""
         with self.engine.connect() as conn:

@@ -84,7 +84,8 @@ def cell_degrees(zoom: int, cell_px: int = CELL_PX) -> float:
 
 
 def _needs_article(flt: ClaimFilter) -> bool:
-    return bool(flt.sources) or bool(flt.text and flt.text.strip())
+    """Whether ``flt`` reads article columns (the text search does not: store.search)."""
+    return bool(flt.sources) or bool(flt.language)
 
 
 def _where(flt: ClaimFilter, box: BBox | None, postgis: str | None) -> Any:

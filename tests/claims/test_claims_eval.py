@@ -90,3 +90,25 @@ def test_earlier_lines_of_an_article_resolve_the_town(runner, tmp_path):
     outs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(c["action"], c["place"]) for c in outs[1]["claims"]] == [("withdrew", "Vuhledar")]
     assert outs[2]["claims"] == []  # another article: no town to refer to
+
+
+@pytest.mark.parametrize(
+    ("hint", "country"),
+    [("Tripoli, Libya", "LY"), ("Tripoli, Lebanon", "LB"), ("Gharyan, Libya", "LY")],
+)
+def test_a_gold_hint_resolves_inside_its_country(hint, country):
+    from claims.score import _HintPoints
+    from gazetteer import resolve_name
+
+    point = _HintPoints().point(hint)
+    assert point is not None
+    names = resolve_name(hint.split(",")[0], country_hint=country)
+    assert any((c.place.lat, c.place.lon) == point and c.place.country_code == country
+               for c in names)
+
+
+def test_a_gold_hint_never_resolves_to_a_loose_match_abroad():
+    """A facility the gazetteer lacks gives no point, not a fuzzy namesake in another country."""
+    from claims.score import _HintPoints
+
+    assert _HintPoints().point("Al Anad Air Base, Yemen") is None
