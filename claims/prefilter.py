@@ -26,8 +26,12 @@ from __future__ import annotations
 import re
 import re._constants as sre_c
 import re._parser as sre_parse
+from collections.abc import Sequence
+from functools import lru_cache
 
-__all__ = ["fold", "literal_needles"]
+import ahocorasick
+
+__all__ = ["NeedleIndex", "fold", "literal_needles", "may_match"]
 
 #: The characters ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower``
 #: does not give that letter (dotted and dotless i, long s, Kelvin sign).
@@ -138,3 +142,59 @@ def literal_needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return None
     # "capture" suffices where "recaptured" would: keep only needles holding no other one
     return frozenset(n for n in found if not any(m != n and m in n for m in found))
+
+
+@lru_cache(maxsize=1024)
+def _needles_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return literal_needles(pattern)
+
+
+def may_match(pattern: re.Pattern[str], folded: str) -> bool:
+    r"""Return False when ``pattern`` cannot match the text whose :func:`fold` is ``folded``.
+
+    >>> may_match(re.compile(r"\byesterday\b", re.I), fold("Shelling began YESTERDAY."))
+    True
+    >>> may_match(re.compile(r"\byesterday\b", re.I), fold("Shelling began today."))
+    False
+    """
+    needles = _needles_of(pattern)
+    return needles is None or any(n in folded for n in needles)
+
+
+class NeedleIndex:
+    r"""Which of several patterns may match a text, found in one pass over the text.
+
+    The required literals of every pattern go into one Aho-Corasick automaton, so the
+    test costs one scan of the text whatever the number of patterns.
+
+    >>> index = NeedleIndex([re.compile(r"\bfell\s+to\b", re.I), re.compile(r"\d+\s*km")])
+    >>> index.possible("Sirte FELL to the LNA."), index.possible("Sirte, 40 km away.")
+    ([0], [1])
+    >>> index.possible("Nothing happened.")
+    []
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        by_needle: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for i, pattern in enumerate(patterns):
+            needles = literal_needles(pattern)
+            if needles is None:
+                self._always.append(i)
+                continue
+            for needle in needles:
+                by_needle.setdefault(needle, []).append(i)
+        self._automaton = ahocorasick.Automaton() if by_needle else None
+        for needle, indices in by_needle.items():
+            self._automaton.add_word(needle, tuple(indices))
+        if self._automaton is not None:
+            self._automaton.make_automaton()
+
+    def possible(self, text: str) -> list[int]:
+        """Return the indices, in order, of the patterns that may match ``text``."""
+        if self._automaton is None:
+            return list(self._always)
+        found = set(self._always)
+        for _end, indices in self._automaton.iter(fold(text)):
+            found.update(indices)
+        return sorted(found)
