@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from claims.prefilter import fold, may_match
+
 __all__ = ["DateExpression", "find_dates", "parse_published", "resolve_event_date"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -139,11 +141,12 @@ def find_dates(text: str, published: date | None,
         taken.append((start, end))
         found.append(DateExpression(start, end, first, last))
 
-    for match in _ISO.finditer(text):
+    low = fold(text)  # patterns whose required words are absent are not searched
+    for match in _ISO.finditer(text) if may_match(_ISO, low) else ():
         d = _make(int(match.group("year")), int(match.group("mnum")), int(match.group("day")))
         add(match.start(), match.end(), d, d)
     for pattern in (_EXPLICIT_MD, _EXPLICIT_DM):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if may_match(pattern, low) else ():
             month = _MONTHS[match.group("month").lower().rstrip(".")]
             day = int(match.group("day"))
             if match.group("year"):
@@ -159,7 +162,7 @@ def find_dates(text: str, published: date | None,
             d = _make(year, month, day)
             add(match.start(), match.end(), d, d)
     if published is not None:
-        for match in _WEEKDAY.finditer(text):
+        for match in _WEEKDAY.finditer(text) if may_match(_WEEKDAY, low) else ():
             target = _WEEKDAYS.index(match.group("wd").lower())
             back = (published.weekday() - target) % 7
             if match.group(0).lower().startswith("last ") and back == 0:
@@ -167,12 +170,12 @@ def find_dates(text: str, published: date | None,
             d = _shift(published, -back)
             add(match.start(), match.end(), d, d)
         for pattern, (far, near) in _RELATIVE:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text) if may_match(pattern, low) else ():
                 add(match.start(), match.end(), _shift(published, -far),
                     _shift(published, -near))
-        for match in _MONTH_ONLY.finditer(text):
+        for match in _MONTH_ONLY.finditer(text) if may_match(_MONTH_ONLY, low) else ():
             _add_month(match, published, add)
-    for match in _ANCHORED.finditer(text):
+    for match in _ANCHORED.finditer(text) if may_match(_ANCHORED, low) else ():
         # "on Wednesday ... a day later": counted from the nearest exact date before it.
         earlier = [d for d in found if d.exact and d.end <= match.start()]
         if earlier:
