@@ -5,8 +5,8 @@ without any trigger word still costs a full scan per trigger (or one slow scan o
 alternation). :func:`literal_needles` reads a compiled pattern's parse tree and returns
 strings of which at least one must occur, lower-cased, in any text the pattern matches;
 :func:`fold` lower-cases a text the way ``re.IGNORECASE`` compares it. A pattern is then
-searched only when ``any(n in fold(text) for n in needles)``: the same matches, found
-only where they can be.
+searched only when one of its needles is in ``fold(text)`` (:class:`NeedleIndex` tests
+the needles of many patterns in one pass): the same matches, found only where they can be.
 
 >>> import re
 >>> sorted(literal_needles(re.compile(r"\b(?:fell|falls)\s+(?:in\w*\s+)?to\b", re.I)))
@@ -27,11 +27,10 @@ import re
 import re._constants as sre_c
 import re._parser as sre_parse
 from collections.abc import Sequence
-from functools import lru_cache
 
 import ahocorasick
 
-__all__ = ["NeedleIndex", "fold", "literal_needles", "may_match"]
+__all__ = ["NeedleIndex", "fold", "literal_needles"]
 
 #: The characters ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower``
 #: does not give that letter (dotted and dotless i, long s, Kelvin sign).
@@ -142,23 +141,6 @@ def literal_needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return None
     # "capture" suffices where "recaptured" would: keep only needles holding no other one
     return frozenset(n for n in found if not any(m != n and m in n for m in found))
-
-
-@lru_cache(maxsize=1024)
-def _needles_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    return literal_needles(pattern)
-
-
-def may_match(pattern: re.Pattern[str], folded: str) -> bool:
-    r"""Return False when ``pattern`` cannot match the text whose :func:`fold` is ``folded``.
-
-    >>> may_match(re.compile(r"\byesterday\b", re.I), fold("Shelling began YESTERDAY."))
-    True
-    >>> may_match(re.compile(r"\byesterday\b", re.I), fold("Shelling began today."))
-    False
-    """
-    needles = _needles_of(pattern)
-    return needles is None or any(n in folded for n in needles)
 
 
 class NeedleIndex:

@@ -1,9 +1,9 @@
 """The literal prefilter never rules out a pattern that would match (claims.prefilter).
 
-The control triggers are searched only in sentences holding one of their required words;
-that must give exactly the matches of searching every trigger, on sentences written here
-and on random mixes of trigger words, case changes and the characters ``re.IGNORECASE``
-folds specially.
+The control triggers and the date patterns are searched only in sentences holding one of
+their required words; that must give exactly the matches of searching them all, on
+sentences written here and on random mixes of trigger words, case changes and the
+characters ``re.IGNORECASE`` folds specially.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.control import _matches, _possible_triggers
+from claims.dates import _date_index, _searchable
 from claims.lexicon import TRIGGERS
 from claims.prefilter import fold, literal_needles
 
@@ -31,13 +32,17 @@ SENTENCES = (
     "Negotiators met again without progress.",
     "Forces loyal to the general SEİZED the airport and withdrew from Sırte.",
     "Militias ſeized the bridge; the Kelvin sign \u212a is no letter of ours.",
+    "On 3 March 2021 and again on April 4th, then late on Sunday and two days later.",
+    "The town was shelled YESTERDAY, this morning and last night, as in recent days.",
+    "Reports from 2019-04-06 said the ſame day; three weeks ago; earlier this month.",
     "",
 )
 
 WORDS = sorted({n for trig in TRIGGERS for n in (literal_needles(trig.pattern) or ())}
                | {"the", "town", "of", "by", "to", "from", "Sirte", "forces", "army", ",", "-",
                   "İ", "ı", "ſ", "\u212a", "ß", "under", "control", "was", "were", "has",
-                  "been", "in", "their", "hands"})
+                  "been", "in", "their", "hands", "3", "2021", "2019-04-06", "April", "Sept.",
+                  "4th", "on", "late", "Sunday", "days", "ago", "later", "this", "week"})
 
 
 def _all_matches(sentence: str) -> list[tuple[str, int, int]]:
@@ -49,6 +54,10 @@ def _check(sentence: str) -> None:
     possible = {t.name for t in _possible_triggers(sentence)}
     for name, _start, _end in _all_matches(sentence):
         assert name in possible, (name, sentence)
+    searchable = _searchable(sentence)
+    for pattern in _date_index()[0]:
+        if pattern.search(sentence):
+            assert pattern in searchable, (pattern.pattern, sentence)
 
 
 @pytest.mark.parametrize("sentence", SENTENCES)
