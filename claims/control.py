@@ -862,6 +862,20 @@ def _trace(trigger: str, step: str | None, target: PlaceRef,
     return tuple(steps)
 
 
+def _may_state_otherwise(sentence: str, discourse: Discourse | None) -> bool:
+    """Whether a sentence without trigger matches must still be read in full.
+
+    A held prefix ("rebel-held") or a stronghold appositive makes statements without a
+    trigger; "the city", "it" or "the Gezira capital" make :func:`place_mentions` ask the
+    discourse, whose answers are cached for the rest of the article (so skipping the
+    question could change a later answer).
+    """
+    if _PREFIX_STATE.search(sentence) or _STRONGHOLD.search(sentence):
+        return True
+    return discourse is not None and bool(
+        _ANAPHOR.search(sentence) or _IT.search(sentence) or _REGION_CAPITAL.search(sentence))
+
+
 def find_control_statements(sentence: str, *, conflict: str | None = None,
                             book: ActorBook | None = None,
                             antecedents: list[str] | None = None,
@@ -879,6 +893,9 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
     book = book or default_actor_book()
     if capital is None and conflict in book.conflicts:
         capital = book.conflicts[conflict].capital
+    matches = _matches(sentence)
+    if not matches and not _may_state_otherwise(sentence, discourse):
+        return []  # no statement can come out, and the discourse would not be asked
     actors = book.find(sentence, conflict)
     places = place_mentions(sentence, actors, antecedents, capital, book, discourse)
     allow_pronoun = bool(actors) or conflict is not None
@@ -886,7 +903,7 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                            use_parse)
     out: list[ControlStatement] = []
     seen: set[tuple[str, str, str | None]] = set()
-    for trig, match in _matches(sentence):
+    for trig, match in matches:
         action = _event_action(trig, match, sentence)
         roles = _roles(trig, match, sentence, actors, places, allow_pronoun,
                        discourse, ctx) if action else None
