@@ -36,8 +36,9 @@ def _word_index(text: str) -> dict[str, list[int]]:
     if _last_index[0] is text:
         return _last_index[1]
     index: dict[str, list[int]] = {}
+    key = str.lower if text.isascii() else fold  # the same on ASCII, and lower is cheaper
     for match in _WORD.finditer(text):
-        index.setdefault(fold(match.group(0)), []).append(match.start())
+        index.setdefault(key(match.group(0)), []).append(match.start())
     _last_index[0], _last_index[1] = text, index
     return index
 
