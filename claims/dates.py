@@ -27,6 +27,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+
+from claims.prefilter import NeedleIndex
 
 __all__ = ["DateExpression", "find_dates", "parse_published", "resolve_event_date"]
 
@@ -123,6 +126,20 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _date_index() -> tuple[tuple[re.Pattern[str], ...], NeedleIndex]:
+    """Return the patterns :func:`find_dates` searches and the index of their required words."""
+    patterns = (_ISO, _EXPLICIT_MD, _EXPLICIT_DM, _WEEKDAY, *(p for p, _ in _RELATIVE),
+                _MONTH_ONLY, _ANCHORED)
+    return patterns, NeedleIndex(patterns)
+
+
+def _searchable(text: str) -> frozenset[re.Pattern[str]]:
+    """Return the date patterns that may match ``text`` (one Aho-Corasick pass over it)."""
+    patterns, index = _date_index()
+    return frozenset(patterns[i] for i in index.possible(text))
+
+
 def find_dates(text: str, published: date | None,
                reference: date | None = None) -> list[DateExpression]:
     """Find date phrases in ``text``; phrases that need ``published`` are skipped without it.
@@ -139,11 +156,12 @@ def find_dates(text: str, published: date | None,
         taken.append((start, end))
         found.append(DateExpression(start, end, first, last))
 
-    for match in _ISO.finditer(text):
+    may = _searchable(text)  # the patterns whose required words occur in ``text``
+    for match in _ISO.finditer(text) if _ISO in may else ():
         d = _make(int(match.group("year")), int(match.group("mnum")), int(match.group("day")))
         add(match.start(), match.end(), d, d)
     for pattern in (_EXPLICIT_MD, _EXPLICIT_DM):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if pattern in may else ():
             month = _MONTHS[match.group("month").lower().rstrip(".")]
             day = int(match.group("day"))
             if match.group("year"):
@@ -159,7 +177,7 @@ def find_dates(text: str, published: date | None,
             d = _make(year, month, day)
             add(match.start(), match.end(), d, d)
     if published is not None:
-        for match in _WEEKDAY.finditer(text):
+        for match in _WEEKDAY.finditer(text) if _WEEKDAY in may else ():
             target = _WEEKDAYS.index(match.group("wd").lower())
             back = (published.weekday() - target) % 7
             if match.group(0).lower().startswith("last ") and back == 0:
@@ -167,12 +185,12 @@ def find_dates(text: str, published: date | None,
             d = _shift(published, -back)
             add(match.start(), match.end(), d, d)
         for pattern, (far, near) in _RELATIVE:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text) if pattern in may else ():
                 add(match.start(), match.end(), _shift(published, -far),
                     _shift(published, -near))
-        for match in _MONTH_ONLY.finditer(text):
+        for match in _MONTH_ONLY.finditer(text) if _MONTH_ONLY in may else ():
             _add_month(match, published, add)
-    for match in _ANCHORED.finditer(text):
+    for match in _ANCHORED.finditer(text) if _ANCHORED in may else ():
         # "on Wednesday ... a day later": counted from the nearest exact date before it.
         earlier = [d for d in found if d.exact and d.end <= match.start()]
         if earlier:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["FACILITY_NOUNS", "NON_PLACE_WORDS", "NameSpan", "name_spans"]
 
@@ -80,7 +81,15 @@ class NameSpan:
 
 
 def name_spans(text: str) -> list[NameSpan]:
-    """Return the runs of capitalized words (with name particles) in ``text``."""
+    """Return the runs of capitalized words (with name particles) in ``text``.
+
+    Cached per text: the claims pipeline reads each sentence's names several times.
+    """
+    return list(_name_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _name_spans(text: str) -> tuple[NameSpan, ...]:
     out: list[NameSpan] = []
     for match in _NAME_RE.finditer(text):
         start, end = match.start(), match.end()
@@ -97,4 +106,4 @@ def name_spans(text: str) -> list[NameSpan]:
             token, end = token[:-2], end - 2
         if token:
             out.append(NameSpan(start, end, token))
-    return out
+    return tuple(out)

@@ -233,6 +233,10 @@ class _Tally:
             self.named_admins[(cc, place.admin1)] += weight
 
 
+#: The tally of a name without votes (read only; ``shares`` asks it for most candidates).
+_NO_VOTES = _Tally()
+
+
 @dataclass(slots=True)
 class DocumentProfile:
     """What the other mentions of a document say: countries, regions and points.
@@ -257,7 +261,10 @@ class DocumentProfile:
     def add(self, name_key: str, place: Place, weight: float) -> None:
         """Record a vote of the mention(s) called ``name_key`` for ``place``."""
         self.tally.apply(place, weight)
-        self.by_name.setdefault(name_key, _Tally()).apply(place, weight)
+        own = self.by_name.get(name_key)
+        if own is None:  # (not setdefault: a _Tally is four Counters, built for nothing)
+            own = self.by_name[name_key] = _Tally()
+        own.apply(place, weight)
         top = self.top_by_name.get(name_key)
         if top is None or weight > top[1]:
             self.top_by_name[name_key] = (place, weight)
@@ -274,7 +281,7 @@ class DocumentProfile:
         cc = place.country_code
         if not cc:
             return 0.0, 0.0, False, False
-        own = self.by_name.get(name_key) or _Tally()
+        own = self.by_name.get(name_key) or _NO_VOTES
         total = self.tally.total - own.total
         if total <= 1e-9:
             return 0.0, 0.0, False, False

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from gazetteer.model import Place
 from gazetteer.protocol import PlaceIndex
 
-__all__ = ["capital_by_description", "country_code_of", "main_country"]
+__all__ = ["capital_by_description", "country_code_of", "describes_capital", "main_country"]
 
 _CAPITAL_RE = re.compile(
     r"^(?:the\s+)?(?:(?P<owner>.+?)(?:['’]s)?\s+capital(?:\s+city)?"
@@ -42,6 +42,15 @@ def main_country(votes: Iterable[tuple[str, Place, float]]) -> str | None:
         if place.country_code:
             counts[place.country_code] = counts.get(place.country_code, 0.0) + weight
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def describes_capital(name: str) -> bool:
+    """Whether ``name`` has the form of a capital's description ("the capital", "X's capital").
+
+    >>> describes_capital("the Libyan capital"), describes_capital("Tripoli")
+    (True, False)
+    """
+    return _CAPITAL_RE.match(name.strip()) is not None
 
 
 def capital_by_description(

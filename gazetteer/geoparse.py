@@ -18,7 +18,12 @@ from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.arabic import has_arabic, is_arabic
 from gazetteer.arabic_recognize import find_arabic_places
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
-from gazetteer.descriptions import capital_by_description, country_code_of, main_country
+from gazetteer.descriptions import (
+    capital_by_description,
+    country_code_of,
+    describes_capital,
+    main_country,
+)
 from gazetteer.fallback import is_facility, part_of_name
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.name_rules import NameOptions, resolve_with_options
@@ -575,6 +580,8 @@ class Geoparser:
         document whose mentions point to one country) resolve to that country's capital.
         """
         self.refresh()
+        if not describes_capital(name) and not self.places_for(name):
+            return []  # nothing to rank (most capitalised words): no need to read the context
         votes = list(self._context_votes(context_text)) if context_text else []
         hint_cc = country_code_of(country_hint, self.places_for)
         if hint_cc:

@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 MODULES = ["claims.actors", "claims.control", "claims.dates",
-           "claims.distance", "claims.names", "claims.numbers", "claims.score",
+           "claims.distance", "claims.names", "claims.numbers", "claims.prefilter", "claims.score",
            "claims.sentences", "geo.sector", "geo.verdict"]
 
 

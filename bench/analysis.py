@@ -1,0 +1,75 @@
+"""Analysis speed in CPU time: ``python -m bench.analysis [--articles N] [--rounds R]``.
+
+Prints :func:`claims.analyze_article` throughput as articles of 500 words per CPU second
+(``time.process_time``, so other processes on shared cores count little), best of R rounds:
+
+- on N generated ``bench.ingest`` articles (fixed seeds; their filler sentences repeat
+  across articles, so per-sentence caches help them more than real news);
+- on the LGL and GeoWebNews development texts (``shared/eval/geoparse``), real news
+  normalised to 500 words.
+
+The target of issue 15 is 200 per core. ``python -m bench.ingest --profile`` says where
+the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from collections.abc import Sequence
+
+from core.paths import eval_dir
+
+CORPORA = ("lgl_dev.jsonl", "geowebnews_dev.jsonl")
+
+
+def _rate(texts: Sequence[tuple[str, str | None, object]], rounds: int) -> float:
+    """Return the best CPU seconds of analysing every ``(text, title, published)`` once."""
+    from claims import analyze_article
+
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for text, title, published in texts:
+            analyze_article(text, title=title, published=published)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    from bench.ingest import generate_articles, place_names
+    from claims import analyze_article
+
+    articles = generate_articles(args.articles, place_names())
+    analyze_article(articles[0].text, published=articles[0].published)  # load the models
+    generated = [(a.text, a.title, a.published) for a in articles]
+    words = sum(len(a.text.split()) for a in articles)
+    cpu = _rate(generated, args.rounds)
+    print(f"generated articles ({len(articles)}, {words / len(articles):.0f} words on "
+          f"average): {words / 500 / cpu:.1f} articles of 500 words per CPU second "
+          f"[target >= 200]")
+    base = eval_dir()
+    docs = []
+    for name in CORPORA if base else ():
+        path = base / "geoparse" / name
+        if path.is_file():
+            with path.open(encoding="utf-8") as handle:
+                docs += [json.loads(line) for line in handle if line.strip()]
+    if docs:
+        real = [(d["text"], d.get("title") or None, None) for d in docs]
+        words = sum(len(d["text"].split()) for d in docs)
+        cpu = _rate(real, args.rounds)
+        print(f"LGL + GeoWebNews development texts ({len(docs)}, {words} words): "
+              f"{words / 500 / cpu:.1f} articles of 500 words per CPU second")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (CPU time is "
+          "inflated too when the cores are shared)")
+
+
+if __name__ == "__main__":
+    main()

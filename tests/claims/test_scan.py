@@ -1,0 +1,72 @@
+"""NameScanner finds exactly the matches of its pattern, in ASCII and in non-ASCII text.
+
+News text is rarely pure ASCII (curly quotes, accented names), so the scanner looks words
+up by ``claims.prefilter.fold`` there; that must never miss a match ``re.IGNORECASE`` finds.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.actors import _alternation
+from claims.prefilter import fold
+
+NAMES = ["LNA", "Libyan National Army", "Haftar", "GNA forces", "Hayat Tahrir al-Sham",
+         "rebels", "al-Shabaab", "Wagner", "Rapid Support Forces", "Sudan's army",
+         "قوات الدعم السريع", "الجيش"]
+
+SENTENCES = (
+    "Haftar’s LNA said on Monday that “rebels” had entered the town.",
+    "The Libyan National Army — LNA — and GNA forces clashed near Tarhūna.",
+    "HAYAT TAHRIR AL-SHAM fighters and al‑Shabaab’s men; Wagner’s café.",
+    "ſudan’s army and the Rapid Support Forces, İSIS and \u212aurdish units.",
+    "Haftar-backed forces; anti-Haftar groups; Haftars; xLNA; LNAx; _LNA.",
+    "سيطرت قوات الدعم السريع على المدينة، وقال الجيش إن Haftar انسحب",
+    "",
+)
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    return _alternation(NAMES)
+
+
+def _same(scanner, text: str) -> None:
+    got = [(m.start(), m.end()) for m in scanner.finditer(text)]
+    assert got == [(m.start(), m.end()) for m in scanner.pattern.finditer(text)], text
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_scanner_finds_the_pattern_matches(scanner, text):
+    _same(scanner, text)
+
+
+def test_scanner_takes_the_shortcut_in_non_ascii_text(scanner):
+    assert scanner._starts("Haftar’s forces") == [0]
+    assert scanner._starts("Residents said “nothing” happened.") == []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Haftar", "LNA", "lna", "Libyan", "National", "Army", "’s",
+                                 "“", "”", "-", "‑", " ", "é", "İ", "ſ", "\u212a", "x", "_",
+                                 "قوات", "الدعم", "السريع", "الجيش", "و", ",", "Wagner"]),
+                max_size=12))
+def test_scanner_equals_the_pattern_on_random_mixes(scanner, words):
+    _same(scanner, "".join(words))
+    _same(scanner, " ".join(words))
+
+
+def test_fold_gives_the_ascii_letter_of_every_character_ignorecase_matches():
+    letters = re.compile(r"[a-z0-9_]", re.IGNORECASE)
+    singles = {c: re.compile(re.escape(c), re.IGNORECASE) for c in "abcdefghijklmnopqrstuvwxyz"}
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or not letters.fullmatch(char) or char.isascii():
+            continue
+        matched = [c for c, pattern in singles.items() if pattern.fullmatch(char)]
+        assert matched and fold(char) in matched, (hex(code), matched, fold(char))
