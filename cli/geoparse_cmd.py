@@ -76,6 +76,8 @@ def _toponym_out(
         "geonameid": place.geonameid if place is not None else None,
         "feature_code": place.feature_code if place is not None else None,
     }
+    if mention is not None and getattr(mention, "unresolved", ""):
+        out["unresolved"] = mention.unresolved  # why no reading was chosen, on purpose
     if explain:
         out["trace"] = list(mention.trace) if mention is not None else []
     return out

@@ -20,6 +20,12 @@ from gazetteer.arabic_recognize import find_arabic_places
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
 from gazetteer.descriptions import capital_by_description, country_code_of, main_country
 from gazetteer.fallback import is_facility, part_of_name
+from gazetteer.informal import (
+    COMMON_WORD_IN_LIST,
+    LOWER_CASE_NAME,
+    listed_common_words,
+    lower_case_names,
+)
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.name_rules import NameOptions, resolve_with_options
 from gazetteer.names import normalize, strip_articles
@@ -118,8 +124,20 @@ class Geoparser:
             knows=self._has_strict_key,
             settings=recognition,
             rules=tuple(r for r in RECOGNITION_RULES if r.name not in self.disabled),
+            steps=self._recognition_steps(),
         )
         self._normalize = normalize
+
+    def _recognition_steps(self) -> tuple:
+        """Return the recognition steps after the matcher that are not switched off."""
+        steps = []
+        if COMMON_WORD_IN_LIST not in self.disabled:
+            steps.append(lambda text, _tokens, spans, doubted: listed_common_words(
+                text, spans, doubted) if doubted else spans)
+        if LOWER_CASE_NAME not in self.disabled:
+            steps.append(lambda text, tokens, spans, _doubted: lower_case_names(
+                text, tokens, spans, self.recognizer.places_for, self.is_common))
+        return tuple(steps)
 
     # -- lookups ---------------------------------------------------------------------
 

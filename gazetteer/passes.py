@@ -35,6 +35,7 @@ from gazetteer.model import Mention, Place
 from gazetteer.namesakes import famous_area, famous_namesake, reviewed_namesake
 from gazetteer.readings import is_area_from_part, is_weak_reading, locates_better_than_a_town
 from gazetteer.resolve import ResolverItem, resolve_items
+from gazetteer.unresolved import FAR_NAMESAKE, far_namesakes_unresolved
 
 if TYPE_CHECKING:
     from gazetteer.geoparse import Geoparser
@@ -278,6 +279,11 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
     MentionPass(
         "contained-reading", "a weak or unknown name the text puts in another place",
         "the Bambino Gesu hospital in Rome", _contained,
+    ),
+    MentionPass(
+        FAR_NAMESAKE, "a weak reading whose namesakes all lie far from the story: none",
+        "a village outside Maiduguri the gazetteer lacks (not Tunis)",
+        lambda doc: far_namesakes_unresolved(doc.mentions),
     ),
 )
 

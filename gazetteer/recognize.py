@@ -71,6 +71,11 @@ LISTED_WITH_PLACES = "listed-with-places"
 #: Trace name of a place name dropped because a street word follows it ("Wichita Drive").
 STREET_NAME = "street-name"
 
+#: The rule whose drops recognition steps may revisit (a common word in a list of places).
+COMMON_WORD_RULE = "common-word"
+#: A step after the matcher: ``step(text, tokens, spans, doubted) -> spans``.
+RecognitionStep = Callable[[str, list["Token"], list["Span"], list["Span"]], list["Span"]]
+
 #: Longest name, in tokens, the matcher tries ("Saint Vincent and the Grenadines" is 5).
 MAX_TOKENS: int = 6
 
@@ -216,6 +221,10 @@ class Recognizer:
         decides whether a match is kept.
     settings:
         Their thresholds.
+    steps:
+        Steps run after the matcher, in order, as ``step(text, tokens, spans, doubted)``
+        returning the spans (:mod:`gazetteer.informal`); ``doubted`` are the capitalised
+        single words the ``common-word`` rule dropped.
 
     """
 
@@ -230,8 +239,10 @@ class Recognizer:
         knows: Callable[[str], bool] | None = None,
         rules: Sequence[RecognitionRule] = RECOGNITION_RULES,
         settings: RecognitionSettings = DEFAULT_RECOGNITION,
+        steps: Sequence[RecognitionStep] = (),
     ) -> None:
         self._is_common = is_common
+        self.steps = tuple(steps)
         self._knows = knows or (lambda name: bool(self.places_for(name)))
         self.person_rules = person_rules
         self.rules = tuple(rules)
@@ -337,6 +348,7 @@ class Recognizer:
         person_words = self._person_words(text, tokens)
         spans: list[Span] = []
         doubted: list[Span] = []
+        common: list[Span] = []
         i = 0
         n = len(tokens)
         while i < n:
@@ -367,6 +379,8 @@ class Recognizer:
                 i = j + 1
                 continue
             dropped.append(Dropped(tok.start, end, text[tok.start : end], rule))
+            if rule == COMMON_WORD_RULE and i == j and not tok.text.isupper():
+                common.append(Span(tok.start, end, text[tok.start : end], places, (rule,)))
             if i == j and tok.text.lower() in ALLOWED_PRECEDERS:
                 # "Western" of "Western Massachusetts" is no place, but the next word may be.
                 i += 1
@@ -383,6 +397,8 @@ class Recognizer:
                 i = self._skip_run(text, tokens, i)
         if doubted and spans:
             spans = _with_listed_places(text, spans, doubted)
+        for step in self.steps:
+            spans = step(text, tokens, spans, common)
         return spans, dropped
 
     @staticmethod
