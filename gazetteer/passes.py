@@ -30,6 +30,7 @@ from gazetteer.discourse import (
     one_sense_for_states,
     spelled_names,
 )
+from gazetteer.doc_country import DOCUMENT_COUNTRY, favour_document_country
 from gazetteer.fallback import focus_candidate, focus_place, is_street
 from gazetteer.model import Mention, Place
 from gazetteer.namesakes import famous_area, famous_namesake, reviewed_namesake
@@ -244,6 +245,11 @@ def _facility_mention(
 
 #: The mention passes, in the order they run.
 MENTION_PASSES: tuple[MentionPass, ...] = (
+    MentionPass(
+        DOCUMENT_COUNTRY, "a name shared across countries: the story's country, its language",
+        "Córdoba next to Buenos Aires; Salvador in a Portuguese text",
+        lambda doc: favour_document_country(doc.text, doc.mentions, doc.parser.key, doc.url),
+    ),
     MentionPass(
         "famous-namesake", "a name whose best-known namesake the resolver ranked low",
         "Paris (France, not Texas)", _famous_namesake,
