@@ -22,9 +22,11 @@ from gazetteer.descriptions import capital_by_description, country_code_of, main
 from gazetteer.fallback import is_facility, part_of_name
 from gazetteer.informal import (
     COMMON_WORD_IN_LIST,
+    COMMON_WORD_QUALIFIED,
     LOWER_CASE_NAME,
     listed_common_words,
     lower_case_names,
+    qualified_common_words,
 )
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.name_rules import NameOptions, resolve_with_options
@@ -133,6 +135,9 @@ class Geoparser:
         steps = []
         if COMMON_WORD_IN_LIST not in self.disabled:
             steps.append(lambda text, _tokens, spans, doubted: listed_common_words(
+                text, spans, doubted) if doubted else spans)
+        if COMMON_WORD_QUALIFIED not in self.disabled:
+            steps.append(lambda text, _tokens, spans, doubted: qualified_common_words(
                 text, spans, doubted) if doubted else spans)
         if LOWER_CASE_NAME not in self.disabled:
             steps.append(lambda text, tokens, spans, _doubted: lower_case_names(

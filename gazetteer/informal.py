@@ -13,6 +13,8 @@ place is big. Two named steps run after it, each switched off by name like a rul
   such a word is ("moved from tel aviv"): one lower-case word there is mostly a word.
 - ``common-word-in-list``: a capitalised common word in a list of places ("Independence,
   Liberty and Lexington") is a place when at least two other members of the list are.
+- ``common-word-qualified``: a capitalised common word right before its own state or
+  country ("Hope, Arkansas", "Reading, Pa.") is a place when it has a reading there.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from gazetteer.wordlists import COMMON_WORDS, CONNECTORS
 
 __all__ = [
     "COMMON_WORD_IN_LIST",
+    "COMMON_WORD_QUALIFIED",
     "INFORMAL_MAX_CAPITALS",
     "LOCATIVE_WORDS",
     "LOWER_CASE_NAME",
@@ -34,17 +37,20 @@ __all__ = [
     "RECOGNITION_STEPS",
     "is_informal",
     "listed_common_words",
+    "qualified_common_words",
     "lower_case_names",
 ]
 
 #: Trace and switch names of the two steps.
 LOWER_CASE_NAME = "lower-case-name"
 COMMON_WORD_IN_LIST = "common-word-in-list"
+COMMON_WORD_QUALIFIED = "common-word-qualified"
 
 #: The steps as named data: (name, example), as :data:`gazetteer.qualifiers.QUALIFIER_RULES`.
 RECOGNITION_STEPS: tuple[tuple[str, str], ...] = (
     (LOWER_CASE_NAME, "landed in sydney, heading to melbourne"),
     (COMMON_WORD_IN_LIST, "Independence, Liberty and Lexington"),
+    (COMMON_WORD_QUALIFIED, "born in Hope, Arkansas"),
 )
 
 #: Words after which a lower-case word may be a place ("flew into paris").
@@ -54,6 +60,8 @@ LOCATIVE_WORDS = frozenset(
 )
 #: Gaps that chain one lower-case place to the next ("austin then houston").
 _CHAIN_GAP_RE = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or|then|and then|to)\s+)?$")
+#: Gap between a name and its state or country ("Hope, Arkansas").
+_QUALIFIER_GAP_RE = re.compile(r"^,\s?$")
 #: Gaps between members of a list of places ("X, Y and Z").
 _LIST_GAP_RE = re.compile(r"^(?:,\s|,?\s(?:and|or)\s)$")
 #: A lower-case name stands only for a place at least this big (or a country).
@@ -207,3 +215,34 @@ def _list_members(text: str, kept: Sequence[Span], cand: Span) -> int:
         count += 1
         start = span.start
     return count
+
+
+def _in_unit(place: Place, unit: Place) -> bool:
+    """Whether ``place`` lies in ``unit``, a country or a first-level division."""
+    if place.id == unit.id or not place.country_code or place.country_code != unit.country_code:
+        return False
+    if unit.feature_code.startswith("PCL"):
+        return True
+    return unit.feature_code == "ADM1" and bool(unit.admin1) and place.admin1 == unit.admin1
+
+
+def qualified_common_words(
+    text: str, spans: Sequence[Span], doubted: Sequence[Span]
+) -> list[Span]:
+    """Return ``spans`` with the common words of ``doubted`` that their own unit qualifies.
+
+    "Hope, Arkansas": the word right before ", <state or country>" is kept, with only its
+    readings in that unit, when it has one there.
+    """
+    kept = sorted(spans, key=lambda s: s.start)
+    out = list(kept)
+    for cand in doubted:
+        nxt = next((s for s in kept if s.start >= cand.end), None)
+        if nxt is None or not _QUALIFIER_GAP_RE.match(text[cand.end : nxt.start]):
+            continue
+        if any(s.start < cand.end and cand.start < s.end for s in out):
+            continue
+        inside = tuple(p for p in cand.places if any(_in_unit(p, u) for u in nxt.places))
+        if inside:
+            out.append(replace(cand, places=inside, trace=(*cand.trace, COMMON_WORD_QUALIFIED)))
+    return sorted(out, key=lambda s: s.start)

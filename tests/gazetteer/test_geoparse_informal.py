@@ -12,6 +12,7 @@ import pytest
 from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.informal import (
     COMMON_WORD_IN_LIST,
+    COMMON_WORD_QUALIFIED,
     LOWER_CASE_NAME,
     RECOGNITION_STEPS,
     is_informal,
@@ -35,8 +36,8 @@ def _found(parser: Geoparser, text: str) -> dict[str, tuple[str, tuple[str, ...]
 
 
 def test_steps_are_named_data() -> None:
-    assert [name for name, _example in RECOGNITION_STEPS] == [LOWER_CASE_NAME,
-                                                             COMMON_WORD_IN_LIST]
+    assert [name for name, _example in RECOGNITION_STEPS] == [
+        LOWER_CASE_NAME, COMMON_WORD_IN_LIST, COMMON_WORD_QUALIFIED]
 
 
 # -- lower-case-name ----------------------------------------------------------------------
@@ -112,3 +113,27 @@ def test_common_word_needs_two_places_in_its_list(parser: Geoparser) -> None:
     # one neighbour place is not a list of places ("Liberty and Joplin" could be anything)
     text = "The speech praised Liberty and Joplin residents alike."
     assert "Liberty" not in _found(parser, text)
+
+
+# -- common-word-qualified ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("The singer grew up in Hope, Arkansas, before moving north.", "Hope", "AR"),
+        ("A choir from Liberty, Missouri, sang at the opening.", "Liberty", "MO"),
+    ],
+)
+def test_common_word_before_its_own_state_is_a_place(parser: Geoparser, text, name,
+                                                     admin1) -> None:
+    mentions = {m.text: m for m in parser.geoparse(text)}
+    assert mentions[name].place.admin1 == admin1
+    assert COMMON_WORD_QUALIFIED in mentions[name].trace
+    assert name not in _found(_without(parser, COMMON_WORD_QUALIFIED), text)
+
+
+def test_common_word_before_another_state_stays_a_word(parser: Geoparser) -> None:
+    # the gazetteer has no Hope in Japan: the word before the country stays a word
+    text = "Their Hope, Japan said, was a quick deal."
+    assert "Hope" not in _found(parser, text)
