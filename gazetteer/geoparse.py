@@ -24,6 +24,7 @@ from gazetteer.informal import (
     COMMON_WORD_IN_LIST,
     COMMON_WORD_QUALIFIED,
     LOWER_CASE_NAME,
+    TEXT_LANGUAGE,
     listed_common_words,
     lower_case_names,
     qualified_common_words,
@@ -127,6 +128,7 @@ class Geoparser:
             settings=recognition,
             rules=tuple(r for r in RECOGNITION_RULES if r.name not in self.disabled),
             steps=self._recognition_steps(),
+            read_language=TEXT_LANGUAGE not in self.disabled,
         )
         self._normalize = normalize
 

@@ -35,6 +35,7 @@ __all__ = [
     "LOWER_CASE_NAME",
     "LOWER_CASE_POPULATION",
     "RECOGNITION_STEPS",
+    "TEXT_LANGUAGE",
     "is_informal",
     "listed_common_words",
     "qualified_common_words",
@@ -43,11 +44,15 @@ __all__ = [
 
 #: Trace and switch names of the two steps.
 LOWER_CASE_NAME = "lower-case-name"
+#: Switch name of reading the text's language in recognition (:class:`Recognizer`).
+TEXT_LANGUAGE = "text-language"
 COMMON_WORD_IN_LIST = "common-word-in-list"
 COMMON_WORD_QUALIFIED = "common-word-qualified"
 
-#: The steps as named data: (name, example), as :data:`gazetteer.qualifiers.QUALIFIER_RULES`.
+#: The steps as named data: (name, example), as :data:`gazetteer.qualifiers.QUALIFIER_RULES`,
+#: with the switch of the recogniser's language reading.
 RECOGNITION_STEPS: tuple[tuple[str, str], ...] = (
+    (TEXT_LANGUAGE, "Vecinos de Maracay, À Lubumbashi (not English: no person names)"),
     (LOWER_CASE_NAME, "landed in sydney, heading to melbourne"),
     (COMMON_WORD_IN_LIST, "Independence, Liberty and Lexington"),
     (COMMON_WORD_QUALIFIED, "born in Hope, Arkansas"),

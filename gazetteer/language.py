@@ -22,12 +22,14 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 __all__ = [
     "LANGUAGE_COUNTRIES",
     "MIN_LANGUAGE_SHARE",
     "STOP_WORDS",
     "document_language",
+    "language_of_words",
 ]
 
 #: The commonest function words of each language (lower case; words shared by two
@@ -44,7 +46,7 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         "pero como también este esta hoy sin sobre entre".split()),
     "fr": frozenset(
         "le la les de des du un une et en dans que qui pour par sur au aux est sont pas "
-        "ne ce cette il elle ont été avec depuis".split()),
+        "ne ce cette il elle ont été avec depuis à".split()),
     "de": frozenset(
         "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als "
         "auch es an nach wird bei einer um am sind noch wie steht".split()),
@@ -77,7 +79,11 @@ _SAMPLE_CHARS = 5_000
 
 def document_language(text: str) -> str | None:
     """Return the language code of ``text`` (see :data:`STOP_WORDS`), or None if unclear."""
-    words = [w.lower() for w in _WORD_RE.findall(text[:_SAMPLE_CHARS])]
+    return language_of_words([w.lower() for w in _WORD_RE.findall(text[:_SAMPLE_CHARS])])
+
+
+def language_of_words(words: Sequence[str]) -> str | None:
+    """Return the language code of lower-case ``words`` (a text's first words), or None."""
     if len(words) < _MIN_WORDS:
         return None
     shares = sorted(

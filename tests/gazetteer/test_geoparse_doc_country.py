@@ -15,6 +15,7 @@ from gazetteer.doc_country import (
     favour_document_country,
 )
 from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.informal import TEXT_LANGUAGE
 from gazetteer.language import LANGUAGE_COUNTRIES, document_language
 from gazetteer.model import Candidate, Mention, Place
 
@@ -126,3 +127,39 @@ def test_a_capital_never_yields_to_the_story_s_country(code: str, moved: bool) -
     assert (out[-1].place.country_code == "CA") is moved
     if moved:
         assert any(r.startswith("story country CA") for r in out[-1].candidates[0].reasons)
+
+
+# -- the text's language in recognition ---------------------------------------------------
+
+
+def _recognized(parser: Geoparser, text: str) -> list[str]:
+    return [s.text for s in parser.recognize(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "de"/"von" before a name are prepositions here, not name particles
+        ("Choferes de Maturín pidieron más seguridad en las rutas durante la semana.", "Maturín"),
+        ("Die Feuerwehr von Regensburg war im Einsatz, sagte die Polizei am Montag.",
+         "Regensburg"),
+        # a sentence-initial preposition does not make a person's name of the place
+        ("Les écoles sont fermées. À Lubumbashi, les enseignants sont en grève.", "Lubumbashi"),
+    ],
+)
+def test_text_language_keeps_names_after_prepositions(parser: Geoparser, text, name) -> None:
+    assert name in _recognized(parser, text)
+    off = Geoparser(parser.index, disabled=frozenset({TEXT_LANGUAGE}))
+    assert name not in _recognized(off, text)
+
+
+def test_capitalised_function_words_are_no_places(parser: Geoparser) -> None:
+    text = "Les habitants de Lyon et de Grenoble sont sortis dans la rue samedi."
+    assert "Les" not in _recognized(parser, text)
+    assert {"Lyon", "Grenoble"} <= set(_recognized(parser, text))
+
+
+def test_english_text_keeps_its_particle_rule(parser: Geoparser) -> None:
+    # in English, "de" between two capitalised words is part of a person's name
+    text = "The report by Jean de Florette was read out in the hall by the clerk."
+    assert "Florette" not in _recognized(parser, text)

@@ -15,6 +15,7 @@ from gazetteer.informal import (
     COMMON_WORD_QUALIFIED,
     LOWER_CASE_NAME,
     RECOGNITION_STEPS,
+    TEXT_LANGUAGE,
     is_informal,
 )
 from gazetteer.recognize import tokenize
@@ -37,7 +38,7 @@ def _found(parser: Geoparser, text: str) -> dict[str, tuple[str, tuple[str, ...]
 
 def test_steps_are_named_data() -> None:
     assert [name for name, _example in RECOGNITION_STEPS] == [
-        LOWER_CASE_NAME, COMMON_WORD_IN_LIST, COMMON_WORD_QUALIFIED]
+        TEXT_LANGUAGE, LOWER_CASE_NAME, COMMON_WORD_IN_LIST, COMMON_WORD_QUALIFIED]
 
 
 # -- lower-case-name ----------------------------------------------------------------------
