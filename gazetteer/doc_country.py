@@ -57,13 +57,16 @@ _MAIN_NAME = "main name"
 
 def _confident(mention: Mention) -> bool:
     ranked = mention.candidates
-    if not ranked or is_weak_reading(mention):
+    if not ranked:
         return False
     top = ranked[0]
-    if not top.place.country_code:
+    cc = top.place.country_code
+    if not cc:
         return False
-    rivals = [c for c in ranked[1:] if c.place.country_code != top.place.country_code]
-    return not rivals or top.score - rivals[0].score >= CONFIDENT_MARGIN
+    rival = next((c for c in ranked if c.place.country_code != cc), None)
+    if rival is not None and top.score - rival.score < CONFIDENT_MARGIN:
+        return False
+    return not is_weak_reading(mention)
 
 
 def document_country(
@@ -149,9 +152,13 @@ def favour_document_country(
     leader, without = document_country(mentions, key, url)
     language = document_language(text)
     spoken = LANGUAGE_COUNTRIES.get(language or "", frozenset())
+    if leader is None and not spoken and not any(_leader(v) for v in without.values()):
+        return list(mentions)
     out: list[Mention] = []
     for mention in mentions:
-        if len(mention.candidates) < 2:
+        ranked = mention.candidates
+        if len(ranked) < 2 or all(c.place.country_code == ranked[0].place.country_code
+                                  for c in ranked):
             out.append(mention)
             continue
         k = key(mention.text)

@@ -6,11 +6,11 @@ place is big. Two named steps run after it, each switched off by name like a rul
 (``Geoparser(index, disabled={...})``):
 
 - ``lower-case-name``: a lower-case name in informal text ("flew into paris last week").
-  In a document written in lower case (almost no capitalised word) a lower-case word or
-  two that name a big place (not a common word) after a word of movement or location
-  ("in", "to", "from", "near"), or listed with such a name ("austin then houston"), is a
-  place. In ordinarily capitalised text only a lower-case name of two or three words after
-  such a word is ("moved from tel aviv"): one lower-case word there is mostly a word.
+  In a document written in lower case (almost no capitalised word) one to three
+  lower-case words that name a big place (not a common word) after a word of movement or
+  location ("in", "to", "from", "near"), or listed with such a name ("austin then
+  houston"), are a place. Ordinarily capitalised text is left alone: a lower-case word
+  there is a word (news writes "moved from Tel Aviv"), which keeps news precision.
 - ``common-word-in-list``: a capitalised common word in a list of places ("Independence,
   Liberty and Lexington") is a place when at least two other members of the list are.
 - ``common-word-qualified``: a capitalised common word right before its own state or
@@ -76,22 +76,25 @@ INFORMAL_MAX_CAPITALS = 0.04
 #: Fewest words a document needs before its case says anything.
 _INFORMAL_MIN_WORDS = 6
 _MAX_WORDS = 3
+#: The start of a text its register is told from.
+_INFORMAL_SAMPLE_CHARS = 1_000
+#: A capitalised word, but not "I" ("I'm", "I've"), capitalised in any register.
+_CAPITAL_RE = re.compile(r"(?<![^\W\d_])(?!I\b)[A-Z]")
 
 
-def is_informal(tokens: Sequence[Token]) -> bool:
+def is_informal(text: str) -> bool:
     """Whether a text is written in lower case (a post, a message): almost no capitals.
 
-    >>> from gazetteer.recognize import tokenize
-    >>> is_informal(tokenize("landed in sydney finally!! heading to melbourne on tuesday"))
+    >>> is_informal("landed in sydney finally!! heading to melbourne on tuesday")
     True
-    >>> is_informal(tokenize("Troops left Kherson on Monday, the ministry in Kyiv said."))
+    >>> is_informal("Troops left Kherson on Monday, the ministry in Kyiv said.")
     False
     """
-    words = [t for t in tokens if t.text[:1].isalpha() and t.text not in ("I", "I'm", "I’m")]
-    if len(words) < _INFORMAL_MIN_WORDS:
+    sample = text[:_INFORMAL_SAMPLE_CHARS]
+    words = sample.count(" ") + 1  # near enough, and cheap
+    if words < _INFORMAL_MIN_WORDS:
         return False
-    capitals = sum(1 for t in words if t.text[:1].isupper())
-    return capitals <= INFORMAL_MAX_CAPITALS * len(words)
+    return len(_CAPITAL_RE.findall(sample)) <= INFORMAL_MAX_CAPITALS * words
 
 
 def _big(places: Sequence[Place]) -> bool:
@@ -118,26 +121,37 @@ def lower_case_names(
     ``lookup`` is the recognizer's (cached) gazetteer lookup, ``is_common`` the index's
     common-word test. See the module docstring for when a lower-case name counts.
     """
-    informal = is_informal(tokens)
-    taken = [(s.start, s.end) for s in spans]
+    if not is_informal(text):
+        return list(spans)
+    added = _informal_names(text, tokens, [(s.start, s.end) for s in spans], lookup, is_common)
+    if not added:
+        return list(spans)
+    return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _informal_names(
+    text: str,
+    tokens: Sequence[Token],
+    taken: Sequence[tuple[int, int]],
+    lookup: Callable[[str], Sequence[Place]],
+    is_common: Callable[[str], bool] | None,
+) -> list[Span]:
+    """Lower-case names of an informal text: after a locative word, or chained to one."""
     added: list[Span] = []
     last_end = -1  # end of the previous lower-case place (for "austin then houston")
     n = len(tokens)
-    i = 0
+    i = 1
     while i < n:
         tok = tokens[i]
-        word = tok.text
-        if not word.islower() or not word.isalpha() or any(a < tok.end and tok.start < b
-                                                           for a, b in taken):
-            i += 1
-            continue
-        after_locative = i > 0 and tokens[i - 1].text.lower() in LOCATIVE_WORDS and \
-            text[tokens[i - 1].end : tok.start] == " "
+        prev = tokens[i - 1]
+        after_locative = prev.text.lower() in LOCATIVE_WORDS and \
+            text[prev.end : tok.start] == " "
         chained = last_end >= 0 and bool(_CHAIN_GAP_RE.match(text[last_end : tok.start]))
-        if not (after_locative or (informal and chained)):
+        if not (after_locative or chained) or not tok.text.islower() or any(
+                a < tok.end and tok.start < b for a, b in taken):
             i += 1
             continue
-        found = _longest_lower(text, tokens, i, lookup, is_common, 1 if informal else 2)
+        found = _longest_lower(text, tokens, i, lookup, is_common)
         if found is None:
             i += 1
             continue
@@ -146,9 +160,7 @@ def lower_case_names(
         added.append(Span(start, end, text[start:end], tuple(places), (LOWER_CASE_NAME,)))
         last_end = end
         i = j + 1
-    if not added:
-        return list(spans)
-    return sorted([*spans, *added], key=lambda s: s.start)
+    return added
 
 
 def _longest_lower(
@@ -157,7 +169,6 @@ def _longest_lower(
     i: int,
     lookup: Callable[[str], Sequence[Place]],
     is_common: Callable[[str], bool] | None,
-    min_words: int,
 ) -> tuple[int, Sequence[Place]] | None:
     """Return ``(last token, places)`` of the longest lower-case big-place name at ``i``."""
     words: list[str] = []
@@ -169,7 +180,7 @@ def _longest_lower(
         if not tok.text.islower() or not tok.text.isalpha() or (j == i and tok.text in CONNECTORS):
             break  # "to the name" is no place called "Name"
         words.append(tok.text)
-        if len(words) < min_words or tok.text in CONNECTORS:
+        if tok.text in CONNECTORS:
             continue
         surface = " ".join(words)
         if any(w in COMMON_WORDS for w in words if w not in CONNECTORS) or (

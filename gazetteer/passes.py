@@ -289,7 +289,7 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
     MentionPass(
         FAR_NAMESAKE, "a weak reading whose namesakes all lie far from the story: none",
         "a village outside Maiduguri the gazetteer lacks (not Tunis)",
-        lambda doc: far_namesakes_unresolved(doc.mentions),
+        lambda doc: far_namesakes_unresolved(doc.mentions, doc.weak),
     ),
 )
 

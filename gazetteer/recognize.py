@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from gazetteer.language import STOP_WORDS as STOP_WORDS_BY_LANGUAGE
-from gazetteer.language import language_of_words
+from gazetteer.language import document_language
 from gazetteer.model import Place
 from gazetteer.people import is_first_name
 from gazetteer.recognition_rules import (
@@ -77,9 +77,6 @@ STREET_NAME = "street-name"
 COMMON_WORD_RULE = "common-word"
 #: A step after the matcher: ``step(text, tokens, spans, doubted) -> spans``.
 RecognitionStep = Callable[[str, list["Token"], list["Span"], list["Span"]], list["Span"]]
-
-#: Words read to tell a text's language (:func:`gazetteer.language.language_of_words`).
-_LANGUAGE_SAMPLE = 400
 
 #: Longest name, in tokens, the matcher tries ("Saint Vincent and the Grenadines" is 5).
 MAX_TOKENS: int = 6
@@ -359,7 +356,7 @@ class Recognizer:
         tokens = tokenize(text)
         language = None
         if self.read_language:
-            language = language_of_words([t.text.lower() for t in tokens[:_LANGUAGE_SAMPLE]])
+            language = document_language(text)
             language = None if language == "en" else language
         person_words = self._person_words(text, tokens, language)
         spans: list[Span] = []

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from gazetteer.context import fast_km
 from gazetteer.model import Candidate, Mention, Place
-from gazetteer.readings import REVIEWED_SOURCES, is_weak_reading
+from gazetteer.readings import REVIEWED_SOURCES, is_loose, is_major, is_weak_reading
 
 __all__ = [
     "CONTENDER_MARGIN",
@@ -95,14 +95,29 @@ def unresolved_reason(mention: Mention, anchors: Sequence[Place]) -> str | None:
     )
 
 
-def far_namesakes_unresolved(mentions: Sequence[Mention]) -> list[Mention]:
-    """Return ``mentions`` with weak far-namesake readings left unresolved, with a reason."""
-    weak = [is_weak_reading(m) for m in mentions]
-    if not any(weak):
+def _may_be_weak(mention: Mention) -> bool:
+    """Cheap necessary test of :func:`is_weak_reading` (a minor place or a loose spelling)."""
+    return bool(mention.candidates) and (
+        not is_major(mention.candidates[0].place) or is_loose(mention))
+
+
+def far_namesakes_unresolved(
+    mentions: Sequence[Mention], weak: Sequence[bool] | None = None
+) -> list[Mention]:
+    """Return ``mentions`` with weak far-namesake readings left unresolved, with a reason.
+
+    ``weak`` are the weak-reading flags the eponym pass computed, if any: a reading the
+    fallback passes moved since carries their "placed in" reason, which this rule leaves.
+    """
+    if not any(_may_be_weak(m) for m in mentions):
         return list(mentions)
+    if weak is None or len(weak) != len(mentions):
+        weak = [is_weak_reading(m) for m in mentions]
     anchors = _anchors(mentions, weak)
     out: list[Mention] = []
     for mention, is_weak in zip(mentions, weak, strict=True):
-        reason = unresolved_reason(mention, anchors) if is_weak else None
+        reason = None
+        if is_weak and _may_be_weak(mention):
+            reason = unresolved_reason(mention, anchors)
         out.append(replace(mention, candidates=(), unresolved=reason) if reason else mention)
     return out

@@ -18,7 +18,6 @@ from gazetteer.informal import (
     TEXT_LANGUAGE,
     is_informal,
 )
-from gazetteer.recognize import tokenize
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +53,7 @@ def test_steps_are_named_data() -> None:
     ],
 )
 def test_is_informal_reads_the_share_of_capitals(text: str, informal: bool) -> None:
-    assert is_informal(tokenize(text)) is informal
+    assert is_informal(text) is informal
 
 
 @pytest.mark.parametrize(
@@ -86,17 +85,17 @@ def test_lower_case_common_words_stay_words(parser: Geoparser, text: str) -> Non
     assert _found(parser, text) == {}
 
 
-def test_capitalised_text_takes_only_multi_word_lower_case_names(parser: Geoparser) -> None:
+def test_capitalised_text_takes_no_lower_case_names(parser: Geoparser) -> None:
+    # ordinary text writes place names capitalised: a lower-case word there is a word
     text = "The family moved from tel aviv in 2019. She later went to denver for a job."
-    found = _found(parser, text)
-    assert found["tel aviv"][0] == "IL"
-    assert "denver" not in found  # one lower-case word in ordinary text is mostly a word
-    assert "tel aviv" not in _found(_without(parser, LOWER_CASE_NAME), text)
+    assert _found(parser, text) == {}
 
 
 def test_lower_case_name_needs_a_locative_word(parser: Geoparser) -> None:
-    text = "The family said tel aviv traffic was the worst part. They thanked the staff."
+    text = "ok so tel aviv traffic was the worst part honestly, thanks to everyone here"
     assert "tel aviv" not in _found(parser, text)
+    moved = "ok so we moved from tel aviv and the traffic here is worse"
+    assert "tel aviv" in _found(parser, moved)
 
 
 # -- common-word-in-list ------------------------------------------------------------------
