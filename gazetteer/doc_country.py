@@ -28,7 +28,7 @@ from dataclasses import replace
 from gazetteer.address import country_of_address
 from gazetteer.language import LANGUAGE_COUNTRIES, document_language
 from gazetteer.model import Candidate, Mention
-from gazetteer.readings import is_weak_reading
+from gazetteer.readings import is_loose, is_major, is_weak_reading
 
 __all__ = [
     "CONFIDENT_MARGIN",
@@ -66,15 +66,17 @@ def _confident(mention: Mention) -> bool:
     rival = next((c for c in ranked if c.place.country_code != cc), None)
     if rival is not None and top.score - rival.score < CONFIDENT_MARGIN:
         return False
+    if is_major(top.place) and not is_loose(mention):
+        return True  # told cheaply: a major place read by its spelling is no weak reading
     return not is_weak_reading(mention)
 
 
 def document_country(
     mentions: Sequence[Mention], key: Callable[[str], str], url: str | None = None
-) -> tuple[str | None, dict[str, Counter]]:
-    """Return the document country (or None) and, per name key, the votes without it.
+) -> tuple[str | None, Counter, dict[str, str]]:
+    """Return the document country (or None), the votes, and each voting name's country.
 
-    The second value lets each name be judged by the *other* names only.
+    The last two let each name be judged by the *other* names only (:func:`_leader`).
     """
     by_key: dict[str, str] = {}
     for mention in mentions:
@@ -85,21 +87,20 @@ def document_country(
     address = country_of_address(url) if url else None
     if address:
         votes[address] += ADDRESS_VOTES
-    leader = _leader(votes)
-    without: dict[str, Counter] = {}
-    for k, cc in by_key.items():
-        rest = votes.copy()
-        rest[cc] -= 1
-        without[k] = rest
-    return leader, without
+    return _leader(votes), votes, by_key
 
 
-def _leader(votes: Counter) -> str | None:
-    total = sum(votes.values())
-    if not total:
+def _leader(votes: Counter, own: str | None = None) -> str | None:
+    """Return the country holding more than half of ``votes`` (less one vote of ``own``)."""
+    total = sum(votes.values()) - (1 if own else 0)
+    if total <= 0:
         return None
-    cc, n = votes.most_common(1)[0]
-    return cc if n > _MAJORITY * total else None
+    for cc, n in votes.most_common(2):
+        if cc == own:
+            n -= 1
+        if n > _MAJORITY * total:
+            return cc
+    return None
 
 
 def _rerank(mention: Mention, bonuses: dict[str, tuple[float, str]]) -> Mention:
@@ -149,10 +150,10 @@ def favour_document_country(
     """Return ``mentions`` with shared names re-ranked towards the document's country."""
     if not any(len(m.candidates) > 1 for m in mentions):
         return list(mentions)
-    leader, without = document_country(mentions, key, url)
+    leader, votes, by_key = document_country(mentions, key, url)
     language = document_language(text)
     spoken = LANGUAGE_COUNTRIES.get(language or "", frozenset())
-    if leader is None and not spoken and not any(_leader(v) for v in without.values()):
+    if not spoken and not votes:
         return list(mentions)
     out: list[Mention] = []
     for mention in mentions:
@@ -161,8 +162,8 @@ def favour_document_country(
                                   for c in ranked):
             out.append(mention)
             continue
-        k = key(mention.text)
-        cc = _leader(without[k]) if k in without else leader
+        own = by_key.get(key(mention.text))
+        cc = _leader(votes, own) if own is not None else leader
         bonuses = {c: (LANGUAGE_BONUS, f"text in {language}") for c in spoken}
         if cc:
             both = LANGUAGE_BONUS if cc in spoken else 0.0
