@@ -88,3 +88,16 @@ def test_plain_readings_are_untouched(parser: Geoparser) -> None:
     text = "Flights from Nairobi to Lagos resumed, and buses ran to Kano and Abuja."
     found = _given(parser, text, "Nairobi", "Lagos", "Kano", "Abuja")
     assert all(m.place is not None and not m.unresolved for m in found.values())
+
+
+def test_the_cli_output_says_why(parser: Geoparser) -> None:
+    from cli.geoparse_cmd import predict_document
+
+    start, other = _VILLAGE.index("Tunguzhe"), _VILLAGE.index("Maiduguri")
+    doc = {"id": "x", "text": _VILLAGE, "toponyms": [
+        {"start": start, "end": start + 8, "name": "Tunguzhe"},
+        {"start": other, "end": other + 9, "name": "Maiduguri"}]}
+    village, town = predict_document(doc, gold_spans=True, parser=parser)["toponyms"]
+    assert village["lat"] is None
+    assert village["unresolved"].startswith("no place of this name near the story's area")
+    assert "unresolved" not in town
