@@ -158,8 +158,7 @@ def favour_document_country(
     out: list[Mention] = []
     for mention in mentions:
         ranked = mention.candidates
-        if len(ranked) < 2 or all(c.place.country_code == ranked[0].place.country_code
-                                  for c in ranked):
+        if len(ranked) < 2 or len({c.place.country_code for c in ranked}) < 2:
             out.append(mention)
             continue
         own = by_key.get(key(mention.text))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from gazetteer.model import Place
 from gazetteer.recognize import Span, Token
@@ -76,6 +77,7 @@ INFORMAL_MAX_CAPITALS = 0.04
 #: Fewest words a document needs before its case says anything.
 _INFORMAL_MIN_WORDS = 6
 _MAX_WORDS = 3
+_START = attrgetter("start")
 #: The start of a text its register is told from.
 _INFORMAL_SAMPLE_CHARS = 1_000
 #: A capitalised word, but not "I" ("I'm", "I've"), capitalised in any register.
@@ -126,7 +128,7 @@ def lower_case_names(
     added = _informal_names(text, tokens, [(s.start, s.end) for s in spans], lookup, is_common)
     if not added:
         return list(spans)
-    return sorted([*spans, *added], key=lambda s: s.start)
+    return sorted([*spans, *added], key=_START)
 
 
 def _informal_names(
@@ -201,14 +203,14 @@ def listed_common_words(text: str, spans: Sequence[Span], doubted: Sequence[Span
     A doubted word is kept when the list it stands in ("X, Y and Z", gaps of a comma and
     "and"/"or") has at least two other members that are places.
     """
-    kept = sorted(spans, key=lambda s: s.start)
+    kept = sorted(spans, key=_START)
     out = list(kept)
     for cand in doubted:
         if any(s.start < cand.end and cand.start < s.end for s in kept):
             continue
         if _list_members(text, kept, cand) >= 2:
             out.append(replace(cand, trace=(*cand.trace, COMMON_WORD_IN_LIST)))
-    return sorted(out, key=lambda s: s.start)
+    return sorted(out, key=_START) if len(out) > len(kept) else kept
 
 
 def _list_members(text: str, kept: Sequence[Span], cand: Span) -> int:
@@ -250,7 +252,7 @@ def qualified_common_words(
     "Hope, Arkansas": the word right before ", <state or country>" is kept, with only its
     readings in that unit, when it has one there.
     """
-    kept = sorted(spans, key=lambda s: s.start)
+    kept = sorted(spans, key=_START)
     out = list(kept)
     for cand in doubted:
         nxt = next((s for s in kept if s.start >= cand.end), None)
@@ -261,4 +263,4 @@ def qualified_common_words(
         inside = tuple(p for p in cand.places if any(_in_unit(p, u) for u in nxt.places))
         if inside:
             out.append(replace(cand, places=inside, trace=(*cand.trace, COMMON_WORD_QUALIFIED)))
-    return sorted(out, key=lambda s: s.start)
+    return sorted(out, key=_START) if len(out) > len(kept) else kept
