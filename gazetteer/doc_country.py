@@ -148,25 +148,31 @@ def favour_document_country(
     url: str | None = None,
 ) -> list[Mention]:
     """Return ``mentions`` with shared names re-ranked towards the document's country."""
-    if not any(len(m.candidates) > 1 for m in mentions):
-        return list(mentions)
+    reach = COUNTRY_BONUS + LANGUAGE_BONUS  # the most a bonus can close
+    open_ = [
+        len(r) > 1 and r[0].score - r[1].score < reach
+        and len({c.place.country_code for c in r}) > 1
+        for r in (m.candidates for m in mentions)
+    ]
+    if not any(open_):
+        return list(mentions)  # nothing a tie-breaker could change
     leader, votes, by_key = document_country(mentions, key, url)
     language = document_language(text)
     spoken = LANGUAGE_COUNTRIES.get(language or "", frozenset())
     if not spoken and not votes:
         return list(mentions)
+    spoken_bonuses = {c: (LANGUAGE_BONUS, f"text in {language}") for c in spoken}
     out: list[Mention] = []
-    for mention in mentions:
-        ranked = mention.candidates
-        if len(ranked) < 2 or len({c.place.country_code for c in ranked}) < 2:
+    for mention, is_open in zip(mentions, open_, strict=True):
+        if not is_open:
             out.append(mention)
             continue
         own = by_key.get(key(mention.text))
         cc = _leader(votes, own) if own is not None else leader
-        bonuses = {c: (LANGUAGE_BONUS, f"text in {language}") for c in spoken}
+        bonuses = spoken_bonuses
         if cc:
             both = LANGUAGE_BONUS if cc in spoken else 0.0
-            bonuses[cc] = (COUNTRY_BONUS + both, f"story country {cc}"
-                           + (f", text in {language}" if both else ""))
+            bonuses = {**spoken_bonuses, cc: (COUNTRY_BONUS + both, f"story country {cc}"
+                                              + (f", text in {language}" if both else ""))}
         out.append(_rerank(mention, bonuses) if bonuses else mention)
     return out
