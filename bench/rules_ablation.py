@@ -18,6 +18,7 @@ from pathlib import Path
 from bench.geoparse_measure import Scored, score_corpus
 from gazetteer.geoparse import Geoparser
 from gazetteer.index import get_index
+from gazetteer.informal import RECOGNITION_STEPS
 from gazetteer.passes import MENTION_PASSES
 from gazetteer.qualifiers import QUALIFIER_RULES
 from gazetteer.recognition_rules import RECOGNITION_RULES
@@ -38,6 +39,7 @@ def rule_names() -> list[tuple[str, str]]:
     """Every switchable rule as ``(table, name)``, in table order."""
     return (
         [("recognition", r.name) for r in RECOGNITION_RULES]
+        + [("recognition", name) for name, _example in RECOGNITION_STEPS]
         + [("qualifier", name) for name, _example in QUALIFIER_RULES]
         + [("pass", p.name) for p in MENTION_PASSES]
     )

@@ -8,6 +8,9 @@ Input lines are ``{"id", "text", "title"?, "toponyms"?: [{"start", "end", "name"
 - ``--gold-spans``: exactly one output toponym per input toponym, in order, resolving only
   the given spans (``lat``/``lon`` null where unresolved).
 
+A toponym a rule left unresolved on purpose also gets ``unresolved``: the reason ("no place
+of this name near the story's area; nearest namesake X (CC) is N km from Y").
+
 Gold coordinates in the input are ignored, except by ``--score``, which prints the
 standard metrics against them to standard error once the output is written.
 
@@ -76,6 +79,8 @@ def _toponym_out(
         "geonameid": place.geonameid if place is not None else None,
         "feature_code": place.feature_code if place is not None else None,
     }
+    if mention is not None and getattr(mention, "unresolved", ""):
+        out["unresolved"] = mention.unresolved  # why no reading was chosen, on purpose
     if explain:
         out["trace"] = list(mention.trace) if mention is not None else []
     return out

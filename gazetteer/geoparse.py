@@ -25,6 +25,15 @@ from gazetteer.descriptions import (
     main_country,
 )
 from gazetteer.fallback import is_facility, part_of_name
+from gazetteer.informal import (
+    COMMON_WORD_IN_LIST,
+    COMMON_WORD_QUALIFIED,
+    LOWER_CASE_NAME,
+    TEXT_LANGUAGE,
+    listed_common_words,
+    lower_case_names,
+    qualified_common_words,
+)
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.name_rules import NameOptions, resolve_with_options
 from gazetteer.names import normalize, strip_articles
@@ -125,8 +134,24 @@ class Geoparser:
             knows=self._has_strict_key,
             settings=recognition,
             rules=tuple(r for r in RECOGNITION_RULES if r.name not in self.disabled),
+            steps=self._recognition_steps(),
+            read_language=TEXT_LANGUAGE not in self.disabled,
         )
         self._normalize = normalize
+
+    def _recognition_steps(self) -> tuple:
+        """Return the recognition steps after the matcher that are not switched off."""
+        steps = []
+        if COMMON_WORD_IN_LIST not in self.disabled:
+            steps.append(lambda text, _tokens, spans, doubted: listed_common_words(
+                text, spans, doubted) if doubted else spans)
+        if COMMON_WORD_QUALIFIED not in self.disabled:
+            steps.append(lambda text, _tokens, spans, doubted: qualified_common_words(
+                text, spans, doubted) if doubted else spans)
+        if LOWER_CASE_NAME not in self.disabled:
+            steps.append(lambda text, tokens, spans, _doubted: lower_case_names(
+                text, tokens, spans, self.recognizer.places_for, self.is_common))
+        return tuple(steps)
 
     # -- lookups ---------------------------------------------------------------------
 

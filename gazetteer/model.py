@@ -61,6 +61,8 @@ class Mention:
     ``trace`` names, in order, the rules that kept it (recognition), ranked its candidates
     and moved or re-ranked them (mention passes): the "why this place?" of the app. It is
     not part of equality (two mentions of the same reading are equal however reached).
+    ``unresolved`` says why a mention has no reading when a rule chose none on purpose
+    ("no place of this name near the story's area; ...").
     """
 
     start: int
@@ -68,6 +70,7 @@ class Mention:
     text: str
     candidates: tuple[Candidate, ...] = field(default=())
     trace: tuple[str, ...] = field(default=(), compare=False)
+    unresolved: str = field(default="", compare=False)
 
     @property
     def place(self) -> Place | None:

@@ -31,6 +31,7 @@ from gazetteer.discourse import (
     one_sense_for_states,
     spelled_names,
 )
+from gazetteer.doc_country import DOCUMENT_COUNTRY, favour_document_country
 from gazetteer.fallback import focus_candidate, focus_place, is_street
 from gazetteer.model import Mention, Place
 from gazetteer.namesakes import famous_area, famous_namesake, reviewed_namesake
@@ -41,6 +42,7 @@ from gazetteer.readings import (
     locates_better_than_a_town,
 )
 from gazetteer.resolve import ResolverItem, resolve_items
+from gazetteer.unresolved import FAR_NAMESAKE, far_namesakes_unresolved
 
 if TYPE_CHECKING:
     from gazetteer.geoparse import Geoparser
@@ -254,6 +256,11 @@ def _facility_mention(
 #: The mention passes, in the order they run.
 MENTION_PASSES: tuple[MentionPass, ...] = (
     MentionPass(
+        DOCUMENT_COUNTRY, "a name shared across countries: the story's country, its language",
+        "Córdoba next to Buenos Aires; Salvador in a Portuguese text",
+        lambda doc: favour_document_country(doc.text, doc.mentions, doc.parser.key, doc.url),
+    ),
+    MentionPass(
         "famous-namesake", "a name whose best-known namesake the resolver ranked low",
         "Paris (France, not Texas)", _famous_namesake,
     ),
@@ -288,6 +295,11 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
     MentionPass(
         "contained-reading", "a weak or unknown name the text puts in another place",
         "the Bambino Gesu hospital in Rome", _contained,
+    ),
+    MentionPass(
+        FAR_NAMESAKE, "a weak reading whose namesakes all lie far from the story: none",
+        "a village outside Maiduguri the gazetteer lacks (not Tunis)",
+        lambda doc: far_namesakes_unresolved(doc.mentions, doc.weak),
     ),
 )
 

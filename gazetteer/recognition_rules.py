@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from gazetteer.language import STOP_WORDS as STOP_WORDS_BY_LANGUAGE
 from gazetteer.model import Place
 from gazetteer.names import normalize
 from gazetteer.people import is_first_name, is_surname
@@ -149,6 +150,7 @@ class MatchContext:
         settings: RecognitionSettings,
         person_rules: bool,
         is_common: Callable[[str], bool] | None,
+        language: str | None = None,
     ) -> None:
         self.text = text
         self.tokens = tokens
@@ -160,6 +162,8 @@ class MatchContext:
         self.settings = settings
         self.person_rules = person_rules
         self._is_common = is_common
+        #: The text's language when it is not English (:mod:`gazetteer.language`), else None.
+        self.language = language
         self.first = tokens[i]
         self.surface = text[self.first.start : end]
         self.single = i == j
@@ -266,7 +270,8 @@ def _acronym(c: MatchContext) -> bool:
 def _name_particle(c: MatchContext) -> bool:
     t, i = c.tokens, c.i
     return (
-        i >= 2
+        c.language is None  # "Vecinos de Maracay", "die Altstadt von Passau": prepositions
+        and i >= 2
         and not c.admin
         and t[i - 1].text.lower() in NAME_PARTICLES
         and t[i - 2].capitalized
@@ -312,6 +317,12 @@ RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
     RecognitionRule(
         "stop-phrase", "drop", "names news uses for something else, and armed groups",
         "White House", lambda c: c.lower in STOP_PHRASES,
+    ),
+    RecognitionRule(
+        "foreign-function-word", "drop",
+        "a function word of the text's language (not English), capitalised", "À Lubumbashi",
+        lambda c: c.single and c.language is not None
+        and c.lower in STOP_WORDS_BY_LANGUAGE.get(c.language, ()),
     ),
     RecognitionRule(
         "bare-direction", "drop", "a single compass word", "North",

@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from gazetteer.language import STOP_WORDS as STOP_WORDS_BY_LANGUAGE
+from gazetteer.language import document_language
 from gazetteer.model import Place
 from gazetteer.people import is_first_name
 from gazetteer.recognition_rules import (
@@ -70,6 +72,11 @@ log = logging.getLogger("conflictmap.gazetteer.recognize")
 LISTED_WITH_PLACES = "listed-with-places"
 #: Trace name of a place name dropped because a street word follows it ("Wichita Drive").
 STREET_NAME = "street-name"
+
+#: The rule whose drops recognition steps may revisit (a common word in a list of places).
+COMMON_WORD_RULE = "common-word"
+#: A step after the matcher: ``step(text, tokens, spans, doubted) -> spans``.
+RecognitionStep = Callable[[str, list["Token"], list["Span"], list["Span"]], list["Span"]]
 
 #: Longest name, in tokens, the matcher tries ("Saint Vincent and the Grenadines" is 5).
 MAX_TOKENS: int = 6
@@ -216,6 +223,15 @@ class Recognizer:
         decides whether a match is kept.
     settings:
         Their thresholds.
+    steps:
+        Steps run after the matcher, in order, as ``step(text, tokens, spans, doubted)``
+        returning the spans (:mod:`gazetteer.informal`); ``doubted`` are the capitalised
+        single words the ``common-word`` rule dropped.
+    read_language:
+        Tell the text's language from its function words (:mod:`gazetteer.language`): in a
+        text not in English, "de"/"von" before a name are prepositions, not name particles,
+        "En Medellín" is no person's name, and the language's capitalised function words
+        are no places (rule ``foreign-function-word``).
 
     """
 
@@ -230,8 +246,12 @@ class Recognizer:
         knows: Callable[[str], bool] | None = None,
         rules: Sequence[RecognitionRule] = RECOGNITION_RULES,
         settings: RecognitionSettings = DEFAULT_RECOGNITION,
+        steps: Sequence[RecognitionStep] = (),
+        read_language: bool = True,
     ) -> None:
         self._is_common = is_common
+        self.read_language = read_language
+        self.steps = tuple(steps)
         self._knows = knows or (lambda name: bool(self.places_for(name)))
         self.person_rules = person_rules
         self.rules = tuple(rules)
@@ -334,9 +354,14 @@ class Recognizer:
         """
         dropped: list[Dropped] = []
         tokens = tokenize(text)
-        person_words = self._person_words(text, tokens)
+        language = None
+        if self.read_language:
+            language = document_language(text)
+            language = None if language == "en" else language
+        person_words = self._person_words(text, tokens, language)
         spans: list[Span] = []
         doubted: list[Span] = []
+        common: list[Span] = []
         i = 0
         n = len(tokens)
         while i < n:
@@ -359,7 +384,7 @@ class Recognizer:
             context = MatchContext(
                 text, tokens, i, j, end, places, person_words,
                 settings=self.settings, person_rules=self.person_rules,
-                is_common=self._is_common,
+                is_common=self._is_common, language=language,
             )
             kept, rule = judge(context, self.rules)
             if kept:
@@ -367,6 +392,8 @@ class Recognizer:
                 i = j + 1
                 continue
             dropped.append(Dropped(tok.start, end, text[tok.start : end], rule))
+            if rule == COMMON_WORD_RULE and i == j and not tok.text.isupper():
+                common.append(Span(tok.start, end, text[tok.start : end], places, (rule,)))
             if i == j and tok.text.lower() in ALLOWED_PRECEDERS:
                 # "Western" of "Western Massachusetts" is no place, but the next word may be.
                 i += 1
@@ -383,6 +410,8 @@ class Recognizer:
                 i = self._skip_run(text, tokens, i)
         if doubted and spans:
             spans = _with_listed_places(text, spans, doubted)
+        for step in self.steps:
+            spans = step(text, tokens, spans, common)
         return spans, dropped
 
     @staticmethod
@@ -415,7 +444,9 @@ class Recognizer:
 
     # -- person contexts ---------------------------------------------------------------
 
-    def _person_words(self, text: str, tokens: list[Token]) -> set[str]:
+    def _person_words(
+        self, text: str, tokens: list[Token], language: str | None = None
+    ) -> set[str]:
         """Words seen in person contexts in this text ("Mr. Smith", "Bob Smith" -> "Smith said").
 
         The last word of a run of two or three capitalised words that is not a place as a
@@ -438,6 +469,9 @@ class Recognizer:
                 m += 1
             if 1 <= m - k <= 2 and tokens[m].text[:1].isupper() and not tokens[m].text.isupper():
                 first_word = tokens[k].text.lower()
+                if language is not None and first_word in STOP_WORDS_BY_LANGUAGE[language]:
+                    k = m + 1  # "En Medellín", "À Lubumbashi": a preposition, no first name
+                    continue
                 if is_first_name(first_word):
                     last = strip_dot(tokens[m].text).lower()
                     words.add(last)

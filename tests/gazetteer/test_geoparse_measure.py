@@ -5,6 +5,7 @@ from __future__ import annotations
 from bench.geoparse_measure import feature_class, half, score_corpus
 from bench.rules_ablation import rule_names
 from gazetteer import MENTION_PASSES, RECOGNITION_RULES, get_geoparser
+from gazetteer.informal import RECOGNITION_STEPS
 from gazetteer.qualifiers import QUALIFIER_RULES
 
 
@@ -49,6 +50,6 @@ def test_expected_unresolved_counts_a_far_namesake_as_wrong() -> None:
 
 def test_the_ablation_covers_every_rule_table() -> None:
     names = [name for _table, name in rule_names()]
-    expected = ([r.name for r in RECOGNITION_RULES] + [n for n, _e in QUALIFIER_RULES]
-                + [p.name for p in MENTION_PASSES])
+    expected = ([r.name for r in RECOGNITION_RULES] + [n for n, _e in RECOGNITION_STEPS]
+                + [n for n, _e in QUALIFIER_RULES] + [p.name for p in MENTION_PASSES])
     assert names == expected and len(set(names)) == len(names)

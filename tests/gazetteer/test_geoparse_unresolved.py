@@ -1,0 +1,103 @@
+"""Small places the gazetteer lacks: unresolved with a reason, not a namesake far away.
+
+The ``far-namesake-unresolved`` pass is tested on sentences written for this project,
+with made-up village names (no such place in the gazetteer), and switched off by name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.model import Candidate, Mention, Place
+from gazetteer.unresolved import FAR_KM, FAR_NAMESAKE, unresolved_reason
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return get_geoparser()
+
+
+def _given(parser: Geoparser, text: str, *names: str) -> dict[str, Mention]:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return {m.text: m for m in parser.resolve_spans(text, spans)}
+
+
+def _place(pid: str, lat: float, lon: float, cc: str, population: int = 0) -> Place:
+    return Place(pid, pid, lat, lon, "PPL", cc, population=population)
+
+
+# -- the reason, on made-up places ----------------------------------------------------------
+
+_STORY = [_place("kramatorsk", 48.72, 37.56, "UA", 150_000)]
+
+
+def _weak(place: Place, score: float = 0.5, reasons: tuple[str, ...] = ()) -> Candidate:
+    return Candidate(place, score, ("skeleton match (-2.0)", *reasons))
+
+
+def test_reason_names_the_nearest_namesake_and_its_distance() -> None:
+    far = _place("Tirana-ish", 41.3, 19.8, "AL", 30_000)
+    reason = unresolved_reason(Mention(0, 5, "Xyzka", (_weak(far),)), _STORY)
+    assert reason is not None
+    assert reason.startswith("no place of this name near the story's area")
+    assert "Tirana-ish (AL)" in reason and "km from kramatorsk" in reason
+
+
+@pytest.mark.parametrize(
+    "candidates",
+    [
+        # a namesake in the story's own country may be the place
+        (_weak(_place("elsewhere", 50.4, 30.5, "UA", 3_000)),),
+        # a namesake within FAR_KM of the story is not "far"
+        (_weak(_place("nearby", 48.0, 39.0, "RU", 3_000)),),
+        # a close contender near the story keeps the mention (a ranking question)
+        (_weak(_place("far", 41.3, 19.8, "AL")), _weak(_place("near", 48.5, 37.0, "RU"), 0.0)),
+        # a reading the fallback placed from the text itself
+        (_weak(_place("far", 41.3, 19.8, "AL"), reasons=("'X' placed in Y: the text ...",)),),
+    ],
+)
+def test_no_reason_when_a_reading_may_stand(candidates) -> None:
+    assert unresolved_reason(Mention(0, 5, "Xyzka", candidates), _STORY) is None
+
+
+def test_no_story_area_no_reason() -> None:
+    far = _place("far", 41.3, 19.8, "AL")
+    assert unresolved_reason(Mention(0, 5, "Xyzka", (_weak(far),)), []) is None
+    assert FAR_KM >= 161  # unresolved only where a namesake could never count as right
+
+
+# -- the pass, end to end and with gold spans ------------------------------------------------
+
+_VILLAGE = "Gunmen burned the market of Tunguzhe, a village outside Maiduguri, on Sunday."
+
+
+def test_far_namesake_of_a_village_is_left_unresolved(parser: Geoparser) -> None:
+    found = _given(parser, _VILLAGE, "Tunguzhe", "Maiduguri")
+    village = found["Tunguzhe"]
+    assert village.place is None
+    assert FAR_NAMESAKE in village.trace
+    assert "no place of this name near the story's area" in village.unresolved
+    assert found["Maiduguri"].place is not None
+    off = _given(Geoparser(parser.index, disabled=frozenset({FAR_NAMESAKE})), _VILLAGE,
+                 "Tunguzhe", "Maiduguri")
+    assert off["Tunguzhe"].place is not None  # the far namesake the rule refuses
+
+
+def test_plain_readings_are_untouched(parser: Geoparser) -> None:
+    text = "Flights from Nairobi to Lagos resumed, and buses ran to Kano and Abuja."
+    found = _given(parser, text, "Nairobi", "Lagos", "Kano", "Abuja")
+    assert all(m.place is not None and not m.unresolved for m in found.values())
+
+
+def test_the_cli_output_says_why(parser: Geoparser) -> None:
+    from cli.geoparse_cmd import predict_document
+
+    start, other = _VILLAGE.index("Tunguzhe"), _VILLAGE.index("Maiduguri")
+    doc = {"id": "x", "text": _VILLAGE, "toponyms": [
+        {"start": start, "end": start + 8, "name": "Tunguzhe"},
+        {"start": other, "end": other + 9, "name": "Maiduguri"}]}
+    village, town = predict_document(doc, gold_spans=True, parser=parser)["toponyms"]
+    assert village["lat"] is None
+    assert village["unresolved"].startswith("no place of this name near the story's area")
+    assert "unresolved" not in town
