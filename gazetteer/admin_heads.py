@@ -29,9 +29,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADMIN_CONTEXT_RE",
+    "ARABIC_HEADS",
     "HEAD_LEVELS",
     "admin_context",
     "admin_head",
+    "arabic_head_word",
     "admin_head_reading",
     "city_reading",
 ]
@@ -59,6 +61,20 @@ _HEAD_AFTER_RE = re.compile(
 _HEAD_IN_NAME_RE = re.compile(rf"\s({_HEADS})$", re.IGNORECASE)
 #: "the district of Marib", "the province of Helmand".
 _HEAD_BEFORE_RE = re.compile(rf"\b({_HEADS})\s+of\s+$", re.IGNORECASE)
+#: Arabic head words before the name ("محافظة حلب", "بمحافظة حجة", "ولاية الخرطوم"), with
+#: an attached preposition or conjunction, and the English head whose levels they name.
+ARABIC_HEADS: dict[str, str] = {
+    "محافظة": "governorate",
+    "ولاية": "state",
+    "مديرية": "district",
+    "قضاء": "district",
+    "إقليم": "region",
+    "اقليم": "region",
+    "مقاطعة": "province",
+}
+_ARABIC_HEAD_BEFORE_RE = re.compile(
+    rf"(?:^|[\s(«\"])[وفبل]?({'|'.join(ARABIC_HEADS)})\s+$"
+)
 #: Administrative context: "the governor of Lagos", "Lagos's governor", "Kano state's".
 ADMIN_CONTEXT_RE = re.compile(
     r"(?:\b(?:governor|governorship|premier|deputy governor)\s+of\s+(?:the\s+)?$)",
@@ -80,6 +96,8 @@ def admin_head(text: str, start: int, end: int) -> str | None:
     'district'
     >>> admin_head("students of Kano State University", 12, 16) is None
     True
+    >>> admin_head("غارة على مديرية حيران بمحافظة حجة", 30, 33)
+    'governorate'
     """
     inside = _HEAD_IN_NAME_RE.search(text, start, end)
     if inside:
@@ -88,7 +106,23 @@ def admin_head(text: str, start: int, end: int) -> str | None:
     if after:
         return after.group(1).lower()
     before = _HEAD_BEFORE_RE.search(text, max(0, start - 30), start)
-    return before.group(1).lower() if before else None
+    if before:
+        return before.group(1).lower()
+    word = arabic_head_word(text, start)
+    return ARABIC_HEADS[word] if word else None
+
+
+def arabic_head_word(text: str, start: int) -> str | None:
+    """Return the Arabic head word right before ``start`` ("محافظة" in "بمحافظة حجة"), or None.
+
+    Arabic names the unit with the head first, in a construct: GeoNames-derived data keeps
+    the whole form ("محافظة حلب"), so the head word is also part of the unit's name.
+
+    >>> arabic_head_word("اشتباكات في ولاية الجزيرة", 17)
+    'ولاية'
+    """
+    found = _ARABIC_HEAD_BEFORE_RE.search(text, max(0, start - 12), start)
+    return found.group(1) if found else None
 
 
 def admin_context(text: str, start: int, end: int) -> bool:
@@ -120,11 +154,14 @@ def admin_head_reading(
     head: str,
     key: Callable[[str], str],
     places_for: Callable[[str], tuple[Place, ...]],
+    unit_name: str | None = None,
 ) -> Mention | None:
     """Return the mention with the administrative unit of its name first, or None.
 
     The unit is looked for among the mention's candidates, then under the name with the
     head word ("Helmand Province"), at the levels :data:`HEAD_LEVELS` gives, in order.
+    ``unit_name`` is the unit's whole name as the text writes it ("محافظة حجة"): places
+    under that name are the unit whatever their own (English) name.
     """
     levels = HEAD_LEVELS[head]
     top = mention.place
@@ -141,12 +178,19 @@ def admin_head_reading(
         if place.id not in seen:
             pool.append(Candidate(place, score, ()))
             seen.add(place.id)
+    named_units = {p.id for p in places_for(unit_name)} if unit_name else set()
+    for place in (places_for(unit_name) if unit_name else ()):
+        if place.id not in seen:
+            pool.append(Candidate(place, score, ()))
+            seen.add(place.id)
     for level in levels:
         if top is not None and top.feature_code == level:
             return None  # the top reading is already the best level the text allows
         for candidate in pool:
             place = candidate.place
-            if place.feature_code == level and _names_unit(key, mention_key, place):
+            if place.feature_code == level and (
+                place.id in named_units or _names_unit(key, mention_key, place)
+            ):
                 if candidate in mention.candidates:
                     return mention.promoted(candidate, f"named as a {head}")
                 lifted = Candidate(place, score, (f"named as a {head}",))
@@ -186,7 +230,11 @@ def run_admin_heads(doc: MentionDocument) -> list[Mention]:
     out = []
     for mention in doc.mentions:
         head = admin_head(doc.text, mention.start, mention.end) if mention.candidates else None
-        moved = admin_head_reading(mention, head, parser.key, parser.places_for) if head else None
+        word = arabic_head_word(doc.text, mention.start) if head else None
+        moved = admin_head_reading(
+            mention, head, parser.key, parser.places_for,
+            unit_name=f"{word} {mention.text}" if word else None,
+        ) if head else None
         out.append(moved or mention)
     return out
 

@@ -13,7 +13,8 @@ The ``far-namesake-unresolved`` pass leaves a mention unresolved, with the reaso
 - every close contender (within :data:`CONTENDER_MARGIN` of the best score) lies more than
   :data:`FAR_KM` from each place the document reads plainly, and in none of their
   countries,
-- and the document reads at least one place plainly (else there is no "story's area").
+- and the document reads at least one place plainly (else there is no "story's area"),
+- and the text does not name it as an administrative unit (the ``admin-head`` pass).
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ FAR_NAMESAKE = "far-namesake-unresolved"
 FAR_KM = 500.0
 #: Candidates scoring within this of the best are contenders the rule must all find far.
 CONTENDER_MARGIN = 2.0
-#: Reasons of readings the fallback passes placed from the text itself (never far).
-_PLACED_BY_TEXT = ("placed in", "is not in the gazetteer")
+#: Reasons of readings the fallback passes placed from the text itself (never far), and of
+#: units the text names by their head word ("Hajjah governorate": the gazetteer holds every
+#: such unit, so it is no missing hamlet).
+_PLACED_BY_TEXT = ("placed in", "is not in the gazetteer", "named as a ")
 
 
 def _anchors(mentions: Sequence[Mention], weak: Sequence[bool]) -> list[Place]:

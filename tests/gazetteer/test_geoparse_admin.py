@@ -148,6 +148,35 @@ def test_admin_head_switched_off_keeps_the_city(parser: Geoparser) -> None:
     assert place.feature_code.startswith("PPL")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("تواصلت الاشتباكات في محافظة إدلب طوال الليل.", "إدلب", "SY"),
+        ("نزح آلاف المدنيين من ولاية الجزيرة الأسبوع الماضي.", "الجزيرة", "SD"),
+        ("وقعت غارة جوية بمحافظة حجة صباح اليوم.", "حجة", "YE"),
+        ("قصفت الطائرات مواقع في إقليم تيغراي.", "تيغراي", "ET"),
+    ],
+)
+def test_an_arabic_head_word_before_the_name_makes_the_unit(
+    parser: Geoparser, text, name, country
+) -> None:
+    for mention in (_place(parser, text, name), _given(parser, text, name)):
+        assert mention.place.feature_code == "ADM1", mention.place
+        assert mention.place.country_code == country
+
+
+def test_an_arabic_city_noun_is_no_head_word(parser: Geoparser) -> None:
+    assert admin_head("سيطرت القوات على مدينة حلب", 23, 26) is None
+    assert _place(parser, "سيطرت القوات على مدينة حلب.", "حلب").place.feature_code == "PPL"
+
+
+def test_a_unit_named_by_its_head_word_is_never_a_missing_hamlet(parser: Geoparser) -> None:
+    """A far reading elsewhere in the text does not unresolve a governorate named as one."""
+    mention = _place(parser, "قتل مدنيان في غارة على مديرية حيران بمحافظة حجة.", "حجة")
+    assert not mention.unresolved
+    assert (mention.place.country_code, mention.place.feature_code) == ("YE", "ADM1")
+
+
 def test_every_head_word_prefers_an_administrative_level() -> None:
     assert all(levels and levels[0].startswith("ADM") for levels in HEAD_LEVELS.values())
 
