@@ -53,6 +53,15 @@ def _mentions(text: str, resolve: bool) -> list[Mention]:
             find_arabic_places(text, parser.arabic_places)]
 
 
+def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
+    """Drop Latin readings far from the war's countries (:mod:`gazetteer.translit_bounds`)."""
+    from claims.actors import default_actor_book
+    from gazetteer.geoparse import get_geoparser
+
+    info = default_actor_book().conflicts.get(conflict or "")
+    return get_geoparser().bound_translit(mentions, info.countries if info else ())
+
+
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
               hint: str | None) -> str | None:
     from claims.actors import default_actor_book
@@ -89,6 +98,7 @@ def extract_arabic_claims(
     folded = fold(text)
     actors_all = find_arabic_actors(folded, text)
     conflict = _conflict(actors_all, mentions, conflict)
+    mentions = _bounded(mentions, conflict) if resolve else mentions
     prov = dict(article_id=article_id, source=source, url=url, published=published)
     generic = find_arabic_generic_actors(folded, conflict, text, actors_all)
     refs = find_arabic_actor_references(folded, text)
