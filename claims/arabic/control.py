@@ -144,6 +144,25 @@ def _actor_near(actors: Sequence[ArabicActor], lo: int, hi: int) -> ArabicActor 
     return inside[0] if inside else None
 
 
+#: Nouns for what is struck (positions, gatherings, bases ...): an actor right after one is
+#: the target, not the one acting ("قصفت الطائرات مواقع لقوات النظام": the regime was hit).
+_TARGET_BEFORE_RE = re.compile(r"(?<![\w])(?:مواقع|موقعا|موقع|تجمعات|تجمع|مقرات|مقر|ثكنات|"
+                               r"تحصينات|معاقل|اليات|اهداف|نقاط|نقطه|دوريات|دوريه|قوافل|"
+                               r"مخازن|منصات)(?:\s+عسكريه)?(?:\s+تابعه)?\s+$")
+
+
+def _is_target(folded: str, actor: ArabicActor) -> bool:
+    """Whether ``actor`` is named as the target of a strike (after :data:`_TARGET_BEFORE_RE`).
+
+    >>> from claims.arabic.actors import find_arabic_actors
+    >>> text = "قصفت طايرات مواقع لقوات حفتر"
+    >>> _is_target(text, find_arabic_actors(text)[0])
+    True
+    """
+    head = re.sub(r"[وفبل]{1,2}$", "", folded[max(0, actor.start - 40):actor.start])
+    return bool(_TARGET_BEFORE_RE.search(head))  # "مواقع لقوات": the clitic is outside
+
+
 def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> str:
     """Return the few words before a trigger, up to the last clause boundary, without actors.
 
@@ -266,7 +285,10 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
     if rule.voice == "fell" and not _PLACE_NOUN_RE.match(folded[end:place.start]):
         return []  # "سقطت قذائف على X": shells fell, the town did not
     listed = _listed(folded, place, places)
-    actor = _actor_near(actors, end, place.start)
+    acting = [a for a in actors if not _is_target(folded, a)]
+    # the subject after the verb (VSO): between the verb and the place, or inside a
+    # verb phrase that spans it ("شنت جماعة الحوثي هجوما على")
+    actor = _actor_near(acting, end, place.start) or _actor_near(acting, start, end)
     last = listed[-1].end
     if actor is None:
         by = BY_RE.search(folded, last, last + 40)

@@ -29,6 +29,7 @@ from claims.arabic.actors import (
 )
 from claims.arabic.control import ArabicControl, PlaceSpan, find_arabic_control, is_locator
 from claims.arabic.dates import arabic_event_date
+from claims.arabic.demonyms import find_arabic_demonym_actors
 from claims.arabic.distance import find_arabic_distances
 from claims.arabic.references import find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
@@ -100,6 +101,9 @@ def extract_arabic_claims(
     conflict = _conflict(actors_all, mentions, conflict)
     mentions = _bounded(mentions, conflict) if resolve else mentions
     prov = dict(article_id=article_id, source=source, url=url, published=published)
+    actors_all = sorted([*actors_all, *find_arabic_demonym_actors(folded, conflict, text,
+                                                                  actors_all)],
+                        key=lambda a: a.start)
     generic = find_arabic_generic_actors(folded, conflict, text, actors_all)
     refs = find_arabic_actor_references(folded, text)
     actors_all = sorted([*actors_all, *generic, *refs], key=lambda a: a.start)

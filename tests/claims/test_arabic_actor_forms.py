@@ -1,0 +1,58 @@
+"""Generic ways Arabic reporting names a side: force + country adjective (claims.arabic.
+demonyms), the subject after the verb, and the target of a strike that is not the actor.
+Sentences written for the test, from several wars."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.arabic.demonyms import country_actor, find_arabic_demonym_actors
+from claims.arabic.extract import extract_arabic_claims
+from claims.arabic.text import fold
+
+
+def _actors(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
+    return [(c.action, c.place, c.actor_norm)
+            for c in extract_arabic_claims(text, conflict=conflict)
+            if c.__class__.__name__ == "ControlClaim"]
+
+
+@pytest.mark.parametrize(("text", "conflict", "norm"), [
+    ("دخلت القوات الأوكرانية مدينة خيرسون صباح الجمعة.", "ukraine", "Ukraine"),
+    ("قصفت المدفعية الروسية مدينة خاركيف ليلا.", "ukraine", "Russia"),
+    ("سيطر الجيش السوداني على مدينة سنجة بعد معارك.", "sudan", "SAF"),
+    ("شنت طائرات تركية مسيرة غارات على مدينة القامشلي.", "syria", "Turkey"),
+    ("دخلت القوات الإثيوبية بلدة شيري في إقليم تيغراي.", "ethiopia", "ENDF"),
+    ("دخل الجيش الصومالي بلدة جلالقسي بعد معارك عنيفة.", "somalia", "Somali government"),
+    ("قصفت الطائرات الإسرائيلية بلدة الخيام جنوب لبنان.", "lebanon", "Israel"),
+])
+def test_force_and_country_adjective_is_the_war_s_actor(text, conflict, norm):
+    assert {n for _a, _p, n in _actors(text, conflict)} == {norm}
+
+
+def test_a_country_no_single_actor_stands_for_gives_no_norm():
+    assert country_actor("libya", "LY") is None
+    found = find_arabic_demonym_actors(fold("دخلت القوات الليبية مدينة سرت"), "libya")
+    assert [a.norm for a in found] == [None]
+
+
+def test_adjective_agrees_in_definiteness():
+    assert find_arabic_demonym_actors(fold("القوات روسيه"), "ukraine") == []
+
+
+@pytest.mark.parametrize(("text", "conflict", "norm"), [
+    ("شنت جماعة الحوثي هجوما واسعا على مواقع القوات الحكومية في مديرية صرواح.", "yemen",
+     "Houthis"),
+    ("قصفت المدفعية الروسية مواقع للقوات الأوكرانية قرب مدينة باخموت.", "ukraine", "Russia"),
+    ("استهدفت قوات الدعم السريع تجمعات للجيش السوداني في مدينة الأبيض.", "sudan", "RSF"),
+])
+def test_the_target_of_a_strike_is_not_its_actor(text, conflict, norm):
+    assert {n for _a, _p, n in _actors(text, conflict)} == {norm}
+
+
+@pytest.mark.parametrize(("text", "conflict", "norm"), [
+    ("شنت قوات الدعم السريع هجوما على مدينة الفاشر فجر الجمعة.", "sudan", "RSF"),
+    ("شنت حركة الشباب هجوما على بلدة مقديشو ليلا.", "somalia", "al-Shabaab"),
+])
+def test_subject_inside_the_verb_phrase_is_the_actor(text, conflict, norm):
+    assert {n for _a, _p, n in _actors(text, conflict)} == {norm}
