@@ -22,7 +22,8 @@ from claims.arabic.text import fold
 from gazetteer.arabic import has_arabic
 
 __all__ = ["ACTOR_REFERENCE_RE", "GENERIC_WORDS", "ArabicActor", "find_arabic_actor_references",
-           "find_arabic_actors", "find_arabic_generic_actors", "generic_norm"]
+           "find_arabic_actors", "find_arabic_generic_actors", "generic_norm",
+           "merge_appositions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "القوات الامنيه", "قوات الامن", "القوات المسلحه", "الجيش النظامي", "الجيش",
     "المسلحون", "مسلحون", "المتمردون", "متمردون", "الانقلابيون", "الفصائل المسلحه",
     "الفصائل", "فصائل مسلحه", "المعارضه المسلحه", "مقاتلو المعارضه", "المعارضه",
+    "المجموعات المسلحه", "مجموعات مسلحه", "الجماعات المسلحه", "مقاتلون",
     "الميليشيات", "الميليشيا", "المليشيات", "المليشيا", "ميليشيات", "ميليشيا", "الثوار",
     "التنظيم", "عناصر التنظيم", "مسلحو التنظيم", "القوات الموالية للحكومه", "الحكومه",
 )
@@ -173,3 +175,46 @@ def find_arabic_actor_references(folded: str, text: str | None = None) -> list[A
     """Find possessive forces ("قواته") as unresolved actors (norm None, kind "reference")."""
     return [ArabicActor(m.start(), m.end(), (text or folded)[m.start():m.end()], None, (),
                         "reference") for m in ACTOR_REFERENCE_RE.finditer(folded)]
+
+
+#: Words joining a force to the named side it belongs to: "مسلحون من جماعة X", "الفصائل
+#: بقيادة X", "المجموعات الموالية لـ X", "الوحدات التابعة لـ X" (up to two words before:
+#: المسلحة، العسكرية). "المدعومة من X" names a backer, not the side: it is not here.
+_BELONGS_RE = re.compile(r"\s+(?:\S+\s+){0,2}?(?P<link>من|بقياده|(?:ال)?موالي\S*|(?:ال)?تابع\S*)"
+                         r"\s+")
+
+
+def merge_appositions(folded: str, actors: list[ArabicActor],
+                      text: str | None = None) -> list[ArabicActor]:
+    """Join a force to the named actor it belongs to (one actor, the name's norm).
+
+    "مسلحون من جماعة نصرة الإسلام" is JNIM, "فصائل المعارضة بقيادة هيئة تحرير الشام" HTS,
+    "المجموعات المسلحة الموالية لحكومة الوفاق" the GNA. A force read without its own name
+    (generic, demonym, possessive) is joined by any link; a named one only by بقيادة
+    (the leader names the side more exactly). Offsets and text are the joined phrase's.
+
+    >>> f = fold("هاجم مسلحون من جماعة نصرة الاسلام والمسلمين موقعا")
+    >>> named = find_arabic_actors(f)
+    >>> [(a.norm, a.kind) for a in merge_appositions(f, [*find_arabic_generic_actors(
+    ...     f, "sahel", named=named), *named])]
+    [('JNIM', 'name')]
+    """
+    ordered = sorted(actors, key=lambda a: a.start)
+    out: list[ArabicActor] = []
+    skip: set[int] = set()
+    for i, actor in enumerate(ordered):
+        if i in skip:
+            continue
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if nxt is not None and nxt.kind == "name" and nxt.norm and nxt.norm != actor.norm:
+            gap = folded[actor.end:nxt.start]
+            gap = gap[:-1] if gap.endswith("ل") else gap  # "لحكومة": the clitic is outside
+            m = _BELONGS_RE.fullmatch(gap)
+            if m and "مدعوم" not in gap and (actor.kind != "name" or m["link"] == "بقياده"):
+                out.append(ArabicActor(actor.start, nxt.end,
+                                       (text or folded)[actor.start:nxt.end], nxt.norm,
+                                       nxt.conflicts, "name"))
+                skip.add(i + 1)
+                continue
+        out.append(actor)
+    return out

@@ -146,7 +146,8 @@ def _actor_near(actors: Sequence[ArabicActor], lo: int, hi: int) -> ArabicActor 
 
 #: Nouns for what is struck (positions, gatherings, bases ...): an actor right after one is
 #: the target, not the one acting ("قصفت الطائرات مواقع لقوات النظام": the regime was hit).
-_TARGET_BEFORE_RE = re.compile(r"(?<![\w])(?:مواقع|موقعا|موقع|تجمعات|تجمع|مقرات|مقر|ثكنات|"
+_TARGET_BEFORE_RE = re.compile(r"(?<![\w])(?:مواقع|موقعا|موقع|تجمعات|تجمعا|تجمع|مقرات|مقرا|"
+                               r"مقر|ثكنات|اهدافا|"
                                r"تحصينات|معاقل|اليات|اهداف|نقاط|نقطه|دوريات|دوريه|قوافل|"
                                r"مخازن|منصات)(?:\s+عسكريه)?(?:\s+تابعه)?\s+$")
 
@@ -282,6 +283,9 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         place = pronoun  # "استعادوها": no place named after it, the pronoun is the place
     if place is None:
         return []
+    after_pronoun = None
+    if place.ref == "it" and (head := _relative_antecedent(folded, start, places)):
+        place, after_pronoun = head, place.end  # the actor follows: "تسيطر عليها روسيا"
     if rule.voice == "fell" and not _PLACE_NOUN_RE.match(folded[end:place.start]):
         return []  # "سقطت قذائف على X": shells fell, the town did not
     listed = _listed(folded, place, places)
@@ -289,6 +293,8 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
     # the subject after the verb (VSO): between the verb and the place, or inside a
     # verb phrase that spans it ("شنت جماعة الحوثي هجوما على")
     actor = _actor_near(acting, end, place.start) or _actor_near(acting, start, end)
+    if actor is None and after_pronoun is not None:
+        actor = _actor_near(acting, after_pronoun, after_pronoun + 60)
     last = listed[-1].end
     if actor is None:
         by = BY_RE.search(folded, last, last + 40)
@@ -330,10 +336,35 @@ def _stronghold(folded: str, rule: Rule, start: int, end: int, places: Sequence[
     return [ArabicControl(rule.action, place, actor, place.start, actor.end, start, rule.name)]
 
 
+#: A relative clause opening right before a verb: "X، التي (لا تزال) ..." (X is its head).
+_RELATIVE_RE = re.compile(r"[،,]?\s*(?:التي|الذي|اللتين|اللذين)\s+"
+                          r"(?:(?:لا|ما)\s+(?:[يت]?زال\S*)\s+|(?:باتت|اصبحت|كانت)\s+)?$")
+
+
+def _relative_antecedent(folded: str, start: int,
+                         places: Sequence[PlaceSpan]) -> PlaceSpan | None:
+    """Return the place a relative clause before ``start`` qualifies, if one heads it.
+
+    "دونيتسك، التي تسيطر عليها القوات": the pronoun عليها is Donetsk, the place right
+    before التي, not the sentence's first place.
+    """
+    m = _RELATIVE_RE.search(folded, max(0, start - 60), start)
+    if m is None or m.end() != start:
+        return None
+    before = [p for p in places if p.end <= m.start() and not p.ref
+              and not folded[p.end:m.start()].strip()]
+    return before[-1] if before else None
+
+
 def _under(folded: str, rule: Rule, start: int, end: int, places: Sequence[PlaceSpan],
            actors: Sequence[ArabicActor]) -> list[ArabicControl]:
-    """"X تحت سيطرة Y", "X الخاضعة لسيطرة Y": the place before, the actor after."""
-    before = [p for p in places if p.end <= start and _words(folded[p.end:start]) <= 3]
+    """"X تحت سيطرة Y", "X الخاضعة لسيطرة Y": the place before, the actor after.
+
+    The place may head a relative clause: "X، التي لا تزال تحت سيطرة Y".
+    """
+    head = _relative_antecedent(folded, start, places)
+    before = [head] if head else [p for p in places if p.end <= start
+                                  and _words(folded[p.end:start]) <= 3]
     if not before:
         return []
     place = before[-1]

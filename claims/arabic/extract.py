@@ -26,6 +26,7 @@ from claims.arabic.actors import (
     find_arabic_actor_references,
     find_arabic_actors,
     find_arabic_generic_actors,
+    merge_appositions,
 )
 from claims.arabic.control import ArabicControl, PlaceSpan, find_arabic_control, is_locator
 from claims.arabic.dates import arabic_event_date
@@ -106,7 +107,7 @@ def extract_arabic_claims(
                         key=lambda a: a.start)
     generic = find_arabic_generic_actors(folded, conflict, text, actors_all)
     refs = find_arabic_actor_references(folded, text)
-    actors_all = sorted([*actors_all, *generic, *refs], key=lambda a: a.start)
+    actors_all = merge_appositions(folded, [*actors_all, *generic, *refs], text)
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse()
     for s_start, s_end, sentence in split_arabic_sentences(text):

@@ -56,3 +56,33 @@ def test_the_target_of_a_strike_is_not_its_actor(text, conflict, norm):
 ])
 def test_subject_inside_the_verb_phrase_is_the_actor(text, conflict, norm):
     assert {n for _a, _p, n in _actors(text, conflict)} == {norm}
+
+
+@pytest.mark.parametrize(("text", "conflict", "norm"), [
+    ("هاجم مسلحون من جماعة نصرة الإسلام والمسلمين موقعا للجيش قرب مدينة موبتي.", "sahel",
+     "JNIM"),
+    ("دخلت فصائل المعارضة بقيادة هيئة تحرير الشام مدينة حماة فجر الخميس.", "syria", "HTS"),
+    ("انسحبت المجموعات المسلحة الموالية لحكومة الوفاق من مدينة ترهونة.", "libya", "GNA"),
+    ("دخل مقاتلون من مجموعة فاغنر الروسية مدينة كيدال أمس.", "sahel", "Wagner"),
+])
+def test_a_force_joined_to_the_side_it_belongs_to(text, conflict, norm):
+    assert {n for _a, _p, n in _actors(text, conflict)} == {norm}
+
+
+def test_a_backer_is_not_the_side():
+    text = "سيطرت القوات المشتركة المدعومة من التحالف على مدينة الخوخة."
+    assert "Saudi-led coalition" not in {n for _a, _p, n in _actors(text, "yemen")}
+
+
+@pytest.mark.parametrize(("text", "conflict", "place", "norm"), [
+    ("تقع البلدة شمال مدينة دونيتسك، التي تسيطر عليها القوات الروسية منذ سنوات.", "ukraine",
+     "دونيتسك", "Russia"),
+    ("وصلت قافلة إلى مدينة الأبيض، التي تحاصرها قوات الدعم السريع منذ أشهر.", "sudan",
+     "الأبيض", "RSF"),
+    ("زار الوزير مدينة عدن، التي باتت تحت سيطرة المجلس الانتقالي الجنوبي.", "yemen", "عدن",
+     "STC"),
+    ("تبعد مدينة نوفا كاخوفكا، التي لا تزال تحت سيطرة القوات الروسية، نحو 60 كيلومترا.",
+     "ukraine", "نوفا كاخوفكا", "Russia"),
+])
+def test_relative_clause_qualifies_the_place_before_it(text, conflict, place, norm):
+    assert [(p, n) for _a, p, n in _actors(text, conflict)] == [(place, norm)]
