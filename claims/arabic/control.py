@@ -217,6 +217,8 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                 claimed.append((m.start(), m.end()))
                 continue  # "لم تسيطر", "نفت دخول", "تسعى إلى السيطرة": no claim of the event
             found = _statement(folded, rule, m, objects, places, actors, original)
+            if not found and rule.action == "withdrew":
+                found = _withdrawal_from_taken(folded, m, out, actors)
             if not found:
                 continue
             claimed.append((m.start(), m.end()))
@@ -229,6 +231,33 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                     taken.add((st.place.start, st.action))
                     out.append(st)
     return sorted(out, key=lambda s: (s.trigger_start, s.place.start))
+
+
+#: "بعد انسحاب", "وسط انسحاب", "إثر انسحاب": a withdrawal told as the circumstance of a
+#: capture or an entry before it in the sentence.
+_CIRCUMSTANCE_RE = re.compile(r"(?<![\w])(?:بعد|وسط|عقب|اثر|مع|في\s+اعقاب|اثناء)\s+$")
+
+
+def _withdrawal_from_taken(folded: str, m: re.Match[str], out: Sequence[ArabicControl],
+                           actors: Sequence[ArabicActor]) -> list[ArabicControl]:
+    """"دخلت A مدينة X بعد انسحاب B" with no "من": B withdrew from X, the place just taken.
+
+    Only for the verbal noun after a circumstance word (:data:`_CIRCUMSTANCE_RE`), and
+    only when a capture or an entry earlier in the sentence names the place.
+    """
+    if not _CIRCUMSTANCE_RE.search(folded[max(0, m.start() - 20):m.start()]):
+        return []
+    taken = [st for st in out if st.action in ("captured", "entered")
+             and st.trigger_start < m.start() and not st.place.ref]
+    if not taken:
+        return []
+    actor = _actor_near([a for a in actors if not _is_target(folded, a)], m.end(),
+                        m.end() + 60)
+    if actor is None or actor.norm is None and actor.kind == "reference":
+        return []
+    place = taken[-1].place
+    return [ArabicControl("withdrew", place, actor, m.start(), actor.end, m.start(),
+                          "withdrawal, circumstance")]
 
 
 def _object_pronoun(m: re.Match[str], objects: re.Pattern[str] | None,

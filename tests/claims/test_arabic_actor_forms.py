@@ -86,3 +86,19 @@ def test_a_backer_is_not_the_side():
 ])
 def test_relative_clause_qualifies_the_place_before_it(text, conflict, place, norm):
     assert [(p, n) for _a, p, n in _actors(text, conflict)] == [(place, norm)]
+
+
+@pytest.mark.parametrize(("text", "conflict", "place", "norm"), [
+    ("دخلت القوات الأوكرانية مدينة خيرسون بعد انسحاب القوات الروسية إلى الضفة الشرقية.",
+     "ukraine", "خيرسون", "Russia"),
+    ("سيطر الجيش السوداني على مدينة سنجة عقب انسحاب قوات الدعم السريع.", "sudan", "سنجة",
+     "RSF"),
+    ("دخلت قوات الوفاق مدينة ترهونة وسط انسحاب مرتزقة فاغنر نحو الجنوب.", "libya", "ترهونة",
+     "LNA (Wagner)"),
+])
+def test_withdrawal_told_as_the_circumstance_of_a_capture(text, conflict, place, norm):
+    assert ("withdrew", place, norm) in _actors(text, conflict)
+
+
+def test_withdrawal_with_nothing_taken_before_gives_no_claim():
+    assert _actors("أعلن المتحدث بعد انسحاب القوات الروسية أن الوضع هادئ.", "ukraine") == []
