@@ -21,9 +21,9 @@ from functools import lru_cache
 from claims.arabic.text import fold
 from gazetteer.arabic import has_arabic
 
-__all__ = ["ACTOR_REFERENCE_RE", "GENERIC_WORDS", "ArabicActor", "find_arabic_actor_references",
-           "find_arabic_actors", "find_arabic_generic_actors", "generic_norm",
-           "merge_appositions"]
+__all__ = ["ACTOR_REFERENCE_RE", "GENERIC_WORDS", "HEAD_WORDS", "ArabicActor",
+           "find_arabic_actor_references", "find_arabic_actors", "find_arabic_generic_actors",
+           "generic_norm", "merge_appositions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,15 @@ GENERIC_WORDS: tuple[str, ...] = (
     "المجموعات المسلحه", "مجموعات مسلحه", "الجماعات المسلحه", "مقاتلون",
     "الميليشيات", "الميليشيا", "المليشيات", "المليشيا", "ميليشيات", "ميليشيا", "الثوار",
     "التنظيم", "عناصر التنظيم", "مسلحو التنظيم", "القوات الموالية للحكومه", "الحكومه",
+    *(f"{force}{head}" for head in ("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
+                                    "الجبهه")
+      for force in ("", "مقاتلو ", "عناصر ", "مسلحو ")),
 )
+#: Bare definite heads of organisations' names: "الحركة" after "حركة الشباب" is the
+#: actor of the war whose Arabic name starts with that word (:func:`generic_norm`).
+HEAD_WORDS: frozenset[str] = frozenset(("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
+                                        "الجبهه"))
+_FORCE_OF = ("مقاتلو", "عناصر", "مسلحو")
 _GENERIC_RE = re.compile(
     r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("ون", "(?:ون|ين)")
@@ -138,6 +146,8 @@ def generic_norm(words: str, conflict: str | None) -> str | None:
     ('SAF', None)
     >>> generic_norm("المسلحين", "syria") is None  # rebels or jihadists: not said
     True
+    >>> generic_norm("مقاتلي الجماعه", "yemen"), generic_norm("التنظيم", "syria")
+    ('Houthis', 'ISIS')
     """
     from claims.actors import default_actor_book
 
@@ -148,6 +158,11 @@ def generic_norm(words: str, conflict: str | None) -> str | None:
     key = _plain(words)
     norms = {norm for norm, names in info.generic.items()
              for name in names if has_arabic(name) and _plain(fold(name)) == key}
+    parts = key.split(" ")
+    head = parts[-1] if len(parts) == 2 and parts[0] in _FORCE_OF else key
+    if not norms and head in HEAD_WORDS:  # "الجماعة" in Yemen: "جماعة الحوثي"
+        norms = {norm for norm, names in info.aliases.items() for name in names
+                 if has_arabic(name) and fold(name).split(" ")[0] in (head, head[2:])}
     return norms.pop() if len(norms) == 1 else None
 
 

@@ -102,3 +102,18 @@ def test_withdrawal_told_as_the_circumstance_of_a_capture(text, conflict, place,
 
 def test_withdrawal_with_nothing_taken_before_gives_no_claim():
     assert _actors("أعلن المتحدث بعد انسحاب القوات الروسية أن الوضع هادئ.", "ukraine") == []
+
+
+@pytest.mark.parametrize(("text", "conflict", "norm"), [
+    ("وقالت المصادر إن مقاتلي الجماعة تقدموا نحو مدينة الحديدة.", "yemen", "Houthis"),
+    ("ولا يزال التنظيم يسيطر على بلدة هجين شرق دير الزور.", "syria", "ISIS"),
+    ("وشنت الحركة هجوما على بلدة مركا يوم الجمعة.", "gaza", "Hamas"),
+    ("وقال الحزب إن مقاتليه قصفوا بلدة المطلة.", "lebanon", "Hezbollah"),
+])
+def test_bare_head_of_an_organisation_name_is_that_organisation(text, conflict, norm):
+    assert {n for _a, _p, n in _actors(text, conflict)} == {norm}
+
+
+def test_a_head_two_actors_share_gives_no_norm():
+    from claims.arabic.actors import generic_norm
+    assert generic_norm("الجبهه", "syria") is None  # جبهة النصرة, الجبهة الوطنية للتحرير
