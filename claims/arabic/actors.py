@@ -23,7 +23,7 @@ from gazetteer.arabic import has_arabic
 
 __all__ = ["ACTOR_REFERENCE_RE", "GENERIC_WORDS", "HEAD_WORDS", "ArabicActor",
            "find_arabic_actor_references", "find_arabic_actors", "find_arabic_generic_actors",
-           "generic_norm", "merge_appositions"]
+           "generic_norm", "merge_appositions", "UNIT_REFERENCE_RE"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +186,30 @@ def find_arabic_generic_actors(folded: str, conflict: str | None, text: str | No
     return out
 
 
-def find_arabic_actor_references(folded: str, text: str | None = None) -> list[ArabicActor]:
-    """Find possessive forces ("قواته") as unresolved actors (norm None, kind "reference")."""
-    return [ArabicActor(m.start(), m.end(), (text or folded)[m.start():m.end()], None, (),
-                        "reference") for m in ACTOR_REFERENCE_RE.finditer(folded)]
+#: Bare unit words that mean the force the report is about (named before): "اقتحمت القوات
+#: المطار", "الوحدات المتقدمة", "وحدات أخرى". Read only where no fuller actor covers them.
+UNIT_REFERENCE_RE = re.compile(
+    r"(?<![\w])[وفبل]?(?P<name>القوات(?:\s+(?:المتقدمه|المهاجمه))?|"
+    r"الوحدات(?:\s+(?:المتقدمه|المهاجمه|العسكريه))?|وحدات\s+اخري)(?![\w])")
+
+
+def find_arabic_actor_references(folded: str, text: str | None = None,
+                                 named: list[ArabicActor] | None = None) -> list[ArabicActor]:
+    """Find possessive forces and bare units outside ``named`` actors, as references.
+
+    Possessives: "قواته" (:data:`ACTOR_REFERENCE_RE`); units: "القوات"
+    (:data:`UNIT_REFERENCE_RE`). Both are unresolved actors (norm None, kind "reference")
+    that the extractor's discourse resolves.
+
+    >>> [a.text for a in find_arabic_actor_references(fold("ثم اقتحمت القوات المطار"))]
+    ['القوات']
+    """
+    taken = [(a.start, a.end) for a in named or ()]
+    spans = [(m.start(), m.end()) for m in ACTOR_REFERENCE_RE.finditer(folded)]
+    spans += [(m.start("name"), m.end("name")) for m in UNIT_REFERENCE_RE.finditer(folded)]
+    return [ArabicActor(start, end, (text or folded)[start:end], None, (), "reference")
+            for start, end in sorted(spans)
+            if not any(s < end and start < e for s, e in taken)]
 
 
 #: Words joining a force to the named side it belongs to: "مسلحون من جماعة X", "الفصائل

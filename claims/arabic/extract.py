@@ -106,7 +106,7 @@ def extract_arabic_claims(
                                                                   actors_all)],
                         key=lambda a: a.start)
     generic = find_arabic_generic_actors(folded, conflict, text, actors_all)
-    refs = find_arabic_actor_references(folded, text)
+    refs = find_arabic_actor_references(folded, text, [*actors_all, *generic])
     actors_all = merge_appositions(folded, [*actors_all, *generic, *refs], text)
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse()

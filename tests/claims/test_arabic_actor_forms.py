@@ -117,3 +117,14 @@ def test_bare_head_of_an_organisation_name_is_that_organisation(text, conflict, 
 def test_a_head_two_actors_share_gives_no_norm():
     from claims.arabic.actors import generic_norm
     assert generic_norm("الجبهه", "syria") is None  # جبهة النصرة, الجبهة الوطنية للتحرير
+
+
+@pytest.mark.parametrize(("lines", "conflict", "norm"), [
+    (["سيطرت قوات الدعم السريع على مدينة ود مدني.", "ثم اقتحمت القوات مقر الفرقة الأولى."],
+     "sudan", "RSF"),
+    (["دخلت القوات الأوكرانية مدينة إيزيوم.", "وسيطرت وحدات أخرى على بلدة بالاكليا."],
+     "ukraine", "Ukraine"),
+])
+def test_bare_units_mean_the_force_named_before(lines, conflict, norm):
+    found = _actors(" ".join(lines), conflict)
+    assert found and {n for _a, _p, n in found} == {norm}
