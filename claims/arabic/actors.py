@@ -94,7 +94,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "القوات الامنيه", "قوات الامن", "القوات المسلحه", "الجيش النظامي", "الجيش",
     "المسلحون", "مسلحون", "المتمردون", "متمردون", "الانقلابيون", "الفصائل المسلحه",
     "الفصائل", "فصائل مسلحه", "المعارضه المسلحه", "مقاتلو المعارضه", "المعارضه",
-    "المجموعات المسلحه", "مجموعات مسلحه", "الجماعات المسلحه", "مقاتلون",
+    "المجموعات المسلحه", "مجموعات مسلحه", "الجماعات المسلحه",
     "الميليشيات", "الميليشيا", "المليشيات", "المليشيا", "ميليشيات", "ميليشيا", "الثوار",
     "التنظيم", "عناصر التنظيم", "مسلحو التنظيم", "القوات الموالية للحكومه", "الحكومه",
     *(f"{force}{head}" for head in ("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
@@ -110,7 +110,7 @@ _GENERIC_RE = re.compile(
     r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("ون", "(?:ون|ين)")
                .replace("و\\s", "(?:و|ي)\\s")
-               for w in sorted(GENERIC_WORDS, key=len, reverse=True))
+               for w in sorted({fold(g) for g in GENERIC_WORDS}, key=len, reverse=True))
     + r")(?![\w])")
 #: Possessive forces: "قواته", "مقاتليها", "عناصرهم", "جنوده" (the actor named before).
 ACTOR_REFERENCE_RE = re.compile(
@@ -134,7 +134,7 @@ def _plain(words: str) -> str:
     return " ".join(out)
 
 
-_GENERIC_PARTS = frozenset(w for g in GENERIC_WORDS for w in g.split(" ")
+_GENERIC_PARTS = frozenset(w for g in GENERIC_WORDS for w in fold(g).split(" ")
                            if w.endswith(("ون", "و")))
 
 
@@ -219,6 +219,11 @@ _BELONGS_RE = re.compile(r"\s+(?:\S+\s+){0,2}?(?P<link>من|بقياده|(?:ال
                          r"\s+")
 
 
+#: Fighters "of" a named actor right before its name: "مقاتلين من مجموعة فاغنر".
+_FIGHTERS_OF_RE = re.compile(r"(?<![\w])(?:مقاتل(?:ين|ون|و|ي)|مسلح(?:ين|ون|و|ي)|عناصر|جنود)"
+                             r"\s+من\s+(?:ال)?(?:مجموعه\s+|جماعه\s+|حركه\s+)?$")
+
+
 def merge_appositions(folded: str, actors: list[ArabicActor],
                       text: str | None = None) -> list[ArabicActor]:
     """Join a force to the named actor it belongs to (one actor, the name's norm).
@@ -240,6 +245,11 @@ def merge_appositions(folded: str, actors: list[ArabicActor],
     for i, actor in enumerate(ordered):
         if i in skip:
             continue
+        fighters = _FIGHTERS_OF_RE.search(folded, max(0, actor.start - 20), actor.start)
+        if actor.kind == "name" and actor.norm and fighters and fighters.end() == actor.start:
+            actor = ArabicActor(fighters.start(), actor.end,  # "مقاتلين من مجموعة فاغنر"
+                                (text or folded)[fighters.start():actor.end], actor.norm,
+                                actor.conflicts, "name")
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         if nxt is not None and nxt.kind == "name" and nxt.norm and nxt.norm != actor.norm:
             gap = folded[actor.end:nxt.start]

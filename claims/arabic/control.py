@@ -152,6 +152,11 @@ _TARGET_BEFORE_RE = re.compile(r"(?<![\w])(?:مواقع|موقعا|موقع|تج
                                r"مخازن|منصات)(?:\s+عسكريه)?(?:\s+تابعه)?\s+$")
 
 
+#: Words before a force that helps the subject ("بمساندة مقاتلين من العشائر"): not the actor.
+_HELPER_BEFORE_RE = re.compile(r"(?<![\w])(?:بمسانده|بدعم(?:\s+من)?|بمشاركه|بغطاء(?:\s+من)?|"
+                               r"باسناد(?:\s+من)?|الي\s+جانب)\s+$")
+
+
 def _is_target(folded: str, actor: ArabicActor) -> bool:
     """Whether ``actor`` is named as the target of a strike (after :data:`_TARGET_BEFORE_RE`).
 
@@ -161,7 +166,8 @@ def _is_target(folded: str, actor: ArabicActor) -> bool:
     True
     """
     head = re.sub(r"[وفبل]{1,2}$", "", folded[max(0, actor.start - 40):actor.start])
-    return bool(_TARGET_BEFORE_RE.search(head))  # "مواقع لقوات": the clitic is outside
+    # "مواقع لقوات": the clitic is outside; a helper (بمساندة X) is no subject either
+    return bool(_TARGET_BEFORE_RE.search(head) or _HELPER_BEFORE_RE.search(head))
 
 
 def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> str:
@@ -322,8 +328,10 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
     # the subject after the verb (VSO): between the verb and the place, or inside a
     # verb phrase that spans it ("شنت جماعة الحوثي هجوما على")
     actor = _actor_near(acting, end, place.start) or _actor_near(acting, start, end)
-    if actor is None and after_pronoun is not None:
-        actor = _actor_near(acting, after_pronoun, after_pronoun + 60)
+    if actor is None and after_pronoun is not None:  # not "استعادها من التنظيم": the loser
+        actor = _actor_near([a for a in acting if not re.search(
+            r"(?<![\w])من\s+$", folded[max(0, a.start - 6):a.start])],
+            after_pronoun, after_pronoun + 60)
     last = listed[-1].end
     if actor is None:
         by = BY_RE.search(folded, last, last + 40)
@@ -380,9 +388,13 @@ def _relative_antecedent(folded: str, start: int,
     m = _RELATIVE_RE.search(folded, max(0, start - 60), start)
     if m is None or m.end() != start:
         return None
-    before = [p for p in places if p.end <= m.start() and not p.ref
-              and not folded[p.end:m.start()].strip()]
-    return before[-1] if before else None
+    before = [p for p in places if p.end <= m.start() and not p.ref]
+    if not before or folded[before[-1].end:m.start()].strip():
+        return None
+    head = before[-1]
+    if len(before) > 1 and _LOCATOR_RE.search(folded[before[-2].end:head.start]):
+        return before[-2]  # "برطلة شرق الموصل، التي": the clause is Bartella's
+    return head
 
 
 def _under(folded: str, rule: Rule, start: int, end: int, places: Sequence[PlaceSpan],

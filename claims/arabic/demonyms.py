@@ -51,7 +51,7 @@ _ADJ = "(?:" + "|".join(sorted(_ADJ_TO_COUNTRY, key=len, reverse=True)) + ")"
 #: force noun, up to two words (من الشرطة العسكرية، مسيرة), then the country adjective;
 #: the adjective agrees in definiteness: القوات الروسية / طائرات تركية.
 _PHRASE_RE = re.compile(
-    rf"(?<![\w])[وفبلك]{{0,2}}?(?P<name>(?P<al>ال)?{_NOUN}(?:\s+(?:من\s+)?\S+){{0,2}}?"
+    rf"(?<![\w])[وفبلك]{{0,2}}?(?P<name>(?P<al>ال)?(?P<noun>{_NOUN})(?:\s+(?:من\s+)?\S+){{0,2}}?"
     rf"\s+(?:ال)?(?P<adj>{_ADJ})(?:ه|ون|ين)?)(?![\w])")
 
 
@@ -100,8 +100,9 @@ def find_arabic_demonym_actors(folded: str, conflict: str | None, text: str | No
         start, end = m.start("name"), m.end("name")
         if any(s < end and start < e for s, e in taken):
             continue
-        if bool(m.group("al")) != folded[m.start("adj") - 2:m.start("adj")].endswith("ال"):
-            continue  # "قوات الحكومة السورية" is fine; "القوات سوريه" is no phrase
+        adjacent = not folded[m.end("noun"):m.start("adj")].strip(" ال")
+        if adjacent and bool(m.group("al")) != folded[:m.start("adj")].endswith("ال"):
+            continue  # "القوات سورية" is no phrase; "وحدات من الشرطة الروسية" is one
         country = _ADJ_TO_COUNTRY[m.group("adj")]
         norm = country_actor(conflict, country)
         out.append(ArabicActor(start, end, (text or folded)[start:end], norm,

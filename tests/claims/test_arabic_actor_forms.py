@@ -128,3 +128,32 @@ def test_a_head_two_actors_share_gives_no_norm():
 def test_bare_units_mean_the_force_named_before(lines, conflict, norm):
     found = _actors(" ".join(lines), conflict)
     assert found and {n for _a, _p, n in found} == {norm}
+
+
+@pytest.mark.parametrize(("text", "conflict", "norm"), [
+    ("استعاد الجيش الصومالي، بمساندة مقاتلين من العشائر، السيطرة على بلدة بولوبردي.",
+     "somalia", "Somali government"),
+    ("دخل الجيش السوداني، بدعم من مسلحين محليين، مدينة سنجة.", "sudan", "SAF"),
+])
+def test_a_helper_is_not_the_subject(text, conflict, norm):
+    assert {n for _a, _p, n in _actors(text, conflict)} == {norm}
+
+
+def test_fighters_of_a_named_group_are_that_group():
+    text = "وقالت مصادر إن مقاتلين من مجموعة فاغنر الروسية دخلوا مدينة كيدال."
+    assert _actors(text, "sahel") == [("entered", "كيدال", "Wagner")]
+
+
+def test_units_of_a_country_force_with_words_between():
+    text = "وأكد المرصد أن وحدات من الشرطة العسكرية الروسية دخلت مدينة سراقب."
+    assert _actors(text, "syria") == [("entered", "سراقب", "Russia")]
+
+
+def test_relative_clause_after_a_locator_qualifies_the_located_place():
+    text = "ينتشر الجيش في بلدة برطلة شرق الموصل، التي استعادها من التنظيم في أكتوبر."
+    assert ("captured", "برطلة", "Iraqi forces") in _actors(text, "iraq")
+
+
+def test_generic_words_with_hamza_are_read_folded():
+    assert _actors("وكانت الفصائل قد سيطرت على مدينة حماة.", "syria") == [
+        ("captured", "حماة", "Syrian rebels")]
