@@ -307,8 +307,8 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         else:
             return []
     if place is None:
-        place = _place_after(folded, pos, places, actors, rule.prep is not None,
-                             near_ok=rule.action == "attacked")
+        place = _among(folded, pos, places) or _place_after(
+            folded, pos, places, actors, rule.prep is not None, near_ok=rule.action == "attacked")
     if place is None and rule.prep:
         inside = _PRONOUN_IN_GAP_RE.search(folded, pos, pos + 60)
         if inside is not None and _words(folded[pos:inside.start()]) <= MAX_GAP_WORDS:
@@ -371,6 +371,22 @@ def _stronghold(folded: str, rule: Rule, start: int, end: int, places: Sequence[
         return []
     place = before[-1] if _words(folded[before[-1].end:start]) <= 2 else before[0]
     return [ArabicControl(rule.action, place, actor, place.start, actor.end, start, rule.name)]
+
+
+#: A plural place noun as the object, its members named after "بينها": "دخلت قواته عدة قرى
+#: في جنوب لبنان، بينها كفرشوبا ومرجعيون" (the listed places are the claim's).
+_AMONG_RE = re.compile(r"\s*(?:عده\s+|عددا\s+من\s+|عدد\s+من\s+)?(?:ال)?(?:قري|بلدات|مدن|مناطق|"
+                       r"احياء|مواقع|قواعد)(?:\s+[^\s،,.]+){0,4}?\s*[،,]?\s*(?:من\s+)?"
+                       r"(?:بينها|ابرزها|اهمها|منها)\s+")
+
+
+def _among(folded: str, pos: int, places: Sequence[PlaceSpan]) -> PlaceSpan | None:
+    """Return the first place named after "بينها" when a plural place noun is the object."""
+    m = _AMONG_RE.match(folded, pos)
+    if m is None:
+        return None
+    return next((p for p in places if p.start >= m.end() and not p.ref
+                 and _words(_PLACE_NOUNS_RE.sub(" ", folded[m.end():p.start])) == 0), None)
 
 
 #: A relative clause opening right before a verb: "X، التي (لا تزال) ..." (X is its head).

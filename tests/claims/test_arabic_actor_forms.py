@@ -157,3 +157,13 @@ def test_relative_clause_after_a_locator_qualifies_the_located_place():
 def test_generic_words_with_hamza_are_read_folded():
     assert _actors("وكانت الفصائل قد سيطرت على مدينة حماة.", "syria") == [
         ("captured", "حماة", "Syrian rebels")]
+
+
+@pytest.mark.parametrize(("text", "conflict", "places"), [
+    ("وقال الجيش الإسرائيلي إن قواته دخلت عدة قرى في جنوب لبنان، بينها كفرشوبا ومرجعيون.",
+     "lebanon", ["كفرشوبا", "مرجعيون"]),
+    ("سيطرت قوات الدعم السريع على عدد من البلدات في ولاية الجزيرة، من بينها الحصاحيصا.",
+     "sudan", ["الحصاحيصا"]),
+])
+def test_places_listed_after_a_plural_place_noun(text, conflict, places):
+    assert [p for _a, p, _n in _actors(text, conflict)] == places
