@@ -28,7 +28,7 @@ from gazetteer.arabic import arabic_key
 from gazetteer.model import Place
 from gazetteer.recognize import Span
 
-__all__ = ["MAX_NAME_WORDS", "PLACE_NOUNS", "clitic_readings", "find_arabic_places",
+__all__ = ["LIST_OPENERS", "MAX_NAME_WORDS", "PLACE_NOUNS", "clitic_readings", "find_arabic_places",
            "stop_words"]
 
 MAX_NAME_WORDS = 4
@@ -112,6 +112,13 @@ def clitic_readings(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(readings)
 
 
+#: Words that open a list of places named as members of a plural ("دخلت عدة قرى، بينها
+#: كفرشوبا"): the word after one is read as after a place noun.
+LIST_OPENERS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "بينها", "ابرزها", "أبرزها", "أهمها", "اهمها",
+))
+
+
 @lru_cache(maxsize=65536)
 def _is_place_noun(word: str) -> bool:
     return any(arabic_key(r) in PLACE_NOUNS for _c, r in [(0, word), *clitic_readings(word)])
@@ -171,7 +178,8 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
     word = words[i]
     if word.key in FUNCTION_WORDS or _is_place_noun(word.text):
         return None  # "مدينة سرت": the name is the next word, read with the noun's support
-    after_noun = i > 0 and _is_place_noun(words[i - 1].text)
+    after_noun = i > 0 and (_is_place_noun(words[i - 1].text)
+                            or words[i - 1].key in LIST_OPENERS)
     readings = [(0, word.text), *clitic_readings(word.text)]
     for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
         if n > 1 and (not _joined(text, words, i, n)
@@ -217,7 +225,8 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
     word = words[i]
     noun = words[i - 1].key if i > 0 else ""
     compass = noun in COMPASS_WORDS and not word.key.startswith(("ال", "وال", "بال", "لل"))
-    if not (compass or _is_place_noun(words[i - 1].text if i else "")) or \
+    opener = i > 0 and words[i - 1].key in LIST_OPENERS
+    if not (compass or opener or _is_place_noun(words[i - 1].text if i else "")) or \
             _is_place_noun(word.text) or noun.startswith(("ال", "وال", "بال", "لل")):
         return None  # "المدينة حفاظا": a definite noun is a reference, not a name's head
     if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from gazetteer.arabic import arabic_key
 
-__all__ = ["LETTERS", "MAX_READINGS", "latin_readings"]
+__all__ = ["LETTERS", "MAX_EXTENDED", "MAX_READINGS", "extended_readings", "latin_readings"]
 
 #: Arabic letters (folded as :func:`gazetteer.arabic.arabic_key` leaves them) -> Latin.
 LETTERS: dict[str, str] = {
@@ -69,3 +69,31 @@ def latin_readings(name: str) -> tuple[str, ...]:
                 len(readings) < MAX_READINGS:
             readings.append(plain.replace(a, b))
     return tuple(dict.fromkeys(r for r in readings if r))
+
+
+#: Letters that stand for more than one Latin sound, for :func:`extended_readings`.
+_CHOICES: dict[str, tuple[str, ...]] = {"b": ("b", "p"), "f": ("f", "v"), "j": ("j", "g"),
+                                       "u": ("u", "o"), "i": ("i", "e")}
+#: Most readings :func:`extended_readings` returns (asked only to replace a far reading).
+MAX_EXTENDED = 32
+
+
+def extended_readings(name: str) -> tuple[str, ...]:
+    """Return more Latin readings of ``name``: every mix of b/p, f/v, j/g, u/o and i/e.
+
+    Asked only when the first readings found a place far from the document (ميكيلي read
+    as Mikkeli in an Ethiopian report), so the letters و and ي may be o and e too.
+
+    >>> "mekele" in extended_readings("ميكيلي"), "pokrovsk" in extended_readings("بوكروفسك")
+    (True, True)
+    """
+    out: list[str] = []
+    for plain in latin_readings(name)[:2]:
+        variants = [""]
+        for i, char in enumerate(plain):
+            digraph = plain[max(i - 1, 0):i + 1] in ("sh", "kh", "gh", "th", "dh") or \
+                plain[i:i + 2] in ("sh", "kh", "gh", "th", "dh")
+            options = (char,) if digraph else _CHOICES.get(char, (char,))
+            variants = [v + o for v in variants for o in options][:MAX_EXTENDED * 4]
+        out.extend(variants)
+    return tuple(dict.fromkeys(out))[:MAX_EXTENDED * 2]

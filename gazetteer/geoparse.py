@@ -49,6 +49,7 @@ from gazetteer.recognition_rules import (
 )
 from gazetteer.recognize import Dropped, Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
+from gazetteer.translit_bounds import bound_translit_mentions
 
 __all__ = [
     "MAX_CANDIDATES_KEPT",
@@ -124,6 +125,8 @@ class Geoparser:
         self.passes = tuple(p for p in passes if p.name not in self.disabled)
         self._match_cache: dict[str, tuple[tuple[Place, str], ...]] = {}
         self._arabic_cache: dict[str, tuple[Place, ...]] = {}
+        #: Arabic names whose candidates came from Latin readings (see translit_bounds).
+        self._translit_names: set[str] = set()
         self._heads: frozenset[str] | None | bool = False
         self._context_cache: dict[str, tuple[tuple[str, Place, float], ...]] = {}
         self._cache_lock = threading.Lock()
@@ -170,6 +173,7 @@ class Geoparser:
             with self._cache_lock:
                 self._match_cache.clear()
                 self._arabic_cache.clear()
+                self._translit_names.clear()
                 self._context_cache.clear()
                 self.recognizer.clear_cache()
                 self._seen_overlay = size
@@ -187,6 +191,8 @@ class Geoparser:
         found = self._matches_uncached(name)
         if not found and has_arabic(name):
             found = self._translit_matches(name)
+            if found:
+                self._translit_names.add(name)
         if len(self._match_cache) > 200_000:
             self._match_cache.clear()
         self._match_cache[name] = found
@@ -362,6 +368,35 @@ class Geoparser:
                 out[place.id] = (place, "skeleton")
         return tuple(out.values())
 
+    def is_translit_name(self, name: str) -> bool:
+        """Whether ``name``'s candidates come from its Latin readings (no Arabic name matched)."""
+        self.matches(name)
+        return name in self._translit_names
+
+    def bound_translit(self, mentions: Sequence[Mention],
+                       countries: Sequence[str] = ()) -> list[Mention]:
+        """Keep Latin readings near the document (:mod:`gazetteer.translit_bounds`)."""
+        return bound_translit_mentions(mentions, self.is_translit_name, countries,
+                                       self.translit_alternatives)
+
+    def translit_alternatives(self, name: str) -> list[Place]:
+        """Return the places more Latin readings of ``name`` find, most populous first.
+
+        Exact tiers of any size; skeleton hits from :data:`MIN_TRANSLIT_POPULATION` or seats.
+        """
+        from gazetteer.arabic_translit import extended_readings
+
+        out: dict[str, Place] = {}
+        for reading in extended_readings(name):
+            for place, tier in self.matches(reading):
+                if tier == "fuzzy" or place.precision == "country" or place.id in out:
+                    continue
+                if tier == "skeleton" and place.population < MIN_TRANSLIT_POPULATION and not (
+                        place.feature_code or "").startswith(("PPLA", "PPLC", "ADM1")):
+                    continue
+                out[place.id] = place
+        return sorted(out.values(), key=lambda p: -p.population)
+
     def arabic_heads(self) -> frozenset[str] | None:
         """First words of the index's multi-word Arabic names (None: unknown, try all)."""
         if self._heads is False:
@@ -533,7 +568,8 @@ class Geoparser:
                 trace = (*trace, PART_OF_NAME if part else RANKED)
             mentions.append(Mention(start, end, text[start:end], candidates, trace))
         doc = MentionDocument(text, mentions, self, title=title, url=url)
-        return run_passes(doc, self.passes)
+        resolved = run_passes(doc, self.passes)
+        return self.bound_translit(resolved) if is_arabic(text) else resolved
 
     def address_votes(self, url: str | None) -> list[tuple[str, Place, float]]:
         """Return a vote for the country of the article's address (``.co.uk`` -> GB), if any."""

@@ -21,8 +21,9 @@ from functools import lru_cache
 from claims.arabic.text import fold
 from gazetteer.arabic import has_arabic
 
-__all__ = ["ACTOR_REFERENCE_RE", "GENERIC_WORDS", "ArabicActor", "find_arabic_actor_references",
-           "find_arabic_actors", "find_arabic_generic_actors", "generic_norm"]
+__all__ = ["ACTOR_REFERENCE_RE", "GENERIC_WORDS", "HEAD_WORDS", "ArabicActor",
+           "find_arabic_actor_references", "find_arabic_actors", "find_arabic_generic_actors",
+           "generic_norm", "merge_appositions", "UNIT_REFERENCE_RE"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,14 +94,23 @@ GENERIC_WORDS: tuple[str, ...] = (
     "القوات الامنيه", "قوات الامن", "القوات المسلحه", "الجيش النظامي", "الجيش",
     "المسلحون", "مسلحون", "المتمردون", "متمردون", "الانقلابيون", "الفصائل المسلحه",
     "الفصائل", "فصائل مسلحه", "المعارضه المسلحه", "مقاتلو المعارضه", "المعارضه",
+    "المجموعات المسلحه", "مجموعات مسلحه", "الجماعات المسلحه",
     "الميليشيات", "الميليشيا", "المليشيات", "المليشيا", "ميليشيات", "ميليشيا", "الثوار",
     "التنظيم", "عناصر التنظيم", "مسلحو التنظيم", "القوات الموالية للحكومه", "الحكومه",
+    *(f"{force}{head}" for head in ("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
+                                    "الجبهه")
+      for force in ("", "مقاتلو ", "عناصر ", "مسلحو ")),
 )
+#: Bare definite heads of organisations' names: "الحركة" after "حركة الشباب" is the
+#: actor of the war whose Arabic name starts with that word (:func:`generic_norm`).
+HEAD_WORDS: frozenset[str] = frozenset(("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
+                                        "الجبهه"))
+_FORCE_OF = ("مقاتلو", "عناصر", "مسلحو")
 _GENERIC_RE = re.compile(
     r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("ون", "(?:ون|ين)")
                .replace("و\\s", "(?:و|ي)\\s")
-               for w in sorted(GENERIC_WORDS, key=len, reverse=True))
+               for w in sorted({fold(g) for g in GENERIC_WORDS}, key=len, reverse=True))
     + r")(?![\w])")
 #: Possessive forces: "قواته", "مقاتليها", "عناصرهم", "جنوده" (the actor named before).
 ACTOR_REFERENCE_RE = re.compile(
@@ -124,7 +134,7 @@ def _plain(words: str) -> str:
     return " ".join(out)
 
 
-_GENERIC_PARTS = frozenset(w for g in GENERIC_WORDS for w in g.split(" ")
+_GENERIC_PARTS = frozenset(w for g in GENERIC_WORDS for w in fold(g).split(" ")
                            if w.endswith(("ون", "و")))
 
 
@@ -136,6 +146,8 @@ def generic_norm(words: str, conflict: str | None) -> str | None:
     ('SAF', None)
     >>> generic_norm("المسلحين", "syria") is None  # rebels or jihadists: not said
     True
+    >>> generic_norm("مقاتلي الجماعه", "yemen"), generic_norm("التنظيم", "syria")
+    ('Houthis', 'ISIS')
     """
     from claims.actors import default_actor_book
 
@@ -146,6 +158,11 @@ def generic_norm(words: str, conflict: str | None) -> str | None:
     key = _plain(words)
     norms = {norm for norm, names in info.generic.items()
              for name in names if has_arabic(name) and _plain(fold(name)) == key}
+    parts = key.split(" ")
+    head = parts[-1] if len(parts) == 2 and parts[0] in _FORCE_OF else key
+    if not norms and head in HEAD_WORDS:  # "الجماعة" in Yemen: "جماعة الحوثي"
+        norms = {norm for norm, names in info.aliases.items() for name in names
+                 if has_arabic(name) and fold(name).split(" ")[0] in (head, head[2:])}
     return norms.pop() if len(norms) == 1 else None
 
 
@@ -169,7 +186,80 @@ def find_arabic_generic_actors(folded: str, conflict: str | None, text: str | No
     return out
 
 
-def find_arabic_actor_references(folded: str, text: str | None = None) -> list[ArabicActor]:
-    """Find possessive forces ("قواته") as unresolved actors (norm None, kind "reference")."""
-    return [ArabicActor(m.start(), m.end(), (text or folded)[m.start():m.end()], None, (),
-                        "reference") for m in ACTOR_REFERENCE_RE.finditer(folded)]
+#: Bare unit words that mean the force the report is about (named before): "اقتحمت القوات
+#: المطار", "الوحدات المتقدمة", "وحدات أخرى". Read only where no fuller actor covers them.
+UNIT_REFERENCE_RE = re.compile(
+    r"(?<![\w])[وفبل]?(?P<name>القوات(?:\s+(?:المتقدمه|المهاجمه))?|"
+    r"الوحدات(?:\s+(?:المتقدمه|المهاجمه|العسكريه))?|وحدات\s+اخري)(?![\w])")
+
+
+def find_arabic_actor_references(folded: str, text: str | None = None,
+                                 named: list[ArabicActor] | None = None) -> list[ArabicActor]:
+    """Find possessive forces and bare units outside ``named`` actors, as references.
+
+    Possessives: "قواته" (:data:`ACTOR_REFERENCE_RE`); units: "القوات"
+    (:data:`UNIT_REFERENCE_RE`). Both are unresolved actors (norm None, kind "reference")
+    that the extractor's discourse resolves.
+
+    >>> [a.text for a in find_arabic_actor_references(fold("ثم اقتحمت القوات المطار"))]
+    ['القوات']
+    """
+    taken = [(a.start, a.end) for a in named or ()]
+    spans = [(m.start(), m.end()) for m in ACTOR_REFERENCE_RE.finditer(folded)]
+    spans += [(m.start("name"), m.end("name")) for m in UNIT_REFERENCE_RE.finditer(folded)]
+    return [ArabicActor(start, end, (text or folded)[start:end], None, (), "reference")
+            for start, end in sorted(spans)
+            if not any(s < end and start < e for s, e in taken)]
+
+
+#: Words joining a force to the named side it belongs to: "مسلحون من جماعة X", "الفصائل
+#: بقيادة X", "المجموعات الموالية لـ X", "الوحدات التابعة لـ X" (up to two words before:
+#: المسلحة، العسكرية). "المدعومة من X" names a backer, not the side: it is not here.
+_BELONGS_RE = re.compile(r"\s+(?:\S+\s+){0,2}?(?P<link>من|بقياده|(?:ال)?موالي\S*|(?:ال)?تابع\S*)"
+                         r"\s+")
+
+
+#: Fighters "of" a named actor right before its name: "مقاتلين من مجموعة فاغنر".
+_FIGHTERS_OF_RE = re.compile(r"(?<![\w])(?:مقاتل(?:ين|ون|و|ي)|مسلح(?:ين|ون|و|ي)|عناصر|جنود)"
+                             r"\s+من\s+(?:ال)?(?:مجموعه\s+|جماعه\s+|حركه\s+)?$")
+
+
+def merge_appositions(folded: str, actors: list[ArabicActor],
+                      text: str | None = None) -> list[ArabicActor]:
+    """Join a force to the named actor it belongs to (one actor, the name's norm).
+
+    "مسلحون من جماعة نصرة الإسلام" is JNIM, "فصائل المعارضة بقيادة هيئة تحرير الشام" HTS,
+    "المجموعات المسلحة الموالية لحكومة الوفاق" the GNA. A force read without its own name
+    (generic, demonym, possessive) is joined by any link; a named one only by بقيادة
+    (the leader names the side more exactly). Offsets and text are the joined phrase's.
+
+    >>> f = fold("هاجم مسلحون من جماعة نصرة الاسلام والمسلمين موقعا")
+    >>> named = find_arabic_actors(f)
+    >>> [(a.norm, a.kind) for a in merge_appositions(f, [*find_arabic_generic_actors(
+    ...     f, "sahel", named=named), *named])]
+    [('JNIM', 'name')]
+    """
+    ordered = sorted(actors, key=lambda a: a.start)
+    out: list[ArabicActor] = []
+    skip: set[int] = set()
+    for i, actor in enumerate(ordered):
+        if i in skip:
+            continue
+        fighters = _FIGHTERS_OF_RE.search(folded, max(0, actor.start - 20), actor.start)
+        if actor.kind == "name" and actor.norm and fighters and fighters.end() == actor.start:
+            actor = ArabicActor(fighters.start(), actor.end,  # "مقاتلين من مجموعة فاغنر"
+                                (text or folded)[fighters.start():actor.end], actor.norm,
+                                actor.conflicts, "name")
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if nxt is not None and nxt.kind == "name" and nxt.norm and nxt.norm != actor.norm:
+            gap = folded[actor.end:nxt.start]
+            gap = gap[:-1] if gap.endswith("ل") else gap  # "لحكومة": the clitic is outside
+            m = _BELONGS_RE.fullmatch(gap)
+            if m and "مدعوم" not in gap and (actor.kind != "name" or m["link"] == "بقياده"):
+                out.append(ArabicActor(actor.start, nxt.end,
+                                       (text or folded)[actor.start:nxt.end], nxt.norm,
+                                       nxt.conflicts, "name"))
+                skip.add(i + 1)
+                continue
+        out.append(actor)
+    return out

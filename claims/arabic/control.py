@@ -144,6 +144,32 @@ def _actor_near(actors: Sequence[ArabicActor], lo: int, hi: int) -> ArabicActor 
     return inside[0] if inside else None
 
 
+#: Nouns for what is struck (positions, gatherings, bases ...): an actor right after one is
+#: the target, not the one acting ("قصفت الطائرات مواقع لقوات النظام": the regime was hit).
+_TARGET_BEFORE_RE = re.compile(r"(?<![\w])(?:مواقع|موقعا|موقع|تجمعات|تجمعا|تجمع|مقرات|مقرا|"
+                               r"مقر|ثكنات|اهدافا|"
+                               r"تحصينات|معاقل|اليات|اهداف|نقاط|نقطه|دوريات|دوريه|قوافل|"
+                               r"مخازن|منصات)(?:\s+عسكريه)?(?:\s+تابعه)?\s+$")
+
+
+#: Words before a force that helps the subject ("بمساندة مقاتلين من العشائر"): not the actor.
+_HELPER_BEFORE_RE = re.compile(r"(?<![\w])(?:بمسانده|بدعم(?:\s+من)?|بمشاركه|بغطاء(?:\s+من)?|"
+                               r"باسناد(?:\s+من)?|الي\s+جانب)\s+$")
+
+
+def _is_target(folded: str, actor: ArabicActor) -> bool:
+    """Whether ``actor`` is named as the target of a strike (after :data:`_TARGET_BEFORE_RE`).
+
+    >>> from claims.arabic.actors import find_arabic_actors
+    >>> text = "قصفت طايرات مواقع لقوات حفتر"
+    >>> _is_target(text, find_arabic_actors(text)[0])
+    True
+    """
+    head = re.sub(r"[وفبل]{1,2}$", "", folded[max(0, actor.start - 40):actor.start])
+    # "مواقع لقوات": the clitic is outside; a helper (بمساندة X) is no subject either
+    return bool(_TARGET_BEFORE_RE.search(head) or _HELPER_BEFORE_RE.search(head))
+
+
 def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> str:
     """Return the few words before a trigger, up to the last clause boundary, without actors.
 
@@ -197,6 +223,8 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                 claimed.append((m.start(), m.end()))
                 continue  # "لم تسيطر", "نفت دخول", "تسعى إلى السيطرة": no claim of the event
             found = _statement(folded, rule, m, objects, places, actors, original)
+            if not found and rule.action == "withdrew":
+                found = _withdrawal_from_taken(folded, m, out, actors)
             if not found:
                 continue
             claimed.append((m.start(), m.end()))
@@ -209,6 +237,33 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                     taken.add((st.place.start, st.action))
                     out.append(st)
     return sorted(out, key=lambda s: (s.trigger_start, s.place.start))
+
+
+#: "بعد انسحاب", "وسط انسحاب", "إثر انسحاب": a withdrawal told as the circumstance of a
+#: capture or an entry before it in the sentence.
+_CIRCUMSTANCE_RE = re.compile(r"(?<![\w])(?:بعد|وسط|عقب|اثر|مع|في\s+اعقاب|اثناء)\s+$")
+
+
+def _withdrawal_from_taken(folded: str, m: re.Match[str], out: Sequence[ArabicControl],
+                           actors: Sequence[ArabicActor]) -> list[ArabicControl]:
+    """"دخلت A مدينة X بعد انسحاب B" with no "من": B withdrew from X, the place just taken.
+
+    Only for the verbal noun after a circumstance word (:data:`_CIRCUMSTANCE_RE`), and
+    only when a capture or an entry earlier in the sentence names the place.
+    """
+    if not _CIRCUMSTANCE_RE.search(folded[max(0, m.start() - 20):m.start()]):
+        return []
+    taken = [st for st in out if st.action in ("captured", "entered")
+             and st.trigger_start < m.start() and not st.place.ref]
+    if not taken:
+        return []
+    actor = _actor_near([a for a in actors if not _is_target(folded, a)], m.end(),
+                        m.end() + 60)
+    if actor is None or actor.norm is None and actor.kind == "reference":
+        return []
+    place = taken[-1].place
+    return [ArabicControl("withdrew", place, actor, m.start(), actor.end, m.start(),
+                          "withdrawal, circumstance")]
 
 
 def _object_pronoun(m: re.Match[str], objects: re.Pattern[str] | None,
@@ -252,8 +307,8 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         else:
             return []
     if place is None:
-        place = _place_after(folded, pos, places, actors, rule.prep is not None,
-                             near_ok=rule.action == "attacked")
+        place = _among(folded, pos, places) or _place_after(
+            folded, pos, places, actors, rule.prep is not None, near_ok=rule.action == "attacked")
     if place is None and rule.prep:
         inside = _PRONOUN_IN_GAP_RE.search(folded, pos, pos + 60)
         if inside is not None and _words(folded[pos:inside.start()]) <= MAX_GAP_WORDS:
@@ -263,10 +318,20 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         place = pronoun  # "استعادوها": no place named after it, the pronoun is the place
     if place is None:
         return []
+    after_pronoun = None
+    if place.ref == "it" and (head := _relative_antecedent(folded, start, places)):
+        place, after_pronoun = head, place.end  # the actor follows: "تسيطر عليها روسيا"
     if rule.voice == "fell" and not _PLACE_NOUN_RE.match(folded[end:place.start]):
         return []  # "سقطت قذائف على X": shells fell, the town did not
     listed = _listed(folded, place, places)
-    actor = _actor_near(actors, end, place.start)
+    acting = [a for a in actors if not _is_target(folded, a)]
+    # the subject after the verb (VSO): between the verb and the place, or inside a
+    # verb phrase that spans it ("شنت جماعة الحوثي هجوما على")
+    actor = _actor_near(acting, end, place.start) or _actor_near(acting, start, end)
+    if actor is None and after_pronoun is not None:  # not "استعادها من التنظيم": the loser
+        actor = _actor_near([a for a in acting if not re.search(
+            r"(?<![\w])من\s+$", folded[max(0, a.start - 6):a.start])],
+            after_pronoun, after_pronoun + 60)
     last = listed[-1].end
     if actor is None:
         by = BY_RE.search(folded, last, last + 40)
@@ -308,10 +373,55 @@ def _stronghold(folded: str, rule: Rule, start: int, end: int, places: Sequence[
     return [ArabicControl(rule.action, place, actor, place.start, actor.end, start, rule.name)]
 
 
+#: A plural place noun as the object, its members named after "بينها": "دخلت قواته عدة قرى
+#: في جنوب لبنان، بينها كفرشوبا ومرجعيون" (the listed places are the claim's).
+_AMONG_RE = re.compile(r"\s*(?:عده\s+|عددا\s+من\s+|عدد\s+من\s+)?(?:ال)?(?:قري|بلدات|مدن|مناطق|"
+                       r"احياء|مواقع|قواعد)(?:\s+[^\s،,.]+){0,4}?\s*[،,]?\s*(?:من\s+)?"
+                       r"(?:بينها|ابرزها|اهمها|منها)\s+")
+
+
+def _among(folded: str, pos: int, places: Sequence[PlaceSpan]) -> PlaceSpan | None:
+    """Return the first place named after "بينها" when a plural place noun is the object."""
+    m = _AMONG_RE.match(folded, pos)
+    if m is None:
+        return None
+    return next((p for p in places if p.start >= m.end() and not p.ref
+                 and _words(_PLACE_NOUNS_RE.sub(" ", folded[m.end():p.start])) == 0), None)
+
+
+#: A relative clause opening right before a verb: "X، التي (لا تزال) ..." (X is its head).
+_RELATIVE_RE = re.compile(r"[،,]?\s*(?:التي|الذي|اللتين|اللذين)\s+"
+                          r"(?:(?:لا|ما)\s+(?:[يت]?زال\S*)\s+|(?:باتت|اصبحت|كانت)\s+)?$")
+
+
+def _relative_antecedent(folded: str, start: int,
+                         places: Sequence[PlaceSpan]) -> PlaceSpan | None:
+    """Return the place a relative clause before ``start`` qualifies, if one heads it.
+
+    "دونيتسك، التي تسيطر عليها القوات": the pronoun عليها is Donetsk, the place right
+    before التي, not the sentence's first place.
+    """
+    m = _RELATIVE_RE.search(folded, max(0, start - 60), start)
+    if m is None or m.end() != start:
+        return None
+    before = [p for p in places if p.end <= m.start() and not p.ref]
+    if not before or folded[before[-1].end:m.start()].strip():
+        return None
+    head = before[-1]
+    if len(before) > 1 and _LOCATOR_RE.search(folded[before[-2].end:head.start]):
+        return before[-2]  # "برطلة شرق الموصل، التي": the clause is Bartella's
+    return head
+
+
 def _under(folded: str, rule: Rule, start: int, end: int, places: Sequence[PlaceSpan],
            actors: Sequence[ArabicActor]) -> list[ArabicControl]:
-    """"X تحت سيطرة Y", "X الخاضعة لسيطرة Y": the place before, the actor after."""
-    before = [p for p in places if p.end <= start and _words(folded[p.end:start]) <= 3]
+    """"X تحت سيطرة Y", "X الخاضعة لسيطرة Y": the place before, the actor after.
+
+    The place may head a relative clause: "X، التي لا تزال تحت سيطرة Y".
+    """
+    head = _relative_antecedent(folded, start, places)
+    before = [head] if head else [p for p in places if p.end <= start
+                                  and _words(folded[p.end:start]) <= 3]
     if not before:
         return []
     place = before[-1]

@@ -26,9 +26,11 @@ from claims.arabic.actors import (
     find_arabic_actor_references,
     find_arabic_actors,
     find_arabic_generic_actors,
+    merge_appositions,
 )
 from claims.arabic.control import ArabicControl, PlaceSpan, find_arabic_control, is_locator
 from claims.arabic.dates import arabic_event_date
+from claims.arabic.demonyms import find_arabic_demonym_actors
 from claims.arabic.distance import find_arabic_distances
 from claims.arabic.references import find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
@@ -51,6 +53,15 @@ def _mentions(text: str, resolve: bool) -> list[Mention]:
 
     return [Mention(s.start, s.end, s.text, ()) for s in
             find_arabic_places(text, parser.arabic_places)]
+
+
+def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
+    """Drop Latin readings far from the war's countries (:mod:`gazetteer.translit_bounds`)."""
+    from claims.actors import default_actor_book
+    from gazetteer.geoparse import get_geoparser
+
+    info = default_actor_book().conflicts.get(conflict or "")
+    return get_geoparser().bound_translit(mentions, info.countries if info else ())
 
 
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
@@ -89,10 +100,14 @@ def extract_arabic_claims(
     folded = fold(text)
     actors_all = find_arabic_actors(folded, text)
     conflict = _conflict(actors_all, mentions, conflict)
+    mentions = _bounded(mentions, conflict) if resolve else mentions
     prov = dict(article_id=article_id, source=source, url=url, published=published)
+    actors_all = sorted([*actors_all, *find_arabic_demonym_actors(folded, conflict, text,
+                                                                  actors_all)],
+                        key=lambda a: a.start)
     generic = find_arabic_generic_actors(folded, conflict, text, actors_all)
-    refs = find_arabic_actor_references(folded, text)
-    actors_all = sorted([*actors_all, *generic, *refs], key=lambda a: a.start)
+    refs = find_arabic_actor_references(folded, text, [*actors_all, *generic])
+    actors_all = merge_appositions(folded, [*actors_all, *generic, *refs], text)
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse()
     for s_start, s_end, sentence in split_arabic_sentences(text):

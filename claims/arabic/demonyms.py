@@ -1,0 +1,110 @@
+"""Forces named by a force noun and a country adjective: القوات الروسية، الجيش السوداني.
+
+Arabic reporting names a side most often by what it is and whose it is: قوات/الجيش/
+الطائرات/المدفعية + a nisba adjective (الروسية، التركية، الإسرائيلي). Which actor that is
+depends on the war, and is read from ``conflicts.json`` rather than listed per war: the
+actor of a conflict whose English aliases name that country most (its name, or its
+adjective before a force word: "Russian forces", "Sudanese army"; twice at least, and
+twice as often as any other) is the one meant.
+A country no actor of the war stands for (الجيش الليبي in the Libyan war, claimed by
+both sides) gives no norm.
+
+The adjectives are data (:data:`ADJECTIVES`, folded, masculine; the feminine adds ه).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from claims.arabic.actors import ArabicActor
+
+__all__ = ["ADJECTIVES", "FORCE_NOUNS", "country_actor", "find_arabic_demonym_actors"]
+
+#: Country -> Arabic nisba adjectives, folded (alef and hamza forms as ا, ى as ي).
+ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "RU": ("روسي",), "UA": ("اوكراني",), "TR": ("تركي",), "IL": ("اسراييلي",),
+    "SY": ("سوري",), "SD": ("سوداني",), "IQ": ("عراقي",), "YE": ("يمني",),
+    "SA": ("سعودي",), "AE": ("اماراتي",), "ET": ("اثيوبي",), "ER": ("اريتري",),
+    "SO": ("صومالي",), "ML": ("مالي",), "BF": ("بوركيني",), "NE": ("نيجري",),
+    "LY": ("ليبي",), "LB": ("لبناني",), "US": ("امريكي", "اميركي"),
+    "AZ": ("اذربيجاني",), "AM": ("ارميني",), "AF": ("افغاني",), "CD": ("كونغولي",),
+    "RW": ("رواندي",), "BI": ("بوروندي",), "NG": ("نيجيري",), "TD": ("تشادي",),
+    "CO": ("كولومبي",), "GE": ("جورجي",), "MZ": ("موزمبيقي",), "PS": ("فلسطيني",),
+    "IR": ("ايراني",), "EG": ("مصري",), "FR": ("فرنسي",), "GB": ("بريطاني",),
+    "MM": ("ميانماري",), "KE": ("كيني",), "QA": ("قطري",), "JO": ("اردني",),
+}
+#: Nouns for a force (folded, without ال): the head of the phrase.
+FORCE_NOUNS: tuple[str, ...] = (
+    "قوات", "جيش", "طايرات", "طيران", "مقاتلات", "وحدات", "مدفعيه", "دبابات", "بحريه",
+    "مسيرات", "شرطه", "قطعات", "جنود", "كتايب", "الويه", "لواء", "فرقه", "سلاح الجو",
+)
+#: English words after a country adjective that make an alias a force ("Sudanese army").
+_FORCE_WORDS = frozenset({"forces", "army", "military", "troops", "soldiers",
+                          "drones", "aircraft", "planes", "jets", "warplanes", "navy",
+                          "regime", "police", "artillery", "air", "armed"})
+
+_ADJ_TO_COUNTRY = {adj: cc for cc, adjs in ADJECTIVES.items() for adj in adjs}
+_NOUN = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in FORCE_NOUNS) + ")"
+_ADJ = "(?:" + "|".join(sorted(_ADJ_TO_COUNTRY, key=len, reverse=True)) + ")"
+#: force noun, up to two words (من الشرطة العسكرية، مسيرة), then the country adjective;
+#: the adjective agrees in definiteness: القوات الروسية / طائرات تركية.
+_PHRASE_RE = re.compile(
+    rf"(?<![\w])[وفبلك]{{0,2}}?(?P<name>(?P<al>ال)?(?P<noun>{_NOUN})(?:\s+(?:من\s+)?\S+){{0,2}}?"
+    rf"\s+(?:ال)?(?P<adj>{_ADJ})(?:ه|ون|ين)?)(?![\w])")
+
+
+@lru_cache(maxsize=64)
+def country_actor(conflict: str | None, country: str) -> str | None:
+    """Return the actor of ``conflict`` that stands for ``country``, or None.
+
+    >>> country_actor("syria", "RU"), country_actor("sudan", "SD"), country_actor("libya", "LY")
+    ('Russia', 'SAF', None)
+    """
+    from claims.actors import default_actor_book
+    from gazetteer.countries import country_code, country_of_adjective
+
+    info = default_actor_book().conflicts.get(conflict or "")
+    if info is None:
+        return None
+    votes: Counter[str] = Counter()
+    for norm, aliases in info.aliases.items():
+        for alias in (norm, *aliases):
+            words = alias.split()
+            if len(words) == 1 and alias == norm and country_code(alias) == country:
+                votes[norm] += 5
+            elif len(words) >= 2 and words[1].lower() in _FORCE_WORDS and (
+                    country_of_adjective(words[0]) or country_code(words[0])) == country:
+                votes[norm] += 1
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def find_arabic_demonym_actors(folded: str, conflict: str | None, text: str | None = None,
+                               named: list[ArabicActor] | None = None) -> list[ArabicActor]:
+    """Find force + country adjective phrases outside named actors, normalized via the war.
+
+    >>> from claims.arabic.text import fold
+    >>> [(a.text, a.norm) for a in find_arabic_demonym_actors(
+    ...     fold("دخلت القوات الأوكرانية مدينة خيرسون"), "ukraine")]
+    [('القوات الاوكرانيه', 'Ukraine')]
+    >>> [a.norm for a in find_arabic_demonym_actors(fold("قصفت طائرات تركية مسيرة"), "syria")]
+    ['Turkey']
+    """
+    taken = [(a.start, a.end) for a in named or ()]
+    out = []
+    for m in _PHRASE_RE.finditer(folded):
+        start, end = m.start("name"), m.end("name")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        adjacent = not folded[m.end("noun"):m.start("adj")].strip(" ال")
+        if adjacent and bool(m.group("al")) != folded[:m.start("adj")].endswith("ال"):
+            continue  # "القوات سورية" is no phrase; "وحدات من الشرطة الروسية" is one
+        country = _ADJ_TO_COUNTRY[m.group("adj")]
+        norm = country_actor(conflict, country)
+        out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
+                               (conflict,) if norm and conflict else (), "demonym"))
+    return out
