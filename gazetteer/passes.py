@@ -299,7 +299,8 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
     MentionPass(
         FAR_NAMESAKE, "a weak reading whose namesakes all lie far from the story: none",
         "a village outside Maiduguri the gazetteer lacks (not Tunis)",
-        lambda doc: far_namesakes_unresolved(doc.mentions, doc.weak),
+        lambda doc: far_namesakes_unresolved(
+            doc.mentions, doc.weak, bounded_later=doc.parser.is_translit_name),
     ),
 )
 

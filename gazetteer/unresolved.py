@@ -19,7 +19,7 @@ The ``far-namesake-unresolved`` pass leaves a mention unresolved, with the reaso
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from gazetteer.context import fast_km
@@ -105,12 +105,17 @@ def _may_be_weak(mention: Mention) -> bool:
 
 
 def far_namesakes_unresolved(
-    mentions: Sequence[Mention], weak: Sequence[bool] | None = None
+    mentions: Sequence[Mention],
+    weak: Sequence[bool] | None = None,
+    bounded_later: Callable[[str], bool] | None = None,
 ) -> list[Mention]:
     """Return ``mentions`` with weak far-namesake readings left unresolved, with a reason.
 
     ``weak`` are the weak-reading flags the eponym pass computed, if any: a reading the
     fallback passes moved since carries their "placed in" reason, which this rule leaves.
+    ``bounded_later`` tells names a later, more specific step bounds by the document
+    (Arabic names read through their Latin spelling, :mod:`gazetteer.translit_bounds`, which
+    can still pick a lower candidate near the story): this rule leaves their candidates.
     """
     if not any(_may_be_weak(m) for m in mentions):
         return list(mentions)
@@ -120,7 +125,9 @@ def far_namesakes_unresolved(
     out: list[Mention] = []
     for mention, is_weak in zip(mentions, weak, strict=True):
         reason = None
-        if is_weak and _may_be_weak(mention):
+        if is_weak and _may_be_weak(mention) and not (
+            bounded_later is not None and bounded_later(mention.text)
+        ):
             reason = unresolved_reason(mention, anchors)
         out.append(replace(mention, candidates=(), unresolved=reason) if reason else mention)
     return out

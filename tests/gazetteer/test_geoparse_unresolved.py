@@ -101,3 +101,23 @@ def test_the_cli_output_says_why(parser: Geoparser) -> None:
     assert village["lat"] is None
     assert village["unresolved"].startswith("no place of this name near the story's area")
     assert "unresolved" not in town
+
+
+def test_a_name_read_by_sound_is_left_to_its_own_bound() -> None:
+    """The far-namesake rule leaves Arabic names read by their Latin spelling alone: the
+    bound after the passes (gazetteer.translit_bounds) can still take a lower candidate near
+    the story (ميكيلي: Mek'ele, not Mikkeli in Finland), which an emptied mention would lose."""
+    from gazetteer.model import Candidate, Mention, Place
+    from gazetteer.unresolved import far_namesakes_unresolved
+
+    capital = Place("t:c", "Capital", 9.0, 38.7, "PPLC", "ET", population=3_000_000)
+    far = Place("t:f", "Farplace", 61.7, 27.3, "PPL", "FI", population=20_000)
+    near = Place("t:n", "Nearplace", 13.5, 39.5, "PPL", "ET", population=50_000)
+    mentions = [
+        Mention(0, 5, "عاصمة", (Candidate(capital, 5.0),)),
+        Mention(10, 16, "ميكيلي", (Candidate(far, 1.0), Candidate(near, -3.0))),
+    ]
+    weak = [False, True]
+    assert far_namesakes_unresolved(mentions, weak)[1].unresolved  # the rule alone empties it
+    kept = far_namesakes_unresolved(mentions, weak, bounded_later=lambda name: name == "ميكيلي")
+    assert not kept[1].unresolved and kept[1].candidates == mentions[1].candidates
