@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.arabic import has_arabic, is_arabic
@@ -358,15 +358,24 @@ class Geoparser:
         from gazetteer.arabic_translit import latin_readings
 
         out: dict[str, tuple[Place, str]] = {}
-        for reading in latin_readings(name):
+        for place in self._translit_hits(latin_readings(name)):
+            out.setdefault(place.id, (place, "skeleton"))
+        return tuple(out.values())
+
+    def _translit_hits(self, readings: Iterable[str]) -> Iterator[Place]:
+        """Yield the places Latin ``readings`` match that a reading by sound may stand for.
+
+        Not fuzzy matches nor countries; skeleton hits only from
+        :data:`MIN_TRANSLIT_POPULATION` people or for seats and first-level units.
+        """
+        for reading in readings:
             for place, tier in self.matches(reading):
-                if tier == "fuzzy" or place.precision == "country" or place.id in out:
+                if tier == "fuzzy" or place.precision == "country":
                     continue
                 if tier == "skeleton" and place.population < MIN_TRANSLIT_POPULATION and not (
                         place.feature_code or "").startswith(("PPLA", "PPLC", "ADM1")):
                     continue
-                out[place.id] = (place, "skeleton")
-        return tuple(out.values())
+                yield place
 
     def is_translit_name(self, name: str) -> bool:
         """Whether ``name``'s candidates come from its Latin readings (no Arabic name matched)."""
@@ -387,14 +396,8 @@ class Geoparser:
         from gazetteer.arabic_translit import extended_readings
 
         out: dict[str, Place] = {}
-        for reading in extended_readings(name):
-            for place, tier in self.matches(reading):
-                if tier == "fuzzy" or place.precision == "country" or place.id in out:
-                    continue
-                if tier == "skeleton" and place.population < MIN_TRANSLIT_POPULATION and not (
-                        place.feature_code or "").startswith(("PPLA", "PPLC", "ADM1")):
-                    continue
-                out[place.id] = place
+        for place in self._translit_hits(extended_readings(name)):
+            out.setdefault(place.id, place)
         return sorted(out.values(), key=lambda p: -p.population)
 
     def arabic_heads(self) -> frozenset[str] | None:
