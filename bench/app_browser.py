@@ -16,6 +16,8 @@ import os
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from bench.app import ROOT
@@ -107,8 +109,13 @@ def _set_view(page: Any, lat: float, lon: float, zoom: int) -> None:
         "window[k].setView([lat, lon], zoom); }", [lat, lon, zoom])
 
 
-def run(url: str, *, width: int = 1400, height: int = 1000) -> None:
-    """Serve the app on ``url`` and print the browser figures."""
+@contextmanager
+def served_app(url: str) -> Iterator[tuple[subprocess.Popen, str, Any]]:
+    """Serve the real app on database ``url`` and open Debian's Chromium beside it.
+
+    Yields ``(server process, address, browser)`` once the server answers its health
+    check; the browser is closed and the server stopped on the way out.
+    """
     from playwright.sync_api import sync_playwright
 
     from app.server import free_port, streamlit_command
@@ -128,38 +135,46 @@ def run(url: str, *, width: int = 1400, height: int = 1000) -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
                                          args=["--headless", "--no-sandbox", "--disable-gpu"])
-            for label in ("first page load (cold server)", "second page load"):
-                page = browser.new_page(viewport={"width": width, "height": height})
-                start = time.perf_counter()
-                page.goto(address)
-                ok = _wait(page, lambda p=page: _drawn(p) > 0)
-                print(f"browser: {label}: {time.perf_counter() - start:.2f} s until "
-                      f"{_drawn(page):,} cells/markers are in the map"
-                      f"{'' if ok else ' (TIMED OUT)'}  [target <= 2 s]")
-                if label == "second page load":
-                    break
-                page.close()
-            for name, (lat, lon, zoom) in (("zoom to 6", (29.5, 16.0, 6)),
-                                           ("zoom to 8", (29.5, 16.0, 8)),
-                                           ("pan 2 degrees east at zoom 8", (29.5, 18.0, 8)),
-                                           ("zoom to 10 (claims)", (29.3, 15.6, 10))):
-                before = _signature(page)
-                start = time.perf_counter()
-                _set_view(page, lat, lon, zoom)
-                ok = _wait(page, lambda p=page, z=zoom, b=before: _metric(p, "Zoom") == str(z)
-                           and _signature(p) != b, timeout=30.0)
-                ok = ok and _wait(page, lambda p=page: _idle(p) and _drawn(p) > 0, timeout=30.0)
-                seconds = time.perf_counter() - start - 0.3  # less the quiet time of _idle
-                print(f"browser: {name}: {seconds:.2f} s until "
-                      f"{_drawn(page):,} cells/markers are in the map "
-                      f"({_metric(page, 'Claims in view')} claims in view)"
-                      f"{'' if ok else ' (TIMED OUT)'}  [target <= 2 s]")
-            print(f"streamlit process resident memory: {_rss_mb(proc.pid):.0f} MB"
-                  "  [target <= 1 GB]")
-            browser.close()
+            try:
+                yield proc, address, browser
+            finally:
+                browser.close()
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def run(url: str, *, width: int = 1400, height: int = 1000) -> None:
+    """Serve the app on ``url`` and print the browser figures."""
+    with served_app(url) as (proc, address, browser):
+        for label in ("first page load (cold server)", "second page load"):
+            page = browser.new_page(viewport={"width": width, "height": height})
+            start = time.perf_counter()
+            page.goto(address)
+            ok = _wait(page, lambda p=page: _drawn(p) > 0)
+            print(f"browser: {label}: {time.perf_counter() - start:.2f} s until "
+                  f"{_drawn(page):,} cells/markers are in the map"
+                  f"{'' if ok else ' (TIMED OUT)'}  [target <= 2 s]")
+            if label == "second page load":
+                break
+            page.close()
+        for name, (lat, lon, zoom) in (("zoom to 6", (29.5, 16.0, 6)),
+                                       ("zoom to 8", (29.5, 16.0, 8)),
+                                       ("pan 2 degrees east at zoom 8", (29.5, 18.0, 8)),
+                                       ("zoom to 10 (claims)", (29.3, 15.6, 10))):
+            before = _signature(page)
+            start = time.perf_counter()
+            _set_view(page, lat, lon, zoom)
+            ok = _wait(page, lambda p=page, z=zoom, b=before: _metric(p, "Zoom") == str(z)
+                       and _signature(p) != b, timeout=30.0)
+            ok = ok and _wait(page, lambda p=page: _idle(p) and _drawn(p) > 0, timeout=30.0)
+            seconds = time.perf_counter() - start - 0.3  # less the quiet time of _idle
+            print(f"browser: {name}: {seconds:.2f} s until "
+                  f"{_drawn(page):,} cells/markers are in the map "
+                  f"({_metric(page, 'Claims in view')} claims in view)"
+                  f"{'' if ok else ' (TIMED OUT)'}  [target <= 2 s]")
+        print(f"streamlit process resident memory: {_rss_mb(proc.pid):.0f} MB"
+              "  [target <= 1 GB]")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import time
-import urllib.request
 from typing import Any
 
-from bench.app import ROOT
-from bench.app_browser import _drawn, _map_frame
+from bench.app_browser import _drawn, _map_frame, served_app
 
 #: Resources of a document, each as (start, end, transfer size, name) in epoch ms.
 _RESOURCES_JS = """() => performance.getEntriesByType('resource').map(e => [
@@ -60,86 +57,64 @@ def _cpu_seconds(server_pid: int) -> tuple[float, float]:
 
 def run(url: str, *, width: int = 1400, height: int = 1000) -> None:
     """Serve the app on ``url``, load the page once, print the timeline."""
-    from playwright.sync_api import sync_playwright
-
-    from app.server import free_port, streamlit_command
-
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": url}
-    proc = subprocess.Popen(streamlit_command(port), cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    address = f"http://127.0.0.1:{port}"
     events: list[tuple[float, str]] = []
-    try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{address}/_stcore/health", timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.5)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
-                                         args=["--headless", "--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": width, "height": height})
+    with served_app(url) as (proc, address, browser):
+        page = browser.new_page(viewport={"width": width, "height": height})
 
-            def on_ws(ws: Any) -> None:
-                events.append((time.time() * 1000, f"websocket open {_short(ws.url)}"))
-                ws.on("framereceived", lambda payload: events.append(
-                    (time.time() * 1000, f"ws message in, {len(payload):,} B")))
-                ws.on("framesent", lambda payload: events.append(
-                    (time.time() * 1000, f"ws message out, {len(payload):,} B")))
+        def on_ws(ws: Any) -> None:
+            events.append((time.time() * 1000, f"websocket open {_short(ws.url)}"))
+            ws.on("framereceived", lambda payload: events.append(
+                (time.time() * 1000, f"ws message in, {len(payload):,} B")))
+            ws.on("framesent", lambda payload: events.append(
+                (time.time() * 1000, f"ws message out, {len(payload):,} B")))
 
-            page.on("websocket", on_ws)
-            cpu_before = _cpu_seconds(proc.pid)
-            start = time.time() * 1000
-            page.goto(address)
-            seen_div = None
-            deadline = time.perf_counter() + 120
-            while time.perf_counter() < deadline:
-                frame = _map_frame(page)
-                if frame is not None and seen_div is None:
-                    try:
-                        if frame.evaluate("() => !!document.querySelector('.folium-map')"):
-                            seen_div = time.time() * 1000
-                    except Exception:  # noqa: BLE001 - the frame may be navigating
-                        pass
-                if _drawn(page) > 0:
-                    break
-                time.sleep(0.01)
-            drawn_at = time.time() * 1000
-            cpu_after = _cpu_seconds(proc.pid)
-            origin, html_end, dcl, _size = page.evaluate(_NAV_JS)
-            rows = [(origin, "navigation start"), (html_end, "index.html received"),
-                    (dcl, "DOMContentLoaded")]
-            for begin, end, size, name in page.evaluate(_RESOURCES_JS):
-                rows.append((end, f"main: {_short(name)} {size / 1024:,.0f} kB "
-                             f"({end - begin:,.0f} ms)"))
+        page.on("websocket", on_ws)
+        cpu_before = _cpu_seconds(proc.pid)
+        start = time.time() * 1000
+        page.goto(address)
+        seen_div = None
+        deadline = time.perf_counter() + 120
+        while time.perf_counter() < deadline:
             frame = _map_frame(page)
-            if frame is not None:
-                forigin, fend, fdcl, fsize = frame.evaluate(_NAV_JS)
-                rows += [(forigin, "map iframe: navigation start"),
-                         (fend, "map iframe: index.html received"),
-                         (fdcl, f"map iframe: DOMContentLoaded (document {fsize / 1024:,.0f}"
-                          " kB)")]
-                for begin, end, size, name in frame.evaluate(_RESOURCES_JS):
-                    rows.append((end, f"iframe: {_short(name)} {size / 1024:,.0f} kB "
-                                 f"({end - begin:,.0f} ms)"))
-                html = frame.evaluate("() => document.documentElement.outerHTML.length")
-                rows.append((drawn_at, f"map iframe document now {html / 1024:,.0f} kB"))
-            if seen_div is not None:
-                rows.append((seen_div, "map div in the iframe"))
-            rows.append((drawn_at, f"{_drawn(page):,} cells/markers drawn"))
-            rows += events
-            for at, what in sorted(rows):
-                print(f"{at - start:8.0f} ms  {what}")
-            print(f"CPU from navigation until drawn: server {cpu_after[0] - cpu_before[0]:.2f} s,"
-                  f" browser {cpu_after[1] - cpu_before[1]:.2f} s; wall "
-                  f"{(drawn_at - start) / 1000:.2f} s; load average "
-                  f"{os.getloadavg()[0]:.1f}")
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+            if frame is not None and seen_div is None:
+                try:
+                    if frame.evaluate("() => !!document.querySelector('.folium-map')"):
+                        seen_div = time.time() * 1000
+                except Exception:  # noqa: BLE001 - the frame may be navigating
+                    pass
+            if _drawn(page) > 0:
+                break
+            time.sleep(0.01)
+        drawn_at = time.time() * 1000
+        cpu_after = _cpu_seconds(proc.pid)
+        origin, html_end, dcl, _size = page.evaluate(_NAV_JS)
+        rows = [(origin, "navigation start"), (html_end, "index.html received"),
+                (dcl, "DOMContentLoaded")]
+        for begin, end, size, name in page.evaluate(_RESOURCES_JS):
+            rows.append((end, f"main: {_short(name)} {size / 1024:,.0f} kB "
+                         f"({end - begin:,.0f} ms)"))
+        frame = _map_frame(page)
+        if frame is not None:
+            forigin, fend, fdcl, fsize = frame.evaluate(_NAV_JS)
+            rows += [(forigin, "map iframe: navigation start"),
+                     (fend, "map iframe: index.html received"),
+                     (fdcl, f"map iframe: DOMContentLoaded (document {fsize / 1024:,.0f}"
+                      " kB)")]
+            for begin, end, size, name in frame.evaluate(_RESOURCES_JS):
+                rows.append((end, f"iframe: {_short(name)} {size / 1024:,.0f} kB "
+                             f"({end - begin:,.0f} ms)"))
+            html = frame.evaluate("() => document.documentElement.outerHTML.length")
+            rows.append((drawn_at, f"map iframe document now {html / 1024:,.0f} kB"))
+        if seen_div is not None:
+            rows.append((seen_div, "map div in the iframe"))
+        rows.append((drawn_at, f"{_drawn(page):,} cells/markers drawn"))
+        rows += events
+        for at, what in sorted(rows):
+            print(f"{at - start:8.0f} ms  {what}")
+        print(f"CPU from navigation until drawn: server {cpu_after[0] - cpu_before[0]:.2f} s,"
+              f" browser {cpu_after[1] - cpu_before[1]:.2f} s; wall "
+              f"{(drawn_at - start) / 1000:.2f} s; load average "
+              f"{os.getloadavg()[0]:.1f}")
 
 
 def main(argv: list[str] | None = None) -> None:
