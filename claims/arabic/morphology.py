@@ -25,6 +25,7 @@ shelled"); both read as the same action on the place that follows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = ["Lemma", "lemma_pattern", "masdar_pattern", "past_pattern", "present_pattern"]
@@ -63,27 +64,28 @@ def _alt(parts: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def past_pattern(lemma: Lemma) -> str:
-    """Return the past (and passive) forms of ``lemma`` as a regex without anchors."""
-    stems = sorted(set(lemma.past) | set(lemma.passive), key=len, reverse=True)
+def _conjugated(stems: Sequence[str], prefix: str, ending: str, ending_before_object: str,
+                transitive: bool) -> str:
+    """Return ``stems`` with their prefix and endings, object pronouns first if transitive."""
     if not stems:
         return "(?!)"
-    stem = _alt(stems)
-    forms = [f"{stem}{_PAST_END}"]
-    if lemma.transitive:
-        forms.insert(0, f"{stem}{_PAST_END_OBJ}{PRONOUNS}")
+    stem = prefix + _alt(sorted(stems, key=len, reverse=True))
+    forms = [f"{stem}{ending}"]
+    if transitive:
+        forms.insert(0, f"{stem}{ending_before_object}{PRONOUNS}")
     return _alt(forms)
+
+
+def past_pattern(lemma: Lemma) -> str:
+    """Return the past (and passive) forms of ``lemma`` as a regex without anchors."""
+    stems = tuple(dict.fromkeys((*lemma.past, *lemma.passive)))
+    return _conjugated(stems, "", _PAST_END, _PAST_END_OBJ, lemma.transitive)
 
 
 def present_pattern(lemma: Lemma) -> str:
     """Return the present-tense forms of ``lemma`` (with the future prefix) as a regex."""
-    if not lemma.present:
-        return "(?!)"
-    stem = _alt(sorted(lemma.present, key=len, reverse=True))
-    forms = [f"{_PRES_PRE}{stem}{_PRES_END}"]
-    if lemma.transitive:
-        forms.insert(0, f"{_PRES_PRE}{stem}{_PRES_END_OBJ}{PRONOUNS}")
-    return _alt(forms)
+    return _conjugated(lemma.present, _PRES_PRE, _PRES_END, _PRES_END_OBJ,
+                       lemma.transitive)
 
 
 def masdar_pattern(lemma: Lemma) -> str:
