@@ -1,23 +1,34 @@
 """Format checks for the hand-written geoparsing probe sets (issue 13).
 
 The probe files stand in for held-out data: rule-writers tune on the tune file
-and see only aggregate figures of the holdout file.  These tests guard the
-format (the shared geoparse JSONL format), the character offsets, the
-coordinate ranges, and the separation of the two files.
+and see only aggregate figures of the holdout file; the blind file is for
+measurement only.  These tests guard the format (the shared geoparse JSONL
+format), the character offsets, the coordinate ranges, the separation of the
+files, and the blind file's id scheme and size.
 """
 from __future__ import annotations
 
 import json
+import re
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 DATA = Path(__file__).parent / "data"
-FILES = ("geo_probes_tune.jsonl", "geo_probes_holdout.jsonl")
+FILES = ("geo_probes_tune.jsonl", "geo_probes_holdout.jsonl", "geo_probes_blind.jsonl")
+BLIND = FILES[2]
 DOC_KEYS = {"id", "corpus", "title", "url", "date", "text", "toponyms"}
 TOP_KEYS = {"start", "end", "name", "lat", "lon", "geonameid", "type"}
 MIN_TOPONYMS = 200
+#: The blind file's shape families (the middle part of ``probe-b-<shape>-NNN``).
+BLIND_SHAPES = frozenset({
+    "local", "qual", "admin", "citystate", "lang", "informal", "war", "village",
+    "health", "wire", "demonym", "person",
+})
+BLIND_ID = re.compile(r"^probe-b-(?P<shape>[a-z]+)-\d{3}$")
+BLIND_MIN_TOPONYMS = 230
 
 
 def _load(name: str) -> list[dict[str, Any]]:
@@ -54,7 +65,21 @@ def test_toponym_offsets_and_coordinates(name: str) -> None:
     assert total >= MIN_TOPONYMS
 
 
-def test_files_share_no_id() -> None:
-    tune = {d["id"] for d in _load(FILES[0])}
-    holdout = {d["id"] for d in _load(FILES[1])}
-    assert not tune & holdout
+def test_files_share_no_id_and_no_text() -> None:
+    for key in ("id", "text"):
+        seen = {name: {d[key] for d in _load(name)} for name in FILES}
+        for a, b in combinations(FILES, 2):
+            assert not seen[a] & seen[b], (key, a, b)
+
+
+def test_blind_file_ids_shapes_and_size() -> None:
+    docs = _load(BLIND)
+    shapes = set()
+    for d in docs:
+        match = BLIND_ID.match(d["id"])
+        assert match, d["id"]
+        shapes.add(match["shape"])
+    assert shapes == BLIND_SHAPES
+    tops = [t for d in docs for t in d["toponyms"]]
+    assert len(tops) >= BLIND_MIN_TOPONYMS
+    assert any(t.get("expect") == "unresolved" for t in tops)
