@@ -265,7 +265,8 @@ def run(
             print(
                 f"throughput : {len(docs) / seconds:.1f} articles/s "
                 f"({words / 500.0 / seconds:.1f} 500-word articles/s) end to end, one core, {label}"
-                f" (median of {len(times)}: {len(docs) / max(times):.0f}-{len(docs) / min(times):.0f})"
+                f" (median of {len(times)}:"
+                f" {len(docs) / max(times):.0f}-{len(docs) / min(times):.0f})"
             )
         halves = []
         for half in (0, 1):
