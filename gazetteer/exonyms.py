@@ -1,9 +1,11 @@
 """Country names as other languages write them ("Libye", "Allemagne", "Estados Unidos").
 
 The gazetteer holds English and local names; a French story writes "la Libye", a Spanish
-one "Alemania". The names come from the Unicode CLDR territory names that the installed
-``babel`` package ships (a dependency of ``trafilatura`` through ``courlan``), for every
-language :func:`gazetteer.language.document_language` can tell apart from English. They
+one "Alemania". :data:`EXONYMS_FILE` (``gazetteer/data/exonyms.csv``) lists the countries'
+names in every language :func:`gazetteer.language.document_language` can tell apart from
+English, taken from the Unicode CLDR territory names that ``babel`` ships (installed with
+``trafilatura`` through ``courlan``); ``python -m gazetteer.exonyms`` writes it again. A
+file, not babel at run time: loading five babel locales costs 10 MB and 0.1 s. The names
 are not added to the index: they would make "Island" (German for Iceland) or "Maurice"
 (French for Mauritius) places in English text.
 
@@ -21,9 +23,11 @@ They are used two ways (rule ``exonym``, one switch):
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 
 from gazetteer.language import STOP_WORDS, document_language
 from gazetteer.model import Place
@@ -32,11 +36,14 @@ from gazetteer.recognize import Span
 
 __all__ = [
     "EXONYM",
+    "EXONYMS_FILE",
     "EXONYM_LANGUAGES",
+    "cldr_names",
     "country_name_in",
     "exonym_country",
     "exonym_pattern",
     "exonym_spans",
+    "write_exonyms_file",
 ]
 
 #: Rule name (trace, switch).
@@ -47,19 +54,46 @@ EXONYM_LANGUAGES: tuple[str, ...] = tuple(lang for lang in STOP_WORDS if lang !=
 _NOT_COUNTRIES = frozenset("EU EZ UN QO XA XB ZZ".split())
 
 
-@cache
-def _names(language: str) -> dict[str, str]:
-    """``{surface name: ISO code}`` of the countries in ``language`` (CLDR via babel)."""
-    try:
-        from babel import Locale
-    except ImportError:  # pragma: no cover - babel comes with trafilatura
-        return {}
+#: The countries' names by language (``language,country_code,name``), written from babel.
+EXONYMS_FILE = Path(__file__).resolve().parent / "data" / "exonyms.csv"
+
+
+def cldr_names(language: str) -> dict[str, str]:
+    """Return ``{name: ISO code}`` of the countries in ``language`` from babel's CLDR data."""
+    from babel import Locale
+
     territories = Locale.parse(language).territories
     return {
         name: code
-        for code, name in territories.items()
+        for code, name in sorted(territories.items())
         if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     }
+
+
+def write_exonyms_file(path: Path = EXONYMS_FILE) -> int:
+    """Write :data:`EXONYMS_FILE` from babel; return the number of names written."""
+    rows = [(lang, code, name) for lang in EXONYM_LANGUAGES
+            for name, code in cldr_names(lang).items()]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("language", "country_code", "name"))
+        writer.writerows(rows)
+    return len(rows)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {lang: {} for lang in EXONYM_LANGUAGES}
+    if EXONYMS_FILE.exists():
+        with EXONYMS_FILE.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["language"] in table:
+                    table[row["language"]][row["name"]] = row["country_code"]
+    return table
+
+
+def _names(language: str) -> dict[str, str]:
+    return _table().get(language, {})
 
 
 @lru_cache(maxsize=1)
@@ -134,3 +168,7 @@ def exonym_spans(
     if not added:
         return list(spans)
     return sorted([*spans, *added], key=lambda s: s.start)
+
+
+if __name__ == "__main__":
+    print(f"{write_exonyms_file()} names written to {EXONYMS_FILE}")

@@ -38,6 +38,15 @@ def test_exonym_table_covers_the_detector_s_languages() -> None:
     assert exonym_pattern("en") is None
 
 
+def test_exonyms_file_is_babel_s_cldr_names(tmp_path) -> None:
+    pytest.importorskip("babel")
+    from gazetteer.exonyms import EXONYMS_FILE, write_exonyms_file
+
+    written = tmp_path / "exonyms.csv"
+    assert write_exonyms_file(written) > 1000
+    assert written.read_text(encoding="utf-8") == EXONYMS_FILE.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("text", "name", "code"), [
     ("Des orages ont touché le nord de la Libye et l'est de l'Algérie ce week-end.",
      "Libye", "LY"),
