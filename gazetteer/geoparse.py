@@ -18,12 +18,14 @@ from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.arabic import has_arabic, is_arabic
 from gazetteer.arabic_recognize import find_arabic_places
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
+from gazetteer.countries import country_name
 from gazetteer.descriptions import (
     capital_by_description,
     country_code_of,
     describes_capital,
     main_country,
 )
+from gazetteer.exonyms import EXONYM, exonym_country, exonym_spans
 from gazetteer.fallback import is_facility, part_of_name
 from gazetteer.informal import (
     COMMON_WORD_IN_LIST,
@@ -151,6 +153,9 @@ class Geoparser:
         if COMMON_WORD_QUALIFIED not in self.disabled:
             steps.append(lambda text, _tokens, spans, doubted: qualified_common_words(
                 text, spans, doubted) if doubted else spans)
+        if EXONYM not in self.disabled:
+            steps.append(lambda text, _tokens, spans, _doubted: exonym_spans(
+                text, spans, self._country_places, self._has_strict_key))
         if LOWER_CASE_NAME not in self.disabled:
             steps.append(lambda text, tokens, spans, _doubted: lower_case_names(
                 text, tokens, spans, self.recognizer.places_for, self.is_common))
@@ -170,13 +175,19 @@ class Geoparser:
         """Drop cached lookups if analyst places were added to the index since last use."""
         size = self.index.overlay_size()
         if size != self._seen_overlay:
-            with self._cache_lock:
-                self._match_cache.clear()
-                self._arabic_cache.clear()
-                self._translit_names.clear()
-                self._context_cache.clear()
-                self.recognizer.clear_cache()
-                self._seen_overlay = size
+            self.clear_caches()
+            self._seen_overlay = size
+
+    def clear_caches(self, *, index: bool = False) -> None:
+        """Forget cached lookups (and the index's too if ``index``): a cold start, for timing."""
+        with self._cache_lock:
+            self._match_cache.clear()
+            self._arabic_cache.clear()
+            self._translit_names.clear()
+            self._context_cache.clear()
+            self.recognizer.clear_cache()
+        if index:
+            self.index.clear_caches()
 
     def matches(self, name: str) -> tuple[tuple[Place, str], ...]:
         """Return ``(place, tier)`` candidates of a surface name, with light fallbacks, cached.
@@ -229,6 +240,11 @@ class Geoparser:
             (p, t) for p, t in found if t != "article" or p.country_code in ARTICLE_COUNTRIES
         )
         found = self._with_water_bodies(stripped, found)
+        if EXONYM not in self.disabled and all(t in _LOOSE_TIERS for _p, t in found):
+            # "Allemagne" is Germany, not a village its consonants spell
+            code = exonym_country(stripped)
+            if code:
+                return tuple((p, "alias") for p in self._country_places(code))
         if found:
             strict = tuple(pt for pt in found if pt[1] not in _LOOSE_TIERS)
             # Transliteration variants only when the spelling itself is unknown ("Albany"
@@ -295,6 +311,14 @@ class Geoparser:
             if info is not None and info.best_tier not in _LOOSE_TIERS:
                 return True
         return False
+
+    def _country_places(self, code: str) -> tuple[Place, ...]:
+        """Return the gazetteer's entry of the country with ISO code ``code`` (empty if none)."""
+        name = country_name(code)
+        return tuple(
+            p for p, _t in self._raw_matches(name) if p.country_code == code
+            and p.feature_code.startswith("PCL")
+        )[:1] if name else ()
 
     def _strict_places(self, name: str) -> list[Place]:
         """Places whose name matches without transliteration folding (for recognition)."""

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from operator import attrgetter
 
+from gazetteer.exonyms import EXONYM
 from gazetteer.model import Place
 from gazetteer.recognize import Span, Token
 from gazetteer.wordlists import COMMON_WORDS, CONNECTORS
@@ -57,6 +58,7 @@ RECOGNITION_STEPS: tuple[tuple[str, str], ...] = (
     (LOWER_CASE_NAME, "landed in sydney, heading to melbourne"),
     (COMMON_WORD_IN_LIST, "Independence, Liberty and Lexington"),
     (COMMON_WORD_QUALIFIED, "born in Hope, Arkansas"),
+    (EXONYM, "la Libye, a Alemanha (a country as the text's language writes it)"),
 )
 
 #: Words after which a lower-case word may be a place ("flew into paris").

@@ -28,6 +28,7 @@ from functools import lru_cache
 __all__ = [
     "LANGUAGE_COUNTRIES",
     "MIN_LANGUAGE_SHARE",
+    "PLACE_INTRODUCERS",
     "STOP_WORDS",
     "document_language",
     "language_of_words",
@@ -54,6 +55,26 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     "it": frozenset(
         "il lo la i gli le di del della dei in un una e che per con non si è sono al alla "
         "nel nella da anche più ma come".split()),
+}
+
+#: Words that introduce a place in each language: locative prepositions (with their
+#: contractions) and the conjunctions of a list. A minor place's name in a text not in
+#: English comes after one of them (or a comma); capitalisation alone tells little there.
+PLACE_INTRODUCERS: dict[str, frozenset[str]] = {
+    "pt": frozenset(
+        "em no na nos nas de do da dos das a ao à aos às para por pelo pela perto entre "
+        "sobre até desde e ou".split()),
+    "es": frozenset(
+        "en de del desde a al hacia hasta para por cerca entre sobre y e o u".split()),
+    "fr": frozenset(
+        "à au aux en de du des d dans vers près sur sous entre depuis jusqu pour par chez "
+        "et ou".split()),
+    "de": frozenset(
+        "in im ins an am auf aus bei beim nach von vom zu zum zur um über unter vor "
+        "hinter neben zwischen durch gegen bis ab nahe und oder sowie".split()),
+    "it": frozenset(
+        "a ad in di da dal dalla del della dei nel nella al alla verso presso tra fra su "
+        "per sopra e ed o".split()),
 }
 
 #: Countries where each language is official (ISO 3166 alpha-2).

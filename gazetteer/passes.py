@@ -33,6 +33,7 @@ from gazetteer.discourse import (
 )
 from gazetteer.doc_country import DOCUMENT_COUNTRY, favour_document_country
 from gazetteer.fallback import focus_candidate, focus_place, is_street
+from gazetteer.language_namesake import LANGUAGE_NAMESAKE, favour_language_namesakes
 from gazetteer.model import Mention, Place
 from gazetteer.namesakes import famous_area, famous_namesake, reviewed_namesake
 from gazetteer.readings import (
@@ -255,6 +256,11 @@ def _facility_mention(
 
 #: The mention passes, in the order they run.
 MENTION_PASSES: tuple[MentionPass, ...] = (
+    MentionPass(
+        LANGUAGE_NAMESAKE, "a country read by a name the text's language does not give it",
+        "Salvador in a Portuguese text (the city in Bahia, not El Salvador)",
+        lambda doc: favour_language_namesakes(doc.text, doc.mentions, doc.parser.normalize),
+    ),
     MentionPass(
         DOCUMENT_COUNTRY, "a name shared across countries: the story's country, its language",
         "Córdoba next to Buenos Aires; Salvador in a Portuguese text",

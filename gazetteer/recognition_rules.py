@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from gazetteer.language import PLACE_INTRODUCERS
 from gazetteer.language import STOP_WORDS as STOP_WORDS_BY_LANGUAGE
 from gazetteer.model import Place
 from gazetteer.names import normalize
@@ -301,6 +302,32 @@ def _minor_before_word(c: MatchContext) -> bool:
     )
 
 
+#: Rule name (trace, switch): a minor place nothing introduces, in a text not in English.
+FOREIGN_UNINTRODUCED = "foreign-unintroduced-minor"
+
+
+def _foreign_unintroduced(c: MatchContext) -> bool:
+    """Tell whether a minor one-word place in a text not in English lacks a locative word.
+
+    German capitalises every noun ("die Altstadt", "nach starkem Regen"), every language
+    the first word of a sentence ("Vecinos de Maracay"): there a capitalised word that is
+    only a small place's name is a place when a preposition, a list's conjunction or a
+    comma puts it as one ("von Passau", "y Cali").
+    """
+    if c.language is None or not c.single or c.major:
+        return False
+    introducers = PLACE_INTRODUCERS.get(c.language)
+    if not introducers:
+        return False
+    if c.i == 0:
+        return True
+    previous = c.tokens[c.i - 1]
+    gap = c.text[previous.end : c.first.start]
+    if "," in gap or "(" in gap:
+        return False
+    return "." in gap or previous.text.lower().rstrip("'’") not in introducers
+
+
 def _first_and_surname(c: MatchContext) -> bool:
     return (
         c.single
@@ -323,6 +350,12 @@ RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
         "a function word of the text's language (not English), capitalised", "À Lubumbashi",
         lambda c: c.single and c.language is not None
         and c.lower in STOP_WORDS_BY_LANGUAGE.get(c.language, ()),
+    ),
+    RecognitionRule(
+        FOREIGN_UNINTRODUCED, "drop",
+        "a minor single-word place that no preposition, conjunction or comma introduces, "
+        "in a text not in English", "die Altstadt von Passau; Vecinos de Maracay",
+        _foreign_unintroduced,
     ),
     RecognitionRule(
         "bare-direction", "drop", "a single compass word", "North",

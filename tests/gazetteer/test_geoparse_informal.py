@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from gazetteer.exonyms import EXONYM
 from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.informal import (
     COMMON_WORD_IN_LIST,
@@ -37,7 +38,7 @@ def _found(parser: Geoparser, text: str) -> dict[str, tuple[str, tuple[str, ...]
 
 def test_steps_are_named_data() -> None:
     assert [name for name, _example in RECOGNITION_STEPS] == [
-        TEXT_LANGUAGE, LOWER_CASE_NAME, COMMON_WORD_IN_LIST, COMMON_WORD_QUALIFIED]
+        TEXT_LANGUAGE, LOWER_CASE_NAME, COMMON_WORD_IN_LIST, COMMON_WORD_QUALIFIED, EXONYM]
 
 
 # -- lower-case-name ----------------------------------------------------------------------

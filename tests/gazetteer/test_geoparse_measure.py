@@ -53,3 +53,21 @@ def test_the_ablation_covers_every_rule_table() -> None:
     expected = ([r.name for r in RECOGNITION_RULES] + [n for n, _e in RECOGNITION_STEPS]
                 + [n for n, _e in QUALIFIER_RULES] + [p.name for p in MENTION_PASSES])
     assert names == expected and len(set(names)) == len(names)
+
+
+def test_timed_passes_start_cold_every_repeat_and_leave_the_heap_unfrozen() -> None:
+    import gc
+
+    from bench.geoparse import timed_passes
+    from cli.geoparse_cmd import predict_document
+
+    parser = get_geoparser()
+    docs = [_doc("t-1", "Buses ran again between Accra and Kumasi.", [])]
+    expected = [predict_document(d, gold_spans=False, parser=parser) for d in docs]
+    outputs, colds, warms = timed_passes(parser, docs, repeats=2)
+    assert outputs == expected
+    assert len(colds) == len(warms) == 2 and min(colds + warms) >= 0.0
+    assert gc.get_freeze_count() == 0
+    parser.clear_caches(index=True)
+    assert not parser.index._match_cache and not parser.recognizer._cache
+    assert parser.places_for("Kumasi")  # lookups still answer after a clear
