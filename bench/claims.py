@@ -2,8 +2,9 @@
 
 ``--lang ar`` scores the Arabic development set in ``tests/data/arabic`` instead (or the
 directory given); ``--lang ar --probes`` prints one line per Arabic set: the dev set, the
-tune half and the holdout half of the probe sets (``probes_tune/``, ``probes_holdout/``
-beside it, same file names), so the holdout is only ever seen in aggregate.
+tune half and the holdout half of the probe sets and the blind set (``probes_tune/``,
+``probes_holdout/``, ``probes_blind/`` beside it, same file names), so the holdout and the
+blind set are only ever seen in aggregate.
 Scores line by line, as the evaluation README specifies (the claims of a sentence that
 repeats on several lines are spread over those lines by the CLI's ``run_file``).
 Prints distance precision/recall (unit + value range + anchor), direction accuracy,
@@ -92,14 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-#: The Arabic sets ``--probes`` prints: the dev set and the two probe halves beside it.
+#: The Arabic sets ``--probes`` prints: the dev set, the two probe halves and the blind set.
 ARABIC_SETS: tuple[tuple[str, Path], ...] = (
     ("dev", ARABIC_DIR), ("tune", ARABIC_DIR / "probes_tune"),
-    ("holdout", ARABIC_DIR / "probes_holdout"))
+    ("holdout", ARABIC_DIR / "probes_holdout"), ("blind", ARABIC_DIR / "probes_blind"))
 
 
 def print_arabic_sets(dirs: list[Path] | None = None) -> int:
-    """Print one line of figures per Arabic set (dev, tune, holdout), and throughput.
+    """Print one line of figures per Arabic set (dev, tune, holdout, blind), and throughput.
 
     Control P/R/F1 (action + place) and F1 with the actor, distance P/R/F1, event-date
     accuracy; a set whose files are missing is said to be so.

@@ -1,7 +1,7 @@
 """Geoparser benchmark: accuracy on the development sets, throughput and memory.
 
 Run ``python -m bench.geoparse [--limit N] [--errors K] [--lang all|en|ar] [DIR ...]``
-(``--lang ar --probes``: one line per Arabic set, dev / tune / holdout). For each
+(``--lang ar --probes``: one line per Arabic set, dev / tune / holdout / blind). For each
 development corpus in ``../shared/eval/geoparse`` and the Arabic one in
 ``tests/data/arabic`` it prints acc@161, median error, AUC (gold spans and end to
 end), recognition precision / recall / F1 (exact and overlapping spans), articles per
@@ -75,10 +75,12 @@ ARABIC_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "ara
     "geoparse_ar_dev.jsonl"
 
 
-#: The Arabic sets scored with ``--lang ar --probes``: the dev set and the probe halves.
+#: The Arabic sets scored with ``--lang ar --probes``: the dev set, the probe halves and the
+#: blind set.
 ARABIC_SETS: tuple[Path, ...] = (
     ARABIC_CORPUS, ARABIC_CORPUS.parent / "probes_tune" / ARABIC_CORPUS.name,
-    ARABIC_CORPUS.parent / "probes_holdout" / ARABIC_CORPUS.name)
+    ARABIC_CORPUS.parent / "probes_holdout" / ARABIC_CORPUS.name,
+    ARABIC_CORPUS.parent / "probes_blind" / ARABIC_CORPUS.name)
 
 
 def _corpora(lang: str, arabic: Sequence[Path] = ()) -> list[Path]:
@@ -90,12 +92,13 @@ def _corpora(lang: str, arabic: Sequence[Path] = ()) -> list[Path]:
 
 
 def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS) -> int:
-    """Print one line per Arabic set (dev, tune, holdout): acc@161 gold spans and end to end."""
+    """Print one line per Arabic set (dev, tune, holdout, blind): acc@161, gold spans and e2e."""
     from gazetteer.geoparse import get_geoparser
 
     parser = get_geoparser()
     for path in paths:
-        label = path.parent.name if path.parent != ARABIC_CORPUS.parent else "dev"
+        label = (path.parent.name.removeprefix("probes_")
+                 if path.parent != ARABIC_CORPUS.parent else "dev")
         if not path.exists():
             print(f"{label}: {path} not found")
             continue

@@ -1,4 +1,5 @@
-"""The Arabic probe files (``tests/data/arabic/probes_tune`` and ``probes_holdout``) are sound.
+"""The Arabic probe files (``tests/data/arabic/``: ``probes_tune``, ``probes_holdout``,
+``probes_blind``) are sound.
 
 These tests check the data, not the system: offsets, actor names, places inside their
 sentences, dates, weekdays, and that every sentence of an article is in exactly one of the
@@ -9,6 +10,7 @@ were written and what each field holds.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -21,7 +23,7 @@ from core.actions import ACTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBES = ROOT / "tests" / "data" / "arabic"
-HALVES = ("probes_tune", "probes_holdout")
+HALVES = ("probes_tune", "probes_holdout", "probes_blind")
 FILES = ("control_claims_ar_dev.jsonl", "distance_claims_ar_dev.jsonl",
          "geoparse_ar_dev.jsonl", "negatives_ar.jsonl")
 CONFLICTS = ROOT / "claims" / "data" / "conflicts.json"
@@ -71,11 +73,12 @@ def test_both_halves_exist_with_enough_sentences() -> None:
 
 
 def test_halves_share_no_article_and_no_sentence() -> None:
-    tune, holdout = (_half(name) for name in HALVES)
-    ids = [{d["id"] for d in h["geoparse_ar_dev.jsonl"]} for h in (tune, holdout)]
-    assert not ids[0] & ids[1]
-    texts = [{s for _, s in _sentence_keys(h)} for h in (tune, holdout)]
-    assert not texts[0] & texts[1]
+    for first, second in itertools.combinations(HALVES, 2):
+        pair = (_half(first), _half(second))
+        ids = [{d["id"] for d in h["geoparse_ar_dev.jsonl"]} for h in pair]
+        assert not ids[0] & ids[1], (first, second)
+        texts = [{s for _, s in _sentence_keys(h)} for h in pair]
+        assert not texts[0] & texts[1], (first, second)
 
 
 def test_geoparse_offsets_match_the_text(half: dict[str, list[dict]]) -> None:
