@@ -201,7 +201,7 @@ def render() -> None:
     store = data.get_store()
     if use_viewport(store):  # too many claims to send them all: viewport queries
         render_viewport(store)
-        warmup.start()  # after the map: the place index builds while the analyst looks
+        warmup.start(warmup.AFTER_MAP_DELAY_S)  # the index builds while the analyst looks
         return
     from app.claim_panel import claim_details
     from geo.claims_map import build_claims_map
@@ -318,4 +318,4 @@ def render() -> None:
     _exports(frame)
     if selected and selected in ids:
         claim_details(store, frame.loc[selected].to_dict())
-    warmup.start()  # after the map: the place index builds while the analyst looks
+    warmup.start(warmup.AFTER_MAP_DELAY_S)  # the index builds while the analyst looks
