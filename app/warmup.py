@@ -5,12 +5,6 @@ read too (under a second). :func:`start` begins that
 in a background thread as soon as the app serves its first page; :func:`wait_with_progress`
 shows the analyst how long it has been running against the usual build time, instead of a
 bare spinner, and returns when the index is ready.
-
-The map page starts it :data:`AFTER_MAP_DELAY_S` seconds late: in the seconds after the map's
-message the browser still fetches the widgets' code, the map's iframe and Leaflet from this
-same Python process, and the warm-up's work (about 0.6 CPU s even when the index exists)
-holds the interpreter lock it needs. A page that needs the index (:func:`wait_with_progress`)
-ends the wait at once.
 """
 
 from __future__ import annotations
@@ -21,15 +15,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["AFTER_MAP_DELAY_S", "TYPICAL_BUILD_S", "Warmup", "start", "status",
-           "wait_with_progress"]
+__all__ = ["TYPICAL_BUILD_S", "Warmup", "start", "status", "wait_with_progress"]
 
 log = logging.getLogger("conflictmap.app.warmup")
 
 #: How long a first build usually takes on the project's 2-core machine (README figure).
 TYPICAL_BUILD_S = 45.0
-#: How long the warm-up waits when the map page starts it (see the module docstring).
-AFTER_MAP_DELAY_S = 5.0
 
 
 @dataclass
@@ -37,8 +28,6 @@ class Warmup:
     """State of the one background build of this process."""
 
     started: float = field(default_factory=time.monotonic)
-    #: Set to end the start delay early (a page is waiting for the index).
-    go: threading.Event = field(default_factory=threading.Event)
     done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
     was_built: bool = False
@@ -54,9 +43,7 @@ def _needs_build() -> bool:
     return not index_path().exists()
 
 
-def _run(state: Warmup, delay_s: float) -> None:
-    state.go.wait(delay_s)
-    state.started = time.monotonic()
+def _run(state: Warmup) -> None:
     try:
         from gazetteer import get_index
         from geo.town_labels import preload
@@ -70,11 +57,8 @@ def _run(state: Warmup, delay_s: float) -> None:
         state.done.set()
 
 
-def start(delay_s: float = 0.0) -> Warmup:
-    """Start building (or opening) the gazetteer index in the background, once per process.
-
-    The work begins after ``delay_s`` seconds, or as soon as a page waits for it.
-    """
+def start() -> Warmup:
+    """Start building (or opening) the gazetteer index in the background, once per process."""
     global _state
     with _lock:
         if _state is None:
@@ -83,7 +67,7 @@ def start(delay_s: float = 0.0) -> Warmup:
                 _state.was_built = _needs_build()
             except (OSError, ImportError) as err:
                 log.debug("cannot tell whether the index exists: %s", err)
-            threading.Thread(target=_run, args=(_state, delay_s), name="gazetteer-warmup",
+            threading.Thread(target=_run, args=(_state,), name="gazetteer-warmup",
                              daemon=True).start()
         return _state
 
@@ -96,7 +80,6 @@ def status() -> Warmup | None:
 def wait_with_progress(st: Any) -> None:
     """Wait for the index, showing elapsed time against the usual build time in a bar."""
     state = start()
-    state.go.set()
     if state.done.is_set():
         return
     bar = st.progress(0.0, text="Building the place index (once per installation)…")
