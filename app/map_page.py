@@ -45,6 +45,8 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "url",
 )
 _SEL = "claim"
+#: Session key set once the session has been sent a map.
+_MAP_SENT = "_map_sent"
 #: Dates on the fronts time slider (each date derives areas and lines once).
 _FRONT_STEPS = 16
 
@@ -193,15 +195,30 @@ def _exports(frame: pd.DataFrame) -> None:
     )
 
 
+def _warm_up_after_the_first_map() -> None:
+    """Start the gazetteer warm-up (:mod:`app.warmup`) from a session's second map run on.
+
+    A session's first run sends the map, and the browser then fetches the widgets' code, the
+    map's iframe and Leaflet from this same Python process; the warm-up's work (about 0.6 CPU
+    s even when the index exists) would hold the interpreter lock those requests need. The
+    map reports back to the server once it is drawn, which is the session's second run. A
+    page that needs the index (upload) starts it itself.
+    """
+    from app import warmup
+
+    if st.session_state.get(_MAP_SENT):
+        warmup.start()
+    st.session_state[_MAP_SENT] = True
+
+
 def render() -> None:
     """Draw the map page."""
-    from app import warmup
     from app.viewport_map import render_viewport, use_viewport
 
     store = data.get_store()
     if use_viewport(store):  # too many claims to send them all: viewport queries
         render_viewport(store)
-        warmup.start()  # after the map: the place index builds while the analyst looks
+        _warm_up_after_the_first_map()
         return
     from app.claim_panel import claim_details
     from geo.claims_map import build_claims_map
@@ -318,4 +335,4 @@ def render() -> None:
     _exports(frame)
     if selected and selected in ids:
         claim_details(store, frame.loc[selected].to_dict())
-    warmup.start()  # after the map: the place index builds while the analyst looks
+    _warm_up_after_the_first_map()

@@ -21,11 +21,11 @@ def free_port() -> int:
 def streamlit_command(port: int, *extra: str) -> list[str]:
     """Return the command line that serves the app headless on ``127.0.0.1:port``.
 
-    It is ``streamlit run streamlit_app.py`` through :mod:`app.serve`, which loads the
-    map page's modules while the server starts.
+    It is the README's ``streamlit run streamlit_app.py`` (whose server loads the map
+    page's modules while it starts: :mod:`app.startup`).
     """
     return [
-        sys.executable, "-m", "app.serve",
+        sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT),
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--server.headless", "true",

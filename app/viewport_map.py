@@ -5,7 +5,8 @@ Used by :func:`app.map_page.render` when the store holds more than
 options come from the database (distinct sources, actors, date bounds), the map
 shows what :meth:`store.Store.viewport` returns for the bounds and zoom streamlit-folium
 reports back (grid cells coloured by actor when zoomed out, claims with popups when
-zoomed in), and the claims table pages through the database.
+zoomed in), and the claims table, shown by a toggle under the map (:data:`TABLE_PARAM`),
+pages through the database.
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ import streamlit as st
 from app import data
 from app.filters import FilterOptions, FilterState, filter_widgets
 
-__all__ = ["VIEWPORT_MIN_CLAIMS", "render_viewport", "use_viewport"]
+__all__ = ["PAGE_ROWS", "TABLE_PARAM", "VIEWPORT_MIN_CLAIMS", "render_viewport",
+           "use_viewport"]
 
 log = logging.getLogger("conflictmap.app.viewport_map")
 
 #: Stores with more claims than this get the viewport map.
 VIEWPORT_MIN_CLAIMS = 50_000
 PAGE_ROWS = 100
+#: The toggle (and URL query parameter) that shows the claims table under the map. Off by
+#: default: the table's grid is Streamlit's largest lazily loaded code (about 1.5 MB of
+#: JavaScript), which would otherwise load, and compete with the map, on every first visit.
+TABLE_PARAM = "table"
 _WORLD = (-180.0, -85.0, 180.0, 85.0)
 _START = {"bbox": _WORLD, "zoom": 2, "center": (20.0, 0.0)}
 
@@ -152,11 +158,13 @@ def render_viewport(store: Any) -> None:
                        float(center.get("lng", current["center"][1])))}
         st.rerun()
 
-    flt = state.to_claim_filter()
-    count = _count(version, state)
-    frame = _table_page(store, flt, state, count)
-    frame["claim_id"] = frame["claim_id"].astype(str)
-    st.dataframe(table_frame(frame), hide_index=True, height=320)
+    if st.toggle("Claims table", key=TABLE_PARAM, bind="query-params",
+                 help=f"Pages of {PAGE_ROWS} claims from the database, for the filters "
+                 "in the sidebar."):
+        count = _count(version, state)
+        frame = _table_page(store, state.to_claim_filter(), state, count)
+        frame["claim_id"] = frame["claim_id"].astype(str)
+        st.dataframe(table_frame(frame), hide_index=True, height=320)
 
 
 def _table_page(store: Any, flt: Any, state: FilterState, count: int) -> Any:

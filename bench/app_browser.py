@@ -101,12 +101,23 @@ def _rss_mb(pid: int) -> float:
             ) / 2**20
 
 
-def _set_view(page: Any, lat: float, lon: float, zoom: int) -> None:
-    """Move the Leaflet map in the iframe as a user's pan and zoom would."""
-    _map_frame(page).evaluate(
-        "([lat, lon, zoom]) => { const k = Object.keys(window).find("
-        "n => n.startsWith('map_') && window[n] && window[n].setView); "
-        "window[k].setView([lat, lon], zoom); }", [lat, lon, zoom])
+def _set_view(page: Any, lat: float, lon: float, zoom: int, attempts: int = 40) -> None:
+    """Move the Leaflet map in the iframe as a user's pan and zoom would.
+
+    Retried while the app re-mounts the map (its iframe detached or not yet scripted),
+    which a rerun just before the move can cause; the last failure is raised.
+    """
+    for attempt in range(attempts):
+        try:
+            _map_frame(page).evaluate(
+                "([lat, lon, zoom]) => { const k = Object.keys(window).find("
+                "n => n.startsWith('map_') && window[n] && window[n].setView); "
+                "window[k].setView([lat, lon], zoom); }", [lat, lon, zoom])
+            return
+        except Exception:  # noqa: BLE001 - the frame may be detached or navigating
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.25)
 
 
 @contextmanager

@@ -53,8 +53,8 @@ def test_the_basemap_is_embedded_when_not_served_or_not_writable(static_dir):
     assert len(html) > 500_000 and "fetch(" not in html
 
 
-def test_serving_the_app_warms_up_without_declaring_components():
-    code = ("import sys; from app import serve; serve.warm(); "
+def test_warming_up_without_a_runtime_declares_no_components():
+    code = ("import sys; from app import startup; startup.warm(); "
             "print(sorted(m for m in ('streamlit_folium', 'app.data', 'app.map_page', "
             "'folium', 'pandas', 'store.store') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -90,3 +90,16 @@ def test_filtered_view_exports_as_geojson_and_csv(demo_store):
     assert len(features) == int(frame["lat"].notna().sum())
     rows = export_bytes(frame, "csv").decode("utf-8").strip().splitlines()
     assert len(rows) == len(frame) + 1
+
+
+def test_the_gazetteer_warm_up_waits_for_the_sessions_second_map_run(demo_store, app_path,
+                                                                     monkeypatch):
+    from app import warmup
+
+    calls: list[int] = []
+    monkeypatch.setattr(warmup, "start", lambda *a, **k: calls.append(1))
+    at = AppTest.from_file(app_path, default_timeout=120)
+    at.run()
+    assert not at.exception and calls == []  # the first run only sends the map
+    at.run()  # the map reports back once drawn
+    assert calls == [1]

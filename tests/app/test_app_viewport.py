@@ -2,12 +2,14 @@
 
 Above ``CONFLICTMAP_VIEWPORT_MIN_CLAIMS`` the page draws grid cells coloured by actor
 when zoomed out and claims when zoomed in, each for the current bounds and filters, and
-pages the claims table from the database.
+pages the claims table from the database (shown by a toggle, off on a first visit).
 """
 
 from __future__ import annotations
 
 import pytest
+
+from app.viewport_map import TABLE_PARAM
 
 N_CLAIMS = 600
 
@@ -39,7 +41,9 @@ def test_zoomed_out_the_page_shows_cells_and_filters_change_their_counts(big_sto
     assert not at.exception
     shown = _metrics(at)
     assert shown["Claims in view"] == f"{N_CLAIMS:,}" and shown["On the map"].endswith("areas")
+    assert not at.dataframe  # the claims table waits for its toggle
     at.multiselect(key="kind").set_value(["control"])
+    at.toggle(key=TABLE_PARAM).set_value(True)
     at.run()
     control = big_store.count_claims(big_store_filter("control"))
     assert _metrics(at)["Claims in view"] == f"{control:,}" and control < N_CLAIMS
@@ -69,6 +73,7 @@ def test_the_claims_table_pages_forward_and_back_by_keyset(big_store, app_path):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(app_path, default_timeout=120)
+    at.query_params[TABLE_PARAM] = "true"  # a shared link with the table open
     at.run()
     first = list(at.dataframe[0].value.iloc[:, 0])
     at.button(key="table_next").click()
