@@ -16,21 +16,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.arabic.actors import ArabicActor
 from claims.arabic.control_lexicon import (
     ATTEMPT_RE,
     BY_RE,
+    CIVILIANS_RE,
     CONDITION_RE,
     FROM_ACTOR_RE,
     INTENT_RE,
     NEGATION_RE,
+    PAST_RE,
     RULES,
     STILL_RE,
     Rule,
 )
 
-__all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator"]
+__all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
+           "is_trigger_word"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +68,15 @@ _PLACE_NOUN_RE = re.compile(r"^(?:\s*(?:ال)?(?:مدين|بلد|قري|منطق
 _PLACE_NOUNS_RE = re.compile(r"(?<![\w])[وب]?(?:ال)?(?:مدين|بلد|قري|منطق|مديري|محافظ|ولاي|ناحي)\S*")
 #: A pronoun for the place inside the gap after the preposition ("من مقر القيادة فيها").
 _PRONOUN_IN_GAP_RE = re.compile(r"(?<![\w])(?:فيها|فيه|بها|داخلها)(?![\w])")
+#: Actions told of a town when told of its surroundings ("قصف محيط X", "انسحبت من محيط X").
+_NEAR_OK = frozenset({"attacked", "withdrew"})
 #: "Near": an attack near a town is reported as one on it; a capture near it is not.
 _NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط|محيط)(?![\w])")
 _STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|شمال|جنوب|"
                       r"شرق|غرب|نحو|باتجاه|صوب)(?![\w])")
 #: A clause boundary: a negation or attempt before it says nothing of the trigger.
-_CLAUSE_RE = re.compile(r"[,،.;:؛]|(?<![\w])(?:و?بعد|و?قبل|حيث|فيما|بينما|ثم)(?![\w])")
+_CLAUSE_RE = re.compile(r"[,،.;:؛]|(?<![\w])(?:و?بعد|و?قبل|حيث|فيما|بينما|ثم)(?![\w])"
+                        r"(?!\s+ذلك)")
 #: A pronoun attached to the preposition: "سيطروا عليها", "انسحبوا منه".
 _PRONOUN_AFTER_PREP = re.compile(r"(?:ها|ه)(?![\w])")
 
@@ -87,6 +94,18 @@ class ArabicControl:
     rule: str = ""
 
 
+def is_trigger_word(folded_word: str) -> bool:
+    """Whether a word is a control trigger as a whole (حصار، قصف): a verb or verbal noun.
+
+    Such a word is the statement, not its place, even when the gazetteer knows a village
+    spelt the same way (a place noun before it still makes it a name: قرية حصار).
+
+    >>> is_trigger_word("حصار"), is_trigger_word("والقصف"), is_trigger_word("سرت")
+    (True, True, False)
+    """
+    return any(pattern.fullmatch(folded_word) for _rule, pattern, _objects in _RULE_RES)
+
+
 def is_locator(folded: str, span: PlaceSpan, previous: PlaceSpan | None) -> bool:
     """Tell whether a place only locates the one before it ("سراقب في ريف إدلب")."""
     lo = previous.end if previous is not None else max(0, span.start - 30)
@@ -100,6 +119,18 @@ _DISTANCE_ANCHOR_RE = re.compile(r"(?:كم|كيلومتر\S*|ميلا|ميل|ا�
 #: The words before a place that make it a locator of the place before it.
 _LOCATOR_RE = re.compile(r"(?<![\w])(?:في\s+|ب)?(?:ريف|محافظه|ولايه|اقليم|قضاء|شمال|جنوب|"
                          r"شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|وسط|ضواحي)\S*\s*$")
+
+
+@lru_cache(maxsize=64)
+def _prep_re(prep: str) -> re.Pattern[str]:
+    """Return the regex of a rule's preposition as a whole word, or with a pronoun (عليها).
+
+    A preposition is never the start of a longer word: الي (إلى) is not the start of اليوم.
+
+    >>> bool(_prep_re("الي").search("تقدم المسلحون اليوم")), bool(_prep_re("علي").search("عليها"))
+    (False, True)
+    """
+    return re.compile(rf"(?<![\w])(?:{prep})(?=(?:ها|ه)?(?![\w]))")
 
 
 def _words(text: str) -> int:
@@ -182,7 +213,22 @@ def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> s
     for actor in sorted(actors, key=lambda a: -a.start):
         if actor.start >= cut and actor.end <= start:
             head = head[:actor.start - cut] + " " + head[actor.end - cut:]
-    return " ".join(head.split()[-NEGATION_REACH_WORDS:])
+    return " ".join(_ADVERB_RE.sub(" ", head).split()[-NEGATION_REACH_WORDS:])
+
+
+#: Adverbs between a negation or a "may" and its verb: "قد تحاول بعد ذلك التقدم".
+_ADVERB_RE = re.compile(r"(?<![\w])(?:بعد\s+ذلك|قبل\s+ذلك|ايضا|كذلك|مجددا|مره\s+اخري)(?![\w])")
+
+
+def _is_present(word: str) -> bool:
+    """Whether a trigger word is a present-tense verb (not a past one that starts with ت).
+
+    "قد تقدموا" is "had advanced" (past of تقدم), "قد تتقدم" is "may advance".
+
+    >>> _is_present("تقدموا"), _is_present("تتقدم"), _is_present("يسيطرون")
+    (False, True, True)
+    """
+    return bool(re.match(r"[وف]?[يتن]", word)) and not PAST_RE.fullmatch(word)
 
 
 def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
@@ -195,7 +241,10 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
     if re.match(r"[وف]?ل", word):
         return True  # "لاستعادة الرمادي", "للسيطرة على": in order to (no stem starts with ل)
     for intent in INTENT_RE.finditer(before):
-        if intent.group().lstrip("وف") != "قد" or re.match(r"[وف]?[يتن]", word):
+        if intent.group().lstrip("وف") != "قد":
+            return True
+        after = (before[intent.end():] + " " + word).split()
+        if after and _is_present(after[0]):  # "قد تحاول التقدم", "قد تتقدم": may
             return True
     return CONDITION_RE.search(folded, m.end(), m.end() + 80) is not None or \
         CONDITION_RE.search(before) is not None
@@ -212,6 +261,7 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
     taken: set[tuple[int, str]] = set()
     places = sorted(places, key=lambda p: p.start)
     claimed: list[tuple[int, int]] = []
+    sieges: list[re.Match[str]] = []
     for rule, pattern, objects in _RULE_RES:
         for m in pattern.finditer(folded):
             if any(s <= m.start() < e for s, e in claimed):
@@ -223,8 +273,12 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                 claimed.append((m.start(), m.end()))
                 continue  # "لم تسيطر", "نفت دخول", "تسعى إلى السيطرة": no claim of the event
             found = _statement(folded, rule, m, objects, places, actors, original)
+            if rule.force_only:
+                found = [st for st in found if _by_force(folded, m, st, places)]
             if not found and rule.action == "withdrew":
                 found = _withdrawal_from_taken(folded, m, out, actors)
+            if not found and rule.action == "besieged":
+                sieges.append(m)  # perhaps the circumstance of another statement
             if not found:
                 continue
             claimed.append((m.start(), m.end()))
@@ -236,7 +290,55 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                 if (st.place.start, st.action) not in taken:
                     taken.add((st.place.start, st.action))
                     out.append(st)
+    for m in sieges:
+        for st in _siege_as_circumstance(folded, m, out):
+            if (st.place.start, st.action) not in taken:
+                taken.add((st.place.start, st.action))
+                out.append(st)
     return sorted(out, key=lambda s: (s.trigger_start, s.place.start))
+
+
+def _by_force(folded: str, m: re.Match[str], st: ArabicControl,
+              places: Sequence[PlaceSpan]) -> bool:
+    """Whether a :attr:`Rule.force_only` statement is a force's, not civilians' (فر السكان).
+
+    Place names are no people: "ود مدني" holds the word for civilian.
+    """
+    if st.actor is None or st.actor.kind == "generic" and st.actor.norm is None:
+        return False
+    lo = max(0, min(m.start(), st.actor.start) - 20)
+    window = list(folded[lo:max(st.place.end, m.end())])
+    for place in places:
+        for i in range(max(place.start, lo), min(place.end, lo + len(window))):
+            window[i - lo] = " "
+    return CIVILIANS_RE.search("".join(window)) is None
+
+
+#: A siege told as the circumstance of another statement: "بعد حصار استمر أسابيع",
+#: "بعد أسابيع من الحصار", "إثر حصار دام".
+_SIEGE_CIRCUMSTANCE_RE = re.compile(
+    r"(?<![\w])(?:بعد|عقب|اثر|في\s+اعقاب)\s+(?:(?:\S+\s+){1,2}?من\s+)?$")
+
+
+def _siege_as_circumstance(folded: str, m: re.Match[str],
+                           out: Sequence[ArabicControl]) -> list[ArabicControl]:
+    """"اقتحمت A المستشفى بعد حصار استمر أياما": the place of the statement was besieged.
+
+    Only for a siege noun with no place of its own after a circumstance word
+    (:data:`_SIEGE_CIRCUMSTANCE_RE`), and only when a statement before it in the sentence
+    names a place. Who besieged is its actor when that actor took or entered the place;
+    a force that withdrew may have been the besieger or the besieged: no actor.
+    """
+    if not re.match(r"(?:ال)?حصار", m.group()) or not _SIEGE_CIRCUMSTANCE_RE.search(
+            folded, max(0, m.start() - 30), m.start()):
+        return []
+    before = [st for st in out if st.trigger_start < m.start() and st.action != "besieged"]
+    if not before:
+        return []
+    last = before[-1]
+    actor = last.actor if last.action in ("captured", "entered", "attacked") else None
+    return [ArabicControl("besieged", last.place, actor, last.start, m.end(), m.start(),
+                          "siege, circumstance")]
 
 
 #: "بعد انسحاب", "وسط انسحاب", "إثر انسحاب": a withdrawal told as the circumstance of a
@@ -296,7 +398,7 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
     pronoun = _object_pronoun(m, objects, original)
     pos = end
     if place is None and rule.prep:
-        prep = re.compile(rf"(?<![\w])(?:{rule.prep})").search(folded, end, end + 80)
+        prep = _prep_re(rule.prep).search(folded, end, end + 80)
         if prep is None:
             return []
         pron = _PRONOUN_AFTER_PREP.match(folded, prep.end())
@@ -308,7 +410,7 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
             return []
     if place is None:
         place = _among(folded, pos, places) or _place_after(
-            folded, pos, places, actors, rule.prep is not None, near_ok=rule.action == "attacked")
+            folded, pos, places, actors, rule.prep is not None, near_ok=rule.action in _NEAR_OK)
     if place is None and rule.prep:
         inside = _PRONOUN_IN_GAP_RE.search(folded, pos, pos + 60)
         if inside is not None and _words(folded[pos:inside.start()]) <= MAX_GAP_WORDS:
@@ -425,9 +527,18 @@ def _under(folded: str, rule: Rule, start: int, end: int, places: Sequence[Place
     if not before:
         return []
     place = before[-1]
+    if _POSSESSIVE_END_RE.search(folded, start, end):  # "تحت سيطرتهم": the actor named before
+        earlier = [a for a in actors if a.end <= place.start and not _is_target(folded, a)]
+        actor = earlier[-1] if earlier else None
+        return [ArabicControl(rule.action, place, actor, actor.start if actor else place.start,
+                              end, start, rule.name)]
     actor = _actor_near(actors, end, end + 60)
     return [ArabicControl(rule.action, place, actor, place.start,
                           actor.end if actor else end, start, rule.name)]
+
+
+#: A possessive on the verbal noun: "تحت سيطرتهم" (their control) names no actor after it.
+_POSSESSIVE_END_RE = re.compile(r"سيطرت(?:ها|ه|هم)$")
 
 
 def _expel(folded: str, rule: Rule, start: int, end: int, places: Sequence[PlaceSpan],

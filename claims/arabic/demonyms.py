@@ -39,6 +39,8 @@ ADJECTIVES: dict[str, tuple[str, ...]] = {
 FORCE_NOUNS: tuple[str, ...] = (
     "قوات", "جيش", "طايرات", "طيران", "مقاتلات", "وحدات", "مدفعيه", "دبابات", "بحريه",
     "مسيرات", "شرطه", "قطعات", "جنود", "كتايب", "الويه", "لواء", "فرقه", "سلاح الجو",
+    # one machine or unit of them: "دبابة إسرائيلية"، "مسيرة تركية"، "طائرة روسية"
+    "دبابه", "طايره", "مسيره", "مقاتله", "مروحيه", "مروحيات", "زوارق", "زورق", "بارجه",
 )
 #: English words after a country adjective that make an alias a force ("Sudanese army").
 _FORCE_WORDS = frozenset({"forces", "army", "military", "troops", "soldiers",

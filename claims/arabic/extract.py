@@ -28,7 +28,13 @@ from claims.arabic.actors import (
     find_arabic_generic_actors,
     merge_appositions,
 )
-from claims.arabic.control import ArabicControl, PlaceSpan, find_arabic_control, is_locator
+from claims.arabic.control import (
+    ArabicControl,
+    PlaceSpan,
+    find_arabic_control,
+    is_locator,
+    is_trigger_word,
+)
 from claims.arabic.dates import arabic_event_date
 from claims.arabic.demonyms import find_arabic_demonym_actors
 from claims.arabic.distance import find_arabic_distances
@@ -53,6 +59,20 @@ def _mentions(text: str, resolve: bool) -> list[Mention]:
 
     return [Mention(s.start, s.end, s.text, ()) for s in
             find_arabic_places(text, parser.arabic_places)]
+
+
+#: A place noun right before a word: then the word is a name (قرية حصار), not a statement.
+_PLACE_NOUN_BEFORE_RE = re.compile(r"(?<![\w])[وفب]?(?:ال)?(?:مدين|بلد|قري|منطق|مديري|محافظ|ولاي|"
+                                   r"ناحي|حي|مخيم)\S*\s+$")
+
+
+def _statement_word(folded: str, mention: Mention) -> bool:
+    """Whether a mention is a control verb or verbal noun (حصار), not a name (see control)."""
+    word = folded[mention.start:mention.end]
+    if " " in word.strip() or not is_trigger_word(word):
+        return False
+    return _PLACE_NOUN_BEFORE_RE.search(folded, max(0, mention.start - 16),
+                                        mention.start) is None
 
 
 def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
@@ -113,7 +133,8 @@ def extract_arabic_claims(
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
-                  and not any(a.start <= m.start < a.end for a in actors_all)]
+                  and not any(a.start <= m.start < a.end for a in actors_all)
+                  and not _statement_word(folded, m)]
         spans = [PlaceSpan(m.start - s_start, m.end - s_start, m.text) for m in inside]
         place_of: dict[int, Place | None] = {m.start - s_start: m.place for m in inside}
         actors = [ArabicActor(a.start - s_start, a.end - s_start, a.text, a.norm, a.conflicts,
