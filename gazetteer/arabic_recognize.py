@@ -38,6 +38,9 @@ PLACE_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم", "مدن", "بلدات", "قرى",
     "مديرية", "شعبية", "ميناء", "حي", "ضاحية", "مدينتي", "بلدتي", "العاصمة", "قضاء",
     "ناحية", "مخيم", "المدينة", "البلدة", "القرية", "منطقة", "ريف", "عاصمة",
+    # facilities and settlements named by what follows: مطار مدينة مروي، معبر رفح،
+    # قاعدة العند، مستوطنة المطلة
+    "مطار", "قاعدة", "معبر", "مستوطنة", "مستوطنات",
 ))
 #: Countries whose towns' Arabic names are trusted as single words.
 ARABIC_SPEAKING = frozenset(
@@ -190,6 +193,8 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
         end = words[i + n - 1].end
         tail = text[word.end:end]
         for cut, rest in readings:
+            if cut and arabic_key(rest) in FUNCTION_WORDS:
+                continue  # وكان, فمن: a particle with its clitic is still that particle
             if n > 1 and heads is not None and arabic_key(rest) not in heads:
                 continue
             surface = rest + tail

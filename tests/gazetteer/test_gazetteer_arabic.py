@@ -86,6 +86,33 @@ def test_stop_list_and_place_noun_context():
     assert _found("قصفت الطائرات يوم الأربعاء") == []  # a weekday is not Larbaa
 
 
+def test_a_particle_with_a_clitic_is_no_name():
+    # وكان is و + كان ("was"), not a village Kan; فمن, ولم likewise
+    assert _found("وكان الوفد قد وصل فجر اليوم") == []
+    assert _found("ولم يصل الوفد بعد") == []
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("هبطت الطائرة في مطار مدينة بنغازي", "بنغازي", "LY"),
+    ("سقطت قذائف قرب مستوطنة المطلة", "المطلة", "IL"),
+    ("أغلقت السلطات معبر رفح", "رفح", None),
+])
+def test_facility_nouns_name_the_place_after_them(text, name, country):
+    found = dict(_found(text))
+    assert name in found, found
+    assert country is None or found[name] == country
+    assert not any(t in ("مطار", "معبر", "مستوطنة") for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "ورفع الجنود العلم فوق المبنى",  # the flag, not Al Alam
+    "ما أدى إلى مقتل ثلاثة أشخاص",  # led to
+    "ويرى خبراء أن الهدنة هشة",  # experts
+])
+def test_common_words_of_the_stop_list(text):
+    assert _found(text) == []
+
+
 def test_multiword_names_and_place_nouns():
     found = _found("سيطرت القوات على مدينة دير الزور وأم درمان")
     assert [t for t, _c in found] == ["دير الزور", "أم درمان"]
