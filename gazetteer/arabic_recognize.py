@@ -28,8 +28,8 @@ from gazetteer.arabic import arabic_key
 from gazetteer.model import Place
 from gazetteer.recognize import Span
 
-__all__ = ["LIST_OPENERS", "MAX_NAME_WORDS", "PLACE_NOUNS", "clitic_readings", "find_arabic_places",
-           "stop_words"]
+__all__ = ["FACILITY_NOUNS", "LIST_OPENERS", "MAX_NAME_WORDS", "NOUN_ADJECTIVES", "PLACE_NOUNS",
+           "clitic_readings", "find_arabic_places", "stop_words"]
 
 MAX_NAME_WORDS = 4
 STOP_WORDS_FILE = Path(__file__).resolve().parent / "data" / "arabic_stop_words.txt"
@@ -38,8 +38,13 @@ PLACE_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم", "مدن", "بلدات", "قرى",
     "مديرية", "شعبية", "ميناء", "حي", "ضاحية", "مدينتي", "بلدتي", "العاصمة", "قضاء",
     "ناحية", "مخيم", "المدينة", "البلدة", "القرية", "منطقة", "ريف", "عاصمة",
-    # facilities and settlements named by what follows: مطار مدينة مروي، معبر رفح،
-    # قاعدة العند، مستوطنة المطلة
+    # facilities and settlements named by what follows (FACILITY_NOUNS)
+    "مطار", "قاعدة", "معبر", "مستوطنة", "مستوطنات",
+))
+#: Place nouns of facilities: the name after one is a place (مطار مدينة مروي، معبر رفح،
+#: مستوطنة المطلة), and the noun is never a name alone, only the head of a longer name the
+#: gazetteer knows (قاعدة الوطية).
+FACILITY_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "مطار", "قاعدة", "معبر", "مستوطنة", "مستوطنات",
 ))
 #: Countries whose towns' Arabic names are trusted as single words.
@@ -57,6 +62,13 @@ FUNCTION_WORDS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "خلال", "نحو", "حيث", "فيما", "بينما", "وقال", "قال", "قالت", "وأن", "بأن", "إنه",
     "دون", "بدون", "عبر", "ضد", "لدى",
 ))
+#: Adjectives that follow a place noun and are not its name: "قاعدة عسكرية"، "مطار دولي"،
+#: "بلدة حدودية" (masculine; the feminine adds ة, the definite ال).
+NOUN_ADJECTIVES: frozenset[str] = frozenset(arabic_key(f"{al}{w}{end}") for w in (
+    "عسكري", "جوي", "بحري", "دولي", "رئيسي", "حدودي", "ساحلي", "نفطي", "متقدم", "امامي",
+    "مجاور", "قريب", "جديد", "قديم", "صغير", "كبير", "استراتيجي", "حيوي", "محلي", "تابع",
+    "شمالي", "جنوبي", "شرقي", "غربي", "مدني", "سكني", "صناعي", "زراعي",
+) for al in ("", "ال") for end in ("", "ة"))
 _WORD_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff]+")
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
@@ -179,12 +191,15 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
               stops: frozenset[str], heads: frozenset[str] | None) -> tuple[Span, int] | None:
     word = words[i]
-    if word.key in FUNCTION_WORDS or _is_place_noun(word.text):
+    facility = word.key in FACILITY_NOUNS
+    if word.key in FUNCTION_WORDS or _is_place_noun(word.text) and not facility:
         return None  # "مدينة سرت": the name is the next word, read with the noun's support
     after_noun = i > 0 and (_is_place_noun(words[i - 1].text)
                             or words[i - 1].key in LIST_OPENERS)
+    if after_noun and word.key in NOUN_ADJECTIVES:
+        return None  # "قاعدة عسكرية": the noun's adjective, not a name
     readings = [(0, word.text), *clitic_readings(word.text)]
-    for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+    for n in range(min(MAX_NAME_WORDS, len(words) - i), 1 if facility else 0, -1):
         if n > 1 and (not _joined(text, words, i, n)
                       or any(w.key in FUNCTION_WORDS for w in words[i + 1:i + n])):
             continue
@@ -234,7 +249,8 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
     if not (compass or opener or _is_place_noun(words[i - 1].text if i else "")) or \
             _is_place_noun(word.text) or noun.startswith(("ال", "وال", "بال", "لل")):
         return None  # "المدينة حفاظا": a definite noun is a reference, not a name's head
-    if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3:
+    if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3 or \
+            word.key in NOUN_ADJECTIVES:
         return None
     sizes = [2, 1] if (word.key in _COMPOUND_HEADS and i + 1 < len(words)
                        and _joined(text, words, i, 2)) else [1]

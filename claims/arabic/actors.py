@@ -106,12 +106,29 @@ GENERIC_WORDS: tuple[str, ...] = (
 HEAD_WORDS: frozenset[str] = frozenset(("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
                                         "الجبهه"))
 _FORCE_OF = ("مقاتلو", "عناصر", "مسلحو")
-_GENERIC_RE = re.compile(
-    r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("ون", "(?:ون|ين)")
-               .replace("و\\s", "(?:و|ي)\\s")
-               for w in sorted({fold(g) for g in GENERIC_WORDS}, key=len, reverse=True))
-    + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _generic_re() -> re.Pattern[str]:
+    """Return the regex of the generic words, from this module and from ``conflicts.json``.
+
+    :data:`GENERIC_WORDS` and every Arabic ``generic`` name an actor of ``conflicts.json``
+    lists (القوات الفيدرالية، الكتائب), genitive plural endings read as nominative.
+    """
+    from claims.actors import default_actor_book
+
+    words = {fold(g) for g in GENERIC_WORDS}
+    for conflict in default_actor_book().conflicts.values():
+        words |= {fold(name) for names in conflict.generic.values() for name in names
+                  if has_arabic(name)}
+    return re.compile(
+        r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("ون", "(?:ون|ين)")
+                   .replace("و\\s", "(?:و|ي)\\s")
+                   for w in sorted(words, key=len, reverse=True))
+        + r")(?![\w])")
+
+
 #: Possessive forces: "قواته", "مقاتليها", "عناصرهم", "جنوده" (the actor named before).
 ACTOR_REFERENCE_RE = re.compile(
     r"(?<![\w])[وفبل]?(?:قوات|مقاتل(?:ي|و)|عناصر|مسلح(?:ي|و)|جنود|وحدات|ميليشيات|مليشيات|"
@@ -176,7 +193,7 @@ def find_arabic_generic_actors(folded: str, conflict: str | None, text: str | No
     """
     taken = [(a.start, a.end) for a in named or ()]
     out = []
-    for m in _GENERIC_RE.finditer(folded):
+    for m in _generic_re().finditer(folded):
         start, end = m.start("name"), m.end("name")
         if any(s < end and start < e for s, e in taken):
             continue  # "الجيش السوداني" is a name, not the generic "الجيش"

@@ -38,7 +38,7 @@ from claims.arabic.control import (
 from claims.arabic.dates import arabic_event_date
 from claims.arabic.demonyms import find_arabic_demonym_actors
 from claims.arabic.distance import find_arabic_distances
-from claims.arabic.references import find_reference_spans
+from claims.arabic.references import find_facility_spans, find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
 from claims.discourse import REFERENCE_NOUNS, Discourse, PlaceEntry, place_kind
 from claims.model import ControlClaim, DistanceClaim, Provenance
@@ -130,6 +130,7 @@ def extract_arabic_claims(
     actors_all = merge_appositions(folded, [*actors_all, *generic, *refs], text)
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse()
+    capital = _war_capital(conflict) if resolve else None
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
@@ -147,7 +148,9 @@ def extract_arabic_claims(
             return Provenance(text[s_start + start:s_start + end], s_start + start,
                               s_start + end, s_start, s_end, **prov)
 
-        ref_spans = find_reference_spans(f_sentence, spans)
+        facilities = find_facility_spans(f_sentence, spans)
+        ref_spans = [r for r in find_reference_spans(f_sentence, spans)
+                     if not any(f.start <= r.start < f.end for f in facilities)] + facilities
         for st in find_arabic_distances(f_sentence, sorted([*spans, *ref_spans],
                                                            key=lambda p: p.start)):
             anchor, anchor_reason = st.anchor.name, None
@@ -176,7 +179,7 @@ def extract_arabic_claims(
                 actor_norm=before[-1].norm if kind == "force" else None,
                 event_date=first, event_date_end=last))
         for st in find_arabic_control(f_sentence, [*spans, *ref_spans], actors, sentence):
-            claim = _control_claim(st, spans, place_of, actors, discourse, sentence)
+            claim = _control_claim(st, spans, place_of, actors, discourse, sentence, capital)
             if claim is not None:
                 claims.append(ControlClaim(
                     provenance=provenance(st.start, st.end), event_date=first,
@@ -189,7 +192,7 @@ def extract_arabic_claims(
 
 def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int, Place | None],
                    actors: list[ArabicActor], discourse: Discourse,
-                   sentence: str) -> dict | None:
+                   sentence: str, capital: PlaceEntry | None = None) -> dict | None:
     """Return a control claim's place and actor fields, references resolved (None: unresolved)."""
     fields: dict = {"action": st.action, "place": st.place.name,
                     "place_ref": place_of.get(st.place.start),
@@ -197,12 +200,14 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
                     "actor_norm": st.actor.norm if st.actor else None,
                     "trace": ("arabic-control", st.rule)}
     if st.place.ref:
-        entry = _place_reference(st.place, spans, place_of, discourse, fold(sentence))
+        entry = _place_reference(st.place, spans, place_of, discourse, fold(sentence), capital)
         if entry is None:
             return None  # nothing named before fits: nothing is invented
         words = sentence[st.place.start:st.place.end]
+        reason = (f"{words} -> {entry.name}, the war's capital (conflicts.json)"
+                  if entry is capital else discourse.place_reason(words, entry))
         fields.update(place=entry.name, place_ref=entry.place, place_text=words,
-                      place_reason=discourse.place_reason(words, entry))
+                      place_reason=reason)
     if st.actor is not None and st.actor.kind == "reference":
         named = _actor_reference(st.actor, actors, discourse)
         if named is not None:
@@ -211,9 +216,27 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
     return fields
 
 
+def _war_capital(conflict: str | None) -> PlaceEntry | None:
+    """Return the war's capital (``conflicts.json``) resolved in its first country, or None."""
+    from claims.actors import default_actor_book
+    from gazetteer import resolve_name
+
+    info = default_actor_book().conflicts.get(conflict or "")
+    if info is None or not info.capital:
+        return None
+    country = info.countries[0] if info.countries else None
+    found = [c for c in resolve_name(info.capital, country_hint=country)
+             if country is None or c.place.country_code == country]
+    return PlaceEntry(info.capital, "capital", -1, found[0].place) if found else None
+
+
 def _place_reference(ref: PlaceSpan, spans: list[PlaceSpan], place_of: dict[int, Place | None],
-                     discourse: Discourse, folded: str) -> PlaceEntry | None:
+                     discourse: Discourse, folded: str,
+                     capital: PlaceEntry | None = None) -> PlaceEntry | None:
     """Return the place a reference means, or None when nothing named before fits.
+
+    The palace (القصر الجمهوري) with no capital named before is in ``capital``, the war's
+    capital of ``conflicts.json``.
 
     A pronoun (عليها) may mean a place named earlier in its sentence, not one that only
     locates another ("سراقب في ريف إدلب ... عليها" is Saraqib); a noun (المدينة) means a
@@ -222,7 +245,8 @@ def _place_reference(ref: PlaceSpan, spans: list[PlaceSpan], place_of: dict[int,
     noun = ref.ref or ""
     entry = None if noun == "it" else discourse.place_for(noun)
     return entry or _earlier_in_sentence(ref, spans, place_of, discourse, folded) or \
-        (discourse.place_for(noun) if noun == "it" else None)
+        (discourse.place_for(noun) if noun == "it" else None) or \
+        (capital if noun == "palace" else None)
 
 
 def _earlier_in_sentence(ref: PlaceSpan, spans: list[PlaceSpan],
@@ -284,5 +308,5 @@ def _remember(discourse: Discourse, spans: list[PlaceSpan], place_of: dict[int, 
 
 #: Facility nouns before a name -> the kind of place they make it (for later references).
 FACILITY_KINDS: dict[str, str] = {"مطار": "airport", "قاعده": "base", "ميناء": "port",
-                                  "مخيم": "camp", "جسر": "bridge"}
+                                  "مخيم": "camp", "جسر": "bridge", "معبر": "crossing"}
 _FACILITY_RE = re.compile(r"(?<![\w])[وفب]?(?P<noun>" + "|".join(FACILITY_KINDS) + r")\s+$")

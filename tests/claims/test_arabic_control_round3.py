@@ -110,3 +110,48 @@ def test_a_trigger_word_is_not_a_place():
     found = _control("وجاءت السيطرة على مدينة عفرين بعد حصار فرضته القوات التركية عليها.")
     assert "حصار" not in [p for _a, p, _n in found]
     assert ("captured", "عفرين") in [(a, p) for a, p, _n in found]
+
+
+# Actors: Arabic names of conflicts.json's actors, generic words listed there, and forces
+# named by one machine of a country.
+@pytest.mark.parametrize(("text", "claim"), [
+    ("سيطر مقاتلو حركة طالبان على مدينة قندهار.", ("captured", "قندهار", "Taliban")),
+    ("قصفت طائرات التحالف مدينة صعدة فجر اليوم.", ("attacked", "صعدة", "Saudi-led coalition")),
+    ("سيطرت القوات الفيدرالية على مدينة أكسوم.", ("captured", "أكسوم", "ENDF")),
+    ("وقصفت طائرات التحالف الدولي مواقع للتنظيم في مدينة الموصل.",
+     ("attacked", "الموصل", "US-led coalition")),
+    ("هاجم مسلحو بوكو حرام مدينة مايدوغوري.", ("attacked", "مايدوغوري", "Boko Haram")),
+])
+def test_actor_names_of_more_wars(text, claim):
+    assert claim in _control(text)
+
+
+def test_adjective_after_a_facility_noun_is_no_place():
+    found = _control("شنت الحركة هجوما على قاعدة عسكرية في مدينة جوهر.")
+    assert ("attacked", "جوهر") in [(a, p) for a, p, _n in found]
+    assert "عسكرية" not in [p for _a, p, _n in found]
+
+
+# Facilities named by what they are: the town the report is about, the war's capital, a
+# crossing named before.
+@pytest.mark.parametrize(("text", "claim"), [
+    ("قصفت الطائرات مدينة تلعفر. ثم دخل الجيش العراقي مبنى المحافظة.",
+     ("entered", "تلعفر", "Iraqi forces")),
+    ("تقدمت قوات الوفاق نحو مدينة سرت. واقتحمت القوات مقر القيادة بعد معارك.",
+     ("entered", "سرت", "GNA")),
+    ("اشتدت المعارك في مدينة الفاشر. وقالت قوات الدعم السريع إنها استعادت القصر الجمهوري.",
+     ("captured", "Khartoum", "RSF")),
+    ("أغلق الجيش الإسرائيلي معبر رفح. ثم أعلن الجيش الإسرائيلي السيطرة الكاملة على المعبر.",
+     ("captured", "معبر رفح", "Israel")),
+])
+def test_facility_references(text, claim):
+    assert claim in _control(text)
+
+
+def test_facility_with_its_town_after_it_is_that_town():
+    found = _control("دخل الجيش السوداني مقر القيادة العامة في مدينة الأبيض.")
+    assert ("entered", "الأبيض", "SAF") in found
+
+
+def test_facility_with_nothing_named_before_gives_no_claim():
+    assert _control("اقتحمت القوات مقر القيادة فجر اليوم.") == []

@@ -144,3 +144,8 @@ def test_arabic_geoparse_dev_set_floor():
     assert score_predictions(docs, gold, gold_spans=True)["resolution"]["acc161"] >= 0.93
     e2e = [predict_document(d, gold_spans=False, parser=parser) for d in docs]
     assert score_predictions(docs, e2e, gold_spans=False)["recognition"]["overlap_f1"] >= 0.93
+
+
+@pytest.mark.parametrize("text", ["هاجموا قاعدة عسكرية في الصحراء", "هبطت في مطار دولي بعيد"])
+def test_an_adjective_after_a_place_noun_is_no_name(text):
+    assert _found(text) == []
