@@ -47,10 +47,11 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ..
     for conflict in default_actor_book().conflicts.values():
         for norm, aliases in conflict.aliases.items():
             for alias in aliases:
-                if has_arabic(alias):
-                    key = fold(alias)
+                if not has_arabic(alias):
+                    continue
+                for key in (fold(alias), *_fighters_of(fold(alias))):
                     entry = table.setdefault(key, (norm, []))
-                    if entry[0] == norm:
+                    if entry[0] == norm and conflict.id not in entry[1]:
                         entry[1].append(conflict.id)
     if not table:
         return None, {}
@@ -63,6 +64,27 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ..
     pattern = re.compile(r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>" + "|".join(parts)
                          + r")(?![\w])")
     return pattern, {k: (v[0], tuple(v[1])) for k, v in table.items()}
+
+
+#: Head nouns of organisations' names, dropped after a word for their fighters: "حركة
+#: الشباب" -> "مسلحو الشباب", "جماعة الحوثي" -> "مقاتلو الحوثي" (folded).
+ORGANISATION_HEADS = ("حركه", "جماعه", "تنظيم", "هييه", "جبهه", "حزب")
+#: Words for the fighters of an organisation, nominative and genitive/accusative.
+FIGHTERS = ("مقاتلو", "مقاتلي", "مسلحو", "مسلحي", "عناصر")
+
+
+def _fighters_of(alias: str) -> tuple[str, ...]:
+    """Return "fighters of" forms of an organisation's folded name without its head noun.
+
+    >>> _fighters_of("حركه الشباب")[:2]
+    ('مقاتلو الشباب', 'مقاتلي الشباب')
+    >>> _fighters_of("قوات الدعم السريع")
+    ()
+    """
+    head, _, rest = alias.partition(" ")
+    if head not in ORGANISATION_HEADS or not rest:
+        return ()
+    return tuple(f"{fighters} {rest}" for fighters in FIGHTERS)
 
 
 def find_arabic_actors(folded: str, text: str | None = None) -> list[ArabicActor]:

@@ -220,6 +220,14 @@ def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> s
 _ADVERB_RE = re.compile(r"(?<![\w])(?:بعد\s+ذلك|قبل\s+ذلك|ايضا|كذلك|مجددا|مره\s+اخري)(?![\w])")
 
 
+#: A call or a demand governing the verbal noun after it: "دعا X إلى الانسحاب"، "طالبهم
+#: بالانسحاب" (up to four words between, in one clause). A commander's order (أمر بسحب
+#: الوحدات) is reported as carried out: not here.
+_CALL_RE = re.compile(r"(?<![\w])[وف]?(?:دعا|دعت|دعوا|[يتن]دعو|دعوه|دعوات|طالب\S*|[يتن]طالب\S*|"
+                      r"مطالب\S*|ناشد\S*|[يتن]ناشد\S*)\s+"
+                      r"(?:[^\s،,.]+\s+){0,4}?(?P<to>الي\s+)?$")
+
+
 def _is_present(word: str) -> bool:
     """Whether a trigger word is a present-tense verb (not a past one that starts with ت).
 
@@ -240,6 +248,9 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
     word = m.group()
     if re.match(r"[وف]?ل", word):
         return True  # "لاستعادة الرمادي", "للسيطرة على": in order to (no stem starts with ل)
+    call = _CALL_RE.search(folded, max(0, m.start() - 80), m.start())
+    if call and (call["to"] or word.startswith("ب")):
+        return True  # "دعت الأمم المتحدة القوات إلى الانسحاب": a call, not an event
     for intent in INTENT_RE.finditer(before):
         if intent.group().lstrip("وف") != "قد":
             return True
@@ -427,9 +438,9 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         return []  # "سقطت قذائف على X": shells fell, the town did not
     listed = _listed(folded, place, places)
     acting = [a for a in actors if not _is_target(folded, a)]
-    # the subject after the verb (VSO): between the verb and the place, or inside a
-    # verb phrase that spans it ("شنت جماعة الحوثي هجوما على")
-    actor = _actor_near(acting, end, place.start) or _actor_near(acting, start, end)
+    # the subject after the verb (VSO): inside a verb phrase that spans it ("شنت جماعة
+    # الحوثي هجوما على"), else between the verb and the place
+    actor = _actor_near(acting, start, end) or _actor_near(acting, end, place.start)
     if actor is None and after_pronoun is not None:  # not "استعادها من التنظيم": the loser
         actor = _actor_near([a for a in acting if not re.search(
             r"(?<![\w])من\s+$", folded[max(0, a.start - 6):a.start])],

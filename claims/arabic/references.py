@@ -50,11 +50,16 @@ NAME_REACH_WORDS = 3
 _NOT_REF_AFTER = re.compile(r"\s*(?:المجاور|القريب|الاخري|المحاذي|نفسها|ذاتها)")
 
 
+#: A name this many words after a facility phrase, in its clause, is where it stands.
+FACILITY_REACH_WORDS = 6
+_CLAUSE_END_RE = re.compile(r"[،,.;:؛]")
+
+
 def find_facility_spans(folded: str, places: Sequence[PlaceSpan]) -> list[PlaceSpan]:
     """Return the nameless facility phrases of a sentence (:data:`FACILITY_PHRASES`).
 
-    A phrase with a name inside it or up to :data:`NAME_REACH_WORDS` words after it
-    (مقر القيادة العامة في الخرطوم) is not returned: the name is the place.
+    A phrase with a name inside it or up to :data:`FACILITY_REACH_WORDS` words after it in
+    the same clause (مقر القيادة العامة في الخرطوم) is not returned: the name is the place.
 
     >>> from claims.arabic.text import fold
     >>> [(s.name, s.ref) for s in find_facility_spans(fold("دخلت القوات مبنى المحافظة"), [])]
@@ -65,9 +70,9 @@ def find_facility_spans(folded: str, places: Sequence[PlaceSpan]) -> list[PlaceS
         kind = next(k for k, v in m.groupdict().items() if v and k != "phrase").rstrip("0123456789")
         start, end = m.start("phrase"), m.end("phrase")
         if any(p.start < end and start < p.end for p in places) or any(
-                p.start >= end and len(folded[end:p.start].split()) <= NAME_REACH_WORDS
-                for p in places):
-            continue  # "مقر القيادة العامة في الخرطوم": the name follows
+                p.start >= end and len(folded[end:p.start].split()) <= FACILITY_REACH_WORDS
+                and not _CLAUSE_END_RE.search(folded, end, p.start) for p in places):
+            continue  # "مقر قيادة قوات اليونيفيل في بلدة الناقورة": the name follows
         out.append(PlaceSpan(start, end, folded[start:end], kind))
     return out
 

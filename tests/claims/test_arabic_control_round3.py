@@ -155,3 +155,28 @@ def test_facility_with_its_town_after_it_is_that_town():
 
 def test_facility_with_nothing_named_before_gives_no_claim():
     assert _control("اقتحمت القوات مقر القيادة فجر اليوم.") == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # fighters of an organisation named without its head noun (حركة الشباب -> مسلحو الشباب)
+    ("هاجم مسلحو الشباب فجر اليوم قاعدة للجيش قرب مدينة جوهر.",
+     ("attacked", "جوهر", "al-Shabaab")),
+    ("وسيطر مقاتلو طالبان على مدينة هرات.", ("captured", "هرات", "Taliban")),
+    # the subject inside a verb phrase wins over a force named in the target
+    ("أطلقت دبابة إسرائيلية النار على مقر قيادة قوات اليونيفيل في بلدة الناقورة.",
+     ("attacked", "الناقورة", "Israel")),
+])
+def test_actor_phrases(text, claim):
+    assert claim in _control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ورفض المقاتلون مطالبة الجيش لهم بالانسحاب من مدينة سرت.",
+    "ودعت الأمم المتحدة القوات إلى الانسحاب من مدينة الفاشر.",
+])
+def test_a_demand_reports_no_event(text):
+    assert _control(text) == []
+
+
+def test_a_demand_with_the_preposition_on_the_noun():
+    assert _control("وطالبت الحكومة المسلحين بالانسحاب من مدينة الزاوية.") == []
