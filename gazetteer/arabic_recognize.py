@@ -169,17 +169,62 @@ def find_arabic_places(
     stops = stop_words()
     spans: list[Span] = []
     i = 0
+    listing = False  # the last span was a name in a list opened by a place noun
     while i < len(words):
         found = _match_at(text, words, i, places_for, stops, heads)
         if found is None and translit_for is not None:
             found = _translit_at(text, words, i, translit_for, stops)
+            if found is None and listing and spans and _joined_by_and(text, spans[-1], words[i]):
+                found = _listed_translit(words[i], words[i + 1] if i + 1 < len(words) else None,
+                                         translit_for, stops)
         if found is None:
+            listing = False
             i += 1
             continue
         span, used = found
+        listing = i > 0 and (_is_plural_place_noun(words[i - 1].text) or listing
+                             and _joined_by_and(text, spans[-1], words[i]))
         spans.append(span)
         i += used
     return spans
+
+
+#: Plural and dual place nouns: a list of names follows (مدن X وY وZ، بلدتي X وY).
+PLURAL_PLACE_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "مدن", "بلدات", "قرى", "مدينتي", "بلدتي", "قريتي", "مناطق", "مدينتين", "بلدتين",
+))
+
+
+@lru_cache(maxsize=65536)
+def _is_plural_place_noun(word: str) -> bool:
+    return any(arabic_key(r) in PLURAL_PLACE_NOUNS for _c, r in [(0, word), *clitic_readings(word)])
+
+
+def _joined_by_and(text: str, span: Span, word: _Word) -> bool:
+    """Whether ``word`` is و + a name right after ``span`` ("مدن جبرائيل وزنغيلان")."""
+    return word.text.startswith("و") and not text[span.end:word.start].strip(" ،,")
+
+
+def _listed_translit(word: _Word, after: _Word | None,
+                     translit_for: Callable[[str], Sequence[Place]],
+                     stops: frozenset[str]) -> tuple[Span, int] | None:
+    """Read the name after the و of a list opened by a plural place noun by its Latin spelling.
+
+    "على مدن جبرائيل وفضولي وزنغيلان": the members after the first are names as much
+    as the first one is, whatever they spell. A word followed by a definite noun that is
+    no compass word (وبدأت التقدم) is a verb with its object, not a member.
+    """
+    if after is not None and after.key.startswith("ال") and after.key not in COMPASS_WORDS:
+        return None
+    rest = word.text[1:]
+    key = arabic_key(rest)
+    if len(key) < 3 or key in FUNCTION_WORDS or key in stops or key in NOUN_ADJECTIVES or \
+            key.startswith("ال") or _is_place_noun(rest):
+        return None
+    places = tuple(translit_for(rest))
+    if not places:
+        return None
+    return Span(word.start + 1, word.end, rest, places), 1
 
 
 def _joined(text: str, words: Sequence[_Word], i: int, n: int) -> bool:

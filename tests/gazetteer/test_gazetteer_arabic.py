@@ -149,3 +149,20 @@ def test_arabic_geoparse_dev_set_floor():
 @pytest.mark.parametrize("text", ["هاجموا قاعدة عسكرية في الصحراء", "هبطت في مطار دولي بعيد"])
 def test_an_adjective_after_a_place_noun_is_no_name(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # members of a list after a plural noun are read by their Latin spelling too
+    ("سيطرت القوات على مدن جبرائيل وفضولي وزنغيلان", ["جبرائيل", "فضولي", "زنغيلان"]),
+    ("وصلت القوات إلى بلدتي خيرسون وميكولايف", ["خيرسون", "ميكولايف"]),
+])
+def test_list_after_a_plural_place_noun(text, names):
+    assert [t for t, _c in _found(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت القوات على مدينة سرت وبدأت التقدم",  # one town, then a verb: no list
+    "دخلت القوات مدينتي سرت ومصراتة وبدأت التقدم",  # a verb after the list ends it? no name
+])
+def test_no_list_reading_of_a_verb(text):
+    assert "بدأت" not in [t for t, _c in _found(text)]
