@@ -158,6 +158,9 @@ RULES: tuple[Rule, ...] = (
          r"نحو|باتجاه|صوب|الي|تجاه|الي\s+مشارف|مشارف|اطراف|تخوم|ابواب|ضواحي",
          "advanced_towards"),
     Rule("approach", lemma_pattern(_L["approach"]), r"من", "advanced_towards"),
+    # a force that "is now N km from X" has advanced towards it
+    Rule("within reach", r"(?:بات|اصبح|صار)(?:ت|وا|تا|ا)?\s+(?:\S+\s+){0,3}?علي\s+(?:مسافه|بعد)",
+         r"من|عن", "advanced_towards", force_only=True),
     Rule("loss", lemma_pattern(_L["lose"]), None, "lost", objects=_object_forms("lose")),
 )
 

@@ -66,8 +66,18 @@ _PLACE_NOUN_BEFORE_RE = re.compile(r"(?<![\w])[وفب]?(?:ال)?(?:مدين|بل
                                    r"ناحي|حي|مخيم)\S*\s+$")
 
 
+#: Words before a name that make it a leader, not a place: "التحالف بقيادة السعودية".
+_LEADER_BEFORE_RE = re.compile(r"(?<![\w])(?:بقياده|بزعامه|تقوده|يقوده)\s+$")
+
+
 def _statement_word(folded: str, mention: Mention) -> bool:
-    """Whether a mention is a control verb or verbal noun (حصار), not a name (see control)."""
+    """Whether a mention is a control verb or verbal noun (حصار), or names a leader.
+
+    A country after بقيادة leads a coalition (التحالف بقيادة السعودية): no place of a
+    statement either.
+    """
+    if _LEADER_BEFORE_RE.search(folded, max(0, mention.start - 12), mention.start):
+        return True
     word = folded[mention.start:mention.end]
     if " " in word.strip() or not is_trigger_word(word):
         return False

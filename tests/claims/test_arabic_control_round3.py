@@ -180,3 +180,24 @@ def test_a_demand_reports_no_event(text):
 
 def test_a_demand_with_the_preposition_on_the_noun():
     assert _control("وطالبت الحكومة المسلحين بالانسحاب من مدينة الزاوية.") == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # a force now within some distance of a place has advanced towards it
+    ("وقال الجيش السوداني إن قواته باتت على بعد عشرة كيلومترات من مدينة ود مدني.",
+     ("advanced_towards", "ود مدني", "SAF")),
+    ("وأصبحت القوات الروسية على مسافة خمسة كيلومترات من مدينة كراماتورسك.",
+     ("advanced_towards", "كراماتورسك", "Russia")),
+    # a country after بقيادة leads a coalition: the place is the one struck
+    ("قصفت طائرات التحالف بقيادة السعودية مواقع للحوثيين في مدينة صعدة.",
+     ("attacked", "صعدة", "Saudi-led coalition")),
+])
+def test_within_reach_and_leaders(text, claim):
+    found = _control(text)
+    assert claim in found
+    assert "السعودية" not in [p for _a, p, _n in found]
+
+
+def test_a_town_at_a_distance_is_no_advance():
+    assert _control("وتقع البلدة على بعد 20 كيلومترا من مدينة سرت.") == []
+    assert _control("وباتت بلدة الزاوية على بعد 40 كيلومترا من خط الجبهة.") == []
