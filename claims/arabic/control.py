@@ -34,7 +34,7 @@ from claims.arabic.control_lexicon import (
 )
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
-           "is_trigger_word"]
+           "is_trigger_word", "name_slots"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,49 @@ def is_trigger_word(folded_word: str) -> bool:
     (True, True, False)
     """
     return any(pattern.fullmatch(folded_word) for _rule, pattern, _objects in _RULE_RES)
+
+
+#: The word a control verb governs (دخلت القوات X، سيطرت على X): a place name slot.
+_SLOT_WORD_RE = re.compile(r"\s*(?P<word>[^\s،,.:;؛()]+)")
+#: Words in a slot that are never a place read by its spelling: definite words, place
+#: nouns (their own names are read by the recognizer), particles.
+_NOT_SLOT_RE = re.compile(r"(?:[وفبل]?ال|مدين|بلد|قري|منطق|محافظ|ولاي|مطار|قاعد|معبر|"
+                          r"مواقع|مناطق|احياء)|(?:في|من|علي|الي|عن|مع|بعد|قبل|منذ|نحو|"
+                          r"قرب|خلال|حيث|فيما|ان|انه|انها|التي|الذي)$")
+
+
+def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, int]]:
+    """Return the spans of the words control triggers govern, where a place is expected.
+
+    The word right after a trigger without a preposition (دخولها كيدال), after the
+    subject standing between (دخلت القوات المالية كيدال), or after the rule's
+    preposition (سيطرت على X): a name there the gazetteer lacks in Arabic may be read by
+    its Latin spelling (the extractor asks, within the war's countries).
+
+    >>> [(s, e) for s, e in name_slots("سيطروا علي كيدال امس", [])]
+    [(11, 16)]
+    """
+    out: list[tuple[int, int]] = []
+    for rule, pattern, _objects in _RULE_RES:
+        if rule.voice != "active":
+            continue
+        for m in pattern.finditer(folded):
+            pos = m.end()
+            if rule.prep:
+                prep = _prep_re(rule.prep).search(folded, pos, pos + 40)
+                if prep is None or _words(folded[pos:prep.start()]) > 3:
+                    continue
+                pos = prep.end()
+            for actor in actors:  # the subject between the verb and its object (VSO)
+                if actor.start >= pos and not folded[pos:actor.start].strip():
+                    pos = actor.end
+            word = _SLOT_WORD_RE.match(folded, pos)
+            if word is None or _NOT_SLOT_RE.match(word["word"]) or len(word["word"]) < 3:
+                continue
+            span = (word.start("word"), word.end("word"))
+            if span not in out:
+                out.append(span)
+    return sorted(out)
 
 
 def is_locator(folded: str, span: PlaceSpan, previous: PlaceSpan | None) -> bool:

@@ -34,6 +34,7 @@ from claims.arabic.control import (
     find_arabic_control,
     is_locator,
     is_trigger_word,
+    name_slots,
 )
 from claims.arabic.dates import arabic_event_date
 from claims.arabic.demonyms import find_arabic_demonym_actors
@@ -42,7 +43,7 @@ from claims.arabic.references import find_facility_spans, find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
 from claims.discourse import REFERENCE_NOUNS, Discourse, PlaceEntry, place_kind
 from claims.model import ControlClaim, DistanceClaim, Provenance
-from gazetteer.model import Mention, Place
+from gazetteer.model import Candidate, Mention, Place
 
 __all__ = ["extract_arabic_claims"]
 
@@ -83,6 +84,41 @@ def _statement_word(folded: str, mention: Mention) -> bool:
         return False
     return _PLACE_NOUN_BEFORE_RE.search(folded, max(0, mention.start - 16),
                                         mention.start) is None
+
+
+def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
+                actors: Sequence[ArabicActor], conflict: str | None) -> list[Mention]:
+    """Names the gazetteer lacks in Arabic, read where a control verb expects a place.
+
+    The word a trigger governs (:func:`claims.arabic.control.name_slots`: دخولها كيدال)
+    is read by its Latin spellings, as after a place noun, and kept only when one
+    reading lies in the war's countries (the most populous there), so a common word
+    read by sound as a far village is no place.
+    """
+    from claims.actors import default_actor_book
+    from gazetteer.arabic_recognize import stop_words
+    from gazetteer.geoparse import get_geoparser
+
+    info = default_actor_book().conflicts.get(conflict or "")
+    if info is None or not info.countries:
+        return []
+    parser = get_geoparser()
+    stops = stop_words()
+    out = []
+    for start, end in name_slots(folded, actors):
+        if any(m.start < end and start < m.end for m in mentions) or \
+                any(a.start < end and start < a.end for a in actors):
+            continue
+        word = text[start:end]
+        if re.match(r"[وف]", word) or fold(word) in stops:
+            continue
+        near = [p for p in parser.arabic_translit_places(word) if p.country_code in info.countries]
+        if near:
+            place = max(near, key=lambda p: p.population)
+            reason = "Latin reading of a word a control verb governs, in the war's countries"
+            out.append(Mention(start, end, word, (Candidate(place, 1.0, (reason,)),),
+                               trace=("arabic-slot-translit",)))
+    return out
 
 
 def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
@@ -138,6 +174,9 @@ def extract_arabic_claims(
     generic = find_arabic_generic_actors(folded, conflict, text, actors_all)
     refs = find_arabic_actor_references(folded, text, [*actors_all, *generic])
     actors_all = merge_appositions(folded, [*actors_all, *generic, *refs], text)
+    if resolve:
+        mentions = sorted([*mentions, *_slot_names(text, folded, mentions, actors_all, conflict)],
+                          key=lambda m: m.start)
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse()
     capital = _war_capital(conflict) if resolve else None

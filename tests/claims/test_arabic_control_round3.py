@@ -201,3 +201,23 @@ def test_within_reach_and_leaders(text, claim):
 def test_a_town_at_a_distance_is_no_advance():
     assert _control("وتقع البلدة على بعد 20 كيلومترا من مدينة سرت.") == []
     assert _control("وباتت بلدة الزاوية على بعد 40 كيلومترا من خط الجبهة.") == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # a name the gazetteer lacks in Arabic, where a control verb expects a place
+    ("قصفت القوات الروسية مدينة خاركيف. ثم دخلت القوات الروسية بوكروفسك بعد معارك.",
+     ("entered", "بوكروفسك", "Russia")),
+    ("وقالت مصادر إن القوات المالية سيطرت على مدينة موبتي. ثم دخلت القوات المالية كيدال.",
+     ("entered", "كيدال", "Malian army")),
+])
+def test_name_slot_read_by_its_spelling(text, claim):
+    assert claim in _control(text)
+
+
+@pytest.mark.parametrize("text", [
+    "سيطر الجيش السوداني على مدينة سنجة. ثم دخلت القوات معركة جديدة.",
+    "دخلت القوات الروسية مدينة خاركيف. ثم اقتحمت القوات مبنى قديما.",
+])
+def test_name_slot_keeps_common_words_out(text):
+    places = [p for _a, p, _n in _control(text)]
+    assert "معركة" not in places and "مبنى" not in places
