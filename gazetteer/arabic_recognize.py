@@ -130,7 +130,7 @@ def clitic_readings(word: str) -> tuple[tuple[int, str], ...]:
 #: Words that open a list of places named as members of a plural ("دخلت عدة قرى، بينها
 #: كفرشوبا"): the word after one is read as after a place noun.
 LIST_OPENERS: frozenset[str] = frozenset(arabic_key(w) for w in (
-    "بينها", "ابرزها", "أبرزها", "أهمها", "اهمها",
+    "بينها", "ابرزها", "أبرزها", "أهمها", "اهمها", "فيها",
 ))
 
 

@@ -72,6 +72,7 @@ _PRONOUN_IN_GAP_RE = re.compile(r"(?<![\w])(?:فيها|فيه|بها|داخله�
 _NEAR_OK = frozenset({"attacked", "withdrew"})
 #: "Near": an attack near a town is reported as one on it; a capture near it is not.
 _NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط|محيط)(?![\w])")
+_COMPASS_RE = re.compile(r"شمال|جنوب|شرق|غرب")
 _STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|شمال|جنوب|"
                       r"شرق|غرب|نحو|باتجاه|صوب)(?![\w])")
 #: A clause boundary: a negation or attempt before it says nothing of the trigger.
@@ -190,8 +191,11 @@ def _place_after(folded: str, pos: int, places: Sequence[PlaceSpan],
         for actor in actors:  # the subject may stand between verb and place (VSO)
             if actor.start >= pos and actor.end <= place.start:
                 gap = gap.replace(folded[actor.start:actor.end], " ")
+        stop = _STOP_RE.search(gap)
+        if stop and near_ok and _COMPASS_RE.fullmatch(stop.group()):
+            stop = None  # "هجمات على المواقع الروسية شمال باخموت": an attack on its outskirts
         if _words(_PLACE_NOUNS_RE.sub(" ", gap)) > MAX_GAP_WORDS or (
-                not prep_needed and _STOP_RE.search(gap)):
+                not prep_needed and stop):
             return None
         if not near_ok and _NEAR_RE.search(gap):
             return None  # "took the oil field near Ubari" is not a claim on Ubari
@@ -463,7 +467,10 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         else:
             return []
     if place is None:
-        place = _among(folded, pos, places) or _place_after(
+        # the object may follow the subject (VSO): "دخل مسلحو X المناطق ... بما فيها Y"
+        after_subject = max((a.end for a in actors if pos <= a.start <= pos + 30), default=pos)
+        place = _among(folded, pos, places) or _among(folded, after_subject, places) or \
+            _place_after(
             folded, pos, places, actors, rule.prep is not None, near_ok=rule.action in _NEAR_OK)
     if place is None and rule.prep:
         inside = _PRONOUN_IN_GAP_RE.search(folded, pos, pos + 60)
@@ -529,11 +536,13 @@ def _stronghold(folded: str, rule: Rule, start: int, end: int, places: Sequence[
     return [ArabicControl(rule.action, place, actor, place.start, actor.end, start, rule.name)]
 
 
-#: A plural place noun as the object, its members named after "بينها": "دخلت قواته عدة قرى
+#: A plural place noun as the object, its members named after "بينها" / "بما فيها" (one word
+#: may come first, an adjective or the end of the subject): "دخلت قواته عدة قرى
 #: في جنوب لبنان، بينها كفرشوبا ومرجعيون" (the listed places are the claim's).
-_AMONG_RE = re.compile(r"\s*(?:عده\s+|عددا\s+من\s+|عدد\s+من\s+)?(?:ال)?(?:قري|بلدات|مدن|مناطق|"
+_AMONG_RE = re.compile(r"\s*(?:[^\s،,.]+\s+)?(?:عده\s+|عددا\s+من\s+|عدد\s+من\s+)?"
+                       r"(?:ال)?(?:قري|بلدات|مدن|مناطق|"
                        r"احياء|مواقع|قواعد)(?:\s+[^\s،,.]+){0,4}?\s*[،,]?\s*(?:من\s+)?"
-                       r"(?:بينها|ابرزها|اهمها|منها)\s+")
+                       r"(?:بينها|ابرزها|اهمها|منها|بما\s+فيها|بما\s+في\s+ذلك)\s+")
 
 
 def _among(folded: str, pos: int, places: Sequence[PlaceSpan]) -> PlaceSpan | None:

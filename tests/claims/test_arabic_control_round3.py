@@ -75,6 +75,14 @@ def test_docstring_examples(name):
      ("besieged", "الجنينة", "RSF")),
     ("siege, circumstance", "انسحب الجيش السوداني من مدينة نيالا بعد أشهر من الحصار.",
      ("besieged", "نيالا", None)),
+    # an attack on positions north of a town is an attack on the town
+    ("compass, attack", "وشنت القوات الأوكرانية هجمات على المواقع الروسية شمال خيرسون.",
+     ("attacked", "خيرسون", "Ukraine")),
+    ("compass, attack", "قصفت الطائرات مواقع المسلحين جنوب مدينة الموصل.",
+     ("attacked", "الموصل", None)),
+    # members of a plural object after بما فيها (the subject standing between)
+    ("among", "ودخل مقاتلو قوات الدعم السريع المدن المحيطة، بما فيها مدينة الجنينة.",
+     ("entered", "الجنينة", "RSF")),
     # withdrawal from the surroundings of a town is from the town
     ("near", "انسحبت القوات الروسية من محيط مدينة خاركيف.", ("withdrew", "خاركيف", "Russia")),
     # one machine of a country's force

@@ -166,3 +166,8 @@ def test_list_after_a_plural_place_noun(text, names):
 ])
 def test_no_list_reading_of_a_verb(text):
     assert "بدأت" not in [t for t, _c in _found(text)]
+
+
+@pytest.mark.parametrize("text", ["استولى المسلحون على مقر القيادة", "في مبنى قديم ومجمع سكني"])
+def test_facility_words_are_no_names(text):
+    assert _found(text) == []
