@@ -86,6 +86,45 @@ def _statement_word(folded: str, mention: Mention) -> bool:
                                         mention.start) is None
 
 
+def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
+                      actors: Sequence[ArabicActor], conflict: str | None) -> list[ArabicActor]:
+    """Countries that stand as the subject of a control verb: the war's actor for them.
+
+    "قصفت إسرائيل مدينة رفح"، "روسيا سيطرت على": a country right after a control verb
+    (VSO) or right before one (SVO, قد between allowed) is the side that acts, when the war
+    has an actor standing for that country (:func:`claims.arabic.demonyms.country_actor`).
+    A country after a preposition or as the object (دخلت القوات أوكرانيا) stays a place.
+    """
+    from claims.arabic.demonyms import country_actor
+
+    out = []
+    for m in mentions:
+        place = m.place
+        if place is None or place.precision != "country" and place.feature_code != "PCLI":
+            continue
+        if any(a.start < m.end and m.start < a.end for a in actors):
+            continue
+        norm = country_actor(conflict, place.country_code)
+        if norm is None:
+            continue
+        before = folded[max(0, m.start - 20):m.start].split()
+        after = _COUNTRY_AFTER_RE.match(folded, m.end)
+        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]):
+            out.append(ArabicActor(m.start, m.end, text[m.start:m.end], norm,
+                                   (conflict,) if conflict else (), "name"))
+    return out
+
+
+#: Verbs whose statement is a longer phrase (شنت ... غارات على، أحكمت ... قبضتها على).
+_LIGHT_VERB_RE = re.compile(r"[وف]?(?:شن|نفذ|اطلق|فرض|بسط|احكم)(?:ت|وا|تا|ا)?")
+def _verb_like(word: str) -> bool:
+    return is_trigger_word(word) or _LIGHT_VERB_RE.fullmatch(word) is not None
+
+
+#: The word after a country that may be its verb (SVO), past an optional قد.
+_COUNTRY_AFTER_RE = re.compile(r"\s+(?:قد\s+)?(?P<word>[^\s،,.]+)")
+
+
 def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
                 actors: Sequence[ArabicActor], conflict: str | None) -> list[Mention]:
     """Names the gazetteer lacks in Arabic, read where a control verb expects a place.
@@ -174,6 +213,8 @@ def extract_arabic_claims(
     generic = find_arabic_generic_actors(folded, conflict, text, actors_all)
     refs = find_arabic_actor_references(folded, text, [*actors_all, *generic])
     actors_all = merge_appositions(folded, [*actors_all, *generic, *refs], text)
+    actors_all = sorted([*actors_all, *_country_subjects(folded, text, mentions, actors_all,
+                                                         conflict)], key=lambda a: a.start)
     if resolve:
         mentions = sorted([*mentions, *_slot_names(text, folded, mentions, actors_all, conflict)],
                           key=lambda m: m.start)

@@ -188,3 +188,19 @@ def test_sentence_gives_claim(text, claim):
     found = _control(text)
     assert claim in found
     assert "السعودية" not in [p for _a, p, _n in found]  # a leader (بقيادة) is no place
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # the country itself as the subject of a control verb is the war's actor for it
+    ("قصفت إسرائيل مدينة رفح فجر اليوم.", ("attacked", "رفح", "Israel")),
+    ("وكانت روسيا قد سيطرت على مدينة ماريوبول. ثم قصفت القوات الروسية مدينة خاركيف.",
+     ("captured", "ماريوبول", "Russia")),
+    ("وشنت تركيا غارات على بلدة عين عيسى.", ("attacked", "عين عيسى", "Turkey")),
+])
+def test_country_as_subject(text, claim):
+    assert claim in _control(text)
+
+
+def test_country_as_object_stays_a_place():
+    found = _control("دخلت القوات الروسية أوكرانيا فجر الخميس وقصفت مدينة خاركيف.")
+    assert ("entered", "أوكرانيا", "Russia") in found
