@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from claims.arabic.actors import (
     ArabicActor,
@@ -220,7 +221,7 @@ def extract_arabic_claims(
                           key=lambda m: m.start)
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse()
-    capital = _war_capital(conflict) if resolve else None
+    capital = _war_capital(conflict) if resolve and _PALACE_RE.search(folded) else None
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
@@ -306,6 +307,11 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
     return fields
 
 
+#: Only an article naming a palace needs the war's capital resolved.
+_PALACE_RE = re.compile(r"قصر\s+(?:ال)?(?:جمهوري|رياسي)")
+
+
+@lru_cache(maxsize=64)
 def _war_capital(conflict: str | None) -> PlaceEntry | None:
     """Return the war's capital (``conflicts.json``) resolved in its first country, or None."""
     from claims.actors import default_actor_book
