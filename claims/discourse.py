@@ -59,6 +59,10 @@ REFERENCE_NOUNS: dict[str, frozenset[str | None]] = {
     "airport": frozenset({"airport", "base"}),
     "port": frozenset({"port", "city", "town"}),
     "bridge": frozenset({"bridge"}),
+    "crossing": frozenset({"crossing"}),
+    # a building or compound stands in the town the report is about
+    "building": frozenset({"city", "town", "capital", "village", "district", None}),
+    "palace": frozenset({"capital"}),
     "camp": frozenset({"camp", None}),
     "enclave": frozenset({"town", "city", "region", "district", None}),
     "stronghold": frozenset({"town", "city", "village", "base", None}),

@@ -28,8 +28,8 @@ from gazetteer.arabic import arabic_key
 from gazetteer.model import Place
 from gazetteer.recognize import Span
 
-__all__ = ["LIST_OPENERS", "MAX_NAME_WORDS", "PLACE_NOUNS", "clitic_readings", "find_arabic_places",
-           "stop_words"]
+__all__ = ["FACILITY_NOUNS", "LIST_OPENERS", "MAX_NAME_WORDS", "NOUN_ADJECTIVES", "PLACE_NOUNS",
+           "clitic_readings", "find_arabic_places", "stop_words"]
 
 MAX_NAME_WORDS = 4
 STOP_WORDS_FILE = Path(__file__).resolve().parent / "data" / "arabic_stop_words.txt"
@@ -38,6 +38,14 @@ PLACE_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم", "مدن", "بلدات", "قرى",
     "مديرية", "شعبية", "ميناء", "حي", "ضاحية", "مدينتي", "بلدتي", "العاصمة", "قضاء",
     "ناحية", "مخيم", "المدينة", "البلدة", "القرية", "منطقة", "ريف", "عاصمة",
+    # facilities and settlements named by what follows (FACILITY_NOUNS)
+    "مطار", "قاعدة", "معبر", "مستوطنة", "مستوطنات",
+))
+#: Place nouns of facilities: the name after one is a place (مطار مدينة مروي، معبر رفح،
+#: مستوطنة المطلة), and the noun is never a name alone, only the head of a longer name the
+#: gazetteer knows (قاعدة الوطية).
+FACILITY_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "مطار", "قاعدة", "معبر", "مستوطنة", "مستوطنات",
 ))
 #: Countries whose towns' Arabic names are trusted as single words.
 ARABIC_SPEAKING = frozenset(
@@ -54,6 +62,13 @@ FUNCTION_WORDS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "خلال", "نحو", "حيث", "فيما", "بينما", "وقال", "قال", "قالت", "وأن", "بأن", "إنه",
     "دون", "بدون", "عبر", "ضد", "لدى",
 ))
+#: Adjectives that follow a place noun and are not its name: "قاعدة عسكرية"، "مطار دولي"،
+#: "بلدة حدودية" (masculine; the feminine adds ة, the definite ال).
+NOUN_ADJECTIVES: frozenset[str] = frozenset(arabic_key(f"{al}{w}{end}") for w in (
+    "عسكري", "جوي", "بحري", "دولي", "رئيسي", "حدودي", "ساحلي", "نفطي", "متقدم", "امامي",
+    "مجاور", "قريب", "جديد", "قديم", "صغير", "كبير", "استراتيجي", "حيوي", "محلي", "تابع",
+    "شمالي", "جنوبي", "شرقي", "غربي", "مدني", "سكني", "صناعي", "زراعي",
+) for al in ("", "ال") for end in ("", "ة"))
 _WORD_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff]+")
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
@@ -115,7 +130,7 @@ def clitic_readings(word: str) -> tuple[tuple[int, str], ...]:
 #: Words that open a list of places named as members of a plural ("دخلت عدة قرى، بينها
 #: كفرشوبا"): the word after one is read as after a place noun.
 LIST_OPENERS: frozenset[str] = frozenset(arabic_key(w) for w in (
-    "بينها", "ابرزها", "أبرزها", "أهمها", "اهمها",
+    "بينها", "ابرزها", "أبرزها", "أهمها", "اهمها", "فيها",
 ))
 
 
@@ -154,17 +169,62 @@ def find_arabic_places(
     stops = stop_words()
     spans: list[Span] = []
     i = 0
+    listing = False  # the last span was a name in a list opened by a place noun
     while i < len(words):
         found = _match_at(text, words, i, places_for, stops, heads)
         if found is None and translit_for is not None:
             found = _translit_at(text, words, i, translit_for, stops)
+            if found is None and listing and spans and _joined_by_and(text, spans[-1], words[i]):
+                found = _listed_translit(words[i], words[i + 1] if i + 1 < len(words) else None,
+                                         translit_for, stops)
         if found is None:
+            listing = False
             i += 1
             continue
         span, used = found
+        listing = i > 0 and (_is_plural_place_noun(words[i - 1].text) or listing
+                             and _joined_by_and(text, spans[-1], words[i]))
         spans.append(span)
         i += used
     return spans
+
+
+#: Plural and dual place nouns: a list of names follows (مدن X وY وZ، بلدتي X وY).
+PLURAL_PLACE_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "مدن", "بلدات", "قرى", "مدينتي", "بلدتي", "قريتي", "مناطق", "مدينتين", "بلدتين",
+))
+
+
+@lru_cache(maxsize=65536)
+def _is_plural_place_noun(word: str) -> bool:
+    return any(arabic_key(r) in PLURAL_PLACE_NOUNS for _c, r in [(0, word), *clitic_readings(word)])
+
+
+def _joined_by_and(text: str, span: Span, word: _Word) -> bool:
+    """Whether ``word`` is و + a name right after ``span`` ("مدن جبرائيل وزنغيلان")."""
+    return word.text.startswith("و") and not text[span.end:word.start].strip(" ،,")
+
+
+def _listed_translit(word: _Word, after: _Word | None,
+                     translit_for: Callable[[str], Sequence[Place]],
+                     stops: frozenset[str]) -> tuple[Span, int] | None:
+    """Read the name after the و of a list opened by a plural place noun by its Latin spelling.
+
+    "على مدن جبرائيل وفضولي وزنغيلان": the members after the first are names as much
+    as the first one is, whatever they spell. A word followed by a definite noun that is
+    no compass word (وبدأت التقدم) is a verb with its object, not a member.
+    """
+    if after is not None and after.key.startswith("ال") and after.key not in COMPASS_WORDS:
+        return None
+    rest = word.text[1:]
+    key = arabic_key(rest)
+    if len(key) < 3 or key in FUNCTION_WORDS or key in stops or key in NOUN_ADJECTIVES or \
+            key.startswith("ال") or _is_place_noun(rest):
+        return None
+    places = tuple(translit_for(rest))
+    if not places:
+        return None
+    return Span(word.start + 1, word.end, rest, places), 1
 
 
 def _joined(text: str, words: Sequence[_Word], i: int, n: int) -> bool:
@@ -176,12 +236,15 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
               stops: frozenset[str], heads: frozenset[str] | None) -> tuple[Span, int] | None:
     word = words[i]
-    if word.key in FUNCTION_WORDS or _is_place_noun(word.text):
+    facility = word.key in FACILITY_NOUNS
+    if word.key in FUNCTION_WORDS or _is_place_noun(word.text) and not facility:
         return None  # "مدينة سرت": the name is the next word, read with the noun's support
     after_noun = i > 0 and (_is_place_noun(words[i - 1].text)
                             or words[i - 1].key in LIST_OPENERS)
+    if after_noun and word.key in NOUN_ADJECTIVES:
+        return None  # "قاعدة عسكرية": the noun's adjective, not a name
     readings = [(0, word.text), *clitic_readings(word.text)]
-    for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+    for n in range(min(MAX_NAME_WORDS, len(words) - i), 1 if facility else 0, -1):
         if n > 1 and (not _joined(text, words, i, n)
                       or any(w.key in FUNCTION_WORDS for w in words[i + 1:i + n])):
             continue
@@ -190,6 +253,8 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
         end = words[i + n - 1].end
         tail = text[word.end:end]
         for cut, rest in readings:
+            if cut and arabic_key(rest) in FUNCTION_WORDS:
+                continue  # وكان, فمن: a particle with its clitic is still that particle
             if n > 1 and heads is not None and arabic_key(rest) not in heads:
                 continue
             surface = rest + tail
@@ -229,7 +294,8 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
     if not (compass or opener or _is_place_noun(words[i - 1].text if i else "")) or \
             _is_place_noun(word.text) or noun.startswith(("ال", "وال", "بال", "لل")):
         return None  # "المدينة حفاظا": a definite noun is a reference, not a name's head
-    if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3:
+    if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3 or \
+            word.key in NOUN_ADJECTIVES:
         return None
     sizes = [2, 1] if (word.key in _COMPOUND_HEADS and i + 1 < len(words)
                        and _joined(text, words, i, 2)) else [1]

@@ -47,10 +47,11 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ..
     for conflict in default_actor_book().conflicts.values():
         for norm, aliases in conflict.aliases.items():
             for alias in aliases:
-                if has_arabic(alias):
-                    key = fold(alias)
+                if not has_arabic(alias):
+                    continue
+                for key in (fold(alias), *_fighters_of(fold(alias))):
                     entry = table.setdefault(key, (norm, []))
-                    if entry[0] == norm:
+                    if entry[0] == norm and conflict.id not in entry[1]:
                         entry[1].append(conflict.id)
     if not table:
         return None, {}
@@ -63,6 +64,27 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ..
     pattern = re.compile(r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>" + "|".join(parts)
                          + r")(?![\w])")
     return pattern, {k: (v[0], tuple(v[1])) for k, v in table.items()}
+
+
+#: Head nouns of organisations' names, dropped after a word for their fighters: "حركة
+#: الشباب" -> "مسلحو الشباب", "جماعة الحوثي" -> "مقاتلو الحوثي" (folded).
+ORGANISATION_HEADS = ("حركه", "جماعه", "تنظيم", "هييه", "جبهه", "حزب")
+#: Words for the fighters of an organisation, nominative and genitive/accusative.
+FIGHTERS = ("مقاتلو", "مقاتلي", "مسلحو", "مسلحي", "عناصر")
+
+
+def _fighters_of(alias: str) -> tuple[str, ...]:
+    """Return "fighters of" forms of an organisation's folded name without its head noun.
+
+    >>> _fighters_of("حركه الشباب")[:2]
+    ('مقاتلو الشباب', 'مقاتلي الشباب')
+    >>> _fighters_of("قوات الدعم السريع")
+    ()
+    """
+    head, _, rest = alias.partition(" ")
+    if head not in ORGANISATION_HEADS or not rest:
+        return ()
+    return tuple(f"{fighters} {rest}" for fighters in FIGHTERS)
 
 
 def find_arabic_actors(folded: str, text: str | None = None) -> list[ArabicActor]:
@@ -106,12 +128,29 @@ GENERIC_WORDS: tuple[str, ...] = (
 HEAD_WORDS: frozenset[str] = frozenset(("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
                                         "الجبهه"))
 _FORCE_OF = ("مقاتلو", "عناصر", "مسلحو")
-_GENERIC_RE = re.compile(
-    r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("ون", "(?:ون|ين)")
-               .replace("و\\s", "(?:و|ي)\\s")
-               for w in sorted({fold(g) for g in GENERIC_WORDS}, key=len, reverse=True))
-    + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _generic_re() -> re.Pattern[str]:
+    """Return the regex of the generic words, from this module and from ``conflicts.json``.
+
+    :data:`GENERIC_WORDS` and every Arabic ``generic`` name an actor of ``conflicts.json``
+    lists (القوات الفيدرالية، الكتائب), genitive plural endings read as nominative.
+    """
+    from claims.actors import default_actor_book
+
+    words = {fold(g) for g in GENERIC_WORDS}
+    for conflict in default_actor_book().conflicts.values():
+        words |= {fold(name) for names in conflict.generic.values() for name in names
+                  if has_arabic(name)}
+    return re.compile(
+        r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("ون", "(?:ون|ين)")
+                   .replace("و\\s", "(?:و|ي)\\s")
+                   for w in sorted(words, key=len, reverse=True))
+        + r")(?![\w])")
+
+
 #: Possessive forces: "قواته", "مقاتليها", "عناصرهم", "جنوده" (the actor named before).
 ACTOR_REFERENCE_RE = re.compile(
     r"(?<![\w])[وفبل]?(?:قوات|مقاتل(?:ي|و)|عناصر|مسلح(?:ي|و)|جنود|وحدات|ميليشيات|مليشيات|"
@@ -176,7 +215,7 @@ def find_arabic_generic_actors(folded: str, conflict: str | None, text: str | No
     """
     taken = [(a.start, a.end) for a in named or ()]
     out = []
-    for m in _GENERIC_RE.finditer(folded):
+    for m in _generic_re().finditer(folded):
         start, end = m.start("name"), m.end("name")
         if any(s < end and start < e for s, e in taken):
             continue  # "الجيش السوداني" is a name, not the generic "الجيش"

@@ -16,21 +16,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.arabic.actors import ArabicActor
 from claims.arabic.control_lexicon import (
     ATTEMPT_RE,
     BY_RE,
+    CIVILIANS_RE,
     CONDITION_RE,
     FROM_ACTOR_RE,
     INTENT_RE,
     NEGATION_RE,
+    PAST_RE,
     RULES,
     STILL_RE,
     Rule,
 )
 
-__all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator"]
+__all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
+           "is_trigger_word", "name_slots"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +68,16 @@ _PLACE_NOUN_RE = re.compile(r"^(?:\s*(?:ال)?(?:مدين|بلد|قري|منطق
 _PLACE_NOUNS_RE = re.compile(r"(?<![\w])[وب]?(?:ال)?(?:مدين|بلد|قري|منطق|مديري|محافظ|ولاي|ناحي)\S*")
 #: A pronoun for the place inside the gap after the preposition ("من مقر القيادة فيها").
 _PRONOUN_IN_GAP_RE = re.compile(r"(?<![\w])(?:فيها|فيه|بها|داخلها)(?![\w])")
+#: Actions told of a town when told of its surroundings ("قصف محيط X", "انسحبت من محيط X").
+_NEAR_OK = frozenset({"attacked", "withdrew"})
 #: "Near": an attack near a town is reported as one on it; a capture near it is not.
 _NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط|محيط)(?![\w])")
+_COMPASS_RE = re.compile(r"شمال|جنوب|شرق|غرب")
 _STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|شمال|جنوب|"
                       r"شرق|غرب|نحو|باتجاه|صوب)(?![\w])")
 #: A clause boundary: a negation or attempt before it says nothing of the trigger.
-_CLAUSE_RE = re.compile(r"[,،.;:؛]|(?<![\w])(?:و?بعد|و?قبل|حيث|فيما|بينما|ثم)(?![\w])")
+_CLAUSE_RE = re.compile(r"[,،.;:؛]|(?<![\w])(?:و?بعد|و?قبل|حيث|فيما|بينما|ثم)(?![\w])"
+                        r"(?!\s+ذلك)")
 #: A pronoun attached to the preposition: "سيطروا عليها", "انسحبوا منه".
 _PRONOUN_AFTER_PREP = re.compile(r"(?:ها|ه)(?![\w])")
 
@@ -87,6 +95,61 @@ class ArabicControl:
     rule: str = ""
 
 
+def is_trigger_word(folded_word: str) -> bool:
+    """Whether a word is a control trigger as a whole (حصار، قصف): a verb or verbal noun.
+
+    Such a word is the statement, not its place, even when the gazetteer knows a village
+    spelt the same way (a place noun before it still makes it a name: قرية حصار).
+
+    >>> is_trigger_word("حصار"), is_trigger_word("والقصف"), is_trigger_word("سرت")
+    (True, True, False)
+    """
+    return any(pattern.fullmatch(folded_word) for _rule, pattern, _objects in _RULE_RES)
+
+
+#: The word a control verb governs (دخلت القوات X، سيطرت على X): a place name slot.
+_SLOT_WORD_RE = re.compile(r"\s*(?P<word>[^\s،,.:;؛()]+)")
+#: Words in a slot that are never a place read by its spelling: definite words, place
+#: nouns (their own names are read by the recognizer), particles.
+_NOT_SLOT_RE = re.compile(r"(?:[وفبل]?ال|مدين|بلد|قري|منطق|محافظ|ولاي|مطار|قاعد|معبر|"
+                          r"مواقع|مناطق|احياء)|(?:في|من|علي|الي|عن|مع|بعد|قبل|منذ|نحو|"
+                          r"قرب|خلال|حيث|فيما|ان|انه|انها|التي|الذي)$")
+
+
+def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, int]]:
+    """Return the spans of the words control triggers govern, where a place is expected.
+
+    The word right after a trigger without a preposition (دخولها كيدال), after the
+    subject standing between (دخلت القوات المالية كيدال), or after the rule's
+    preposition (سيطرت على X): a name there the gazetteer lacks in Arabic may be read by
+    its Latin spelling (the extractor asks, within the war's countries).
+
+    >>> [(s, e) for s, e in name_slots("سيطروا علي كيدال امس", [])]
+    [(11, 16)]
+    """
+    out: list[tuple[int, int]] = []
+    for rule, pattern, _objects in _RULE_RES:
+        if rule.voice != "active":
+            continue
+        for m in pattern.finditer(folded):
+            pos = m.end()
+            if rule.prep:
+                prep = _prep_re(rule.prep).search(folded, pos, pos + 40)
+                if prep is None or _words(folded[pos:prep.start()]) > 3:
+                    continue
+                pos = prep.end()
+            for actor in actors:  # the subject between the verb and its object (VSO)
+                if actor.start >= pos and not folded[pos:actor.start].strip():
+                    pos = actor.end
+            word = _SLOT_WORD_RE.match(folded, pos)
+            if word is None or _NOT_SLOT_RE.match(word["word"]) or len(word["word"]) < 3:
+                continue
+            span = (word.start("word"), word.end("word"))
+            if span not in out:
+                out.append(span)
+    return sorted(out)
+
+
 def is_locator(folded: str, span: PlaceSpan, previous: PlaceSpan | None) -> bool:
     """Tell whether a place only locates the one before it ("سراقب في ريف إدلب")."""
     lo = previous.end if previous is not None else max(0, span.start - 30)
@@ -100,6 +163,18 @@ _DISTANCE_ANCHOR_RE = re.compile(r"(?:كم|كيلومتر\S*|ميلا|ميل|ا�
 #: The words before a place that make it a locator of the place before it.
 _LOCATOR_RE = re.compile(r"(?<![\w])(?:في\s+|ب)?(?:ريف|محافظه|ولايه|اقليم|قضاء|شمال|جنوب|"
                          r"شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|وسط|ضواحي)\S*\s*$")
+
+
+@lru_cache(maxsize=64)
+def _prep_re(prep: str) -> re.Pattern[str]:
+    """Return the regex of a rule's preposition as a whole word, or with a pronoun (عليها).
+
+    A preposition is never the start of a longer word: الي (إلى) is not the start of اليوم.
+
+    >>> bool(_prep_re("الي").search("تقدم المسلحون اليوم")), bool(_prep_re("علي").search("عليها"))
+    (False, True)
+    """
+    return re.compile(rf"(?<![\w])(?:{prep})(?=(?:ها|ه)?(?![\w]))")
 
 
 def _words(text: str) -> int:
@@ -116,8 +191,11 @@ def _place_after(folded: str, pos: int, places: Sequence[PlaceSpan],
         for actor in actors:  # the subject may stand between verb and place (VSO)
             if actor.start >= pos and actor.end <= place.start:
                 gap = gap.replace(folded[actor.start:actor.end], " ")
+        stop = _STOP_RE.search(gap)
+        if stop and near_ok and _COMPASS_RE.fullmatch(stop.group()):
+            stop = None  # "هجمات على المواقع الروسية شمال باخموت": an attack on its outskirts
         if _words(_PLACE_NOUNS_RE.sub(" ", gap)) > MAX_GAP_WORDS or (
-                not prep_needed and _STOP_RE.search(gap)):
+                not prep_needed and stop):
             return None
         if not near_ok and _NEAR_RE.search(gap):
             return None  # "took the oil field near Ubari" is not a claim on Ubari
@@ -182,7 +260,30 @@ def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> s
     for actor in sorted(actors, key=lambda a: -a.start):
         if actor.start >= cut and actor.end <= start:
             head = head[:actor.start - cut] + " " + head[actor.end - cut:]
-    return " ".join(head.split()[-NEGATION_REACH_WORDS:])
+    return " ".join(_ADVERB_RE.sub(" ", head).split()[-NEGATION_REACH_WORDS:])
+
+
+#: Adverbs between a negation or a "may" and its verb: "قد تحاول بعد ذلك التقدم".
+_ADVERB_RE = re.compile(r"(?<![\w])(?:بعد\s+ذلك|قبل\s+ذلك|ايضا|كذلك|مجددا|مره\s+اخري)(?![\w])")
+
+
+#: A call or a demand governing the verbal noun after it: "دعا X إلى الانسحاب"، "طالبهم
+#: بالانسحاب" (up to four words between, in one clause). A commander's order (أمر بسحب
+#: الوحدات) is reported as carried out: not here.
+_CALL_RE = re.compile(r"(?<![\w])[وف]?(?:دعا|دعت|دعوا|[يتن]دعو|دعوه|دعوات|طالب\S*|[يتن]طالب\S*|"
+                      r"مطالب\S*|ناشد\S*|[يتن]ناشد\S*)\s+"
+                      r"(?:[^\s،,.]+\s+){0,4}?(?P<to>الي\s+)?$")
+
+
+def _is_present(word: str) -> bool:
+    """Whether a trigger word is a present-tense verb (not a past one that starts with ت).
+
+    "قد تقدموا" is "had advanced" (past of تقدم), "قد تتقدم" is "may advance".
+
+    >>> _is_present("تقدموا"), _is_present("تتقدم"), _is_present("يسيطرون")
+    (False, True, True)
+    """
+    return bool(re.match(r"[وف]?[يتن]", word)) and not PAST_RE.fullmatch(word)
 
 
 def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
@@ -194,8 +295,14 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
     word = m.group()
     if re.match(r"[وف]?ل", word):
         return True  # "لاستعادة الرمادي", "للسيطرة على": in order to (no stem starts with ل)
+    call = _CALL_RE.search(folded, max(0, m.start() - 80), m.start())
+    if call and (call["to"] or word.startswith("ب")):
+        return True  # "دعت الأمم المتحدة القوات إلى الانسحاب": a call, not an event
     for intent in INTENT_RE.finditer(before):
-        if intent.group().lstrip("وف") != "قد" or re.match(r"[وف]?[يتن]", word):
+        if intent.group().lstrip("وف") != "قد":
+            return True
+        after = (before[intent.end():] + " " + word).split()
+        if after and _is_present(after[0]):  # "قد تحاول التقدم", "قد تتقدم": may
             return True
     return CONDITION_RE.search(folded, m.end(), m.end() + 80) is not None or \
         CONDITION_RE.search(before) is not None
@@ -212,6 +319,7 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
     taken: set[tuple[int, str]] = set()
     places = sorted(places, key=lambda p: p.start)
     claimed: list[tuple[int, int]] = []
+    sieges: list[re.Match[str]] = []
     for rule, pattern, objects in _RULE_RES:
         for m in pattern.finditer(folded):
             if any(s <= m.start() < e for s, e in claimed):
@@ -223,8 +331,12 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                 claimed.append((m.start(), m.end()))
                 continue  # "لم تسيطر", "نفت دخول", "تسعى إلى السيطرة": no claim of the event
             found = _statement(folded, rule, m, objects, places, actors, original)
+            if rule.force_only:
+                found = [st for st in found if _by_force(folded, m, st, places)]
             if not found and rule.action == "withdrew":
                 found = _withdrawal_from_taken(folded, m, out, actors)
+            if not found and rule.action == "besieged":
+                sieges.append(m)  # perhaps the circumstance of another statement
             if not found:
                 continue
             claimed.append((m.start(), m.end()))
@@ -236,7 +348,55 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                 if (st.place.start, st.action) not in taken:
                     taken.add((st.place.start, st.action))
                     out.append(st)
+    for m in sieges:
+        for st in _siege_as_circumstance(folded, m, out):
+            if (st.place.start, st.action) not in taken:
+                taken.add((st.place.start, st.action))
+                out.append(st)
     return sorted(out, key=lambda s: (s.trigger_start, s.place.start))
+
+
+def _by_force(folded: str, m: re.Match[str], st: ArabicControl,
+              places: Sequence[PlaceSpan]) -> bool:
+    """Whether a :attr:`Rule.force_only` statement is a force's, not civilians' (فر السكان).
+
+    Place names are no people: "ود مدني" holds the word for civilian.
+    """
+    if st.actor is None or st.actor.kind == "generic" and st.actor.norm is None:
+        return False
+    lo = max(0, min(m.start(), st.actor.start) - 20)
+    window = list(folded[lo:max(st.place.end, m.end())])
+    for place in places:
+        for i in range(max(place.start, lo), min(place.end, lo + len(window))):
+            window[i - lo] = " "
+    return CIVILIANS_RE.search("".join(window)) is None
+
+
+#: A siege told as the circumstance of another statement: "بعد حصار استمر أسابيع",
+#: "بعد أسابيع من الحصار", "إثر حصار دام".
+_SIEGE_CIRCUMSTANCE_RE = re.compile(
+    r"(?<![\w])(?:بعد|عقب|اثر|في\s+اعقاب)\s+(?:(?:\S+\s+){1,2}?من\s+)?$")
+
+
+def _siege_as_circumstance(folded: str, m: re.Match[str],
+                           out: Sequence[ArabicControl]) -> list[ArabicControl]:
+    """"اقتحمت A المستشفى بعد حصار استمر أياما": the place of the statement was besieged.
+
+    Only for a siege noun with no place of its own after a circumstance word
+    (:data:`_SIEGE_CIRCUMSTANCE_RE`), and only when a statement before it in the sentence
+    names a place. Who besieged is its actor when that actor took or entered the place;
+    a force that withdrew may have been the besieger or the besieged: no actor.
+    """
+    if not re.match(r"(?:ال)?حصار", m.group()) or not _SIEGE_CIRCUMSTANCE_RE.search(
+            folded, max(0, m.start() - 30), m.start()):
+        return []
+    before = [st for st in out if st.trigger_start < m.start() and st.action != "besieged"]
+    if not before:
+        return []
+    last = before[-1]
+    actor = last.actor if last.action in ("captured", "entered", "attacked") else None
+    return [ArabicControl("besieged", last.place, actor, last.start, m.end(), m.start(),
+                          "siege, circumstance")]
 
 
 #: "بعد انسحاب", "وسط انسحاب", "إثر انسحاب": a withdrawal told as the circumstance of a
@@ -296,7 +456,7 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
     pronoun = _object_pronoun(m, objects, original)
     pos = end
     if place is None and rule.prep:
-        prep = re.compile(rf"(?<![\w])(?:{rule.prep})").search(folded, end, end + 80)
+        prep = _prep_re(rule.prep).search(folded, end, end + 80)
         if prep is None:
             return []
         pron = _PRONOUN_AFTER_PREP.match(folded, prep.end())
@@ -307,8 +467,11 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         else:
             return []
     if place is None:
-        place = _among(folded, pos, places) or _place_after(
-            folded, pos, places, actors, rule.prep is not None, near_ok=rule.action == "attacked")
+        # the object may follow the subject (VSO): "دخل مسلحو X المناطق ... بما فيها Y"
+        after_subject = max((a.end for a in actors if pos <= a.start <= pos + 30), default=pos)
+        place = _among(folded, pos, places) or _among(folded, after_subject, places) or \
+            _place_after(
+            folded, pos, places, actors, rule.prep is not None, near_ok=rule.action in _NEAR_OK)
     if place is None and rule.prep:
         inside = _PRONOUN_IN_GAP_RE.search(folded, pos, pos + 60)
         if inside is not None and _words(folded[pos:inside.start()]) <= MAX_GAP_WORDS:
@@ -325,9 +488,9 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         return []  # "سقطت قذائف على X": shells fell, the town did not
     listed = _listed(folded, place, places)
     acting = [a for a in actors if not _is_target(folded, a)]
-    # the subject after the verb (VSO): between the verb and the place, or inside a
-    # verb phrase that spans it ("شنت جماعة الحوثي هجوما على")
-    actor = _actor_near(acting, end, place.start) or _actor_near(acting, start, end)
+    # the subject after the verb (VSO): inside a verb phrase that spans it ("شنت جماعة
+    # الحوثي هجوما على"), else between the verb and the place
+    actor = _actor_near(acting, start, end) or _actor_near(acting, end, place.start)
     if actor is None and after_pronoun is not None:  # not "استعادها من التنظيم": the loser
         actor = _actor_near([a for a in acting if not re.search(
             r"(?<![\w])من\s+$", folded[max(0, a.start - 6):a.start])],
@@ -373,11 +536,13 @@ def _stronghold(folded: str, rule: Rule, start: int, end: int, places: Sequence[
     return [ArabicControl(rule.action, place, actor, place.start, actor.end, start, rule.name)]
 
 
-#: A plural place noun as the object, its members named after "بينها": "دخلت قواته عدة قرى
+#: A plural place noun as the object, its members named after "بينها" / "بما فيها" (one word
+#: may come first, an adjective or the end of the subject): "دخلت قواته عدة قرى
 #: في جنوب لبنان، بينها كفرشوبا ومرجعيون" (the listed places are the claim's).
-_AMONG_RE = re.compile(r"\s*(?:عده\s+|عددا\s+من\s+|عدد\s+من\s+)?(?:ال)?(?:قري|بلدات|مدن|مناطق|"
+_AMONG_RE = re.compile(r"\s*(?:[^\s،,.]+\s+)?(?:عده\s+|عددا\s+من\s+|عدد\s+من\s+)?"
+                       r"(?:ال)?(?:قري|بلدات|مدن|مناطق|"
                        r"احياء|مواقع|قواعد)(?:\s+[^\s،,.]+){0,4}?\s*[،,]?\s*(?:من\s+)?"
-                       r"(?:بينها|ابرزها|اهمها|منها)\s+")
+                       r"(?:بينها|ابرزها|اهمها|منها|بما\s+فيها|بما\s+في\s+ذلك)\s+")
 
 
 def _among(folded: str, pos: int, places: Sequence[PlaceSpan]) -> PlaceSpan | None:
@@ -425,9 +590,18 @@ def _under(folded: str, rule: Rule, start: int, end: int, places: Sequence[Place
     if not before:
         return []
     place = before[-1]
+    if _POSSESSIVE_END_RE.search(folded, start, end):  # "تحت سيطرتهم": the actor named before
+        earlier = [a for a in actors if a.end <= place.start and not _is_target(folded, a)]
+        actor = earlier[-1] if earlier else None
+        return [ArabicControl(rule.action, place, actor, actor.start if actor else place.start,
+                              end, start, rule.name)]
     actor = _actor_near(actors, end, end + 60)
     return [ArabicControl(rule.action, place, actor, place.start,
                           actor.end if actor else end, start, rule.name)]
+
+
+#: A possessive on the verbal noun: "تحت سيطرتهم" (their control) names no actor after it.
+_POSSESSIVE_END_RE = re.compile(r"سيطرت(?:ها|ه|هم)$")
 
 
 def _expel(folded: str, rule: Rule, start: int, end: int, places: Sequence[PlaceSpan],

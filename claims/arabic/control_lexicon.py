@@ -29,8 +29,8 @@ from claims.arabic.morphology import (
     present_pattern,
 )
 
-__all__ = ["ATTEMPT_RE", "BY_RE", "CONDITION_RE", "FROM_ACTOR_RE", "INTENT_RE", "LEMMAS",
-           "NEGATION_RE", "RULES", "STILL_RE", "Rule"]
+__all__ = ["ATTEMPT_RE", "BY_RE", "CIVILIANS_RE", "CONDITION_RE", "FROM_ACTOR_RE", "INTENT_RE",
+           "LEMMAS", "NEGATION_RE", "PAST_RE", "RULES", "STILL_RE", "Rule"]
 
 #: Verb lemmas of control, by name (folded stems; present stems without their prefix).
 LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
@@ -61,7 +61,18 @@ LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
     Lemma("expel", past=("طرد", "دحر"), present=("طرد", "دحر"), masdar=("طرد", "دحر")),
     Lemma("pull out", past=("سحب",), present=("سحب",), masdar=("سحب",)),
     Lemma("retain", past=("احتفظ",), present=("حتفظ",), masdar=("احتفاظ",), transitive=False),
+    Lemma("flee", past=("فر",), present=("فر",), masdar=("فرار",), transitive=False),
+    Lemma("exit", past=("خرج",), present=("خرج",), masdar=("خروج",), transitive=False),
+    Lemma("evacuate", past=("اخلي", "اخل"), present=("خلي",), masdar=("اخلاء",)),
+    Lemma("deploy", past=("انتشر", "تمركز", "تموضع"), present=("نتشر", "تمركز", "تموضع"),
+          masdar=("انتشار", "تمركز", "تموضع"), transitive=False),
 )}
+
+
+#: Every past form of every lemma, with a clitic و/ف: tells "قد تقدموا" (had advanced)
+#: from "قد تتقدم" (may advance).
+PAST_RE = re.compile("[وف]?(?:" + "|".join(past_pattern(lemma) for lemma in LEMMAS.values())
+                     + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +81,8 @@ class Rule:
 
     ``voice``: "active", "fell", "under" or "expel" (see the module doc). ``objects``
     are the forms that carry the place as an attached pronoun (استعادوها: "retook it").
+    ``force_only``: the verb is said of civilians too (fled, left, evacuated): the
+    statement needs a force as its subject and none of :data:`CIVILIANS_RE` in it.
     """
 
     name: str
@@ -78,6 +91,8 @@ class Rule:
     action: str
     voice: str = "active"
     objects: str | None = None
+    #: Verbs people do too ("فر السكان من المدينة"): a claim only with a force as subject.
+    force_only: bool = False
 
 
 def _object_forms(*names: str) -> str:
@@ -96,15 +111,21 @@ def _object_forms(*names: str) -> str:
 _L = LEMMAS
 #: Nouns of attack that take the place after على: "شن غارات على", "هجوم على".
 _ASSAULT = r"(?:ال|ب|بال)?(?:هجوما|هجوم|هجمات|غارات|غاره|ضربات|غارتين)"
+#: "أطلق ... النار / قذائف / صواريخ على X": firing on a place is an attack on it.
+_FIRE = r"(?:[يتن]?طلق|اطلق)(?:ت|تا|وا|ا|ون|ان)?"
+_MISSILES = (r"(?:ال)?(?:نار|قذايف|قذيفه|قذيفتين|صواريخ|صاروخا|صاروخ|رصاص|طلقات|مسيرات|"
+             r"مسيره|قنابل)")
 RULES: tuple[Rule, ...] = (
-    Rule("held by", r"تحت\s+(?:ال)?سيطره|(?:ال)?خاضعه?\s+ل(?:ل)?سيطره", None, "holds", "under"),
+    Rule("held by", r"تحت\s+(?:(?:ال)?سيطره|سيطرت(?:ها|ه|هم))|(?:ال)?خاضعه?\s+ل(?:ل)?سيطره",
+         None, "holds", "under"),
     Rule("fell to", f"{past_pattern(_L['fall'])}|{masdar_pattern(_L['fall'])}|"
          r"وقع(?:ت|تا|وا)?(?=\s+(?:\S+\s+){0,4}?(?:في\s+(?:يد|ايدي|قبضه)|بيد|بايدي))",
          None, "captured", "fell"),
     Rule("control, passive", r"تمت?\s+(?:ال)?سيطره", r"علي", "captured"),
     Rule("control, present", present_pattern(_L["control"]), r"علي", "holds"),
     Rule("control", f"{past_pattern(_L['control'])}|{masdar_pattern(_L['control'])}|"
-         rf"(?:بسط|احكم|انتزع|فرض){'(?:ت|تا|وا|ا|ن)?'}\s+(?:ال)?(?:قبضه|قبضت(?:ها|ه|هم))|"
+         rf"(?:بسط|احكم|انتزع|فرض){'(?:ت|تا|وا|ا|ن)?'}\s+(?:\S+\s+){{0,4}}?(?:ال)?"
+         r"(?:قبضه|قبضت(?:ها|ه|هم))|"
          f"{lemma_pattern(_L['seize'])}", r"علي", "captured"),
     Rule("recapture", f"{lemma_pattern(_L['recapture'])}|{lemma_pattern(_L['liberate'])}|"
          f"{lemma_pattern(_L['wrest'])}", None, "captured",
@@ -119,17 +140,27 @@ RULES: tuple[Rule, ...] = (
     Rule("shelling", f"{lemma_pattern(_L['shell'])}|"
          rf"(?:شن|نفذ|يشن|تشن|نشن|ينفذ|تنفذ)(?:ت|تا|وا|ا|ون|ان)?\s+(?:\S+\s+){{0,3}}?{_ASSAULT}"
          rf"(?:\s+\S+){{0,3}}?\s+علي|{_ASSAULT}(?:\s+\S+){{0,3}}?\s+علي|"
-         rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف))",
+         rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف))|"
+         rf"{_FIRE}\s+(?:\S+\s+){{0,3}}?{_MISSILES}(?:\s+\S+){{0,3}}?\s+علي",
          None, "attacked", objects=_object_forms("shell")),
+    Rule("siege, imposed", r"(?:ال)?حصار(?:ا)?\s+(?:ال)?(?:مفروض|فرض)\S*", r"علي", "besieged"),
     Rule("withdrawal", lemma_pattern(_L["withdraw"]), r"من", "withdrew"),
+    Rule("flight", lemma_pattern(_L["flee"]), r"من", "withdrew", force_only=True),
+    Rule("exit", lemma_pattern(_L["exit"]), r"من", "withdrew", force_only=True),
+    Rule("evacuation", lemma_pattern(_L["evacuate"]), None, "withdrew",
+         objects=_object_forms("evacuate"), force_only=True),
+    Rule("deployment", lemma_pattern(_L["deploy"]), r"في|داخل", "holds", force_only=True),
     Rule("pull out", lemma_pattern(_L["pull out"]), r"من", "withdrew"),
     Rule("stronghold", r"(?:ال|ب)?معقل(?:ا|ه|ها)?|(?:ال)?معاقل", None, "holds", "stronghold"),
     Rule("retain", lemma_pattern(_L["retain"]), None, "holds"),
     Rule("advance", f"{lemma_pattern(_L['advance'])}|"
-         r"وصل(?:ت|تا|وا|ا)?(?=\s+(?:\S+\s+){0,3}?الي\s+(?:مشارف|اطراف|تخوم|ابواب|ضواحي))",
+         r"وصل(?:ت|تا|وا|ا)?(?=\s+(?:\S+\s+){0,5}?الي\s+(?:مشارف|اطراف|تخوم|ابواب|ضواحي))",
          r"نحو|باتجاه|صوب|الي|تجاه|الي\s+مشارف|مشارف|اطراف|تخوم|ابواب|ضواحي",
          "advanced_towards"),
     Rule("approach", lemma_pattern(_L["approach"]), r"من", "advanced_towards"),
+    # a force that "is now N km from X" has advanced towards it
+    Rule("within reach", r"(?:بات|اصبح|صار)(?:ت|وا|تا|ا)?\s+(?:\S+\s+){0,3}?علي\s+(?:مسافه|بعد)",
+         r"من|عن", "advanced_towards", force_only=True),
     Rule("loss", lemma_pattern(_L["lose"]), None, "lost", objects=_object_forms("lose")),
 )
 
@@ -143,15 +174,23 @@ FROM_ACTOR_RE = re.compile(r"\s*(?:بالكامل\s+|كليا\s+)?من\s+(?:(?:�
 #: A negation right before the trigger ("لم تسيطر", "دون السيطرة", "نفت ... دخول").
 NEGATION_RE = re.compile(r"(?<![\w])[وف]?(?:لم|لن|لا|ما|ليس|ليست|عدم|دون|بدون|نفي|نفت|ينفي|"
                          r"تنفي|نفوا|تنفيان|ينفيان)(?![\w])")
-#: An aim, a plan, a warning or a possibility before the trigger: nothing happened yet
-#: ("تسعى إلى السيطرة", "عازمة على استعادة", "تستعد لشن هجوم", "قد تتقدم", "حذرت من سقوط").
+#: An aim, a plan, a warning, a demand or a possibility before the trigger: nothing
+#: happened yet ("تسعى إلى السيطرة", "عازمة على استعادة", "تستعد لشن هجوم", "قد تتقدم",
+#: "حذرت من سقوط", "مطالبة الجيش لهم بالانسحاب").
 INTENT_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]سعي|سع(?:ت|وا|ي)|ساعي[هة]?|مساعي|عازم(?:ه|ون|ين)?|"
                        r"[يتن]عتزم|اعتزم|عزم|[يتن]ستعد|استعد|استعدادا|[يتن]خطط|خطط|خطه|"
                        r"[يتن]هدف|بهدف|هدف|[يتن]نوي|نوي|[يتن]ريد|اراد|[يتن]هدد|هدد|تهديد|حذر|"
                        r"حذرت|[يتن]حذر|تحذير|خشيه|مخاوف|قد|ربما|سوف|امكانيه|احتمال|"
-                       r"[يتن]توقع|توقع)(?![\w])")
+                       r"[يتن]توقع|توقع|مطالب(?:ه|ات)|طالب(?:ت|وا)?|[يتن]طالب|دعا|دعت|دعوا|"
+                       r"[يتن]دعو|دعوه|دعوات|ناشد(?:ت|وا)?|[يتن]ناشد)(?![\w])")
 #: A condition in the sentence ("إذا لم تصل تعزيزات"): what it governs is not reported.
 CONDITION_RE = re.compile(r"(?<![\w])[وف]?(?:اذا|لو|لولا|في\s+حال)(?![\w])")
 #: An attempt right before the trigger: "حاولت اقتحام", "محاولة استعادة" is an attack.
 ATTEMPT_RE = re.compile(r"(?<![\w])[وف]?(?:حاول(?:ت|وا|تا|ا)?|[يتن]حاول(?:ون|ان)?|"
                         r"محاول(?:ه|ات|تها|ته))(?![\w])")
+#: People who flee, leave or are evacuated without being a side: "فر السكان من المدينة",
+#: "إخلاء المدنيين". A :attr:`Rule.force_only` statement with one of them is no claim.
+CIVILIANS_RE = re.compile(r"(?<![\w])[وفبل]?(?:ال)?(?:مدني(?:ون|ين)?|سكان|اهالي|اهل|نازح(?:ون|ين)?|"
+                          r"عايلات|عايل(?:ه|ات)|اسر|الاف|مئات|عشرات|اطفال|نساء|جرحي|"
+                          r"مصابين|لاجي(?:ون|ين)|مهاجر(?:ون|ين)|موظف(?:ون|ين)|صحفي(?:ون|ين)|"
+                          r"عمال|طلاب|رعايا|دبلوماسي(?:ون|ين)|بعث(?:ه|ات))(?![\w])")

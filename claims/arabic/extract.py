@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from claims.arabic.actors import (
     ArabicActor,
@@ -28,15 +29,22 @@ from claims.arabic.actors import (
     find_arabic_generic_actors,
     merge_appositions,
 )
-from claims.arabic.control import ArabicControl, PlaceSpan, find_arabic_control, is_locator
+from claims.arabic.control import (
+    ArabicControl,
+    PlaceSpan,
+    find_arabic_control,
+    is_locator,
+    is_trigger_word,
+    name_slots,
+)
 from claims.arabic.dates import arabic_event_date
 from claims.arabic.demonyms import find_arabic_demonym_actors
 from claims.arabic.distance import find_arabic_distances
-from claims.arabic.references import find_reference_spans
+from claims.arabic.references import find_facility_spans, find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
 from claims.discourse import REFERENCE_NOUNS, Discourse, PlaceEntry, place_kind
 from claims.model import ControlClaim, DistanceClaim, Provenance
-from gazetteer.model import Mention, Place
+from gazetteer.model import Candidate, Mention, Place
 
 __all__ = ["extract_arabic_claims"]
 
@@ -53,6 +61,104 @@ def _mentions(text: str, resolve: bool) -> list[Mention]:
 
     return [Mention(s.start, s.end, s.text, ()) for s in
             find_arabic_places(text, parser.arabic_places)]
+
+
+#: A place noun right before a word: then the word is a name (قرية حصار), not a statement.
+_PLACE_NOUN_BEFORE_RE = re.compile(r"(?<![\w])[وفب]?(?:ال)?(?:مدين|بلد|قري|منطق|مديري|محافظ|ولاي|"
+                                   r"ناحي|حي|مخيم)\S*\s+$")
+
+
+#: Words before a name that make it a leader, not a place: "التحالف بقيادة السعودية".
+_LEADER_BEFORE_RE = re.compile(r"(?<![\w])(?:بقياده|بزعامه|تقوده|يقوده)\s+$")
+
+
+def _statement_word(folded: str, mention: Mention) -> bool:
+    """Whether a mention is a control verb or verbal noun (حصار), or names a leader.
+
+    A country after بقيادة leads a coalition (التحالف بقيادة السعودية): no place of a
+    statement either.
+    """
+    if _LEADER_BEFORE_RE.search(folded, max(0, mention.start - 12), mention.start):
+        return True
+    word = folded[mention.start:mention.end]
+    if " " in word.strip() or not is_trigger_word(word):
+        return False
+    return _PLACE_NOUN_BEFORE_RE.search(folded, max(0, mention.start - 16),
+                                        mention.start) is None
+
+
+def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
+                      actors: Sequence[ArabicActor], conflict: str | None) -> list[ArabicActor]:
+    """Countries that stand as the subject of a control verb: the war's actor for them.
+
+    "قصفت إسرائيل مدينة رفح"، "روسيا سيطرت على": a country right after a control verb
+    (VSO) or right before one (SVO, قد between allowed) is the side that acts, when the war
+    has an actor standing for that country (:func:`claims.arabic.demonyms.country_actor`).
+    A country after a preposition or as the object (دخلت القوات أوكرانيا) stays a place.
+    """
+    from claims.arabic.demonyms import country_actor
+
+    out = []
+    for m in mentions:
+        place = m.place
+        if place is None or place.precision != "country" and place.feature_code != "PCLI":
+            continue
+        if any(a.start < m.end and m.start < a.end for a in actors):
+            continue
+        norm = country_actor(conflict, place.country_code)
+        if norm is None:
+            continue
+        before = folded[max(0, m.start - 20):m.start].split()
+        after = _COUNTRY_AFTER_RE.match(folded, m.end)
+        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]):
+            out.append(ArabicActor(m.start, m.end, text[m.start:m.end], norm,
+                                   (conflict,) if conflict else (), "name"))
+    return out
+
+
+#: Verbs whose statement is a longer phrase (شنت ... غارات على، أحكمت ... قبضتها على).
+_LIGHT_VERB_RE = re.compile(r"[وف]?(?:شن|نفذ|اطلق|فرض|بسط|احكم)(?:ت|وا|تا|ا)?")
+def _verb_like(word: str) -> bool:
+    return is_trigger_word(word) or _LIGHT_VERB_RE.fullmatch(word) is not None
+
+
+#: The word after a country that may be its verb (SVO), past an optional قد.
+_COUNTRY_AFTER_RE = re.compile(r"\s+(?:قد\s+)?(?P<word>[^\s،,.]+)")
+
+
+def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
+                actors: Sequence[ArabicActor], conflict: str | None) -> list[Mention]:
+    """Names the gazetteer lacks in Arabic, read where a control verb expects a place.
+
+    The word a trigger governs (:func:`claims.arabic.control.name_slots`: دخولها كيدال)
+    is read by its Latin spellings, as after a place noun, and kept only when one
+    reading lies in the war's countries (the most populous there), so a common word
+    read by sound as a far village is no place.
+    """
+    from claims.actors import default_actor_book
+    from gazetteer.arabic_recognize import stop_words
+    from gazetteer.geoparse import get_geoparser
+
+    info = default_actor_book().conflicts.get(conflict or "")
+    if info is None or not info.countries:
+        return []
+    parser = get_geoparser()
+    stops = stop_words()
+    out = []
+    for start, end in name_slots(folded, actors):
+        if any(m.start < end and start < m.end for m in mentions) or \
+                any(a.start < end and start < a.end for a in actors):
+            continue
+        word = text[start:end]
+        if re.match(r"[وف]", word) or fold(word) in stops:
+            continue
+        near = [p for p in parser.arabic_translit_places(word) if p.country_code in info.countries]
+        if near:
+            place = max(near, key=lambda p: p.population)
+            reason = "Latin reading of a word a control verb governs, in the war's countries"
+            out.append(Mention(start, end, word, (Candidate(place, 1.0, (reason,)),),
+                               trace=("arabic-slot-translit",)))
+    return out
 
 
 def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
@@ -108,12 +214,19 @@ def extract_arabic_claims(
     generic = find_arabic_generic_actors(folded, conflict, text, actors_all)
     refs = find_arabic_actor_references(folded, text, [*actors_all, *generic])
     actors_all = merge_appositions(folded, [*actors_all, *generic, *refs], text)
+    actors_all = sorted([*actors_all, *_country_subjects(folded, text, mentions, actors_all,
+                                                         conflict)], key=lambda a: a.start)
+    if resolve:
+        mentions = sorted([*mentions, *_slot_names(text, folded, mentions, actors_all, conflict)],
+                          key=lambda m: m.start)
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse()
+    capital = _war_capital(conflict) if resolve and _PALACE_RE.search(folded) else None
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
-                  and not any(a.start <= m.start < a.end for a in actors_all)]
+                  and not any(a.start <= m.start < a.end for a in actors_all)
+                  and not _statement_word(folded, m)]
         spans = [PlaceSpan(m.start - s_start, m.end - s_start, m.text) for m in inside]
         place_of: dict[int, Place | None] = {m.start - s_start: m.place for m in inside}
         actors = [ArabicActor(a.start - s_start, a.end - s_start, a.text, a.norm, a.conflicts,
@@ -126,7 +239,9 @@ def extract_arabic_claims(
             return Provenance(text[s_start + start:s_start + end], s_start + start,
                               s_start + end, s_start, s_end, **prov)
 
-        ref_spans = find_reference_spans(f_sentence, spans)
+        facilities = find_facility_spans(f_sentence, spans)
+        ref_spans = [r for r in find_reference_spans(f_sentence, spans)
+                     if not any(f.start <= r.start < f.end for f in facilities)] + facilities
         for st in find_arabic_distances(f_sentence, sorted([*spans, *ref_spans],
                                                            key=lambda p: p.start)):
             anchor, anchor_reason = st.anchor.name, None
@@ -155,7 +270,7 @@ def extract_arabic_claims(
                 actor_norm=before[-1].norm if kind == "force" else None,
                 event_date=first, event_date_end=last))
         for st in find_arabic_control(f_sentence, [*spans, *ref_spans], actors, sentence):
-            claim = _control_claim(st, spans, place_of, actors, discourse, sentence)
+            claim = _control_claim(st, spans, place_of, actors, discourse, sentence, capital)
             if claim is not None:
                 claims.append(ControlClaim(
                     provenance=provenance(st.start, st.end), event_date=first,
@@ -168,7 +283,7 @@ def extract_arabic_claims(
 
 def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int, Place | None],
                    actors: list[ArabicActor], discourse: Discourse,
-                   sentence: str) -> dict | None:
+                   sentence: str, capital: PlaceEntry | None = None) -> dict | None:
     """Return a control claim's place and actor fields, references resolved (None: unresolved)."""
     fields: dict = {"action": st.action, "place": st.place.name,
                     "place_ref": place_of.get(st.place.start),
@@ -176,12 +291,14 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
                     "actor_norm": st.actor.norm if st.actor else None,
                     "trace": ("arabic-control", st.rule)}
     if st.place.ref:
-        entry = _place_reference(st.place, spans, place_of, discourse, fold(sentence))
+        entry = _place_reference(st.place, spans, place_of, discourse, fold(sentence), capital)
         if entry is None:
             return None  # nothing named before fits: nothing is invented
         words = sentence[st.place.start:st.place.end]
+        reason = (f"{words} -> {entry.name}, the war's capital (conflicts.json)"
+                  if entry is capital else discourse.place_reason(words, entry))
         fields.update(place=entry.name, place_ref=entry.place, place_text=words,
-                      place_reason=discourse.place_reason(words, entry))
+                      place_reason=reason)
     if st.actor is not None and st.actor.kind == "reference":
         named = _actor_reference(st.actor, actors, discourse)
         if named is not None:
@@ -190,9 +307,32 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
     return fields
 
 
+#: Only an article naming a palace needs the war's capital resolved.
+_PALACE_RE = re.compile(r"قصر\s+(?:ال)?(?:جمهوري|رياسي)")
+
+
+@lru_cache(maxsize=64)
+def _war_capital(conflict: str | None) -> PlaceEntry | None:
+    """Return the war's capital (``conflicts.json``) resolved in its first country, or None."""
+    from claims.actors import default_actor_book
+    from gazetteer import resolve_name
+
+    info = default_actor_book().conflicts.get(conflict or "")
+    if info is None or not info.capital:
+        return None
+    country = info.countries[0] if info.countries else None
+    found = [c for c in resolve_name(info.capital, country_hint=country)
+             if country is None or c.place.country_code == country]
+    return PlaceEntry(info.capital, "capital", -1, found[0].place) if found else None
+
+
 def _place_reference(ref: PlaceSpan, spans: list[PlaceSpan], place_of: dict[int, Place | None],
-                     discourse: Discourse, folded: str) -> PlaceEntry | None:
+                     discourse: Discourse, folded: str,
+                     capital: PlaceEntry | None = None) -> PlaceEntry | None:
     """Return the place a reference means, or None when nothing named before fits.
+
+    The palace (القصر الجمهوري) with no capital named before is in ``capital``, the war's
+    capital of ``conflicts.json``.
 
     A pronoun (عليها) may mean a place named earlier in its sentence, not one that only
     locates another ("سراقب في ريف إدلب ... عليها" is Saraqib); a noun (المدينة) means a
@@ -201,7 +341,8 @@ def _place_reference(ref: PlaceSpan, spans: list[PlaceSpan], place_of: dict[int,
     noun = ref.ref or ""
     entry = None if noun == "it" else discourse.place_for(noun)
     return entry or _earlier_in_sentence(ref, spans, place_of, discourse, folded) or \
-        (discourse.place_for(noun) if noun == "it" else None)
+        (discourse.place_for(noun) if noun == "it" else None) or \
+        (capital if noun == "palace" else None)
 
 
 def _earlier_in_sentence(ref: PlaceSpan, spans: list[PlaceSpan],
@@ -263,5 +404,5 @@ def _remember(discourse: Discourse, spans: list[PlaceSpan], place_of: dict[int, 
 
 #: Facility nouns before a name -> the kind of place they make it (for later references).
 FACILITY_KINDS: dict[str, str] = {"مطار": "airport", "قاعده": "base", "ميناء": "port",
-                                  "مخيم": "camp", "جسر": "bridge"}
+                                  "مخيم": "camp", "جسر": "bridge", "معبر": "crossing"}
 _FACILITY_RE = re.compile(r"(?<![\w])[وفب]?(?P<noun>" + "|".join(FACILITY_KINDS) + r")\s+$")

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from claims.arabic.control import PlaceSpan
 
-__all__ = ["REFERENCE_NOUNS", "find_reference_spans"]
+__all__ = ["FACILITY_PHRASES", "REFERENCE_NOUNS", "find_facility_spans", "find_reference_spans"]
 
 #: Folded Arabic reference nouns (without the article) -> the discourse model's noun.
 REFERENCE_NOUNS: dict[str, str] = {
@@ -28,7 +28,18 @@ REFERENCE_NOUNS: dict[str, str] = {
     "مطار": "airport", "قاعده": "base", "عاصمه": "capital", "ميناء": "port",
     "محافظه": "governorate", "ولايه": "state", "اقليم": "region", "مخيم": "camp",
     "جسر": "bridge", "حي": "district", "مديريه": "district", "بلدات": "area",
+    "معبر": "crossing", "مبني": "building", "مجمع": "building",
 }
+#: Facilities named by what they are, not by a name (folded): the building or palace of
+#: the town the report is about. "القصر الجمهوري" is the capital's; "مقر القيادة"،
+#: "مبنى المحافظة"، "مقر قيادة العمليات" stand in the town named before.
+FACILITY_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"قصر\s+(?:ال)?(?:جمهوري|رياسي)", "palace"),
+    (r"(?:مقر|مبني|مجمع)(?:\s+(?:ال)?(?:قياده|عمليات|محافظه|حكومه|بلديه|ولايه|اركان|فرقه|"
+     r"لواء|كتيبه|امن|شرطه|استخبارات|مخابرات|اذاعه|تلفزيون|برلمان|وزاره|مجلس))+", "building"),
+)
+_FACILITY_RE = re.compile(r"(?<![\w])[وفبل]?(?P<phrase>(?:ال)?(?:" + "|".join(
+    f"(?P<{kind}{i}>{body})" for i, (body, kind) in enumerate(FACILITY_PHRASES)) + r"))(?![\w])")
 _NOUN_RE = re.compile(
     r"(?<![\w])(?:[وف]?(?:بال|لل|ال|وال))(?P<noun>" + "|".join(
         sorted(REFERENCE_NOUNS, key=len, reverse=True)) + r")(?![\w])")
@@ -37,6 +48,33 @@ NAME_REACH_WORDS = 3
 #: Words after the noun that make it no reference: a demonstrative-free adjective of
 #: another place ("المدينة المجاورة": the neighbouring town) or a possessive.
 _NOT_REF_AFTER = re.compile(r"\s*(?:المجاور|القريب|الاخري|المحاذي|نفسها|ذاتها)")
+
+
+#: A name this many words after a facility phrase, in its clause, is where it stands.
+FACILITY_REACH_WORDS = 6
+_CLAUSE_END_RE = re.compile(r"[،,.;:؛]")
+
+
+def find_facility_spans(folded: str, places: Sequence[PlaceSpan]) -> list[PlaceSpan]:
+    """Return the nameless facility phrases of a sentence (:data:`FACILITY_PHRASES`).
+
+    A phrase with a name inside it or up to :data:`FACILITY_REACH_WORDS` words after it in
+    the same clause (مقر القيادة العامة في الخرطوم) is not returned: the name is the place.
+
+    >>> from claims.arabic.text import fold
+    >>> [(s.name, s.ref) for s in find_facility_spans(fold("دخلت القوات مبنى المحافظة"), [])]
+    [('مبني المحافظه', 'building')]
+    """
+    out = []
+    for m in _FACILITY_RE.finditer(folded):
+        kind = next(k for k, v in m.groupdict().items() if v and k != "phrase").rstrip("0123456789")
+        start, end = m.start("phrase"), m.end("phrase")
+        if any(p.start < end and start < p.end for p in places) or any(
+                p.start >= end and len(folded[end:p.start].split()) <= FACILITY_REACH_WORDS
+                and not _CLAUSE_END_RE.search(folded, end, p.start) for p in places):
+            continue  # "مقر قيادة قوات اليونيفيل في بلدة الناقورة": the name follows
+        out.append(PlaceSpan(start, end, folded[start:end], kind))
+    return out
 
 
 def find_reference_spans(folded: str, places: Sequence[PlaceSpan]) -> list[PlaceSpan]:

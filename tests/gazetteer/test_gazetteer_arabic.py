@@ -86,6 +86,33 @@ def test_stop_list_and_place_noun_context():
     assert _found("قصفت الطائرات يوم الأربعاء") == []  # a weekday is not Larbaa
 
 
+def test_a_particle_with_a_clitic_is_no_name():
+    # وكان is و + كان ("was"), not a village Kan; فمن, ولم likewise
+    assert _found("وكان الوفد قد وصل فجر اليوم") == []
+    assert _found("ولم يصل الوفد بعد") == []
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("هبطت الطائرة في مطار مدينة بنغازي", "بنغازي", "LY"),
+    ("سقطت قذائف قرب مستوطنة المطلة", "المطلة", "IL"),
+    ("أغلقت السلطات معبر رفح", "رفح", None),
+])
+def test_facility_nouns_name_the_place_after_them(text, name, country):
+    found = dict(_found(text))
+    assert name in found, found
+    assert country is None or found[name] == country
+    assert not any(t in ("مطار", "معبر", "مستوطنة") for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "ورفع الجنود العلم فوق المبنى",  # the flag, not Al Alam
+    "ما أدى إلى مقتل ثلاثة أشخاص",  # led to
+    "ويرى خبراء أن الهدنة هشة",  # experts
+])
+def test_common_words_of_the_stop_list(text):
+    assert _found(text) == []
+
+
 def test_multiword_names_and_place_nouns():
     found = _found("سيطرت القوات على مدينة دير الزور وأم درمان")
     assert [t for t, _c in found] == ["دير الزور", "أم درمان"]
@@ -117,3 +144,30 @@ def test_arabic_geoparse_dev_set_floor():
     assert score_predictions(docs, gold, gold_spans=True)["resolution"]["acc161"] >= 0.93
     e2e = [predict_document(d, gold_spans=False, parser=parser) for d in docs]
     assert score_predictions(docs, e2e, gold_spans=False)["recognition"]["overlap_f1"] >= 0.93
+
+
+@pytest.mark.parametrize("text", ["هاجموا قاعدة عسكرية في الصحراء", "هبطت في مطار دولي بعيد"])
+def test_an_adjective_after_a_place_noun_is_no_name(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # members of a list after a plural noun are read by their Latin spelling too
+    ("سيطرت القوات على مدن جبرائيل وفضولي وزنغيلان", ["جبرائيل", "فضولي", "زنغيلان"]),
+    ("وصلت القوات إلى بلدتي خيرسون وميكولايف", ["خيرسون", "ميكولايف"]),
+])
+def test_list_after_a_plural_place_noun(text, names):
+    assert [t for t, _c in _found(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت القوات على مدينة سرت وبدأت التقدم",  # one town, then a verb: no list
+    "دخلت القوات مدينتي سرت ومصراتة وبدأت التقدم",  # a verb after the list ends it? no name
+])
+def test_no_list_reading_of_a_verb(text):
+    assert "بدأت" not in [t for t, _c in _found(text)]
+
+
+@pytest.mark.parametrize("text", ["استولى المسلحون على مقر القيادة", "في مبنى قديم ومجمع سكني"])
+def test_facility_words_are_no_names(text):
+    assert _found(text) == []
