@@ -8,8 +8,9 @@ Prints :func:`claims.analyze_article` throughput as articles of 500 words per CP
 - on the LGL and GeoWebNews development texts (``shared/eval/geoparse``), real news
   normalised to 500 words.
 
-The target of issue 15 is 200 per core. ``python -m bench.ingest --profile`` says where
-the time goes.
+The target of issue 15 is 200 per core. ``--stages`` also prints each corpus's CPU shares
+per analysis stage (:mod:`bench.analysis_stages`, from stack samples); ``python -m
+bench.ingest --profile`` gives the functions.
 """
 
 from __future__ import annotations
@@ -38,10 +39,19 @@ def _rate(texts: Sequence[tuple[str, str | None, object]], rounds: int) -> float
     return best
 
 
+def _print_stages(texts: Sequence[tuple[str, str | None, object]]) -> None:
+    """Print the stage shares of one more round over ``texts``."""
+    from bench.analysis_stages import stage_shares
+
+    print("  stages: " + stage_shares(lambda: _rate(texts, 1)))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--stages", action="store_true",
+                        help="also print the CPU share of each analysis stage")
     args = parser.parse_args(argv)
     from bench.ingest import generate_articles, place_names
     from claims import analyze_article
@@ -54,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"generated articles ({len(articles)}, {words / len(articles):.0f} words on "
           f"average): {words / 500 / cpu:.1f} articles of 500 words per CPU second "
           f"[target >= 200]")
+    if args.stages:
+        _print_stages(generated)
     base = eval_dir()
     docs = []
     for name in CORPORA if base else ():
@@ -67,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         cpu = _rate(real, args.rounds)
         print(f"LGL + GeoWebNews development texts ({len(docs)}, {words} words): "
               f"{words / 500 / cpu:.1f} articles of 500 words per CPU second")
+        if args.stages:
+            _print_stages(real)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (CPU time is "
           "inflated too when the cores are shared)")
 
