@@ -107,8 +107,7 @@ def _alternation(names: list[str]) -> NameScanner | None:
         return None
     parts = [re.escape(n).replace("’", "[’']").replace("'", "[’']").replace(r"\ ", r"[\s-]+")
              for n in names]
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
-    return NameScanner(pattern, names)
+    return NameScanner(names, parts)
 
 
 def _alias_forms(name: str, countries: tuple[str, ...]) -> list[str]:
