@@ -41,9 +41,14 @@ def _word_index(text: str) -> dict[str, list[int]]:
     if _last_index[0] is text:
         return _last_index[1]
     index: dict[str, list[int]] = {}
-    key = str.lower if text.isascii() else fold  # the same on ASCII, and lower is cheaper
-    for match in _WORD.finditer(text):
-        index.setdefault(key(match.group(0)), []).append(match.start())
+    if text.isascii():  # lower-casing ASCII keeps every offset: one call for the whole text
+        for match in _WORD.finditer(text.lower()):
+            index.setdefault(match.group(), []).append(match.start())
+    else:  # fold gives what lower gives on ASCII words, and lower is cheaper
+        for match in _WORD.finditer(text):
+            word = match.group()
+            key = word.lower() if word.isascii() else fold(word)
+            index.setdefault(key, []).append(match.start())
     _last_index[0], _last_index[1] = text, index
     return index
 
