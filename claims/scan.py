@@ -33,23 +33,53 @@ _FIRST_RUN = re.compile(r"\w*")
 _ARABIC_RUN = re.compile("[\u0600-\u06ff]+")
 
 
-_last_index: list = [None, None]
+class _WordIndex:
+    """The folded words of one text, and where each of them starts (found when asked).
+
+    Most of a text's words start no name, so only the words a scanner looks for are
+    located: by a search for the word as a whole word, case-insensitively. That finds
+    every position where a name starting with the word can match (the name's first word
+    matches the text there), and a text word is in :attr:`words` whenever it matches.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        if text.isascii():
+            self.words = set(_WORD.findall(text.lower()))
+        else:  # fold gives what lower gives on ASCII words, and lower is cheaper
+            self.words = {w.lower() if w.isascii() else fold(w)
+                          for w in set(_WORD.findall(text))}
+        self._starts: dict[str, list[int]] = {}
+
+    def starts(self, word: str) -> list[int]:
+        """Return the positions where ``word`` (folded) stands as a whole word, in order."""
+        found = self._starts.get(word)
+        if found is None:
+            found = self._starts[word] = [m.start() for m in _whole_word(word).finditer(self.text)]
+        return found
 
 
-def _word_index(text: str) -> dict[str, list[int]]:
-    """Folded word -> start positions in ``text`` (the last text's index is kept)."""
-    if _last_index[0] is text:
-        return _last_index[1]
-    index: dict[str, list[int]] = {}
-    if text.isascii():  # lower-casing ASCII keeps every offset: one call for the whole text
-        for match in _WORD.finditer(text.lower()):
-            index.setdefault(match.group(), []).append(match.start())
-    else:  # fold gives what lower gives on ASCII words, and lower is cheaper
-        for match in _WORD.finditer(text):
-            word = match.group()
-            key = word.lower() if word.isascii() else fold(word)
-            index.setdefault(key, []).append(match.start())
-    _last_index[0], _last_index[1] = text, index
+#: Whole-word patterns by word: only first words of names are asked for, so it stays small.
+_whole_words: dict[str, re.Pattern[str]] = {}
+
+
+def _whole_word(word: str) -> re.Pattern[str]:
+    """Return the case-insensitive whole-word pattern of ``word`` (one per first word)."""
+    pattern = _whole_words.get(word)
+    if pattern is None:
+        pattern = _whole_words[word] = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)",
+                                                  re.IGNORECASE)
+    return pattern
+
+
+_last_index: list[_WordIndex | None] = [None]
+
+
+def _word_index(text: str) -> _WordIndex:
+    """Return the word index of ``text`` (the last text's index is kept)."""
+    index = _last_index[0]
+    if index is None or index.text is not text:
+        index = _last_index[0] = _WordIndex(text)
     return index
 
 
@@ -102,14 +132,14 @@ class NameScanner:
         firsts = self._firsts if text.isascii() else self._unicode_firsts
         if firsts is None:
             return None
-        words = _word_index(text)
-        hits = firsts.intersection(words)
+        index = _word_index(text)
+        hits = firsts.intersection(index.words)
         if not hits:
             return []
         if len(hits) == 1:
             word = next(iter(hits))
-            return [(pos, word) for pos in words[word]]
-        return sorted((pos, word) for word in hits for pos in words[word])
+            return [(pos, word) for pos in index.starts(word)]
+        return sorted((pos, word) for word in hits for pos in index.starts(word))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Yield the same matches as ``pattern.finditer(text)``."""
