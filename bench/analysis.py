@@ -6,10 +6,13 @@ Prints :func:`claims.analyze_article` throughput as articles of 500 words per CP
 - on N generated ``bench.ingest`` articles (fixed seeds; their filler sentences repeat
   across articles, so per-sentence caches help them more than real news);
 - on the LGL and GeoWebNews development texts (``shared/eval/geoparse``), real news
-  normalised to 500 words.
+  normalised to 500 words;
+- on the Arabic geoparse development texts (``tests/data/arabic``), the same way, and
+  their speed relative to the English texts (issue 16 wants it within 2x).
 
-The target of issue 15 is 200 per core. ``python -m bench.ingest --profile`` says where
-the time goes.
+The target of issue 15 is 200 per core. ``--stages`` also prints each corpus's CPU shares
+per analysis stage (:mod:`bench.analysis_stages`, from stack samples); ``python -m
+bench.ingest --profile`` gives the functions.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ import json
 import os
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from core.paths import eval_dir
 
 CORPORA = ("lgl_dev.jsonl", "geowebnews_dev.jsonl")
+ARABIC = Path(__file__).resolve().parent.parent / "tests" / "data" / "arabic" / \
+    "geoparse_ar_dev.jsonl"
 
 
 def _rate(texts: Sequence[tuple[str, str | None, object]], rounds: int) -> float:
@@ -38,10 +44,32 @@ def _rate(texts: Sequence[tuple[str, str | None, object]], rounds: int) -> float
     return best
 
 
+def _print_stages(texts: Sequence[tuple[str, str | None, object]]) -> None:
+    """Print the stage shares of one more round over ``texts``."""
+    from bench.analysis_stages import stage_shares
+
+    print("  stages: " + stage_shares(lambda: _rate(texts, 1)))
+
+
+def _print_arabic(args: argparse.Namespace, english: float) -> None:
+    """Print the Arabic development texts' speed, and its ratio to ``english``'s."""
+    with ARABIC.open(encoding="utf-8") as handle:
+        docs = [json.loads(line) for line in handle if line.strip()]
+    texts = [(d["text"], d.get("title") or None, d.get("date")) for d in docs]
+    words = sum(len(d["text"].split()) for d in docs)
+    arabic = words / 500 / _rate(texts, args.rounds)
+    print(f"Arabic development texts ({len(docs)}, {words} words): {arabic:.1f} articles of "
+          f"500 words per CPU second ({english / arabic:.1f}x slower than the English texts)")
+    if args.stages:
+        _print_stages(texts)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--stages", action="store_true",
+                        help="also print the CPU share of each analysis stage")
     args = parser.parse_args(argv)
     from bench.ingest import generate_articles, place_names
     from claims import analyze_article
@@ -54,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"generated articles ({len(articles)}, {words / len(articles):.0f} words on "
           f"average): {words / 500 / cpu:.1f} articles of 500 words per CPU second "
           f"[target >= 200]")
+    if args.stages:
+        _print_stages(generated)
     base = eval_dir()
     docs = []
     for name in CORPORA if base else ():
@@ -65,8 +95,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         real = [(d["text"], d.get("title") or None, None) for d in docs]
         words = sum(len(d["text"].split()) for d in docs)
         cpu = _rate(real, args.rounds)
+        english = words / 500 / cpu
         print(f"LGL + GeoWebNews development texts ({len(docs)}, {words} words): "
-              f"{words / 500 / cpu:.1f} articles of 500 words per CPU second")
+              f"{english:.1f} articles of 500 words per CPU second")
+        if args.stages:
+            _print_stages(real)
+        _print_arabic(args, english)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (CPU time is "
           "inflated too when the cores are shared)")
 

@@ -49,6 +49,10 @@ _RIGHT_HEAD = re.compile(
     rf"(?:\s+(?:[A-Z][\w-]*|military|armed|special|ground|naval|security|allied|paramilitary|"
     rf"government|rebel|elite|regular|terrorist|national))?\s+{_HEAD}\b")
 _RIGHT_PAREN = re.compile(r"^\s*\([A-Z]{2,6}\)")
+#: "anti-Haftar", "counter-ISIS": the name is what the words are against, not an actor.
+_NEGATED_BEFORE = re.compile(r"(?:anti|counter)-$", re.IGNORECASE)
+#: Spaces and hyphens inside an alias, read as one space.
+_SPACING = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +111,7 @@ def _alternation(names: list[str]) -> NameScanner | None:
         return None
     parts = [re.escape(n).replace("’", "[’']").replace("'", "[’']").replace(r"\ ", r"[\s-]+")
              for n in names]
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
-    return NameScanner(pattern, names)
+    return NameScanner(names, parts)
 
 
 def _alias_forms(name: str, countries: tuple[str, ...]) -> list[str]:
@@ -217,10 +220,9 @@ class ActorBook:
             return []
         out: list[ActorMention] = []
         for match in pattern.finditer(text):
-            if re.search(r"(?:anti|counter)-$", text[max(0, match.start() - 8):match.start()],
-                         re.IGNORECASE):
+            if _NEGATED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue
-            key = re.sub(r"[\s-]+", " ", match.group(0).lower()).replace("’", "'")
+            key = _SPACING.sub(" ", match.group(0).lower()).replace("’", "'")
             norm = table.get(key)
             if norm is None:
                 norm = self._spelled(conflict, table).get(key)
@@ -244,8 +246,9 @@ class ActorBook:
 _FOUND_CACHE = 4096
 
 
+@lru_cache(maxsize=8192)  # pure; every capitalised name of a sentence is asked is_alias
 def _key(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text.strip().lower()).replace("’", "'")
+    return _SPACING.sub(" ", text.strip().lower()).replace("’", "'")
 
 
 def _merge(mentions: list[ActorMention]) -> list[ActorMention]:

@@ -862,18 +862,33 @@ def _trace(trigger: str, step: str | None, target: PlaceRef,
     return tuple(steps)
 
 
+#: How many of :func:`_otherwise_patterns` make statements (the rest ask the discourse).
+_STATING_PATTERNS = 2
+
+
+@lru_cache(maxsize=1)
+def _otherwise_patterns() -> tuple[tuple[re.Pattern[str], ...], NeedleIndex]:
+    """Return what makes a sentence without trigger matches worth reading, and its index."""
+    patterns = (_PREFIX_STATE, _STRONGHOLD, _ANAPHOR, _IT, _REGION_CAPITAL)
+    return patterns, NeedleIndex(patterns)
+
+
 def _may_state_otherwise(sentence: str, discourse: Discourse | None) -> bool:
     """Whether a sentence without trigger matches must still be read in full.
 
     A held prefix ("rebel-held") or a stronghold appositive makes statements without a
     trigger; "the city", "it" or "the Gezira capital" make :func:`place_mentions` ask the
     discourse, whose answers are cached for the rest of the article (so skipping the
-    question could change a later answer).
+    question could change a later answer). Only the patterns whose words the sentence
+    holds are searched.
     """
-    if _PREFIX_STATE.search(sentence) or _STRONGHOLD.search(sentence):
-        return True
-    return discourse is not None and bool(
-        _ANAPHOR.search(sentence) or _IT.search(sentence) or _REGION_CAPITAL.search(sentence))
+    patterns, index = _otherwise_patterns()
+    for i in index.possible(sentence):
+        if i >= _STATING_PATTERNS and discourse is None:
+            break
+        if patterns[i].search(sentence):
+            return True
+    return False
 
 
 def find_control_statements(sentence: str, *, conflict: str | None = None,

@@ -94,11 +94,20 @@ _AMOUNT_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: Cheap exact gate for :data:`_AMOUNT_RE`: in every amount the unit follows a space, a
-#: digit, a hyphen or the end of a number word ("two", "nine", "seven", "twenty", "hundred",
-#: "half a"), so text without such a unit cannot hold an amount and skips the big pattern.
-_UNIT_GATE = re.compile(rf"(?:[\s\d\-]|ne|wo|ee|ur|ve|ix|en|ht|ty|ed|\sa)(?:{_UNIT})\b",
-                        re.IGNORECASE)
+#: The units :func:`unit_of` knows (all of :data:`_UNIT` but a bare "k" or "ks").
+_KNOWN_UNIT = (
+    r"(?:nautical\s+miles?|kilomet(?:re|er)s?|kms?|klm|metres?|meters?|miles?|mi|nmi|nm|m)"
+)
+
+#: Cheap exact gate for :data:`_AMOUNT_RE`: in every amount found the unit is one
+#: :func:`unit_of` knows and follows a space, a digit, a hyphen or the end of a number word
+#: ("two", "nine", "seven", "twenty", "hundred", "half a"), so text without such a unit
+#: holds no amount and skips the big pattern. The gate looks at a unit's first letter
+#: first (k, m or n), which the regex engine tests fast, then behind it ("week" is no
+#: "ee" + "k" unit).
+_UNIT_GATE = re.compile(
+    rf"(?=[kmn])(?:(?<=[\s\d\-])|(?<=ne|wo|ee|ur|ve|ix|en|ht|ty|ed|\sa)){_KNOWN_UNIT}\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

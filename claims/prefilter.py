@@ -27,6 +27,7 @@ import re
 import re._constants as sre_c
 import re._parser as sre_parse
 from collections.abc import Sequence
+from functools import lru_cache
 
 import ahocorasick
 
@@ -40,6 +41,7 @@ _IGNORECASE_EXTRAS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s",
 _MAX_ALTERNATIVES = 64
 
 
+@lru_cache(maxsize=1024)  # pure; a sentence is folded by each prefilter that reads it
 def fold(text: str) -> str:
     """Return ``text`` lower-cased so that an ASCII literal ``re.IGNORECASE`` matches is in it."""
     return text.translate(_IGNORECASE_EXTRAS).lower()

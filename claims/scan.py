@@ -6,81 +6,140 @@ such a pattern can only start where a word starts whose lower-cased form is the 
 of one of the names; :class:`NameScanner` looks the text's words up in that set and tries
 the pattern only there (``pattern.match(text, pos)``), which finds exactly the matches
 ``pattern.finditer`` finds, in the same order. It falls back to ``finditer`` whenever that
-argument does not hold (names that are neither ASCII nor Arabic; a name starting with a
-non-word character). In text that is not ASCII (curly quotes, accents: most news) words are
-looked up by :func:`claims.prefilter.fold`, which gives an ASCII letter for every character
-``re.IGNORECASE`` matches to it (checked over all of Unicode in the tests), and Arabic names
-count too.
+argument does not hold (a name whose first word is neither ASCII nor Arabic; a name
+starting with a non-word character). In text that is not ASCII (curly quotes, accents: most
+news) words are looked up by :func:`claims.prefilter.fold`, which gives an ASCII letter for
+every character ``re.IGNORECASE`` matches to it (checked over all of Unicode in the tests),
+and Arabic names count too. Only the first word is looked up, so the rest of a name may
+hold any letter ("Forces Armées Maliennes").
+
+At such a position only the names whose first word is the word found there can match (a
+name's first word is followed by a non-word character of the name, or by its end), so the
+scanner tries a small alternation of just those names, in the pattern's order: the same
+branch wins as in the whole pattern, at a fraction of the cost of trying hundreds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
 from claims.prefilter import fold
 
-__all__ = ["NameScanner"]
+__all__ = ["NameScanner", "names_pattern"]
 
 _WORD = re.compile(r"\w+")
 _FIRST_RUN = re.compile(r"\w*")
 _ARABIC_RUN = re.compile("[\u0600-\u06ff]+")
-_ASCII_OR_ARABIC = re.compile("[\x00-\x7f\u0600-\u06ff\u2019]+")
 
 
-_last_index: list = [None, None]
+class _WordIndex:
+    """The folded words of one text, and where each of them starts (found when asked).
+
+    Most of a text's words start no name, so only the words a scanner looks for are
+    located: by a search for the word as a whole word, case-insensitively. That finds
+    every position where a name starting with the word can match (the name's first word
+    matches the text there), and a text word is in :attr:`words` whenever it matches.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        if text.isascii():
+            self.words = set(_WORD.findall(text.lower()))
+        else:  # fold gives what lower gives on ASCII words, and lower is cheaper
+            self.words = {w.lower() if w.isascii() else fold(w)
+                          for w in set(_WORD.findall(text))}
+        self._starts: dict[str, list[int]] = {}
+
+    def starts(self, word: str) -> list[int]:
+        """Return the positions where ``word`` (folded) stands as a whole word, in order."""
+        found = self._starts.get(word)
+        if found is None:
+            found = self._starts[word] = [m.start() for m in _whole_word(word).finditer(self.text)]
+        return found
 
 
-def _word_index(text: str) -> dict[str, list[int]]:
-    """Folded word -> start positions in ``text`` (the last text's index is kept)."""
-    if _last_index[0] is text:
-        return _last_index[1]
-    index: dict[str, list[int]] = {}
-    key = str.lower if text.isascii() else fold  # the same on ASCII, and lower is cheaper
-    for match in _WORD.finditer(text):
-        index.setdefault(key(match.group(0)), []).append(match.start())
-    _last_index[0], _last_index[1] = text, index
+#: Whole-word patterns by word: only first words of names are asked for, so it stays small.
+_whole_words: dict[str, re.Pattern[str]] = {}
+
+
+def _whole_word(word: str) -> re.Pattern[str]:
+    """Return the case-insensitive whole-word pattern of ``word`` (one per first word)."""
+    pattern = _whole_words.get(word)
+    if pattern is None:
+        pattern = _whole_words[word] = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)",
+                                                  re.IGNORECASE)
+    return pattern
+
+
+_last_index: list[_WordIndex | None] = [None]
+
+
+def _word_index(text: str) -> _WordIndex:
+    """Return the word index of ``text`` (the last text's index is kept)."""
+    index = _last_index[0]
+    if index is None or index.text is not text:
+        index = _last_index[0] = _WordIndex(text)
     return index
 
 
-class NameScanner:
-    r"""Wrap a compiled ``(?<![\w])(?:name|...)(?![\w])`` pattern (IGNORECASE) of ``names``."""
+def names_pattern(branches: Sequence[str]) -> re.Pattern[str]:
+    r"""Return ``(?<![\w])(?:branch|...)(?![\w])`` (IGNORECASE): the names as whole words."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(branches) + r")(?![\w])", re.IGNORECASE)
 
-    def __init__(self, pattern: re.Pattern[str], names: Iterable[str]) -> None:
-        self.pattern = pattern
-        firsts: set[str] = set()
+
+class NameScanner:
+    r"""Find the names of ``names`` as whole words, case-insensitively.
+
+    ``branches`` are the regexes of the names, in the same order (the first that matches
+    wins, as in ``pattern``, the :func:`names_pattern` of all of them).
+    """
+
+    def __init__(self, names: Sequence[str], branches: Sequence[str]) -> None:
+        self.pattern = names_pattern(branches)
+        firsts: dict[str, list[str]] = {}
         arabic: set[str] = set()
         exact = True
-        for name in names:
+        for name, branch in zip(names, branches, strict=True):
             if not name:
                 continue
             run = _FIRST_RUN.match(name).group(0)  # type: ignore[union-attr]
             if run and _ARABIC_RUN.fullmatch(run):
                 arabic.add(run)  # an Arabic alias never matches ASCII text
-                continue
-            if not run or not run.isascii():
+            elif not run or not run.isascii():
                 exact = False
                 break
-            firsts.add(run.lower())
-        self._firsts: frozenset[str] | None = frozenset(firsts) if exact else None
-        #: For text that is not ASCII: every first word, when every name is ASCII or Arabic
-        #: (other scripts have case foldings ``fold`` does not follow).
-        self._unicode_firsts: frozenset[str] | None = (
-            frozenset(firsts | arabic) if exact and all(_ASCII_OR_ARABIC.fullmatch(n)
-                                                        for n in names if n) else None)
+            firsts.setdefault(run.lower(), []).append(branch)
+        #: First word -> the branches of the names it starts, in the pattern's order.
+        self._branches: dict[str, list[str]] = firsts
+        #: First word -> the compiled alternation of its branches (compiled when first met;
+        #: at most one per first word).
+        self._by_first: dict[str, re.Pattern[str]] = {}
+        self._firsts: frozenset[str] | None = (
+            frozenset(firsts.keys() - arabic) if exact else None)
+        #: For text that is not ASCII: the Arabic first words too.
+        self._unicode_firsts: frozenset[str] | None = frozenset(firsts) if exact else None
 
-    def _starts(self, text: str) -> list[int] | None:
-        """Positions where a match may start, or None when the shortcut does not apply."""
+    def _first_pattern(self, word: str) -> re.Pattern[str]:
+        """Return the alternation of the names that start with the (folded) ``word``."""
+        pattern = self._by_first.get(word)
+        if pattern is None:
+            pattern = self._by_first[word] = names_pattern(self._branches[word])
+        return pattern
+
+    def _starts(self, text: str) -> list[tuple[int, str]] | None:
+        """``(position, first word)`` where a match may start, or None without the shortcut."""
         firsts = self._firsts if text.isascii() else self._unicode_firsts
         if firsts is None:
             return None
-        words = _word_index(text)
-        hits = firsts.intersection(words)
+        index = _word_index(text)
+        hits = firsts.intersection(index.words)
         if not hits:
             return []
         if len(hits) == 1:
-            return words[next(iter(hits))]
-        return sorted(pos for word in hits for pos in words[word])
+            word = next(iter(hits))
+            return [(pos, word) for pos in index.starts(word)]
+        return sorted((pos, word) for word in hits for pos in index.starts(word))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Yield the same matches as ``pattern.finditer(text)``."""
@@ -88,12 +147,11 @@ class NameScanner:
         if starts is None:
             yield from self.pattern.finditer(text)
             return
-        match_at = self.pattern.match
         end = 0
-        for pos in starts:
+        for pos, word in starts:
             if pos < end:
                 continue
-            match = match_at(text, pos)
+            match = self._first_pattern(word).match(text, pos)
             if match is not None:
                 end = match.end() if match.end() > pos else pos + 1
                 yield match

@@ -48,7 +48,9 @@ _MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _TABLE = str.maketrans({**LETTER_FOLDS, **ARABIC_DIGITS, "٫": ".", "٬": ",", "،": ",",
                         "؛": ";", "؟": "?"})
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
-_LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+#: Runs of the same letters: counted by their lengths, a long text is read in a few steps.
+_ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
+_LATIN_LETTERS_RE = re.compile("[A-Za-z\u00c0-\u024f]+")
 _NON_WORD_RE = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
 #: Letters that must remain of a word once its article is dropped.
@@ -64,6 +66,7 @@ def has_arabic(text: str) -> bool:
     return not text.isascii() and _ARABIC_LETTER_RE.search(text) is not None
 
 
+@lru_cache(maxsize=256)  # an article's text is asked about by each stage; pure, so safe
 def arabic_ratio(text: str) -> float:
     """Share of Arabic letters among the Arabic and Latin letters of ``text`` (0 when none).
 
@@ -72,8 +75,8 @@ def arabic_ratio(text: str) -> float:
     """
     if text.isascii():
         return 0.0
-    arabic = len(_ARABIC_LETTER_RE.findall(text))
-    latin = len(_LATIN_LETTER_RE.findall(text))
+    arabic = sum(map(len, _ARABIC_LETTERS_RE.findall(text)))
+    latin = sum(map(len, _LATIN_LETTERS_RE.findall(text)))
     return arabic / (arabic + latin) if arabic + latin else 0.0
 
 

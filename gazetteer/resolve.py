@@ -211,15 +211,16 @@ def _qualifier_match(place: Place, qualifiers: set[tuple[str | None, str | None]
     return False
 
 
-def _rank(
-    item: ResolverItem,
-    profile: DocumentProfile | None,
-    weights: Weights,
-    grid: CandidateGrid | None = None,
-) -> list[Candidate]:
-    ranked: list[Candidate] = []
-    for place, (base, base_reasons) in zip(item.places, item.prior, strict=True):
-        score = base
+def _fixed_scores(
+    item: ResolverItem, weights: Weights, grid: CandidateGrid | None = None
+) -> list[tuple[float, list[str]]]:
+    """Each candidate's score and reasons before the document profile is read.
+
+    The prior, a reading of another name nearby (``grid``), containment and a qualifier do
+    not change from one pass to the next, so they are computed once per grid, not per pass.
+    """
+    fixed: list[tuple[float, list[str]]] = []
+    for place, (score, base_reasons) in zip(item.places, item.prior, strict=True):
         reasons = list(base_reasons)
         if grid is not None and len(item.places) > 1:
             pair = grid.nearest_other(item.key, place)
@@ -234,51 +235,93 @@ def _rank(
         if item.qualifiers and _qualifier_match(place, item.qualifiers):
             score += weights.qualifier
             reasons.append("qualified by " + "/".join(sorted(item.qualifier_names)))
+        fixed.append((score, reasons))
+    return fixed
+
+
+def _rank(
+    item: ResolverItem,
+    profile: DocumentProfile | None,
+    weights: Weights,
+    fixed: list[tuple[float, list[str]]],
+    explain: bool = True,
+) -> list[Candidate]:
+    """Rank the candidates: their ``fixed`` scores plus what the document ``profile`` says.
+
+    Without ``explain`` the candidates carry no reasons: a pass whose ranking only feeds
+    the next pass's profile (scores and first readings) need not format them.
+    """
+    ranked: list[Candidate] = []
+    for place, (score, fixed_reasons) in zip(item.places, fixed, strict=True):
+        reasons = list(fixed_reasons) if explain else None
         if profile is not None and profile.total > 0:
-            if not place.country_code and place.precision in ("region", "sea", "country"):
-                # Seas, continents and macro-regions belong to no country: they get a fixed
-                # share so a same-named hamlet in the document's country cannot outvote them.
-                score += weights.supranational
-                reasons.append("supranational area")
-            c_share, a_share, c_named, a_named = profile.shares(
-                item.key, place, weights.share_smoothing
-            )
-            if c_share:
-                score += weights.country_share * c_share
-                reasons.append(f"document country {place.country_code} {c_share:.0%}")
-                if item.home and c_share >= weights.home_min_share:
-                    # The name is in the article's address (a local paper's town): its
-                    # reading lies in the country the rest of the article is about.
-                    score += weights.home_country * c_share
-                    reasons.append("named in the article's address")
-            if a_share and not place.feature_code.startswith("PCL"):
-                score += weights.admin_share * a_share
-                reasons.append(f"document region {place.country_code}.{place.admin1} {a_share:.0%}")
-            if c_named and not place.feature_code.startswith("PCL"):
-                score += weights.country_named
-                reasons.append(f"document names {place.country_code}")
-            if a_named and place.feature_code != "ADM1":
-                score += weights.admin_named
-                reasons.append(f"document names region {place.admin1}")
-            if len(item.places) > 1 and place.precision not in ("country", "sea"):
-                near = profile.nearest_km(item.key, place)
-                if near is not None:
-                    d, other = near
-                    bonus = (
-                        weights.near_50
-                        if d < 50
-                        else weights.near_150
-                        if d < 150
-                        else weights.near_400
-                        if d < 400
-                        else 0.0
-                    )
-                    if bonus:
-                        score += bonus
-                        reasons.append(f"{d:.0f} km from {other}")
-        ranked.append(Candidate(place, round(score, 4), tuple(reasons)))
+            score = _profile_score(item, place, profile, weights, score, reasons)
+        ranked.append(Candidate(place, round(score, 4), tuple(reasons or ())))
     ranked.sort(key=lambda c: -c.score)
     return ranked
+
+
+def _profile_score(
+    item: ResolverItem,
+    place: Place,
+    profile: DocumentProfile,
+    weights: Weights,
+    score: float,
+    reasons: list[str] | None,
+) -> float:
+    """Return ``score`` plus the document profile's features; their reasons go to ``reasons``.
+
+    ``reasons`` is None when nobody reads them (the score is the same).
+    """
+    if not place.country_code and place.precision in ("region", "sea", "country"):
+        # Seas, continents and macro-regions belong to no country: they get a fixed
+        # share so a same-named hamlet in the document's country cannot outvote them.
+        score += weights.supranational
+        if reasons is not None:
+            reasons.append("supranational area")
+    c_share, a_share, c_named, a_named = profile.shares(
+        item.key, place, weights.share_smoothing
+    )
+    if c_share:
+        score += weights.country_share * c_share
+        if reasons is not None:
+            reasons.append(f"document country {place.country_code} {c_share:.0%}")
+        if item.home and c_share >= weights.home_min_share:
+            # The name is in the article's address (a local paper's town): its
+            # reading lies in the country the rest of the article is about.
+            score += weights.home_country * c_share
+            if reasons is not None:
+                reasons.append("named in the article's address")
+    if a_share and not place.feature_code.startswith("PCL"):
+        score += weights.admin_share * a_share
+        if reasons is not None:
+            reasons.append(f"document region {place.country_code}.{place.admin1} {a_share:.0%}")
+    if c_named and not place.feature_code.startswith("PCL"):
+        score += weights.country_named
+        if reasons is not None:
+            reasons.append(f"document names {place.country_code}")
+    if a_named and place.feature_code != "ADM1":
+        score += weights.admin_named
+        if reasons is not None:
+            reasons.append(f"document names region {place.admin1}")
+    if len(item.places) > 1 and place.precision not in ("country", "sea"):
+        near = profile.nearest_km(item.key, place)
+        if near is not None:
+            d, other = near
+            bonus = (
+                weights.near_50
+                if d < 50
+                else weights.near_150
+                if d < 150
+                else weights.near_400
+                if d < 400
+                else 0.0
+            )
+            if bonus:
+                score += bonus
+                if reasons is not None:
+                    reasons.append(f"{d:.0f} km from {other}")
+    return score
 
 
 def _confidence(ranked: Sequence[Candidate]) -> float:
@@ -454,6 +497,7 @@ def resolve_items(
     ``parents`` (the index's containment links) lets a town and the county around it,
     both named in the document, support each other ("Richmond" and "Madison County").
     """
+    profile_passes = (1 if weights.soft_first_pass else 0) + passes
     for item in items:
         scored = [
             (
@@ -477,7 +521,8 @@ def resolve_items(
         scored = scored[: weights.max_candidates]
         item.places = tuple(p for _s, p in scored)
         item.prior = [s for s, _p in scored]
-        item.ranked = _rank(item, None, weights)
+        item.ranked = _rank(item, None, weights, _fixed_scores(item, weights),
+                            explain=profile_passes == 0)
     if not items:
         return
     if parents is not None and weights.containment:
@@ -486,6 +531,8 @@ def resolve_items(
     for item in items:
         for place in item.places[: weights.grid_candidates]:
             grid.add(item.key, place)
+    # Only the last pass's reasons are kept (see _rank's ``explain``).
+    fixed = [_fixed_scores(item, weights, grid) if item.ranked else [] for item in items]
     if weights.soft_first_pass:
         # First pass: every name spreads its vote over its likely readings (a softmax of
         # the prior), so two names that agree on a small region ("Paris" and "Henry
@@ -495,18 +542,18 @@ def resolve_items(
             count_weight = 1.0 + math.log(max(item.count, 1))
             for candidate, share in _soft_readings(item.ranked, weights.soft_temperature):
                 profile.add(item.key, candidate.place, share * count_weight)
-        for item in items:
+        for item, item_fixed in zip(items, fixed, strict=True):
             if item.ranked:
-                item.ranked = _rank(item, profile, weights, grid)
-    for _ in range(passes):
+                item.ranked = _rank(item, profile, weights, item_fixed, explain=passes == 0)
+    for n in range(passes):
         profile = DocumentProfile.from_places(extra_votes)
         for item in items:
             if item.ranked:
                 weight = _confidence(item.ranked) * (1.0 + math.log(max(item.count, 1)))
                 profile.add(item.key, item.ranked[0].place, weight)
-        for item in items:
+        for item, item_fixed in zip(items, fixed, strict=True):
             if item.ranked:
-                item.ranked = _rank(item, profile, weights, grid)
+                item.ranked = _rank(item, profile, weights, item_fixed, explain=n == passes - 1)
 
 
 def _soft_readings(ranked: Sequence[Candidate], temperature: float, top: int = 8):

@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claims.numbers import find_amounts, parse_number
 
@@ -39,3 +43,31 @@ def test_parse_number_words_and_digits():
     assert parse_number("three hundred") == 300
     assert parse_number("forty-two") == 42
     assert parse_number("many") is None
+
+
+# The unit gate only skips text that holds no amount: find_amounts gives the same answer
+# with the gate as when the big pattern is always tried.
+_GATE_WORDS = ["5", "12", "two", "TWENTY", "half", "a", "hundred", "few", "between", "and",
+               "km", "KM", "k", "ks", "kms", "kilometres", "m", "mi", "nm", "miles", "nautical",
+               "week", "weeks", "from", "-", " ", "(", ")", ",", "about", "\u212am", "am",
+               "half a", "twokm", "ninem"]
+
+
+def _ungated(text: str) -> list:
+    import claims.numbers as numbers
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(numbers, "_UNIT_GATE", re.compile(""))
+        return find_amounts(text)
+
+
+@pytest.mark.parametrize("text", ["half akm from", "twokm", "5 k", "two weeks", "10-km"])
+def test_unit_gate_keeps_glued_units(text):
+    assert find_amounts(text) == _ungated(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_GATE_WORDS), max_size=10), st.sampled_from(["", " "]))
+def test_unit_gate_skips_only_text_without_amounts(words, joiner):
+    text = joiner.join(words)
+    assert find_amounts(text) == _ungated(text), text

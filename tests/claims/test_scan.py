@@ -18,7 +18,7 @@ from claims.prefilter import fold
 
 NAMES = ["LNA", "Libyan National Army", "Haftar", "GNA forces", "Hayat Tahrir al-Sham",
          "rebels", "al-Shabaab", "Wagner", "Rapid Support Forces", "Sudan's army",
-         "قوات الدعم السريع", "الجيش"]
+         "قوات الدعم السريع", "الجيش", "Forces Armées Maliennes", "Forces"]
 
 SENTENCES = (
     "Haftar’s LNA said on Monday that “rebels” had entered the town.",
@@ -26,6 +26,7 @@ SENTENCES = (
     "HAYAT TAHRIR AL-SHAM fighters and al‑Shabaab’s men; Wagner’s café.",
     "ſudan’s army and the Rapid Support Forces, İSIS and \u212aurdish units.",
     "Haftar-backed forces; anti-Haftar groups; Haftars; xLNA; LNAx; _LNA.",
+    "Les Forces Armées Maliennes (FAMa), FORCES ARMÉES MALIENNES, forces armees maliennes.",
     "سيطرت قوات الدعم السريع على المدينة، وقال الجيش إن Haftar انسحب",
     "",
 )
@@ -47,18 +48,26 @@ def test_scanner_finds_the_pattern_matches(scanner, text):
 
 
 def test_scanner_takes_the_shortcut_in_non_ascii_text(scanner):
-    assert scanner._starts("Haftar’s forces") == [0]
+    assert scanner._starts("Haftar’s troops") == [(0, "haftar")]
     assert scanner._starts("Residents said “nothing” happened.") == []
+    assert scanner._starts("“Forces Armées Maliennes”") == [(1, "forces")]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(["Haftar", "LNA", "lna", "Libyan", "National", "Army", "’s",
                                  "“", "”", "-", "‑", " ", "é", "İ", "ſ", "\u212a", "x", "_",
-                                 "قوات", "الدعم", "السريع", "الجيش", "و", ",", "Wagner"]),
+                                 "قوات", "الدعم", "السريع", "الجيش", "و", ",", "Wagner",
+                                 "Forces", "Armées", "ARMÉES", "Maliennes"]),
                 max_size=12))
 def test_scanner_equals_the_pattern_on_random_mixes(scanner, words):
     _same(scanner, "".join(words))
     _same(scanner, " ".join(words))
+
+
+def test_a_word_tries_only_the_names_it_starts(scanner):
+    assert scanner._first_pattern("libyan").pattern.count("|") == 0  # one name
+    assert [m.group(0) for m in scanner.finditer("the LNA and the Libyan National Army")] \
+        == ["LNA", "Libyan National Army"]
 
 
 def test_fold_gives_the_ascii_letter_of_every_character_ignorecase_matches():

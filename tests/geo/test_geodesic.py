@@ -47,6 +47,16 @@ def test_distance_is_symmetric(a, b, expected, tolerance):
     assert distance_km(a, b) == pytest.approx(distance_km(b, a), abs=1e-6)
 
 
+@pytest.mark.parametrize(("a", "b"), [(p.values[0], p.values[1]) for p in KNOWN_DISTANCES] + [
+    ((-0.0, -0.0), (0.0, 0.0)), ((-0.0, 180.0), (45.0, -0.0)), (SIRTE, SIRTE)])
+def test_distance_is_geopys_to_the_bit(a, b):
+    from geopy.distance import geodesic
+
+    expected = geodesic(a, b).km
+    got = distance_km(a, b)
+    assert got == expected and math.copysign(1.0, got) == math.copysign(1.0, expected)
+
+
 @pytest.mark.parametrize("point", [SIRTE, (90.0, 0.0), (-90.0, 45.0), (0.0, 180.0)])
 def test_zero_on_the_diagonal(point):
     assert distance_km(point, point) == 0.0
