@@ -41,6 +41,8 @@ FORCE_NOUNS: tuple[str, ...] = (
     "مسيرات", "شرطه", "قطعات", "جنود", "كتايب", "الويه", "لواء", "فرقه", "سلاح الجو",
     # one machine or unit of them: "دبابة إسرائيلية"، "مسيرة تركية"، "طائرة روسية"
     "دبابه", "طايره", "مسيره", "مقاتله", "مروحيه", "مروحيات", "زوارق", "زورق", "بارجه",
+    # the strike noun names its side too: "الغارات الإسرائيلية استهدفت" (Israel struck)
+    "غارات", "غاره", "ضربات",
 )
 #: English words after a country adjective that make an alias a force ("Sudanese army").
 _FORCE_WORDS = frozenset({"forces", "army", "military", "troops", "soldiers",
