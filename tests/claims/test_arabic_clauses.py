@@ -10,7 +10,7 @@ import doctest
 import pytest
 
 from claims import extract_claims
-from claims.arabic import clauses
+from claims.arabic import antecedents, clauses
 
 
 def _control(text: str) -> list[tuple[str, str, str | None]]:
@@ -84,3 +84,33 @@ def test_speaker_as_fallback_agent(text, action, agent):
         assert all(c.actor_norm is None for c in found)
     else:
         assert all(c.actor_norm for c in found)
+
+
+def test_antecedents_docstring_examples():
+    assert doctest.testmod(antecedents).failed == 0
+
+
+# a possessive reference is the speaker's force, or the latest force its suffix agrees with
+@pytest.mark.parametrize(("text", "claim"), [
+    ("قالت قوات الدعم السريع إن الجيش السوداني فر من المنطقة، وإن قواتها دخلت مدينة ود مدني.",
+     ("entered", "ود مدني", "RSF")),
+    ("أعلنت هيئة تحرير الشام أن قوات النظام انسحبت، وأن مقاتليها سيطروا على مدينة سراقب.",
+     ("captured", "سراقب", "HTS")),
+    ("قال حزب الله إن إسرائيل قصفت الجنوب وإن مقاتليه استهدفوا بلدة المطلة.",
+     ("attacked", "المطلة", "Hezbollah")),
+    ("وقال الحوثيون إن القوات الحكومية تراجعت وإن مقاتليهم تقدموا نحو مدينة مأرب.",
+     ("advanced_towards", "مأرب", "Houthis")),
+    # hard negatives: the nearest force is the right one, speaker or not
+    ("شنت حركة الشباب هجوما على القاعدة، وقال الجيش الصومالي إن قواته استعادت بلدة بولو بورتي.",
+     ("captured", "بولو", "Somali government")),
+    ("تقدمت القوات الروسية نحو أفدييفكا. وقال الجيش الأوكراني إن قواته انسحبت من بلدة ماريينكا.",
+     ("withdrew", "ماريينكا", "Ukraine")),
+])
+def test_reference_antecedent(text, claim):
+    assert claim in _control(text)
+
+
+def test_reference_left_empty_across_sides():
+    # "قواتها" (hers) cannot be the army named before (masculine): nothing else agrees
+    found = _control("تقدم الجيش السوداني في المنطقة. ثم قالت مصادر إن قواتها دخلت بلدة سنجة.")
+    assert found and all(norm is None for _, _, norm in found)
