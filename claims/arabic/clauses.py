@@ -9,6 +9,9 @@ Three named rules, each data plus one small function, used by :mod:`claims.arabi
   complementizer ("أعلن الجيش أنه استعاد") the speaker is the subject, and stays one.
 - **coordination** (:data:`LIST_GLUE_RE`): a second place after the same verb repeats the
   claim: "على X وعلى Y", "X ثم Y", "X بالإضافة إلى Y", "X فضلا عن Y".
+- **strike after the place**: "تعرضت بلدة كفرنبل لغارات جوية روسية" — the strike noun
+  with its country adjective (:data:`claims.arabic.demonyms.FORCE_NOUNS`) follows the
+  place it hit; it is the agent when nothing before the place is (:func:`strike_after`).
 - **locative** (:func:`locative_head`): a place modified by a locative noun
   (:data:`LOCATIVE_NOUNS`: تلال، أطراف، محيط، ضواحي، مشارف، مداخل) is reached, not taken:
   as in the English rules and the eval convention ("halted on the outskirts of Tripoli" is
@@ -24,9 +27,9 @@ import re
 
 from claims.arabic.actors import ArabicActor
 
-__all__ = ["ACCUSING_WORDS", "LIST_GLUE_RE", "LOCATIVE_ACTIONS", "LOCATIVE_NOUNS",
+__all__ = ["ACCUSING_WORDS", "LIST_GLUE_RE", "LOCATIVE_ACTIONS", "LOCATIVE_NOUNS", "STRIKE_NOUNS",
            "REPORTING_WORDS", "SPEAKER_NOT_AGENT_ACTIONS", "is_speaker", "locative_head",
-           "speaker_not_agent"]
+           "speaker_not_agent", "strike_after"]
 
 #: Words that introduce a speaker (folded): reporting verbs in both genders, with و/ف
 #: clitics allowed, and the attributions بحسب / وفق / نقلا عن.
@@ -113,3 +116,28 @@ def locative_head(gap: str) -> bool:
     False
     """
     return _LOCATIVE_RE.search(gap) is not None
+
+
+#: Strike nouns whose demonym phrase names who struck (folded, without ال).
+STRIKE_NOUNS: tuple[str, ...] = ("غارات", "غاره", "ضربات")
+_STRIKE_GAP_RE = re.compile(r"^\s*(?:ل|ب|جراء\s+|اثر\s+|من\s+)?$")
+_STRIKE_HEAD_RE = re.compile(r"^(?:ال)?(?:" + "|".join(STRIKE_NOUNS) + r")(?![\w])")
+
+
+def strike_after(folded: str, place_end: int, actors: list[ArabicActor]) -> ArabicActor | None:
+    """Return the demonym strike phrase right after the place (لغارات روسية), or None.
+
+    >>> from claims.arabic.actors import ArabicActor
+    >>> text = "تعرضت بلده كفرنبل لغارات جويه روسيه"
+    >>> strike = ArabicActor(19, 36, text[19:36], "Russia", (), "demonym")
+    >>> strike_after(text, 17, [strike]).norm
+    'Russia'
+    """
+    for actor in actors:
+        if actor.start < place_end or actor.kind != "demonym":
+            continue
+        if _STRIKE_GAP_RE.match(folded[place_end:actor.start]) and \
+                _STRIKE_HEAD_RE.match(folded[actor.start:actor.end]):
+            return actor
+        break
+    return None

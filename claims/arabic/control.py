@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.arabic.actors import ArabicActor
-from claims.arabic.clauses import LIST_GLUE_RE, LOCATIVE_ACTIONS, locative_head, speaker_not_agent
+from claims.arabic.clauses import (
+    LIST_GLUE_RE,
+    LOCATIVE_ACTIONS,
+    locative_head,
+    speaker_not_agent,
+    strike_after,
+)
 from claims.arabic.control_lexicon import (
     ATTEMPT_RE,
     BY_RE,
@@ -495,6 +501,8 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
             r"(?<![\w])من\s+$", folded[max(0, a.start - 6):a.start])],
             after_pronoun, after_pronoun + 60)
     last = listed[-1].end
+    if actor is None and rule.action == "attacked":
+        actor = strike_after(folded, last, acting)  # "تعرضت بلدة X لغارات روسية"
     if actor is None:
         by = BY_RE.search(folded, last, last + 40)
         if by is not None and _words(folded[last:by.start()]) <= 2:

@@ -114,3 +114,20 @@ def test_reference_left_empty_across_sides():
     # "قواتها" (hers) cannot be the army named before (masculine): nothing else agrees
     found = _control("تقدم الجيش السوداني في المنطقة. ثم قالت مصادر إن قواتها دخلت بلدة سنجة.")
     assert found and all(norm is None for _, _, norm in found)
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # the strike noun after the place names who struck
+    ("تعرضت بلدة كفرنبل لغارات جوية روسية.", ("attacked", "كفرنبل", "Russia")),
+    ("وتعرضت مدينة خان يونس لغارات إسرائيلية عنيفة.", ("attacked", "خان يونس", "Israel")),
+    # hard negative: a strike noun without a country adjective names nobody
+    ("تعرضت مدينة خاركيف لغارات عنيفة.", ("attacked", "خاركيف", None)),
+])
+def test_strike_after_place(text, claim):
+    assert claim in _control(text)
+
+
+def test_demonym_phrase_stops_at_a_preposition():
+    # the adjective after "على مواقع" is the target's, not the striker's
+    found = _control("نفذت غارات على مواقع سورية في بلدة تل رفعت.")
+    assert all(norm != "Syrian government" for _, _, norm in found)
