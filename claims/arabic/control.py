@@ -76,7 +76,7 @@ _PRONOUN_IN_GAP_RE = re.compile(r"(?<![\w])(?:فيها|فيه|بها|داخله�
 #: Actions told of a town when told of its surroundings ("قصف محيط X", "انسحبت من محيط X").
 _NEAR_OK = frozenset({"attacked", "withdrew"})
 #: "Near": an attack near a town is reported as one on it; a capture near it is not.
-_NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من)(?![\w])")  # محيط: clauses.locative_head
+_NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط)(?![\w])")  # محيط: clauses.locative_head
 _COMPASS_RE = re.compile(r"شمال|جنوب|شرق|غرب")
 _STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|شمال|جنوب|"
                       r"شرق|غرب|نحو|باتجاه|صوب)(?![\w])")

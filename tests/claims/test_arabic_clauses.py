@@ -66,6 +66,10 @@ def test_docstring_examples():
      [("withdrew", "غريان", "LNA")]),
     ("locative kept", "سيطر الجيش العراقي على مدينة الموصل.",
      [("captured", "الموصل", "Iraqi forces")]),
+    ("locative", "أحكم الجيش العراقي سيطرته على مداخل مدينة الفلوجة.",
+     [("advanced_towards", "الفلوجة", "Iraqi forces")]),
+    # a facility "in the vicinity of" a town (بمحيط) is no claim on the town
+    ("near", "سيطرت القوات على حقل نفطي بمحيط مدينة أوباري.", []),
 ])
 def test_clause_rules(rule, text, claims):
     assert sorted(_control(text)) == sorted(claims), rule
