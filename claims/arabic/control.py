@@ -19,6 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.arabic.actors import ArabicActor
+from claims.arabic.clauses import (
+    LIST_GLUE_RE,
+    LOCATIVE_ACTIONS,
+    locative_head,
+    speaker_not_agent,
+    strike_after,
+)
 from claims.arabic.control_lexicon import (
     ATTEMPT_RE,
     BY_RE,
@@ -59,8 +66,6 @@ _RULE_RES = tuple(
 MAX_GAP_WORDS = 6
 #: Words a negation or an attempt may stand before the trigger ("لم تتمكن من السيطرة").
 NEGATION_REACH_WORDS = 3
-_LIST_GAP_RE = re.compile(r"^\s*[،,]?\s*و?\s*(?:(?:مدين|بلد|قري|منطق|بلدات|مدن|قري|"
-                          r"مديري|محافظ|ولاي|احياء|حي)\S*\s+)?$")
 #: Place nouns that may stand between a "fell" verb and its place (سقطت مدينة X).
 _PLACE_NOUN_RE = re.compile(r"^(?:\s*(?:ال)?(?:مدين|بلد|قري|منطق|مديري|محافظ|ولاي|قاعد|"
                             r"مطار|ميناء|حي|مخيم|قضاء|ناحي)\S*)?\s*$")
@@ -71,7 +76,7 @@ _PRONOUN_IN_GAP_RE = re.compile(r"(?<![\w])(?:فيها|فيه|بها|داخله�
 #: Actions told of a town when told of its surroundings ("قصف محيط X", "انسحبت من محيط X").
 _NEAR_OK = frozenset({"attacked", "withdrew"})
 #: "Near": an attack near a town is reported as one on it; a capture near it is not.
-_NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط|محيط)(?![\w])")
+_NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط)(?![\w])")  # محيط: clauses.locative_head
 _COMPASS_RE = re.compile(r"شمال|جنوب|شرق|غرب")
 _STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|شمال|جنوب|"
                       r"شرق|غرب|نحو|باتجاه|صوب)(?![\w])")
@@ -210,7 +215,7 @@ def _listed(folded: str, first: PlaceSpan, places: Sequence[PlaceSpan]) -> list[
     for place in places:
         if place.ref:
             continue
-        if place.start > out[-1].end and _LIST_GAP_RE.match(folded[out[-1].end:place.start]):
+        if place.start > out[-1].end and LIST_GLUE_RE.match(folded[out[-1].end:place.start]):
             out.append(place)
         elif place.start > out[-1].end:
             break
@@ -496,16 +501,22 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
             r"(?<![\w])من\s+$", folded[max(0, a.start - 6):a.start])],
             after_pronoun, after_pronoun + 60)
     last = listed[-1].end
+    if actor is None and rule.action == "attacked":
+        actor = strike_after(folded, last, acting)  # "تعرضت بلدة X لغارات روسية"
     if actor is None:
         by = BY_RE.search(folded, last, last + 40)
         if by is not None and _words(folded[last:by.start()]) <= 2:
             actor = _actor_near(actors, by.end(), by.end() + 60)
     if actor is None and rule.voice != "fell":
-        earlier = [a for a in actors if a.end <= start]
+        earlier = [a for a in actors if a.end <= start
+                   and not speaker_not_agent(folded, a, start, rule.action)]
         actor = earlier[-1] if earlier else None
     q_start = min(start, actor.start) if actor else start
     q_end = max(last, actor.end) if actor else last
-    out = [ArabicControl(rule.action, p, actor, q_start, q_end, start, rule.name)
+    action = rule.action
+    if action in LOCATIVE_ACTIONS and locative_head(folded[pos:place.start]):
+        action = "advanced_towards"  # "سيطرت على تلال شمال الموصل": Mosul is reached, not taken
+    out = [ArabicControl(action, p, actor, q_start, q_end, start, rule.name)
            for p in listed]
     loser = _taken_from(folded, last, actors) if rule.action == "captured" else None
     if loser is not None and (actor is None or loser.norm != actor.norm):

@@ -41,6 +41,8 @@ FORCE_NOUNS: tuple[str, ...] = (
     "مسيرات", "شرطه", "قطعات", "جنود", "كتايب", "الويه", "لواء", "فرقه", "سلاح الجو",
     # one machine or unit of them: "دبابة إسرائيلية"، "مسيرة تركية"، "طائرة روسية"
     "دبابه", "طايره", "مسيره", "مقاتله", "مروحيه", "مروحيات", "زوارق", "زورق", "بارجه",
+    # the strike noun names its side too: "الغارات الإسرائيلية استهدفت" (Israel struck)
+    "غارات", "غاره", "ضربات",
 )
 #: English words after a country adjective that make an alias a force ("Sudanese army").
 _FORCE_WORDS = frozenset({"forces", "army", "military", "troops", "soldiers",
@@ -50,10 +52,13 @@ _FORCE_WORDS = frozenset({"forces", "army", "military", "troops", "soldiers",
 _ADJ_TO_COUNTRY = {adj: cc for cc, adjs in ADJECTIVES.items() for adj in adjs}
 _NOUN = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in FORCE_NOUNS) + ")"
 _ADJ = "(?:" + "|".join(sorted(_ADJ_TO_COUNTRY, key=len, reverse=True)) + ")"
+#: Prepositions that end the force phrase: "غارات على مواقع سورية" is no Syrian strike.
+_PREPOSITION = r"(?:علي|في|الي|ضد|نحو|باتجاه|قرب|داخل|عند|فوق)"
 #: force noun, up to two words (من الشرطة العسكرية، مسيرة), then the country adjective;
 #: the adjective agrees in definiteness: القوات الروسية / طائرات تركية.
 _PHRASE_RE = re.compile(
-    rf"(?<![\w])[وفبلك]{{0,2}}?(?P<name>(?P<al>ال)?(?P<noun>{_NOUN})(?:\s+(?:من\s+)?\S+){{0,2}}?"
+    rf"(?<![\w])[وفبلك]{{0,2}}?(?P<name>(?P<al>ال)?(?P<noun>{_NOUN})"
+    rf"(?:\s+(?:من\s+)?(?!{_PREPOSITION}(?!\S))\S+){{0,2}}?"
     rf"\s+(?:ال)?(?P<adj>{_ADJ})(?:ه|ون|ين)?)(?![\w])")
 
 
@@ -95,6 +100,8 @@ def find_arabic_demonym_actors(folded: str, conflict: str | None, text: str | No
     [('القوات الاوكرانيه', 'Ukraine')]
     >>> [a.norm for a in find_arabic_demonym_actors(fold("قصفت طائرات تركية مسيرة"), "syria")]
     ['Turkey']
+    >>> find_arabic_demonym_actors(fold("نفذت غارات على مواقع سورية"), "syria")
+    []
     """
     taken = [(a.start, a.end) for a in named or ()]
     out = []

@@ -29,6 +29,7 @@ from claims.arabic.actors import (
     find_arabic_generic_actors,
     merge_appositions,
 )
+from claims.arabic.antecedents import article_antecedent, sentence_antecedent
 from claims.arabic.control import (
     ArabicControl,
     PlaceSpan,
@@ -300,7 +301,7 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
         fields.update(place=entry.name, place_ref=entry.place, place_text=words,
                       place_reason=reason)
     if st.actor is not None and st.actor.kind == "reference":
-        named = _actor_reference(st.actor, actors, discourse)
+        named = _actor_reference(st.actor, actors, discourse, fold(sentence))
         if named is not None:
             norm, reason = named
             fields.update(actor_norm=norm, actor_reason=reason)
@@ -362,17 +363,18 @@ def _earlier_in_sentence(ref: PlaceSpan, spans: list[PlaceSpan],
     return None
 
 
-def _actor_reference(ref: ArabicActor, actors: list[ArabicActor],
-                     discourse: Discourse) -> tuple[str, str] | None:
+def _actor_reference(ref: ArabicActor, actors: list[ArabicActor], discourse: Discourse,
+                     folded: str) -> tuple[str, str] | None:
     """Return the actor "قواته" stands for, and why: the latest actor named before it.
 
-    Earlier in the sentence first ("قالت قوات الدعم السريع إن قواتها دخلت ..."), then
-    the article's earlier sentences.
+    Earlier in the sentence first ("قالت قوات الدعم السريع إن قواتها دخلت ..."): the
+    speaker of its reported clause, else the latest actor its suffix agrees with; then the
+    article's earlier sentences under the same agreement (:mod:`claims.arabic.antecedents`).
     """
-    for actor in reversed([a for a in actors if a.end <= ref.start]):
-        if actor.kind != "reference" and actor.norm:
-            return actor.norm, f"{ref.text} -> {actor.norm}, named earlier in the sentence"
-    entry = discourse.recent_actor()
+    actor = sentence_antecedent(folded, ref, actors)
+    if actor is not None and actor.norm:
+        return actor.norm, f"{ref.text} -> {actor.norm}, named earlier in the sentence"
+    entry = article_antecedent(ref, discourse)
     if entry is None or entry.norm is None:
         return None
     return entry.norm, discourse.actor_reason(ref.text, entry)
