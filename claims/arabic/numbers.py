@@ -1,6 +1,7 @@
 """Arabic amounts of distance: digits, number words, duals, ranges, vague amounts, qualifiers.
 
-Works on folded text (:func:`claims.arabic.text.fold`: ة is ه, أ is ا, ى is ي).
+Works on folded text (:func:`claims.arabic.text.fold`: ة is ه, أ is ا, ى is ي) without marks
+(:func:`claims.arabic.text.without_marks`: "كيلومترًا" is read as "كيلومترا").
 
 >>> [(a.value_min, a.value_max, a.unit, a.qualifier) for a in find_arabic_amounts(
 ...     fold("علي بعد نحو 100 كيلومتر وبين 10 و15 كيلومترا ومئتي ميل وكيلومترين"))]
@@ -8,6 +9,9 @@ Works on folded text (:func:`claims.arabic.text.fold`: ة is ه, أ is ا, ى is
 (2.0, 2.0, 'km', None)]
 >>> [(a.value_min, a.unit) for a in find_arabic_amounts(fold("خمسه وعشرين كم و500 متر"))]
 [(25.0, 'km'), (0.5, 'km')]
+
+Amounts that are not distances give nothing (:data:`NOT_DISTANCE_AFTER`,
+:data:`NOT_DISTANCE_BEFORE`): areas, speeds, altitudes, weapon ranges.
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ from dataclasses import dataclass
 
 from claims.arabic.text import fold
 
-__all__ = ["ArabicAmount", "NUMBER_WORDS", "QUALIFIERS", "UNIT_WORDS", "find_arabic_amounts",
-           "parse_number_words"]
+__all__ = ["ArabicAmount", "FRACTIONS", "NOT_DISTANCE_AFTER", "NOT_DISTANCE_BEFORE",
+           "NUMBER_WORDS", "QUALIFIERS", "UNIT_WORDS", "find_arabic_amounts", "parse_number_words"]
 
 #: Number words (folded spelling) and their values; duals of hundreds and thousands included.
 NUMBER_WORDS: dict[str, float] = {
@@ -33,16 +37,22 @@ NUMBER_WORDS: dict[str, float] = {
     "اربعمائه": 400, "خمسمئه": 500, "خمسمائه": 500, "ستمئه": 600, "ستمائه": 600,
     "سبعمئه": 700, "سبعمائه": 700, "ثمانمئه": 800, "ثمانمائه": 800, "تسعمئه": 900,
     "تسعمائه": 900, "الف": 1000, "الفي": 2000, "الفين": 2000, "الفان": 2000,
+    "احد": 1, "احدي": 1, "اثنتي": 2, "اثنتا": 2, "اثنتين": 2,
 }
+#: Fractions of a unit: "نصف كيلومتر" (half a kilometre), "ربع ميل"; after a unit
+#: ("ثلاثه كيلومترات ونصف") they add to the amount.
+FRACTIONS: dict[str, float] = {"نصف": 0.5, "ربع": 0.25}
 _MULTIPLIERS = {"مئه": 100, "مائه": 100, "الاف": 1000, "الف": 1000}
 #: Vague amounts: "بضعه كيلومترات" (a few), "عده كيلومترات" (several), "عشرات" (tens).
 VAGUE: dict[str, tuple[float, float]] = {
     "بضعه": (2, 9), "بضع": (2, 9), "عده": (3, 9), "عشرات": (20, 90), "مئات": (200, 900),
+    "الاف": (2000, 9000),
 }
 #: Unit words (folded) -> unit; a dual ("كيلومترين") alone means two.
 UNIT_WORDS: dict[str, str] = {
     "كم": "km", "كلم": "km", "كيلومتر": "km", "كيلومترا": "km", "كيلومترات": "km",
-    "كيلو متر": "km", "كيلو مترا": "km", "الكيلومترات": "km",
+    "كيلو متر": "km", "كيلو مترا": "km", "كيلو مترات": "km", "الكيلومترات": "km",
+    "كيلو": "km",
     "ميل": "mi", "ميلا": "mi", "اميال": "mi", "الاميال": "mi",
     "متر": "m", "مترا": "m", "امتار": "m", "الامتار": "m",
     "ميل بحري": "nmi", "ميلا بحريا": "nmi", "اميال بحريه": "nmi",
@@ -65,8 +75,20 @@ VAGUE = {fold(k): v for k, v in VAGUE.items()}
 UNIT_WORDS = {fold(k): v for k, v in UNIT_WORDS.items()}
 DUAL_UNITS = {fold(k): v for k, v in DUAL_UNITS.items()}
 QUALIFIERS = {fold(k): v for k, v in QUALIFIERS.items()}
+#: Words right after the unit that make the amount something else than a distance: an area
+#: ("كيلومتر مربع"), a speed ("كيلومترا في الساعة"), a weight ("كيلو غرام").
+NOT_DISTANCE_AFTER: tuple[str, ...] = ("مربع", "مربعا", "مربعه", "في الساعه", "بالساعه",
+                                        "/ساعه", "/س", "غرام", "جرام")
+#: Words right before the amount (its qualifier aside) that make it a height, a speed, a
+#: weapon's range or a calibre: "على ارتفاع 3 كيلومترات", "صاروخ يبلغ مداه 300 كم".
+NOT_DISTANCE_BEFORE: tuple[str, ...] = ("ارتفاع", "الارتفاع", "علو", "سرعه", "بسرعه",
+                                         "مداه", "مداها", "عيار", "بعيار")
+_NOT_AFTER_RE = re.compile(r"\s*(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in NOT_DISTANCE_AFTER) + r")(?![\w])")
+_NOT_BEFORE = frozenset(NOT_DISTANCE_BEFORE)
+_FRAC = "|".join(FRACTIONS)
 _WORD = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-_NUM = rf"(?:\d+(?:[.,]\d+)*|(?:{_WORD})(?:\s+و?(?:{_WORD}|الاف|الف|ميه|مايه))*)"
+_NUM = rf"(?:\d+(?:[.,٫٬]\d+)*|(?:{_WORD})(?:\s+و?(?:{_WORD}|الاف|الف|ميه|مايه))*)"
 _UNIT = "|".join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))
 _DUAL = "|".join(sorted(map(re.escape, DUAL_UNITS), key=len, reverse=True))
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
@@ -75,7 +97,10 @@ _AMOUNT_RE = re.compile(
     rf"(?<![\w])[وفب]?(?:(?P<qual>{_QUAL})\s+)?(?:(?:ال)?(?P<bain>بين)\s+)?"
     rf"(?:(?P<n1>{_NUM})(?:\s*(?:-|–|الي|و|او)\s*(?P<n2>{_NUM}))?\s*(?P<unit>{_UNIT})"
     rf"|(?P<vague>{_VAGUE})\s+(?P<vunit>{_UNIT})"
-    rf"|(?P<dual>{_DUAL}))(?![\w])(?:\s+(?P<post>تقريبا|فقط))?")
+    rf"|(?P<frac>{_FRAC})\s+(?P<funit>{_UNIT})"
+    rf"|(?:(?<=بعد )|(?<=مسافه ))(?P<single>كيلومتر|ميل)"
+    rf"|(?P<dual>{_DUAL}))(?![\w])(?:\s+و(?P<plus>{_FRAC})(?![\w]))?"
+    rf"(?:\s+(?P<post>تقريبا|فقط))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +123,7 @@ def parse_number_words(phrase: str) -> float | None:
     >>> parse_number_words("مئتي"), parse_number_words("مئه وخمسين"), parse_number_words("2.5")
     (200.0, 150.0, 2.5)
     """
-    phrase = fold(phrase).strip()
+    phrase = fold(phrase).strip().replace("٫", ".").replace("٬", ",")
     if re.fullmatch(r"\d+(?:[.,]\d+)*", phrase):
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+", phrase):
             return float(phrase.replace(",", ""))
@@ -130,6 +155,11 @@ def find_arabic_amounts(folded: str) -> list[ArabicAmount]:
         elif m.group("vague"):
             unit = UNIT_WORDS[m.group("vunit")]
             lo, hi = VAGUE[m.group("vague")]
+        elif m.group("frac"):
+            unit = UNIT_WORDS[m.group("funit")]
+            lo = hi = FRACTIONS[m.group("frac")]
+        elif m.group("single"):  # "على بعد كيلومتر من": one
+            unit, lo, hi = UNIT_WORDS[m.group("single")], 1.0, 1.0
         else:
             unit = UNIT_WORDS[m.group("unit")]
             lo = parse_number_words(m.group("n1"))
@@ -138,12 +168,27 @@ def find_arabic_amounts(folded: str) -> list[ArabicAmount]:
                 continue
             if m.group("n2") and hi < lo:
                 lo, hi = hi, lo
+        if m.group("plus"):  # "ثلاثه كيلومترات ونصف"
+            lo, hi = lo + FRACTIONS[m.group("plus")], hi + FRACTIONS[m.group("plus")]
         if unit == "m":
             lo, hi, unit = lo / 1000, hi / 1000, "km"
-        start = min(m.start(g) for g in ("qual", "bain", "n1", "vague", "dual")
+        start = min(m.start(g) for g in ("qual", "bain", "n1", "vague", "frac", "single", "dual")
                     if m.group(g) is not None)
+        if not _is_distance(folded, start, m.end("unit") if m.group("unit") else m.end()):
+            continue
         out.append(ArabicAmount(float(lo), float(hi), unit, qualifier, start, m.end()))
     return out
 
 
+def _is_distance(folded: str, start: int, unit_end: int) -> bool:
+    """Whether the amount at ``start`` (its unit ending at ``unit_end``) reads as a distance.
 
+    >>> [bool(find_arabic_amounts(fold(t))) for t in (
+    ...     "مساحه 40 كيلومترا مربعا", "علي ارتفاع نحو 3 كيلومترات", "بسرعه 60 كم في الساعه",
+    ...     "صاروخ يبلغ مداه 300 كيلومتر", "علي بعد 300 كيلومتر")]
+    [False, False, False, False, True]
+    """
+    if _NOT_AFTER_RE.match(folded, unit_end):
+        return False
+    words = folded[max(0, start - 40):start].split()
+    return not any(w in _NOT_BEFORE for w in words[-2:])
