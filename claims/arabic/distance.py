@@ -43,13 +43,23 @@ _DIR_RE = re.compile(rf"\s*(?:الي\s+)?(?P<dir>{_D}(?:\s+{_D})?)(?![\w])(?:\s+
 _PREP_RE = re.compile(r"\s*(?:بعيدا\s+)?(?:من|عن|خارج|داخل|قبال|الي|حول)(?![\w])")
 #: The preposition with the anchor as its pronoun: "على بعد 10 كيلومترات منها".
 _PRONOUN_PREP_RE = re.compile(r"\s*(?:من|عن)(?P<pron>ها|ه)(?![\w])")
-#: The verb of distance before its anchor: "تبعد (مدينة الرمادي) عن", "لا يبعد عن".
-_VERB_ANCHOR_RE = re.compile(r"(?<![\w])[وف]?(?:ي|ت)بعد(?:ان|ون)?(?![\w])(?P<mid>(?:\s+\S+){0,4}?)"
-                             r"\s+(?:عن|من)(?=\s)")
+#: The verb of distance (or of separation) before its anchor: "تبعد (مدينة الرمادي) عن",
+#: "لا يبعد عنها سوى", "يفصلها عن دمشق".
+_VERB_ANCHOR_RE = re.compile(r"(?<![\w])[وف]?(?:ي|ت)(?:بعد|فصل)(?:ها|ه|هما|ان|ون)?(?![\w])"
+                             r"(?:\s+\S+){0,4}?\s+(?:عن|من)(?P<pron>ها|ه)?(?![\w])")
 #: Words the verb may stand before its amount ("تبعد عن دمشق [مسافة] نحو 40 كم").
 MAX_VERB_REACH_WORDS = 8
 #: "المسافة بين X وY".
 _BETWEEN_RE = re.compile(r"(?<![\w])(?:ال)?مسافه\s+(?:الفاصله\s+)?بين\s+")
+#: "على مسافة 60 كيلومترا بين حلب وإدلب": the pair right after the amount.
+_BETWEEN_AFTER_RE = re.compile(r"\s*(?:ما\s+)?بين\s+")
+#: Heads of things that are not the place named after them: a distance "من مبنى البلدية في
+#: غزة", "من السياج الحدودي قرب عفرين", "من الحدود مع تركيا", "من ملتقى نهري" is to the
+#: building, the fence, the border or the river, never to the town (folded, without ال).
+NOT_ANCHOR_WORDS: frozenset[str] = frozenset({
+    "مبني", "مباني", "مقر", "سياج", "جدار", "ملتقي", "نهر", "نهري", "ضفه", "ضفاف", "مجري",
+    "حدود", "الحدود", "طريق", "خط", "خطوط", "شريط", "شاطي", "ساحل", "بحيره", "سور",
+})
 #: Most words between the unit (and direction) and the anchor name ("مدينه", "العاصمه").
 MAX_ANCHOR_GAP = 2
 
@@ -141,13 +151,25 @@ def _amount_anchor(folded: str, amount: ArabicAmount,
                                   amount.start, anchor.end)
         prep = _PREP_RE.match(folded, pos)
         if prep is None:
-            return None
+            return _pair_after(folded, amount, places)
         pos = prep.end()
     anchor = next((p for p in places if p.start >= pos), None)
-    if anchor is None or len(folded[pos:anchor.start].split()) > MAX_ANCHOR_GAP:
+    if anchor is None or not _anchor_gap(folded[pos:anchor.start]):
         return None
     return ArabicDistance(amount, direction, anchor, _last_before(places, amount.start),
                           amount.start, anchor.end)
+
+
+def _anchor_gap(words: str) -> bool:
+    """Whether the words between a preposition and a place let the place be the anchor.
+
+    >>> _anchor_gap(" وسط "), _anchor_gap(" مبني البلديه في "), _anchor_gap(" الحدود مع ")
+    (True, False, False)
+    """
+    split = words.split()
+    return len(split) <= MAX_ANCHOR_GAP and not any(
+        w.lstrip("وب") in NOT_ANCHOR_WORDS or w.lstrip("وب").removeprefix("ال") in NOT_ANCHOR_WORDS
+        for w in split)
 
 
 def _anchor_amount(folded: str, amount: ArabicAmount,
@@ -160,9 +182,13 @@ def _anchor_amount(folded: str, amount: ArabicAmount,
         return None
     verb = verbs[-1]
     pos = verb.end()
+    if verb["pron"]:  # "لا يبعد عنها سوى كيلومترين": the place named before
+        anchor = PlaceSpan(verb.start("pron"), verb.end("pron"), verb["pron"], "it")
+        return ArabicDistance(amount, None, anchor, _last_before(places, verb.start()),
+                              verb.start(), amount.end, "anchor-amount")
     anchor = next((p for p in places if p.start >= pos), None)
     if anchor is None or anchor.end > amount.start \
-            or len(folded[pos:anchor.start].split()) > MAX_ANCHOR_GAP \
+            or not _anchor_gap(folded[pos:anchor.start]) \
             or len(folded[anchor.end:amount.start].split()) > MAX_ANCHOR_GAP:
         return None
     return ArabicDistance(amount, None, anchor, _last_before(places, anchor.start),
@@ -176,15 +202,31 @@ def _between(folded: str, amount: ArabicAmount,
     if not frames:
         return None
     frame = frames[-1]
-    first = next((p for p in places if p.start == frame.end()), None)
+    pair = _pair(folded, frame.end(), places)
+    if pair is None or pair[1].end > amount.start \
+            or len(folded[pair[1].end:amount.start].split()) > MAX_ANCHOR_GAP + 1:
+        return None
+    return ArabicDistance(amount, None, pair[1], pair[0], frame.start(), amount.end, "between")
+
+
+def _pair_after(folded: str, amount: ArabicAmount,
+                places: list[PlaceSpan]) -> ArabicDistance | None:
+    """Rule ``between``, the pair after the amount: "مسافة 60 كيلومترا بين حلب وإدلب"."""
+    frame = _BETWEEN_AFTER_RE.match(folded, amount.end)
+    pair = _pair(folded, frame.end(), places) if frame else None
+    if pair is None:
+        return None
+    return ArabicDistance(amount, None, pair[1], pair[0], amount.start, pair[1].end, "between")
+
+
+def _pair(folded: str, pos: int, places: list[PlaceSpan]) -> tuple[PlaceSpan, PlaceSpan] | None:
+    """Return the two places "X وY" starting at ``pos``, or None."""
+    first = next((p for p in places if p.start == pos), None)
     if first is None:
         return None
     second = next((p for p in places if p.start > first.end
                    and re.fullmatch(r"\s*و\s*", folded[first.end:p.start])), None)
-    if second is None or second.end > amount.start \
-            or len(folded[second.end:amount.start].split()) > MAX_ANCHOR_GAP + 1:
-        return None
-    return ArabicDistance(amount, None, second, first, frame.start(), amount.end, "between")
+    return None if second is None else (first, second)
 
 
 def _last_before(places: list[PlaceSpan], pos: int) -> PlaceSpan | None:

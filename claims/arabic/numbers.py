@@ -48,6 +48,9 @@ VAGUE: dict[str, tuple[float, float]] = {
     "بضعه": (2, 9), "بضع": (2, 9), "عده": (3, 9), "عشرات": (20, 90), "مئات": (200, 900),
     "الاف": (2000, 9000),
 }
+#: Vague amounts written after a plural unit: "على بعد كيلومترات قليلة" (a few).
+VAGUE_AFTER: dict[str, tuple[float, float]] = {"قليله": (2, 9), "معدوده": (2, 9)}
+_PLURAL_UNITS = ("كيلومترات", "اميال", "امتار")
 #: Unit words (folded) -> unit; a dual ("كيلومترين") alone means two.
 UNIT_WORDS: dict[str, str] = {
     "كم": "km", "كلم": "km", "كيلومتر": "km", "كيلومترا": "km", "كيلومترات": "km",
@@ -72,6 +75,7 @@ QUALIFIERS: dict[str, str] = {
 NUMBER_WORDS = {fold(k): v for k, v in NUMBER_WORDS.items()}
 _MULTIPLIERS = {fold(k): v for k, v in _MULTIPLIERS.items()}
 VAGUE = {fold(k): v for k, v in VAGUE.items()}
+VAGUE_AFTER = {fold(k): v for k, v in VAGUE_AFTER.items()}
 UNIT_WORDS = {fold(k): v for k, v in UNIT_WORDS.items()}
 DUAL_UNITS = {fold(k): v for k, v in DUAL_UNITS.items()}
 QUALIFIERS = {fold(k): v for k, v in QUALIFIERS.items()}
@@ -98,6 +102,7 @@ _AMOUNT_RE = re.compile(
     rf"(?:(?P<n1>{_NUM})(?:\s*(?:-|–|الي|و|او)\s*(?P<n2>{_NUM}))?\s*(?P<unit>{_UNIT})"
     rf"|(?P<vague>{_VAGUE})\s+(?P<vunit>{_UNIT})"
     rf"|(?P<frac>{_FRAC})\s+(?P<funit>{_UNIT})"
+    rf"|(?P<plural>{'|'.join(_PLURAL_UNITS)})\s+(?P<few>{'|'.join(VAGUE_AFTER)})"
     rf"|(?:(?<=بعد )|(?<=مسافه ))(?P<single>كيلومتر|ميل)"
     rf"|(?P<dual>{_DUAL}))(?![\w])(?:\s+و(?P<plus>{_FRAC})(?![\w]))?"
     rf"(?:\s+(?P<post>تقريبا|فقط))?")
@@ -158,6 +163,9 @@ def find_arabic_amounts(folded: str) -> list[ArabicAmount]:
         elif m.group("frac"):
             unit = UNIT_WORDS[m.group("funit")]
             lo = hi = FRACTIONS[m.group("frac")]
+        elif m.group("plural"):  # "كيلومترات قليله"
+            unit = UNIT_WORDS[m.group("plural")]
+            lo, hi = VAGUE_AFTER[m.group("few")]
         elif m.group("single"):  # "على بعد كيلومتر من": one
             unit, lo, hi = UNIT_WORDS[m.group("single")], 1.0, 1.0
         else:
@@ -172,7 +180,8 @@ def find_arabic_amounts(folded: str) -> list[ArabicAmount]:
             lo, hi = lo + FRACTIONS[m.group("plus")], hi + FRACTIONS[m.group("plus")]
         if unit == "m":
             lo, hi, unit = lo / 1000, hi / 1000, "km"
-        start = min(m.start(g) for g in ("qual", "bain", "n1", "vague", "frac", "single", "dual")
+        start = min(m.start(g) for g in ("qual", "bain", "n1", "vague", "frac", "plural", "single",
+                                        "dual")
                     if m.group(g) is not None)
         if not _is_distance(folded, start, m.end("unit") if m.group("unit") else m.end()):
             continue

@@ -29,6 +29,8 @@ def _distances(text: str) -> list:
     pytest.param("30 كيلو مترات", (30, 30, "km", None), id="unit-kilo-metres-two-words"),
     pytest.param("على بعد كيلومتر من", (1, 1, "km", None), id="singular-unit-is-one"),
     pytest.param("زهاء مئة ميل بحري", (100, 100, "nmi", "about"), id="nautical-miles"),
+    pytest.param("على بعد كيلومترات قليلة", (2, 9, "km", None), id="vague-after-plural"),
+    pytest.param("مئات الأمتار", (0.2, 0.9, "km", None), id="vague-hundreds-of-metres"),
 ])
 def test_amount_forms(text, expected):
     (amount,) = find_arabic_amounts(fold(text))
@@ -46,6 +48,10 @@ def test_amount_forms(text, expected):
     pytest.param("يقع الموقع على بعد 500 متر من مبنى البلدية القديم في غزة.", id="to-a-building"),
     pytest.param("تمركزت الوحدة على بعد ثلاثمئة متر من السياج الحدودي قرب عفرين.",
                  id="to-a-border-fence"),
+    pytest.param("انسحبت القوات إلى مسافة 5 كيلومترات من الحدود مع تركيا.", id="to-a-border"),
+    pytest.param("رصدت الزوارق على بعد 800 متر من ملتقى نهري دجلة والفرات.",
+                 id="to-a-river-confluence"),
+    pytest.param("دمرت الغارات مزارع مساحتها 12 كم² جنوب حمص.", id="area-superscript"),
 ])
 def test_not_distances(text):
     assert _distances(text) == []
@@ -78,8 +84,17 @@ def test_not_distances(text):
                  (3, "km", None, None, "البوكمال", "الباغوز"), id="several-km"),
     pytest.param("تمركزت الوحدات على بعد نصف كيلومتر من بلدة الباب.",
                  (0.5, "km", None, None, "الباب", None), id="half-a-km"),
+    pytest.param("يفصلها عن الخرطوم نحو 180 كيلومترا.",
+                 (180, "km", "about", None, "الخرطوم", None), id="separation-verb"),
+    pytest.param("اندلعت المعارك على مسافة 60 كيلومترا بين حلب وإدلب.",
+                 (60, "km", None, None, "إدلب", "حلب"), id="amount-then-between"),
+    pytest.param("تقع بلدة مرجعيون على بعد كيلومترات قليلة من الحدود شمال صور.",
+                 None, id="border-gap-is-no-anchor"),
 ])
 def test_distance_forms(text, expected):
+    if expected is None:
+        assert _distances(text) == []
+        return
     (claim,) = _distances(text)
     value, unit, qualifier, direction, anchor, subject = expected
     assert (claim.value_min, claim.unit, claim.qualifier, claim.direction, claim.anchor) == \
@@ -100,6 +115,13 @@ def test_pronoun_anchor_is_resolved():
     """"على بعد 10 كيلومترات منها": the pronoun is the place named before."""
     (claim,) = _distances("وصلت القوات إلى مشارف حلب. وتمركزت على بعد 10 كيلومترات منها.")
     assert (claim.value_min, claim.anchor) == (10, "حلب")
+
+
+def test_pronoun_after_the_verb_is_resolved():
+    """"لا يبعد عنها سوى": the anchor is the place of the sentence before."""
+    (claim,) = _distances("دخلت القوات الأوكرانية مدينة خيرسون. ولا تبعد عنها خطوط القوات "
+                          "الروسية سوى 3 كيلومترات.")
+    assert (claim.value_min, claim.qualifier, claim.anchor) == (3, "only", "خيرسون")
 
 
 def test_without_marks_maps_offsets_back():
