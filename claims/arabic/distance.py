@@ -8,6 +8,8 @@ Three frames, each a rule of its own (:data:`FRAMES` names them):
   the pronoun of "منها"/"عنه" (a reference the discourse resolves);
 - ``anchor-amount``: the verb of distance with its anchor first, "تبعد الرمادي عن بغداد
   قرابة 110 كيلومترات", "لا يبعد عن المطار سوى كيلومترين";
+- ``direction-anchor-amount``: the direction and anchor first, the amount after ب:
+  "تقع البلدة جنوب حلب بنحو 20 كيلومترا";
 - ``between``: "المسافة بين حلب وإدلب 60 كيلومترا" (the first place is the subject).
 
 The subject is the nearest place before the amount (the anchor, in ``anchor-amount``), or
@@ -33,14 +35,15 @@ __all__ = ["ArabicDistance", "DIRECTION_WORDS", "FRAMES", "find_arabic_distances
 _Span = TypeVar("_Span", ArabicAmount, PlaceSpan)
 
 #: The frames a distance statement is read in (the ``frame`` of :class:`ArabicDistance`).
-FRAMES: tuple[str, ...] = ("amount-anchor", "anchor-amount", "between")
+FRAMES: tuple[str, ...] = ("amount-anchor", "anchor-amount", "direction-anchor-amount",
+                           "between")
 
 #: Compass words (folded, without the article and the adjective ending) -> English.
 DIRECTION_WORDS: dict[str, str] = {"شمال": "north", "جنوب": "south", "شرق": "east",
                                    "غرب": "west"}
 _D = r"(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|يا|ا|يه)?"
 _DIR_RE = re.compile(rf"\s*(?:الي\s+)?(?P<dir>{_D}(?:\s+{_D})?)(?![\w])(?:\s+(?:من|عن))?")
-_PREP_RE = re.compile(r"\s*(?:بعيدا\s+)?(?:من|عن|خارج|داخل|قبال|الي|حول)(?![\w])")
+_PREP_RE = re.compile(r"\s*(?:بعيدا\s+)?(?:من|عن|خارج|داخل|قباله?|الي|حول)(?![\w])")
 #: The preposition with the anchor as its pronoun: "على بعد 10 كيلومترات منها".
 _PRONOUN_PREP_RE = re.compile(r"\s*(?:من|عن)(?P<pron>ها|ه)(?![\w])")
 #: The verb of distance (or of separation) before its anchor: "تبعد (مدينة الرمادي) عن",
@@ -58,10 +61,17 @@ _BETWEEN_AFTER_RE = re.compile(r"\s*(?:ما\s+)?بين\s+")
 #: building, the fence, the border or the river, never to the town (folded, without ال).
 NOT_ANCHOR_WORDS: frozenset[str] = frozenset({
     "مبني", "مباني", "مقر", "سياج", "جدار", "ملتقي", "نهر", "نهري", "ضفه", "ضفاف", "مجري",
-    "حدود", "الحدود", "طريق", "خط", "خطوط", "شريط", "شاطي", "ساحل", "بحيره", "سور",
+    "حدود", "الحدود", "طريق", "خط", "خطوط", "شريط", "بحيره", "سور",
 })
+#: A direction right before the anchor (a place noun between): "جنوب (مدينة) حلب".
+_DIR_BEFORE_RE = re.compile(rf"(?<![\w])(?P<dir>{_D}(?:\s+{_D})?)\s+"
+                            r"(?:(?:ال)?(?:مدينه|بلده|العاصمه|قريه)\s+(?:ال\w+(?:ي|يه)\s+)?)?$")
+#: Between that anchor and the amount: "ب" (بنحو، بـ 20) or "بمسافة".
+_BY_AMOUNT_RE = re.compile(r"\s+ب(?:\s*مسافه\s+|\s+)?")
 #: Most words between the unit (and direction) and the anchor name ("مدينه", "العاصمه").
 MAX_ANCHOR_GAP = 2
+#: An adjective with the article ending in -ي/-يه (الليبيه، اليمني، السودانيه).
+_ADJECTIVE_RE = re.compile(r"ال\w+(?:ي|يه)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +139,7 @@ def _distances(folded: str, places: list[PlaceSpan]) -> list[ArabicDistance]:
     out: list[ArabicDistance] = []
     for amount in find_arabic_amounts(folded):
         st = _amount_anchor(folded, amount, places) or _anchor_amount(folded, amount, places) \
-            or _between(folded, amount, places)
+            or _direction_anchor_amount(folded, amount, places) or _between(folded, amount, places)
         if st is not None:
             out.append(st)
     return out
@@ -143,18 +153,19 @@ def _amount_anchor(folded: str, amount: ArabicAmount,
     if match:
         direction = parse_direction(match.group("dir"))
         pos = match.end()
-    else:
-        pron = _PRONOUN_PREP_RE.match(folded, pos)
-        if pron is not None:
-            anchor = PlaceSpan(pron.start("pron"), pron.end("pron"), pron["pron"], "it")
-            return ArabicDistance(amount, None, anchor, _last_before(places, amount.start),
-                                  amount.start, anchor.end)
+    pron = _PRONOUN_PREP_RE.match(folded, match.end("dir") if match else pos)
+    if pron is not None:  # "على بعد 10 كيلومترات (إلى الشمال) منها"
+        anchor = PlaceSpan(pron.start("pron"), pron.end("pron"), pron["pron"], "it")
+        return ArabicDistance(amount, direction, anchor, _last_before(places, amount.start),
+                              amount.start, anchor.end)
+    if not match:
         prep = _PREP_RE.match(folded, pos)
         if prep is None:
             return _pair_after(folded, amount, places)
         pos = prep.end()
     anchor = next((p for p in places if p.start >= pos), None)
-    if anchor is None or not _anchor_gap(folded[pos:anchor.start]):
+    if anchor is None or not _anchor_gap(folded[pos:anchor.start]) \
+            or not _anchor_gap(folded[anchor.start:anchor.end]):
         return None
     return ArabicDistance(amount, direction, anchor, _last_before(places, amount.start),
                           amount.start, anchor.end)
@@ -163,13 +174,22 @@ def _amount_anchor(folded: str, amount: ArabicAmount,
 def _anchor_gap(words: str) -> bool:
     """Whether the words between a preposition and a place let the place be the anchor.
 
+    An adjective of the article (العاصمه الليبيه) does not count to :data:`MAX_ANCHOR_GAP`.
+
     >>> _anchor_gap(" وسط "), _anchor_gap(" مبني البلديه في "), _anchor_gap(" الحدود مع ")
     (True, False, False)
+    >>> _anchor_gap(" وسط العاصمه الليبيه "), _anchor_gap(" منزله القديم في ")
+    (True, False)
     """
     split = words.split()
-    return len(split) <= MAX_ANCHOR_GAP and not any(
-        w.lstrip("وب") in NOT_ANCHOR_WORDS or w.lstrip("وب").removeprefix("ال") in NOT_ANCHOR_WORDS
-        for w in split)
+    counted = [w for w in split if not _ADJECTIVE_RE.fullmatch(w)]
+    return len(counted) <= MAX_ANCHOR_GAP and not any(_not_anchor_head(w) for w in split)
+
+
+def _not_anchor_head(word: str) -> bool:
+    """Whether a folded word (a clitic و/ب and the article aside) is in NOT_ANCHOR_WORDS."""
+    forms = {word, word[1:]} if word[:1] in ("و", "ب") else {word}
+    return any(f in NOT_ANCHOR_WORDS or f.removeprefix("ال") in NOT_ANCHOR_WORDS for f in forms)
 
 
 def _anchor_amount(folded: str, amount: ArabicAmount,
@@ -193,6 +213,20 @@ def _anchor_amount(folded: str, amount: ArabicAmount,
         return None
     return ArabicDistance(amount, None, anchor, _last_before(places, anchor.start),
                           verb.start(), amount.end, "anchor-amount")
+
+
+def _direction_anchor_amount(folded: str, amount: ArabicAmount,
+                             places: list[PlaceSpan]) -> ArabicDistance | None:
+    """Rule ``direction-anchor-amount``: "تقع البلدة جنوب حلب بنحو 20 كيلومترا"."""
+    anchor = _last_before(places, amount.start)
+    if anchor is None or not _BY_AMOUNT_RE.fullmatch(folded, anchor.end, amount.start):
+        return None
+    match = _DIR_BEFORE_RE.search(folded, max(0, anchor.start - 40), anchor.start)
+    if match is None:
+        return None
+    return ArabicDistance(amount, parse_direction(match["dir"]), anchor,
+                          _last_before(places, match.start()), match.start("dir"), amount.end,
+                          "direction-anchor-amount")
 
 
 def _between(folded: str, amount: ArabicAmount,

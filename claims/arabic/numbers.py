@@ -70,6 +70,10 @@ QUALIFIERS: dict[str, str] = {
     "اقل من": "less than", "ما لا يزيد عن": "less than", "لا تتجاوز": "less than",
     "فقط": "only", "سوي": "only", "لا يتجاوز": "less than", "في نطاق": "within",
     "ضمن نطاق": "within", "في حدود": "about",
+    "تقارب": "about", "يقارب": "about", "تناهز": "about", "يناهز": "about",
+    "ما لا يقل عن": "more than", "لا تقل عن": "more than", "لا يقل عن": "more than",
+    "تزيد علي": "more than", "تزيد عن": "more than", "يزيد علي": "more than",
+    "يزيد عن": "more than", "تقل عن": "less than", "يقل عن": "less than",
 }
 # The tables are written in plain spelling and folded once (ئ is ي, ة is ه), like the text.
 NUMBER_WORDS = {fold(k): v for k, v in NUMBER_WORDS.items()}

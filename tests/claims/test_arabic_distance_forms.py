@@ -31,6 +31,8 @@ def _distances(text: str) -> list:
     pytest.param("زهاء مئة ميل بحري", (100, 100, "nmi", "about"), id="nautical-miles"),
     pytest.param("على بعد كيلومترات قليلة", (2, 9, "km", None), id="vague-after-plural"),
     pytest.param("مئات الأمتار", (0.2, 0.9, "km", None), id="vague-hundreds-of-metres"),
+    pytest.param("مسافة تقارب 12 كيلومترا", (12, 12, "km", "about"), id="verb-qualifier-about"),
+    pytest.param("مسافة لا تقل عن 4 أميال", (4, 4, "mi", "more than"), id="not-less-than"),
 ])
 def test_amount_forms(text, expected):
     (amount,) = find_arabic_amounts(fold(text))
@@ -52,6 +54,8 @@ def test_amount_forms(text, expected):
     pytest.param("رصدت الزوارق على بعد 800 متر من ملتقى نهري دجلة والفرات.",
                  id="to-a-river-confluence"),
     pytest.param("دمرت الغارات مزارع مساحتها 12 كم² جنوب حمص.", id="area-superscript"),
+    pytest.param("تقع بيسان على بعد 30 كيلومترا إلى الجنوب من بحيرة طبريا.", id="to-a-lake"),
+    pytest.param("قتل 15 شخصا بقصف جنوب حمص بـ12 صاروخا.", id="direction-anchor-then-a-count"),
 ])
 def test_not_distances(text):
     assert _distances(text) == []
@@ -88,6 +92,15 @@ def test_not_distances(text):
                  (180, "km", "about", None, "الخرطوم", None), id="separation-verb"),
     pytest.param("اندلعت المعارك على مسافة 60 كيلومترا بين حلب وإدلب.",
                  (60, "km", None, None, "إدلب", "حلب"), id="amount-then-between"),
+    pytest.param("باتت القوات على بعد نحو 30 كيلومترا من وسط العاصمة الليبية طرابلس.",
+                 (30, "km", "about", None, "طرابلس", None), id="adjective-not-counted-in-gap"),
+    pytest.param("رصدت الزوارق على بعد 20 ميلاً بحرياً قبالة سواحل الحديدة.",
+                 (20, "nmi", None, None, "الحديدة", None), id="offshore-qubalat"),
+    pytest.param("تقع بلدة خان شيخون جنوب إدلب بنحو 60 كيلومترا.",
+                 (60, "km", "about", "south", "إدلب", "خان شيخون"),
+                 id="direction-anchor-then-amount"),
+    pytest.param("وتقع منبج شمال شرقي مدينة حلب بـ80 كيلومترا.",
+                 (80, "km", None, "north-east", "حلب", "منبج"), id="direction-anchor-bi-tatweel"),
     pytest.param("تقع بلدة مرجعيون على بعد كيلومترات قليلة من الحدود شمال صور.",
                  None, id="border-gap-is-no-anchor"),
 ])
@@ -115,6 +128,9 @@ def test_pronoun_anchor_is_resolved():
     """"على بعد 10 كيلومترات منها": the pronoun is the place named before."""
     (claim,) = _distances("وصلت القوات إلى مشارف حلب. وتمركزت على بعد 10 كيلومترات منها.")
     assert (claim.value_min, claim.anchor) == (10, "حلب")
+    (claim,) = _distances("وصلت القوات إلى مشارف حلب. وتمركزت على بعد 10 كيلومترات إلى "
+                          "الشمال منها.")
+    assert (claim.value_min, claim.direction, claim.anchor) == (10, "north", "حلب")
 
 
 def test_pronoun_after_the_verb_is_resolved():
