@@ -53,7 +53,8 @@ _VERB_ANCHOR_RE = re.compile(r"(?<![\w])[وف]?(?:ي|ت)(?:بعد|فصل)(?:ها
 #: Words the verb may stand before its amount ("تبعد عن دمشق [مسافة] نحو 40 كم").
 MAX_VERB_REACH_WORDS = 8
 #: "المسافة بين X وY".
-_BETWEEN_RE = re.compile(r"(?<![\w])(?:ال)?مسافه\s+(?:الفاصله\s+)?بين\s+")
+_BETWEEN_RE = re.compile(r"(?<![\w])(?:(?:ال)?مسافه\s+(?:الفاصله\s+)?|[وف]?(?:ي|ت)فصل\s+)"
+                         r"بين\s+")
 #: "على مسافة 60 كيلومترا بين حلب وإدلب": the pair right after the amount.
 _BETWEEN_AFTER_RE = re.compile(r"\s*(?:ما\s+)?بين\s+")
 #: Heads of things that are not the place named after them: a distance "من مبنى البلدية في

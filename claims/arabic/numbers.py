@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from claims.arabic.text import fold
 
 __all__ = ["ArabicAmount", "FRACTIONS", "NOT_DISTANCE_AFTER", "NOT_DISTANCE_BEFORE",
+           "NOT_DISTANCE_BEFORE_METRES",
            "NUMBER_WORDS", "QUALIFIERS", "UNIT_WORDS", "find_arabic_amounts", "parse_number_words"]
 
 #: Number words (folded spelling) and their values; duals of hundreds and thousands included.
@@ -90,10 +91,16 @@ NOT_DISTANCE_AFTER: tuple[str, ...] = ("مربع", "مربعا", "مربعه", "
 #: Words right before the amount (its qualifier aside) that make it a height, a speed, a
 #: weapon's range or a calibre: "على ارتفاع 3 كيلومترات", "صاروخ يبلغ مداه 300 كم".
 NOT_DISTANCE_BEFORE: tuple[str, ...] = ("ارتفاع", "الارتفاع", "علو", "سرعه", "بسرعه",
-                                         "مداه", "مداها", "عيار", "بعيار")
+                                         "مداه", "مداها", "عيار", "بعيار",
+                                         "طول", "بطول", "طوله", "طولها", "عرض", "بعرض",
+                                         "مساحه", "بمساحه", "مساحتها", "مساحته")
+#: Before an amount in metres only: a depth ("نفق على عمق 30 مترا"); "عمق 15 كيلومترا داخل"
+#: is how far a force went in.
+NOT_DISTANCE_BEFORE_METRES: tuple[str, ...] = ("عمق", "بعمق", "عمقه", "عمقها")
 _NOT_AFTER_RE = re.compile(r"\s*(?:" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in NOT_DISTANCE_AFTER) + r")(?![\w])")
 _NOT_BEFORE = frozenset(NOT_DISTANCE_BEFORE)
+_NOT_BEFORE_METRES = frozenset(NOT_DISTANCE_BEFORE_METRES)
 _FRAC = "|".join(FRACTIONS)
 _WORD = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
 _NUM = rf"(?:\d+(?:[.,٫٬]\d+)*|(?:{_WORD})(?:\s+و?(?:{_WORD}|الاف|الف|ميه|مايه))*)"
@@ -103,7 +110,7 @@ _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)).replace(r"\ ", r"\s+")
 _AMOUNT_RE = re.compile(
     rf"(?<![\w])[وفب]?(?:(?P<qual>{_QUAL})\s+)?(?:(?:ال)?(?P<bain>بين)\s+)?"
-    rf"(?:(?P<n1>{_NUM})(?:\s*(?:-|–|الي|و|او)\s*(?P<n2>{_NUM}))?\s*(?P<unit>{_UNIT})"
+    rf"(?:(?P<n1>{_NUM})(?:\s*(?:-|–|الي|حتي|و|او)\s*(?P<n2>{_NUM}))?\s*(?P<unit>{_UNIT})"
     rf"|(?P<vague>{_VAGUE})\s+(?P<vunit>{_UNIT})"
     rf"|(?P<frac>{_FRAC})\s+(?P<funit>{_UNIT})"
     rf"|(?P<plural>{'|'.join(_PLURAL_UNITS)})\s+(?P<few>{'|'.join(VAGUE_AFTER)})"
@@ -182,26 +189,29 @@ def find_arabic_amounts(folded: str) -> list[ArabicAmount]:
                 lo, hi = hi, lo
         if m.group("plus"):  # "ثلاثه كيلومترات ونصف"
             lo, hi = lo + FRACTIONS[m.group("plus")], hi + FRACTIONS[m.group("plus")]
-        if unit == "m":
+        metres = unit == "m"
+        if metres:
             lo, hi, unit = lo / 1000, hi / 1000, "km"
         start = min(m.start(g) for g in ("qual", "bain", "n1", "vague", "frac", "plural", "single",
                                         "dual")
                     if m.group(g) is not None)
-        if not _is_distance(folded, start, m.end("unit") if m.group("unit") else m.end()):
+        if not _is_distance(folded, start, m.end("unit") if m.group("unit") else m.end(),
+                            metres):
             continue
         out.append(ArabicAmount(float(lo), float(hi), unit, qualifier, start, m.end()))
     return out
 
 
-def _is_distance(folded: str, start: int, unit_end: int) -> bool:
+def _is_distance(folded: str, start: int, unit_end: int, metres: bool = False) -> bool:
     """Whether the amount at ``start`` (its unit ending at ``unit_end``) reads as a distance.
 
     >>> [bool(find_arabic_amounts(fold(t))) for t in (
-    ...     "مساحه 40 كيلومترا مربعا", "علي ارتفاع نحو 3 كيلومترات", "بسرعه 60 كم في الساعه",
-    ...     "صاروخ يبلغ مداه 300 كيلومتر", "علي بعد 300 كيلومتر")]
-    [False, False, False, False, True]
+    ...     "40 كيلومترا مربعا", "علي ارتفاع نحو 3 كيلومترات", "بسرعه 60 كم في الساعه",
+    ...     "صاروخ يبلغ مداه 300 كيلومتر", "نفق بطول 2 كم", "علي عمق 30 مترا",
+    ...     "الي عمق 15 كيلومترا", "علي بعد 300 كيلومتر")]
+    [False, False, False, False, False, False, True, True]
     """
     if _NOT_AFTER_RE.match(folded, unit_end):
         return False
-    words = folded[max(0, start - 40):start].split()
-    return not any(w in _NOT_BEFORE for w in words[-2:])
+    words = folded[max(0, start - 40):start].split()[-2:]
+    return not any(w in _NOT_BEFORE or (metres and w in _NOT_BEFORE_METRES) for w in words)
