@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from claims.arabic.text import fold
 
 __all__ = ["ArabicAmount", "FRACTIONS", "NOT_DISTANCE_AFTER", "NOT_DISTANCE_BEFORE",
-           "NOT_DISTANCE_BEFORE_METRES",
+           "KILO_FRAMES", "NOT_DISTANCE_BEFORE_METRES",
            "NUMBER_WORDS", "QUALIFIERS", "UNIT_WORDS", "find_arabic_amounts", "parse_number_words"]
 
 #: Number words (folded spelling) and their values; duals of hundreds and thousands included.
@@ -99,6 +99,11 @@ NOT_DISTANCE_BEFORE: tuple[str, ...] = ("ارتفاع", "الارتفاع", "ع�
 NOT_DISTANCE_BEFORE_METRES: tuple[str, ...] = ("عمق", "بعمق", "عمقه", "عمقها")
 _NOT_AFTER_RE = re.compile(r"\s*(?:" + "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in NOT_DISTANCE_AFTER) + r")(?![\w])")
+#: The bare "كيلو" is a kilometre only in a distance frame right before it (it is also a
+#: kilogram): "على بعد 20 كيلو", "مسافة نحو 5 كيلو", "تبعد 30 كيلو".
+KILO_FRAMES: tuple[str, ...] = ("بعد", "مسافه", "تبعد", "يبعد", "عمق")
+_KILO_FRAME_RE = re.compile(r"(?<![\w])[وفل]?(?:علي\s+)?(?:" + "|".join(KILO_FRAMES)
+                            + r")(?![\w])(?:\s+\S+)?\s*$")
 _NOT_BEFORE = frozenset(NOT_DISTANCE_BEFORE)
 _NOT_BEFORE_METRES = frozenset(NOT_DISTANCE_BEFORE_METRES)
 _FRAC = "|".join(FRACTIONS)
@@ -198,6 +203,9 @@ def find_arabic_amounts(folded: str) -> list[ArabicAmount]:
         if not _is_distance(folded, start, m.end("unit") if m.group("unit") else m.end(),
                             metres):
             continue
+        if m.group("unit") == "كيلو" and not _KILO_FRAME_RE.search(
+                folded, max(0, start - 30), start):
+            continue  # "20 كيلو من الحشيش" is a weight; "على بعد 20 كيلو" a distance
         out.append(ArabicAmount(float(lo), float(hi), unit, qualifier, start, m.end()))
     return out
 
