@@ -19,6 +19,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -254,11 +255,17 @@ def extract_arabic_claims(
                 words = sentence[st.anchor.start:st.anchor.end]
                 anchor, anchor_place = entry.name, entry.place
                 anchor_reason = discourse.place_reason(words, entry)
-            if st.subject is not None and st.subject.ref:
-                continue  # a reference as the subject: its claim is the anchor's, not kept
+            subject_span, subject_place = st.subject, None
+            if subject_span is not None and subject_span.ref:  # "تقع المدينة على بعد 20 كم"
+                entry = _place_reference(subject_span, spans, place_of, discourse, f_sentence)
+                subject_span = None if entry is None or entry.name == anchor \
+                    else replace(subject_span, name=entry.name)
+                subject_place = None if entry is None else entry.place
+            elif subject_span is not None:
+                subject_place = place_of.get(subject_span.start)
             before = [a for a in actors if a.end <= st.amount.start and a.kind != "reference"]
-            subject, kind = (st.subject.name, "place") if st.subject else (None, "event")
-            if before and (st.subject is None or before[-1].start > st.subject.start):
+            subject, kind = (subject_span.name, "place") if subject_span else (None, "event")
+            if before and (subject_span is None or before[-1].start > subject_span.start):
                 subject, kind = before[-1].text, "force"
             a = st.amount
             claims.append(DistanceClaim(
@@ -266,8 +273,7 @@ def extract_arabic_claims(
                 value_max=a.value_max, unit=a.unit, qualifier=a.qualifier,
                 direction=st.direction, subject=subject, subject_kind=kind,
                 anchor=anchor, anchor_place=anchor_place, anchor_reason=anchor_reason,
-                subject_place=place_of.get(st.subject.start) if kind == "place" and st.subject
-                else None,
+                subject_place=subject_place if kind == "place" else None,
                 actor_norm=before[-1].norm if kind == "force" else None,
                 event_date=first, event_date_end=last))
         for st in find_arabic_control(f_sentence, [*spans, *ref_spans], actors, sentence):

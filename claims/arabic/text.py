@@ -14,7 +14,7 @@ import re
 
 from gazetteer.arabic import ARABIC_DIGITS, LETTER_FOLDS
 
-__all__ = ["fold", "split_arabic_sentences"]
+__all__ = ["MARKS_RE", "fold", "split_arabic_sentences", "without_marks"]
 
 _TABLE = str.maketrans({**{k: v for k, v in LETTER_FOLDS.items() if len(v) == 1},
                         **ARABIC_DIGITS, "\u0640": " "})
@@ -24,6 +24,28 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?؟])\s+|\n+")
 def fold(text: str) -> str:
     """Return ``text`` with Arabic letter variants and digits folded (same length)."""
     return text.translate(_TABLE)
+
+
+#: Marks agencies write on some words (tanween in "كيلومترًا", "تقريبًا", shadda, sukun):
+#: harakat U+064B..U+0652 and the superscript alef. :func:`fold` keeps them (it preserves
+#: length), so rules that must read through them use :func:`without_marks`.
+MARKS_RE = re.compile("[\u064b-\u0652\u0670]")
+
+
+def without_marks(text: str) -> tuple[str, list[int]]:
+    """Return ``text`` without :data:`MARKS_RE` and, per offset of it, the offset in ``text``.
+
+    The list has one more entry than the string (its end), so a span ``[a, b)`` of the
+    result is ``[index[a], index[b - 1] + 1)`` of ``text``.
+
+    >>> bare, index = without_marks("100 كيلومترًا")
+    >>> bare, index[-1], len("100 كيلومترًا")
+    ('100 كيلومترا', 13, 13)
+    """
+    if not MARKS_RE.search(text):
+        return text, list(range(len(text) + 1))
+    kept = [i for i, ch in enumerate(text) if not MARKS_RE.match(ch)]
+    return "".join(text[i] for i in kept), [*kept, len(text)]
 
 
 def split_arabic_sentences(text: str) -> list[tuple[int, int, str]]:
