@@ -120,7 +120,10 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
 
 #: Verbs whose statement is a longer phrase (شنت ... غارات على، أحكمت ... قبضتها على).
 _LIGHT_VERB_RE = re.compile(r"[وف]?(?:شن|نفذ|اطلق|فرض|بسط|احكم)(?:ت|وا|تا|ا)?")
+
+
 def _verb_like(word: str) -> bool:
+    """Tell whether ``word`` is a control trigger or a light verb (شنت، أحكم)."""
     return is_trigger_word(word) or _LIGHT_VERB_RE.fullmatch(word) is not None
 
 
