@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.errors import DataSourceError
-from core.paths import cache_dir
+from core.paths import cache_dir, project_root
 from gazetteer.build import TIERS, build_index, index_digest
 from gazetteer.model import Place
 from gazetteer.names import capital_phrase, fuzzy_ok, normalize, skeleton, strip_articles
@@ -504,10 +504,22 @@ def _source_set(sources: Sequence) -> str:
     """Return a short tag naming which sources (not which versions) an index is built from.
 
     Stale files are only those of the same set, so a small custom index never removes the
-    default one from a shared cache directory.
+    default one from a shared cache directory. A path inside the checkout counts relative to
+    it, so two checkouts of the same code (a clone, a worktree) share one index file.
     """
-    parts = sorted(f"{type(s).__name__}:{getattr(s, 'path', '')}" for s in sources)
+    parts = sorted(f"{type(s).__name__}:{_checkout_relative(getattr(s, 'path', ''))}"
+                   for s in sources)
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:6]
+
+
+def _checkout_relative(path: str | Path) -> str:
+    """Return ``path`` relative to the project checkout when it lies inside it, else as given."""
+    if not path:
+        return ""
+    try:
+        return Path(path).resolve().relative_to(project_root()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def open_index(sources: Sequence | None = None, directory: Path | None = None) -> GazetteerIndex:
