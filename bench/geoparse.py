@@ -91,11 +91,14 @@ def _corpora(lang: str, arabic: Sequence[Path] = ()) -> list[Path]:
     return paths + (chosen if lang != "en" else [])
 
 
-def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS) -> int:
+def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS, disabled: frozenset = frozenset()) -> int:
     """Print one line per Arabic set (dev, tune, holdout, blind): acc@161, gold spans and e2e."""
-    from gazetteer.geoparse import get_geoparser
+    from gazetteer.geoparse import Geoparser, get_geoparser
 
     parser = get_geoparser()
+    if disabled:
+        parser = Geoparser(parser.index, disabled=disabled)
+        print("rules switched off: " + ", ".join(sorted(disabled)))
     for path in paths:
         label = (path.parent.name.removeprefix("probes_")
                  if path.parent != ARABIC_CORPUS.parent else "dev")
@@ -309,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     disabled = frozenset(args.disable)
     if args.probes and args.lang == "ar":
-        return run_arabic_sets([d / ARABIC_CORPUS.name for d in args.dirs] or ARABIC_SETS)
+        return run_arabic_sets([d / ARABIC_CORPUS.name for d in args.dirs] or ARABIC_SETS, disabled)
     if args.probes:
         return run_probes(disabled)
     return run(args.limit, args.errors, args.lang, disabled, args.dirs, args.repeats)

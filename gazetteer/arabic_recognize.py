@@ -29,7 +29,7 @@ from gazetteer.model import Place
 from gazetteer.recognize import Span
 
 __all__ = ["FACILITY_NOUNS", "LIST_OPENERS", "MAX_NAME_WORDS", "NOUN_ADJECTIVES", "PLACE_NOUNS",
-           "clitic_readings", "find_arabic_places", "stop_words"]
+           "REPEATED_NAME", "clitic_readings", "find_arabic_places", "stop_words"]
 
 MAX_NAME_WORDS = 4
 STOP_WORDS_FILE = Path(__file__).resolve().parent / "data" / "arabic_stop_words.txt"
@@ -153,6 +153,7 @@ def find_arabic_places(
     text: str, places_for: Callable[[str], Sequence[Place]],
     heads: frozenset[str] | None = None,
     translit_for: Callable[[str], Sequence[Place]] | None = None,
+    repeat_names: bool = True,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
@@ -162,7 +163,8 @@ def find_arabic_places(
     cannot be a name. ``translit_for`` maps a name the gazetteer lacks in Arabic to the
     places its Latin readings find; it is asked only right after an indefinite place noun
     (مدينة خاركيف) or a compass word (شرق خيرسون), where the word is a name whatever it
-    spells.
+    spells. With ``repeat_names`` (rule :data:`REPEATED_NAME`), a name found once is found
+    wherever else the text repeats it.
     """
     words = [_Word(m.start(), m.end(), m.group(), arabic_key(m.group()))
              for m in _WORD_RE.finditer(text)]
@@ -186,7 +188,57 @@ def find_arabic_places(
                              and _joined_by_and(text, spans[-1], words[i]))
         spans.append(span)
         i += used
-    return spans
+    return _repeated_names(text, words, spans, stops) if repeat_names else spans
+
+
+#: Rule name (trace step, ``disabled`` switch) of :func:`_repeated_names`.
+REPEATED_NAME = "arabic-repeated-name"
+
+
+def _repeated_names(text: str, words: Sequence[_Word], spans: list[Span],
+                    stops: frozenset[str]) -> list[Span]:
+    """Add the other occurrences of the names already found, with the same places.
+
+    Arabic has no capitals, so a name is found by what stands before it: "مدينة كيدال"
+    is a place, and the next sentence's "وتبعد كيدال" has nothing to show it. Within one
+    article a name means one thing, so every whole-word occurrence of a found name
+    (clitics allowed, as for any lookup) is that place too. Stop-listed names (سالم) are
+    not repeated: after a place noun they are places, elsewhere most often the word.
+    """
+    names: dict[tuple[str, ...], Span] = {}
+    for span in spans:
+        key = tuple(arabic_key(w) for w in _WORD_RE.findall(span.text))
+        if key and (len(key) > 1 or len(key[0]) >= 3) and not (
+                len(key) == 1 and (key[0] in stops or key[0] in FUNCTION_WORDS)):
+            names.setdefault(key, span)
+    if not names:
+        return spans
+    longest = max(len(k) for k in names)
+    covered = [(s.start, s.end) for s in spans]
+    added: list[Span] = []
+    for i, word in enumerate(words):
+        if any(start < word.end and word.start < end for start, end in covered):
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            if n > 1 and not _joined(text, words, i, n):
+                continue
+            tail = tuple(w.key for w in words[i + 1:i + n])
+            for cut, rest in [(0, word.text), *clitic_readings(word.text)]:
+                found = names.get((arabic_key(rest), *tail))
+                if found is None:
+                    continue
+                start, end = word.start + cut, words[i + n - 1].end
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                span = Span(start, end, text[start:end], found.places,
+                            (*(found.trace or ("arabic-gazetteer",)), REPEATED_NAME))
+                added.append(span)
+                covered.append((start, end))
+                break
+            else:
+                continue
+            break
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
 #: Plural and dual place nouns: a list of names follows (مدن X وY وZ، بلدتي X وY).
@@ -243,6 +295,8 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
                             or words[i - 1].key in LIST_OPENERS)
     if after_noun and word.key in NOUN_ADJECTIVES:
         return None  # "قاعدة عسكرية": the noun's adjective, not a name
+    if i + 1 < len(words) and (word.key, words[i + 1].key) in NOT_PLACE_PHRASES:
+        return None  # "مسقط رأس القذافي": a birthplace, not Muscat
     readings = [(0, word.text), *clitic_readings(word.text)]
     for n in range(min(MAX_NAME_WORDS, len(words) - i), 1 if facility else 0, -1):
         if n > 1 and (not _joined(text, words, i, n)
@@ -250,6 +304,8 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
             continue
         if n == 1 and not after_noun and any(arabic_key(r) in stops for _c, r in readings):
             continue  # الأربعاء, وجبل: a listed word with its clitics is still that word
+        if n == 1 and word.key in REFERENCE_WORDS:
+            continue  # "مدن البلاد": the country the text is about, never a town of the name
         end = words[i + n - 1].end
         tail = text[word.end:end]
         for cut, rest in readings:
@@ -271,6 +327,17 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
     return None
 
 
+#: Two-word phrases whose first word is a place name elsewhere: never that place here.
+NOT_PLACE_PHRASES: frozenset[tuple[str, str]] = frozenset(
+    (arabic_key(a), arabic_key(b)) for a, b in (
+        ("مسقط", "رأس"), ("ومسقط", "رأس"),  # birthplace (Muscat otherwise)
+    ))
+#: Words that refer back to a place the text is about (the country, the city): never a name
+#: alone, even after a place noun (مدن البلاد). Longer names keep them (المدينة المنورة).
+REFERENCE_WORDS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "البلاد", "الدولة", "المدينة", "البلدة", "القرية", "العاصمة", "المنطقة", "المحافظة",
+    "الولاية", "الإقليم",
+))
 #: Compass words: the word after one (شرق خيرسون) is a place, unless it has the article
 #: (شرق البلاد، غرب العاصمة).
 COMPASS_WORDS: frozenset[str] = frozenset(arabic_key(w) for w in (

@@ -1,0 +1,79 @@
+"""Arabic recognition across an article: repeated names, common words, references back.
+
+Sentences written for the project, about several wars. Arabic has no capitals, so a name
+the gazetteer lacks in Arabic is found only where its context shows it (after a place noun
+or a compass word); rule ``arabic-repeated-name`` then finds it wherever the article repeats
+it. Common words that GeoNames also holds as names must not become places anywhere.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer.arabic_recognize import REPEATED_NAME, find_arabic_places
+from gazetteer.geoparse import Geoparser, get_geoparser
+
+COMMON_WORDS = Path(__file__).resolve().parent / "data" / "arabic_common_words.txt"
+
+
+def _common_words() -> list[str]:
+    lines = COMMON_WORDS.read_text(encoding="utf-8").splitlines()
+    return [w for line in lines if not line.startswith("#") for w in line.split()]
+
+
+def _spans(text: str, parser: Geoparser | None = None) -> list[tuple[str, str | None]]:
+    parser = parser or get_geoparser()
+    return [(m.text, m.place.country_code if m.place else None) for m in parser.geoparse(text)]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "times"), [
+    # Mali: the town is introduced by a noun once, then named bare twice
+    ("دخل الجيش مدينة كيدال صباح الثلاثاء. وتبعد كيدال نحو 1500 كيلومتر عن باماكو، "
+     "وكانت كيدال تحت سيطرة المتمردين منذ سنوات.", "كيدال", "ML", 3),
+    # Ukraine: the bare mention comes first, the noun later
+    ("انسحبت القوات من أفدييفكا بعد أشهر من القتال. وقالت كييف إن مدينة أفدييفكا "
+     "دمرت بالكامل.", "أفدييفكا", "UA", 2),
+    # Myanmar: with a clitic on the repeated mention
+    ("سيطر المتمردون على مدينة لاشيو في ميانمار. وفي لاشيو نزح آلاف السكان إلى الصين.",
+     "لاشيو", "MM", 2),
+    # Somalia
+    ("استعاد الجيش الصومالي بلدة حرردير الساحلية. وتقع حرردير على بعد 400 كيلومتر من "
+     "مقديشو.", "حرردير", None, 2),  # GeoNames spells it Xarardheere
+])
+def test_a_name_found_once_is_found_where_the_article_repeats_it(text, name, country, times):
+    found = [cc for t, cc in _spans(text) if t == name]
+    assert len(found) == times
+    assert len(set(found)) == 1  # every mention reads as the first does
+    if country is not None:
+        assert found[0] == country
+
+
+def test_the_rule_can_be_switched_off_and_traces_its_spans():
+    text = "دخل الجيش مدينة كيدال صباح الثلاثاء. وتبعد كيدال نحو 1500 كيلومتر عن باماكو."
+    parser = get_geoparser()
+    plain = Geoparser(parser.index, disabled=frozenset({REPEATED_NAME}))
+    assert [t for t, _cc in _spans(text, plain)].count("كيدال") == 1
+    repeated = [m for m in parser.geoparse(text) if m.text == "كيدال"][1]
+    assert REPEATED_NAME in repeated.trace
+
+
+def test_a_stop_listed_name_is_not_repeated():
+    # "مدينة سالم" is a place; the man called سالم two sentences on is not
+    spans = find_arabic_places("وصل الوفد إلى مدينة سالم. وقال سالم إن المفاوضات مستمرة.",
+                               get_geoparser().arabic_places)
+    assert [s.text for s in spans].count("سالم") == 1
+
+
+@pytest.mark.parametrize("word", _common_words())
+def test_common_words_of_war_reporting_are_no_places(word):
+    for frame in ("وأضاف المتحدث أن {} كان واضحا", "بعد {} استمر القتال"):
+        assert _spans(frame.format(word)) == [], frame.format(word)
+
+
+def test_a_birthplace_is_not_muscat_but_muscat_is():
+    assert _spans("قتل المسلحون قرب سرت، مسقط رأس القذافي.") == [("سرت", "LY")]
+    assert ("مسقط", "OM") in _spans("وصل الوفد اليمني إلى مسقط للمفاوضات.")
+
+
+def test_a_reference_back_after_a_plural_place_noun_is_no_town():
+    assert _spans("سيطرت القوات على حلب، ثاني كبرى مدن البلاد.") == [("حلب", "SY")]
