@@ -73,7 +73,7 @@ def latin_readings(name: str) -> tuple[str, ...]:
 
 #: Letters that stand for more than one Latin sound, for :func:`extended_readings`.
 _CHOICES: dict[str, tuple[str, ...]] = {"b": ("b", "p"), "f": ("f", "v"), "j": ("j", "g"),
-                                       "u": ("u", "o"), "i": ("i", "e")}
+                                       "u": ("u", "o", "w"), "i": ("i", "e"), "q": ("q", "k")}
 #: Most readings :func:`extended_readings` returns (asked only to replace a far reading).
 MAX_EXTENDED = 32
 
