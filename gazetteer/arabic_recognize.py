@@ -29,10 +29,12 @@ from gazetteer.model import Place
 from gazetteer.recognize import Span
 
 __all__ = ["FACILITY_NOUNS", "LIST_OPENERS", "MAX_NAME_WORDS", "NOUN_ADJECTIVES", "PLACE_NOUNS",
-           "REPEATED_NAME", "clitic_readings", "find_arabic_places", "stop_words"]
+           "REPEATED_NAME", "clitic_readings", "find_arabic_places", "organisation_names",
+           "stop_words"]
 
 MAX_NAME_WORDS = 4
 STOP_WORDS_FILE = Path(__file__).resolve().parent / "data" / "arabic_stop_words.txt"
+ORGANISATIONS_FILE = Path(__file__).resolve().parent / "data" / "arabic_organisations.txt"
 #: Nouns that introduce a place name: after one, even a stop-listed word is a place.
 PLACE_NOUNS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم", "مدن", "بلدات", "قرى",
@@ -91,6 +93,39 @@ def stop_words() -> frozenset[str]:
         if line:
             words.add(arabic_key(line))
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def organisation_names() -> frozenset[tuple[str, ...]]:
+    """Word keys of the organisations whose names hold a place name (data/arabic_organisations.txt)."""
+    names: set[tuple[str, ...]] = set()
+    for line in ORGANISATIONS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            names.add(tuple(arabic_key(w) for w in line.split()))
+    return frozenset(names)
+
+
+def _inside_organisations(words: Sequence[_Word]) -> set[int]:
+    """Indexes of the words that belong to an organisation's name (قوات سوريا الديمقراطية).
+
+    The first word may carry a clitic (وقوات، لهيئة); the longest name wins.
+    """
+    names = organisation_names()
+    firsts = {name[0] for name in names}
+    inside: set[int] = set()
+    for i, word in enumerate(words):
+        heads = [word.key, *(arabic_key(r) for _c, r in clitic_readings(word.text))]
+        if not firsts.intersection(heads):
+            continue
+        best = 0
+        for name in names:
+            n = len(name)
+            if n > best and name[0] in heads and \
+                    tuple(w.key for w in words[i + 1:i + n]) == name[1:]:
+                best = n
+        inside.update(range(i, i + best))
+    return inside
 
 
 @lru_cache(maxsize=65536)
@@ -172,7 +207,12 @@ def find_arabic_places(
     spans: list[Span] = []
     i = 0
     listing = False  # the last span was a name in a list opened by a place noun
+    organisations = _inside_organisations(words)
     while i < len(words):
+        if i in organisations:  # "قوات سوريا الديمقراطية": part of a group's name
+            listing = False
+            i += 1
+            continue
         found = _match_at(text, words, i, places_for, stops, heads)
         if found is None and translit_for is not None:
             found = _translit_at(text, words, i, translit_for, stops)
@@ -216,8 +256,10 @@ def _repeated_names(text: str, words: Sequence[_Word], spans: list[Span],
     longest = max(len(k) for k in names)
     covered = [(s.start, s.end) for s in spans]
     added: list[Span] = []
+    organisations = _inside_organisations(words)
     for i, word in enumerate(words):
-        if any(start < word.end and word.start < end for start, end in covered):
+        if i in organisations or any(start < word.end and word.start < end
+                                     for start, end in covered):
             continue
         for n in range(min(longest, len(words) - i), 0, -1):
             if n > 1 and not _joined(text, words, i, n):

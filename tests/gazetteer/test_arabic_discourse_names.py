@@ -77,3 +77,27 @@ def test_a_birthplace_is_not_muscat_but_muscat_is():
 
 def test_a_reference_back_after_a_plural_place_noun_is_no_town():
     assert _spans("سيطرت القوات على حلب، ثاني كبرى مدن البلاد.") == [("حلب", "SY")]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # Syria: the SDF's name holds the country's name; the town after it is a place
+    ("أعلنت قوات سوريا الديمقراطية سيطرتها على بلدة الباغوز.", ["الباغوز"]),
+    # Gaza: a brigade named after Jerusalem, with a clitic on its first word
+    ("وقالت سرايا القدس إن مقاتليها قصفوا مستوطنة سديروت.", ["سديروت"]),
+    # Nigeria: ISWAP's name holds "West Africa"
+    ("سيطر مقاتلو تنظيم ولاية غرب أفريقيا على بلدة ماليام فاتوري قرب النيجر.", None),
+    # Syria: HTS's name holds al-Sham
+    ("دخلت هيئة تحرير الشام مدينة حلب.", ["حلب"]),
+])
+def test_a_place_inside_an_organisations_name_is_no_toponym(text, places):
+    found = [t for t, _cc in _spans(text)]
+    for inside in ("سوريا", "القدس", "أفريقيا", "غرب", "الشام"):
+        assert inside not in found, (inside, found)
+    if places is not None:
+        assert found == places
+
+
+def test_the_organisation_is_named_but_the_place_alone_still_is_a_place():
+    assert ("سوريا", "SY") in _spans("عادت الأسر النازحة إلى سوريا.")
+    assert ("القدس", "PS") in _spans("وصل الوفد إلى القدس.") or \
+        ("القدس", "IL") in _spans("وصل الوفد إلى القدس.")
