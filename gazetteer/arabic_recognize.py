@@ -97,7 +97,7 @@ def stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def organisation_names() -> frozenset[tuple[str, ...]]:
-    """Word keys of the organisations whose names hold a place name (data/arabic_organisations.txt)."""
+    """Word keys of the organisations whose names hold a place name (arabic_organisations.txt)."""
     names: set[tuple[str, ...]] = set()
     for line in ORGANISATIONS_FILE.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
