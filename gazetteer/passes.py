@@ -216,6 +216,14 @@ def _fallback_mention(
         # An Arabic name the gazetteer holds as a whole is a place of its own, not a street
         # of the article's focus town (حجة stays Hajjah next to a misread "حيران").
         return mention, "arabic-name"
+    if has_arabic(mention.text) and parser.is_translit_name(mention.text) and \
+            focus.precision == "country":
+        # A name read through its Latin spellings (مونغونو: Monguno) in a report whose focus
+        # is a country (النيجر) is a town the gazetteer holds under another spelling, not
+        # that country: the document's places decide which reading is meant
+        # (gazetteer.translit_bounds). A town or region focus still takes it in (مليط in
+        # North Darfur).
+        return mention, "arabic-latin-reading"
     # "Faubourg Marigny" in a New Orleans story is not near Marigny, France: the unknown
     # name is more likely a local one, in the town the article is about.
     alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])

@@ -101,3 +101,11 @@ def test_the_organisation_is_named_but_the_place_alone_still_is_a_place():
     assert ("سوريا", "SY") in _spans("عادت الأسر النازحة إلى سوريا.")
     assert ("القدس", "PS") in _spans("وصل الوفد إلى القدس.") or \
         ("القدس", "IL") in _spans("وصل الوفد إلى القدس.")
+
+
+def test_a_latin_reading_is_not_lifted_to_a_country_focus():
+    # the focus is a country (النيجر): the town read by its Latin spelling is Monguno when
+    # the text names Nigeria, and otherwise unresolved, never Niger's country point
+    found = dict(_spans("قالت مصادر أمنية في النيجر إن مسلحين هاجموا بلدة مونغونو في نيجيريا."))
+    assert found.get("مونغونو") == "NG"
+    assert dict(_spans("أعلنت النيجر أن مسلحين هاجموا بلدة مونغونو.")).get("مونغونو") != "NE"
