@@ -171,3 +171,15 @@ def test_no_list_reading_of_a_verb(text):
 @pytest.mark.parametrize("text", ["استولى المسلحون على مقر القيادة", "في مبنى قديم ومجمع سكني"])
 def test_facility_words_are_no_names(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("الكونغو الديمقراطية", "CD"), ("أفريقيا الوسطى", "CF"), ("الإمارات", "AE"),
+    ("البوسنة", "BA"), ("أمريكا", "US"), ("أميركا", "US"), ("بريطانيا", "GB"),
+    ("المملكة المتحدة", "GB"), ("كوت ديفوار", "CI"),
+])
+def test_short_arabic_names_of_countries(name, country):
+    # the forms news agencies write, beside the official names Natural Earth gives
+    found = [(m.text, m.place.country_code, m.place.precision)
+             for m in geoparse(f"وصل الوفد إلى {name} أمس، وعاد منها إلى جنيف.") if m.place]
+    assert (name, country, "country") in found
