@@ -28,9 +28,9 @@ from gazetteer.arabic import arabic_key
 from gazetteer.model import Place
 from gazetteer.recognize import Span
 
-__all__ = ["FACILITY_NOUNS", "LIST_OPENERS", "MAX_NAME_WORDS", "NOUN_ADJECTIVES", "PLACE_NOUNS",
-           "REPEATED_NAME", "clitic_readings", "find_arabic_places", "organisation_names",
-           "stop_words"]
+__all__ = ["FACILITY_NAME", "FACILITY_NOUNS", "LIST_OPENERS", "MAX_NAME_WORDS", "NOUN_ADJECTIVES",
+           "PLACE_NOUNS", "REPEATED_NAME", "clitic_readings", "find_arabic_places",
+           "organisation_names", "stop_words"]
 
 MAX_NAME_WORDS = 4
 STOP_WORDS_FILE = Path(__file__).resolve().parent / "data" / "arabic_stop_words.txt"
@@ -189,6 +189,7 @@ def find_arabic_places(
     heads: frozenset[str] | None = None,
     translit_for: Callable[[str], Sequence[Place]] | None = None,
     repeat_names: bool = True,
+    facility_names: bool = True,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
@@ -199,7 +200,8 @@ def find_arabic_places(
     places its Latin readings find; it is asked only right after an indefinite place noun
     (مدينة خاركيف) or a compass word (شرق خيرسون), where the word is a name whatever it
     spells. With ``repeat_names`` (rule :data:`REPEATED_NAME`), a name found once is found
-    wherever else the text repeats it.
+    wherever else the text repeats it. With ``facility_names`` (rule :data:`FACILITY_NAME`),
+    a facility noun, its name and a closing adjective are one span (مجمع الشفاء الطبي).
     """
     words = [_Word(m.start(), m.end(), m.group(), arabic_key(m.group()))
              for m in _WORD_RE.finditer(text)]
@@ -228,7 +230,67 @@ def find_arabic_places(
                              and _joined_by_and(text, spans[-1], words[i]))
         spans.append(span)
         i += used
+    spans = _facility_names(text, words, spans, stops) if facility_names else spans
     return _repeated_names(text, words, spans, stops) if repeat_names else spans
+
+
+#: Rule name (trace step, ``disabled`` switch) of :func:`_facility_names`.
+FACILITY_NAME = "arabic-facility-name"
+#: Nouns that head a facility's name (مطار حامد كرزاي الدولي، مجمع الشفاء الطبي).
+FACILITY_HEADS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "مطار", "قاعدة", "مستشفى", "مجمع", "معبر", "ميناء", "سجن", "مصفاة", "حقل", "سد", "جسر",
+))
+#: Adjectives that close a facility's name: with one, the words between are its name.
+FACILITY_ADJECTIVES: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "الدولي", "الجوية", "الجوي", "الطبي", "الطبية", "العسكرية", "العسكري", "البحرية",
+    "البحري", "النفطي", "النفطية", "الحدودي", "الحدودية", "المركزي", "المركزية",
+))
+#: Most words of a facility's name between its noun and its adjective.
+MAX_FACILITY_NAME_WORDS = 3
+
+
+def _facility_names(text: str, words: Sequence[_Word], spans: list[Span],
+                    stops: frozenset[str]) -> list[Span]:
+    """Add facilities named by a noun, up to three words and a closing adjective.
+
+    "مطار حامد كرزاي الدولي"، "قاعدة العند الجوية"، "مجمع الشفاء الطبي": the gazetteer
+    lacks most of them, but the noun and the adjective mark the name as plainly as capitals
+    would. The span has no place of its own; the resolver places it as any facility the
+    gazetteer lacks (the town it is in, marked approximate). The palace (القصر الجمهوري) is
+    left to the claims layer, which puts it in the war's capital. A reference (مطار المدينة
+    الدولي), a function word or an adjective inside ends nothing.
+    """
+    covered = [(s.start, s.end) for s in spans]
+    added: list[Span] = []
+    for i, word in enumerate(words):
+        if any(s < word.end and word.start < e for s, e in covered):
+            continue
+        end = None
+        heads = [(0, word.text), *clitic_readings(word.text)]
+        cut = next((c for c, r in heads if arabic_key(r) in FACILITY_HEADS
+                    and not word.text[:c].endswith(("ال", "لل"))), None)  # المستشفى: no name
+        if cut is None:
+            continue
+        for n in range(1, MAX_FACILITY_NAME_WORDS + 1):
+            last = i + n + 1
+            if last >= len(words) or not _joined(text, words, i, n + 2):
+                break
+            name = words[i + 1:i + n + 1]
+            if any(w.key in FUNCTION_WORDS or w.key in REFERENCE_WORDS
+                   or w.key in NOUN_ADJECTIVES or w.key in FACILITY_ADJECTIVES
+                   or w.key in FACILITY_HEADS or w.key in PLACE_NOUNS for w in name):
+                break
+            if words[last].key in FACILITY_ADJECTIVES:
+                end = last
+                break
+        if end is None:
+            continue
+        start, stop = word.start + cut, words[end].end
+        if any(s < stop and start < e for s, e in covered):
+            continue
+        added.append(Span(start, stop, text[start:stop], (), ("arabic-gazetteer", FACILITY_NAME)))
+        covered.append((start, stop))
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
 #: Rule name (trace step, ``disabled`` switch) of :func:`_repeated_names`.

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.arabic import has_arabic, is_arabic
-from gazetteer.arabic_recognize import REPEATED_NAME, find_arabic_places
+from gazetteer.arabic_recognize import FACILITY_NAME, REPEATED_NAME, find_arabic_places
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
 from gazetteer.countries import country_name
 from gazetteer.descriptions import (
@@ -567,7 +567,8 @@ class Geoparser:
         if is_arabic(text):
             return find_arabic_places(text, self.arabic_places, self.arabic_heads(),
                                       translit_for=self.arabic_translit_places,
-                                      repeat_names=REPEATED_NAME not in self.disabled)
+                                      repeat_names=REPEATED_NAME not in self.disabled,
+                                      facility_names=FACILITY_NAME not in self.disabled)
         return self.recognizer.find(text)
 
     def _resolve(
@@ -628,7 +629,8 @@ class Geoparser:
         if is_arabic(text):  # the gazetteer is the recognizer for Arabic text
             found = find_arabic_places(text, self.arabic_places, self.arabic_heads(),
                                        translit_for=self.arabic_translit_places,
-                                       repeat_names=REPEATED_NAME not in self.disabled)
+                                       repeat_names=REPEATED_NAME not in self.disabled,
+                                      facility_names=FACILITY_NAME not in self.disabled)
             dropped: list[Dropped] = []
         else:
             found, dropped = self.recognizer.find_explained(text)

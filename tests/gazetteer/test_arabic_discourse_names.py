@@ -109,3 +109,25 @@ def test_a_latin_reading_is_not_lifted_to_a_country_focus():
     found = dict(_spans("قالت مصادر أمنية في النيجر إن مسلحين هاجموا بلدة مونغونو في نيجيريا."))
     assert found.get("مونغونو") == "NG"
     assert dict(_spans("أعلنت النيجر أن مسلحين هاجموا بلدة مونغونو.")).get("مونغونو") != "NE"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # Afghanistan, Yemen, Gaza: a facility noun, its name, a closing adjective
+    ("سيطرت القوات الأجنبية على مطار حامد كرزاي الدولي في كابل.", "مطار حامد كرزاي الدولي"),
+    ("وسقطت قاعدة العند الجوية في محافظة لحج بيد الحوثيين.", "قاعدة العند الجوية"),
+    ("اقتحمت القوات مجمع الشفاء الطبي في مدينة غزة.", "مجمع الشفاء الطبي"),
+])
+def test_a_facility_named_by_its_noun_and_adjective_is_one_span(text, span):
+    found = [m for m in get_geoparser().geoparse(text) if m.text == span]
+    assert found, [m.text for m in get_geoparser().geoparse(text)]
+    assert found[0].place is not None  # placed where the text puts it (approximate)
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات قاعدة عسكرية جوية قرب الحدود.",  # no name: two adjectives
+    "سيطرت القوات على مطار المدينة الدولي.",  # a reference back, not a name
+    "أعلن الجيش أن المستشفى الميداني الطبي مغلق.",  # no facility noun heads it
+])
+def test_no_facility_span_without_a_name(text):
+    parser = get_geoparser()
+    assert not [m for m in parser.geoparse(text) if "arabic-facility-name" in m.trace]
