@@ -7,7 +7,8 @@ Each :class:`~claims.arabic.morphology.Lemma` is named once with its stems; each
 - ``active``: the place follows the verb, the actor stands before it (SVO) or between
   (VSO: "سيطرت قوات حفتر على سرت");
 - ``fell``: "سقطت سرت بيد قوات حفتر", the place right after the verb, the actor after "بيد";
-- ``under``: "باتت سرت تحت سيطرة قوات حفتر", the place before, the actor after;
+- ``under``: "سرت تحت سيطرة قوات حفتر", the place before (or inside the phrase: "تخضع
+  سرت لسيطرة ..."), the actor after;
 - ``expel``: "طرد الجيش داعش من الموصل": the subject took the place, the object left it;
 - ``stronghold``: "X، آخر معاقل حفتر", "تعد X معقلا لقوات حفتر": the actor holds X (the
   place right before, else the first place of the sentence).
@@ -30,7 +31,8 @@ from claims.arabic.morphology import (
 )
 
 __all__ = ["ATTEMPT_RE", "BY_RE", "CIVILIANS_RE", "CONDITION_RE", "FROM_ACTOR_RE", "INTENT_RE",
-           "LEMMAS", "NEGATION_RE", "PAST_RE", "RULES", "STILL_RE", "Rule"]
+           "LEMMAS", "NEGATION_RE", "PAST_RE", "PLACE_SUBJECT_GAP_RE", "PLACE_SUBJECT_RE",
+           "RULES", "STILL_RE", "Rule"]
 
 #: Verb lemmas of control, by name (folded stems; present stems without their prefix).
 LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
@@ -116,6 +118,9 @@ _FIRE = r"(?:[يتن]?طلق|اطلق)(?:ت|تا|وا|ا|ون|ان)?"
 _MISSILES = (r"(?:ال)?(?:نار|قذايف|قذيفه|قذيفتين|صواريخ|صاروخا|صاروخ|رصاص|طلقات|مسيرات|"
              r"مسيره|قنابل)")
 RULES: tuple[Rule, ...] = (
+    # "تخضع X لسيطرة Y" (is subject to): the place inside the phrase, the actor after it
+    Rule("subject to", r"[وف]?(?:[يت]خضع|خضع)(?:ت|ان|ون)?\s+(?:\S+\s+){0,4}?ل(?:ل)?سيطره",
+         None, "holds", "under"),
     Rule("held by", r"تحت\s+(?:(?:ال)?سيطره|سيطرت(?:ها|ه|هم))|(?:ال)?خاضعه?\s+ل(?:ل)?سيطره",
          None, "holds", "under"),
     Rule("fell to", f"{past_pattern(_L['fall'])}|{masdar_pattern(_L['fall'])}|"
@@ -167,6 +172,12 @@ RULES: tuple[Rule, ...] = (
 #: "بيد", "في يد", "على يد", "من قبل": the actor of a passive statement follows.
 BY_RE = re.compile(r"(?<![\w])(?:من\s+قبل|علي\s+يد|بيد|في\s+يد|بايدي|في\s+ايدي|في\s+قبضه|"
                    r"لصالح)")
+#: Rule "place first": finite verb forms whose subject is the place, which may stand
+#: before them (SV): "طرابلس سقطت بيد ..."، "الزاوية قد استعيدت من قبل ..."، "مدينة X
+#: تعرضت لقصف". No clitic و/ف: "وسقطت" opens a new clause, the verb first.
+PLACE_SUBJECT_RE = re.compile(r"(?:سقط|وقع|تعرض|استعيد|حوصر)(?:ت|تا|وا)?")
+#: What may stand between such a place and its verb: nothing, or "قد" ("X قد سقطت").
+PLACE_SUBJECT_GAP_RE = re.compile(r"\s*(?:قد\s+)?")
 #: "Still" (لا يزال، ما زالت): no negation of what follows.
 STILL_RE = re.compile(r"(?<![\w])[وف]?(?:لا|ما)\s+(?:[يت]?زال(?:ت|وا|ون|ان)?)(?![\w])")
 #: "From" an actor after a captured place: "استعاد X من داعش", "من قبضة التنظيم" (it lost X).

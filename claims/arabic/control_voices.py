@@ -18,7 +18,13 @@ from claims.arabic.clauses import (
     speaker_not_agent,
     strike_after,
 )
-from claims.arabic.control_lexicon import BY_RE, CIVILIANS_RE, Rule
+from claims.arabic.control_lexicon import (
+    BY_RE,
+    CIVILIANS_RE,
+    PLACE_SUBJECT_GAP_RE,
+    PLACE_SUBJECT_RE,
+    Rule,
+)
 from claims.arabic.control_slots import (
     MAX_GAP_WORDS,
     _actor_near,
@@ -147,6 +153,9 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         return _expel(folded, rule, start, end, places, actors)
     if rule.voice == "stronghold":
         return _stronghold(folded, rule, start, end, places, actors)
+    first = _place_first(folded, m, places)
+    if first is not None:
+        return _place_subject(folded, rule, m, first, actors)
     place: PlaceSpan | None = None
     pronoun = _object_pronoun(m, objects, original)
     pos = end
@@ -233,14 +242,16 @@ def _under(folded: str, rule: Rule, start: int, end: int, places: Sequence[Place
            actors: Sequence[ArabicActor]) -> list[ArabicControl]:
     """"X تحت سيطرة Y", "X الخاضعة لسيطرة Y": the place before, the actor after.
 
-    The place may head a relative clause: "X، التي لا تزال تحت سيطرة Y".
+    The place may head a relative clause: "X، التي لا تزال تحت سيطرة Y", and a locator in
+    apposition is not it (:func:`_unlocated`).
     """
     head = _relative_antecedent(folded, start, places)
-    before = [head] if head else [p for p in places if p.end <= start
-                                  and _words(folded[p.end:start]) <= 3]
+    inside = [p for p in places if start < p.start and p.end <= end]  # "تخضع X لسيطرة"
+    before = [head] if head else inside[:1] or [p for p in places if p.end <= start
+                                                and _words(folded[p.end:start]) <= 3]
     if not before:
         return []
-    place = before[-1]
+    place = _unlocated(folded, before[-1], places)
     if _POSSESSIVE_END_RE.search(folded, start, end):  # "تحت سيطرتهم": the actor named before
         earlier = [a for a in actors if a.end <= place.start and not _is_target(folded, a)]
         actor = earlier[-1] if earlier else None
@@ -286,3 +297,55 @@ def _expel(folded: str, rule: Rule, start: int, end: int, places: Sequence[Place
         out.append(ArabicControl("withdrew", p, obj, q_start, last, start, rule.name))
     return out
 
+
+
+#: Most words between a place-first verb and the "by" of its agent ("سقطت مساء أمس بيد").
+AGENT_REACH_WORDS = 4
+
+
+def _place_first(folded: str, m: re.Match[str],
+                 places: Sequence[PlaceSpan]) -> PlaceSpan | None:
+    """Return the place written right before a verb whose subject it is (rule "place first").
+
+    Only for the forms of :data:`PLACE_SUBJECT_RE` and only with nothing but "قد" between
+    (:data:`PLACE_SUBJECT_GAP_RE`): "سراقب سقطت بيد ..."، "وكانت البلدة قد سقطت".
+    """
+    if not PLACE_SUBJECT_RE.fullmatch(m.group()):
+        return None
+    before = [p for p in places if p.end <= m.start()]
+    if not before or not PLACE_SUBJECT_GAP_RE.fullmatch(folded[before[-1].end:m.start()]):
+        return None
+    return before[-1]
+
+
+def _place_subject(folded: str, rule: Rule, m: re.Match[str], place: PlaceSpan,
+                   actors: Sequence[ArabicActor]) -> list[ArabicControl]:
+    """Return the statement of a place-first verb, its agent named after it or none.
+
+    The agent only after "بيد"، "من قبل" ... or a strike phrase (لغارات روسية); never a
+    force named before the place, most often the speaker ("قالت اليونيفيل إن مواقعها في
+    الناقورة تعرضت لإطلاق نار").
+    """
+    end = m.end()
+    acting = [a for a in actors if not _is_target(folded, a)]
+    actor = None
+    by = BY_RE.search(folded, end, end + 60)
+    if by is not None and _words(folded[end:by.start()]) <= AGENT_REACH_WORDS:
+        actor = _actor_near(acting, by.end(), by.end() + 60)
+    if actor is None and rule.action == "attacked":
+        actor = strike_after(folded, end, acting)
+    q_end = actor.end if actor else end
+    return [ArabicControl(rule.action, place, actor, place.start, q_end, m.start(),
+                          f"{rule.name}, place first")]
+
+
+
+def _unlocated(folded: str, place: PlaceSpan, places: Sequence[PlaceSpan]) -> PlaceSpan:
+    """Return the place ``place`` only locates (rule "locator, not holder"), else ``place``.
+
+    "تلعفر، غرب الموصل، تحت سيطرة Y", "برطلة شرق الموصل تحت سيطرة Y": Y holds the first.
+    """
+    earlier = [p for p in places if p.end <= place.start and not p.ref]
+    if earlier and is_locator(folded, place, earlier[-1]):
+        return earlier[-1]
+    return place

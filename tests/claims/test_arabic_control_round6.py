@@ -1,0 +1,57 @@
+"""Rules of round 6 (issue 16): each named rule with sentences it must read and hard
+negatives it must not, written for these tests (not taken from any probe file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims
+
+
+def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
+    return [(c.action, c.place, c.actor_norm) for c in extract_claims(text, conflict=conflict)
+            if c.kind == "control"]
+
+
+# (rule, conflict, sentence, a claim it must give: action, place, actor norm)
+@pytest.mark.parametrize(("rule", "conflict", "text", "claim"), [
+    ("place first", "syria", "دير الزور سقطت بيد قوات النظام السوري صباح اليوم.",
+     ("captured", "دير الزور", "Syrian government")),
+    ("place first", "sudan", "وكانت مدينة ود مدني قد سقطت في أيدي قوات الدعم السريع.",
+     ("captured", "ود مدني", "RSF")),
+    ("place first", "sahel", "وكانت مدينة تمبكتو قد استعيدت من قبل الجيش المالي.",
+     ("captured", "تمبكتو", "Malian army")),
+    ("place first", "sudan", "وقال الجيش إن مدينة سنجة تعرضت لقصف من قبل قوات الدعم السريع.",
+     ("attacked", "سنجة", "RSF")),
+    ("subject to", "yemen", "وتخضع مدينة الحديدة لسيطرة الحوثيين.",
+     ("holds", "الحديدة", "Houthis")),
+    ("subject to", "yemen", "وكانت عدن تخضع لسيطرة الحكومة اليمنية.",
+     ("holds", "عدن", "Yemeni government")),
+    ("locator, not holder", "iraq", "وكانت تلعفر، غرب الموصل، لا تزال تحت سيطرة التنظيم.",
+     ("holds", "تلعفر", "ISIS")),
+    ("locator, not holder", "iraq", "وبلدة برطلة شرق الموصل تحت سيطرة القوات العراقية.",
+     ("holds", "برطلة", "Iraqi forces")),
+])
+def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
+    assert claim in _control(text, conflict), rule
+
+
+# (rule, conflict, sentence, a claim it must not give: action, place)
+@pytest.mark.parametrize(("rule", "conflict", "text", "absent"), [
+    # shells fell on the town: the town did not fall
+    ("place first", "syria", "وسقطت قذائف على مدينة حلب.", ("captured", "حلب")),
+    # a clitic و opens a new clause: Raqqa is the place entered, not what fell
+    ("place first", "syria", "دخلت القوات مدينة الرقة وسقطت قذيفة قرب المستشفى.",
+     ("captured", "الرقة")),
+    # a locator is not what is held
+    ("locator, not holder", "iraq", "وكانت تلعفر، غرب الموصل، لا تزال تحت سيطرة التنظيم.",
+     ("holds", "الموصل")),
+])
+def test_rule_does_not_read(rule: str, conflict: str, text: str, absent: tuple) -> None:
+    assert absent not in [(a, p) for a, p, _ in _control(text, conflict)], rule
+
+
+def test_place_first_takes_no_speaker_as_agent() -> None:
+    """The force that reports an attack on its own positions is not the attacker."""
+    claims = _control("وقالت قوات اليونيفيل إن مواقعها في الناقورة تعرضت لإطلاق نار.", "lebanon")
+    assert all(norm != "UNIFIL" for action, _, norm in claims if action == "attacked")
