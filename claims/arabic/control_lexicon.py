@@ -64,6 +64,9 @@ LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
     Lemma("pull out", past=("سحب",), present=("سحب",), masdar=("سحب",)),
     Lemma("retain", past=("احتفظ",), present=("حتفظ",), masdar=("احتفاظ",), transitive=False),
     Lemma("flee", past=("فر",), present=("فر",), masdar=("فرار",), transitive=False),
+    # أغار على (raided): the present يغير is "changes", so past forms only
+    Lemma("raid", past=("اغار",), transitive=False),
+    Lemma("leave", past=("غادر",), present=("غادر",), masdar=("مغادره",)),
     Lemma("exit", past=("خرج",), present=("خرج",), masdar=("خروج",), transitive=False),
     Lemma("evacuate", past=("اخلي", "اخل"), present=("خلي",), masdar=("اخلاء",)),
     Lemma("deploy", past=("انتشر", "تمركز", "تموضع"), present=("نتشر", "تمركز", "تموضع"),
@@ -148,10 +151,13 @@ RULES: tuple[Rule, ...] = (
          rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف))|"
          rf"{_FIRE}\s+(?:\S+\s+){{0,3}}?{_MISSILES}(?:\s+\S+){{0,3}}?\s+علي",
          None, "attacked", objects=_object_forms("shell")),
+    Rule("raid", lemma_pattern(_L["raid"]), r"علي", "attacked"),
     Rule("siege, imposed", r"(?:ال)?حصار(?:ا)?\s+(?:ال)?(?:مفروض|فرض)\S*", r"علي", "besieged"),
     Rule("withdrawal", lemma_pattern(_L["withdraw"]), r"من", "withdrew"),
     Rule("flight", lemma_pattern(_L["flee"]), r"من", "withdrew", force_only=True),
     Rule("exit", lemma_pattern(_L["exit"]), r"من", "withdrew", force_only=True),
+    Rule("departure", lemma_pattern(_L["leave"]), None, "withdrew",
+         objects=_object_forms("leave"), force_only=True),
     Rule("evacuation", lemma_pattern(_L["evacuate"]), None, "withdrew",
          objects=_object_forms("evacuate"), force_only=True),
     Rule("deployment", lemma_pattern(_L["deploy"]), r"في|داخل", "holds", force_only=True),

@@ -31,6 +31,10 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      ("holds", "تلعفر", "ISIS")),
     ("locator, not holder", "iraq", "وبلدة برطلة شرق الموصل تحت سيطرة القوات العراقية.",
      ("holds", "برطلة", "Iraqi forces")),
+    ("raid", "lebanon", "وأغار الطيران الإسرائيلي على مدينة صور فجر اليوم.",
+     ("attacked", "صور", "Israel")),
+    ("departure", "ukraine", "غادرت القوات الروسية مدينة إيزيوم.",
+     ("withdrew", "إيزيوم", "Russia")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
@@ -46,6 +50,8 @@ def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     # a locator is not what is held
     ("locator, not holder", "iraq", "وكانت تلعفر، غرب الموصل، لا تزال تحت سيطرة التنظيم.",
      ("holds", "الموصل")),
+    # civilians leave a town too: no side withdrew
+    ("departure", "ukraine", "وغادر آلاف السكان مدينة خاركيف.", ("withdrew", "خاركيف")),
 ])
 def test_rule_does_not_read(rule: str, conflict: str, text: str, absent: tuple) -> None:
     assert absent not in [(a, p) for a, p, _ in _control(text, conflict)], rule
@@ -55,3 +61,10 @@ def test_place_first_takes_no_speaker_as_agent() -> None:
     """The force that reports an attack on its own positions is not the attacker."""
     claims = _control("وقالت قوات اليونيفيل إن مواقعها في الناقورة تعرضت لإطلاق نار.", "lebanon")
     assert all(norm != "UNIFIL" for action, _, norm in claims if action == "attacked")
+
+
+def test_framework_is_no_place() -> None:
+    """"في إطار" (within the framework of) names no place: the stop word list has إطار."""
+    places = {p for _, p, _ in _control(
+        "وقالت الحكومة إن قواتها غادرت المدينة في إطار اتفاق لوقف إطلاق النار.", "ethiopia")}
+    assert not places & {"إطار", "اطار"}
