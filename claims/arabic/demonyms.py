@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from claims.arabic.actors import ArabicActor
 
-__all__ = ["ADJECTIVES", "FORCE_NOUNS", "country_actor", "find_arabic_demonym_actors"]
+__all__ = ["ADJECTIVES", "FORCE_NOUNS", "STATE_NOUNS", "country_actor",
+           "find_arabic_demonym_actors"]
 
 #: Country -> Arabic nisba adjectives, folded (alef and hamza forms as ا, ى as ي).
 ADJECTIVES: dict[str, tuple[str, ...]] = {
@@ -44,13 +45,19 @@ FORCE_NOUNS: tuple[str, ...] = (
     # the strike noun names its side too: "الغارات الإسرائيلية استهدفت" (Israel struck)
     "غارات", "غاره", "ضربات",
 )
+#: Rule "state institution": nouns of a state's institutions (folded, without ال) that
+#: with a country adjective speak for that country's side: "وزارة الدفاع التركية إن
+#: قواتها"، "الحكومة الإثيوبية"، "قيادة العمليات المشتركة العراقية". Mostly the speaker;
+#: as such the antecedent of the reference that opens the reported clause (قواتها).
+STATE_NOUNS: tuple[str, ...] = ("حكومه", "وزاره", "قياده", "رياسه", "سلطات", "هييه الاركان")
 #: English words after a country adjective that make an alias a force ("Sudanese army").
 _FORCE_WORDS = frozenset({"forces", "army", "military", "troops", "soldiers",
                           "drones", "aircraft", "planes", "jets", "warplanes", "navy",
                           "regime", "police", "artillery", "air", "armed"})
 
 _ADJ_TO_COUNTRY = {adj: cc for cc, adjs in ADJECTIVES.items() for adj in adjs}
-_NOUN = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in FORCE_NOUNS) + ")"
+_NOUN = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                         for n in (*FORCE_NOUNS, *STATE_NOUNS)) + ")"
 _ADJ = "(?:" + "|".join(sorted(_ADJ_TO_COUNTRY, key=len, reverse=True)) + ")"
 #: Prepositions that end the force phrase: "غارات على مواقع سورية" is no Syrian strike.
 _PREPOSITION = r"(?:علي|في|الي|ضد|نحو|باتجاه|قرب|داخل|عند|فوق)"

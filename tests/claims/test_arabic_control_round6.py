@@ -35,6 +35,11 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      ("attacked", "صور", "Israel")),
     ("departure", "ukraine", "غادرت القوات الروسية مدينة إيزيوم.",
      ("withdrew", "إيزيوم", "Russia")),
+    ("state institution", "syria", "قالت وزارة الدفاع التركية إن قواتها سيطرت على مدينة تل أبيض.",
+     ("captured", "تل أبيض", "Turkey")),
+    ("state institution", "iraq",
+     "وأعلنت قيادة العمليات المشتركة العراقية أن قواتها دخلت مدينة الفلوجة.",
+     ("entered", "الفلوجة", "Iraqi forces")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
@@ -68,3 +73,17 @@ def test_framework_is_no_place() -> None:
     places = {p for _, p, _ in _control(
         "وقالت الحكومة إن قواتها غادرت المدينة في إطار اتفاق لوقف إطلاق النار.", "ethiopia")}
     assert not places & {"إطار", "اطار"}
+
+
+def test_state_institution_speaking_is_not_the_attacker() -> None:
+    """A government that reports (or accuses) is not the side that shelled."""
+    claims = _control("وقالت الحكومة السودانية إن قوات الدعم السريع قصفت مدينة الأبيض.", "sudan")
+    assert ("attacked", "الأبيض", "RSF") in claims
+    assert ("attacked", "الأبيض", "SAF") not in claims
+
+
+def test_ceasefire_is_no_place() -> None:
+    """"وقف إطلاق النار" (ceasefire) names no place: وقف is a stop word."""
+    places = {p for _, p, _ in _control("انسحبت القوات من المدينة بموجب وقف إطلاق النار.",
+                                        "ethiopia")}
+    assert "وقف" not in places
