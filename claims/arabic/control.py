@@ -124,11 +124,18 @@ def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> s
     for actor in sorted(actors, key=lambda a: -a.start):
         if actor.start >= cut and actor.end <= start:
             head = head[:actor.start - cut] + " " + head[actor.end - cut:]
-    return " ".join(_ADVERB_RE.sub(" ", head).split()[-NEGATION_REACH_WORDS:])
+    head = _BRIDGE_RE.sub(" ", _ADVERB_RE.sub(" ", head))
+    return " ".join(head.split()[-NEGATION_REACH_WORDS:])
 
 
 #: Adverbs between a negation or a "may" and its verb: "قد تحاول بعد ذلك التقدم".
 _ADVERB_RE = re.compile(r"(?<![\w])(?:بعد\s+ذلك|قبل\s+ذلك|ايضا|كذلك|مجددا|مره\s+اخري)(?![\w])")
+
+
+#: Rule "denied that": "أن تكون / أن يكونوا (قد)" between a denial and its verb ("نفت
+#: الفصائل أن تكون قوات النظام قد دخلت البلدة") is no clause of its own: the negation
+#: reaches the verb through it.
+_BRIDGE_RE = re.compile(r"(?<![\w])ان\s+[يت]كون(?:وا|ا)?(?:\s+قد)?(?![\w])")
 
 
 #: A call or a demand governing the verbal noun after it: "دعا X إلى الانسحاب"، "طالبهم

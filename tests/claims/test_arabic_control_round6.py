@@ -57,6 +57,11 @@ def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
      ("holds", "الموصل")),
     # civilians leave a town too: no side withdrew
     ("departure", "ukraine", "وغادر آلاف السكان مدينة خاركيف.", ("withdrew", "خاركيف")),
+    # a denial reaches the verb through "أن تكون ... قد"
+    ("denied that", "syria", "ونفت الفصائل أن تكون قوات النظام قد دخلت بلدة النيرب.",
+     ("entered", "النيرب")),
+    ("denied that", "yemen", "ونفى الحوثيون أن يكونوا قد انسحبوا من مدينة الحزم.",
+     ("withdrew", "الحزم")),
 ])
 def test_rule_does_not_read(rule: str, conflict: str, text: str, absent: tuple) -> None:
     assert absent not in [(a, p) for a, p, _ in _control(text, conflict)], rule
