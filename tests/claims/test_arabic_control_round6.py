@@ -3,8 +3,12 @@ negatives it must not, written for these tests (not taken from any probe file)."
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from claims.arabic.dates import arabic_event_date
+from claims.arabic.text import fold
 from claims.extract import extract_claims
 
 
@@ -92,3 +96,14 @@ def test_ceasefire_is_no_place() -> None:
     places = {p for _, p, _ in _control("انسحبت القوات من المدينة بموجب وقف إطلاق النار.",
                                         "ethiopia")}
     assert "وقف" not in places
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قصفت المدفعية بلدة كفرنبل ليل السبت الأحد.", None),  # a night over two days
+    ("شنت الطائرات غارات على البلدة ليلة الجمعة - السبت.", None),
+    ("شنت الطائرات غارات على البلدة ليلة الأحد.", dt.date(2017, 7, 9)),  # one weekday: that day
+    ("قصفت المدفعية البلدة يوم الأحد.", dt.date(2017, 7, 9)),
+])
+def test_night_over_two_days_has_no_date(text: str, day: dt.date | None) -> None:
+    """Rule "night over two days": no single event day."""
+    assert arabic_event_date(fold(text), dt.date(2017, 7, 10))[0] == day
