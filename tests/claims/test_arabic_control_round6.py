@@ -44,6 +44,15 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
     ("state institution", "iraq",
      "وأعلنت قيادة العمليات المشتركة العراقية أن قواتها دخلت مدينة الفلوجة.",
      ("entered", "الفلوجة", "Iraqi forces")),
+    # Arabic generic words and spellings of conflicts.json (the war's army, its names)
+    ("war's army", "myanmar", "وقصفت طائرات الجيش مواقع للمتمردين قرب مدينة ماندالاي.",
+     ("attacked", "ماندالاي", "Tatmadaw")),
+    ("war's army", "drc", "واستعاد الجيش السيطرة على بلدة روتشورو.",
+     ("captured", "روتشورو", "FARDC")),
+    ("spelling", "drc", "وقالت حركة إم23 إن مقاتليها سيطروا على بلدة ساكي.",
+     ("captured", "ساكي", "M23")),
+    ("spelling", "sahel", "وقالت تنسيقية حركات أزواد إن مقاتليها دخلوا مدينة غاو.",
+     ("entered", "غاو", "Tuareg rebels")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
