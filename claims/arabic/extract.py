@@ -31,6 +31,7 @@ from claims.arabic.actors import (
     merge_appositions,
 )
 from claims.arabic.antecedents import article_antecedent, sentence_antecedent
+from claims.arabic.clauses import REPORTING_WORDS
 from claims.arabic.control import (
     ArabicControl,
     PlaceSpan,
@@ -112,10 +113,24 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
             continue
         before = folded[max(0, m.start - 20):m.start].split()
         after = _COUNTRY_AFTER_RE.match(folded, m.end)
-        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]):
+        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]) or \
+                before and _country_speaks(folded, before[-1], m.end):
             out.append(ArabicActor(m.start, m.end, text[m.start:m.end], norm,
                                    (conflict,) if conflict else (), "name"))
     return out
+
+
+#: Rule "country speaks": a country right after a reporting word and before a
+#: complementizer ("قالت أذربيجان إنها سيطرت"، "أعلنت روسيا أن قواتها") speaks for its side:
+#: an actor, so that "إنها" and "قواتها" are that side's (the speaker rules of
+#: :mod:`claims.arabic.clauses` keep it from being the agent of an attack it reports).
+_COMPLEMENTIZER_AFTER_RE = re.compile(r"\s+(?:ب|و)?ان(?:ها|ه|هم)?(?![\w])")
+
+
+def _country_speaks(folded: str, word_before: str, end: int) -> bool:
+    """Whether the country ending at ``end`` is the speaker (rule "country speaks")."""
+    return word_before.lstrip("وف") in REPORTING_WORDS and \
+        _COMPLEMENTIZER_AFTER_RE.match(folded, end) is not None
 
 
 #: Verbs whose statement is a longer phrase (شنت ... غارات على، أحكمت ... قبضتها على).

@@ -53,6 +53,10 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      ("captured", "ساكي", "M23")),
     ("spelling", "sahel", "وقالت تنسيقية حركات أزواد إن مقاتليها دخلوا مدينة غاو.",
      ("entered", "غاو", "Tuareg rebels")),
+    ("country speaks", "karabakh", "وقالت أذربيجان إنها سيطرت على مدينة شوشة.",
+     ("captured", "شوشة", "Azerbaijan")),
+    ("country speaks", "ukraine", "وقالت روسيا إن قواتها سيطرت على بلدة أفدييفكا.",
+     ("captured", "أفدييفكا", "Russia")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
@@ -116,3 +120,9 @@ def test_ceasefire_is_no_place() -> None:
 def test_night_over_two_days_has_no_date(text: str, day: dt.date | None) -> None:
     """Rule "night over two days": no single event day."""
     assert arabic_event_date(fold(text), dt.date(2017, 7, 10))[0] == day
+
+
+def test_a_country_that_speaks_is_not_the_attacker_it_reports() -> None:
+    """Rule "country speaks": Armenia reports the shelling, Azerbaijan shelled."""
+    claims = _control("وقالت أرمينيا إن القوات الأذربيجانية قصفت مدينة ستيباناكيرت.", "karabakh")
+    assert [norm for action, _, norm in claims if action == "attacked"] == ["Azerbaijan"]
