@@ -67,6 +67,9 @@ LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
     # أغار على (raided): the present يغير is "changes", so past forms only
     Lemma("raid", past=("اغار",), transitive=False),
     Lemma("leave", past=("غادر",), present=("غادر",), masdar=("مغادره",)),
+    # تسلم / استلم (took over a place handed over): a capture by the force that takes it
+    Lemma("take over", past=("تسلم", "استلم"), present=("تسلم", "ستلم"),
+          masdar=("تسلم", "استلام")),
     Lemma("exit", past=("خرج",), present=("خرج",), masdar=("خروج",), transitive=False),
     Lemma("evacuate", past=("اخلي", "اخل"), present=("خلي",), masdar=("اخلاء",)),
     Lemma("deploy", past=("انتشر", "تمركز", "تموضع"), present=("نتشر", "تمركز", "تموضع"),
@@ -138,6 +141,8 @@ RULES: tuple[Rule, ...] = (
     Rule("recapture", f"{lemma_pattern(_L['recapture'])}|{lemma_pattern(_L['liberate'])}|"
          f"{lemma_pattern(_L['wrest'])}", None, "captured",
          objects=_object_forms("recapture", "liberate", "wrest")),
+    Rule("take over", lemma_pattern(_L["take over"]), None, "captured",
+         objects=_object_forms("take over"), force_only=True),
     Rule("expel", lemma_pattern(_L["expel"]), r"من", "captured", "expel"),
     Rule("storm", lemma_pattern(_L["storm"]), None, "entered", objects=_object_forms("storm")),
     Rule("incursion", lemma_pattern(_L["incursion"]), r"في|داخل", "entered"),

@@ -199,6 +199,9 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         actor = _actor_near([a for a in acting if not re.search(
             r"(?<![\w])من\s+$", folded[max(0, a.start - 6):a.start])],
             after_pronoun, after_pronoun + 60)
+    if actor is None and place is pronoun:  # "وتسلمتها قوات النظام": the subject follows
+        actor = next((a for a in acting if a.start >= end and not folded[end:a.start].strip()),
+                     None)
     last = listed[-1].end
     if actor is None and rule.action == "attacked":
         actor = strike_after(folded, last, acting)  # "تعرضت بلدة X لغارات روسية"

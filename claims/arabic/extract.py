@@ -94,6 +94,8 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
                       actors: Sequence[ArabicActor], conflict: str | None) -> list[ArabicActor]:
     """Countries that stand as the subject of a control verb: the war's actor for them.
 
+    A capital counts only as a speaker (rule "country speaks": "قالت كييف إن قواتها").
+
     "قصفت إسرائيل مدينة رفح"، "روسيا سيطرت على": a country right after a control verb
     (VSO) or right before one (SVO, قد between allowed) is the side that acts, when the war
     has an actor standing for that country (:func:`claims.arabic.demonyms.country_actor`).
@@ -104,24 +106,28 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
     out = []
     for m in mentions:
         place = m.place
-        if place is None or place.precision != "country" and place.feature_code != "PCLI":
+        if place is None or any(a.start < m.end and m.start < a.end for a in actors):
             continue
-        if any(a.start < m.end and m.start < a.end for a in actors):
+        country = place.precision == "country" or place.feature_code == "PCLI"
+        if not country and place.feature_code != "PPLC":
             continue
         norm = country_actor(conflict, place.country_code)
         if norm is None:
             continue
         before = folded[max(0, m.start - 20):m.start].split()
         after = _COUNTRY_AFTER_RE.match(folded, m.end)
-        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]) or \
-                before and _country_speaks(folded, before[-1], m.end):
+        speaks = bool(before) and _country_speaks(folded, before[-1], m.end)
+        if not country and not speaks:
+            continue  # a capital stands for its government only as a speaker
+        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]) or speaks:
             out.append(ArabicActor(m.start, m.end, text[m.start:m.end], norm,
                                    (conflict,) if conflict else (), "name"))
     return out
 
 
-#: Rule "country speaks": a country right after a reporting word and before a
-#: complementizer ("قالت أذربيجان إنها سيطرت"، "أعلنت روسيا أن قواتها") speaks for its side:
+#: Rule "country speaks": a country, or its capital ("قالت كييف إن قواتها"), right after a
+#: reporting word and before a complementizer ("قالت أذربيجان إنها سيطرت"، "أعلنت روسيا
+#: أن قواتها") speaks for its side:
 #: an actor, so that "إنها" and "قواتها" are that side's (the speaker rules of
 #: :mod:`claims.arabic.clauses` keep it from being the agent of an attack it reports).
 _COMPLEMENTIZER_AFTER_RE = re.compile(r"\s+(?:ب|و)?ان(?:ها|ه|هم)?(?![\w])")

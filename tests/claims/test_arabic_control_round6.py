@@ -57,6 +57,16 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      ("captured", "شوشة", "Azerbaijan")),
     ("country speaks", "ukraine", "وقالت روسيا إن قواتها سيطرت على بلدة أفدييفكا.",
      ("captured", "أفدييفكا", "Russia")),
+    ("country speaks", "ukraine", "وقالت كييف إن قواتها انسحبت من مدينة أفدييفكا.",
+     ("withdrew", "أفدييفكا", "Ukraine")),
+    ("take over", "yemen", "تسلمت قوات المجلس الانتقالي الجنوبي مدينة زنجبار من القوات الحكومية.",
+     ("captured", "زنجبار", "STC")),
+    ("subject after object pronoun", "syria",
+     "سيطرت الفصائل على مدينة سراقب، ثم استعادتها قوات النظام.",
+     ("captured", "سراقب", "Syrian government")),
+    ("subject after object pronoun", "syria",
+     "وانسحبت القوات الأمريكية من مدينة منبج، وتسلمتها قوات النظام.",
+     ("captured", "منبج", "Syrian government")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
@@ -79,6 +89,10 @@ def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
      ("entered", "النيرب")),
     ("denied that", "yemen", "ونفى الحوثيون أن يكونوا قد انسحبوا من مدينة الحزم.",
      ("withdrew", "الحزم")),
+    # civilians receive aid: no take-over
+    ("take over", "syria", "وتسلم السكان المساعدات في مدينة حلب.", ("captured", "حلب")),
+    # a capital is a place when it is not the speaker
+    ("country speaks", "ukraine", "ودخلت القوات الروسية ضواحي كييف.", ("captured", "كييف")),
 ])
 def test_rule_does_not_read(rule: str, conflict: str, text: str, absent: tuple) -> None:
     assert absent not in [(a, p) for a, p, _ in _control(text, conflict)], rule
