@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from claims.arabic.numbers import parse_number_words
 from claims.arabic.text import fold
 
-__all__ = ["MONTHS", "WEEKDAYS", "arabic_event_date"]
+__all__ = ["MONTHS", "WEEKDAYS", "arabic_event_date", "has_date_phrase"]
 
 #: Weekday names (folded) -> Python weekday (Monday 0).
 WEEKDAYS: dict[str, int] = {fold(k): v for k, v in {
@@ -105,3 +105,13 @@ def arabic_event_date(folded: str, published: date | None) -> tuple[date | None,
         return None, None
     day = min(found, key=lambda f: f[0])[1]
     return day, day
+
+
+def has_date_phrase(folded: str) -> bool:
+    """Whether a folded sentence names a day of its own (a date, a weekday, أمس, a night).
+
+    >>> has_date_phrase("دخلت القوات المدينه امس"), has_date_phrase("دخلت القوات المدينه")
+    (True, False)
+    """
+    return any(pattern.search(folded) for pattern in (_MONTH_RE, _WEEKDAY_RE, _RELATIVE_RE,
+                                                      _NIGHT_RE))

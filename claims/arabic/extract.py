@@ -40,7 +40,8 @@ from claims.arabic.control import (
     is_trigger_word,
     name_slots,
 )
-from claims.arabic.dates import arabic_event_date
+from claims.arabic.date_context import carried_date
+from claims.arabic.dates import arabic_event_date, has_date_phrase
 from claims.arabic.demonyms import find_arabic_demonym_actors
 from claims.arabic.distance import find_arabic_distances
 from claims.arabic.references import find_facility_spans, find_reference_spans
@@ -248,6 +249,7 @@ def extract_arabic_claims(
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse()
     capital = _war_capital(conflict) if resolve and _PALACE_RE.search(folded) else None
+    previous_day: date | None = None  # the day the sentence before is about
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
@@ -259,6 +261,10 @@ def extract_arabic_claims(
                               a.kind)
                   for a in actors_all if s_start <= a.start and a.end <= s_end]
         first, last = arabic_event_date(f_sentence, published)
+        own_date = has_date_phrase(f_sentence)
+        carried = None if own_date else carried_date(f_sentence, previous_day)
+        previous_day = (first if first == last else None) if own_date else \
+            carried or previous_day
 
         def provenance(start: int, end: int, s_start: int = s_start,
                        s_end: int = s_end) -> Provenance:
@@ -303,9 +309,12 @@ def extract_arabic_claims(
         for st in find_arabic_control(f_sentence, [*spans, *ref_spans], actors, sentence):
             claim = _control_claim(st, spans, place_of, actors, discourse, sentence, capital)
             if claim is not None:
+                day, day_end = first, last
+                if carried is not None and st.action != "holds":
+                    day = day_end = carried  # rule "days after" (date_context)
                 claims.append(ControlClaim(
-                    provenance=provenance(st.start, st.end), event_date=first,
-                    event_date_end=last, conflict=conflict, **claim))
+                    provenance=provenance(st.start, st.end), event_date=day,
+                    event_date_end=day_end, conflict=conflict, **claim))
         _remember(discourse, spans, place_of, actors, f_sentence, sentence)
         discourse.next_sentence()
     log.debug("%d Arabic claims from %d characters", len(claims), len(text))

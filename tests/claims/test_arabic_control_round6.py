@@ -140,3 +140,13 @@ def test_a_country_that_speaks_is_not_the_attacker_it_reports() -> None:
     """Rule "country speaks": Armenia reports the shelling, Azerbaijan shelled."""
     claims = _control("وقالت أرمينيا إن القوات الأذربيجانية قصفت مدينة ستيباناكيرت.", "karabakh")
     assert [norm for action, _, norm in claims if action == "attacked"] == ["Azerbaijan"]
+
+
+def test_days_after_count_from_the_sentence_before() -> None:
+    """Rule "days after": "وبعد يومين" is two days after the day of the sentence before."""
+    text = ("دخلت القوات اليمنية مدينة الخوخة يوم الأربعاء. وقال متحدث عسكري إن القوات تتقدم. "
+            "وبعد يومين، اقتحمت القوات مدينة حيس.")
+    claims = [c for c in extract_claims(text, conflict="yemen", published="2018-06-16")
+              if c.kind == "control" and c.action == "entered"]
+    assert [(c.place, c.event_date) for c in claims] == [
+        ("الخوخة", dt.date(2018, 6, 13)), ("حيس", dt.date(2018, 6, 15))]
