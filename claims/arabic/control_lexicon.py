@@ -180,9 +180,10 @@ RULES: tuple[Rule, ...] = (
     Rule("loss", lemma_pattern(_L["lose"]), None, "lost", objects=_object_forms("lose")),
 )
 
-#: "بيد", "في يد", "على يد", "من قبل": the actor of a passive statement follows.
+#: "بيد", "في يد", "على يد", "من قبل": the actor of a passive statement follows; so does
+#: the one who launched the attack (rule "launched by": "لهجوم صاروخي شنه الحوثيون").
 BY_RE = re.compile(r"(?<![\w])(?:من\s+قبل|علي\s+يد|بيد|في\s+يد|بايدي|في\s+ايدي|في\s+قبضه|"
-                   r"لصالح)")
+                   r"لصالح|(?:شن|نفذ|تبن)(?:ته|ه|اه|تها|ها)(?![\w]))")
 #: Rule "place first": finite verb forms whose subject is the place, which may stand
 #: before them (SV): "طرابلس سقطت بيد ..."، "الزاوية قد استعيدت من قبل ..."، "مدينة X
 #: تعرضت لقصف". No clitic و/ف: "وسقطت" opens a new clause, the verb first.

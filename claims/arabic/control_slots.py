@@ -121,8 +121,10 @@ _TARGET_BEFORE_RE = re.compile(r"(?<![\w])(?:مواقع|موقعا|موقع|تج
 
 
 #: Words before a force that helps the subject ("بمساندة مقاتلين من العشائر"): not the actor.
+#: Rule "backed by" (مدعومين من رواندا، المدعومة من إيران): the backer is no subject either.
 _HELPER_BEFORE_RE = re.compile(r"(?<![\w])(?:بمسانده|بدعم(?:\s+من)?|بمشاركه|بغطاء(?:\s+من)?|"
-                               r"باسناد(?:\s+من)?|الي\s+جانب)\s+$")
+                               r"باسناد(?:\s+من)?|الي\s+جانب|"
+                               r"(?:ال)?مدعوم(?:ه|ين|ون|ا|تين)?\s+من)\s+$")
 
 
 def _is_target(folded: str, actor: ArabicActor) -> bool:

@@ -210,9 +210,12 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         if by is not None and _words(folded[last:by.start()]) <= 2:
             actor = _actor_near(actors, by.end(), by.end() + 60)
     if actor is None and rule.voice != "fell":
-        earlier = [a for a in actors if a.end <= start
+        earlier = [a for a in actors if a.end <= start and not _is_target(folded, a)
                    and not speaker_not_agent(folded, a, start, rule.action)]
         actor = earlier[-1] if earlier else None
+        if len(earlier) >= 2 and _COORDINATED_RE.fullmatch(
+                folded[earlier[-2].end:earlier[-1].start]):
+            actor = earlier[-2]  # rule "first conjunct": "القوات التركية والفصائل ... سيطرت"
     q_start = min(start, actor.start) if actor else start
     q_end = max(last, actor.end) if actor else last
     action = rule.action
@@ -300,6 +303,11 @@ def _expel(folded: str, rule: Rule, start: int, end: int, places: Sequence[Place
         out.append(ArabicControl("withdrew", p, obj, q_start, last, start, rule.name))
     return out
 
+
+
+#: Rule "first conjunct": two forces joined by و before the verb; the first heads the
+#: subject ("القوات التركية والفصائل الموالية لها سيطرت على عفرين": Turkey).
+_COORDINATED_RE = re.compile(r"\s*و\s*")
 
 
 #: Most words between a place-first verb and the "by" of its agent ("سقطت مساء أمس بيد").

@@ -67,6 +67,17 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
     ("subject after object pronoun", "syria",
      "وانسحبت القوات الأمريكية من مدينة منبج، وتسلمتها قوات النظام.",
      ("captured", "منبج", "Syrian government")),
+    ("possessive machines", "sahel",
+     "وقال الجيش المالي إن طائراته قصفت مواقع للمتمردين في مدينة كيدال.",
+     ("attacked", "كيدال", "Malian army")),
+    ("launched by", "yemen", "وتعرضت مدينة مأرب لهجوم صاروخي شنه الحوثيون.",
+     ("attacked", "مأرب", "Houthis")),
+    ("first conjunct", "syria",
+     "وقال المرصد السوري إن القوات التركية والفصائل الموالية لها سيطرت على مدينة عفرين.",
+     ("captured", "عفرين", "Turkey")),
+    ("backed by", "drc",
+     "وقال الجيش الكونغولي إن المتمردين مدعومين من رواندا سيطروا على مدينة غوما.",
+     ("captured", "غوما", "M23")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
