@@ -28,6 +28,7 @@ from claims.arabic.actors import (
     find_arabic_actor_references,
     find_arabic_actors,
     find_arabic_generic_actors,
+    generic_norm,
     merge_appositions,
 )
 from claims.arabic.antecedents import article_antecedent, sentence_antecedent
@@ -307,7 +308,8 @@ def extract_arabic_claims(
                 actor_norm=before[-1].norm if kind == "force" else None,
                 event_date=first, event_date_end=last))
         for st in find_arabic_control(f_sentence, [*spans, *ref_spans], actors, sentence):
-            claim = _control_claim(st, spans, place_of, actors, discourse, sentence, capital)
+            claim = _control_claim(st, spans, place_of, actors, discourse, sentence, capital,
+                                   conflict)
             if claim is not None:
                 day, day_end = first, last
                 if carried is not None and st.action != "holds":
@@ -323,7 +325,8 @@ def extract_arabic_claims(
 
 def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int, Place | None],
                    actors: list[ArabicActor], discourse: Discourse,
-                   sentence: str, capital: PlaceEntry | None = None) -> dict | None:
+                   sentence: str, capital: PlaceEntry | None = None,
+                   conflict: str | None = None) -> dict | None:
     """Return a control claim's place and actor fields, references resolved (None: unresolved)."""
     fields: dict = {"action": st.action, "place": st.place.name,
                     "place_ref": place_of.get(st.place.start),
@@ -341,10 +344,22 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
                       place_reason=reason)
     if st.actor is not None and st.actor.kind == "reference":
         named = _actor_reference(st.actor, actors, discourse, fold(sentence))
+        if named is None and _BARE_FORCES_RE.fullmatch(fold(st.actor.text)) and \
+                not any(a.norm for a in discourse.actors) and \
+                not any(a.norm for a in actors if a.end <= st.actor.start):
+            norm = generic_norm("القوات الحكوميه", conflict)  # rule "bare forces, the state's"
+            named = (norm, f"{st.actor.text} -> {norm}: no force named before, the war's "
+                           "government forces") if norm else None
         if named is not None:
             norm, reason = named
             fields.update(actor_norm=norm, actor_reason=reason)
     return fields
+
+
+#: Rule "bare forces, the state's": "القوات" with no side named anywhere before it in the
+#: article is the government's of the war (its actor listing "القوات الحكومية"), as the
+#: probe sets' convention normalizes it ("القوات" in a Somali article: Somali government).
+_BARE_FORCES_RE = re.compile(r"[وفبل]?القوات")
 
 
 #: Only an article naming a palace needs the war's capital resolved.

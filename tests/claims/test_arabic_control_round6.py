@@ -161,3 +161,15 @@ def test_days_after_count_from_the_sentence_before() -> None:
               if c.kind == "control" and c.action == "entered"]
     assert [(c.place, c.event_date) for c in claims] == [
         ("الخوخة", dt.date(2018, 6, 13)), ("حيس", dt.date(2018, 6, 15))]
+
+
+def test_bare_forces_are_the_state_s_only_with_no_side_named_before() -> None:
+    """Rule "bare forces, the state's": القوات with no antecedent is the war's government."""
+    alone = _control("سيطرت القوات على مدينة جوهر بعد انسحاب مسلحي حركة الشباب.", "somalia")
+    assert ("captured", "جوهر", "Somali government") in alone
+    # a side named before: the reference is that side's, not the state's
+    after = _control("دخلت قوات الدعم السريع مدينة الجنينة. ثم سيطرت القوات على مدينة زالنجي.",
+                     "sudan")
+    assert ("captured", "زالنجي", "SAF") not in after
+    # a war with no government forces of its own words (two states): no guess
+    assert ("withdrew", "سوليدار", None) in _control("انسحبت القوات من بلدة سوليدار.", "ukraine")
