@@ -166,6 +166,8 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
     word = m.group()
     if re.match(r"[وف]?ل", word):
         return True  # "لاستعادة الرمادي", "للسيطرة على": in order to (no stem starts with ل)
+    if _in_question(folded, m):
+        return True  # "هل تستطيع القوات استعادة المدينة؟"
     call = _CALL_RE.search(folded, max(0, m.start() - 80), m.start())
     if call and (call["to"] or word.startswith("ب")):
         return True  # "دعت الأمم المتحدة القوات إلى الانسحاب": a call, not an event
@@ -177,6 +179,25 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
             return True
     return CONDITION_RE.search(folded, m.end(), m.end() + 80) is not None or \
         CONDITION_RE.search(before) is not None
+
+
+#: Rule "question": هل opening the trigger's clause, or a question mark closing it.
+_QUESTION_WORD_RE = re.compile(r"(?<![\w])[وف]?هل(?![\w])[^،,.;:؛!؟]*$")
+_QUESTION_END_RE = re.compile(r"[^،,.;:؛!؟]*؟")
+
+
+def _in_question(folded: str, m: re.Match[str]) -> bool:
+    """Whether the clause of a trigger is a question (rule "question"): no event is told.
+
+    >>> text = "وهل تستطيع القوات استعاده المدينه؟"
+    >>> _in_question(text, re.search("استعاده", text))
+    True
+    >>> text = "سيطرت القوات علي المدينه، فهل تصمد؟"
+    >>> _in_question(text, re.search("سيطرت", text))
+    False
+    """
+    return _QUESTION_WORD_RE.search(folded, max(0, m.start() - 80), m.start()) is not None \
+        or _QUESTION_END_RE.match(folded, m.end()) is not None
 
 
 def find_arabic_control(folded: str, places: Sequence[PlaceSpan],

@@ -78,6 +78,9 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
     ("backed by", "drc",
      "وقال الجيش الكونغولي إن المتمردين مدعومين من رواندا سيطروا على مدينة غوما.",
      ("captured", "غوما", "M23")),
+    # a question after the claim's clause leaves it
+    ("question", "ethiopia", "استعادت القوات الحكومية مدينة ميكيلي، فهل تصمد فيها؟",
+     ("captured", "ميكيلي", "ENDF")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
@@ -104,6 +107,10 @@ def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     ("take over", "syria", "وتسلم السكان المساعدات في مدينة حلب.", ("captured", "حلب")),
     # a capital is a place when it is not the speaker
     ("country speaks", "ukraine", "ودخلت القوات الروسية ضواحي كييف.", ("captured", "كييف")),
+    # a question tells no event
+    ("question", "ethiopia", "وهل تستطيع القوات الحكومية استعادة مدينة ميكيلي؟",
+     ("captured", "ميكيلي")),
+    ("question", "syria", "من يسيطر على مدينة منبج؟", ("holds", "منبج")),
 ])
 def test_rule_does_not_read(rule: str, conflict: str, text: str, absent: tuple) -> None:
     assert absent not in [(a, p) for a, p, _ in _control(text, conflict)], rule
