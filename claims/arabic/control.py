@@ -29,6 +29,7 @@ from claims.arabic.control_lexicon import (
     INTENT_RE,
     NEGATION_RE,
     PAST_RE,
+    PLACE_SUBJECT_RE,
     RULES,
     STILL_RE,
     Rule,
@@ -43,7 +44,7 @@ from claims.arabic.control_voices import (
 )
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
-           "is_trigger_word", "name_slots"]
+           "is_trigger_word", "name_slots", "subject_slots"]
 
 
 _RULE_RES = tuple(
@@ -130,6 +131,35 @@ def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> s
 
 #: Adverbs between a negation or a "may" and its verb: "قد تحاول بعد ذلك التقدم".
 _ADVERB_RE = re.compile(r"(?<![\w])(?:بعد\s+ذلك|قبل\s+ذلك|ايضا|كذلك|مجددا|مره\s+اخري)(?![\w])")
+
+
+#: The words before which a place is the subject (rule "place first" and "X تحت سيطرة"):
+#: a place-first verb (after an optional قد), or "تحت سيطرة" (after باتت، لا تزال ...).
+_SUBJECT_SLOT_RE = re.compile(
+    r"(?P<word>[^\s،,.:;؛()]+)\s+(?:قد\s+)?(?=(?:" + PLACE_SUBJECT_RE.pattern + r")(?![\w])|"
+    r"(?:(?:بات|اصبح|صار|كان)(?:ت|تا|وا|ا)?\s+|(?:لا|ما)\s+[يت]?زال(?:ت|وا)?\s+)?"
+    r"تحت\s+(?:ال)?سيطر)")
+
+
+def subject_slots(folded: str) -> list[tuple[int, int]]:
+    """Return the spans of words standing where a place-first verb expects its place.
+
+    "كيدال سقطت بيد ..."، "وكانت باخموت قد سقطت"، "كيدال باتت تحت سيطرة ...": like
+    :func:`name_slots` for the place before its verb, so a name the gazetteer lacks in
+    Arabic may be read by its Latin spelling there.
+
+    >>> subject_slots("وكانت كيدال قد سقطت بيد المتمردين")
+    [(6, 11)]
+    >>> subject_slots("وسقطت قذايف علي المدينه")
+    []
+    """
+    out = []
+    for m in _SUBJECT_SLOT_RE.finditer(folded):
+        word = m["word"]
+        if _NOT_SLOT_RE.match(word) or len(word) < 3 or re.fullmatch(r"[وف]?كان\S*|قد", word):
+            continue
+        out.append((m.start("word"), m.end("word")))
+    return out
 
 
 #: Rule "denied that": "أن تكون / أن يكونوا (قد)" between a denial and its verb ("نفت

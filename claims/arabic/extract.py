@@ -30,6 +30,7 @@ from claims.arabic.actors import (
     find_arabic_generic_actors,
     generic_norm,
     merge_appositions,
+    normalize_by_war,
 )
 from claims.arabic.antecedents import article_antecedent, sentence_antecedent
 from claims.arabic.clauses import REPORTING_WORDS
@@ -40,6 +41,7 @@ from claims.arabic.control import (
     is_locator,
     is_trigger_word,
     name_slots,
+    subject_slots,
 )
 from claims.arabic.date_context import carried_date
 from claims.arabic.dates import arabic_event_date, has_date_phrase
@@ -158,8 +160,9 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
                 actors: Sequence[ArabicActor], conflict: str | None) -> list[Mention]:
     """Names the gazetteer lacks in Arabic, read where a control verb expects a place.
 
-    The word a trigger governs (:func:`claims.arabic.control.name_slots`: دخولها كيدال)
-    is read by its Latin spellings, as after a place noun, and kept only when one
+    The word a trigger governs (:func:`claims.arabic.control.name_slots`: دخولها كيدال),
+    or the place a place-first verb follows (:func:`~claims.arabic.control.subject_slots`:
+    كيدال سقطت) is read by its Latin spellings, as after a place noun, and kept only when one
     reading lies in the war's countries (the most populous there), so a common word
     read by sound as a far village is no place.
     """
@@ -173,7 +176,7 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
     parser = get_geoparser()
     stops = stop_words()
     out = []
-    for start, end in name_slots(folded, actors):
+    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
         if any(m.start < end and start < m.end for m in mentions) or \
                 any(a.start < end and start < a.end for a in actors):
             continue
@@ -234,6 +237,7 @@ def extract_arabic_claims(
     folded = fold(text)
     actors_all = find_arabic_actors(folded, text)
     conflict = _conflict(actors_all, mentions, conflict)
+    actors_all = normalize_by_war(actors_all, conflict)
     mentions = _bounded(mentions, conflict) if resolve else mentions
     prov = dict(article_id=article_id, source=source, url=url, published=published)
     actors_all = sorted([*actors_all, *find_arabic_demonym_actors(folded, conflict, text,

@@ -81,6 +81,16 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
     # a question after the claim's clause leaves it
     ("question", "ethiopia", "استعادت القوات الحكومية مدينة ميكيلي، فهل تصمد فيها؟",
      ("captured", "ميكيلي", "ENDF")),
+    # a place the gazetteer lacks in Arabic, read by its Latin spelling before its verb
+    ("subject slot", "sahel", "وكانت كيدال قد سقطت بيد الجيش المالي.",
+     ("captured", "كيدال", "Malian army")),
+    ("subject slot", "ukraine", "وقال الجيش إن باخموت لا تزال تحت سيطرة القوات الأوكرانية.",
+     ("holds", "باخموت", "Ukraine")),
+    # one name, several wars: the article's war says whose it is
+    ("normalized by war", "ukraine", "وسيطرت قوات فاغنر على بلدة سوليدار.",
+     ("captured", "سوليدار", "Russia")),
+    ("normalized by war", "libya", "وقصفت قوات فاغنر مدينة طرابلس.",
+     ("attacked", "طرابلس", "LNA (Wagner)")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
