@@ -127,6 +127,12 @@ _HELPER_BEFORE_RE = re.compile(r"(?<![\w])(?:بمسانده|بدعم(?:\s+من)?
                                r"(?:ال)?مدعوم(?:ه|ين|ون|ا|تين)?\s+من)\s+$")
 
 
+#: Rule "victims": a force counted as killed or wounded is no one acting ("وقتل عشرات
+#: الجنود الماليين في هجوم على ...": the soldiers were attacked).
+_VICTIMS_BEFORE_RE = re.compile(r"(?<![\w])[وف]?(?:قتل|مقتل|اصيب|اصابه|جرح|اسر|اسقاط)\s+"
+                                r"(?:\S+\s+){0,2}?$")
+
+
 def _is_target(folded: str, actor: ArabicActor) -> bool:
     """Whether ``actor`` is named as the target of a strike (after :data:`_TARGET_BEFORE_RE`).
 
@@ -137,7 +143,8 @@ def _is_target(folded: str, actor: ArabicActor) -> bool:
     """
     head = re.sub(r"[وفبل]{1,2}$", "", folded[max(0, actor.start - 40):actor.start])
     # "مواقع لقوات": the clitic is outside; a helper (بمساندة X) is no subject either
-    return bool(_TARGET_BEFORE_RE.search(head) or _HELPER_BEFORE_RE.search(head))
+    return bool(_TARGET_BEFORE_RE.search(head) or _HELPER_BEFORE_RE.search(head)
+                or _VICTIMS_BEFORE_RE.search(head))
 
 
 def _taken_from(folded: str, last: int, actors: Sequence[ArabicActor]) -> ArabicActor | None:

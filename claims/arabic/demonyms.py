@@ -55,6 +55,9 @@ _FORCE_WORDS = frozenset({"forces", "army", "military", "troops", "soldiers",
                           "drones", "aircraft", "planes", "jets", "warplanes", "navy",
                           "regime", "police", "artillery", "air", "armed"})
 
+#: Country abbreviations written as adjectives in English aliases ("US forces", "UK troops").
+_ABBREVIATIONS: dict[str, str] = {"US": "US", "U.S.": "US", "UK": "GB"}
+
 _ADJ_TO_COUNTRY = {adj: cc for cc, adjs in ADJECTIVES.items() for adj in adjs}
 _NOUN = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+")
                          for n in (*FORCE_NOUNS, *STATE_NOUNS)) + ")"
@@ -75,6 +78,9 @@ def country_actor(conflict: str | None, country: str) -> str | None:
 
     >>> country_actor("syria", "RU"), country_actor("sudan", "SD"), country_actor("libya", "LY")
     ('Russia', 'SAF', None)
+    >>> country_actor("iraq", "US")
+    'US-led coalition'
+
     """
     from claims.actors import default_actor_book
     from gazetteer.countries import country_code, country_of_adjective
@@ -89,7 +95,8 @@ def country_actor(conflict: str | None, country: str) -> str | None:
             if len(words) == 1 and alias == norm and country_code(alias) == country:
                 votes[norm] += 5
             elif len(words) >= 2 and words[1].lower() in _FORCE_WORDS and (
-                    country_of_adjective(words[0]) or country_code(words[0])) == country:
+                    country_of_adjective(words[0]) or country_code(words[0])
+                    or _ABBREVIATIONS.get(words[0])) == country:
                 votes[norm] += 1
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):

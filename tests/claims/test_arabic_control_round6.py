@@ -91,6 +91,10 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      ("captured", "سوليدار", "Russia")),
     ("normalized by war", "libya", "وقصفت قوات فاغنر مدينة طرابلس.",
      ("attacked", "طرابلس", "LNA (Wagner)")),
+    ("siege, subject between", "syria", "وأحكمت فصائل المعارضة الطوق على مدينة حلب.",
+     ("besieged", "حلب", "Syrian rebels")),
+    ("abbreviated country", "iraq", "وشنت طائرات أمريكية غارات على مدينة الرمادي.",
+     ("attacked", "الرمادي", "US-led coalition")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
@@ -190,3 +194,10 @@ def test_bare_forces_are_the_state_s_only_with_no_side_named_before() -> None:
     assert ("captured", "زالنجي", "SAF") not in after
     # a war with no government forces of its own words (two states): no guess
     assert ("withdrew", "سوليدار", None) in _control("انسحبت القوات من بلدة سوليدار.", "ukraine")
+
+
+def test_victims_are_not_the_attacker() -> None:
+    """Rule "victims": soldiers counted as killed in an attack did not make it."""
+    claims = _control("وقتل عشرات الجنود الماليين في هجوم على معسكر قرب مدينة موبتي.", "sahel")
+    assert all(norm != "Malian army" for _, _, norm in claims)
+    assert "معسكر" not in {place for _, place, _ in claims}  # a camp, not Mascara
