@@ -198,6 +198,8 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
         return True  # "لاستعادة الرمادي", "للسيطرة على": in order to (no stem starts with ل)
     if _in_question(folded, m):
         return True  # "هل تستطيع القوات استعادة المدينة؟"
+    if _SINCE_START_RE.search(folded, max(0, m.start() - 30), m.start()):
+        return True  # "منذ بدء الهجوم على العاصمة قبل عام": a time, not an event told
     call = _CALL_RE.search(folded, max(0, m.start() - 80), m.start())
     if call and (call["to"] or word.startswith("ب")):
         return True  # "دعت الأمم المتحدة القوات إلى الانسحاب": a call, not an event
@@ -209,6 +211,11 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
             return True
     return CONDITION_RE.search(folded, m.end(), m.end() + 80) is not None or \
         CONDITION_RE.search(before) is not None
+
+
+#: Rule "since the start": "منذ بدء / مع انطلاق / منذ اندلاع" + a verbal noun dates the
+#: clause by an earlier campaign; it tells no event of its own.
+_SINCE_START_RE = re.compile(r"(?<![\w])(?:منذ|مع)\s+(?:بدء|بدايه|انطلاق|اندلاع)\s+$")
 
 
 #: Rule "question": هل opening the trigger's clause, or a question mark closing it.

@@ -366,8 +366,8 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
 _BARE_FORCES_RE = re.compile(r"[وفبل]?القوات")
 
 
-#: Only an article naming a palace needs the war's capital resolved.
-_PALACE_RE = re.compile(r"قصر\s+(?:ال)?(?:جمهوري|رياسي)")
+#: Only an article naming a palace or "the capital" needs the war's capital resolved.
+_PALACE_RE = re.compile(r"قصر\s+(?:ال)?(?:جمهوري|رياسي)|(?<![\w])[وفبل]?(?:ال|لل)عاصمه(?![\w])")
 
 
 @lru_cache(maxsize=64)
@@ -391,13 +391,16 @@ def _place_reference(ref: PlaceSpan, spans: list[PlaceSpan], place_of: dict[int,
     """Return the place a reference means, or None when nothing named before fits.
 
     The palace (القصر الجمهوري) with no capital named before is in ``capital``, the war's
-    capital of ``conflicts.json``.
+    capital of ``conflicts.json``; so is "العاصمة" (rule "the capital"), which never means
+    a town that is no capital ("تقدمت من محور قصر بن غشير نحو العاصمة": Tripoli).
 
     A pronoun (عليها) may mean a place named earlier in its sentence, not one that only
     locates another ("سراقب في ريف إدلب ... عليها" is Saraqib); a noun (المدينة) means a
     place of an earlier sentence, as in English (the sentence names its own places).
     """
     noun = ref.ref or ""
+    if noun == "capital":  # rule "the capital": a capital named before, else the war's
+        return discourse.place_for("palace") or capital or discourse.place_for(noun)
     entry = None if noun == "it" else discourse.place_for(noun)
     return entry or _earlier_in_sentence(ref, spans, place_of, discourse, folded) or \
         (discourse.place_for(noun) if noun == "it" else None) or \

@@ -201,3 +201,20 @@ def test_victims_are_not_the_attacker() -> None:
     claims = _control("وقتل عشرات الجنود الماليين في هجوم على معسكر قرب مدينة موبتي.", "sahel")
     assert all(norm != "Malian army" for _, _, norm in claims)
     assert "معسكر" not in {place for _, place, _ in claims}  # a camp, not Mascara
+
+
+def test_the_capital_is_the_war_s_capital_not_a_town_before_it() -> None:
+    """Rule "the capital": العاصمة with no capital named before is the war's capital."""
+    claims = [c for c in extract_claims("تقدمت قوات حفتر من محور قصر بن غشير نحو العاصمة.",
+                                        conflict="libya") if c.kind == "control"]
+    assert [(c.action, c.place) for c in claims] == [("advanced_towards", "Tripoli")]
+    named = [c for c in extract_claims("دخلت قوات الدعم السريع الخرطوم. ثم سيطرت على مطار "
+                                       "العاصمة.", conflict="sudan") if c.kind == "control"]
+    assert ("captured", "الخرطوم") in [(c.action, c.place) for c in named]
+
+
+def test_since_the_start_of_an_offensive_tells_no_event() -> None:
+    """Rule "since the start": "منذ بدء الهجوم على X" dates the clause, it is no attack."""
+    claims = _control("سيطرت قوات الوفاق على مدينة صبراتة، في أكبر تقدم لها منذ بدء الهجوم "
+                      "على العاصمة قبل عام.", "libya")
+    assert [a for a, _, _ in claims] == ["captured"]
