@@ -123,7 +123,12 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
         speaks = bool(before) and _country_speaks(folded, before[-1], m.end)
         if not country and not speaks:
             continue  # a capital stands for its government only as a speaker
-        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]) or speaks:
+        # "التي تسيطر عليها روسيا": after the verb and its pronoun object (rule "country
+        # after its verb's pronoun")
+        after_pronoun = len(before) >= 2 and _PREP_PRONOUN_RE.fullmatch(before[-1]) is not None \
+            and _verb_like(before[-2])
+        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]) or speaks \
+                or after_pronoun:
             out.append(ArabicActor(m.start, m.end, text[m.start:m.end], norm,
                                    (conflict,) if conflict else (), "name"))
     return out
@@ -141,6 +146,10 @@ def _country_speaks(folded: str, word_before: str, end: int) -> bool:
     """Whether the country ending at ``end`` is the speaker (rule "country speaks")."""
     return word_before.lstrip("وف") in REPORTING_WORDS and \
         _COMPLEMENTIZER_AFTER_RE.match(folded, end) is not None
+
+
+#: A preposition with the place's pronoun between a verb and its subject: عليها، منها، فيها.
+_PREP_PRONOUN_RE = re.compile(r"(?:علي|من|في|ب)(?:ها|ه|هما)")
 
 
 #: Verbs whose statement is a longer phrase (شنت ... غارات على، أحكمت ... قبضتها على).

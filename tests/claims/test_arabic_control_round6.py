@@ -95,6 +95,14 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      ("besieged", "حلب", "Syrian rebels")),
     ("abbreviated country", "iraq", "وشنت طائرات أمريكية غارات على مدينة الرمادي.",
      ("attacked", "الرمادي", "US-led coalition")),
+    # the only side with an air force: its generic words (conflicts.json)
+    ("war's air force", "ethiopia", "وقصف الطيران الحربي مواقع لقوات تيغراي في مدينة شيري.",
+     ("attacked", "شيري", "ENDF")),
+    ("war's air force", "yemen", "وشن الطيران الحربي غارات على مدينة صعدة.",
+     ("attacked", "صعدة", "Saudi-led coalition")),
+    ("country after its verb's pronoun", "syria",
+     "ودخل الجيش السوري مدينة منبج، التي كانت تسيطر عليها تركيا.",
+     ("holds", "منبج", "Turkey")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
