@@ -226,3 +226,13 @@ def test_since_the_start_of_an_offensive_tells_no_event() -> None:
     claims = _control("سيطرت قوات الوفاق على مدينة صبراتة، في أكبر تقدم لها منذ بدء الهجوم "
                       "على العاصمة قبل عام.", "libya")
     assert [a for a, _, _ in claims] == ["captured"]
+
+
+def test_a_town_s_sided_districts_refer_back_residential_areas_do_not() -> None:
+    """Rule "sided districts": الأحياء الشرقية is the town named before; الأحياء السكنية no."""
+    sided = _control("سيطرت القوات العراقية على مدينة الموصل. وقالت إن قواتها دخلت الأحياء "
+                     "الغربية.", "iraq")
+    assert ("entered", "الموصل", "Iraqi forces") in sided
+    plain = _control("دخلت قوات الدعم السريع مدينة نيالا. واتهمها الجيش بقصف الأحياء السكنية.",
+                     "sudan")
+    assert ("attacked", "نيالا") not in [(a, p) for a, p, _ in plain]
