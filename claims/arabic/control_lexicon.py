@@ -153,7 +153,8 @@ RULES: tuple[Rule, ...] = (
     Rule("shelling", f"{lemma_pattern(_L['shell'])}|"
          rf"(?:شن|نفذ|يشن|تشن|نشن|ينفذ|تنفذ)(?:ت|تا|وا|ا|ون|ان)?\s+(?:\S+\s+){{0,3}}?{_ASSAULT}"
          rf"(?:\s+\S+){{0,3}}?\s+علي|{_ASSAULT}(?:\s+\S+){{0,3}}?\s+علي|"
-         rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف))|"
+         rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف|اطلاق|"
+         r"نيران|قذايف|صواريخ))|"
          rf"{_FIRE}\s+(?:\S+\s+){{0,3}}?{_MISSILES}(?:\s+\S+){{0,3}}?\s+علي",
          None, "attacked", objects=_object_forms("shell")),
     Rule("raid", lemma_pattern(_L["raid"]), r"علي", "attacked"),
@@ -183,7 +184,7 @@ RULES: tuple[Rule, ...] = (
 #: "بيد", "في يد", "على يد", "من قبل": the actor of a passive statement follows; so does
 #: the one who launched the attack (rule "launched by": "لهجوم صاروخي شنه الحوثيون").
 BY_RE = re.compile(r"(?<![\w])(?:من\s+قبل|علي\s+يد|بيد|في\s+يد|بايدي|في\s+ايدي|في\s+قبضه|"
-                   r"لصالح|(?:شن|نفذ|تبن)(?:ته|ه|اه|تها|ها)(?![\w]))")
+                   r"لصالح|(?:شن|نفذ|تبن|اطلق)(?:ته|ه|اه|تها|ها)(?![\w]))")
 #: Rule "place first": finite verb forms whose subject is the place, which may stand
 #: before them (SV): "طرابلس سقطت بيد ..."، "الزاوية قد استعيدت من قبل ..."، "مدينة X
 #: تعرضت لقصف". No clitic و/ف: "وسقطت" opens a new clause, the verb first.

@@ -103,6 +103,11 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
     ("country after its verb's pronoun", "syria",
      "ودخل الجيش السوري مدينة منبج، التي كانت تسيطر عليها تركيا.",
      ("holds", "منبج", "Turkey")),
+    ("place first", "lebanon",
+     "وقالت قوات اليونيفيل إن مواقعها في الناقورة تعرضت لإطلاق نار من قبل الجيش الإسرائيلي.",
+     ("attacked", "الناقورة", "Israel")),
+    ("launched by", "sudan", "وتعرضت مدينة الأبيض لقذائف مدفعية أطلقتها قوات الدعم السريع.",
+     ("attacked", "الأبيض", "RSF")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
