@@ -148,7 +148,8 @@ RULES: tuple[Rule, ...] = (
     Rule("incursion", lemma_pattern(_L["incursion"]), r"في|داخل", "entered"),
     Rule("enter", lemma_pattern(_L["enter"]), None, "entered", objects=_object_forms("enter")),
     Rule("siege", f"{lemma_pattern(_L['siege'])}|حصارا|"
-         r"(?:فرض|احكم|اطبق)(?:ت|تا|وا|ا|ن)?\s+(?:\S+\s+){0,4}?(?:ال)?(?:طوقا?)\s+علي",
+         r"(?:فرض|احكم|اطبق)(?:ت|تا|وا|ا|ن)?\s+(?:\S+\s+){0,4}?(?:ال)?(?:طوقا?)\s+علي|"
+         r"(?:[وبل]?ال)?(?:احكام|اطباق|فرض)\s+(?:ال)?طوق(?:ا)?\s+علي",
          None, "besieged", objects=_object_forms("siege")),
     Rule("shelling", f"{lemma_pattern(_L['shell'])}|"
          rf"(?:شن|نفذ|يشن|تشن|نشن|ينفذ|تنفذ)(?:ت|تا|وا|ا|ون|ان)?\s+(?:\S+\s+){{0,3}}?{_ASSAULT}"

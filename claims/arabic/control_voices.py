@@ -207,9 +207,11 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
         actor = strike_after(folded, last, acting)  # "تعرضت بلدة X لغارات روسية"
     if actor is None:
         by = BY_RE.search(folded, last, last + 40)
-        if by is not None and _words(folded[last:by.start()]) <= 2:
+        if by is not None and _words(folded[last:by.start()]) <= 2 and \
+                not _PRONOUN_AFTER_BY_RE.match(folded, by.end()):
             actor = _actor_near(actors, by.end(), by.end() + 60)
-    if actor is None and rule.voice != "fell":
+    if actor is None and rule.voice != "fell" and not _REPELLED_RE.search(
+            folded, max(0, start - 40), start):
         earlier = [a for a in actors if a.end <= start and not _is_target(folded, a)
                    and not speaker_not_agent(folded, a, start, rule.action)]
         actor = earlier[-1] if earlier else None
@@ -310,6 +312,17 @@ def _expel(folded: str, rule: Rule, start: int, end: int, places: Sequence[Place
 _COORDINATED_RE = re.compile(r"\s*و\s*")
 
 
+#: Rule "repelled": "تصدوا لمحاولة تقدم"، "صدت هجوما"، "أحبطت محاولة اقتحام": the force
+#: before repelled the statement's agent; it is no fallback subject of it.
+_REPELLED_RE = re.compile(r"(?<![\w])[وف]?(?:تصد|صد|احبط|[يت]تصد|[يت]صد|[يت]حبط)\S*\s+"
+                          r"(?:\S+\s+){0,2}?$")
+
+
+#: Rule "their hands": a pronoun on the "by" phrase (بأيديهم، بيدها، في قبضتهم) names the
+#: agent before, not the force after it ("سقطت بأيديهم بعد انسحاب الجيش": not the army).
+_PRONOUN_AFTER_BY_RE = re.compile(r"(?:هم|ها|ه|هما)(?![\w])")
+
+
 #: Most words between a place-first verb and the "by" of its agent ("سقطت مساء أمس بيد").
 AGENT_REACH_WORDS = 4
 
@@ -342,7 +355,11 @@ def _place_subject(folded: str, rule: Rule, m: re.Match[str], place: PlaceSpan,
     actor = None
     by = BY_RE.search(folded, end, end + 60)
     if by is not None and _words(folded[end:by.start()]) <= AGENT_REACH_WORDS:
-        actor = _actor_near(acting, by.end(), by.end() + 60)
+        if _PRONOUN_AFTER_BY_RE.match(folded, by.end()):  # "سقطت بأيديهم": theirs, named before
+            earlier = [a for a in acting if a.end <= place.start]
+            actor = earlier[-1] if earlier else None
+        else:
+            actor = _actor_near(acting, by.end(), by.end() + 60)
     if actor is None and rule.action == "attacked":
         actor = strike_after(folded, end, acting)
     q_end = actor.end if actor else end

@@ -108,6 +108,10 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      ("attacked", "الناقورة", "Israel")),
     ("launched by", "sudan", "وتعرضت مدينة الأبيض لقذائف مدفعية أطلقتها قوات الدعم السريع.",
      ("attacked", "الأبيض", "RSF")),
+    ("siege, verbal noun", "syria", "وتمكنت الفصائل من إحكام الطوق على مدينة حماة.",
+     ("besieged", "حماة", "Syrian rebels")),
+    ("their hands", "iraq", "وقال مسلحو التنظيم إن مدينة الرمادي سقطت بأيديهم بعد انسحاب الجيش.",
+     ("captured", "الرمادي", "ISIS")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
@@ -241,3 +245,10 @@ def test_a_town_s_sided_districts_refer_back_residential_areas_do_not() -> None:
     plain = _control("دخلت قوات الدعم السريع مدينة نيالا. واتهمها الجيش بقصف الأحياء السكنية.",
                      "sudan")
     assert ("attacked", "نيالا") not in [(a, p) for a, p, _ in plain]
+
+
+def test_the_force_that_repels_is_not_the_one_advancing() -> None:
+    """Rule "repelled": Hezbollah repelled the advance; it did not advance."""
+    claims = _control("وقال حزب الله إن عناصره تصدوا لمحاولة تقدم إسرائيلية نحو بلدة الخيام.",
+                      "lebanon")
+    assert all(norm != "Hezbollah" for _, _, norm in claims)
