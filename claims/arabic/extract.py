@@ -363,6 +363,8 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
             norm = generic_norm("القوات الحكوميه", conflict)  # rule "bare forces, the state's"
             named = (norm, f"{st.actor.text} -> {norm}: no force named before, the war's "
                            "government forces") if norm else None
+            if norm:  # later references (وحداتها) mean the same forces
+                discourse.note_actor(st.actor.text, norm)
         if named is not None:
             norm, reason = named
             fields.update(actor_norm=norm, actor_reason=reason)

@@ -252,3 +252,10 @@ def test_the_force_that_repels_is_not_the_one_advancing() -> None:
     claims = _control("وقال حزب الله إن عناصره تصدوا لمحاولة تقدم إسرائيلية نحو بلدة الخيام.",
                       "lebanon")
     assert all(norm != "Hezbollah" for _, _, norm in claims)
+
+
+def test_references_after_bare_forces_mean_the_same_forces() -> None:
+    """After "bare forces, the state's", a later وحداتها is the same side."""
+    claims = _control("أعلنت القوات المشتركة سيطرتها على مدينة الحديدة. وقالت إن وحداتها تتقدم "
+                      "نحو مدينة زبيد.", "yemen")
+    assert ("advanced_towards", "زبيد", "Yemeni government") in claims
