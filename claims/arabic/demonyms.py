@@ -21,7 +21,7 @@ from functools import lru_cache
 from claims.arabic.actors import ArabicActor
 
 __all__ = ["ADJECTIVES", "FORCE_NOUNS", "STATE_NOUNS", "country_actor",
-           "find_arabic_demonym_actors"]
+           "find_arabic_demonym_actors", "force_countries"]
 
 #: Country -> Arabic nisba adjectives, folded (alef and hamza forms as ا, ى as ي).
 ADJECTIVES: dict[str, tuple[str, ...]] = {
@@ -131,3 +131,16 @@ def find_arabic_demonym_actors(folded: str, conflict: str | None, text: str | No
         out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
                                (conflict,) if norm and conflict else (), "demonym"))
     return out
+
+
+def force_countries(folded: str) -> list[str]:
+    """Return the countries of the force + adjective phrases of a text, in order.
+
+    The war is not known yet when they are read: they help tell it (a Mozambican force
+    says the Mozambican war).
+
+    >>> from claims.arabic.text import fold
+    >>> force_countries(fold("وقالت قوات الامن الموزمبيقية إنها تتقدم"))
+    ['MZ']
+    """
+    return [_ADJ_TO_COUNTRY[m.group("adj")] for m in _PHRASE_RE.finditer(folded)]

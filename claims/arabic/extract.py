@@ -45,7 +45,7 @@ from claims.arabic.control import (
 )
 from claims.arabic.date_context import carried_date
 from claims.arabic.dates import arabic_event_date, has_date_phrase
-from claims.arabic.demonyms import find_arabic_demonym_actors
+from claims.arabic.demonyms import find_arabic_demonym_actors, force_countries
 from claims.arabic.distance import find_arabic_distances
 from claims.arabic.references import find_facility_spans, find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
@@ -211,7 +211,13 @@ def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
 
 
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
-              hint: str | None) -> str | None:
+              hint: str | None, folded: str = "") -> str | None:
+    """Return the article's war: by its named actors, its places' countries and its forces.
+
+    A name several wars list (تنظيم الدولة، فاغنر) splits its votes between them; a force
+    named by the adjective of a war's home country (القوات الموزمبيقية) votes for that war
+    (rule "home force"), a foreign one (القوات الروسية in Syria) for none.
+    """
     from claims.actors import default_actor_book
 
     book = default_actor_book()
@@ -221,7 +227,11 @@ def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
     countries = Counter(m.place.country_code for m in mentions if m.place is not None)
     for actor in actors:
         for cid in actor.conflicts:
-            votes[cid] += 2
+            votes[cid] += 2 / len(actor.conflicts)
+    home = Counter(force_countries(folded))
+    for cid, info in book.conflicts.items():
+        if info.countries and home[info.countries[0]]:
+            votes[cid] += 2 * home[info.countries[0]]
     for cid, info in book.conflicts.items():
         votes[cid] += sum(countries[c] for c in info.countries) if votes or countries else 0
     if not votes:
@@ -245,7 +255,7 @@ def extract_arabic_claims(
     mentions = list(mentions) if mentions is not None else _mentions(text, resolve)
     folded = fold(text)
     actors_all = find_arabic_actors(folded, text)
-    conflict = _conflict(actors_all, mentions, conflict)
+    conflict = _conflict(actors_all, mentions, conflict, folded)
     actors_all = normalize_by_war(actors_all, conflict)
     mentions = _bounded(mentions, conflict) if resolve else mentions
     prov = dict(article_id=article_id, source=source, url=url, published=published)

@@ -259,3 +259,14 @@ def test_references_after_bare_forces_mean_the_same_forces() -> None:
     claims = _control("أعلنت القوات المشتركة سيطرتها على مدينة الحديدة. وقالت إن وحداتها تتقدم "
                       "نحو مدينة زبيد.", "yemen")
     assert ("advanced_towards", "زبيد", "Yemeni government") in claims
+
+
+def test_a_home_force_tells_the_war() -> None:
+    """Rule "home force": a Mozambican force outweighs a name several wars list."""
+    claims = [c for c in extract_claims(
+        "سيطر مسلحون مرتبطون بتنظيم الدولة على بلدة ماكوميا. وقالت قوات الأمن الموزمبيقية "
+        "إنها تتقدم نحو البلدة.") if c.kind == "control"]
+    assert {c.conflict for c in claims} == {"mozambique"}
+    # a foreign force votes for no war of its country: Russian aircraft in Syria
+    syria = [c for c in extract_claims("وقصفت طائرات روسية مدينة إدلب.") if c.kind == "control"]
+    assert {c.conflict for c in syria} == {"syria"}
