@@ -141,6 +141,10 @@ _SUBJECT_SLOT_RE = re.compile(
     r"تحت\s+(?:ال)?سيطر)")
 
 
+#: Words before such a verb that are no place: the copulas and particles of the phrase.
+_NOT_SUBJECT_RE = re.compile(r"[وف]?(?:كان|بات|اصبح|صار|زال|[يت]زال|لا|ما|قد|التي|الذي)\S*")
+
+
 def subject_slots(folded: str) -> list[tuple[int, int]]:
     """Return the spans of words standing where a place-first verb expects its place.
 
@@ -150,13 +154,13 @@ def subject_slots(folded: str) -> list[tuple[int, int]]:
 
     >>> subject_slots("وكانت كيدال قد سقطت بيد المتمردين")
     [(6, 11)]
-    >>> subject_slots("وسقطت قذايف علي المدينه")
-    []
+    >>> subject_slots("وسقطت قذايف علي المدينه"), subject_slots("اصبحت تحت سيطره الجيش")
+    ([], [])
     """
     out = []
     for m in _SUBJECT_SLOT_RE.finditer(folded):
         word = m["word"]
-        if _NOT_SLOT_RE.match(word) or len(word) < 3 or re.fullmatch(r"[وف]?كان\S*|قد", word):
+        if _NOT_SLOT_RE.match(word) or len(word) < 3 or _NOT_SUBJECT_RE.fullmatch(word):
             continue
         out.append((m.start("word"), m.end("word")))
     return out
