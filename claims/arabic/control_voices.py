@@ -280,7 +280,9 @@ def _expel(folded: str, rule: Rule, start: int, end: int, places: Sequence[Place
     prep = re.compile(rf"(?<![\w])(?:{rule.prep})(?=ها|ه|[^\w]|$)").search(folded, end, end + 80)
     if prep is None:
         return []
-    place = _place_after(folded, prep.end(), places, actors, True)
+    # "طرد ... من بلدات عدة، بينها X وY": the towns listed (as for a verb's plural object)
+    place = _among(folded, prep.end(), places) or _place_after(folded, prep.end(), places,
+                                                               actors, True)
     pron = _PRONOUN_AFTER_PREP.match(folded, prep.end())
     if place is None and pron is not None:  # "طردوهم منها": from it
         place = PlaceSpan(pron.start(), pron.end(), pron.group(), "it")

@@ -112,6 +112,12 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      ("besieged", "حماة", "Syrian rebels")),
     ("their hands", "iraq", "وقال مسلحو التنظيم إن مدينة الرمادي سقطت بأيديهم بعد انسحاب الجيش.",
      ("captured", "الرمادي", "ISIS")),
+    ("expelled from the towns listed", "somalia",
+     "وقالت الحكومة إن الجيش طرد مقاتلي حركة الشباب من بلدات عدة في إقليم هيران، بينها محاس.",
+     ("captured", "محاس", "Somali government")),
+    ("war's government", "ethiopia",
+     "وأعلنت الحكومة أن قواتها استعادت السيطرة على مدينتي ديسي وكومبولشا.",
+     ("captured", "كومبولشا", "ENDF")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
