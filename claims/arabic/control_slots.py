@@ -31,6 +31,8 @@ _PLACE_NOUNS_RE = re.compile(r"(?<![\w])[وب]?(?:ال)?(?:مدين|بلد|قر�
 _NEAR_RE = re.compile(r"(?<![\w])(?:قرب|بالقرب\s+من|بمحيط)(?![\w])")  # محيط: clauses.locative_head
 
 
+#: Rule "offshore": "قبالة (سواحل) X" places a ship or a strike at sea off X.
+_OFFSHORE_RE = re.compile(r"(?<![\w])(?:قباله|سواحل|ساحل|المياه\s+الاقليميه)(?![\w])")
 _COMPASS_RE = re.compile(r"شمال|جنوب|شرق|غرب")
 
 
@@ -89,6 +91,8 @@ def _place_after(folded: str, pos: int, places: Sequence[PlaceSpan],
             return None
         if not near_ok and _NEAR_RE.search(gap):
             return None  # "took the oil field near Ubari" is not a claim on Ubari
+        if _OFFSHORE_RE.search(gap):
+            return None  # "استهدفوا سفينة قبالة الحديدة": a ship off the town, not the town
         return place
     return None
 

@@ -70,6 +70,19 @@ def _mentions(text: str, resolve: bool) -> list[Mention]:
             find_arabic_places(text, parser.arabic_places)]
 
 
+#: Rule "water": a sea, gulf, strait, lake or river (البحر الأحمر، خليج عدن، نهر الفرات) is
+#: where ships are hit or rivers crossed, never a place held; unless a place noun makes it
+#: an administrative name (ولاية البحر الأحمر).
+_WATER_RE = re.compile(r"[وفبل]?(?:ال)?(?:بحر|خليج|مضيق|بحيره|نهر|قناه)(?![\w])")
+_ADMIN_BEFORE_RE = re.compile(r"(?<![\w])[وفب]?(?:ال)?(?:ولاي|محافظ|اقليم|مدين)\S*\s+$")
+
+
+def _water(folded: str, mention: Mention) -> bool:
+    """Whether a mention names a body of water (rule "water"), not a place to hold."""
+    return _WATER_RE.match(folded, mention.start) is not None and \
+        _ADMIN_BEFORE_RE.search(folded, max(0, mention.start - 16), mention.start) is None
+
+
 #: A place noun right before a word: then the word is a name (قرية حصار), not a statement.
 _PLACE_NOUN_BEFORE_RE = re.compile(r"(?<![\w])[وفب]?(?:ال)?(?:مدين|بلد|قري|منطق|مديري|محافظ|ولاي|"
                                    r"ناحي|حي|مخيم)\S*\s+$")
@@ -278,7 +291,7 @@ def extract_arabic_claims(
         f_sentence = folded[s_start:s_end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
                   and not any(a.start <= m.start < a.end for a in actors_all)
-                  and not _statement_word(folded, m)]
+                  and not _statement_word(folded, m) and not _water(folded, m)]
         spans = [PlaceSpan(m.start - s_start, m.end - s_start, m.text) for m in inside]
         place_of: dict[int, Place | None] = {m.start - s_start: m.place for m in inside}
         actors = [ArabicActor(a.start - s_start, a.end - s_start, a.text, a.norm, a.conflicts,

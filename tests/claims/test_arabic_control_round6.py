@@ -118,6 +118,9 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
     ("war's government", "ethiopia",
      "وأعلنت الحكومة أن قواتها استعادت السيطرة على مدينتي ديسي وكومبولشا.",
      ("captured", "كومبولشا", "ENDF")),
+    # a place noun makes a water word an administrative name
+    ("water", "sudan", "وسيطرت قوات الدعم السريع على ولاية البحر الأحمر.",
+     ("captured", "البحر الأحمر", "RSF")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     assert claim in _control(text, conflict), rule
@@ -148,6 +151,11 @@ def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
     ("question", "ethiopia", "وهل تستطيع القوات الحكومية استعادة مدينة ميكيلي؟",
      ("captured", "ميكيلي")),
     ("question", "syria", "من يسيطر على مدينة منبج؟", ("holds", "منبج")),
+    # a ship hit at sea off a town: no claim on the sea nor on the town
+    ("water", "yemen", "وأعلن الحوثيون أنهم استهدفوا سفينة في البحر الأحمر قبالة الحديدة.",
+     ("attacked", "البحر الأحمر")),
+    ("offshore", "yemen", "وأعلن الحوثيون أنهم استهدفوا سفينة في البحر الأحمر قبالة الحديدة.",
+     ("attacked", "الحديدة")),
 ])
 def test_rule_does_not_read(rule: str, conflict: str, text: str, absent: tuple) -> None:
     assert absent not in [(a, p) for a, p, _ in _control(text, conflict)], rule
