@@ -3,8 +3,8 @@
 ``--lang ar`` scores the Arabic development set in ``tests/data/arabic`` instead (or the
 directory given); ``--lang ar --probes`` prints one line per Arabic set: the dev set, the
 tune half and the holdout half of the probe sets and the blind set (``probes_tune/``,
-``probes_holdout/``, ``probes_blind/`` beside it, same file names), so the holdout and the
-blind set are only ever seen in aggregate.
+``probes_holdout/``, ``probes_round6/``, ``probes_blind/`` beside it, same file names), so
+the holdout and the blind set are only ever seen in aggregate.
 Scores line by line, as the evaluation README specifies (the claims of a sentence that
 repeats on several lines are spread over those lines by the CLI's ``run_file``).
 Prints distance precision/recall (unit + value range + anchor), direction accuracy,
@@ -96,14 +96,16 @@ def main(argv: list[str] | None = None) -> int:
 #: The Arabic sets ``--probes`` prints: the dev set, the two probe halves and the blind set.
 ARABIC_SETS: tuple[tuple[str, Path], ...] = (
     ("dev", ARABIC_DIR), ("tune", ARABIC_DIR / "probes_tune"),
-    ("holdout", ARABIC_DIR / "probes_holdout"), ("blind", ARABIC_DIR / "probes_blind"))
+    ("holdout", ARABIC_DIR / "probes_holdout"), ("round6", ARABIC_DIR / "probes_round6"),
+    ("blind", ARABIC_DIR / "probes_blind"))
 
 
 def print_arabic_sets(dirs: list[Path] | None = None) -> int:
     """Print one line of figures per Arabic set (dev, tune, holdout, blind), and throughput.
 
     Control P/R/F1 (action + place) and F1 with the actor, distance P/R/F1, event-date
-    accuracy; a set whose files are missing is said to be so.
+    accuracy, and the control claims printed for the set's negative sentences (all false);
+    a set whose files are missing is said to be so.
     """
     sets = [(d.name, d) for d in dirs] if dirs else list(ARABIC_SETS)
     dist_name, ctl_name = DEV_SETS["ar"]
@@ -124,8 +126,19 @@ def print_arabic_sets(dirs: list[Path] | None = None) -> int:
               f"F1 {c['control_f1']:.3f} (with actor {c['control_actor_f1']:.3f}); distance "
               f"P {d['distance_precision']:.3f} R {d['distance_recall']:.3f} "
               f"F1 {d['distance_f1']:.3f}; event date {c['event_date_accuracy']:.3f}; "
-              f"{lines / cpu:.0f} lines per CPU second")
+              f"{_negative_claims(base)}{lines / cpu:.0f} lines per CPU second")
     return 0
+
+
+def _negative_claims(base: Path) -> str:
+    """"negatives N claims on M lines; " for a set with a negatives file, else ""."""
+    path = base / "negatives_ar.jsonl"
+    if not path.is_file():
+        return ""
+    rows = _rows(path)
+    printed = sum(1 for out in run_file(rows) for claim in out.get("claims", [])
+                  if claim.get("kind") == "control")
+    return f"negatives {printed} claims on {len(rows)} lines; "
 
 
 def _print_parser_side_by_side(ctl_rows: list[dict], rules: dict[str, float]) -> None:

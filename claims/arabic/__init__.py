@@ -2,7 +2,10 @@
 
 The same :class:`~claims.model.DistanceClaim` and :class:`~claims.model.ControlClaim` as the
 English extractor, from Arabic rules (:mod:`claims.arabic.numbers`, :mod:`.distance`,
-:mod:`.control`, :mod:`.dates`); places come from the gazetteer's Arabic recognizer.
+:mod:`.control` with its lexicon, place/actor finders and statement builders
+(:mod:`.control_lexicon`, :mod:`.control_slots`, :mod:`.control_voices`,
+:mod:`.control_types`), :mod:`.dates` and :mod:`.date_context`); places come from the
+gazetteer's Arabic recognizer.
 :func:`claims.extract_claims` dispatches Arabic-script text to :func:`extract_arabic_claims`.
 """
 

@@ -15,7 +15,8 @@ named before and are resolved by the extractor's discourse.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claims.arabic.text import fold
@@ -23,7 +24,7 @@ from gazetteer.arabic import has_arabic
 
 __all__ = ["ACTOR_REFERENCE_RE", "GENERIC_WORDS", "HEAD_WORDS", "ArabicActor",
            "find_arabic_actor_references", "find_arabic_actors", "find_arabic_generic_actors",
-           "generic_norm", "merge_appositions", "UNIT_REFERENCE_RE"]
+           "generic_norm", "merge_appositions", "normalize_by_war", "UNIT_REFERENCE_RE"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ..
                     continue
                 for key in (fold(alias), *_fighters_of(fold(alias))):
                     entry = table.setdefault(key, (norm, []))
-                    if entry[0] == norm and conflict.id not in entry[1]:
+                    if conflict.id not in entry[1]:  # every war naming it, whatever its norm
                         entry[1].append(conflict.id)
     if not table:
         return None, {}
@@ -64,6 +65,46 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ..
     pattern = re.compile(r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>" + "|".join(parts)
                          + r")(?![\w])")
     return pattern, {k: (v[0], tuple(v[1])) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _norms_by_war() -> dict[str, dict[str, str]]:
+    """Return folded Arabic alias -> {conflict: norm}, for :func:`normalize_by_war`.
+
+    A name several wars list (فاغنر: LNA (Wagner) in Libya, Russia in Ukraine) means what
+    the article's war lists it as.
+    """
+    from claims.actors import default_actor_book
+
+    out: defaultdict[str, dict[str, str]] = defaultdict(dict)
+    for conflict in default_actor_book().conflicts.values():
+        for norm, aliases in conflict.aliases.items():
+            for alias in filter(has_arabic, aliases):
+                for key in (fold(alias), *_fighters_of(fold(alias))):
+                    out[key].setdefault(conflict.id, norm)
+    return dict(out)
+
+
+def normalize_by_war(actors: list[ArabicActor], conflict: str | None) -> list[ArabicActor]:
+    """Return ``actors`` with each name normalized as the article's war lists it.
+
+    >>> from claims.arabic.text import fold
+    >>> [a.norm for a in normalize_by_war(find_arabic_actors(fold("قوات فاغنر")), "ukraine")]
+    ['Russia']
+    >>> [a.norm for a in normalize_by_war(find_arabic_actors(fold("قوات فاغنر")), "libya")]
+    ['LNA (Wagner)']
+    """
+    norms = _norms_by_war()
+    out = []
+    for actor in actors:
+        key = re.sub(r"\s+", " ", fold(actor.text))
+        # "قوات فاغنر" listed by one war, "فاغنر" by another: the name without its force word
+        norm = next((norms[k][conflict] for k in (key, key.partition(" ")[2])
+                     if conflict in norms.get(k, {})), None)
+        if actor.kind == "name" and norm and norm != actor.norm:
+            actor = replace(actor, norm=norm, conflicts=(conflict,))
+        out.append(actor)
+    return out
 
 
 #: Head nouns of organisations' names, dropped after a word for their fighters: "حركة
@@ -151,10 +192,13 @@ def _generic_re() -> re.Pattern[str]:
         + r")(?![\w])")
 
 
-#: Possessive forces: "قواته", "مقاتليها", "عناصرهم", "جنوده" (the actor named before).
+#: Possessive forces: "قواته", "مقاتليها", "عناصرهم", "جنوده", "طائراته" (the actor named
+#: before).
 ACTOR_REFERENCE_RE = re.compile(
     r"(?<![\w])[وفبل]?(?:قوات|مقاتل(?:ي|و)|عناصر|مسلح(?:ي|و)|جنود|وحدات|ميليشيات|مليشيات|"
-    r"الويت|فصائل|حلفاء|حلفاو)(?:ه|ها|هم)(?![\w])")
+    r"الويت|فصائل|حلفاء|حلفاو|"
+    # its machines too: "طائراته"، "مدفعيتها"، "دباباته" (rule "possessive machines")
+    r"طايرات|طيران|مقاتلات|دبابات|مسيرات|مدفعيت|مروحيات|زوارق|بوارج)(?:ه|ها|هم)(?![\w])")
 
 
 def _plain(words: str) -> str:

@@ -7,7 +7,8 @@ Each :class:`~claims.arabic.morphology.Lemma` is named once with its stems; each
 - ``active``: the place follows the verb, the actor stands before it (SVO) or between
   (VSO: "سيطرت قوات حفتر على سرت");
 - ``fell``: "سقطت سرت بيد قوات حفتر", the place right after the verb, the actor after "بيد";
-- ``under``: "باتت سرت تحت سيطرة قوات حفتر", the place before, the actor after;
+- ``under``: "سرت تحت سيطرة قوات حفتر", the place before (or inside the phrase: "تخضع
+  سرت لسيطرة ..."), the actor after;
 - ``expel``: "طرد الجيش داعش من الموصل": the subject took the place, the object left it;
 - ``stronghold``: "X، آخر معاقل حفتر", "تعد X معقلا لقوات حفتر": the actor holds X (the
   place right before, else the first place of the sentence).
@@ -30,7 +31,8 @@ from claims.arabic.morphology import (
 )
 
 __all__ = ["ATTEMPT_RE", "BY_RE", "CIVILIANS_RE", "CONDITION_RE", "FROM_ACTOR_RE", "INTENT_RE",
-           "LEMMAS", "NEGATION_RE", "PAST_RE", "RULES", "STILL_RE", "Rule"]
+           "LEMMAS", "NEGATION_RE", "PAST_RE", "PLACE_SUBJECT_GAP_RE", "PLACE_SUBJECT_RE",
+           "RULES", "STILL_RE", "Rule"]
 
 #: Verb lemmas of control, by name (folded stems; present stems without their prefix).
 LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
@@ -62,6 +64,12 @@ LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
     Lemma("pull out", past=("سحب",), present=("سحب",), masdar=("سحب",)),
     Lemma("retain", past=("احتفظ",), present=("حتفظ",), masdar=("احتفاظ",), transitive=False),
     Lemma("flee", past=("فر",), present=("فر",), masdar=("فرار",), transitive=False),
+    # أغار على (raided): the present يغير is "changes", so past forms only
+    Lemma("raid", past=("اغار",), transitive=False),
+    Lemma("leave", past=("غادر",), present=("غادر",), masdar=("مغادره",)),
+    # تسلم / استلم (took over a place handed over): a capture by the force that takes it
+    Lemma("take over", past=("تسلم", "استلم"), present=("تسلم", "ستلم"),
+          masdar=("تسلم", "استلام")),
     Lemma("exit", past=("خرج",), present=("خرج",), masdar=("خروج",), transitive=False),
     Lemma("evacuate", past=("اخلي", "اخل"), present=("خلي",), masdar=("اخلاء",)),
     Lemma("deploy", past=("انتشر", "تمركز", "تموضع"), present=("نتشر", "تمركز", "تموضع"),
@@ -116,6 +124,9 @@ _FIRE = r"(?:[يتن]?طلق|اطلق)(?:ت|تا|وا|ا|ون|ان)?"
 _MISSILES = (r"(?:ال)?(?:نار|قذايف|قذيفه|قذيفتين|صواريخ|صاروخا|صاروخ|رصاص|طلقات|مسيرات|"
              r"مسيره|قنابل)")
 RULES: tuple[Rule, ...] = (
+    # "تخضع X لسيطرة Y" (is subject to): the place inside the phrase, the actor after it
+    Rule("subject to", r"[وف]?(?:[يت]خضع|خضع)(?:ت|ان|ون)?\s+(?:\S+\s+){0,4}?ل(?:ل)?سيطره",
+         None, "holds", "under"),
     Rule("held by", r"تحت\s+(?:(?:ال)?سيطره|سيطرت(?:ها|ه|هم))|(?:ال)?خاضعه?\s+ل(?:ل)?سيطره",
          None, "holds", "under"),
     Rule("fell to", f"{past_pattern(_L['fall'])}|{masdar_pattern(_L['fall'])}|"
@@ -130,23 +141,30 @@ RULES: tuple[Rule, ...] = (
     Rule("recapture", f"{lemma_pattern(_L['recapture'])}|{lemma_pattern(_L['liberate'])}|"
          f"{lemma_pattern(_L['wrest'])}", None, "captured",
          objects=_object_forms("recapture", "liberate", "wrest")),
+    Rule("take over", lemma_pattern(_L["take over"]), None, "captured",
+         objects=_object_forms("take over"), force_only=True),
     Rule("expel", lemma_pattern(_L["expel"]), r"من", "captured", "expel"),
     Rule("storm", lemma_pattern(_L["storm"]), None, "entered", objects=_object_forms("storm")),
     Rule("incursion", lemma_pattern(_L["incursion"]), r"في|داخل", "entered"),
     Rule("enter", lemma_pattern(_L["enter"]), None, "entered", objects=_object_forms("enter")),
     Rule("siege", f"{lemma_pattern(_L['siege'])}|حصارا|"
-         r"(?:فرض|احكم|اطبق)(?:ت|تا|وا|ا|ن)?\s+(?:ال)?(?:طوقا?)\s+علي",
+         r"(?:فرض|احكم|اطبق)(?:ت|تا|وا|ا|ن)?\s+(?:\S+\s+){0,4}?(?:ال)?(?:طوقا?)\s+علي|"
+         r"(?:[وبل]?ال)?(?:احكام|اطباق|فرض)\s+(?:ال)?طوق(?:ا)?\s+علي",
          None, "besieged", objects=_object_forms("siege")),
     Rule("shelling", f"{lemma_pattern(_L['shell'])}|"
          rf"(?:شن|نفذ|يشن|تشن|نشن|ينفذ|تنفذ)(?:ت|تا|وا|ا|ون|ان)?\s+(?:\S+\s+){{0,3}}?{_ASSAULT}"
          rf"(?:\s+\S+){{0,3}}?\s+علي|{_ASSAULT}(?:\s+\S+){{0,3}}?\s+علي|"
-         rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف))|"
+         rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف|اطلاق|"
+         r"نيران|قذايف|صواريخ))|"
          rf"{_FIRE}\s+(?:\S+\s+){{0,3}}?{_MISSILES}(?:\s+\S+){{0,3}}?\s+علي",
          None, "attacked", objects=_object_forms("shell")),
+    Rule("raid", lemma_pattern(_L["raid"]), r"علي", "attacked"),
     Rule("siege, imposed", r"(?:ال)?حصار(?:ا)?\s+(?:ال)?(?:مفروض|فرض)\S*", r"علي", "besieged"),
     Rule("withdrawal", lemma_pattern(_L["withdraw"]), r"من", "withdrew"),
     Rule("flight", lemma_pattern(_L["flee"]), r"من", "withdrew", force_only=True),
     Rule("exit", lemma_pattern(_L["exit"]), r"من", "withdrew", force_only=True),
+    Rule("departure", lemma_pattern(_L["leave"]), None, "withdrew",
+         objects=_object_forms("leave"), force_only=True),
     Rule("evacuation", lemma_pattern(_L["evacuate"]), None, "withdrew",
          objects=_object_forms("evacuate"), force_only=True),
     Rule("deployment", lemma_pattern(_L["deploy"]), r"في|داخل", "holds", force_only=True),
@@ -164,9 +182,16 @@ RULES: tuple[Rule, ...] = (
     Rule("loss", lemma_pattern(_L["lose"]), None, "lost", objects=_object_forms("lose")),
 )
 
-#: "بيد", "في يد", "على يد", "من قبل": the actor of a passive statement follows.
+#: "بيد", "في يد", "على يد", "من قبل": the actor of a passive statement follows; so does
+#: the one who launched the attack (rule "launched by": "لهجوم صاروخي شنه الحوثيون").
 BY_RE = re.compile(r"(?<![\w])(?:من\s+قبل|علي\s+يد|بيد|في\s+يد|بايدي|في\s+ايدي|في\s+قبضه|"
-                   r"لصالح)")
+                   r"لصالح|(?:شن|نفذ|تبن|اطلق)(?:ته|ه|اه|تها|ها)(?![\w]))")
+#: Rule "place first": finite verb forms whose subject is the place, which may stand
+#: before them (SV): "طرابلس سقطت بيد ..."، "الزاوية قد استعيدت من قبل ..."، "مدينة X
+#: تعرضت لقصف". No clitic و/ف: "وسقطت" opens a new clause, the verb first.
+PLACE_SUBJECT_RE = re.compile(r"(?:سقط|وقع|تعرض|استعيد|حوصر)(?:ت|تا|وا)?")
+#: What may stand between such a place and its verb: nothing, or "قد" ("X قد سقطت").
+PLACE_SUBJECT_GAP_RE = re.compile(r"\s*(?:قد\s+)?")
 #: "Still" (لا يزال، ما زالت): no negation of what follows.
 STILL_RE = re.compile(r"(?<![\w])[وف]?(?:لا|ما)\s+(?:[يت]?زال(?:ت|وا|ون|ان)?)(?![\w])")
 #: "From" an actor after a captured place: "استعاد X من داعش", "من قبضة التنظيم" (it lost X).

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from claims.arabic.numbers import parse_number_words
 from claims.arabic.text import fold
 
-__all__ = ["MONTHS", "WEEKDAYS", "arabic_event_date"]
+__all__ = ["MONTHS", "WEEKDAYS", "arabic_event_date", "has_date_phrase"]
 
 #: Weekday names (folded) -> Python weekday (Monday 0).
 WEEKDAYS: dict[str, int] = {fold(k): v for k, v in {
@@ -43,6 +43,11 @@ _MONTH_RE = re.compile(rf"(?<![\w])(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+
                        rf"(?:\s+(?:عام\s+|سنه\s+)?(?P<year>\d{{4}}))?")
 _WEEKDAY_RE = re.compile(rf"(?<![\w])[وف]?(?:يوم\s+)?(?P<day>{_alt(WEEKDAYS)})(?![\w])"
                          r"(?:\s+(?P<last>الماضي|المنصرم|الفايت))?")
+#: Rule "night over two days": "ليل السبت الأحد"، "ليلة الجمعة - السبت" name a night
+#: that spans two days; the event has no one day (None), as the probe conventions say.
+#: A night of one weekday ("ليلة الأحد") is that day, as the dev set reads it.
+_NIGHT_RE = re.compile(rf"(?<![\w])[وف]?(?:ليل|ليله|خلال\s+ليل|خلال\s+ليله)\s+(?:يوم\s+)?"
+                       rf"(?:{_alt(WEEKDAYS)})\s*(?:[-/]|علي|الي)?\s*و?(?:{_alt(WEEKDAYS)})(?![\w])")
 _RELATIVE_RE = re.compile(
     r"(?<![\w])(?:(?P<before>اول\s+امس|اول\s+من\s+امس)|(?P<yesterday>[وب]?امس)|"
     r"(?P<today>اليوم|الليله)|منذ\s+(?P<ago>يومين|(?P<n>\S+(?:\s+و?\S+)?)\s+ايام|يوم))(?![\w])")
@@ -56,8 +61,12 @@ def _weekday_date(published: date, weekday: int, last: bool) -> date:
 
 
 def arabic_event_date(folded: str, published: date | None) -> tuple[date | None, date | None]:
-    """Return the ``(first, last)`` day of the first date phrase in a folded sentence."""
-    found: list[tuple[int, date]] = []
+    """Return the ``(first, last)`` day of the first date phrase in a folded sentence.
+
+    A night over two days (:data:`_NIGHT_RE`) first in the sentence gives ``(None, None)``.
+    """
+    found: list[tuple[int, date | None]] = [(m.start(), None) for m in _NIGHT_RE.finditer(folded)]
+    nights = [(m.start(), m.end()) for m in _NIGHT_RE.finditer(folded)]
     for m in _MONTH_RE.finditer(folded):
         year = int(m.group("year")) if m.group("year") else (published.year if published else None)
         if year is None:
@@ -71,6 +80,8 @@ def arabic_event_date(folded: str, published: date | None) -> tuple[date | None,
         found.append((m.start(), day))
     if published is not None:
         for m in _WEEKDAY_RE.finditer(folded):
+            if any(s <= m.start() < e for s, e in nights):
+                continue
             found.append((m.start(), _weekday_date(published, WEEKDAYS[m.group("day")],
                                                    bool(m.group("last")))))
         for m in _RELATIVE_RE.finditer(folded):
@@ -92,5 +103,15 @@ def arabic_event_date(folded: str, published: date | None) -> tuple[date | None,
             found.append((m.start(), published - timedelta(days=back)))
     if not found:
         return None, None
-    day = min(found)[1]
+    day = min(found, key=lambda f: f[0])[1]
     return day, day
+
+
+def has_date_phrase(folded: str) -> bool:
+    """Whether a folded sentence names a day of its own (a date, a weekday, أمس, a night).
+
+    >>> has_date_phrase("دخلت القوات المدينه امس"), has_date_phrase("دخلت القوات المدينه")
+    (True, False)
+    """
+    return any(pattern.search(folded) for pattern in (_MONTH_RE, _WEEKDAY_RE, _RELATIVE_RE,
+                                                      _NIGHT_RE))

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from claims.arabic.actors import ArabicActor
 
-__all__ = ["ADJECTIVES", "FORCE_NOUNS", "country_actor", "find_arabic_demonym_actors"]
+__all__ = ["ADJECTIVES", "FORCE_NOUNS", "STATE_NOUNS", "country_actor",
+           "find_arabic_demonym_actors", "force_countries"]
 
 #: Country -> Arabic nisba adjectives, folded (alef and hamza forms as ا, ى as ي).
 ADJECTIVES: dict[str, tuple[str, ...]] = {
@@ -44,13 +45,22 @@ FORCE_NOUNS: tuple[str, ...] = (
     # the strike noun names its side too: "الغارات الإسرائيلية استهدفت" (Israel struck)
     "غارات", "غاره", "ضربات",
 )
+#: Rule "state institution": nouns of a state's institutions (folded, without ال) that
+#: with a country adjective speak for that country's side: "وزارة الدفاع التركية إن
+#: قواتها"، "الحكومة الإثيوبية"، "قيادة العمليات المشتركة العراقية". Mostly the speaker;
+#: as such the antecedent of the reference that opens the reported clause (قواتها).
+STATE_NOUNS: tuple[str, ...] = ("حكومه", "وزاره", "قياده", "رياسه", "سلطات", "هييه الاركان")
 #: English words after a country adjective that make an alias a force ("Sudanese army").
 _FORCE_WORDS = frozenset({"forces", "army", "military", "troops", "soldiers",
                           "drones", "aircraft", "planes", "jets", "warplanes", "navy",
                           "regime", "police", "artillery", "air", "armed"})
 
+#: Country abbreviations written as adjectives in English aliases ("US forces", "UK troops").
+_ABBREVIATIONS: dict[str, str] = {"US": "US", "U.S.": "US", "UK": "GB"}
+
 _ADJ_TO_COUNTRY = {adj: cc for cc, adjs in ADJECTIVES.items() for adj in adjs}
-_NOUN = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in FORCE_NOUNS) + ")"
+_NOUN = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                         for n in (*FORCE_NOUNS, *STATE_NOUNS)) + ")"
 _ADJ = "(?:" + "|".join(sorted(_ADJ_TO_COUNTRY, key=len, reverse=True)) + ")"
 #: Prepositions that end the force phrase: "غارات على مواقع سورية" is no Syrian strike.
 _PREPOSITION = r"(?:علي|في|الي|ضد|نحو|باتجاه|قرب|داخل|عند|فوق)"
@@ -68,6 +78,9 @@ def country_actor(conflict: str | None, country: str) -> str | None:
 
     >>> country_actor("syria", "RU"), country_actor("sudan", "SD"), country_actor("libya", "LY")
     ('Russia', 'SAF', None)
+    >>> country_actor("iraq", "US")
+    'US-led coalition'
+
     """
     from claims.actors import default_actor_book
     from gazetteer.countries import country_code, country_of_adjective
@@ -82,7 +95,8 @@ def country_actor(conflict: str | None, country: str) -> str | None:
             if len(words) == 1 and alias == norm and country_code(alias) == country:
                 votes[norm] += 5
             elif len(words) >= 2 and words[1].lower() in _FORCE_WORDS and (
-                    country_of_adjective(words[0]) or country_code(words[0])) == country:
+                    country_of_adjective(words[0]) or country_code(words[0])
+                    or _ABBREVIATIONS.get(words[0])) == country:
                 votes[norm] += 1
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
@@ -117,3 +131,16 @@ def find_arabic_demonym_actors(folded: str, conflict: str | None, text: str | No
         out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
                                (conflict,) if norm and conflict else (), "demonym"))
     return out
+
+
+def force_countries(folded: str) -> list[str]:
+    """Return the countries of the force + adjective phrases of a text, in order.
+
+    The war is not known yet when they are read: they help tell it (a Mozambican force
+    says the Mozambican war).
+
+    >>> from claims.arabic.text import fold
+    >>> force_countries(fold("وقالت قوات الامن الموزمبيقية إنها تتقدم"))
+    ['MZ']
+    """
+    return [_ADJ_TO_COUNTRY[m.group("adj")] for m in _PHRASE_RE.finditer(folded)]

@@ -28,9 +28,12 @@ from claims.arabic.actors import (
     find_arabic_actor_references,
     find_arabic_actors,
     find_arabic_generic_actors,
+    generic_norm,
     merge_appositions,
+    normalize_by_war,
 )
 from claims.arabic.antecedents import article_antecedent, sentence_antecedent
+from claims.arabic.clauses import REPORTING_WORDS
 from claims.arabic.control import (
     ArabicControl,
     PlaceSpan,
@@ -38,9 +41,11 @@ from claims.arabic.control import (
     is_locator,
     is_trigger_word,
     name_slots,
+    subject_slots,
 )
-from claims.arabic.dates import arabic_event_date
-from claims.arabic.demonyms import find_arabic_demonym_actors
+from claims.arabic.date_context import carried_date
+from claims.arabic.dates import arabic_event_date, has_date_phrase
+from claims.arabic.demonyms import find_arabic_demonym_actors, force_countries
 from claims.arabic.distance import find_arabic_distances
 from claims.arabic.references import find_facility_spans, find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
@@ -63,6 +68,19 @@ def _mentions(text: str, resolve: bool) -> list[Mention]:
 
     return [Mention(s.start, s.end, s.text, ()) for s in
             find_arabic_places(text, parser.arabic_places)]
+
+
+#: Rule "water": a sea, gulf, strait, lake or river (البحر الأحمر، خليج عدن، نهر الفرات) is
+#: where ships are hit or rivers crossed, never a place held; unless a place noun makes it
+#: an administrative name (ولاية البحر الأحمر).
+_WATER_RE = re.compile(r"[وفبل]?(?:ال)?(?:بحر|خليج|مضيق|بحيره|نهر|قناه)(?![\w])")
+_ADMIN_BEFORE_RE = re.compile(r"(?<![\w])[وفب]?(?:ال)?(?:ولاي|محافظ|اقليم|مدين)\S*\s+$")
+
+
+def _water(folded: str, mention: Mention) -> bool:
+    """Whether a mention names a body of water (rule "water"), not a place to hold."""
+    return _WATER_RE.match(folded, mention.start) is not None and \
+        _ADMIN_BEFORE_RE.search(folded, max(0, mention.start - 16), mention.start) is None
 
 
 #: A place noun right before a word: then the word is a name (قرية حصار), not a statement.
@@ -93,6 +111,8 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
                       actors: Sequence[ArabicActor], conflict: str | None) -> list[ArabicActor]:
     """Countries that stand as the subject of a control verb: the war's actor for them.
 
+    A capital counts only as a speaker (rule "country speaks": "قالت كييف إن قواتها").
+
     "قصفت إسرائيل مدينة رفح"، "روسيا سيطرت على": a country right after a control verb
     (VSO) or right before one (SVO, قد between allowed) is the side that acts, when the war
     has an actor standing for that country (:func:`claims.arabic.demonyms.country_actor`).
@@ -103,19 +123,46 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
     out = []
     for m in mentions:
         place = m.place
-        if place is None or place.precision != "country" and place.feature_code != "PCLI":
+        if place is None or any(a.start < m.end and m.start < a.end for a in actors):
             continue
-        if any(a.start < m.end and m.start < a.end for a in actors):
+        country = place.precision == "country" or place.feature_code == "PCLI"
+        if not country and place.feature_code != "PPLC":
             continue
         norm = country_actor(conflict, place.country_code)
         if norm is None:
             continue
         before = folded[max(0, m.start - 20):m.start].split()
         after = _COUNTRY_AFTER_RE.match(folded, m.end)
-        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]):
+        speaks = bool(before) and _country_speaks(folded, before[-1], m.end)
+        if not country and not speaks:
+            continue  # a capital stands for its government only as a speaker
+        # "التي تسيطر عليها روسيا": after the verb and its pronoun object (rule "country
+        # after its verb's pronoun")
+        after_pronoun = len(before) >= 2 and _PREP_PRONOUN_RE.fullmatch(before[-1]) is not None \
+            and _verb_like(before[-2])
+        if before and _verb_like(before[-1]) or after and _verb_like(after["word"]) or speaks \
+                or after_pronoun:
             out.append(ArabicActor(m.start, m.end, text[m.start:m.end], norm,
                                    (conflict,) if conflict else (), "name"))
     return out
+
+
+#: Rule "country speaks": a country, or its capital ("قالت كييف إن قواتها"), right after a
+#: reporting word and before a complementizer ("قالت أذربيجان إنها سيطرت"، "أعلنت روسيا
+#: أن قواتها") speaks for its side:
+#: an actor, so that "إنها" and "قواتها" are that side's (the speaker rules of
+#: :mod:`claims.arabic.clauses` keep it from being the agent of an attack it reports).
+_COMPLEMENTIZER_AFTER_RE = re.compile(r"\s+(?:ب|و)?ان(?:ها|ه|هم)?(?![\w])")
+
+
+def _country_speaks(folded: str, word_before: str, end: int) -> bool:
+    """Whether the country ending at ``end`` is the speaker (rule "country speaks")."""
+    return word_before.lstrip("وف") in REPORTING_WORDS and \
+        _COMPLEMENTIZER_AFTER_RE.match(folded, end) is not None
+
+
+#: A preposition with the place's pronoun between a verb and its subject: عليها، منها، فيها.
+_PREP_PRONOUN_RE = re.compile(r"(?:علي|من|في|ب)(?:ها|ه|هما)")
 
 
 #: Verbs whose statement is a longer phrase (شنت ... غارات على، أحكمت ... قبضتها على).
@@ -135,8 +182,9 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
                 actors: Sequence[ArabicActor], conflict: str | None) -> list[Mention]:
     """Names the gazetteer lacks in Arabic, read where a control verb expects a place.
 
-    The word a trigger governs (:func:`claims.arabic.control.name_slots`: دخولها كيدال)
-    is read by its Latin spellings, as after a place noun, and kept only when one
+    The word a trigger governs (:func:`claims.arabic.control.name_slots`: دخولها كيدال),
+    or the place a place-first verb follows (:func:`~claims.arabic.control.subject_slots`:
+    كيدال سقطت) is read by its Latin spellings, as after a place noun, and kept only when one
     reading lies in the war's countries (the most populous there), so a common word
     read by sound as a far village is no place.
     """
@@ -150,7 +198,7 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
     parser = get_geoparser()
     stops = stop_words()
     out = []
-    for start, end in name_slots(folded, actors):
+    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
         if any(m.start < end and start < m.end for m in mentions) or \
                 any(a.start < end and start < a.end for a in actors):
             continue
@@ -176,7 +224,13 @@ def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
 
 
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
-              hint: str | None) -> str | None:
+              hint: str | None, folded: str = "") -> str | None:
+    """Return the article's war: by its named actors, its places' countries and its forces.
+
+    A name several wars list (تنظيم الدولة، فاغنر) splits its votes between them; a force
+    named by the adjective of a war's home country (القوات الموزمبيقية) votes for that war
+    (rule "home force"), a foreign one (القوات الروسية in Syria) for none.
+    """
     from claims.actors import default_actor_book
 
     book = default_actor_book()
@@ -186,7 +240,11 @@ def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
     countries = Counter(m.place.country_code for m in mentions if m.place is not None)
     for actor in actors:
         for cid in actor.conflicts:
-            votes[cid] += 2
+            votes[cid] += 2 / len(actor.conflicts)
+    home = Counter(force_countries(folded))
+    for cid, info in book.conflicts.items():
+        if info.countries and home[info.countries[0]]:
+            votes[cid] += 2 * home[info.countries[0]]
     for cid, info in book.conflicts.items():
         votes[cid] += sum(countries[c] for c in info.countries) if votes or countries else 0
     if not votes:
@@ -210,7 +268,8 @@ def extract_arabic_claims(
     mentions = list(mentions) if mentions is not None else _mentions(text, resolve)
     folded = fold(text)
     actors_all = find_arabic_actors(folded, text)
-    conflict = _conflict(actors_all, mentions, conflict)
+    conflict = _conflict(actors_all, mentions, conflict, folded)
+    actors_all = normalize_by_war(actors_all, conflict)
     mentions = _bounded(mentions, conflict) if resolve else mentions
     prov = dict(article_id=article_id, source=source, url=url, published=published)
     actors_all = sorted([*actors_all, *find_arabic_demonym_actors(folded, conflict, text,
@@ -227,17 +286,22 @@ def extract_arabic_claims(
     claims: list[DistanceClaim | ControlClaim] = []
     discourse = Discourse()
     capital = _war_capital(conflict) if resolve and _PALACE_RE.search(folded) else None
+    previous_day: date | None = None  # the day the sentence before is about
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
                   and not any(a.start <= m.start < a.end for a in actors_all)
-                  and not _statement_word(folded, m)]
+                  and not _statement_word(folded, m) and not _water(folded, m)]
         spans = [PlaceSpan(m.start - s_start, m.end - s_start, m.text) for m in inside]
         place_of: dict[int, Place | None] = {m.start - s_start: m.place for m in inside}
         actors = [ArabicActor(a.start - s_start, a.end - s_start, a.text, a.norm, a.conflicts,
                               a.kind)
                   for a in actors_all if s_start <= a.start and a.end <= s_end]
         first, last = arabic_event_date(f_sentence, published)
+        own_date = has_date_phrase(f_sentence)
+        carried = None if own_date else carried_date(f_sentence, previous_day)
+        previous_day = (first if first == last else None) if own_date else \
+            carried or previous_day
 
         def provenance(start: int, end: int, s_start: int = s_start,
                        s_end: int = s_end) -> Provenance:
@@ -280,11 +344,15 @@ def extract_arabic_claims(
                 actor_norm=before[-1].norm if kind == "force" else None,
                 event_date=first, event_date_end=last))
         for st in find_arabic_control(f_sentence, [*spans, *ref_spans], actors, sentence):
-            claim = _control_claim(st, spans, place_of, actors, discourse, sentence, capital)
+            claim = _control_claim(st, spans, place_of, actors, discourse, sentence, capital,
+                                   conflict)
             if claim is not None:
+                day, day_end = first, last
+                if carried is not None and st.action != "holds":
+                    day = day_end = carried  # rule "days after" (date_context)
                 claims.append(ControlClaim(
-                    provenance=provenance(st.start, st.end), event_date=first,
-                    event_date_end=last, conflict=conflict, **claim))
+                    provenance=provenance(st.start, st.end), event_date=day,
+                    event_date_end=day_end, conflict=conflict, **claim))
         _remember(discourse, spans, place_of, actors, f_sentence, sentence)
         discourse.next_sentence()
     log.debug("%d Arabic claims from %d characters", len(claims), len(text))
@@ -293,7 +361,8 @@ def extract_arabic_claims(
 
 def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int, Place | None],
                    actors: list[ArabicActor], discourse: Discourse,
-                   sentence: str, capital: PlaceEntry | None = None) -> dict | None:
+                   sentence: str, capital: PlaceEntry | None = None,
+                   conflict: str | None = None) -> dict | None:
     """Return a control claim's place and actor fields, references resolved (None: unresolved)."""
     fields: dict = {"action": st.action, "place": st.place.name,
                     "place_ref": place_of.get(st.place.start),
@@ -311,14 +380,28 @@ def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int
                       place_reason=reason)
     if st.actor is not None and st.actor.kind == "reference":
         named = _actor_reference(st.actor, actors, discourse, fold(sentence))
+        if named is None and _BARE_FORCES_RE.fullmatch(fold(st.actor.text)) and \
+                not any(a.norm for a in discourse.actors) and \
+                not any(a.norm for a in actors if a.end <= st.actor.start):
+            norm = generic_norm("القوات الحكوميه", conflict)  # rule "bare forces, the state's"
+            named = (norm, f"{st.actor.text} -> {norm}: no force named before, the war's "
+                           "government forces") if norm else None
+            if norm:  # later references (وحداتها) mean the same forces
+                discourse.note_actor(st.actor.text, norm)
         if named is not None:
             norm, reason = named
             fields.update(actor_norm=norm, actor_reason=reason)
     return fields
 
 
-#: Only an article naming a palace needs the war's capital resolved.
-_PALACE_RE = re.compile(r"قصر\s+(?:ال)?(?:جمهوري|رياسي)")
+#: Rule "bare forces, the state's": "القوات" with no side named anywhere before it in the
+#: article is the government's of the war (its actor listing "القوات الحكومية"), as the
+#: probe sets' convention normalizes it ("القوات" in a Somali article: Somali government).
+_BARE_FORCES_RE = re.compile(r"[وفبل]?القوات")
+
+
+#: Only an article naming a palace or "the capital" needs the war's capital resolved.
+_PALACE_RE = re.compile(r"قصر\s+(?:ال)?(?:جمهوري|رياسي)|(?<![\w])[وفبل]?(?:ال|لل)عاصمه(?![\w])")
 
 
 @lru_cache(maxsize=64)
@@ -342,13 +425,16 @@ def _place_reference(ref: PlaceSpan, spans: list[PlaceSpan], place_of: dict[int,
     """Return the place a reference means, or None when nothing named before fits.
 
     The palace (القصر الجمهوري) with no capital named before is in ``capital``, the war's
-    capital of ``conflicts.json``.
+    capital of ``conflicts.json``; so is "العاصمة" (rule "the capital"), which never means
+    a town that is no capital ("تقدمت من محور قصر بن غشير نحو العاصمة": Tripoli).
 
     A pronoun (عليها) may mean a place named earlier in its sentence, not one that only
     locates another ("سراقب في ريف إدلب ... عليها" is Saraqib); a noun (المدينة) means a
     place of an earlier sentence, as in English (the sentence names its own places).
     """
     noun = ref.ref or ""
+    if noun == "capital":  # rule "the capital": a capital named before, else the war's
+        return discourse.place_for("palace") or capital or discourse.place_for(noun)
     entry = None if noun == "it" else discourse.place_for(noun)
     return entry or _earlier_in_sentence(ref, spans, place_of, discourse, folded) or \
         (discourse.place_for(noun) if noun == "it" else None) or \

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 from claims.arabic.control import PlaceSpan
 
-__all__ = ["FACILITY_PHRASES", "REFERENCE_NOUNS", "find_facility_spans", "find_reference_spans"]
+__all__ = ["FACILITY_PHRASES", "REFERENCE_NOUNS", "SIDED_NOUNS", "find_facility_spans",
+           "find_reference_spans"]
 
 #: Folded Arabic reference nouns (without the article) -> the discourse model's noun.
 REFERENCE_NOUNS: dict[str, str] = {
@@ -29,6 +30,8 @@ REFERENCE_NOUNS: dict[str, str] = {
     "محافظه": "governorate", "ولايه": "state", "اقليم": "region", "مخيم": "camp",
     "جسر": "bridge", "حي": "district", "مديريه": "district", "بلدات": "area",
     "معبر": "crossing", "مبني": "building", "مجمع": "building",
+    # "الأحياء الشرقية": the districts of the town named before, which stand in it
+    "احياء": "area",
 }
 #: Facilities named by what they are, not by a name (folded): the building or palace of
 #: the town the report is about. "القصر الجمهوري" is the capital's; "مقر القيادة"،
@@ -47,6 +50,10 @@ _NOUN_RE = re.compile(
 NAME_REACH_WORDS = 3
 #: Words after the noun that make it no reference: a demonstrative-free adjective of
 #: another place ("المدينة المجاورة": the neighbouring town) or a possessive.
+#: Plural nouns that refer back only with a side: "الأحياء الشرقية" (the town's eastern
+#: districts), not "الأحياء السكنية".
+SIDED_NOUNS = frozenset({"احياء"})
+_SIDE_AFTER = re.compile(r"\s*ال(?:شرقي|غربي|شمالي|جنوبي|وسطي)")
 _NOT_REF_AFTER = re.compile(r"\s*(?:المجاور|القريب|الاخري|المحاذي|نفسها|ذاتها)")
 
 
@@ -95,6 +102,8 @@ def find_reference_spans(folded: str, places: Sequence[PlaceSpan]) -> list[Place
                and p.start >= m.end() for p in places):
             continue  # "المدينة القديمة في الموصل": the name follows, it is no reference
         rest = folded[m.end():m.end() + 12]
+        if m["noun"] in SIDED_NOUNS and not _SIDE_AFTER.match(rest):
+            continue  # "الأحياء السكنية": residential areas anywhere, no town's districts
         if _NOT_REF_AFTER.match(rest) and not rest.strip().startswith(("نفسها", "ذاتها")):
             continue
         start = m.start("noun") - 2 if folded[m.start("noun") - 2:m.start("noun")] == "ال" \

@@ -18,7 +18,10 @@ def _control(text: str) -> list[tuple[str, str, str | None]]:
             if c.kind == "control"]
 
 
-@pytest.mark.parametrize("name", ["claims.arabic.control", "claims.arabic.control_lexicon"])
+@pytest.mark.parametrize("name", ["claims.arabic.control", "claims.arabic.control_lexicon",
+                                  "claims.arabic.control_slots", "claims.arabic.control_voices",
+                                  "claims.arabic.date_context", "claims.arabic.dates",
+                                  "claims.arabic.demonyms", "claims.arabic.actors"])
 def test_docstring_examples(name):
     assert doctest.testmod(importlib.import_module(name)).failed == 0
 
