@@ -1,0 +1,87 @@
+"""The small-place frame ("the hamlet of X") and the foreign-namesake reason (issue 13).
+
+Sentences and places made up for this project. The rules end to end, with the gazetteer
+and their switches, are tested in ``test_geoparse_unresolved.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.model import Candidate, Mention, Place
+from gazetteer.small_place import small_place_frame
+from gazetteer.unresolved import FAR_KM, foreign_namesake_reason
+
+# -- the frame -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name", "noun"),
+    [
+        ("Troops shelled the hamlet of Dervo at dawn.", "Dervo", "hamlet"),
+        ("Rebels reached Sarkali, a fishing village on the lake.", "Sarkali", "village"),
+        ("Fighting spread to Ulma and two nearby villages.", "Ulma", "villages"),
+        ("Gunmen raided Tessa overnight. The settlement has no police post.", "Tessa",
+         "settlement"),
+    ],
+)
+def test_small_place_frames(text: str, name: str, noun: str) -> None:
+    start = text.index(name)
+    assert small_place_frame(text, start, start + len(name)) == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A pilot from Dervo flew the last sortie over the coast.", "Dervo"),
+        # the noun is about another place, too far after the name
+        ("Ulma's mayor met reporters on Monday, weeks after rebels burned three villages.",
+         "Ulma"),
+        # a noun before the name that does not describe it
+        ("The village elders travelled to Tessa for the talks.", "Tessa"),
+    ],
+)
+def test_no_frame(text: str, name: str) -> None:
+    start = text.index(name)
+    assert small_place_frame(text, start, start + len(name)) is None
+
+
+# -- foreign namesakes, on made-up places ------------------------------------------------------
+
+_TEXT = "Gunmen burned the hamlet of Xerka near Mopti."
+_MOPTI = Place("mopti", "Mopti", 14.49, -4.18, "PPL", "ML", population=120_000)
+
+
+def _town(cc: str, lat: float, lon: float, population: int = 15_000) -> Place:
+    return Place("xerka", "Xerka", lat, lon, "PPL", cc, population=population)
+
+
+def _mention(place: Place) -> Mention:
+    start = _TEXT.index("Xerka")
+    return Mention(start, start + 5, "Xerka", (Candidate(place, 2.0, ("main name",)),))
+
+
+def test_foreign_town_of_a_village_is_a_missing_place() -> None:
+    reason = foreign_namesake_reason(_TEXT, _mention(_town("TR", 39.0, 41.0)), [_MOPTI])
+    assert reason is not None
+    assert "calls it a hamlet" in reason and "Xerka (TR)" in reason and "from Mopti" in reason
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        _town("ML", 16.0, -1.0),  # in the story's country
+        _town("BF", 13.0, -2.0),  # within FAR_KM of the story
+        _town("TR", 39.0, 41.0, population=80_000),  # a city, not a village's namesake
+    ],
+)
+def test_foreign_rule_keeps_plausible_readings(place: Place) -> None:
+    assert foreign_namesake_reason(_TEXT, _mention(place), [_MOPTI]) is None
+
+
+def test_foreign_rule_needs_a_frame() -> None:
+    text = "A trader from Xerka sold cattle in Mopti."
+    start = text.index("Xerka")
+    mention = Mention(start, start + 5, "Xerka",
+                      (Candidate(_town("TR", 39.0, 41.0), 2.0, ("main name",)),))
+    assert foreign_namesake_reason(text, mention, [_MOPTI]) is None
+    assert FAR_KM >= 161
