@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.address import url_words
 from gazetteer.admin_heads import run_admin_heads, run_city_over_state
+from gazetteer.anchored import ANCHORED_FAR, anchored_readings
 from gazetteer.arabic import has_arabic
 from gazetteer.context import fast_km
 from gazetteer.countries import country_name
@@ -69,6 +70,8 @@ __all__ = [
 
 #: How many ranked candidates a mention keeps (the app shows them as alternatives).
 MAX_CANDIDATES_KEPT = 10
+#: Rule (switch): a weak reading said once is not the document's focus.
+STRONG_FOCUS = "strong-focus"
 #: Rule (switch): a weak reading in another country is not moved into a region or
 #: country focus (the far-namesake rule decides it).
 AREA_FOCUS_NAMESAKE = "no-area-focus-for-namesake"
@@ -166,7 +169,9 @@ def _fallbacks(doc: MentionDocument) -> list[Mention]:
     if not any(doc.needs_focus):
         return mentions
     parser = doc.parser
-    focus = focus_place(mentions, _headline_places(parser, mentions, doc.title, doc.url))
+    headline = _headline_places(parser, mentions, doc.title, doc.url)
+    focus = focus_place(mentions, headline)
+    strong = None if STRONG_FOCUS in parser.disabled else _focus_strength(mentions, weak)
     # The document's settled readings (and its address's country) are the context a
     # facility's place-name part is resolved in ("Windsor" of "Windsor Castle" in a
     # British paper).
@@ -181,11 +186,30 @@ def _fallbacks(doc: MentionDocument) -> list[Mention]:
         if not needed:
             out.append(mention)
             continue
-        moved, rule = _fallback_mention(parser, mention, focus, votes)
+        own_focus = focus if strong is None else focus_place(
+            [m for k, m in enumerate(mentions) if strong[k] or k == i], headline)
+        moved, rule = _fallback_mention(parser, mention, own_focus, votes)
         if moved is not mention:
             doc.refined[i] = f"fallback:{rule}"
         out.append(moved)
     return out
+
+
+def _focus_strength(mentions: Sequence[Mention], weak: Sequence[bool]) -> list[bool]:
+    """Which mentions may make the focus of another mention (rule ``strong-focus``).
+
+    A weak reading said once is no focus for the other names: in "Orlivka, a village west
+    of Avdiivka" the gazetteer's Orlivka in Odesa oblast, which nothing supports, must not
+    pull Avdiivka 600 km west. It still counts for its own mention (whose reading the
+    later passes judge), and a weak reading the text repeats counts for all (a local
+    paper's town).
+    """
+    said: dict[str, int] = {}
+    for m in mentions:
+        if m.place is not None:
+            said[m.place.id] = said.get(m.place.id, 0) + 1
+    return [not w or (m.place is not None and said[m.place.id] >= 2)
+            for m, w in zip(mentions, weak, strict=True)]
 
 
 def _contained(doc: MentionDocument) -> list[Mention]:
@@ -344,6 +368,11 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
         "the Bambino Gesu hospital in Rome", _contained,
     ),
     MentionPass(
+        ANCHORED_FAR, "a minor reading far from the place the text puts the name near",
+        "Orlivka, a village west of Avdiivka (not Orlivka in Odesa oblast)",
+        lambda doc: anchored_readings(doc.text, doc.mentions),
+    ),
+    MentionPass(
         FAR_NAMESAKE, "a weak reading whose namesakes all lie far from the story: none",
         "a village outside Maiduguri the gazetteer lacks (not Tunis)",
         lambda doc: far_namesakes_unresolved(
@@ -369,6 +398,8 @@ PASS_SWITCHES: tuple[tuple[str, str], ...] = (
     (AREA_FOCUS_NAMESAKE, "fallback: 'a medic from Oberlin ... in Helmand province' is not"
      " placed in Helmand"),
     (LOOSE_ALONE, "far-namesake-unresolved: a loose spelling in a text naming no other place"),
+    (STRONG_FOCUS, "fallback: 'Shelling hit Orlivka; Avdiivka was quiet' (Avdiivka stays in"
+     " Donetsk oblast, not at Odesa oblast's Orlivka)"),
 )
 
 

@@ -1,4 +1,4 @@
-"""The small-place frame ("the hamlet of X") and the foreign-namesake reason (issue 13).
+"""Small-place frames, the foreign-namesake reason and anchored readings (issue 13).
 
 Sentences and places made up for this project. The rules end to end, with the gazetteer
 and their switches, are tested in ``test_geoparse_unresolved.py``.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from gazetteer.anchored import anchored_readings
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.small_place import small_place_frame
 from gazetteer.unresolved import FAR_KM, foreign_namesake_reason
@@ -85,3 +86,38 @@ def test_foreign_rule_needs_a_frame() -> None:
                       (Candidate(_town("TR", 39.0, 41.0), 2.0, ("main name",)),))
     assert foreign_namesake_reason(text, mention, [_MOPTI]) is None
     assert FAR_KM >= 161
+
+
+# -- anchored readings, on made-up places --------------------------------------------------------
+
+_ANCHOR_TEXT = "Rebels took Velka, a hamlet north of Dorin, on Sunday."
+_DORIN = Place("dorin", "Dorin", 48.0, 37.0, "PPL", "UA", population=60_000)
+
+
+def _anchored_pair(*places: Place) -> list[Mention]:
+    v, d = _ANCHOR_TEXT.index("Velka"), _ANCHOR_TEXT.index("Dorin")
+    velka = Mention(v, v + 5, "Velka", tuple(Candidate(p, 1.0 - k, ("main name",))
+                                             for k, p in enumerate(places)))
+    dorin = Mention(d, d + 5, "Dorin", (Candidate(_DORIN, 5.0, ("main name",)),))
+    return anchored_readings(_ANCHOR_TEXT, [velka, dorin])
+
+
+def _velka(lat: float, lon: float, pid: str = "velka") -> Place:
+    return Place(pid, "Velka", lat, lon, "PPL", "UA", population=900)
+
+
+def test_anchored_far_reading_is_left_unresolved() -> None:
+    velka, dorin = _anchored_pair(_velka(46.0, 30.0))
+    assert velka.place is None and "north of Dorin" in velka.unresolved
+    assert dorin.place is _DORIN
+
+
+def test_anchored_reading_near_the_anchor_is_put_first() -> None:
+    velka, _ = _anchored_pair(_velka(46.0, 30.0), _velka(48.3, 37.1, "velka-2"))
+    assert velka.place is not None and velka.place.id == "velka-2"
+    assert "north of Dorin" in velka.candidates[0].reasons[0]
+
+
+def test_anchored_near_reading_stands() -> None:
+    velka, _ = _anchored_pair(_velka(48.4, 37.0))
+    assert velka.place is not None and velka.place.id == "velka"

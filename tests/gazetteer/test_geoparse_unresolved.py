@@ -4,16 +4,18 @@ The ``far-namesake-unresolved`` pass is tested on sentences written for this pro
 with made-up village names (no such place in the gazetteer), and switched off by name;
 so are the rules of round 7: ``foreign-namesake-unresolved`` (a hamlet read as a far
 foreign town), ``qualifier-contradicted-unresolved`` ("X, DE, US" with no X in Delaware),
-``loose-spelling-alone``, ``no-area-focus-for-namesake`` and ``language-exonym``.
+``loose-spelling-alone``, ``no-area-focus-for-namesake``, ``strong-focus``,
+``anchored-far-unresolved`` ("Orlivka, just outside Avdiivka") and ``language-exonym``.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from gazetteer.anchored import ANCHORED_FAR
 from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.model import Candidate, Mention, Place
-from gazetteer.passes import AREA_FOCUS_NAMESAKE
+from gazetteer.passes import AREA_FOCUS_NAMESAKE, STRONG_FOCUS
 from gazetteer.unresolved import (
     FAR_KM,
     FAR_NAMESAKE,
@@ -140,7 +142,7 @@ def test_a_name_read_by_sound_is_left_to_its_own_bound() -> None:
 
 # -- round 7: what the text says about a small place ----------------------------------------
 
-_HAMLET = "Gunmen burned the hamlet of Kubinka near Kidal in northern Mali."
+_HAMLET = "Gunmen burned the hamlet of Kubinka on Sunday, officials in Kidal, Mali, said."
 
 
 def test_hamlet_read_as_a_far_foreign_town_is_left_unresolved(parser: Geoparser) -> None:
@@ -213,3 +215,32 @@ def test_english_text_gets_no_exonym_reading(parser: Geoparser) -> None:
     text = "The Siria Road bakery in Leeds reopened."
     mention = _given(parser, text, "Siria")["Siria"]
     assert "language-exonym" not in mention.trace
+
+
+_ANCHORED = "Drones hit Orlivka, just outside Avdiivka, overnight."
+
+
+def test_reading_far_from_the_anchor_the_text_gives_is_left_unresolved(
+    parser: Geoparser,
+) -> None:
+    found = _given(parser, _ANCHORED, "Orlivka", "Avdiivka")
+    assert found["Orlivka"].place is None
+    assert ANCHORED_FAR in found["Orlivka"].trace
+    assert "just outside Avdiivka" in found["Orlivka"].unresolved
+    assert found["Avdiivka"].place is not None and found["Avdiivka"].place.admin1 == "05"
+    kept = _given(_without(parser, ANCHORED_FAR), _ANCHORED, "Orlivka", "Avdiivka")
+    assert kept["Orlivka"].place is not None  # Orlivka in Odesa oblast, 650 km away
+
+
+def test_a_stated_distance_is_no_anchoring_frame(parser: Geoparser) -> None:
+    text = "Drones hit Orlivka, 30 km west of Avdiivka, overnight."
+    found = _given(parser, text, "Orlivka", "Avdiivka")["Orlivka"]
+    assert ANCHORED_FAR not in found.trace
+
+
+def test_a_weak_reading_said_once_is_no_focus_for_other_names(parser: Geoparser) -> None:
+    text = "Shelling hit Orlivka; Avdiivka was quiet."
+    town = _given(parser, text, "Orlivka", "Avdiivka")["Avdiivka"]
+    assert town.place is not None and town.place.name == "Avdiyivka"
+    pulled = _given(_without(parser, STRONG_FOCUS), text, "Orlivka", "Avdiivka")["Avdiivka"]
+    assert pulled.place is not None and pulled.place.name == "Orlivka"
