@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.address import url_words
 from gazetteer.admin_heads import run_admin_heads, run_city_over_state
-from gazetteer.anchored import ANCHORED_FAR, anchored_readings
+from gazetteer.anchored import ANCHORED_READING, anchored_readings
 from gazetteer.arabic import has_arabic
 from gazetteer.context import fast_km
 from gazetteer.countries import country_name
@@ -368,7 +368,7 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
         "the Bambino Gesu hospital in Rome", _contained,
     ),
     MentionPass(
-        ANCHORED_FAR, "a minor reading far from the place the text puts the name near",
+        ANCHORED_READING, "a minor reading far from the place the text puts the name near",
         "Orlivka, a village west of Avdiivka (not Orlivka in Odesa oblast)",
         lambda doc: anchored_readings(doc.text, doc.mentions),
     ),

@@ -121,3 +121,30 @@ def test_anchored_reading_near_the_anchor_is_put_first() -> None:
 def test_anchored_near_reading_stands() -> None:
     velka, _ = _anchored_pair(_velka(48.4, 37.0))
     assert velka.place is not None and velka.place.id == "velka"
+
+
+_IN_TEXT = "Rebels took Velka, a farming hamlet in Dorin Oblast, on Sunday."
+_OBLAST = Place("dorin-oblast", "Dorin Oblast", 48.0, 37.0, "ADM1", "UA", admin1="05",
+                population=2_000_000)
+
+
+def _in_pair(velka_candidates: tuple[Candidate, ...]) -> Mention:
+    v, d = _IN_TEXT.index("Velka"), _IN_TEXT.index("Dorin Oblast")
+    velka = Mention(v, v + 5, "Velka", velka_candidates)
+    oblast = Mention(d, d + 12, "Dorin Oblast", (Candidate(_OBLAST, 5.0, ("main name",)),))
+    return anchored_readings(_IN_TEXT, [velka, oblast])[0]
+
+
+def test_apposition_in_a_region_leaves_a_reading_of_the_name_alone() -> None:
+    outside = Place("velka", "Velka", 48.2, 37.1, "PPL", "UA", admin1="14", population=900)
+    assert _in_pair((Candidate(outside, 1.0, ("main name",)),)).place is outside
+
+
+def test_a_focus_placement_the_apposition_contradicts_moves_to_the_anchor() -> None:
+    town = Place("capital", "Capital", 50.4, 30.5, "PPLC", "UA", admin1="12",
+                 population=2_900_000)
+    focus = Candidate(town, 0.0, ("'Velka' is not in the gazetteer; placed in Capital, the"
+                                  " town the article is about",))
+    velka = _in_pair((focus,))
+    assert velka.place is not None and velka.place.id == "dorin-oblast"
+    assert "the text puts it there (in Dorin Oblast)" in velka.candidates[0].reasons[0]

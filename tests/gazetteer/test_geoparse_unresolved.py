@@ -5,14 +5,14 @@ with made-up village names (no such place in the gazetteer), and switched off by
 so are the rules of round 7: ``foreign-namesake-unresolved`` (a hamlet read as a far
 foreign town), ``qualifier-contradicted-unresolved`` ("X, DE, US" with no X in Delaware),
 ``loose-spelling-alone``, ``no-area-focus-for-namesake``, ``strong-focus``,
-``anchored-far-unresolved`` ("Orlivka, just outside Avdiivka") and ``language-exonym``.
+``anchored-reading`` ("Orlivka, just outside Avdiivka") and ``language-exonym``.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from gazetteer.anchored import ANCHORED_FAR
+from gazetteer.anchored import ANCHORED_READING
 from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.passes import AREA_FOCUS_NAMESAKE, STRONG_FOCUS
@@ -225,17 +225,17 @@ def test_reading_far_from_the_anchor_the_text_gives_is_left_unresolved(
 ) -> None:
     found = _given(parser, _ANCHORED, "Orlivka", "Avdiivka")
     assert found["Orlivka"].place is None
-    assert ANCHORED_FAR in found["Orlivka"].trace
+    assert ANCHORED_READING in found["Orlivka"].trace
     assert "just outside Avdiivka" in found["Orlivka"].unresolved
     assert found["Avdiivka"].place is not None and found["Avdiivka"].place.admin1 == "05"
-    kept = _given(_without(parser, ANCHORED_FAR), _ANCHORED, "Orlivka", "Avdiivka")
+    kept = _given(_without(parser, ANCHORED_READING), _ANCHORED, "Orlivka", "Avdiivka")
     assert kept["Orlivka"].place is not None  # Orlivka in Odesa oblast, 650 km away
 
 
 def test_a_stated_distance_is_no_anchoring_frame(parser: Geoparser) -> None:
     text = "Drones hit Orlivka, 30 km west of Avdiivka, overnight."
     found = _given(parser, text, "Orlivka", "Avdiivka")["Orlivka"]
-    assert ANCHORED_FAR not in found.trace
+    assert ANCHORED_READING not in found.trace
 
 
 def test_a_weak_reading_said_once_is_no_focus_for_other_names(parser: Geoparser) -> None:
