@@ -14,13 +14,13 @@ distance claim, left to the claims code). When the name has a reading within rea
 the anchor's, that reading is put first ("the reading near Avdiivka, where the text puts
 it"); when it has none, the mention is left unresolved with the reason. A weak anchor is
 still used (the relation is the text's, and the anchor is the better-known place of the
-two), but not one that a fallback placed somewhere itself. A name a fallback placed in the
-article's focus town is placed in the anchor instead when the focus does not fit the
-relation, an apposition ending in "in" included ("Wad Ashana, a village in White Nile
-state", datelined Khartoum). That apposition does not judge a reading of the name's own:
-the country or region after it may itself be misread ("Kiwanja, in Congo" read as the
-Republic of the Congo), and on the holdout probes it cost a right reading for each far one
-it removed.
+two), but not a loose spelling nor one that a fallback placed somewhere itself. A name a
+fallback placed in the article's focus town is placed in the anchor instead when the
+focus does not fit the relation, an apposition ending in "in" included ("Wad Ashana, a
+village in White Nile state", datelined Khartoum). That apposition does not judge a
+reading of the name's own: the country or region after it may itself be misread
+("Kiwanja, in Congo" read as the Republic of the Congo), and on the holdout probes it
+cost a right reading for each far one it removed.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from dataclasses import replace
 from gazetteer.context import fast_km
 from gazetteer.discourse import lies_in, placed_in
 from gazetteer.model import Mention, Place
-from gazetteer.readings import REVIEWED_SOURCES, is_major
+from gazetteer.readings import REVIEWED_SOURCES, is_loose, is_major
 
 __all__ = [
     "ANCHORED_READING",
@@ -128,7 +128,7 @@ def anchored_readings(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for rank in range(len(order) - 1):
         i, j = order[rank], order[rank + 1]
         mention, anchor = out[i], out[j]
-        if not mention.candidates or anchor.place is None or _placed(anchor):
+        if not mention.candidates or anchor.place is None or _placed(anchor) or is_loose(anchor):
             continue
         top = mention.candidates[0].place
         if is_major(top) and not _placed(mention) or top.source in REVIEWED_SOURCES:

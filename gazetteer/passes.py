@@ -72,6 +72,8 @@ __all__ = [
 MAX_CANDIDATES_KEPT = 10
 #: Rule (switch): a weak reading said once is not the document's focus.
 STRONG_FOCUS = "strong-focus"
+#: How many weak readings of one document get a focus of their own (see _focus_strength).
+MAX_OWN_FOCUS = 32
 #: Rule (switch): a weak reading in another country is not moved into a region or
 #: country focus (the far-namesake rule decides it).
 AREA_FOCUS_NAMESAKE = "no-area-focus-for-namesake"
@@ -170,8 +172,10 @@ def _fallbacks(doc: MentionDocument) -> list[Mention]:
         return mentions
     parser = doc.parser
     headline = _headline_places(parser, mentions, doc.title, doc.url)
-    focus = focus_place(mentions, headline)
     strong = None if STRONG_FOCUS in parser.disabled else _focus_strength(mentions, weak)
+    focus = focus_place(mentions if strong is None else
+                        [m for m, ok in zip(mentions, strong, strict=True) if ok], headline)
+    own_focus: dict[str, Place | None] = {}  # weak reading's place id -> its own focus
     # The document's settled readings (and its address's country) are the context a
     # facility's place-name part is resolved in ("Windsor" of "Windsor Castle" in a
     # British paper).
@@ -186,9 +190,16 @@ def _fallbacks(doc: MentionDocument) -> list[Mention]:
         if not needed:
             out.append(mention)
             continue
-        own_focus = focus if strong is None else focus_place(
-            [m for k, m in enumerate(mentions) if strong[k] or k == i], headline)
-        moved, rule = _fallback_mention(parser, mention, own_focus, votes)
+        own = focus
+        if strong is not None and not strong[i] and mention.place is not None:
+            own = own_focus.get(mention.place.id)
+            if own is None and len(own_focus) < MAX_OWN_FOCUS:
+                own = focus_place([m for k, m in enumerate(mentions) if strong[k] or k == i],
+                                  headline)
+                own_focus[mention.place.id] = own
+            elif own is None:
+                own = focus
+        moved, rule = _fallback_mention(parser, mention, own, votes)
         if moved is not mention:
             doc.refined[i] = f"fallback:{rule}"
         out.append(moved)
@@ -196,13 +207,15 @@ def _fallbacks(doc: MentionDocument) -> list[Mention]:
 
 
 def _focus_strength(mentions: Sequence[Mention], weak: Sequence[bool]) -> list[bool]:
-    """Which mentions may make the focus of another mention (rule ``strong-focus``).
+    """Which mentions may make the document's focus (rule ``strong-focus``).
 
     A weak reading said once is no focus for the other names: in "Orlivka, a village west
     of Avdiivka" the gazetteer's Orlivka in Odesa oblast, which nothing supports, must not
     pull Avdiivka 600 km west. It still counts for its own mention (whose reading the
     later passes judge), and a weak reading the text repeats counts for all (a local
-    paper's town).
+    paper's town). Each weak reading's own focus is computed once; past
+    :data:`MAX_OWN_FOCUS` of them (a pasted list of names) the shared focus serves, so
+    the pass stays linear in the document.
     """
     said: dict[str, int] = {}
     for m in mentions:
