@@ -19,7 +19,7 @@ from bench.geoparse_measure import Scored, score_corpus
 from gazetteer.geoparse import Geoparser
 from gazetteer.index import get_index
 from gazetteer.informal import RECOGNITION_STEPS
-from gazetteer.passes import MENTION_PASSES
+from gazetteer.passes import MENTION_PASSES, PASS_SWITCHES
 from gazetteer.qualifiers import QUALIFIER_RULES
 from gazetteer.recognition_rules import RECOGNITION_RULES
 
@@ -42,6 +42,7 @@ def rule_names() -> list[tuple[str, str]]:
         + [("recognition", name) for name, _example in RECOGNITION_STEPS]
         + [("qualifier", name) for name, _example in QUALIFIER_RULES]
         + [("pass", p.name) for p in MENTION_PASSES]
+        + [("pass", name) for name, _example in PASS_SWITCHES]
     )
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "dateline_city",
     "eponym_reading",
     "lies_in",
+    "placed_in",
     "SettledPlaces",
     "one_sense_for_states",
 ]
@@ -219,21 +220,25 @@ def contained_readings(
             reason = f"the reading in {parent.name}, where the text puts it ({container.text})"
             out[i] = mention.promoted(inside, reason)
             continue
-        reason = (
-            f"'{mention.text}' placed in {parent.name}: the text puts it there "
-            f"({' '.join(gap.split()) or ','} {container.text})"
-        )
-        area = replace(parent, radius_km=max(parent.radius_km or 0.0, CONTAINED_RADIUS_KM))
-        alternates = tuple(
-            c for c in mention.candidates if not any(_FOCUS_REASON in r for r in c.reasons)
-        )
-        out[i] = Mention(
-            mention.start,
-            mention.end,
-            mention.text,
-            (Candidate(area, 0.0, (reason,)), *alternates[:9]),
-        )
+        out[i] = placed_in(mention, parent, f"{' '.join(gap.split()) or ','} {container.text}")
     return out
+
+
+def placed_in(mention: Mention, parent: Place, words: str) -> Mention:
+    """Return ``mention`` placed in ``parent``, where the text's ``words`` put it.
+
+    The focus placements a fallback made are dropped from the alternatives; the
+    gazetteer's own readings stay behind the placement.
+    """
+    reason = f"'{mention.text}' placed in {parent.name}: the text puts it there ({words})"
+    area = replace(parent, radius_km=max(parent.radius_km or 0.0, CONTAINED_RADIUS_KM))
+    alternates = tuple(
+        c for c in mention.candidates if not any(_FOCUS_REASON in r for r in c.reasons)
+    )
+    return Mention(
+        mention.start, mention.end, mention.text,
+        (Candidate(area, 0.0, (reason,)), *alternates[:9]),
+    )
 
 
 class SettledPlaces:

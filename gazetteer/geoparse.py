@@ -596,7 +596,8 @@ class Geoparser:
                 part = all(t == "part" for t in item.tiers.values()) if item.tiers else False
                 trace = (*trace, PART_OF_NAME if part else RANKED)
             mentions.append(Mention(start, end, text[start:end], candidates, trace))
-        doc = MentionDocument(text, mentions, self, title=title, url=url)
+        doc = MentionDocument(text, mentions, self, title=title, url=url, qualifiers=[
+            tuple(sorted(item.qualifier_names)) if item else () for item in per_span])
         resolved = run_passes(doc, self.passes)
         return self.bound_translit(resolved) if is_arabic(text) else resolved
 

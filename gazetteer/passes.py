@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 
 from gazetteer.address import url_words
 from gazetteer.admin_heads import run_admin_heads, run_city_over_state
+from gazetteer.anchored import ANCHORED_READING, anchored_readings
 from gazetteer.arabic import has_arabic
 from gazetteer.context import fast_km
+from gazetteer.countries import country_name
 from gazetteer.discourse import (
     SettledPlaces,
     acronym_reading,
@@ -33,6 +35,7 @@ from gazetteer.discourse import (
 )
 from gazetteer.doc_country import DOCUMENT_COUNTRY, favour_document_country
 from gazetteer.fallback import focus_candidate, focus_place, is_street
+from gazetteer.language_exonym import LANGUAGE_EXONYM, favour_language_exonyms
 from gazetteer.language_namesake import LANGUAGE_NAMESAKE, favour_language_namesakes
 from gazetteer.model import Mention, Place
 from gazetteer.namesakes import famous_area, famous_namesake, reviewed_namesake
@@ -43,7 +46,15 @@ from gazetteer.readings import (
     locates_better_than_a_town,
 )
 from gazetteer.resolve import ResolverItem, resolve_items
-from gazetteer.unresolved import FAR_NAMESAKE, far_namesakes_unresolved
+from gazetteer.unresolved import (
+    FAR_NAMESAKE,
+    FOREIGN_NAMESAKE,
+    LOOSE_ALONE,
+    QUALIFIER_CONTRADICTED,
+    far_namesakes_unresolved,
+    foreign_namesakes_unresolved,
+    qualifier_contradictions_unresolved,
+)
 
 if TYPE_CHECKING:
     from gazetteer.geoparse import Geoparser
@@ -51,6 +62,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_CANDIDATES_KEPT",
     "MENTION_PASSES",
+    "PASS_SWITCHES",
     "MentionDocument",
     "MentionPass",
     "run_passes",
@@ -58,6 +70,14 @@ __all__ = [
 
 #: How many ranked candidates a mention keeps (the app shows them as alternatives).
 MAX_CANDIDATES_KEPT = 10
+#: Rule (switch): a weak reading said once is not the document's focus.
+STRONG_FOCUS = "strong-focus"
+#: How many weak readings of one document get a focus of their own (see _focus_strength).
+MAX_OWN_FOCUS = 32
+#: Rule (switch): a weak reading in another country is not moved into a region or
+#: country focus (the far-namesake rule decides it).
+AREA_FOCUS_NAMESAKE = "no-area-focus-for-namesake"
+_TOWN_LEVEL = ("town", "district", "site")
 
 Vote = tuple[str, Place, float]
 
@@ -69,7 +89,8 @@ class MentionDocument:
     ``weak`` (set by the eponym pass) says which readings are weak; ``needs_focus`` (set by
     the fallback pass) which mentions had no reading of their own worth keeping.
     ``refined`` lets a pass give a more specific trace name for one mention
-    (``"fallback:focus-town"``).
+    (``"fallback:focus-town"``). ``qualifiers`` holds, per mention, the names of the
+    countries and states the text qualifies it with ("DE, US" of "Bethel, DE, US").
     """
 
     text: str
@@ -80,6 +101,7 @@ class MentionDocument:
     weak: list[bool] = field(default_factory=list)
     needs_focus: list[bool] = field(default_factory=list)
     refined: dict[int, str] = field(default_factory=dict)
+    qualifiers: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +121,16 @@ def _famous_namesake(doc: MentionDocument) -> list[Mention]:
         ranked = famous_namesake(mention.candidates, key(mention.text), normalize)
         out.append(mention if ranked is mention.candidates else replace(mention, candidates=ranked))
     return out
+
+
+def _language_exonyms(doc: MentionDocument) -> list[Mention]:
+    parser = doc.parser
+
+    def country_places(code: str) -> list[Place]:
+        return [p for p in parser.strict_places(country_name(code) or "")
+                if p.country_code == code and p.feature_code.startswith("PCL")]
+
+    return favour_language_exonyms(doc.text, doc.mentions, parser.normalize, country_places)
 
 
 def _initials(doc: MentionDocument) -> list[Mention]:
@@ -139,7 +171,11 @@ def _fallbacks(doc: MentionDocument) -> list[Mention]:
     if not any(doc.needs_focus):
         return mentions
     parser = doc.parser
-    focus = focus_place(mentions, _headline_places(parser, mentions, doc.title, doc.url))
+    headline = _headline_places(parser, mentions, doc.title, doc.url)
+    strong = None if STRONG_FOCUS in parser.disabled else _focus_strength(mentions, weak)
+    focus = focus_place(mentions if strong is None else
+                        [m for m, ok in zip(mentions, strong, strict=True) if ok], headline)
+    own_focus: dict[str, Place | None] = {}  # weak reading's place id -> its own focus
     # The document's settled readings (and its address's country) are the context a
     # facility's place-name part is resolved in ("Windsor" of "Windsor Castle" in a
     # British paper).
@@ -154,11 +190,39 @@ def _fallbacks(doc: MentionDocument) -> list[Mention]:
         if not needed:
             out.append(mention)
             continue
-        moved, rule = _fallback_mention(parser, mention, focus, votes)
+        own = focus
+        if strong is not None and not strong[i] and mention.place is not None:
+            own = own_focus.get(mention.place.id)
+            if own is None and len(own_focus) < MAX_OWN_FOCUS:
+                own = focus_place([m for k, m in enumerate(mentions) if strong[k] or k == i],
+                                  headline)
+                own_focus[mention.place.id] = own
+            elif own is None:
+                own = focus
+        moved, rule = _fallback_mention(parser, mention, own, votes)
         if moved is not mention:
             doc.refined[i] = f"fallback:{rule}"
         out.append(moved)
     return out
+
+
+def _focus_strength(mentions: Sequence[Mention], weak: Sequence[bool]) -> list[bool]:
+    """Which mentions may make the document's focus (rule ``strong-focus``).
+
+    A weak reading said once is no focus for the other names: in "Orlivka, a village west
+    of Avdiivka" the gazetteer's Orlivka in Odesa oblast, which nothing supports, must not
+    pull Avdiivka 600 km west. It still counts for its own mention (whose reading the
+    later passes judge), and a weak reading the text repeats counts for all (a local
+    paper's town). Each weak reading's own focus is computed once; past
+    :data:`MAX_OWN_FOCUS` of them (a pasted list of names) the shared focus serves, so
+    the pass stays linear in the document.
+    """
+    said: dict[str, int] = {}
+    for m in mentions:
+        if m.place is not None:
+            said[m.place.id] = said.get(m.place.id, 0) + 1
+    return [not w or (m.place is not None and said[m.place.id] >= 2)
+            for m, w in zip(mentions, weak, strict=True)]
 
 
 def _contained(doc: MentionDocument) -> list[Mention]:
@@ -224,6 +288,15 @@ def _fallback_mention(
         # (gazetteer.translit_bounds). A town or region focus still takes it in (مليط in
         # North Darfur).
         return mention, "arabic-latin-reading"
+    if (focus.precision not in _TOWN_LEVEL and top.country_code != focus.country_code
+            and not is_loose(mention) and AREA_FOCUS_NAMESAKE not in parser.disabled):
+        # A region or country focus is no place for a name read in another country: "a
+        # Marine from Tullahoma ... in Helmand province" is not in Helmand, and a village
+        # "close to the border with Burkina Faso" is not at Burkina Faso's centre. The
+        # far-namesake rule decides it (unresolved, with a reason). (In the area's own
+        # country, or for a loose spelling of a name the gazetteer lacks, the area is a
+        # fair approximation: "Lake Cumberland" in Kentucky, "Mindoro" in the Philippines.)
+        return mention, AREA_FOCUS_NAMESAKE
     # "Faubourg Marigny" in a New Orleans story is not near Marigny, France: the unknown
     # name is more likely a local one, in the town the article is about.
     alternates = tuple(mention.candidates[: MAX_CANDIDATES_KEPT - 1])
@@ -270,6 +343,11 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
         lambda doc: favour_language_namesakes(doc.text, doc.mentions, doc.parser.normalize),
     ),
     MentionPass(
+        LANGUAGE_EXONYM, "a country's name in the text's language, read as a small namesake",
+        "Jordânia in a Portuguese text (Jordan, not the town in Minas Gerais)",
+        _language_exonyms,
+    ),
+    MentionPass(
         DOCUMENT_COUNTRY, "a name shared across countries: the story's country, its language",
         "Córdoba next to Buenos Aires; Salvador in a Portuguese text",
         lambda doc: favour_document_country(doc.text, doc.mentions, doc.parser.key, doc.url),
@@ -311,11 +389,38 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
         "the Bambino Gesu hospital in Rome", _contained,
     ),
     MentionPass(
+        ANCHORED_READING, "a minor reading far from the place the text puts the name near",
+        "Orlivka, a village west of Avdiivka (not Orlivka in Odesa oblast)",
+        lambda doc: anchored_readings(doc.text, doc.mentions),
+    ),
+    MentionPass(
         FAR_NAMESAKE, "a weak reading whose namesakes all lie far from the story: none",
         "a village outside Maiduguri the gazetteer lacks (not Tunis)",
         lambda doc: far_namesakes_unresolved(
-            doc.mentions, doc.weak, bounded_later=doc.parser.is_translit_name),
+            doc.mentions, doc.weak, bounded_later=doc.parser.is_translit_name,
+            loose_alone=LOOSE_ALONE not in doc.parser.disabled),
     ),
+    MentionPass(
+        FOREIGN_NAMESAKE, "a small place the text calls a village, read as a far foreign town",
+        "Karma, a farming village near Ouahigouya (not Karma, India)",
+        lambda doc: foreign_namesakes_unresolved(doc.text, doc.mentions, doc.weak),
+    ),
+    MentionPass(
+        QUALIFIER_CONTRADICTED, "a small town qualified by a state or country it is not in",
+        "Shelbyville, DE, US when the gazetteer has no Shelbyville in Delaware",
+        lambda doc: qualifier_contradictions_unresolved(
+            doc.text, doc.mentions, doc.qualifiers),
+    ),
+)
+
+
+#: Switches inside the passes above, by name, with an example (``--disable NAME``).
+PASS_SWITCHES: tuple[tuple[str, str], ...] = (
+    (AREA_FOCUS_NAMESAKE, "fallback: 'a medic from Oberlin ... in Helmand province' is not"
+     " placed in Helmand"),
+    (LOOSE_ALONE, "far-namesake-unresolved: a loose spelling in a text naming no other place"),
+    (STRONG_FOCUS, "fallback: 'Shelling hit Orlivka; Avdiivka was quiet' (Avdiivka stays in"
+     " Donetsk oblast, not at Odesa oblast's Orlivka)"),
 )
 
 

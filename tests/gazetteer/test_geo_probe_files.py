@@ -17,11 +17,17 @@ from typing import Any
 import pytest
 
 DATA = Path(__file__).parent / "data"
-FILES = ("geo_probes_tune.jsonl", "geo_probes_holdout.jsonl", "geo_probes_blind.jsonl")
+FILES = (
+    "geo_probes_tune.jsonl", "geo_probes_holdout.jsonl", "geo_probes_blind.jsonl",
+    "geo_probes_round7.jsonl",
+)
 BLIND = FILES[2]
 DOC_KEYS = {"id", "corpus", "title", "url", "date", "text", "toponyms"}
 TOP_KEYS = {"start", "end", "name", "lat", "lon", "geonameid", "type"}
 MIN_TOPONYMS = 200
+#: Per-file minimum where a file is smaller by design (round 7: 46 short documents on
+#: small places the gazetteer lacks, with controls).
+MIN_TOPONYMS_OF = {"geo_probes_round7.jsonl": 120}
 #: The blind file's shape families (the middle part of ``probe-b-<shape>-NNN``).
 BLIND_SHAPES = frozenset({
     "local", "qual", "admin", "citystate", "lang", "informal", "war", "village",
@@ -62,7 +68,7 @@ def test_toponym_offsets_and_coordinates(name: str) -> None:
             assert t["geonameid"] is None or isinstance(t["geonameid"], int)
             assert isinstance(t["type"], str) and t["type"].isupper()
             assert t.get("expect", "unresolved") == "unresolved"
-    assert total >= MIN_TOPONYMS
+    assert total >= MIN_TOPONYMS_OF.get(name, MIN_TOPONYMS)
 
 
 def test_files_share_no_id_and_no_text() -> None:

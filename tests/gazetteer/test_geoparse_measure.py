@@ -6,6 +6,7 @@ from bench.geoparse_measure import feature_class, half, score_corpus
 from bench.rules_ablation import rule_names
 from gazetteer import MENTION_PASSES, RECOGNITION_RULES, get_geoparser
 from gazetteer.informal import RECOGNITION_STEPS
+from gazetteer.passes import PASS_SWITCHES
 from gazetteer.qualifiers import QUALIFIER_RULES
 
 
@@ -51,7 +52,8 @@ def test_expected_unresolved_counts_a_far_namesake_as_wrong() -> None:
 def test_the_ablation_covers_every_rule_table() -> None:
     names = [name for _table, name in rule_names()]
     expected = ([r.name for r in RECOGNITION_RULES] + [n for n, _e in RECOGNITION_STEPS]
-                + [n for n, _e in QUALIFIER_RULES] + [p.name for p in MENTION_PASSES])
+                + [n for n, _e in QUALIFIER_RULES] + [p.name for p in MENTION_PASSES]
+                + [n for n, _e in PASS_SWITCHES])
     assert names == expected and len(set(names)) == len(names)
 
 

@@ -1,16 +1,29 @@
 """Small places the gazetteer lacks: unresolved with a reason, not a namesake far away.
 
 The ``far-namesake-unresolved`` pass is tested on sentences written for this project,
-with made-up village names (no such place in the gazetteer), and switched off by name.
+with made-up village names (no such place in the gazetteer), and switched off by name;
+so are the rules of round 7: ``foreign-namesake-unresolved`` (a hamlet read as a far
+foreign town), ``qualifier-contradicted-unresolved`` ("X, DE, US" with no X in Delaware),
+``loose-spelling-alone``, ``no-area-focus-for-namesake``, ``strong-focus``,
+``anchored-reading`` ("Orlivka, just outside Avdiivka") and ``language-exonym``.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from gazetteer.anchored import ANCHORED_READING
 from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.model import Candidate, Mention, Place
-from gazetteer.unresolved import FAR_KM, FAR_NAMESAKE, unresolved_reason
+from gazetteer.passes import AREA_FOCUS_NAMESAKE, STRONG_FOCUS
+from gazetteer.unresolved import (
+    FAR_KM,
+    FAR_NAMESAKE,
+    FOREIGN_NAMESAKE,
+    LOOSE_ALONE,
+    QUALIFIER_CONTRADICTED,
+    unresolved_reason,
+)
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +34,10 @@ def parser() -> Geoparser:
 def _given(parser: Geoparser, text: str, *names: str) -> dict[str, Mention]:
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     return {m.text: m for m in parser.resolve_spans(text, spans)}
+
+
+def _without(parser: Geoparser, rule: str) -> Geoparser:
+    return Geoparser(parser.index, disabled=frozenset({rule}))
 
 
 def _place(pid: str, lat: float, lon: float, cc: str, population: int = 0) -> Place:
@@ -79,7 +96,7 @@ def test_far_namesake_of_a_village_is_left_unresolved(parser: Geoparser) -> None
     assert FAR_NAMESAKE in village.trace
     assert "no place of this name near the story's area" in village.unresolved
     assert found["Maiduguri"].place is not None
-    off = _given(Geoparser(parser.index, disabled=frozenset({FAR_NAMESAKE})), _VILLAGE,
+    off = _given(_without(parser, FAR_NAMESAKE), _VILLAGE,
                  "Tunguzhe", "Maiduguri")
     assert off["Tunguzhe"].place is not None  # the far namesake the rule refuses
 
@@ -121,3 +138,109 @@ def test_a_name_read_by_sound_is_left_to_its_own_bound() -> None:
     assert far_namesakes_unresolved(mentions, weak)[1].unresolved  # the rule alone empties it
     kept = far_namesakes_unresolved(mentions, weak, bounded_later=lambda name: name == "ميكيلي")
     assert not kept[1].unresolved and kept[1].candidates == mentions[1].candidates
+
+
+# -- round 7: what the text says about a small place ----------------------------------------
+
+_HAMLET = "Gunmen burned the hamlet of Kubinka on Sunday, officials in Kidal, Mali, said."
+
+
+def test_hamlet_read_as_a_far_foreign_town_is_left_unresolved(parser: Geoparser) -> None:
+    hamlet = _given(parser, _HAMLET, "Kubinka", "Kidal", "Mali")["Kubinka"]
+    assert hamlet.place is None
+    assert FOREIGN_NAMESAKE in hamlet.trace
+    assert "calls it a hamlet" in hamlet.unresolved
+    kept = _given(_without(parser, FOREIGN_NAMESAKE), _HAMLET, "Kubinka", "Kidal")["Kubinka"]
+    assert kept.place is not None and kept.place.country_code == "RU"
+
+
+def test_the_town_in_its_own_country_stands(parser: Geoparser) -> None:
+    text = "A garrison from Kubinka near Moscow was sent south."
+    town = _given(parser, text, "Kubinka", "Moscow")["Kubinka"]
+    assert town.place is not None and town.place.country_code == "RU"
+
+
+def test_qualifier_no_reading_lies_in_leaves_the_town_unresolved(parser: Geoparser) -> None:
+    text = "Invoice: Delta Foods LLC, Shelbyville, DE, US."
+    town = _given(parser, text, "Shelbyville")["Shelbyville"]
+    assert town.place is None
+    assert QUALIFIER_CONTRADICTED in town.trace
+    assert "DE, US" in town.unresolved
+    kept = _given(_without(parser, QUALIFIER_CONTRADICTED), text, "Shelbyville")["Shelbyville"]
+    assert kept.place is not None
+
+
+def test_qualifier_a_reading_lies_in_keeps_it(parser: Geoparser) -> None:
+    text = "Invoice: Delta Foods LLC, Milford, DE, US."
+    town = _given(parser, text, "Milford")["Milford"]
+    assert town.place is not None and town.place.admin1 == "DE"
+
+
+def test_loose_spelling_alone_is_no_reading(parser: Geoparser) -> None:
+    text = "Rescuers reached Bortaxa after the flood."
+    found = _given(parser, text, "Bortaxa")["Bortaxa"]
+    assert found.place is None
+    assert FAR_NAMESAKE in found.trace and "loose spelling" in found.unresolved
+    kept = _given(_without(parser, LOOSE_ALONE), text, "Bortaxa")["Bortaxa"]
+    assert kept.place is not None
+
+
+def test_foreign_reading_is_not_moved_into_an_area_focus(parser: Geoparser) -> None:
+    text = "A medic from Oberlin was wounded in Helmand province, Afghanistan."
+    found = _given(parser, text, "Oberlin", "Helmand", "Afghanistan")["Oberlin"]
+    assert found.place is None or found.place.country_code != "AF"
+    moved = _given(_without(parser, AREA_FOCUS_NAMESAKE), text, "Oberlin", "Helmand",
+                   "Afghanistan")["Oberlin"]
+    assert moved.place is not None and moved.place.country_code == "AF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El gobierno de Siria cerró la frontera norte durante tres días.",
+        "Il governo della Siria ha chiuso il confine settentrionale per tre giorni.",
+    ],
+)
+def test_country_name_in_the_text_language_beats_a_small_namesake(
+    parser: Geoparser, text: str
+) -> None:
+    country = _given(parser, text, "Siria")["Siria"]
+    assert country.place is not None and country.place.country_code == "SY"
+    assert "language-exonym" in country.trace
+    namesake = _given(_without(parser, "language-exonym"), text, "Siria")["Siria"]
+    assert namesake.place is None or namesake.place.country_code != "SY"
+
+
+def test_english_text_gets_no_exonym_reading(parser: Geoparser) -> None:
+    text = "The Siria Road bakery in Leeds reopened."
+    mention = _given(parser, text, "Siria")["Siria"]
+    assert "language-exonym" not in mention.trace
+
+
+_ANCHORED = "Drones hit Orlivka, just outside Avdiivka, overnight."
+
+
+def test_reading_far_from_the_anchor_the_text_gives_is_left_unresolved(
+    parser: Geoparser,
+) -> None:
+    found = _given(parser, _ANCHORED, "Orlivka", "Avdiivka")
+    assert found["Orlivka"].place is None
+    assert ANCHORED_READING in found["Orlivka"].trace
+    assert "just outside Avdiivka" in found["Orlivka"].unresolved
+    assert found["Avdiivka"].place is not None and found["Avdiivka"].place.admin1 == "05"
+    kept = _given(_without(parser, ANCHORED_READING), _ANCHORED, "Orlivka", "Avdiivka")
+    assert kept["Orlivka"].place is not None  # Orlivka in Odesa oblast, 650 km away
+
+
+def test_a_stated_distance_is_no_anchoring_frame(parser: Geoparser) -> None:
+    text = "Drones hit Orlivka, 30 km west of Avdiivka, overnight."
+    found = _given(parser, text, "Orlivka", "Avdiivka")["Orlivka"]
+    assert ANCHORED_READING not in found.trace
+
+
+def test_a_weak_reading_said_once_is_no_focus_for_other_names(parser: Geoparser) -> None:
+    text = "Shelling hit Orlivka; Avdiivka was quiet."
+    town = _given(parser, text, "Orlivka", "Avdiivka")["Avdiivka"]
+    assert town.place is not None and town.place.name == "Avdiyivka"
+    pulled = _given(_without(parser, STRONG_FOCUS), text, "Orlivka", "Avdiivka")["Avdiivka"]
+    assert pulled.place is not None and pulled.place.name == "Orlivka"
