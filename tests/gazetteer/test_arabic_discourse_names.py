@@ -114,7 +114,7 @@ def test_a_latin_reading_is_not_lifted_to_a_country_focus():
 @pytest.mark.parametrize(("text", "span"), [
     # Afghanistan, Yemen, Gaza: a facility noun, its name, a closing adjective
     ("سيطرت القوات الأجنبية على مطار حامد كرزاي الدولي في كابل.", "مطار حامد كرزاي الدولي"),
-    ("وسقطت قاعدة العند الجوية في محافظة لحج بيد الحوثيين.", "قاعدة العند الجوية"),
+    ("وسقطت قاعدة العند الجوية شمال مدينة عدن بيد الحوثيين.", "قاعدة العند الجوية"),
     ("اقتحمت القوات مجمع الشفاء الطبي في مدينة غزة.", "مجمع الشفاء الطبي"),
 ])
 def test_a_facility_named_by_its_noun_and_adjective_is_one_span(text, span):
