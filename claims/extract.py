@@ -14,12 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from claims.actors import ActorBook, default_actor_book
 from claims.arabic.extract import extract_arabic_claims
 from claims.control import find_control_statements
 from claims.dates import find_dates, parse_published, resolve_event_date
-from claims.discourse import Discourse, place_kind
+from claims.discourse import Discourse, PlaceReading, place_kind
 from claims.distance import find_distance_statements
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from claims.not_places import not_a_place
@@ -224,7 +225,7 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
                 anchor_reason = discourse.place_reason(anchor, earlier)
                 trace.append("anchor-by-reference")
     antecedent = earlier.name if earlier is not None else (
-        discourse.places[-1].name if discourse.places else None)
+        newest.name if (newest := discourse.last_place()) is not None else None)
     if earlier is not None and resolver is not None:
         # "40 km north of the city": the place the reference stands for
         anchor_place = earlier.place or resolver.resolve(earlier.name, context=sentence)
@@ -305,12 +306,28 @@ def _bounded(sentences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return out
 
 
+def _place_reading(name: str, resolver: PlaceResolver | None) -> PlaceReading | None:
+    """Return the kind and reading of a place a sentence named, or None when it is no place.
+
+    Called when the discourse first needs the place; the resolver answers with the
+    sentence as context, as :meth:`PlaceResolver.defer` fixed when it was noted.
+    """
+    place = resolver.resolve(name) if resolver is not None else None
+    if not_a_place(name, place):
+        return None
+    kind = place_kind(place)
+    if kind is None and _PART_OF_TOWN.search(name):
+        kind = "district"  # "the Old City": a part of the town, never "the city"
+    return kind, place
+
+
 def _remember(sentence: str, statements: list, discourse: Discourse, book: ActorBook,
              conflict: str | None, resolver: PlaceResolver | None, pub: date | None) -> None:
     """Note what a sentence named (places with their kind, actors, the latest exact date).
 
     The places and actors of the sentence's claims are noted last: they are what a later
     "the town" or "they" most likely means. Then the discourse moves to the next sentence.
+    A place is resolved only when a later reference reaches it (its reading is fixed now).
     """
     from claims.control import place_mentions
 
@@ -318,13 +335,9 @@ def _remember(sentence: str, statements: list, discourse: Discourse, book: Actor
     named = [p.name for p in place_mentions(sentence, actors, None, None, book)
              if p.text == p.name and not re.fullmatch(r"[A-Z]{2,5}", p.name)]
     for name in named + [s.place for s in statements]:
-        place = resolver.resolve(name, context=sentence) if resolver else None
-        if not_a_place(name, place):
-            continue
-        kind = place_kind(place)
-        if kind is None and _PART_OF_TOWN.search(name):
-            kind = "district"  # "the Old City": a part of the town, never "the city"
-        discourse.note_place(name, kind, place)
+        if resolver is not None:
+            resolver.defer(name, context=sentence)
+        discourse.note_place_later(name, partial(_place_reading, name, resolver))
     for actor in actors:
         discourse.note_actor(actor.text, actor.norm)
     for st in statements:

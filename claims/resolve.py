@@ -30,6 +30,9 @@ class PlaceResolver:
     capital: str | None = None
     mentions: dict[str, Place] = field(default_factory=dict)
     _cache: dict[tuple[str, str | None, bool], Place | None] = field(default_factory=dict)
+    #: Names whose reading is fixed but not yet looked up: key -> (name, context).
+    _deferred: dict[tuple[str, str | None, bool], tuple[str, str | None]] = field(
+        default_factory=dict)
 
     @classmethod
     def for_article(cls, book: ActorBook, conflict: str | None,
@@ -54,9 +57,23 @@ class PlaceResolver:
             return None
         key = (name.strip().lower(), antecedent, capital_fallback)
         if key not in self._cache:
+            name, context = self._deferred.pop(key, (name, context))
             found = resolve_name(
                 name.strip().lstrip("#"), context_text=context, single_name_rules=True,
                 country=self.country, capital=self.capital, antecedent=antecedent,
                 capital_fallback=capital_fallback, known=self.mentions)
             self._cache[key] = found[0].place if found else None
         return self._cache[key]
+
+    def defer(self, name: str | None, *, context: str | None = None) -> None:
+        """Fix what ``resolve(name, context=context)`` answers, without looking it up yet.
+
+        Answers are cached by name, so the first call for a name decides its reading; a
+        deferred name keeps the reading this call would have given, whenever (and from
+        wherever) it is first resolved. A name already resolved or deferred is left as is.
+        """
+        if not name or not name.strip().lstrip("#"):
+            return
+        key = (name.strip().lower(), None, True)
+        if key not in self._cache:
+            self._deferred.setdefault(key, (name, context))

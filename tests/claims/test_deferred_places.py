@@ -1,0 +1,156 @@
+"""Places noted now and resolved only when a reference reaches them (issue 15, speed).
+
+The extractor notes every place a sentence names, but few sentences are ever referred
+back to. :meth:`Discourse.note_place_later` keeps the look-up for when it is needed and
+:meth:`PlaceResolver.defer` fixes its answer beforehand, so the output is what noting and
+resolving each place at once gave. These tests pin both halves and the equivalence.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import claims.resolve as resolve_module
+from claims.discourse import MAX_PLACES, REFERENCE_NOUNS, Discourse
+from claims.extract import extract_claims
+from claims.resolve import PlaceResolver
+from gazetteer.model import Candidate, Place
+
+KINDS = ("city", "town", "village", "region", "district", "base", "country", None)
+
+
+def _place(name: str) -> Place:
+    return Place(f"id-{name}", name, 10.0, 20.0, "PPL")
+
+
+def test_a_deferred_note_is_read_only_when_a_reference_reaches_it() -> None:
+    calls: list[str] = []
+
+    def reading(name: str, kind: str | None):
+        def read():
+            calls.append(name)
+            return kind, _place(name)
+        return read
+
+    d = Discourse()
+    d.note_place_later("Kassala", reading("Kassala", "city"))
+    d.next_sentence()
+    d.note_place_later("Atbara", reading("Atbara", "town"))
+    d.next_sentence()
+    assert calls == []  # nothing asked yet, nothing looked up
+    assert d.place_for("town").name == "Atbara"
+    assert calls == ["Atbara"]  # the newest note answered; the older one was not needed
+    assert d.place_for("city").name == "Atbara"  # a town may be "the city" too
+    assert calls == ["Atbara"]  # each note is read once
+
+
+def test_a_note_read_as_no_place_counts_for_nothing() -> None:
+    d = Discourse()
+    d.note_place("Taiz", "city")
+    d.note_place_later("Marib", lambda: None)  # read as no place (a date, a river ...)
+    d.note_place_later("Yemen", lambda: ("country", None))  # a country is only context
+    d.next_sentence()
+    assert [p.name for p in d.places] == ["Taiz"]
+    assert d.last_place().name == "Taiz"
+
+
+def test_a_later_note_of_a_name_replaces_the_earlier_one() -> None:
+    d = Discourse()
+    d.note_place("Kherson", "city")
+    d.note_place("Mykolaiv", "city")
+    d.next_sentence()
+    d.note_place_later("Kherson", lambda: ("city", _place("Kherson")))
+    assert [(p.name, p.sentence) for p in d.places] == [("Mykolaiv", 0), ("Kherson", 1)]
+
+
+class _EagerDiscourse:
+    """The discourse as it was before notes could wait: note, dedupe, keep the newest."""
+
+    def __init__(self) -> None:
+        self.places: list[tuple[str, str | None, int]] = []
+
+    def note(self, name: str, kind: str | None, sentence: int) -> None:
+        if kind == "country":
+            return
+        self.places = [p for p in self.places if p[0] != name]
+        self.places.append((name, kind, sentence))
+        del self.places[:-MAX_PLACES]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_deferred_notes_add_up_to_what_noting_at_once_gave(seed: int) -> None:
+    rng = random.Random(seed)
+    names = [f"Place{i}" for i in range(rng.randint(3, 40))]
+    eager, lazy = _EagerDiscourse(), Discourse()
+    for sentence in range(rng.randint(1, 30)):
+        for _ in range(rng.randint(0, 4)):
+            name, kind = rng.choice(names), rng.choice(KINDS)
+            valid = rng.random() > 0.2
+            if valid:
+                eager.note(name, kind, sentence)
+            if rng.random() < 0.5:
+                lazy.note_place_later(name, lambda k=kind, v=valid: (k, None) if v else None)
+            elif valid:
+                lazy.note_place(name, kind)
+        lazy.next_sentence()
+        if rng.random() < 0.3:  # ask now and then, as references do
+            noun = rng.choice(sorted(REFERENCE_NOUNS))
+            expected = next(
+                (n for n, k, s in reversed(eager.places) if s < lazy.sentence
+                 and lazy.sentence - s <= 6 and k in REFERENCE_NOUNS[noun]), None)
+            found = lazy.place_for(noun)
+            assert (found.name if found else None) == expected
+    assert [(p.name, p.kind, p.sentence) for p in lazy.places] == eager.places
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
+    """Replace the gazetteer look-up by one that records ``(name, context)`` per call."""
+    calls: list[tuple[str, str | None]] = []
+
+    def fake_resolve_name(name: str, *, context_text: str | None = None, **_kw):
+        calls.append((name, context_text))
+        return [Candidate(_place(f"{name}@{context_text}"), 1.0, ())]
+
+    monkeypatch.setattr(resolve_module, "resolve_name", fake_resolve_name)
+    return calls
+
+
+def test_a_deferred_name_keeps_the_reading_of_its_first_context(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording(monkeypatch)
+    resolver = PlaceResolver()
+    resolver.defer("Gao", context="first sentence")
+    resolver.defer("GAO", context="second sentence")  # the first context stays
+    assert calls == []
+    place = resolver.resolve("gao", context="a claim's sentence")
+    assert place.name == "Gao@first sentence"
+    assert calls == [("Gao", "first sentence")]  # the name as first written, looked up once
+    assert resolver.resolve("Gao") is place
+
+
+def test_a_name_resolved_before_it_is_deferred_keeps_its_reading(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording(monkeypatch)
+    resolver = PlaceResolver()
+    first = resolver.resolve("Hodeidah", context="the claim")
+    resolver.defer("Hodeidah", context="a later sentence")
+    assert resolver.resolve("Hodeidah") is first
+    assert calls == [("Hodeidah", "the claim")]
+    resolver.defer("", context="x")
+    resolver.defer(None, context="x")
+    assert resolver.resolve("", context="x") is None
+
+
+def test_an_article_resolves_only_the_names_a_reference_or_claim_needs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording(monkeypatch)
+    text = ("Fighters of the Arakan Army shelled positions near Sittwe on Monday. "
+            "Roads between Mrauk U and Kyauktaw were closed, residents said. "
+            "Aid groups based in Yangon could not reach the area.")
+    extract_claims(text, published="2024-03-04", mentions=[])
+    looked_up = {name for name, _ in calls}
+    assert "Sittwe" in looked_up  # the claim's place
+    assert "Kyauktaw" in looked_up  # "the area" reaches back to the sentence before
+    assert "Yangon" not in looked_up  # the last sentence's names: nothing refers back to them
