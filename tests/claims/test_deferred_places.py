@@ -154,3 +154,28 @@ def test_an_article_resolves_only_the_names_a_reference_or_claim_needs(
     assert "Sittwe" in looked_up  # the claim's place
     assert "Kyauktaw" in looked_up  # "the area" reaches back to the sentence before
     assert "Yangon" not in looked_up  # the last sentence's names: nothing refers back to them
+
+
+def test_a_sentence_read_twice_lists_its_named_places_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import claims.control as control
+    from claims.actors import default_actor_book
+
+    calls: list[str] = []
+    real = control.name_spans
+
+    def counting(sentence: str):
+        calls.append(sentence)
+        return real(sentence)
+
+    monkeypatch.setattr(control, "name_spans", counting)
+    book = default_actor_book()
+    sentence = "Al-Shabaab fighters overran Bulo Burte and later entered Jalalaqsi."
+    actors = book.find(sentence, "somalia")
+    first = control.place_mentions(sentence, actors, None, None, book)
+    again = control.place_mentions(sentence, actors, None, None, book)
+    assert [r.name for r in again] == [r.name for r in first] == ["Bulo Burte", "Jalalaqsi"]
+    assert len(calls) == 1
+    # other actors (none here) may read a span otherwise: the sentence is read anew
+    control.place_mentions(sentence, [], None, None, book)
+    assert len(calls) == 2
