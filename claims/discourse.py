@@ -27,9 +27,10 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from gazetteer.model import Place
 
@@ -172,6 +173,23 @@ class _Note:
         return self.entry
 
 
+@dataclass(slots=True)
+class _SentenceNotes:
+    """The places one sentence named, listed (by ``names()``) only when first reached."""
+
+    sentence: int
+    names: Callable[[], Sequence[str]]
+    read: Callable[[str], PlaceReading | None]
+    _notes: list[_Note] | None = None
+
+    def notes(self) -> list[_Note]:
+        """Return a note per name, in the sentence's order."""
+        if self._notes is None:
+            self._notes = [_Note(name, self.sentence, partial(self.read, name))
+                           for name in self.names()]
+        return self._notes
+
+
 @dataclass
 class Discourse:
     """What an article has said so far, for the references of its later sentences."""
@@ -184,7 +202,7 @@ class Discourse:
     #: Sennar state" is Sinja, not the state).
     resolve: Callable[[str], Place | None] | None = None
     #: Every place noted, oldest first; :attr:`places` is what they add up to.
-    _notes: list[_Note] = field(default_factory=list)
+    _notes: list[_Note | _SentenceNotes] = field(default_factory=list)
 
     @property
     def places(self) -> list[PlaceEntry]:
@@ -203,14 +221,15 @@ class Discourse:
         by one in order would leave.
         """
         seen: set[str] = set()
-        for note in reversed(self._notes):
-            entry = note.settle()
-            if entry is None or entry.name in seen:
-                continue
-            seen.add(entry.name)
-            yield entry
-            if len(seen) >= MAX_PLACES:
-                return
+        for item in reversed(self._notes):
+            for note in reversed(item.notes()) if isinstance(item, _SentenceNotes) else (item,):
+                entry = note.settle()
+                if entry is None or entry.name in seen:
+                    continue
+                seen.add(entry.name)
+                yield entry
+                if len(seen) >= MAX_PLACES:
+                    return
 
     def next_sentence(self) -> None:
         """Move on to the next sentence (references count their distance in sentences)."""
@@ -230,9 +249,18 @@ class Discourse:
         only when a reference reaches back to the note, so the names of sentences that no
         reference asks about are never resolved. It must give the same answer whenever it
         is called (the caller fixes its reading beforehand, as
-        :meth:`claims.resolve.PlaceResolver.defer` does).
+        :meth:`claims.resolve.PlaceResolver.defer_sentence` does).
         """
         self._notes.append(_Note(name, self.sentence, read))
+
+    def note_places_later(self, names: Callable[[], Sequence[str]],
+                          read: Callable[[str], PlaceReading | None]) -> None:
+        """Note the places of the current sentence, ``names()``, listed when first reached.
+
+        Like :meth:`note_place_later` for each name in order, with ``read(name)`` as its
+        reading; ``names`` too is called only when a reference reaches back this far.
+        """
+        self._notes.append(_SentenceNotes(self.sentence, names, read))
 
     def note_actor(self, text: str, norm: str | None) -> None:
         """Remember an actor named in the current sentence (most recent last)."""

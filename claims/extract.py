@@ -272,6 +272,9 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
     )
 
 
+#: An acronym ("UN", "NATO") is an organisation, not a place the discourse notes.
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
 #: Names of a part of a town: an unresolved "Old City" or "X Quarter" is a district.
 _PART_OF_TOWN = re.compile(r"\b(?:Old\s+(?:City|Town)|Quarter|District|Neighbou?rhood|Souq|"
                            r"Medina)$")
@@ -310,7 +313,7 @@ def _place_reading(name: str, resolver: PlaceResolver | None) -> PlaceReading | 
     """Return the kind and reading of a place a sentence named, or None when it is no place.
 
     Called when the discourse first needs the place; the resolver answers with the
-    sentence as context, as :meth:`PlaceResolver.defer` fixed when it was noted.
+    sentence as context, as :meth:`PlaceResolver.defer_sentence` fixed when it was noted.
     """
     place = resolver.resolve(name) if resolver is not None else None
     if not_a_place(name, place):
@@ -327,17 +330,25 @@ def _remember(sentence: str, statements: list, discourse: Discourse, book: Actor
 
     The places and actors of the sentence's claims are noted last: they are what a later
     "the town" or "they" most likely means. Then the discourse moves to the next sentence.
-    A place is resolved only when a later reference reaches it (its reading is fixed now).
+    The places are listed and resolved only when a later reference (or the first claim on
+    one of the names) reaches them; their readings are those of this sentence all the same.
     """
     from claims.control import place_mentions
 
     actors = book.find(sentence, conflict)
-    named = [p.name for p in place_mentions(sentence, actors, None, None, book)
-             if p.text == p.name and not re.fullmatch(r"[A-Z]{2,5}", p.name)]
-    for name in named + [s.place for s in statements]:
-        if resolver is not None:
-            resolver.defer(name, context=sentence)
-        discourse.note_place_later(name, partial(_place_reading, name, resolver))
+    named: list[list[str]] = []  # the sentence's place names, once listed
+
+    def names() -> list[str]:
+        if not named:
+            named.append([p.name for p in place_mentions(sentence, actors, None, None, book)
+                          if p.text == p.name and not _ACRONYM.fullmatch(p.name)])
+        return named[0]
+
+    places = [s.place for s in statements]
+    if resolver is not None:
+        resolver.defer_sentence(sentence, names, also=places)
+    discourse.note_places_later(lambda: [*names(), *places],
+                                partial(_place_reading, resolver=resolver))
     for actor in actors:
         discourse.note_actor(actor.text, actor.norm)
     for st in statements:

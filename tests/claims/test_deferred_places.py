@@ -46,6 +46,21 @@ def test_a_deferred_note_is_read_only_when_a_reference_reaches_it() -> None:
     assert calls == ["Atbara"]  # each note is read once
 
 
+def test_a_sentence_lists_its_places_only_when_a_reference_reaches_it() -> None:
+    listed: list[str] = []
+    d = Discourse()
+    d.note_places_later(_listing(["Dilling", "Kadugli"], listed),
+                        lambda name: ("town", _place(name)))
+    d.next_sentence()
+    d.note_places_later(_listing(["Babanusa"], listed), lambda name: ("town", _place(name)))
+    d.next_sentence()
+    assert listed == []
+    assert d.place_for("town").name == "Babanusa"
+    assert listed == ["Babanusa"]  # the older sentence was not needed
+    assert [p.name for p in d.places] == ["Dilling", "Kadugli", "Babanusa"]
+    assert listed == ["Babanusa", "Dilling"]
+
+
 def test_a_note_read_as_no_place_counts_for_nothing() -> None:
     d = Discourse()
     d.note_place("Taiz", "city")
@@ -85,15 +100,28 @@ def test_deferred_notes_add_up_to_what_noting_at_once_gave(seed: int) -> None:
     names = [f"Place{i}" for i in range(rng.randint(3, 40))]
     eager, lazy = _EagerDiscourse(), Discourse()
     for sentence in range(rng.randint(1, 30)):
+        # a sentence listed later: a name has one reading there, however often it is named
+        readings: dict[str, tuple[str | None, bool]] = {}
+        listed: list[str] = []
+        batched = rng.random() < 0.4
         for _ in range(rng.randint(0, 4)):
             name, kind = rng.choice(names), rng.choice(KINDS)
             valid = rng.random() > 0.2
+            if batched:
+                kind, valid = readings.setdefault(name, (kind, valid))
+                listed.append(name)
             if valid:
                 eager.note(name, kind, sentence)
+            if batched:
+                continue
             if rng.random() < 0.5:
                 lazy.note_place_later(name, lambda k=kind, v=valid: (k, None) if v else None)
             elif valid:
                 lazy.note_place(name, kind)
+        if batched:
+            lazy.note_places_later(
+                lambda n=listed: n,
+                lambda name, r=readings: (r[name][0], None) if r[name][1] else None)
         lazy.next_sentence()
         if rng.random() < 0.3:  # ask now and then, as references do
             noun = rng.choice(sorted(REFERENCE_NOUNS))
@@ -117,30 +145,74 @@ def _recording(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
     return calls
 
 
-def test_a_deferred_name_keeps_the_reading_of_its_first_context(
+def _listing(names: list[str], listed: list[str]):
+    """Return a ``names()`` callback that records when it is called."""
+    def call() -> list[str]:
+        listed.append(names[0] if names else "")
+        return names
+    return call
+
+
+def test_a_deferred_name_keeps_the_reading_of_its_first_sentence(
         monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _recording(monkeypatch)
+    listed: list[str] = []
     resolver = PlaceResolver()
-    resolver.defer("Gao", context="first sentence")
-    resolver.defer("GAO", context="second sentence")  # the first context stays
-    assert calls == []
+    first, second = "Rebels entered Gao at dawn.", "Troops returned to GAO later."
+    resolver.defer_sentence(first, _listing(["Gao"], listed))
+    resolver.defer_sentence(second, _listing(["GAO"], listed))
+    resolver.defer_sentence("Talks began in Bamako.", _listing(["Bamako"], listed))
+    assert calls == [] and listed == []  # nothing looked up, nothing listed yet
     place = resolver.resolve("gao", context="a claim's sentence")
-    assert place.name == "Gao@first sentence"
-    assert calls == [("Gao", "first sentence")]  # the name as first written, looked up once
+    assert place.name == f"Gao@{first}"
+    assert calls == [("Gao", first)]  # the name as first written, in its own sentence
+    assert listed == ["Gao"]  # only the first sentence that may name it was listed
     assert resolver.resolve("Gao") is place
 
 
-def test_a_name_resolved_before_it_is_deferred_keeps_its_reading(
+def test_a_name_resolved_before_its_sentence_keeps_its_reading(
         monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _recording(monkeypatch)
     resolver = PlaceResolver()
     first = resolver.resolve("Hodeidah", context="the claim")
-    resolver.defer("Hodeidah", context="a later sentence")
+    resolver.defer_sentence("Ships left Hodeidah.", lambda: ["Hodeidah"])
     assert resolver.resolve("Hodeidah") is first
     assert calls == [("Hodeidah", "the claim")]
-    resolver.defer("", context="x")
-    resolver.defer(None, context="x")
     assert resolver.resolve("", context="x") is None
+
+
+def test_a_name_the_sentence_stands_for_is_deferred_too(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording(monkeypatch)
+    resolver = PlaceResolver()
+    # "the town" was read as Kidal: the sentence stands for a name it does not write
+    resolver.defer_sentence("Fighters overran the town.", lambda: [], also=["Kidal"])
+    resolver.resolve("Kidal", context="later")
+    assert calls == [("Kidal", "Fighters overran the town.")]
+
+
+def test_beyond_the_limit_the_oldest_sentence_is_listed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recording(monkeypatch)
+    listed: list[str] = []
+    resolver = PlaceResolver()
+    resolver.defer_sentence("Shelling hit Kharkiv.", _listing(["Kharkiv"], listed))
+    for n in range(resolve_module.MAX_UNLISTED):
+        resolver.defer_sentence(f"Sentence {n} names nothing.", _listing([], listed))
+    assert listed == ["Kharkiv"]  # listed when it left the window
+    resolver.resolve("Kharkiv", context="later")
+    assert calls == [("Kharkiv", "Shelling hit Kharkiv.")]
+
+
+def test_a_sentence_whose_lower_case_depends_on_context_is_always_searched(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _recording(monkeypatch)
+    listed: list[str] = []
+    resolver = PlaceResolver()
+    resolver.defer_sentence("ΟΔΟΣ Marib.", _listing(["Marib"], listed))  # a capital sigma
+    resolver.defer_sentence("Nothing here.", _listing(["x"], listed))
+    resolver.resolve("Aden")
+    assert listed == ["Marib"]  # searched although "aden" is not in it; the other was not
 
 
 def test_an_article_resolves_only_the_names_a_reference_or_claim_needs(
