@@ -191,8 +191,9 @@ def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
 
 #: The last sentence's named places: :func:`find_control_statements` and then the
 #: extractor's discourse (``claims.extract._remember``) read the same sentence in turn.
-_LAST_NAMED: list[tuple[tuple[str, tuple[ActorMention, ...], ActorBook | None],
-                        tuple[PlaceRef, ...]]] = []
+#: One slot, read and replaced whole (so threads sharing it never mix two answers).
+_LAST_NAMED: list[tuple[tuple[str, tuple[ActorMention, ...], ActorBook | None] | None,
+                        tuple[PlaceRef, ...]]] = [(None, ())]
 
 
 def _named_places(sentence: str, actors: list[ActorMention],
@@ -203,8 +204,9 @@ def _named_places(sentence: str, actors: list[ActorMention],
     is kept for the next reading of the same sentence.
     """
     key = (sentence, tuple(actors), book)
-    if _LAST_NAMED and _LAST_NAMED[0][0] == key:
-        return list(_LAST_NAMED[0][1])
+    last_key, last_refs = _LAST_NAMED[0]
+    if last_key == key:
+        return list(last_refs)
     refs: list[PlaceRef] = []
     for span in name_spans(sentence):
         facility = _POSSESSIVE_FACILITY.match(sentence, span.end)
@@ -229,7 +231,7 @@ def _named_places(sentence: str, actors: list[ActorMention],
         if _is_place_name(sentence, span, actors, book):
             refs.append(PlaceRef(span.start, span.end, span.text, span.text))
     refs = _redirect_facilities(sentence, refs)
-    _LAST_NAMED[:] = [(key, tuple(refs))]
+    _LAST_NAMED[0] = (key, tuple(refs))
     return refs
 
 
