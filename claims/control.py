@@ -128,6 +128,28 @@ class ControlStatement:
     trace: tuple[str, ...] = ()
 
 
+# The context tests of :func:`_is_place_name`, compiled once (it runs for every name).
+_DEMONYM_TOWN_OF = re.compile(
+    r"\s+(?:port\s+|border\s+|coastal\s+|northern\s+|southern\s+)?(?:town|city|village)"
+    r"\s+of\s+[A-Z]")
+_SETTLEMENT_NOUN = re.compile(r"\s+(?:town|city|village|airbase|airport|district)")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+_PLACE_WORD_AFTER = re.compile(
+    r"\s+(?:town|city|village|airbase|airport|district|and|or|on|in|to|from|with|as|"
+    r"at|by|after|before|which|that|was|is|were|are|has|had|have|near|for|under)\b")
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:said|says|told|added|announced|confirmed|, a spokesman)")
+_POSSESSIVE_AFTER = re.compile(
+    r"(?:\s+(?:province|governorate|district|region|city|town))?[’']s\s")
+_AFFILIATION_TAIL = re.compile(
+    r"-(?:backed|based|led|aligned|allied|affiliated|controlled|held)$")
+_WATER_AFTER = re.compile(r"\s+(?:[Rr]iver|[Rr]iverbank|[Vv]alley\s+floor)\b")
+_WATER_SIDE_BEFORE = re.compile(r"\b(?:banks?|shores?|side)\s+of\s+(?:the\s+)?$")
+_REFERENCE_POINT_BEFORE = re.compile(
+    r"\b(?:north|south|east|west)[\w-]*\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_NO_LETTERS = re.compile(r"[\d\W]+")
+
+
 def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
                    book: ActorBook | None = None) -> bool:
     text = span.text
@@ -142,48 +164,49 @@ def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
     if _TITLE_BEFORE.search(sentence[max(0, span.start - 25):span.start]):
         return False
     following = sentence[span.end:span.end + 20]
-    if " " not in text and is_demonym(text) and re.match(
-            r"\s+(?:port\s+|border\s+|coastal\s+|northern\s+|southern\s+)?(?:town|city|village)"
-            r"\s+of\s+[A-Z]", sentence[span.end:span.end + 40]):
+    if " " not in text and is_demonym(text) and _DEMONYM_TOWN_OF.match(
+            sentence[span.end:span.end + 40]):
         return False  # "the Lebanese city of Tripoli": the place is the name that follows
-    if " " not in text and is_demonym(text) and not re.match(
-            r"\s+(?:town|city|village|airbase|airport|district)", following):
+    if " " not in text and is_demonym(text) and not _SETTLEMENT_NOUN.match(following):
         return False
     if (" " not in text and _DEMONYM.match(text) and is_demonym(text)
-            and re.match(r"\s+[a-z]", following) and not re.match(
-                r"\s+(?:town|city|village|airbase|airport|district|and|or|on|in|to|from|with|as|"
-                r"at|by|after|before|which|that|was|is|were|are|has|had|have|near|for|under)\b",
-                following)):
+            and _LOWER_WORD_AFTER.match(following)
+            and not _PLACE_WORD_AFTER.match(following)):
         return False
-    if re.match(r"\s*(?:,\s*)?(?:said|says|told|added|announced|confirmed|, a spokesman)",
-                following):
+    if _SPEECH_AFTER.match(following):
         return False
-    if re.match(r"(?:\s+(?:province|governorate|district|region|city|town))?[’']s\s", following):
+    if _POSSESSIVE_AFTER.match(following):
         return False  # "Tripoli’s Mitiga Airport", "Idlib province's Maarat al Numan"
-    if re.search(r"-(?:backed|based|led|aligned|allied|affiliated|controlled|held)$", text):
+    if _AFFILIATION_TAIL.search(text):
         return False
-    if re.match(r"\s+(?:[Rr]iver|[Rr]iverbank|[Vv]alley\s+floor)\b", following) or re.search(
-            r"\b(?:banks?|shores?|side)\s+of\s+(?:the\s+)?$", sentence[max(0, span.start - 20):
-                                                                    span.start]):
+    if _WATER_AFTER.match(following) or _WATER_SIDE_BEFORE.search(
+            sentence[max(0, span.start - 20):span.start]):
         return False  # "the Oskil river", "the left bank of the Dnipro": water, not a place
     if country_code(text) is not None and " " not in text:
         return False  # whole countries are context, not front-line places
-    if re.search(r"\b(?:north|south|east|west)[\w-]*\s+(?:of|from)\s+(?:the\s+)?$",
-                 sentence[max(0, span.start - 30):span.start], re.IGNORECASE):
+    if _REFERENCE_POINT_BEFORE.search(sentence[max(0, span.start - 30):span.start]):
         return False  # "Gharyan, south of Tripoli": a reference point, not the claim's place
-    return not re.fullmatch(r"[\d\W]+", text)
+    return not _NO_LETTERS.fullmatch(text)
 
 
-def place_mentions(sentence: str, actors: list[ActorMention],
-                   antecedents: list[str] | None = None,
-                   capital: str | None = None, book: ActorBook | None = None,
-                   discourse: Discourse | None = None) -> list[PlaceRef]:
-    """Places named in ``sentence``, with "the city"/"the capital" resolved where possible.
+#: The last sentence's named places: :func:`find_control_statements` and then the
+#: extractor's discourse (``claims.extract._remember``) read the same sentence in turn.
+#: One slot, read and replaced whole (so threads sharing it never mix two answers).
+_LAST_NAMED: list[tuple[tuple[str, tuple[ActorMention, ...], ActorBook | None] | None,
+                        tuple[PlaceRef, ...]]] = [(None, ())]
 
-    ``antecedents`` are place names from the sentences before (most recent last);
-    ``discourse``, when given, replaces them: a reference then means the most recent
-    earlier place of a compatible kind ("the city" never a region), with the reason.
+
+def _named_places(sentence: str, actors: list[ActorMention],
+                  book: ActorBook | None) -> list[PlaceRef]:
+    """Return the places ``sentence`` names by name (no references), for place_mentions.
+
+    They depend on the sentence, its actors and the actor book only, so the last answer
+    is kept for the next reading of the same sentence.
     """
+    key = (sentence, tuple(actors), book)
+    last_key, last_refs = _LAST_NAMED[0]
+    if last_key == key:
+        return list(last_refs)
     refs: list[PlaceRef] = []
     for span in name_spans(sentence):
         facility = _POSSESSIVE_FACILITY.match(sentence, span.end)
@@ -208,6 +231,21 @@ def place_mentions(sentence: str, actors: list[ActorMention],
         if _is_place_name(sentence, span, actors, book):
             refs.append(PlaceRef(span.start, span.end, span.text, span.text))
     refs = _redirect_facilities(sentence, refs)
+    _LAST_NAMED[0] = (key, tuple(refs))
+    return refs
+
+
+def place_mentions(sentence: str, actors: list[ActorMention],
+                   antecedents: list[str] | None = None,
+                   capital: str | None = None, book: ActorBook | None = None,
+                   discourse: Discourse | None = None) -> list[PlaceRef]:
+    """Places named in ``sentence``, with "the city"/"the capital" resolved where possible.
+
+    ``antecedents`` are place names from the sentences before (most recent last);
+    ``discourse``, when given, replaces them: a reference then means the most recent
+    earlier place of a compatible kind ("the city" never a region), with the reason.
+    """
+    refs = _named_places(sentence, actors, book)
     if discourse is not None:
         refs = _region_capitals(sentence, refs, discourse)
     for match in _ANAPHOR.finditer(sentence):

@@ -5,6 +5,8 @@ the places named so far with their kind (city, town, village, district, region, 
 base, airport, port, bridge), the actors named so far, and the latest event date. A
 reference resolves to the most recent *compatible* entry and says why ("the city ->
 Wad Madani, named 2 sentences before"); where nothing fits, nothing is invented.
+A place may be noted before it is resolved (:meth:`Discourse.note_place_later`): most
+sentences are never referred back to, so their names need no gazetteer look-up.
 
 The rules are named data (:data:`REFERENCE_NOUNS`, :data:`ACTOR_REFERENCES`), so a new
 reference word is one table line:
@@ -25,9 +27,10 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from gazetteer.model import Place
 
@@ -37,6 +40,7 @@ __all__ = [
     "ActorEntry",
     "Discourse",
     "PlaceEntry",
+    "PlaceReading",
     "place_kind",
 ]
 
@@ -144,11 +148,52 @@ class ActorEntry:
     sentence: int
 
 
+#: A place's kind and reading, as :meth:`Discourse.note_place_later`'s callback gives them.
+PlaceReading = tuple[str | None, Place | None]
+
+#: How many places (distinct names) the discourse keeps.
+MAX_PLACES = 24
+
+
+@dataclass(slots=True)
+class _Note:
+    """One noting of a place: its entry, or the callback that gives it when first asked."""
+
+    name: str
+    sentence: int
+    read: Callable[[], PlaceReading | None] | None
+    entry: PlaceEntry | None = None
+
+    def settle(self) -> PlaceEntry | None:
+        """Return the note's entry (None when it is no place), reading it the first time."""
+        if self.read is not None:
+            found, self.read = self.read(), None
+            if found is not None and found[0] != "country":
+                self.entry = PlaceEntry(self.name, found[0], self.sentence, found[1])
+        return self.entry
+
+
+@dataclass(slots=True)
+class _SentenceNotes:
+    """The places one sentence named, listed (by ``names()``) only when first reached."""
+
+    sentence: int
+    names: Callable[[], Sequence[str]]
+    read: Callable[[str], PlaceReading | None]
+    _notes: list[_Note] | None = None
+
+    def notes(self) -> list[_Note]:
+        """Return a note per name, in the sentence's order."""
+        if self._notes is None:
+            self._notes = [_Note(name, self.sentence, partial(self.read, name))
+                           for name in self.names()]
+        return self._notes
+
+
 @dataclass
 class Discourse:
     """What an article has said so far, for the references of its later sentences."""
 
-    places: list[PlaceEntry] = field(default_factory=list)
     actors: list[ActorEntry] = field(default_factory=list)
     last_date: date | None = None
     sentence: int = 0
@@ -156,6 +201,35 @@ class Discourse:
     #: the kind of a place named in the current sentence ("it" after "Sinja, the capital of
     #: Sennar state" is Sinja, not the state).
     resolve: Callable[[str], Place | None] | None = None
+    #: Every place noted, oldest first; :attr:`places` is what they add up to.
+    _notes: list[_Note | _SentenceNotes] = field(default_factory=list)
+
+    @property
+    def places(self) -> list[PlaceEntry]:
+        """The places named so far, most recent last (a name only at its latest mention)."""
+        return list(reversed(list(self._recent())))
+
+    def last_place(self) -> PlaceEntry | None:
+        """Return the place named last (the newest entry of :attr:`places`), or None."""
+        return next(self._recent(), None)
+
+    def _recent(self) -> Iterator[PlaceEntry]:
+        """Yield the entries of :attr:`places` newest first, reading deferred notes as reached.
+
+        A later note of a name replaces an earlier one, a note read as no place counts for
+        nothing, and only the :data:`MAX_PLACES` newest names are kept: what noting them one
+        by one in order would leave.
+        """
+        seen: set[str] = set()
+        for item in reversed(self._notes):
+            for note in reversed(item.notes()) if isinstance(item, _SentenceNotes) else (item,):
+                entry = note.settle()
+                if entry is None or entry.name in seen:
+                    continue
+                seen.add(entry.name)
+                yield entry
+                if len(seen) >= MAX_PLACES:
+                    return
 
     def next_sentence(self) -> None:
         """Move on to the next sentence (references count their distance in sentences)."""
@@ -165,9 +239,28 @@ class Discourse:
         """Remember a place named in the current sentence (most recent last)."""
         if kind == "country":
             return  # a country is context, never what "the town" means
-        self.places = [p for p in self.places if p.name != name]
-        self.places.append(PlaceEntry(name, kind, self.sentence, place))
-        del self.places[:-24]
+        self._notes.append(_Note(name, self.sentence, None, PlaceEntry(name, kind,
+                                                                       self.sentence, place)))
+
+    def note_place_later(self, name: str, read: Callable[[], PlaceReading | None]) -> None:
+        """Note a place of the current sentence whose kind and reading ``read()`` tells later.
+
+        ``read`` returns ``(kind, place)``, or None when the name is no place; it is called
+        only when a reference reaches back to the note, so the names of sentences that no
+        reference asks about are never resolved. It must give the same answer whenever it
+        is called (the caller fixes its reading beforehand, as
+        :meth:`claims.resolve.PlaceResolver.defer_sentence` does).
+        """
+        self._notes.append(_Note(name, self.sentence, read))
+
+    def note_places_later(self, names: Callable[[], Sequence[str]],
+                          read: Callable[[str], PlaceReading | None]) -> None:
+        """Note the places of the current sentence, ``names()``, listed when first reached.
+
+        Like :meth:`note_place_later` for each name in order, with ``read(name)`` as its
+        reading; ``names`` too is called only when a reference reaches back this far.
+        """
+        self._notes.append(_SentenceNotes(self.sentence, names, read))
 
     def note_actor(self, text: str, norm: str | None) -> None:
         """Remember an actor named in the current sentence (most recent last)."""
@@ -193,7 +286,7 @@ class Discourse:
         kinds = REFERENCE_NOUNS.get(noun.lower())
         if kinds is None:
             return None
-        for entry in reversed(self.places):
+        for entry in self._recent():
             if before_sentence and entry.sentence >= self.sentence:
                 continue
             if self.sentence - entry.sentence > REACH_SENTENCES:

@@ -10,16 +10,18 @@ events against the publication date.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from claims.actors import ActorBook, default_actor_book
 from claims.arabic.extract import extract_arabic_claims
 from claims.control import find_control_statements
 from claims.dates import find_dates, parse_published, resolve_event_date
-from claims.discourse import Discourse, place_kind
+from claims.discourse import Discourse, PlaceReading, place_kind
 from claims.distance import find_distance_statements
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from claims.not_places import not_a_place
@@ -67,14 +69,35 @@ def _implausible_subject(
     """Whether a subject's reading lies absurdly far from its anchor for the stated distance."""
     if subject is None or anchor is None or stated_max <= 0:
         return False
-    from geo.geodesic import distance_km, to_km
+    from geo.geodesic import distance_km, to_km, validate_point
 
     try:
         stated_km = to_km(stated_max, unit)
     except ConflictMapError:
         return False
-    true_km = distance_km((subject.lat, subject.lon), (anchor.lat, anchor.lon))
+    a, b = (subject.lat, subject.lon), (anchor.lat, anchor.lon)
+    limit = max(IMPLAUSIBLE_RATIO * stated_km, stated_km + 500.0)
+    sphere_km = _sphere_km(validate_point(*a), validate_point(*b))
+    if sphere_km * ELLIPSOID_MARGIN <= limit:
+        return False  # surely within the limit: the exact geodesic is not needed
+    if sphere_km / ELLIPSOID_MARGIN > limit:
+        return True  # surely beyond it
+    true_km = distance_km(a, b)
     return true_km > IMPLAUSIBLE_RATIO * stated_km and true_km - stated_km > 500.0
+
+
+#: The WGS84 geodesic between two points is within 0.6 % of the great circle on the mean
+#: sphere; a great circle this many times shorter (longer) than a limit is a geodesic
+#: within (beyond) it.
+ELLIPSOID_MARGIN = 1.02
+
+
+def _sphere_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Return the great-circle distance in km between two ``(lat, lon)`` points (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _claim_sentences(text: str) -> str:
@@ -224,7 +247,7 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
                 anchor_reason = discourse.place_reason(anchor, earlier)
                 trace.append("anchor-by-reference")
     antecedent = earlier.name if earlier is not None else (
-        discourse.places[-1].name if discourse.places else None)
+        newest.name if (newest := discourse.last_place()) is not None else None)
     if earlier is not None and resolver is not None:
         # "40 km north of the city": the place the reference stands for
         anchor_place = earlier.place or resolver.resolve(earlier.name, context=sentence)
@@ -271,6 +294,9 @@ def _distance_claim(st, sentence: str, text: str, s_start: int, s_end: int,  # n
     )
 
 
+#: An acronym ("UN", "NATO") is an organisation, not a place the discourse notes.
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
 #: Names of a part of a town: an unresolved "Old City" or "X Quarter" is a district.
 _PART_OF_TOWN = re.compile(r"\b(?:Old\s+(?:City|Town)|Quarter|District|Neighbou?rhood|Souq|"
                            r"Medina)$")
@@ -305,26 +331,46 @@ def _bounded(sentences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return out
 
 
+def _place_reading(name: str, resolver: PlaceResolver | None) -> PlaceReading | None:
+    """Return the kind and reading of a place a sentence named, or None when it is no place.
+
+    Called when the discourse first needs the place; the resolver answers with the
+    sentence as context, as :meth:`PlaceResolver.defer_sentence` fixed when it was noted.
+    """
+    place = resolver.resolve(name) if resolver is not None else None
+    if not_a_place(name, place):
+        return None
+    kind = place_kind(place)
+    if kind is None and _PART_OF_TOWN.search(name):
+        kind = "district"  # "the Old City": a part of the town, never "the city"
+    return kind, place
+
+
 def _remember(sentence: str, statements: list, discourse: Discourse, book: ActorBook,
              conflict: str | None, resolver: PlaceResolver | None, pub: date | None) -> None:
     """Note what a sentence named (places with their kind, actors, the latest exact date).
 
     The places and actors of the sentence's claims are noted last: they are what a later
     "the town" or "they" most likely means. Then the discourse moves to the next sentence.
+    The places are listed and resolved only when a later reference (or the first claim on
+    one of the names) reaches them; their readings are those of this sentence all the same.
     """
     from claims.control import place_mentions
 
     actors = book.find(sentence, conflict)
-    named = [p.name for p in place_mentions(sentence, actors, None, None, book)
-             if p.text == p.name and not re.fullmatch(r"[A-Z]{2,5}", p.name)]
-    for name in named + [s.place for s in statements]:
-        place = resolver.resolve(name, context=sentence) if resolver else None
-        if not_a_place(name, place):
-            continue
-        kind = place_kind(place)
-        if kind is None and _PART_OF_TOWN.search(name):
-            kind = "district"  # "the Old City": a part of the town, never "the city"
-        discourse.note_place(name, kind, place)
+    named: list[list[str]] = []  # the sentence's place names, once listed
+
+    def names() -> list[str]:
+        if not named:
+            named.append([p.name for p in place_mentions(sentence, actors, None, None, book)
+                          if p.text == p.name and not _ACRONYM.fullmatch(p.name)])
+        return named[0]
+
+    places = [s.place for s in statements]
+    if resolver is not None:
+        resolver.defer_sentence(sentence, names, also=places)
+    discourse.note_places_later(lambda: [*names(), *places],
+                                partial(_place_reading, resolver=resolver))
     for actor in actors:
         discourse.note_actor(actor.text, actor.norm)
     for st in statements:

@@ -44,8 +44,12 @@ class _WordIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        #: The lower-cased text when it is ASCII (then a word's case-insensitive matches
+        #: are exactly its occurrences there: lower-casing ASCII keeps every offset).
+        self.lower: str | None = None
         if text.isascii():
-            self.words = set(_WORD.findall(text.lower()))
+            self.lower = text.lower()
+            self.words = set(_WORD.findall(self.lower))
         else:  # fold gives what lower gives on ASCII words, and lower is cheaper
             self.words = {w.lower() if w.isascii() else fold(w)
                           for w in set(_WORD.findall(text))}
@@ -55,8 +59,36 @@ class _WordIndex:
         """Return the positions where ``word`` (folded) stands as a whole word, in order."""
         found = self._starts.get(word)
         if found is None:
-            found = self._starts[word] = [m.start() for m in _whole_word(word).finditer(self.text)]
+            if self.lower is not None and word.isascii():
+                found = _ascii_word_starts(self.lower, word)
+            else:
+                found = [m.start() for m in _whole_word(word).finditer(self.text)]
+            self._starts[word] = found
         return found
+
+
+def _ascii_word_starts(lower: str, word: str) -> list[int]:
+    r"""Return where ``word`` stands as a whole word in the lower-cased ASCII text ``lower``.
+
+    The same positions as :func:`_whole_word`'s ``finditer`` on the text: in ASCII text a
+    case-insensitive match is an occurrence in the lower-cased text, and ``\w`` is a letter,
+    a digit or "_". (Two whole-word occurrences of a word never overlap.)
+    """
+    found: list[int] = []
+    size, n = len(lower), len(word)
+    pos = lower.find(word)
+    while pos >= 0:
+        end = pos + n
+        if (pos == 0 or not _is_ascii_word_char(lower[pos - 1])) and (
+                end >= size or not _is_ascii_word_char(lower[end])):
+            found.append(pos)
+        pos = lower.find(word, pos + 1)
+    return found
+
+
+def _is_ascii_word_char(char: str) -> bool:
+    r"""Tell whether an ASCII character is one ``\w`` matches."""
+    return char.isalnum() or char == "_"
 
 
 #: Whole-word patterns by word: only first words of names are asked for, so it stays small.

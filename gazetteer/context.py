@@ -319,23 +319,35 @@ class DocumentProfile:
         self._points = (stamp, points)
         return points
 
-    def nearest_km(self, name_key: str, place: Place, limit: int = 40) -> tuple[float, str] | None:
-        """Return the distance to the nearest other point-like reading and its name."""
+    def nearest_km(self, name_key: str, place: Place, limit: int = 40,
+                   within_km: float = math.inf) -> tuple[float, str] | None:
+        """Return the distance to the nearest other point-like reading and its name.
+
+        With ``within_km``, a reading whose latitude alone puts it farther is skipped
+        without computing its distance, so a caller that ignores such distances gets None
+        or a distance of at least ``within_km`` instead; nearer ones are exact.
+        """
         best: tuple[float, str] | None = None
         best_d = 0.0
         lat1, lon1, place_id = place.lat, place.lon, place.id
         radians, cos, hypot, pi = math.radians, math.cos, math.hypot, math.pi
+        # hypot(x, y) >= |y|: a latitude gap beyond this (with a margin far above rounding
+        # error) puts a reading farther than ``within_km``
+        max_gap = within_km / 6371.0 * (1 + 1e-9)
         for key, other_id, lat2, lon2, name in self._point_list(limit):
             if key == name_key or other_id == place_id:
                 continue
             # fast_km inlined (same operations, same result)
+            y = radians(lat2 - lat1)
+            if abs(y) > max_gap:
+                continue
             x = radians(lon2 - lon1)
             if x > pi:
                 x -= 2 * pi
             elif x < -pi:
                 x += 2 * pi
             x *= cos(radians((lat1 + lat2) / 2))
-            d = 6371.0 * hypot(x, radians(lat2 - lat1))
+            d = 6371.0 * hypot(x, y)
             if best is None or d < best_d:
                 best, best_d = (d, name), d
         return best

@@ -123,6 +123,9 @@ class Weights:
 
 DEFAULT_WEIGHTS = Weights()
 
+#: The farthest another name's reading may lie (km) and still bring a nearness bonus.
+NEAR_KM_LIMIT = 400.0
+
 
 #: Reviewed sources whose population-less points get a prior: curated conflict places and
 #: analysts' places. Not landmarks: their aliases ("Harvard", "Cornell") also name towns.
@@ -305,7 +308,8 @@ def _profile_score(
         if reasons is not None:
             reasons.append(f"document names region {place.admin1}")
     if len(item.places) > 1 and place.precision not in ("country", "sea"):
-        near = profile.nearest_km(item.key, place)
+        # a reading NEAR_KM_LIMIT or more away earns nothing: it need not be measured
+        near = profile.nearest_km(item.key, place, within_km=NEAR_KM_LIMIT)
         if near is not None:
             d, other = near
             bonus = (
@@ -314,7 +318,7 @@ def _profile_score(
                 else weights.near_150
                 if d < 150
                 else weights.near_400
-                if d < 400
+                if d < NEAR_KM_LIMIT
                 else 0.0
             )
             if bonus:

@@ -79,3 +79,20 @@ def test_fold_gives_the_ascii_letter_of_every_character_ignorecase_matches():
             continue
         matched = [c for c, pattern in singles.items() if pattern.fullmatch(char)]
         assert matched and fold(char) in matched, (hex(code), matched, fold(char))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Haftar", "HAFTAR", "haftars", "LNA", "lna", "LnA", "LNALNA",
+                                 "x", "_", "9", "-", " ", ".", "'", "Libyan", "National",
+                                 "Army", "al", "Sham", "Tahrir", "Hayat", "Forces", "\n"]),
+                max_size=14))
+def test_ascii_text_finds_whole_words_without_the_regex(scanner, words):
+    """In ASCII text, word starts come from the lower-cased text, as the regex finds them."""
+    from claims.scan import _ascii_word_starts, _whole_word
+
+    text = "".join(words)
+    assert text.isascii()
+    _same(scanner, text)
+    for word in ("haftar", "lna", "al", "forces", "x"):
+        assert _ascii_word_starts(text.lower(), word) == [
+            m.start() for m in _whole_word(word).finditer(text)], (text, word)

@@ -101,6 +101,32 @@ def test_profile_leaves_the_asking_name_out() -> None:
     assert profile.shares("ohio", ohio)[3] is False  # Ohio does not name itself
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_nearest_reading_within_a_limit_is_the_nearest_reading(seed: int) -> None:
+    """Skipping readings far off by latitude changes no answer nearer than the limit."""
+    import math
+    import random
+
+    rng = random.Random(seed)
+    points = [(f"n{i}", Place(f"p{i}", f"P{i}", rng.uniform(-60, 60), rng.uniform(-180, 180),
+                              "PPL")) for i in range(rng.randint(1, 40))]
+    profile = DocumentProfile.from_places([(key, place, 1.0) for key, place in points])
+    for _ in range(20):
+        here = Place("q", "Q", rng.uniform(-60, 60), rng.uniform(-180, 180), "PPL")
+        limit = rng.choice((50.0, 400.0, 2000.0))
+        full = profile.nearest_km("asker", here)
+        bounded = profile.nearest_km("asker", here, within_km=limit)
+        if full is not None and full[0] < limit:
+            assert bounded == full
+        else:
+            assert bounded is None or bounded[0] >= limit
+    # a reading due north 5 degrees (about 556 km) is skipped below that, not above
+    north = DocumentProfile.from_places([("a", Place("a", "A", 15.0, 30.0, "PPL"), 1.0)])
+    here = Place("q", "Q", 10.0, 30.0, "PPL")
+    assert north.nearest_km("x", here, within_km=400.0) is None
+    assert math.isclose(north.nearest_km("x", here, within_km=600.0)[0], 556, abs_tol=1)
+
+
 def test_resolution_metrics() -> None:
     gold = [{"lat": 0.0, "lon": 0.0}] * 3
     pred = [{"lat": 0.0, "lon": 1.0}, {"lat": 0.0, "lon": 3.0}, {"lat": None, "lon": None}]
