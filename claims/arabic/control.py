@@ -39,6 +39,7 @@ from claims.arabic.control_lexicon import (
     STILL_RE,
     Rule,
 )
+from claims.arabic.prefilter import TriggerGate
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
            "is_trigger_word", "name_slots"]
@@ -62,6 +63,8 @@ _RULE_RES = tuple(
     (rule, re.compile(rf"(?<![\w])[وفل]?(?:{rule.verb})(?![\w])"),
      re.compile(rf"[وفل]?(?:{rule.objects})") if rule.objects else None)
     for rule in RULES)
+#: Only the rules whose trigger literals occur in a text are searched (the same matches).
+_GATE = TriggerGate(_RULE_RES)
 #: Most words allowed between the verb (or preposition) and the place it governs.
 MAX_GAP_WORDS = 6
 #: Words a negation or an attempt may stand before the trigger ("لم تتمكن من السيطرة").
@@ -109,7 +112,7 @@ def is_trigger_word(folded_word: str) -> bool:
     >>> is_trigger_word("حصار"), is_trigger_word("والقصف"), is_trigger_word("سرت")
     (True, True, False)
     """
-    return any(pattern.fullmatch(folded_word) for _rule, pattern, _objects in _RULE_RES)
+    return any(pattern.fullmatch(folded_word) for _r, pattern, _o in _GATE.rules(folded_word))
 
 
 #: The word a control verb governs (دخلت القوات X، سيطرت على X): a place name slot.
@@ -133,7 +136,7 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
     [(11, 16)]
     """
     out: list[tuple[int, int]] = []
-    for rule, pattern, _objects in _RULE_RES:
+    for rule, pattern, _objects in _GATE.rules(folded):
         if rule.voice != "active":
             continue
         for m in pattern.finditer(folded):
@@ -325,7 +328,7 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
     places = sorted(places, key=lambda p: p.start)
     claimed: list[tuple[int, int]] = []
     sieges: list[re.Match[str]] = []
-    for rule, pattern, objects in _RULE_RES:
+    for rule, pattern, objects in _GATE.rules(folded):
         for m in pattern.finditer(folded):
             if any(s <= m.start() < e for s, e in claimed):
                 continue  # inside a longer trigger matched first ("تحت سيطره")
