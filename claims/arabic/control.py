@@ -40,6 +40,7 @@ from claims.arabic.control_lexicon import (
     Rule,
 )
 from claims.arabic.prefilter import TriggerGate
+from claims.arabic.text import is_blank
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
            "is_trigger_word", "name_slots"]
@@ -139,7 +140,7 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
     for rule, pattern, _objects in _GATE.rules(folded):
         if rule.voice != "active":
             continue
-        for m in pattern.finditer(folded):
+        for m in _GATE.finditer(pattern, folded):
             pos = m.end()
             if rule.prep:
                 prep = _prep_re(rule.prep).search(folded, pos, pos + 40)
@@ -147,7 +148,7 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
                     continue
                 pos = prep.end()
             for actor in actors:  # the subject between the verb and its object (VSO)
-                if actor.start >= pos and not folded[pos:actor.start].strip():
+                if actor.start >= pos and is_blank(folded, pos, actor.start):
                     pos = actor.end
             word = _SLOT_WORD_RE.match(folded, pos)
             if word is None or _NOT_SLOT_RE.match(word["word"]) or len(word["word"]) < 3:
@@ -329,7 +330,7 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
     claimed: list[tuple[int, int]] = []
     sieges: list[re.Match[str]] = []
     for rule, pattern, objects in _GATE.rules(folded):
-        for m in pattern.finditer(folded):
+        for m in _GATE.finditer(pattern, folded):
             if any(s <= m.start() < e for s, e in claimed):
                 continue  # inside a longer trigger matched first ("تحت سيطره")
             if any(a.start <= m.start() < a.end for a in actors if a.kind == "name"):
