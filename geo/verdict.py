@@ -395,11 +395,14 @@ def nearest_held_place(claim: _ClaimLike, held: Iterable[Any]) -> Any:
     a_pt = (anchor.lat, anchor.lon)
     mid = (to_km(claim.value_min, claim.unit) + to_km(claim.value_max, claim.unit)) / 2
     best: tuple[float, Any] | None = None
+    measured: dict[tuple[float, float], float] = {}  # an article names a held town often
     for place in held:
         p_pt = (place.lat, place.lon)
         if p_pt == a_pt:
             continue
-        km = distance_km(a_pt, p_pt)
+        km = measured.get(p_pt)
+        if km is None:
+            km = measured[p_pt] = distance_km(a_pt, p_pt)
         if km > max(3 * mid, mid + 150):
             continue
         if claim.direction and not bearing_fits(initial_bearing(a_pt, p_pt), claim.direction, 67.5):
