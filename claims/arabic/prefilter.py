@@ -171,16 +171,17 @@ class TriggerGate(Generic[Entry]):
             self._automaton.add_word(needle, (len(needle), tuple(indices)))
         if self._automaton is not None:
             self._automaton.make_automaton()
-        self._last: tuple[str, dict[int, list[int]], int] | None = None
+        self._last: tuple[str, dict[int, list[int]]] | None = None
+        self._last_run: tuple[str, int] | None = None
 
-    def _occurrences(self, text: str) -> tuple[dict[int, list[int]], int]:
-        """Return entry index -> the start offsets of its literals, and :func:`longest_run`.
+    def _occurrences(self, text: str) -> dict[int, list[int]]:
+        """Return entry index -> the start offsets of its literals in ``text``.
 
-        Of the last text asked about (name_slots and find_arabic_control ask twice).
+        Of the last text asked about (name_slots and find_arabic_control ask per rule).
         """
         last = self._last  # one read: another thread may replace it
         if last is not None and last[0] is text:
-            return last[1], last[2]
+            return last[1]
         found: dict[int, list[int]] = {}
         folded = fold(text)
         if self._automaton is not None and len(folded) == len(text):
@@ -190,13 +191,21 @@ class TriggerGate(Generic[Entry]):
         elif self._automaton is not None:  # folding moved offsets: no windows, rules only
             found = {i: [] for end, (_s, indices) in self._automaton.iter(folded)
                      for i in indices}
-        run = longest_run(text) if any(m for _c, m in filter(None, self._reach)) else 0
-        self._last = (text, found, run)
-        return found, run
+        self._last = (text, found)
+        return found
+
+    def _longest_run(self, text: str) -> int:
+        """Return :func:`longest_run` of ``text``, kept for the last text asked about."""
+        last = self._last_run
+        if last is not None and last[0] is text:
+            return last[1]
+        run = longest_run(text)
+        self._last_run = (text, run)
+        return run
 
     def rules(self, text: str) -> list[Entry]:
         """Return the entries whose trigger regex may match ``text``, in table order."""
-        found, _run = self._occurrences(text)
+        found = self._occurrences(text)
         return [self._entries[i] for i in sorted({*found, *self._always})]
 
     def triggers(self) -> list[frozenset[str] | None]:
@@ -218,15 +227,14 @@ class TriggerGate(Generic[Entry]):
         if i is None or i in self._always or self._reach[i] is None:
             yield from pattern.finditer(text)
             return
-        found, run = self._occurrences(text)
-        starts = found.get(i)
+        starts = self._occurrences(text).get(i)
         if starts is None:
             return  # none of its literals: no match
         if not starts:  # the literals are there but folding moved their offsets
             yield from pattern.finditer(text)
             return
         chars, runs = self._reach[i]
-        reach = chars + runs * run
+        reach = chars + runs * self._longest_run(text) if runs else chars
         pos = 0
         for lo, hi in _windows(sorted(starts), reach, len(text)):
             for m in pattern.finditer(text, max(lo, pos), hi):
