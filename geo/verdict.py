@@ -33,7 +33,14 @@ from typing import Any, Protocol
 
 from shapely.geometry import Polygon
 
-from geo.geodesic import bearing_fits, compass_point, distance_km, initial_bearing, to_km
+from geo.geodesic import (
+    bearing_fits,
+    compass_point,
+    distance_floor_km,
+    distance_km,
+    initial_bearing,
+    to_km,
+)
 from geo.sector import claim_region
 
 __all__ = ["AREA_PRECISIONS", "HEDGES", "REGION_PRECISIONS", "ROAD_FACTOR", "VERDICT_CLASSES",
@@ -398,8 +405,8 @@ def nearest_held_place(claim: _ClaimLike, held: Iterable[Any]) -> Any:
     measured: dict[tuple[float, float], float] = {}  # an article names a held town often
     for place in held:
         p_pt = (place.lat, place.lon)
-        if p_pt == a_pt:
-            continue
+        if p_pt == a_pt or distance_floor_km(a_pt, p_pt) > max(3 * mid, mid + 150):
+            continue  # the same place, or surely beyond the claimed distance
         km = measured.get(p_pt)
         if km is None:
             km = measured[p_pt] = distance_km(a_pt, p_pt)
