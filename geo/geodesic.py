@@ -21,6 +21,7 @@ __all__ = [
     "bearing_fits",
     "compass_point",
     "destination",
+    "distance_and_bearing",
     "distance_floor_km",
     "distance_km",
     "initial_bearing",
@@ -121,6 +122,27 @@ def initial_bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
     bearing = azimuth % 360.0
     # A tiny negative azimuth (-1e-15) rounds to exactly 360.0 under ``%``; keep [0, 360).
     return 0.0 if bearing >= 360.0 else bearing
+
+
+def distance_and_bearing(a: tuple[float, float],
+                         b: tuple[float, float]) -> tuple[float, float]:
+    """Return ``(distance_km(a, b), initial_bearing(a, b))`` from one geodesic solution.
+
+    The same numbers to the bit: geographiclib's azimuths do not depend on the size of the
+    ellipsoid, only on its flattening, which geopy's and the library's WGS84 share. A
+    coordinate written -0.0 (which :func:`distance_km` reads as 0.0) is solved twice.
+
+    >>> distance_and_bearing((32.89, 13.19), (32.17, 13.02)) == (
+    ...     distance_km((32.89, 13.19), (32.17, 13.02)),
+    ...     initial_bearing((32.89, 13.19), (32.17, 13.02)))
+    True
+    """
+    (lat1, lon1), (lat2, lon2) = validate_point(*a), validate_point(*b)
+    if any(x == 0 and math.copysign(1.0, x) < 0 for x in (lat1, lon1, lat2, lon2)):
+        return distance_km(a, b), initial_bearing(a, b)
+    out = _GEOPY_WGS84_KM.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE | Geodesic.AZIMUTH)
+    bearing = out["azi1"] % 360.0
+    return float(out["s12"] + 0.0), 0.0 if bearing >= 360.0 else bearing
 
 
 def destination(origin: tuple[float, float], bearing_deg: float, km: float) -> tuple[float, float]:

@@ -36,6 +36,7 @@ from shapely.geometry import Polygon
 from geo.geodesic import (
     bearing_fits,
     compass_point,
+    distance_and_bearing,
     distance_floor_km,
     distance_km,
     initial_bearing,
@@ -255,7 +256,7 @@ def judge(anchor: Spot, subject: Spot | None, stated_min_km: float, stated_max_k
         name = f"{name} ({anchor.name})"  # "Libya’s capital (Tripoli)"
     if subject is None or subject.point == anchor.point:
         return _force_verdict(anchor, name, lo, hi, allowed, direction, held, stated, empty)
-    true_km = distance_km(anchor.point, subject.point)
+    true_km, bearing = distance_and_bearing(anchor.point, subject.point)  # one solution
     measured_from = None
     regions = [p for p in (anchor, subject) if p.precision in REGION_PRECISIONS]
     if regions:
@@ -273,7 +274,6 @@ def judge(anchor: Spot, subject: Spot | None, stated_min_km: float, stated_max_k
     road = (true_km * ROAD_FACTOR[0], true_km * ROAD_FACTOR[1])
     # the road band shown is the band tested: a figure outside it is not "plausible by road"
     road_ok = not within and road[0] <= mid <= road[1]
-    bearing = initial_bearing(anchor.point, subject.point)
     compass = compass_point(bearing)
     fits = bearing_fits(bearing, direction) if direction else None
     pct = f" ({diff_pct:+.0f}%)" if diff_pct is not None else ""

@@ -146,3 +146,22 @@ def test_distance_floor_at_the_extremes(pair):
 
     assert distance_floor_km(*pair) <= distance_km(*pair)
     assert distance_floor_km(*pair) >= 0.99 * distance_km(*pair)  # tight enough to rule out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180))
+def test_distance_and_bearing_equal_the_two_solutions(lat1, lon1, lat2, lon2):
+    """One geodesic solution for both (the verdicts use it): the same floats to the bit."""
+    from geo.geodesic import distance_and_bearing
+
+    a, b = (lat1, lon1), (lat2, lon2)
+    assert distance_and_bearing(a, b) == (distance_km(a, b), initial_bearing(a, b))
+
+
+@pytest.mark.parametrize("a, b", [((-0.0, 10.0), (1.0, 10.0)), ((0.0, -0.0), (0.0, 0.0)),
+                                  ((90.0, 0.0), (-90.0, 0.0)), ((0.0, 0.0), (0.0, 180.0)),
+                                  ((12.5, 30.0), (12.5, 30.0))])
+def test_distance_and_bearing_at_signed_zeros_and_poles(a, b):
+    from geo.geodesic import distance_and_bearing
+
+    assert distance_and_bearing(a, b) == (distance_km(a, b), initial_bearing(a, b))
