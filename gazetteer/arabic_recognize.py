@@ -263,6 +263,15 @@ def _keyed_readings(word: str) -> tuple[tuple[int, str, str], ...]:
                                                                  *clitic_readings(word)))
 
 
+@lru_cache(maxsize=65536)
+def _name_readings(word: str) -> tuple[tuple[int, str, str], ...]:
+    """Return the :func:`_keyed_readings` that may start a name, per word form.
+
+    Not a particle with a clitic: وكان, فمن are still those particles.
+    """
+    return tuple(r for r in _keyed_readings(word) if not (r[0] and r[2] in FUNCTION_WORDS))
+
+
 def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
               stops: frozenset[str], heads: frozenset[str] | None,
@@ -279,9 +288,7 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
                             or words[i - 1].key in LIST_OPENERS)
     if after_noun and word.key in NOUN_ADJECTIVES:
         return None  # "قاعدة عسكرية": the noun's adjective, not a name
-    readings = _keyed_readings(word.text)
-    # a reading that is a particle with its clitic is still that particle (وكان, فمن)
-    readings = tuple(r for r in readings if not (r[0] and r[2] in FUNCTION_WORDS))
+    readings = _name_readings(word.text)
     heads_of = readings if heads is None else tuple(r for r in readings if r[2] in heads)
     for n in range(min(MAX_NAME_WORDS, len(words) - i, reach), 1 if facility else 0, -1):
         if n > 1 and not heads_of:
