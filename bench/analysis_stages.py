@@ -40,21 +40,26 @@ STAGES: dict[str, tuple[str, ...]] = {
         "claims.actors:ActorBook.detect_conflict",
         "claims.extract:_remember",
         "claims.arabic.extract:extract_arabic_claims",
+        "claims.arabic.control:find_arabic_control",
+        "claims.arabic.actors:find_arabic_actors",
     ),
     "distance": (
         "claims.distance:find_distance_statements",
         "claims.extract:_distance_claim",
+        "claims.arabic.distance:find_arabic_distances",
     ),
     "dates": (
         "claims.dates:find_dates",
         "claims.dates:resolve_event_date",
         "claims.dates:parse_published",
+        "claims.arabic.dates:arabic_event_date",
     ),
     "verdicts": (
         "geo.verdict:check_distance",
         "claims.analyze:held_place_for",
     ),
-    "sentence split": ("claims.sentences:split_sentences",),
+    "sentence split": ("claims.sentences:split_sentences",
+                       "claims.arabic.text:split_arabic_sentences"),
 }
 
 

@@ -12,7 +12,10 @@ byte for byte:
   ``analyze_article`` and through the gold-span resolver;
 - the English claims development sentences (``shared/eval/claims``) and the Arabic
   development set (``tests/data/arabic``), through :func:`claims.lines.run_file` and, for
-  the Arabic geoparse set, ``analyze_article``.
+  the Arabic geoparse set, ``analyze_article``;
+- the Arabic probe halves (``probes_tune/``, ``probes_holdout/``; never the blind set):
+  their articles through ``analyze_article``, their claim and negative lines through
+  ``run_file``.
 
 ``--check BEFORE.json`` compares with an earlier digest and prints the first sections
 that differ (exit 1 when any does).
@@ -36,6 +39,10 @@ CLAIM_SETS = (("en", "claims", "distance_claims_dev.jsonl"),
               ("en", "claims", "control_claims_dev.jsonl"),
               ("ar", None, "distance_claims_ar_dev.jsonl"),
               ("ar", None, "control_claims_ar_dev.jsonl"))
+#: The Arabic probe halves digested (the blind set is measurement-only: never here).
+ARABIC_PROBE_DIRS = ("probes_tune", "probes_holdout")
+ARABIC_PROBE_LINES = ("distance_claims_ar_dev.jsonl", "control_claims_ar_dev.jsonl",
+                      "negatives_ar.jsonl")
 #: Keys whose float values are coordinates (rounded to 1e-5); other floats keep 1e-9.
 COORDINATE_KEYS = frozenset({"lat", "lon", "anchor_lat", "anchor_lon", "subject_lat",
                              "subject_lon", "place_lat", "place_lon"})
@@ -108,6 +115,13 @@ def digest(n_articles: int) -> dict[str, Any]:
         for d in ar_docs]
     out["gold_spans:geoparse_ar_dev.jsonl"] = [
         canonical(predict_document(d, gold_spans=True, parser=parser)) for d in ar_docs]
+    for sub in ARABIC_PROBE_DIRS:
+        folder = ARABIC_DIR / sub
+        out[f"analyze:{sub}/geoparse_ar_dev.jsonl"] = [
+            _analysis(d["text"], title=d.get("title") or None, published=d.get("date"))
+            for d in _rows(folder / "geoparse_ar_dev.jsonl")]
+        for name in ARABIC_PROBE_LINES:
+            out[f"claims:{sub}/{name}"] = canonical(run_file(_rows(folder / name), explain=True))
     for _lang, sub, name in CLAIM_SETS:
         folder = (base / sub if base else None) if sub else ARABIC_DIR
         rows = _rows(folder / name) if folder else []

@@ -47,16 +47,29 @@ def fold(text: str) -> str:
     return text.translate(_IGNORECASE_EXTRAS).lower()
 
 
+def _readable(char: str) -> bool:
+    """Whether a literal character of a pattern is found as ``char.lower()`` in ``fold(text)``.
+
+    ASCII letters are (with :data:`_IGNORECASE_EXTRAS`); so is a character without case
+    (Arabic letters, digits, punctuation), which ``re.IGNORECASE`` matches as itself and
+    ``str.lower`` leaves alone. Other letters may match characters that fold elsewhere.
+
+    >>> _readable("a"), _readable("س"), _readable("é")
+    (True, True, False)
+    """
+    return char.isascii() or char.lower() == char == char.upper()
+
+
 def _literal_set(op, av) -> set[str] | None:  # noqa: ANN001 (sre parse tree nodes)
     """Return the strings one element can match when they are a small finite set, else None."""
     if op is sre_c.LITERAL:
         char = chr(av)
-        return {char.lower()} if char.isascii() else None
+        return {char.lower()} if _readable(char) else None
     if op is sre_c.IN:
         if any(o is not sre_c.LITERAL for o, _ in av):
             return None  # a negated set, a range or a category
-        chars = {chr(a).lower() for _, a in av}
-        return chars if all(c.isascii() for c in chars) else None
+        chars = {chr(a) for _, a in av}
+        return {c.lower() for c in chars} if all(map(_readable, chars)) else None
     if op is sre_c.SUBPATTERN:
         return _literal_sequence(av[-1])
     if op is sre_c.BRANCH:

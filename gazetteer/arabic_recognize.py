@@ -206,6 +206,7 @@ def find_arabic_places(
     words = [_Word(m.start(), m.end(), m.group(), arabic_key(m.group()))
              for m in _WORD_RE.finditer(text)]
     stops = stop_words()
+    reach = _name_reach(text, words)
     spans: list[Span] = []
     i = 0
     listing = False  # the last span was a name in a list opened by a place noun
@@ -215,7 +216,7 @@ def find_arabic_places(
             listing = False
             i += 1
             continue
-        found = _match_at(text, words, i, places_for, stops, heads)
+        found = _match_at(text, words, i, places_for, stops, heads, reach[i])
         if found is None and translit_for is not None:
             found = _translit_at(text, words, i, translit_for, stops)
             if found is None and listing and spans and _joined_by_and(text, spans[-1], words[i]):
@@ -388,9 +389,53 @@ def _joined(text: str, words: Sequence[_Word], i: int, n: int) -> bool:
     return all(text[words[k].end:words[k + 1].start] == " " for k in range(i, i + n - 1))
 
 
+def _name_reach(text: str, words: Sequence[_Word]) -> list[int]:
+    """Return, per word, the most words a name starting there may span (one pass, right to left).
+
+    A name of n words needs them separated by single spaces (no comma) and no function
+    word after its first one (:data:`FUNCTION_WORDS`); both fail for every longer run
+    once they fail, so one count per word tells which lengths are worth looking up.
+
+    >>> text = "دير الزور، في ريف"
+    >>> _name_reach(text, [_Word(m.start(), m.end(), m.group(), arabic_key(m.group()))
+    ...                    for m in _WORD_RE.finditer(text)])
+    [2, 1, 2, 1]
+    """
+    reach = [1] * len(words)
+    for k in range(len(words) - 2, -1, -1):
+        if text[words[k].end:words[k + 1].start] == " " and \
+                words[k + 1].key not in FUNCTION_WORDS:
+            reach[k] = reach[k + 1] + 1
+    return reach
+
+
+@lru_cache(maxsize=65536)
+def _keyed_readings(word: str) -> tuple[tuple[int, str, str], ...]:
+    """Return ``(cut, rest, key of rest)`` for the whole word, then its :func:`clitic_readings`.
+
+    Per word form, so a word met again is not split and keyed again.
+    """
+    return tuple((cut, rest, arabic_key(rest)) for cut, rest in ((0, word),
+                                                                 *clitic_readings(word)))
+
+
+@lru_cache(maxsize=65536)
+def _name_readings(word: str) -> tuple[tuple[int, str, str], ...]:
+    """Return the :func:`_keyed_readings` that may start a name, per word form.
+
+    Not a particle with a clitic: وكان, فمن are still those particles.
+    """
+    return tuple(r for r in _keyed_readings(word) if not (r[0] and r[2] in FUNCTION_WORDS))
+
+
 def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
-              stops: frozenset[str], heads: frozenset[str] | None) -> tuple[Span, int] | None:
+              stops: frozenset[str], heads: frozenset[str] | None,
+              reach: int) -> tuple[Span, int] | None:
+    """Return the longest name starting at word ``i`` and its word count, or None.
+
+    ``reach`` is :func:`_name_reach` of the word: longer runs are never names.
+    """
     word = words[i]
     facility = word.key in FACILITY_NOUNS
     if word.key in FUNCTION_WORDS or _is_place_noun(word.text) and not facility:
@@ -401,29 +446,24 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
         return None  # "قاعدة عسكرية": the noun's adjective, not a name
     if i + 1 < len(words) and (word.key, words[i + 1].key) in NOT_PLACE_PHRASES:
         return None  # "مسقط رأس القذافي": a birthplace, not Muscat
-    readings = [(0, word.text), *clitic_readings(word.text)]
-    for n in range(min(MAX_NAME_WORDS, len(words) - i), 1 if facility else 0, -1):
-        if n > 1 and (not _joined(text, words, i, n)
-                      or any(w.key in FUNCTION_WORDS for w in words[i + 1:i + n])):
+    readings = _name_readings(word.text)
+    heads_of = readings if heads is None else tuple(r for r in readings if r[2] in heads)
+    for n in range(min(MAX_NAME_WORDS, len(words) - i, reach), 1 if facility else 0, -1):
+        if n > 1 and not heads_of:
             continue
-        if n == 1 and not after_noun and any(arabic_key(r) in stops for _c, r in readings):
+        if n == 1 and not after_noun and any(r[2] in stops for r in _keyed_readings(word.text)):
             continue  # الأربعاء, وجبل: a listed word with its clitics is still that word
         if n == 1 and word.key in REFERENCE_WORDS:
             continue  # "مدن البلاد": the country the text is about, never a town of the name
         end = words[i + n - 1].end
         tail = text[word.end:end]
-        for cut, rest in readings:
-            if cut and arabic_key(rest) in FUNCTION_WORDS:
-                continue  # وكان, فمن: a particle with its clitic is still that particle
-            if n > 1 and heads is not None and arabic_key(rest) not in heads:
-                continue
-            surface = rest + tail
-            key = arabic_key(surface)
+        for cut, rest, rest_key in heads_of if n > 1 else readings:
+            key = arabic_key(rest + tail) if n > 1 else rest_key
             if key in stops and not (after_noun and cut == 0):
                 continue
             if n == 1 and len(key) < 3:
                 continue
-            places = tuple(places_for(surface))
+            places = tuple(places_for(rest + tail))
             if not places or (n == 1 and not after_noun and not _trusted(places)):
                 continue
             start = word.start + cut

@@ -21,6 +21,8 @@ __all__ = [
     "bearing_fits",
     "compass_point",
     "destination",
+    "distance_and_bearing",
+    "distance_floor_km",
     "distance_km",
     "initial_bearing",
     "to_km",
@@ -81,6 +83,34 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return float(s12 + 0.0)
 
 
+#: The smallest radius of curvature of the WGS84 ellipsoid (meridional, at the equator:
+#: a(1 - e^2)), in km, less a part in a million for rounding.
+_FLOOR_RADIUS_KM = 6378.137 * (1 - 0.00669437999014) * (1 - 1e-6)
+
+
+def distance_floor_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Return a cheap lower bound of :func:`distance_km` (never above it).
+
+    The great circle on a sphere of the ellipsoid's smallest radius of curvature, with
+    latitudes and longitudes read as the sphere's: in those coordinates the ellipsoid's
+    length element is never shorter than that sphere's, so no path between two points,
+    the geodesic included, is shorter there. A hundred times cheaper than the geodesic:
+    for ruling out points far beyond a limit.
+
+    >>> sirte, misrata = (31.2089, 16.5887), (32.3754, 15.0925)
+    >>> distance_floor_km(sirte, misrata) <= distance_km(sirte, misrata)
+    True
+    >>> round(distance_floor_km(sirte, misrata))
+    191
+    """
+    (lat1, lon1), (lat2, lon2) = validate_point(*a), validate_point(*b)
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + \
+        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    # less a millimetre: geographiclib rounds tiny angles (1e-44 degrees) to zero
+    return max(0.0, 2 * _FLOOR_RADIUS_KM * math.asin(min(1.0, math.sqrt(h))) - 1e-6)
+
+
 def initial_bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Return the initial bearing from ``a`` to ``b`` in degrees clockwise from north, [0, 360).
 
@@ -92,6 +122,27 @@ def initial_bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
     bearing = azimuth % 360.0
     # A tiny negative azimuth (-1e-15) rounds to exactly 360.0 under ``%``; keep [0, 360).
     return 0.0 if bearing >= 360.0 else bearing
+
+
+def distance_and_bearing(a: tuple[float, float],
+                         b: tuple[float, float]) -> tuple[float, float]:
+    """Return ``(distance_km(a, b), initial_bearing(a, b))`` from one geodesic solution.
+
+    The same numbers to the bit: geographiclib's azimuths do not depend on the size of the
+    ellipsoid, only on its flattening, which geopy's and the library's WGS84 share. A
+    coordinate written -0.0 (which :func:`distance_km` reads as 0.0) is solved twice.
+
+    >>> distance_and_bearing((32.89, 13.19), (32.17, 13.02)) == (
+    ...     distance_km((32.89, 13.19), (32.17, 13.02)),
+    ...     initial_bearing((32.89, 13.19), (32.17, 13.02)))
+    True
+    """
+    (lat1, lon1), (lat2, lon2) = validate_point(*a), validate_point(*b)
+    if any(x == 0 and math.copysign(1.0, x) < 0 for x in (lat1, lon1, lat2, lon2)):
+        return distance_km(a, b), initial_bearing(a, b)
+    out = _GEOPY_WGS84_KM.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE | Geodesic.AZIMUTH)
+    bearing = out["azi1"] % 360.0
+    return float(out["s12"] + 0.0), 0.0 if bearing >= 360.0 else bearing
 
 
 def destination(origin: tuple[float, float], bearing_deg: float, km: float) -> tuple[float, float]:

@@ -33,7 +33,15 @@ from typing import Any, Protocol
 
 from shapely.geometry import Polygon
 
-from geo.geodesic import bearing_fits, compass_point, distance_km, initial_bearing, to_km
+from geo.geodesic import (
+    bearing_fits,
+    compass_point,
+    distance_and_bearing,
+    distance_floor_km,
+    distance_km,
+    initial_bearing,
+    to_km,
+)
 from geo.sector import claim_region
 
 __all__ = ["AREA_PRECISIONS", "HEDGES", "REGION_PRECISIONS", "ROAD_FACTOR", "VERDICT_CLASSES",
@@ -248,7 +256,7 @@ def judge(anchor: Spot, subject: Spot | None, stated_min_km: float, stated_max_k
         name = f"{name} ({anchor.name})"  # "Libya’s capital (Tripoli)"
     if subject is None or subject.point == anchor.point:
         return _force_verdict(anchor, name, lo, hi, allowed, direction, held, stated, empty)
-    true_km = distance_km(anchor.point, subject.point)
+    true_km, bearing = distance_and_bearing(anchor.point, subject.point)  # one solution
     measured_from = None
     regions = [p for p in (anchor, subject) if p.precision in REGION_PRECISIONS]
     if regions:
@@ -266,7 +274,6 @@ def judge(anchor: Spot, subject: Spot | None, stated_min_km: float, stated_max_k
     road = (true_km * ROAD_FACTOR[0], true_km * ROAD_FACTOR[1])
     # the road band shown is the band tested: a figure outside it is not "plausible by road"
     road_ok = not within and road[0] <= mid <= road[1]
-    bearing = initial_bearing(anchor.point, subject.point)
     compass = compass_point(bearing)
     fits = bearing_fits(bearing, direction) if direction else None
     pct = f" ({diff_pct:+.0f}%)" if diff_pct is not None else ""
@@ -395,11 +402,14 @@ def nearest_held_place(claim: _ClaimLike, held: Iterable[Any]) -> Any:
     a_pt = (anchor.lat, anchor.lon)
     mid = (to_km(claim.value_min, claim.unit) + to_km(claim.value_max, claim.unit)) / 2
     best: tuple[float, Any] | None = None
+    measured: dict[tuple[float, float], float] = {}  # an article names a held town often
     for place in held:
         p_pt = (place.lat, place.lon)
-        if p_pt == a_pt:
-            continue
-        km = distance_km(a_pt, p_pt)
+        if p_pt == a_pt or distance_floor_km(a_pt, p_pt) > max(3 * mid, mid + 150):
+            continue  # the same place, or surely beyond the claimed distance
+        km = measured.get(p_pt)
+        if km is None:
+            km = measured[p_pt] = distance_km(a_pt, p_pt)
         if km > max(3 * mid, mid + 150):
             continue
         if claim.direction and not bearing_fits(initial_bearing(a_pt, p_pt), claim.direction, 67.5):

@@ -42,6 +42,8 @@ from claims.arabic.control_voices import (
     _statement,
     _withdrawal_from_taken,
 )
+from claims.arabic.prefilter import TriggerGate
+from claims.arabic.text import is_blank
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
            "is_trigger_word", "name_slots", "subject_slots"]
@@ -51,6 +53,8 @@ _RULE_RES = tuple(
     (rule, re.compile(rf"(?<![\w])[وفل]?(?:{rule.verb})(?![\w])"),
      re.compile(rf"[وفل]?(?:{rule.objects})") if rule.objects else None)
     for rule in RULES)
+#: Only the rules whose trigger literals occur in a text are searched (the same matches).
+_GATE = TriggerGate(_RULE_RES)
 #: Words a negation or an attempt may stand before the trigger ("لم تتمكن من السيطرة").
 NEGATION_REACH_WORDS = 3
 #: A clause boundary: a negation or attempt before it says nothing of the trigger.
@@ -67,7 +71,7 @@ def is_trigger_word(folded_word: str) -> bool:
     >>> is_trigger_word("حصار"), is_trigger_word("والقصف"), is_trigger_word("سرت")
     (True, True, False)
     """
-    return any(pattern.fullmatch(folded_word) for _rule, pattern, _objects in _RULE_RES)
+    return any(pattern.fullmatch(folded_word) for _r, pattern, _o in _GATE.rules(folded_word))
 
 
 #: The word a control verb governs (دخلت القوات X، سيطرت على X): a place name slot.
@@ -91,10 +95,10 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
     [(11, 16)]
     """
     out: list[tuple[int, int]] = []
-    for rule, pattern, _objects in _RULE_RES:
+    for rule, pattern, _objects in _GATE.rules(folded):
         if rule.voice != "active":
             continue
-        for m in pattern.finditer(folded):
+        for m in _GATE.finditer(pattern, folded):
             pos = m.end()
             if rule.prep:
                 prep = _prep_re(rule.prep).search(folded, pos, pos + 40)
@@ -102,7 +106,7 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
                     continue
                 pos = prep.end()
             for actor in actors:  # the subject between the verb and its object (VSO)
-                if actor.start >= pos and not folded[pos:actor.start].strip():
+                if actor.start >= pos and is_blank(folded, pos, actor.start):
                     pos = actor.end
             word = _SLOT_WORD_RE.match(folded, pos)
             if word is None or _NOT_SLOT_RE.match(word["word"]) or len(word["word"]) < 3:
@@ -253,8 +257,8 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
     places = sorted(places, key=lambda p: p.start)
     claimed: list[tuple[int, int]] = []
     sieges: list[re.Match[str]] = []
-    for rule, pattern, objects in _RULE_RES:
-        for m in pattern.finditer(folded):
+    for rule, pattern, objects in _GATE.rules(folded):
+        for m in _GATE.finditer(pattern, folded):
             if any(s <= m.start() < e for s, e in claimed):
                 continue  # inside a longer trigger matched first ("تحت سيطره")
             if any(a.start <= m.start() < a.end for a in actors if a.kind == "name"):

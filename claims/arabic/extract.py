@@ -289,8 +289,9 @@ def extract_arabic_claims(
     previous_day: date | None = None  # the day the sentence before is about
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
+        near = [a for a in actors_all if a.start < s_end and s_start < a.end]
         inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
-                  and not any(a.start <= m.start < a.end for a in actors_all)
+                  and not any(a.start <= m.start < a.end for a in near)
                   and not _statement_word(folded, m) and not _water(folded, m)]
         spans = [PlaceSpan(m.start - s_start, m.end - s_start, m.text) for m in inside]
         place_of: dict[int, Place | None] = {m.start - s_start: m.place for m in inside}

@@ -14,7 +14,7 @@ import re
 
 from gazetteer.arabic import ARABIC_DIGITS, LETTER_FOLDS
 
-__all__ = ["MARKS_RE", "fold", "split_arabic_sentences", "without_marks"]
+__all__ = ["MARKS_RE", "fold", "is_blank", "split_arabic_sentences", "without_marks"]
 
 _TABLE = str.maketrans({**{k: v for k, v in LETTER_FOLDS.items() if len(v) == 1},
                         **ARABIC_DIGITS, "\u0640": " "})
@@ -24,6 +24,21 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?؟])\s+|\n+")
 def fold(text: str) -> str:
     """Return ``text`` with Arabic letter variants and digits folded (same length)."""
     return text.translate(_TABLE)
+
+
+_NOT_BLANK_RE = re.compile(r"\S")
+
+
+def is_blank(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only white space (``not text[start:end].strip()``).
+
+    Without copying the stretch: it stops at its first letter, so asking it of a far
+    span of a long article costs nothing.
+
+    >>> is_blank("قوات  حفتر", 4, 6), is_blank("قوات حفتر", 0, 9), is_blank("ab", 1, 1)
+    (True, False, True)
+    """
+    return _NOT_BLANK_RE.search(text, start, max(start, end)) is None
 
 
 #: Marks agencies write on some words (tanween in "كيلومترًا", "تقريبًا", shadda, sukun):

@@ -9,6 +9,8 @@ import doctest
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import geo.geodesic as geodesic_module
 from core.errors import InputRejected
@@ -120,3 +122,46 @@ def test_to_km_rejects_unknown_unit():
 
 def test_docstring_examples_hold():
     assert doctest.testmod(geodesic_module).failed == 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180),
+       st.floats(0, 1))
+def test_distance_floor_is_never_above_the_geodesic(lat1, lon1, lat2, lon2, near):
+    """The cheap floor that rules out far held places never exceeds the true distance."""
+    from geo.geodesic import distance_floor_km
+
+    if near < 0.5:  # close pairs too: the floor is tightest along a meridian at the equator
+        lat2 = max(-90.0, min(90.0, lat1 + (lat2 - lat1) * 1e-3))
+        lon2 = max(-180.0, min(180.0, lon1 + (lon2 - lon1) * 1e-3))
+    floor = distance_floor_km((lat1, lon1), (lat2, lon2))
+    assert 0 <= floor <= distance_km((lat1, lon1), (lat2, lon2))
+
+
+@pytest.mark.parametrize("pair", [((0.0, 0.0), (0.01, 0.0)), ((0.0, 0.0), (0.0, 179.9)),
+                                  ((0.0, 0.0), (0.5, 179.7)), ((89.9, 0.0), (-89.9, 180.0)),
+                                  ((10.0, 10.0), (10.0, 10.0))])
+def test_distance_floor_at_the_extremes(pair):
+    from geo.geodesic import distance_floor_km
+
+    assert distance_floor_km(*pair) <= distance_km(*pair)
+    assert distance_floor_km(*pair) >= 0.99 * distance_km(*pair)  # tight enough to rule out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180))
+def test_distance_and_bearing_equal_the_two_solutions(lat1, lon1, lat2, lon2):
+    """One geodesic solution for both (the verdicts use it): the same floats to the bit."""
+    from geo.geodesic import distance_and_bearing
+
+    a, b = (lat1, lon1), (lat2, lon2)
+    assert distance_and_bearing(a, b) == (distance_km(a, b), initial_bearing(a, b))
+
+
+@pytest.mark.parametrize("a, b", [((-0.0, 10.0), (1.0, 10.0)), ((0.0, -0.0), (0.0, 0.0)),
+                                  ((90.0, 0.0), (-90.0, 0.0)), ((0.0, 0.0), (0.0, 180.0)),
+                                  ((12.5, 30.0), (12.5, 30.0))])
+def test_distance_and_bearing_at_signed_zeros_and_poles(a, b):
+    from geo.geodesic import distance_and_bearing
+
+    assert distance_and_bearing(a, b) == (distance_km(a, b), initial_bearing(a, b))
