@@ -60,6 +60,11 @@ def _readable(char: str) -> bool:
     return char.isascii() or char.lower() == char == char.upper()
 
 
+def _never_matches(item) -> bool:  # noqa: ANN001 (sre parse tree nodes)
+    """Whether a branch alternative is ``(?!)``, which matches nothing (an empty lemma form)."""
+    return len(item) == 1 and item[0][0] is sre_c.ASSERT_NOT and not list(item[0][1][1])
+
+
 def _literal_set(op, av) -> set[str] | None:  # noqa: ANN001 (sre parse tree nodes)
     """Return the strings one element can match when they are a small finite set, else None."""
     if op is sre_c.LITERAL:
@@ -75,6 +80,8 @@ def _literal_set(op, av) -> set[str] | None:  # noqa: ANN001 (sre parse tree nod
     if op is sre_c.BRANCH:
         out: set[str] = set()
         for item in av[1]:
+            if _never_matches(item):
+                continue
             alts = _literal_sequence(item)
             if alts is None:
                 return None
@@ -131,6 +138,8 @@ def _element_needles(op, av) -> set[str] | None:  # noqa: ANN001
     if op is sre_c.BRANCH:
         out: set[str] = set()
         for item in av[1]:
+            if _never_matches(item):
+                continue
             sub = _needles(item)
             if sub is None or "" in sub:
                 return None

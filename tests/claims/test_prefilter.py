@@ -102,3 +102,13 @@ def test_fold_matches_ignorecase_on_the_special_letters():
     for char, letter in (("İ", "i"), ("ı", "i"), ("ſ", "s"), ("\u212a", "k")):
         assert re.fullmatch(letter, char, re.IGNORECASE)
         assert fold(char) == letter
+
+
+def test_a_branch_that_never_matches_requires_nothing_of_the_text():
+    # a lemma with no present or masdar forms compiles to "(?:past|(?!)|(?!))"
+    import re
+
+    from claims.prefilter import literal_needles
+
+    assert literal_needles(re.compile(r"(?:(?:raided|raid)|(?!)|(?!))\s+on")) == {"raid"}
+    assert literal_needles(re.compile(r"(?:(?!)|(?!))")) is None
