@@ -30,7 +30,8 @@ __all__ = ["NameScanner", "names_pattern"]
 
 _WORD = re.compile(r"\w+")
 _FIRST_RUN = re.compile(r"\w*")
-_ARABIC_RUN = re.compile("[\u0600-\u06ff]+")
+#: An Arabic first word, digits allowed (إم23: M23): it never matches ASCII text.
+_ARABIC_RUN = re.compile("[\u0600-\u06ff0-9]*[\u0600-\u06ff][\u0600-\u06ff0-9]*")
 
 
 class _WordIndex:
