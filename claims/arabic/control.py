@@ -41,6 +41,7 @@ from claims.arabic.control_voices import (
     _siege_as_circumstance,
     _statement,
     _withdrawal_from_taken,
+    conjunct_statements,
 )
 from claims.arabic.prefilter import TriggerGate
 from claims.arabic.text import is_blank
@@ -253,7 +254,7 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
     ``original`` is the sentence before folding (it tells ة from the pronoun ه).
     """
     out: list[ArabicControl] = []
-    taken: set[tuple[int, str]] = set()
+    taken: set[tuple] = set()  # (place, action), and (place, action, actor) of conjuncts
     places = sorted(places, key=lambda p: p.start)
     claimed: list[tuple[int, int]] = []
     sieges: list[re.Match[str]] = []
@@ -285,6 +286,10 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                 if (st.place.start, st.action) not in taken:
                     taken.add((st.place.start, st.action))
                     out.append(st)
+                    for other in conjunct_statements(folded, st, actors):
+                        if (other.place.start, other.action, other.actor) not in taken:
+                            taken.add((other.place.start, other.action, other.actor))
+                            out.append(other)
     for m in sieges:
         for st in _siege_as_circumstance(folded, m, out):
             if (st.place.start, st.action) not in taken:
