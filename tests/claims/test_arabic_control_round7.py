@@ -1,0 +1,66 @@
+"""Rules of round 7 (issue 16): each named rule with sentences it must read and hard
+negatives it must not, written for these tests (not taken from any probe file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims
+
+
+def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
+    return [(c.action, c.place, c.actor_norm) for c in extract_claims(text, conflict=conflict)
+            if c.kind == "control"]
+
+
+# (rule, conflict, sentence, the claims it must give: action, place, actor norm)
+@pytest.mark.parametrize(("rule", "conflict", "text", "claims"), [
+    ("each conjunct", "libya", "وسيطرت قوات حفتر ومرتزقة فاغنر على بلدة ترهونة.",
+     [("captured", "ترهونة", "LNA"), ("captured", "ترهونة", "LNA (Wagner)")]),
+    ("each conjunct", "drc", "سيطر متمردو إم23 والجيش الرواندي على مدينة غوما.",
+     [("captured", "غوما", "M23"), ("captured", "غوما", "Rwanda")]),
+    ("each conjunct", "syria",
+     "وجاء ذلك بعد انسحاب تنظيم الدولة وهيئة تحرير الشام من بلدة القريتين.",
+     [("withdrew", "القريتين", "ISIS"), ("withdrew", "القريتين", "HTS")]),
+    ("each conjunct", "syria",
+     "وكانت مدينة عفرين قد سقطت بيد الجيش التركي والفصائل الموالية له في مارس.",
+     [("captured", "عفرين", "Turkey"), ("captured", "عفرين", "Syrian rebels")]),
+    ("liberated, passive", "iraq", "وكانت مدينة الرمادي قد حررت على يد القوات العراقية.",
+     [("captured", "الرمادي", "Iraqi forces")]),
+    ("liberated, passive", "syria", "وكانت منبج قد حررت على يد قوات سوريا الديمقراطية.",
+     [("captured", "منبج", "SDF")]),
+    ("subject to siege", "yemen", "وتخضع مدينة تعز لحصار يفرضه الحوثيون منذ سنوات.",
+     [("besieged", "تعز", "Houthis")]),
+    ("subject to siege", "sudan",
+     "وتخضع مدينة الأبيض منذ أسابيع لحصار تفرضه قوات الدعم السريع.",
+     [("besieged", "الأبيض", "RSF")]),
+    ("fear", "sudan",
+     "وسيطرت قوات الدعم السريع على بلدة أم روابة، ويخشى السكان من تقدمها نحو الأبيض.",
+     [("captured", "أم روابة", "RSF")]),
+])
+def test_rule_reads(rule: str, conflict: str, text: str,
+                    claims: list[tuple[str, str, str | None]]) -> None:
+    got = _control(text, conflict)
+    for claim in claims:
+        assert claim in got, (rule, got)
+
+
+# (rule, conflict, sentence, the claims it may give at most)
+@pytest.mark.parametrize(("rule", "conflict", "text", "allowed"), [
+    # two sides of a fight are no joint subject
+    ("each conjunct", "sudan", "واندلعت معارك بين الجيش وقوات الدعم السريع داخل مدينة الأبيض.",
+     []),
+    # a target after و is no second attacker
+    ("each conjunct", "sudan",
+     "وقصف الجيش السوداني مواقع لقوات الدعم السريع وحلفائها في مدينة الأبيض.",
+     [("attacked", "الأبيض", "SAF")]),
+    ("liberated, passive", "iraq", "ونفت الحكومة أن تكون الفلوجة قد حررت بالكامل.", []),
+    ("subject to siege", "sudan", "ولا تخضع مدينة كسلا لأي حصار حتى الآن.", []),
+    ("fear", "yemen", "ويخشى الأهالي أن يقتحم الحوثيون مدينة مأرب.", []),
+    ("fear", "sudan", "وتخشى الحكومة أن تسقط الفاشر بيد قوات الدعم السريع.", []),
+    ("fear", "ukraine", "ويخاف السكان أن تدخل القوات الروسية مدينة زابوريجيا.", []),
+])
+def test_rule_does_not_over_read(rule: str, conflict: str, text: str,
+                                 allowed: list[tuple[str, str, str | None]]) -> None:
+    got = _control(text, conflict)
+    assert all(claim in allowed for claim in got), (rule, got)
