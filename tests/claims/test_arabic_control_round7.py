@@ -37,6 +37,12 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
     ("fear", "sudan",
      "وسيطرت قوات الدعم السريع على بلدة أم روابة، ويخشى السكان من تقدمها نحو الأبيض.",
      [("captured", "أم روابة", "RSF")]),
+    ("reference, then destination", "sudan",
+     "سيطرت قوات الدعم السريع على مدينة ود مدني. وانسحب الجيش من المدينة نحو سنار.",
+     [("withdrew", "ود مدني", "SAF")]),
+    ("reference, then destination", "libya",
+     "دخلت قوات الوفاق مدينة ترهونة. وفرت قوات حفتر من المدينة باتجاه بني وليد.",
+     [("withdrew", "ترهونة", "LNA")]),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str,
                     claims: list[tuple[str, str, str | None]]) -> None:
@@ -59,6 +65,10 @@ def test_rule_reads(rule: str, conflict: str, text: str,
     ("fear", "yemen", "ويخشى الأهالي أن يقتحم الحوثيون مدينة مأرب.", []),
     ("fear", "sudan", "وتخشى الحكومة أن تسقط الفاشر بيد قوات الدعم السريع.", []),
     ("fear", "ukraine", "ويخاف السكان أن تدخل القوات الروسية مدينة زابوريجيا.", []),
+    # the destination is no place left
+    ("reference, then destination", "sudan",
+     "سيطرت قوات الدعم السريع على مدينة ود مدني. وانسحب الجيش من المدينة نحو سنار.",
+     [("captured", "ود مدني", "RSF"), ("withdrew", "ود مدني", "SAF")]),
 ])
 def test_rule_does_not_over_read(rule: str, conflict: str, text: str,
                                  allowed: list[tuple[str, str, str | None]]) -> None:
