@@ -321,7 +321,7 @@ _BETWEEN_RE = re.compile(r"(?<![\w])(?:بين|ضد|مع)\s+$")
 
 def conjunct_statements(folded: str, st: ArabicControl,
                         actors: Sequence[ArabicActor]) -> list[ArabicControl]:
-    """Return the statement once more for each force joined to its actor by و (rule "each conjunct").
+    """Return the statement again for each force joined to its actor by و (rule "each conjunct").
 
     "سيطر الجيش المالي ومقاتلو فاغنر على كيدال"، "بعد انسحاب هيئة تحرير الشام والجبهة
     الوطنية للتحرير منها"، "سقطت على يد الجيش التركي والفصائل الموالية له": each force of
