@@ -43,6 +43,16 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
     ("reference, then destination", "libya",
      "دخلت قوات الوفاق مدينة ترهونة. وفرت قوات حفتر من المدينة باتجاه بني وليد.",
      [("withdrew", "ترهونة", "LNA")]),
+    # the war's names (claims/data/conflicts.json): an air arm before the Iraq coalition's
+    # name, the Myanmar alliance's name without "in Myanmar"
+    ("war's names", "iraq", "وقصفت مقاتلات التحالف الدولي مواقع للتنظيم في الحويجة.",
+     [("attacked", "الحويجة", "US-led coalition")]),
+    ("war's names", "iraq", "وشن طيران التحالف الدولي غارات على قضاء الحويجة.",
+     [("attacked", "الحويجة", "US-led coalition")]),
+    ("war's names", "yemen", "وشن طيران التحالف غارات على مدينة صعدة.",
+     [("attacked", "صعدة", "Saudi-led coalition")]),
+    ("war's names", "myanmar", "وهاجم جيش التحالف الوطني الديمقراطي مدينة كوتكاي.",
+     [("attacked", "كوتكاي", "Resistance")]),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str,
                     claims: list[tuple[str, str, str | None]]) -> None:
