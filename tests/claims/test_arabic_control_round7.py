@@ -53,6 +53,14 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      [("attacked", "صعدة", "Saudi-led coalition")]),
     ("war's names", "myanmar", "وهاجم جيش التحالف الوطني الديمقراطي مدينة كوتكاي.",
      [("attacked", "كوتكاي", "Resistance")]),
+    ("his country's forces", "ukraine", "وقال وزير الدفاع الروسي إن جيش بلاده دخل بلدة سوليدار.",
+     [("entered", "سوليدار", "Russia")]),
+    ("his country's forces", "ukraine",
+     "وقالت وزيرة الخارجية الأوكرانية إن قوات بلادها انسحبت من مدينة باخموت.",
+     [("withdrew", "باخموت", "Ukraine")]),
+    ("his country's forces", "ethiopia",
+     "وأكد رئيس الوزراء الإثيوبي أن قوات بلاده استعادت مدينة ديسي.",
+     [("captured", "ديسي", "ENDF")]),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str,
                     claims: list[tuple[str, str, str | None]]) -> None:
@@ -79,6 +87,13 @@ def test_rule_reads(rule: str, conflict: str, text: str,
     ("reference, then destination", "sudan",
      "سيطرت قوات الدعم السريع على مدينة ود مدني. وانسحب الجيش من المدينة نحو سنار.",
      [("captured", "ود مدني", "RSF"), ("withdrew", "ود مدني", "SAF")]),
+    # no country named before: "his country" is nobody known
+    ("his country's forces", "sahel", "وقال مسؤول إن قوات بلاده دخلت مدينة كيدال.",
+     [("entered", "كيدال", None)]),
+    # the adjective of another sentence does not reach
+    ("his country's forces", "ukraine",
+     "التقى الرئيس الروسي نظيره التركي. وقال مسؤول إن قوات بلاده دخلت بلدة سوليدار.",
+     [("entered", "سوليدار", None)]),
 ])
 def test_rule_does_not_over_read(rule: str, conflict: str, text: str,
                                  allowed: list[tuple[str, str, str | None]]) -> None:
