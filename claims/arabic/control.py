@@ -26,6 +26,7 @@ from claims.arabic.actors import ArabicActor
 from claims.arabic.control_lexicon import (
     ATTEMPT_RE,
     CONDITION_RE,
+    FEAR_RE,
     INTENT_RE,
     NEGATION_RE,
     PAST_RE,
@@ -207,6 +208,9 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
         return True  # "لاستعادة الرمادي", "للسيطرة على": in order to (no stem starts with ل)
     if _in_question(folded, m):
         return True  # "هل تستطيع القوات استعادة المدينة؟"
+    cut = max((c.end() for c in _CLAUSE_RE.finditer(folded, 0, m.start())), default=0)
+    if FEAR_RE.search(folded, cut, m.start()):
+        return True  # "ويخشى نحو مليون نازح في رفح من اجتياح المدينة": feared, not told
     if _SINCE_START_RE.search(folded, max(0, m.start() - 30), m.start()):
         return True  # "منذ بدء الهجوم على العاصمة قبل عام": a time, not an event told
     call = _CALL_RE.search(folded, max(0, m.start() - 80), m.start())
