@@ -26,6 +26,7 @@ from claims.arabic.actors import ArabicActor
 from claims.arabic.control_lexicon import (
     ATTEMPT_RE,
     CONDITION_RE,
+    FEAR_RE,
     INTENT_RE,
     NEGATION_RE,
     PAST_RE,
@@ -41,6 +42,7 @@ from claims.arabic.control_voices import (
     _siege_as_circumstance,
     _statement,
     _withdrawal_from_taken,
+    conjunct_statements,
 )
 from claims.arabic.prefilter import TriggerGate
 from claims.arabic.text import is_blank
@@ -206,6 +208,9 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
         return True  # "لاستعادة الرمادي", "للسيطرة على": in order to (no stem starts with ل)
     if _in_question(folded, m):
         return True  # "هل تستطيع القوات استعادة المدينة؟"
+    cut = max((c.end() for c in _CLAUSE_RE.finditer(folded, 0, m.start())), default=0)
+    if FEAR_RE.search(folded, cut, m.start()):
+        return True  # "ويخشى نحو مليون نازح في رفح من اجتياح المدينة": feared, not told
     if _SINCE_START_RE.search(folded, max(0, m.start() - 30), m.start()):
         return True  # "منذ بدء الهجوم على العاصمة قبل عام": a time, not an event told
     call = _CALL_RE.search(folded, max(0, m.start() - 80), m.start())
@@ -253,7 +258,7 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
     ``original`` is the sentence before folding (it tells ة from the pronoun ه).
     """
     out: list[ArabicControl] = []
-    taken: set[tuple[int, str]] = set()
+    taken: set[tuple] = set()  # (place, action), and (place, action, actor) of conjuncts
     places = sorted(places, key=lambda p: p.start)
     claimed: list[tuple[int, int]] = []
     sieges: list[re.Match[str]] = []
@@ -285,6 +290,10 @@ def find_arabic_control(folded: str, places: Sequence[PlaceSpan],
                 if (st.place.start, st.action) not in taken:
                     taken.add((st.place.start, st.action))
                     out.append(st)
+                    for other in conjunct_statements(folded, st, actors):
+                        if (other.place.start, other.action, other.actor) not in taken:
+                            taken.add((other.place.start, other.action, other.actor))
+                            out.append(other)
     for m in sieges:
         for st in _siege_as_circumstance(folded, m, out):
             if (st.place.start, st.action) not in taken:

@@ -30,7 +30,8 @@ from claims.arabic.morphology import (
     present_pattern,
 )
 
-__all__ = ["ATTEMPT_RE", "BY_RE", "CIVILIANS_RE", "CONDITION_RE", "FROM_ACTOR_RE", "INTENT_RE",
+__all__ = ["ATTEMPT_RE", "BY_RE", "CIVILIANS_RE", "CONDITION_RE", "FEAR_RE", "FROM_ACTOR_RE",
+           "INTENT_RE",
            "LEMMAS", "NEGATION_RE", "PAST_RE", "PLACE_SUBJECT_GAP_RE", "PLACE_SUBJECT_RE",
            "RULES", "STILL_RE", "Rule"]
 
@@ -127,6 +128,9 @@ RULES: tuple[Rule, ...] = (
     # "تخضع X لسيطرة Y" (is subject to): the place inside the phrase, the actor after it
     Rule("subject to", r"[وف]?(?:[يت]خضع|خضع)(?:ت|ان|ون)?\s+(?:\S+\s+){0,4}?ل(?:ل)?سيطره",
          None, "holds", "under"),
+    # rule "subject to siege": "تخضع X (منذ أشهر) لحصار تفرضه Y": Y besieges X
+    Rule("subject to siege", r"[وف]?(?:[يت]خضع|خضع)(?:ت|ان|ون)?\s+(?:\S+\s+){0,4}?ل(?:ل)?حصار",
+         None, "besieged", "under"),
     Rule("held by", r"تحت\s+(?:(?:ال)?سيطره|سيطرت(?:ها|ه|هم))|(?:ال)?خاضعه?\s+ل(?:ل)?سيطره",
          None, "holds", "under"),
     Rule("fell to", f"{past_pattern(_L['fall'])}|{masdar_pattern(_L['fall'])}|"
@@ -188,8 +192,10 @@ BY_RE = re.compile(r"(?<![\w])(?:من\s+قبل|علي\s+يد|بيد|في\s+يد|
                    r"لصالح|(?:شن|نفذ|تبن|اطلق)(?:ته|ه|اه|تها|ها)(?![\w]))")
 #: Rule "place first": finite verb forms whose subject is the place, which may stand
 #: before them (SV): "طرابلس سقطت بيد ..."، "الزاوية قد استعيدت من قبل ..."، "مدينة X
-#: تعرضت لقصف". No clitic و/ف: "وسقطت" opens a new clause, the verb first.
-PLACE_SUBJECT_RE = re.compile(r"(?:سقط|وقع|تعرض|استعيد|حوصر)(?:ت|تا|وا)?")
+#: تعرضت لقصف"، and rule "liberated, passive": "وكانت القيارة قد حررت على يد ..." (the
+#: written form of the passive is the active's). No clitic و/ف: "وسقطت" opens a new
+#: clause, the verb first.
+PLACE_SUBJECT_RE = re.compile(r"(?:سقط|وقع|تعرض|استعيد|حوصر|حرر)(?:ت|تا|وا)?")
 #: What may stand between such a place and its verb: nothing, or "قد" ("X قد سقطت").
 PLACE_SUBJECT_GAP_RE = re.compile(r"\s*(?:قد\s+)?")
 #: "Still" (لا يزال، ما زالت): no negation of what follows.
@@ -201,13 +207,17 @@ NEGATION_RE = re.compile(r"(?<![\w])[وف]?(?:لم|لن|لا|ما|ليس|ليس�
                          r"تنفي|نفوا|تنفيان|ينفيان)(?![\w])")
 #: An aim, a plan, a warning, a demand or a possibility before the trigger: nothing
 #: happened yet ("تسعى إلى السيطرة", "عازمة على استعادة", "تستعد لشن هجوم", "قد تتقدم",
-#: "حذرت من سقوط", "مطالبة الجيش لهم بالانسحاب").
+#: "حذرت من سقوط", "مطالبة الجيش لهم بالانسحاب"). Fears: :data:`FEAR_RE`.
 INTENT_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]سعي|سع(?:ت|وا|ي)|ساعي[هة]?|مساعي|عازم(?:ه|ون|ين)?|"
                        r"[يتن]عتزم|اعتزم|عزم|[يتن]ستعد|استعد|استعدادا|[يتن]خطط|خطط|خطه|"
                        r"[يتن]هدف|بهدف|هدف|[يتن]نوي|نوي|[يتن]ريد|اراد|[يتن]هدد|هدد|تهديد|حذر|"
-                       r"حذرت|[يتن]حذر|تحذير|خشيه|مخاوف|قد|ربما|سوف|امكانيه|احتمال|"
+                       r"حذرت|[يتن]حذر|تحذير|قد|ربما|سوف|امكانيه|احتمال|"
                        r"[يتن]توقع|توقع|مطالب(?:ه|ات)|طالب(?:ت|وا)?|[يتن]طالب|دعا|دعت|دعوا|"
                        r"[يتن]دعو|دعوه|دعوات|ناشد(?:ت|وا)?|[يتن]ناشد)(?![\w])")
+#: Rule "fear": a fear anywhere before the trigger in its clause governs it ("يخشى السكان
+#: أن تتقدم"، "ويخشى نحو مليون نازح في رفح من اجتياح"، "انسحبوا خوفا من تطويقهم").
+FEAR_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]خشي(?:ن|ون|ان)?|خشي(?:ت|وا)?|خشيه|[يتن]خاف(?:ون)?|"
+                     r"خوفا|مخاوف|[يتن]تخوف(?:ون)?|تخوف\S*)(?![\w])")
 #: A condition in the sentence ("إذا لم تصل تعزيزات"): what it governs is not reported.
 CONDITION_RE = re.compile(r"(?<![\w])[وف]?(?:اذا|لو|لولا|في\s+حال)(?![\w])")
 #: An attempt right before the trigger: "حاولت اقتحام", "محاولة استعادة" is an attack.

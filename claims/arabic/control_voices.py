@@ -314,6 +314,42 @@ def _expel(folded: str, rule: Rule, start: int, end: int, places: Sequence[Place
 _COORDINATED_RE = re.compile(r"\s*و\s*")
 
 
+#: Rule "each conjunct": what stands before the first of two forces joined by و that makes
+#: them no joint subject ("اشتباكات بين الجيش والدعم السريع": two sides, not allies).
+_BETWEEN_RE = re.compile(r"(?<![\w])(?:بين|ضد|مع)\s+$")
+
+
+def conjunct_statements(folded: str, st: ArabicControl,
+                        actors: Sequence[ArabicActor]) -> list[ArabicControl]:
+    """Return the statement again for each force joined to its actor by و (rule "each conjunct").
+
+    "سيطر الجيش المالي ومقاتلو فاغنر على كيدال"، "بعد انسحاب هيئة تحرير الشام والجبهة
+    الوطنية للتحرير منها"، "سقطت على يد الجيش التركي والفصائل الموالية له": each force of
+    the joint subject made the statement (one gold line per actor). Only forces with a
+    norm other than the ones already given (a bare reference adds nobody), never a target
+    or a helper, and not after "بين / ضد / مع" (two sides of a fight).
+    """
+    if st.actor is None or _BETWEEN_RE.search(folded, max(0, st.actor.start - 8),
+                                              st.actor.start):
+        return []
+    out: list[ArabicControl] = []
+    norms = {st.actor.norm}
+    current = st.actor
+    for actor in sorted(actors, key=lambda a: a.start):
+        if actor.start < current.end:
+            continue
+        if not _COORDINATED_RE.fullmatch(folded[current.end:actor.start]) or \
+                actor.norm is None or _is_target(folded, actor):
+            break
+        if actor.norm not in norms:
+            norms.add(actor.norm)
+            out.append(ArabicControl(st.action, st.place, actor, min(st.start, actor.start),
+                                     max(st.end, actor.end), st.trigger_start,
+                                     f"{st.rule}, conjunct"))
+        current = actor
+    return out
+
+
 #: Rule "repelled": "تصدوا لمحاولة تقدم"، "صدت هجوما"، "أحبطت محاولة اقتحام": the force
 #: before repelled the statement's agent; it is no fallback subject of it.
 _REPELLED_RE = re.compile(r"(?<![\w])[وف]?(?:تصد|صد|احبط|[يت]تصد|[يت]صد|[يت]حبط)\S*\s+"

@@ -48,8 +48,9 @@ _WEEKDAY_RE = re.compile(rf"(?<![\w])[وف]?(?:يوم\s+)?(?P<day>{_alt(WEEKDAYS
 #: A night of one weekday ("ليلة الأحد") is that day, as the dev set reads it.
 _NIGHT_RE = re.compile(rf"(?<![\w])[وف]?(?:ليل|ليله|خلال\s+ليل|خلال\s+ليله)\s+(?:يوم\s+)?"
                        rf"(?:{_alt(WEEKDAYS)})\s*(?:[-/]|علي|الي)?\s*و?(?:{_alt(WEEKDAYS)})(?![\w])")
+#: Relative days; "the day before yesterday" is written both ways (أول أمس، أمس الأول).
 _RELATIVE_RE = re.compile(
-    r"(?<![\w])(?:(?P<before>اول\s+امس|اول\s+من\s+امس)|(?P<yesterday>[وب]?امس)|"
+    r"(?<![\w])(?:(?P<before>اول\s+امس|اول\s+من\s+امس|[وب]?امس\s+الاول)|(?P<yesterday>[وب]?امس)|"
     r"(?P<today>اليوم|الليله)|منذ\s+(?P<ago>يومين|(?P<n>\S+(?:\s+و?\S+)?)\s+ايام|يوم))(?![\w])")
 
 

@@ -130,6 +130,37 @@ def find_arabic_demonym_actors(folded: str, conflict: str | None, text: str | No
         norm = country_actor(conflict, country)
         out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
                                (conflict,) if norm and conflict else (), "demonym"))
+    return out + _his_country_actors(folded, conflict, text, taken)
+
+
+#: Rule "his country's forces": "قوات بلاده"، "جيش بلادها" name the side of the country
+#: whose adjective qualified the speaker before, in the same sentence ("أعلن الرئيس
+#: الأذربيجاني أن جيش بلاده سيطر على"، "قال وزير الدفاع الروسي إن قوات بلاده").
+_HIS_COUNTRY_RE = re.compile(rf"(?<![\w])[وفبل]{{0,2}}?(?P<name>(?:ال)?{_NOUN}\s+بلاد(?:ه|ها|هم))"
+                             r"(?![\w])")
+_COUNTRY_ADJ_RE = re.compile(rf"(?<![\w])(?:ال)?(?P<adj>{_ADJ})(?:ه)?(?![\w])")
+#: How far back (characters) the speaker's adjective may stand, within the sentence.
+HIS_COUNTRY_REACH = 120
+
+
+def _his_country_actors(folded: str, conflict: str | None, text: str | None,
+                        taken: list[tuple[int, int]]) -> list[ArabicActor]:
+    """Return the "قوات بلاده" phrases whose country an adjective before names (see the rule)."""
+    out = []
+    for m in _HIS_COUNTRY_RE.finditer(folded):
+        start, end = m.start("name"), m.end("name")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        lo = max(0, start - HIS_COUNTRY_REACH)
+        lo = max(lo, folded.rfind(".", lo, start) + 1)
+        adjectives = list(_COUNTRY_ADJ_RE.finditer(folded, lo, start))
+        if not adjectives:
+            continue
+        norm = country_actor(conflict, _ADJ_TO_COUNTRY[adjectives[-1].group("adj")])
+        if norm is None:
+            continue
+        out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
+                               (conflict,) if conflict else (), "demonym"))
     return out
 
 

@@ -62,6 +62,12 @@ FACILITY_REACH_WORDS = 6
 _CLAUSE_END_RE = re.compile(r"[،,.;:؛]")
 
 
+#: Rule "reference, then destination": a motion preposition between the noun and a name
+#: ("انسحبت القوات من المدينة نحو سنار") makes the name where they went: the noun is
+#: still the town named before.
+_TOWARDS_RE = re.compile(r"\s*(?:نحو|باتجاه|صوب|تجاه|الي)(?![\w])")
+
+
 def find_facility_spans(folded: str, places: Sequence[PlaceSpan]) -> list[PlaceSpan]:
     """Return the nameless facility phrases of a sentence (:data:`FACILITY_PHRASES`).
 
@@ -99,7 +105,8 @@ def find_reference_spans(folded: str, places: Sequence[PlaceSpan]) -> list[Place
         if after in starts or any(p.start <= m.start() < p.end for p in places):
             continue
         if any(0 <= len(folded[m.end():p.start].split()) <= NAME_REACH_WORDS
-               and p.start >= m.end() for p in places):
+               and p.start >= m.end() and not _TOWARDS_RE.match(folded, m.end(), p.start)
+               for p in places):
             continue  # "المدينة القديمة في الموصل": the name follows, it is no reference
         rest = folded[m.end():m.end() + 12]
         if m["noun"] in SIDED_NOUNS and not _SIDE_AFTER.match(rest):

@@ -1,7 +1,7 @@
-"""The round-6 Arabic probe set (``tests/data/arabic/probes_round6``) is sound.
+"""The round-6 and round-7 Arabic probe sets (``tests/data/arabic/probes_round6``, ``7``) are sound.
 
-It has no geoparse file (its sentences are measured for claims only), so
-``test_arabic_probe_files.py`` does not read it; these checks are the ones of that file
+They have no geoparse file (their sentences are measured for claims only), so
+``test_arabic_probe_files.py`` does not read them; these checks are the ones of that file
 that apply: places, actors and quotes inside their sentences, actor norms of the war,
 dates, weekdays, negatives holding no gold claim, and hints the scorer can place.
 """
@@ -19,15 +19,15 @@ from conftest import read_jsonl
 from core.actions import ACTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-SET = ROOT / "tests" / "data" / "arabic" / "probes_round6"
+SETS = [ROOT / "tests" / "data" / "arabic" / f"probes_round{n}" for n in (6, 7)]
 CONFLICTS = ROOT / "claims" / "data" / "conflicts.json"
 WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _WEEKDAY_RE = re.compile(r"(?<![\u0621-\u064A])(" + "|".join(WEEKDAYS) + r")(?![\u0621-\u064A])")
 
 
-@pytest.fixture(scope="module")
-def files() -> dict[str, list[dict]]:
-    return {name: read_jsonl(SET / f"{name}.jsonl")
+@pytest.fixture(scope="module", params=SETS, ids=lambda path: path.name)
+def files(request: pytest.FixtureRequest) -> dict[str, list[dict]]:
+    return {name: read_jsonl(request.param / f"{name}.jsonl")
             for name in ("control_claims_ar_dev", "distance_claims_ar_dev", "negatives_ar")}
 
 
