@@ -43,7 +43,7 @@ from claims.arabic.control import (
     name_slots,
     subject_slots,
 )
-from claims.arabic.date_context import carried_date, reference_day
+from claims.arabic.date_context import carried_date
 from claims.arabic.dates import arabic_event_date, has_date_phrase
 from claims.arabic.demonyms import find_arabic_demonym_actors, force_countries
 from claims.arabic.distance import find_arabic_distances
@@ -287,7 +287,6 @@ def extract_arabic_claims(
     discourse = Discourse()
     capital = _war_capital(conflict) if resolve and _PALACE_RE.search(folded) else None
     previous_day: date | None = None  # the day the sentence before is about
-    sentence_day: date | None = None  # the one day the sentence before names itself
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         near = [a for a in actors_all if a.start < s_end and s_start < a.end]
@@ -304,7 +303,6 @@ def extract_arabic_claims(
         carried = None if own_date else carried_date(f_sentence, previous_day)
         previous_day = (first if first == last else None) if own_date else \
             carried or previous_day
-        day_before, sentence_day = sentence_day, (first if own_date and first == last else None)
 
         def provenance(start: int, end: int, s_start: int = s_start,
                        s_end: int = s_end) -> Provenance:
@@ -353,9 +351,6 @@ def extract_arabic_claims(
                 day, day_end = first, last
                 if carried is not None and st.action != "holds":
                     day = day_end = carried  # rule "days after" (date_context)
-                elif not own_date and st.place.ref and \
-                        (same := reference_day(f_sentence, day_before, st.action)):
-                    day = day_end = same  # rule "same place, day before" (date_context)
                 claims.append(ControlClaim(
                     provenance=provenance(st.start, st.end), event_date=day,
                     event_date_end=day_end, conflict=conflict, **claim))
