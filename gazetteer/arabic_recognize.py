@@ -106,16 +106,32 @@ def organisation_names() -> frozenset[tuple[str, ...]]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _organisation_firsts() -> frozenset[str]:
+    return frozenset(name[0] for name in organisation_names())
+
+
+def _covered_words(words: Sequence[_Word], spans: Sequence[Span]) -> list[bool]:
+    """For each word, whether one of ``spans`` (sorted, not overlapping) overlaps it."""
+    flags = [False] * len(words)
+    j = 0
+    for i, word in enumerate(words):
+        while j < len(spans) and spans[j].end <= word.start:
+            j += 1
+        flags[i] = j < len(spans) and spans[j].start < word.end
+    return flags
+
+
 def _inside_organisations(words: Sequence[_Word]) -> set[int]:
     """Indexes of the words that belong to an organisation's name (قوات سوريا الديمقراطية).
 
     The first word may carry a clitic (وقوات، لهيئة); the longest name wins.
     """
     names = organisation_names()
-    firsts = {name[0] for name in names}
+    firsts = _organisation_firsts()
     inside: set[int] = set()
     for i, word in enumerate(words):
-        heads = [word.key, *(arabic_key(r) for _c, r in clitic_readings(word.text))]
+        heads = [k for _c, _r, k in _keyed_readings(word.text)]
         if not firsts.intersection(heads):
             continue
         best = 0
@@ -261,14 +277,14 @@ def _facility_names(text: str, words: Sequence[_Word], spans: list[Span],
     left to the claims layer, which puts it in the war's capital. A reference (مطار المدينة
     الدولي), a function word or an adjective inside ends nothing.
     """
-    covered = [(s.start, s.end) for s in spans]
+    covered = _covered_words(words, spans)
     added: list[Span] = []
+    blocked = 0  # the end of the last facility added: no word before it starts another
     for i, word in enumerate(words):
-        if any(s < word.end and word.start < e for s, e in covered):
+        if covered[i] or word.start < blocked:
             continue
         end = None
-        heads = [(0, word.text), *clitic_readings(word.text)]
-        cut = next((c for c, r in heads if arabic_key(r) in FACILITY_HEADS
+        cut = next((c for c, _r, k in _keyed_readings(word.text) if k in FACILITY_HEADS
                     and not word.text[:c].endswith(("ال", "لل"))), None)  # المستشفى: no name
         if cut is None:
             continue
@@ -284,13 +300,11 @@ def _facility_names(text: str, words: Sequence[_Word], spans: list[Span],
             if words[last].key in FACILITY_ADJECTIVES:
                 end = last
                 break
-        if end is None:
+        if end is None or any(covered[i + 1:end + 1]):
             continue
         start, stop = word.start + cut, words[end].end
-        if any(s < stop and start < e for s, e in covered):
-            continue
         added.append(Span(start, stop, text[start:stop], (), ("arabic-gazetteer", FACILITY_NAME)))
-        covered.append((start, stop))
+        blocked = stop
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
@@ -317,31 +331,30 @@ def _repeated_names(text: str, words: Sequence[_Word], spans: list[Span],
     if not names:
         return spans
     longest = max(len(k) for k in names)
-    covered = [(s.start, s.end) for s in spans]
+    firsts = {k[0] for k in names}
+    covered = _covered_words(words, spans)
     added: list[Span] = []
+    blocked = 0  # the end of the last name added
     organisations = _inside_organisations(words)
     for i, word in enumerate(words):
-        if i in organisations or any(start < word.end and word.start < end
-                                     for start, end in covered):
+        if covered[i] or word.start < blocked or i in organisations:
+            continue
+        readings = [r for r in _keyed_readings(word.text) if r[2] in firsts]
+        if not readings:
             continue
         for n in range(min(longest, len(words) - i), 0, -1):
-            if n > 1 and not _joined(text, words, i, n):
+            if n > 1 and (not _joined(text, words, i, n) or any(covered[i + 1:i + n])):
                 continue
             tail = tuple(w.key for w in words[i + 1:i + n])
-            for cut, rest in [(0, word.text), *clitic_readings(word.text)]:
-                found = names.get((arabic_key(rest), *tail))
-                if found is None:
-                    continue
-                start, end = word.start + cut, words[i + n - 1].end
-                if any(s < end and start < e for s, e in covered):
-                    continue
-                span = Span(start, end, text[start:end], found.places,
-                            (*(found.trace or ("arabic-gazetteer",)), REPEATED_NAME))
-                added.append(span)
-                covered.append((start, end))
-                break
-            else:
+            found = next(((cut, names[(key, *tail)]) for cut, _rest, key in readings
+                          if (key, *tail) in names), None)
+            if found is None:
                 continue
+            cut, first = found
+            start, end = word.start + cut, words[i + n - 1].end
+            added.append(Span(start, end, text[start:end], first.places,
+                              (*(first.trace or ("arabic-gazetteer",)), REPEATED_NAME)))
+            blocked = end
             break
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
