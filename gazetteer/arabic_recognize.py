@@ -248,7 +248,7 @@ def find_arabic_places(
         spans.append(span)
         i += used
     spans = _facility_names(text, words, spans, stops) if facility_names else spans
-    return _repeated_names(text, words, spans, stops) if repeat_names else spans
+    return _repeated_names(text, words, spans, stops, organisations) if repeat_names else spans
 
 
 #: Rule name (trace step, ``disabled`` switch) of :func:`_facility_names`.
@@ -313,14 +313,15 @@ REPEATED_NAME = "arabic-repeated-name"
 
 
 def _repeated_names(text: str, words: Sequence[_Word], spans: list[Span],
-                    stops: frozenset[str]) -> list[Span]:
+                    stops: frozenset[str], organisations: set[int]) -> list[Span]:
     """Add the other occurrences of the names already found, with the same places.
 
     Arabic has no capitals, so a name is found by what stands before it: "مدينة كيدال"
     is a place, and the next sentence's "وتبعد كيدال" has nothing to show it. Within one
     article a name means one thing, so every whole-word occurrence of a found name
     (clitics allowed, as for any lookup) is that place too. Stop-listed names (سالم) are
-    not repeated: after a place noun they are places, elsewhere most often the word.
+    not repeated: after a place noun they are places, elsewhere most often the word; nor is
+    a word inside an organisation's name (``organisations``, word indexes).
     """
     names: dict[tuple[str, ...], Span] = {}
     for span in spans:
@@ -335,7 +336,6 @@ def _repeated_names(text: str, words: Sequence[_Word], spans: list[Span],
     covered = _covered_words(words, spans)
     added: list[Span] = []
     blocked = 0  # the end of the last name added
-    organisations = _inside_organisations(words)
     for i, word in enumerate(words):
         if covered[i] or word.start < blocked or i in organisations:
             continue
