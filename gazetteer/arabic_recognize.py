@@ -219,7 +219,7 @@ def find_arabic_places(
     wherever else the text repeats it. With ``facility_names`` (rule :data:`FACILITY_NAME`),
     a facility noun, its name and a closing adjective are one span (مجمع الشفاء الطبي).
     """
-    words = [_Word(m.start(), m.end(), m.group(), arabic_key(m.group()))
+    words = [_Word(m.start(), m.end(), m.group(), _word_key(m.group()))
              for m in _WORD_RE.finditer(text)]
     stops = stop_words()
     reach = _name_reach(text, words)
@@ -420,6 +420,12 @@ def _name_reach(text: str, words: Sequence[_Word]) -> list[int]:
                 words[k + 1].key not in FUNCTION_WORDS:
             reach[k] = reach[k + 1] + 1
     return reach
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """:func:`gazetteer.arabic.arabic_key` of one word form, kept: news repeats its words."""
+    return arabic_key(word)
 
 
 @lru_cache(maxsize=65536)

@@ -234,8 +234,8 @@ def foreign_namesakes_unresolved(
     anchors = _anchors(mentions, weak)
     out: list[Mention] = []
     for mention in mentions:
-        reason = foreign_namesake_reason(text, mention, [
-            a for a in anchors if mention.place is None or a.id != mention.place.id])
+        own = mention.place.id if mention.place is not None else None
+        reason = foreign_namesake_reason(text, mention, [a for a in anchors if a.id != own])
         out.append(replace(mention, candidates=(), unresolved=reason) if reason else mention)
     return out
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -287,10 +288,13 @@ def extract_arabic_claims(
     discourse = Discourse()
     capital = _war_capital(conflict) if resolve and _PALACE_RE.search(folded) else None
     previous_day: date | None = None  # the day the sentence before is about
+    ordered = sorted(mentions, key=lambda m: m.start)  # stable: sorted input keeps its order
+    starts = [m.start for m in ordered]
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
         near = [a for a in actors_all if a.start < s_end and s_start < a.end]
-        inside = [m for m in mentions if s_start <= m.start and m.end <= s_end
+        inside = [m for m in ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
+                  if m.end <= s_end
                   and not any(a.start <= m.start < a.end for a in near)
                   and not _statement_word(folded, m) and not _water(folded, m)]
         spans = [PlaceSpan(m.start - s_start, m.end - s_start, m.text) for m in inside]
