@@ -21,16 +21,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.actors import ActorBook, ActorMention, default_actor_book
+from claims.control_actors import (
+    _APPOSITIVE,
+    _BACKER,
+    _LOCATIVE,
+    _actor_after,
+    _actor_before,
+    _AnaphoricActor,
+    _demonym_actor_at,
+    _generic_actor_before,
+    speaker_actors,
+)
 from claims.discourse import Discourse
 from claims.lexicon import FUTURE_OR_INTENT, OFFENSIVE_INTENT, TRIGGERS, Trigger
 from claims.names import NON_PLACE_WORDS, NameSpan, name_spans
 from claims.prefilter import NeedleIndex
 from gazetteer.countries import (
-    adjective_of,
     country_code,
     country_name,
     country_of_adjective,
-    country_of_capital,
     is_demonym,
 )
 
@@ -485,167 +494,6 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
         else:
             break
     return out
-
-
-#: The preposition before the place of a locative attack ("ambushed tanks in X").
-_LOCATIVE = re.compile(r"\s(?:in|near|around|outside|for|at|on\s+the\s+(?:edge|outskirts)\s+of)"
-                       r"\s+(?:the\s+)?", re.IGNORECASE)
-#: An appositive after a name, open or closed right before the verb: ", the last big city
-#: in Darfur still" / ", the only town in the district,".
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|one\s+of\s+the|its|their|(?:(?:some|about|around|"
-                         r"roughly|nearly|just|only)\s+)?\d[\d,.]*\s*(?:km|kilomet\w+|miles?))\s+"
-                         r"[^,;:()]{0,80}?"
-                         r"(?:,\s*(?:which\s+|and\s+)?(?:(?:has|had|have|is|was|were|been|"
-                         r"being|remains?|remained|still|now)\s+)*)?$")
-_BACKER = re.compile(r"(?:backed|supported|armed|assisted|aided)\s+by\s+(?:the\s+)?$|"
-                     r"(?:allied|loyal)\s+(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorMention | None:
-    cands = [a for a in actors if a.end <= pos + 1 and a.start < pos]
-    main = [a for a in cands if not _BACKER.search(sentence[max(0, a.start - 20):a.start])]
-    if main:
-        chosen = main[-1]
-        for earlier in reversed(main[:-1]):  # "X and Y entered": X leads
-            if re.fullmatch(r"\s+(?:and|,)\s+(?:the\s+)?", sentence[earlier.end:chosen.start]):
-                chosen = earlier
-        return chosen
-    return cands[-1] if cands else None
-
-
-_GENERIC_SUBJECT = re.compile(
-    r"\b(?:(?:our|their|its|his|the|these|those)\s+(?:\w+\s+)?(?:forces|troops|fighters|units|"
-    r"men|army|soldiers|militiamen|gunmen)|they|we|he|she"
-    r"|the\s+(?:armed\s+|rebel\s+|militant\s+|jihadist\s+|paramilitary\s+)?(?:group|militia|"
-    r"movement|faction|paramilitaries|paramilitary))\b"
-    r"|\b(?:(?-i:[A-Z])[\w’'-]+\s+|[\w]+-(?:backed|led|aligned|allied)\s+){1,2}(?:forces|troops|"
-    r"fighters|militants|rebels|insurgents|soldiers|army|militias?|militiamen|gunmen|"
-    r"paramilitaries|units|brigades?)\b"
-    r"|\b(?:federal|government|rebel|junta|regime|militia|paramilitary|opposition|insurgent|"
-    r"jihadist|security|loyalist|separatist|allied|coalition|state)\s+(?:forces|troops|soldiers|"
-    r"fighters|units|gunmen)\b"
-    r"|\b(?:rebels|insurgents|militants|jihadists|separatists|militiamen|guerrillas)\b",
-    re.IGNORECASE)
-_HEAD_NOUN = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|gunmen|army)$", re.I)
-
-
-def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
-                          allow_pronoun: bool = True,
-                          discourse: Discourse | None = None,
-                          speakers: tuple[ActorMention, ...] = (),
-                          book: ActorBook | None = None,
-                          conflict: str | None = None) -> ActorMention | None:
-    """Return a generic subject ("our forces", "they") standing for the sentence's actor.
-
-    Pronouns ("they", "our forces") count only when the sentence names an actor or the
-    article is about a known conflict, so "they moved to Thornhill" in local news is no claim.
-    A pronoun means the last actor named before it in the sentence, else the actor the
-    article named last (``discourse``: "Rebels reached Kassala. They took the city."),
-    else the sentence's first actor.
-    """
-    found = None
-    for match in _GENERIC_SUBJECT.finditer(sentence[:pos]):
-        found = match
-    if found is None:
-        return None
-    pronoun = re.match(r"(?:our|their|its|his|the|these|those|they|we|he|she)\b", found.group(0),
-                       re.I)
-    if pronoun and (not allow_pronoun or pos - found.end() > 40):
-        return None  # a pronoun far from the verb is rarely its subject
-    norm = None
-    if pronoun:
-        earlier = [a for a in actors if a.end <= found.start()] or \
-            [a for a in speakers if a.end <= found.start()]
-        if re.match(r"(?:our|we)\b", found.group(0), re.I) and actors and not earlier:
-            earlier = actors[:1]  # "our forces ...," the commander said: the speaker's side
-        entry = discourse.actor_for(found.group(0)) if discourse is not None else None
-        if earlier:
-            norm = earlier[-1].norm
-        elif entry is not None:
-            norm = entry.norm
-            reason = discourse.actor_reason(found.group(0), entry)
-            return _AnaphoricActor(found.start(), found.end(), found.group(0), norm,
-                                   found.start(), found.end(), reason)
-        elif actors:
-            norm = actors[0].norm
-    if norm is None and not pronoun and book is not None:
-        # "federal soldiers" is the war's "federal troops": the same side, another noun
-        for noun in ("forces", "troops", "army", "soldiers", "fighters"):
-            norm = book.normalize(_HEAD_NOUN.sub(noun, found.group(0)), conflict)
-            if norm:
-                break
-    first = re.match(r"[A-Z][a-z]+", found.group(0))
-    if norm is None and first and is_demonym(first.group(0)):
-        norm = _demonym_norm(first.group(0), book, conflict)  # "Ethiopian troops" -> ENDF
-    return ActorMention(found.start(), found.end(), found.group(0), norm, found.start(),
-                        found.end())
-
-
-def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> str | None:
-    """Return the actor a demonym names: the war's own ("Sudanese" -> SAF), else the country."""
-    if book is not None:
-        for noun in ("army", "forces", "troops", "military"):
-            norm = book.normalize(f"{word} {noun}", conflict)
-            if norm:
-                return norm
-    iso = country_of_adjective(word)
-    return country_name(iso) if iso else None
-
-
-#: A source that speaks for a side: "Ukrainian officials said", "Kyiv said", "Baku claimed".
-_SPEAKER = re.compile(
-    r"\b(?P<who>(?-i:[A-Z])[a-z]+)(?:[’']s)?\s+(?:(?:military|defen[cs]e|army|government|"
-    r"foreign)\s+)?(?:officials?|spokesm[ae]n|spokeswoman|sources|authorities|government|"
-    r"ministry|command|officers?|commanders?|said|says|claimed|claims|announced|reported)\b",
-    re.IGNORECASE)
-
-
-def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list[ActorMention]:
-    """Sides that speak in a sentence by demonym or capital ("Kyiv said its forces ...").
-
-    They stand for "its forces", "they" that follow; they are never the agent of a verb
-    themselves (officials do not capture towns).
-    """
-    out: list[ActorMention] = []
-    for match in _SPEAKER.finditer(sentence):
-        who = match.group("who")
-        norm = None
-        if is_demonym(who):
-            norm = _demonym_norm(who, book, conflict)
-        else:
-            iso = country_of_capital(who)
-            adjective = adjective_of(iso) if iso else None
-            norm = (_demonym_norm(adjective, book, conflict) if adjective else None) or (
-                country_name(iso) if iso else None)
-        if norm:
-            out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
-                                    match.start("who"), match.end("who")))
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class _AnaphoricActor(ActorMention):
-    """An actor named by reference ("they", "its fighters"), with why it means whom."""
-
-    reason: str | None = None
-
-
-def _demonym_actor_at(sentence: str, pos: int) -> ActorMention | None:
-    """Return the country a demonym right at ``pos`` names ("under Ukrainian control")."""
-    word = re.match(r"[A-Z][a-z]+", sentence[pos:pos + 40])
-    if word is None or not is_demonym(word.group(0)):
-        return None
-    iso = country_of_adjective(word.group(0))
-    norm = country_name(iso) if iso else None
-    if norm is None:
-        return None
-    start, end = pos + word.start(), pos + word.end()
-    return ActorMention(start, end, word.group(0), norm, start, end)
-
-
-def _actor_after(pos: int, actors: list[ActorMention], limit: int = 60) -> ActorMention | None:
-    cands = [a for a in actors if a.start >= pos and a.start - pos <= limit]
-    return cands[0] if cands else None
 
 
 def _place_key(name: str) -> str:
