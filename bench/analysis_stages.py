@@ -35,7 +35,7 @@ STAGES: dict[str, tuple[str, ...]] = {
     ),
     "claims control": (
         "claims.control:find_control_statements",
-        "claims.control:place_mentions",
+        "claims.control_places:place_mentions",
         "claims.actors:ActorBook.find",
         "claims.actors:ActorBook.detect_conflict",
         "claims.extract:_remember",

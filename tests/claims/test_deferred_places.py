@@ -230,7 +230,7 @@ def test_an_article_resolves_only_the_names_a_reference_or_claim_needs(
 
 def test_a_sentence_read_twice_lists_its_named_places_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import claims.control as control
+    import claims.control_places as control
     from claims.actors import default_actor_book
 
     calls: list[str] = []
