@@ -41,6 +41,14 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def controls(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
+    """The (action, place, actor norm) of each control claim extracted from ``text``."""
+    from claims.extract import extract_claims
+
+    return [(c.action, c.place, c.actor_norm) for c in extract_claims(text, conflict=conflict)
+            if c.kind == "control"]
+
+
 @pytest.fixture(scope="session")
 def seed_article() -> str:
     """The example article from ../shared/seeds (read at test time, never copied)."""

@@ -6,15 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import controls
 
 from claims.arabic.dates import arabic_event_date
 from claims.arabic.text import fold
 from claims.extract import extract_claims
-
-
-def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
-    return [(c.action, c.place, c.actor_norm) for c in extract_claims(text, conflict=conflict)
-            if c.kind == "control"]
 
 
 # (rule, conflict, sentence, a claim it must give: action, place, actor norm)
@@ -123,7 +119,7 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
      ("captured", "البحر الأحمر", "RSF")),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
-    assert claim in _control(text, conflict), rule
+    assert claim in controls(text, conflict), rule
 
 
 # (rule, conflict, sentence, a claim it must not give: action, place)
@@ -158,32 +154,32 @@ def test_rule_reads(rule: str, conflict: str, text: str, claim: tuple) -> None:
      ("attacked", "الحديدة")),
 ])
 def test_rule_does_not_read(rule: str, conflict: str, text: str, absent: tuple) -> None:
-    assert absent not in [(a, p) for a, p, _ in _control(text, conflict)], rule
+    assert absent not in [(a, p) for a, p, _ in controls(text, conflict)], rule
 
 
 def test_place_first_takes_no_speaker_as_agent() -> None:
     """The force that reports an attack on its own positions is not the attacker."""
-    claims = _control("وقالت قوات اليونيفيل إن مواقعها في الناقورة تعرضت لإطلاق نار.", "lebanon")
+    claims = controls("وقالت قوات اليونيفيل إن مواقعها في الناقورة تعرضت لإطلاق نار.", "lebanon")
     assert all(norm != "UNIFIL" for action, _, norm in claims if action == "attacked")
 
 
 def test_framework_is_no_place() -> None:
     """"في إطار" (within the framework of) names no place: the stop word list has إطار."""
-    places = {p for _, p, _ in _control(
+    places = {p for _, p, _ in controls(
         "وقالت الحكومة إن قواتها غادرت المدينة في إطار اتفاق لوقف إطلاق النار.", "ethiopia")}
     assert not places & {"إطار", "اطار"}
 
 
 def test_state_institution_speaking_is_not_the_attacker() -> None:
     """A government that reports (or accuses) is not the side that shelled."""
-    claims = _control("وقالت الحكومة السودانية إن قوات الدعم السريع قصفت مدينة الأبيض.", "sudan")
+    claims = controls("وقالت الحكومة السودانية إن قوات الدعم السريع قصفت مدينة الأبيض.", "sudan")
     assert ("attacked", "الأبيض", "RSF") in claims
     assert ("attacked", "الأبيض", "SAF") not in claims
 
 
 def test_ceasefire_is_no_place() -> None:
     """"وقف إطلاق النار" (ceasefire) names no place: وقف is a stop word."""
-    places = {p for _, p, _ in _control("انسحبت القوات من المدينة بموجب وقف إطلاق النار.",
+    places = {p for _, p, _ in controls("انسحبت القوات من المدينة بموجب وقف إطلاق النار.",
                                         "ethiopia")}
     assert "وقف" not in places
 
@@ -201,7 +197,7 @@ def test_night_over_two_days_has_no_date(text: str, day: dt.date | None) -> None
 
 def test_a_country_that_speaks_is_not_the_attacker_it_reports() -> None:
     """Rule "country speaks": Armenia reports the shelling, Azerbaijan shelled."""
-    claims = _control("وقالت أرمينيا إن القوات الأذربيجانية قصفت مدينة ستيباناكيرت.", "karabakh")
+    claims = controls("وقالت أرمينيا إن القوات الأذربيجانية قصفت مدينة ستيباناكيرت.", "karabakh")
     assert [norm for action, _, norm in claims if action == "attacked"] == ["Azerbaijan"]
 
 
@@ -217,19 +213,19 @@ def test_days_after_count_from_the_sentence_before() -> None:
 
 def test_bare_forces_are_the_state_s_only_with_no_side_named_before() -> None:
     """Rule "bare forces, the state's": القوات with no antecedent is the war's government."""
-    alone = _control("سيطرت القوات على مدينة جوهر بعد انسحاب مسلحي حركة الشباب.", "somalia")
+    alone = controls("سيطرت القوات على مدينة جوهر بعد انسحاب مسلحي حركة الشباب.", "somalia")
     assert ("captured", "جوهر", "Somali government") in alone
     # a side named before: the reference is that side's, not the state's
-    after = _control("دخلت قوات الدعم السريع مدينة الجنينة. ثم سيطرت القوات على مدينة زالنجي.",
+    after = controls("دخلت قوات الدعم السريع مدينة الجنينة. ثم سيطرت القوات على مدينة زالنجي.",
                      "sudan")
     assert ("captured", "زالنجي", "SAF") not in after
     # a war with no government forces of its own words (two states): no guess
-    assert ("withdrew", "سوليدار", None) in _control("انسحبت القوات من بلدة سوليدار.", "ukraine")
+    assert ("withdrew", "سوليدار", None) in controls("انسحبت القوات من بلدة سوليدار.", "ukraine")
 
 
 def test_victims_are_not_the_attacker() -> None:
     """Rule "victims": soldiers counted as killed in an attack did not make it."""
-    claims = _control("وقتل عشرات الجنود الماليين في هجوم على معسكر قرب مدينة موبتي.", "sahel")
+    claims = controls("وقتل عشرات الجنود الماليين في هجوم على معسكر قرب مدينة موبتي.", "sahel")
     assert all(norm != "Malian army" for _, _, norm in claims)
     assert "معسكر" not in {place for _, place, _ in claims}  # a camp, not Mascara
 
@@ -246,31 +242,31 @@ def test_the_capital_is_the_war_s_capital_not_a_town_before_it() -> None:
 
 def test_since_the_start_of_an_offensive_tells_no_event() -> None:
     """Rule "since the start": "منذ بدء الهجوم على X" dates the clause, it is no attack."""
-    claims = _control("سيطرت قوات الوفاق على مدينة صبراتة، في أكبر تقدم لها منذ بدء الهجوم "
+    claims = controls("سيطرت قوات الوفاق على مدينة صبراتة، في أكبر تقدم لها منذ بدء الهجوم "
                       "على العاصمة قبل عام.", "libya")
     assert [a for a, _, _ in claims] == ["captured"]
 
 
 def test_a_town_s_sided_districts_refer_back_residential_areas_do_not() -> None:
     """Rule "sided districts": الأحياء الشرقية is the town named before; الأحياء السكنية no."""
-    sided = _control("سيطرت القوات العراقية على مدينة الموصل. وقالت إن قواتها دخلت الأحياء "
+    sided = controls("سيطرت القوات العراقية على مدينة الموصل. وقالت إن قواتها دخلت الأحياء "
                      "الغربية.", "iraq")
     assert ("entered", "الموصل", "Iraqi forces") in sided
-    plain = _control("دخلت قوات الدعم السريع مدينة نيالا. واتهمها الجيش بقصف الأحياء السكنية.",
+    plain = controls("دخلت قوات الدعم السريع مدينة نيالا. واتهمها الجيش بقصف الأحياء السكنية.",
                      "sudan")
     assert ("attacked", "نيالا") not in [(a, p) for a, p, _ in plain]
 
 
 def test_the_force_that_repels_is_not_the_one_advancing() -> None:
     """Rule "repelled": Hezbollah repelled the advance; it did not advance."""
-    claims = _control("وقال حزب الله إن عناصره تصدوا لمحاولة تقدم إسرائيلية نحو بلدة الخيام.",
+    claims = controls("وقال حزب الله إن عناصره تصدوا لمحاولة تقدم إسرائيلية نحو بلدة الخيام.",
                       "lebanon")
     assert all(norm != "Hezbollah" for _, _, norm in claims)
 
 
 def test_references_after_bare_forces_mean_the_same_forces() -> None:
     """After "bare forces, the state's", a later وحداتها is the same side."""
-    claims = _control("أعلنت القوات المشتركة سيطرتها على مدينة الحديدة. وقالت إن وحداتها تتقدم "
+    claims = controls("أعلنت القوات المشتركة سيطرتها على مدينة الحديدة. وقالت إن وحداتها تتقدم "
                       "نحو مدينة زبيد.", "yemen")
     assert ("advanced_towards", "زبيد", "Yemeni government") in claims
 

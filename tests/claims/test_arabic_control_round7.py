@@ -6,13 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import controls
 
 from claims.extract import extract_claims
-
-
-def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
-    return [(c.action, c.place, c.actor_norm) for c in extract_claims(text, conflict=conflict)
-            if c.kind == "control"]
 
 
 # (rule, conflict, sentence, the claims it must give: action, place, actor norm)
@@ -70,7 +66,7 @@ def _control(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
 ])
 def test_rule_reads(rule: str, conflict: str, text: str,
                     claims: list[tuple[str, str, str | None]]) -> None:
-    got = _control(text, conflict)
+    got = controls(text, conflict)
     for claim in claims:
         assert claim in got, (rule, got)
 
@@ -109,7 +105,7 @@ def test_rule_reads(rule: str, conflict: str, text: str,
 ])
 def test_rule_does_not_over_read(rule: str, conflict: str, text: str,
                                  allowed: list[tuple[str, str, str | None]]) -> None:
-    got = _control(text, conflict)
+    got = controls(text, conflict)
     assert all(claim in allowed for claim in got), (rule, got)
 
 
