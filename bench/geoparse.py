@@ -91,14 +91,21 @@ def _corpora(lang: str, arabic: Sequence[Path] = ()) -> list[Path]:
     return paths + (chosen if lang != "en" else [])
 
 
-def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS, disabled: frozenset = frozenset()) -> int:
-    """Print one line per Arabic set (dev, tune, holdout, blind): acc@161, gold spans and e2e."""
+def _parser(disabled: frozenset, announce: bool = True):  # noqa: ANN202 (gazetteer.Geoparser)
+    """The process geoparser, or one on the same index with the ``disabled`` rules off."""
     from gazetteer.geoparse import Geoparser, get_geoparser
 
     parser = get_geoparser()
-    if disabled:
-        parser = Geoparser(parser.index, disabled=disabled)
+    if not disabled:
+        return parser
+    if announce:
         print("rules switched off: " + ", ".join(sorted(disabled)))
+    return Geoparser(parser.index, disabled=disabled)
+
+
+def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS, disabled: frozenset = frozenset()) -> int:
+    """Print one line per Arabic set (dev, tune, holdout, blind): acc@161, gold spans and e2e."""
+    parser = _parser(disabled)
     for path in paths:
         label = (path.parent.name.removeprefix("probes_")
                  if path.parent != ARABIC_CORPUS.parent else "dev")
@@ -158,11 +165,7 @@ def run_probes(disabled: frozenset = frozenset(), blind: bool = True) -> int:
 
     ``blind=False`` leaves the blind file out (its line may be printed only twice a session).
     """
-    from gazetteer.geoparse import Geoparser, get_geoparser
-
-    parser = get_geoparser()
-    if disabled:
-        parser = Geoparser(parser.index, disabled=disabled)
+    parser = _parser(disabled, announce=False)
     for path in PROBE_FILES:
         if not blind and "blind" in path.name:
             continue
@@ -232,13 +235,8 @@ def run(
     if not any(path.exists() for path in corpora):
         print("development sets not found (set CONFLICTMAP_EVAL_DIR)", file=sys.stderr)
         return 1
-    from gazetteer.geoparse import Geoparser, get_geoparser
-
     t0 = time.perf_counter()
-    parser = get_geoparser()
-    if disabled:
-        parser = Geoparser(parser.index, disabled=disabled)
-        print("rules switched off: " + ", ".join(sorted(disabled)))
+    parser = _parser(disabled)
     parser.places_for("Paris")
     print(
         f"index + parser ready in {time.perf_counter() - t0:.2f} s,"

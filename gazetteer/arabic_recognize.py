@@ -247,7 +247,7 @@ def find_arabic_places(
                              and _joined_by_and(text, spans[-1], words[i]))
         spans.append(span)
         i += used
-    spans = _facility_names(text, words, spans, stops) if facility_names else spans
+    spans = _facility_names(text, words, spans) if facility_names else spans
     return _repeated_names(text, words, spans, stops, organisations) if repeat_names else spans
 
 
@@ -266,8 +266,7 @@ FACILITY_ADJECTIVES: frozenset[str] = frozenset(arabic_key(w) for w in (
 MAX_FACILITY_NAME_WORDS = 3
 
 
-def _facility_names(text: str, words: Sequence[_Word], spans: list[Span],
-                    stops: frozenset[str]) -> list[Span]:
+def _facility_names(text: str, words: Sequence[_Word], spans: list[Span]) -> list[Span]:
     """Add facilities named by a noun, up to three words and a closing adjective.
 
     "مطار حامد كرزاي الدولي"، "قاعدة العند الجوية"، "مجمع الشفاء الطبي": the gazetteer
@@ -325,7 +324,7 @@ def _repeated_names(text: str, words: Sequence[_Word], spans: list[Span],
     """
     names: dict[tuple[str, ...], Span] = {}
     for span in spans:
-        key = tuple(arabic_key(w) for w in _WORD_RE.findall(span.text))
+        key = tuple(_word_key(w) for w in _WORD_RE.findall(span.text))
         if key and (len(key) > 1 or len(key[0]) >= 3) and not (
                 len(key) == 1 and (key[0] in stops or key[0] in FUNCTION_WORDS)):
             names.setdefault(key, span)
@@ -463,8 +462,9 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
                             or words[i - 1].key in LIST_OPENERS)
     if after_noun and word.key in NOUN_ADJECTIVES:
         return None  # "قاعدة عسكرية": the noun's adjective, not a name
-    if i + 1 < len(words) and (word.key, words[i + 1].key) in NOT_PLACE_PHRASES:
-        return None  # "مسقط رأس القذافي": a birthplace, not Muscat
+    if i + 1 < len(words) and any((key, words[i + 1].key) in NOT_PLACE_PHRASES
+                                  for _c, _r, key in _keyed_readings(word.text)):
+        return None  # "ومسقط رأس القذافي": a birthplace, not Muscat, with or without a clitic
     readings = _name_readings(word.text)
     heads_of = readings if heads is None else tuple(r for r in readings if r[2] in heads)
     for n in range(min(MAX_NAME_WORDS, len(words) - i, reach), 1 if facility else 0, -1):
@@ -493,7 +493,7 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
 #: Two-word phrases whose first word is a place name elsewhere: never that place here.
 NOT_PLACE_PHRASES: frozenset[tuple[str, str]] = frozenset(
     (arabic_key(a), arabic_key(b)) for a, b in (
-        ("مسقط", "رأس"), ("ومسقط", "رأس"),  # birthplace (Muscat otherwise)
+        ("مسقط", "رأس"),  # birthplace (Muscat otherwise); a clitic on the first word is read
     ))
 #: Words that refer back to a place the text is about (the country, the city): never a name
 #: alone, even after a place noun (مدن البلاد). Longer names keep them (المدينة المنورة).

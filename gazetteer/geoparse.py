@@ -628,10 +628,7 @@ class Geoparser:
         """Like :meth:`geoparse`, and also return the matches recognition dropped, by rule."""
         self.refresh()
         if is_arabic(text):  # the gazetteer is the recognizer for Arabic text
-            found = find_arabic_places(text, self.arabic_places, self.arabic_heads(),
-                                       translit_for=self.arabic_translit_places,
-                                       repeat_names=REPEATED_NAME not in self.disabled,
-                                      facility_names=FACILITY_NAME not in self.disabled)
+            found = self._recognized(text)
             dropped: list[Dropped] = []
         else:
             found, dropped = self.recognizer.find_explained(text)

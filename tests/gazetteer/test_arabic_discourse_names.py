@@ -72,6 +72,7 @@ def test_common_words_of_war_reporting_are_no_places(word):
 
 def test_a_birthplace_is_not_muscat_but_muscat_is():
     assert _spans("قتل المسلحون قرب سرت، مسقط رأس القذافي.") == [("سرت", "LY")]
+    assert _spans("وصل الوفد إلى سرت ومسقط رأس القذافي.") == [("سرت", "LY")]  # with a clitic
     assert ("مسقط", "OM") in _spans("وصل الوفد اليمني إلى مسقط للمفاوضات.")
 
 
