@@ -10,7 +10,6 @@ events against the publication date.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -69,7 +68,7 @@ def _implausible_subject(
     """Whether a subject's reading lies absurdly far from its anchor for the stated distance."""
     if subject is None or anchor is None or stated_max <= 0:
         return False
-    from geo.geodesic import distance_km, to_km, validate_point
+    from geo.geodesic import distance_ceiling_km, distance_floor_km, distance_km, to_km
 
     try:
         stated_km = to_km(stated_max, unit)
@@ -77,27 +76,12 @@ def _implausible_subject(
         return False
     a, b = (subject.lat, subject.lon), (anchor.lat, anchor.lon)
     limit = max(IMPLAUSIBLE_RATIO * stated_km, stated_km + 500.0)
-    sphere_km = _sphere_km(validate_point(*a), validate_point(*b))
-    if sphere_km * ELLIPSOID_MARGIN <= limit:
+    if distance_ceiling_km(a, b) <= limit:
         return False  # surely within the limit: the exact geodesic is not needed
-    if sphere_km / ELLIPSOID_MARGIN > limit:
+    if distance_floor_km(a, b) > limit:
         return True  # surely beyond it
     true_km = distance_km(a, b)
     return true_km > IMPLAUSIBLE_RATIO * stated_km and true_km - stated_km > 500.0
-
-
-#: The WGS84 geodesic between two points is within 0.6 % of the great circle on the mean
-#: sphere; a great circle this many times shorter (longer) than a limit is a geodesic
-#: within (beyond) it.
-ELLIPSOID_MARGIN = 1.02
-
-
-def _sphere_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Return the great-circle distance in km between two ``(lat, lon)`` points (haversine)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _claim_sentences(text: str) -> str:

@@ -138,6 +138,20 @@ def test_distance_floor_is_never_above_the_geodesic(lat1, lon1, lat2, lon2, near
     assert 0 <= floor <= distance_km((lat1, lon1), (lat2, lon2))
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180),
+       st.floats(0, 1))
+def test_distance_ceiling_is_never_below_the_geodesic(lat1, lon1, lat2, lon2, near):
+    """The cheap ceiling that rules near subjects in never falls short of the true distance."""
+    from geo.geodesic import distance_ceiling_km
+
+    if near < 0.5:  # close pairs too
+        lat2 = max(-90.0, min(90.0, lat1 + (lat2 - lat1) * 1e-3))
+        lon2 = max(-180.0, min(180.0, lon1 + (lon2 - lon1) * 1e-3))
+    a, b = (lat1, lon1), (lat2, lon2)
+    assert distance_km(a, b) <= distance_ceiling_km(a, b)
+
+
 @pytest.mark.parametrize("pair", [((0.0, 0.0), (0.01, 0.0)), ((0.0, 0.0), (0.0, 179.9)),
                                   ((0.0, 0.0), (0.5, 179.7)), ((89.9, 0.0), (-89.9, 180.0)),
                                   ((10.0, 10.0), (10.0, 10.0))])
