@@ -7,6 +7,12 @@ markers are in the DOM, for a first load (cold server), a second load, and after
 and zoom (driven through Leaflet in the page), plus the streamlit process's resident
 memory. Targets (issue 15): <= 2 s until markers show, RSS <= 1 GB. Fill the database
 first (``python -m bench.app --claims N --database URL``).
+
+``--floor`` also times two pages that are not the app, served and opened the same way: a
+bare Streamlit page with one line of text, and a page that draws one circle marker with
+streamlit-folium and the app's local Leaflet files. They are what Streamlit and its map
+component cost on this machine before any of the app's work, so the app's figures can be
+read against them.
 """
 
 from __future__ import annotations
@@ -14,12 +20,15 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+from app.server import APP_SCRIPT
 from bench.app import ROOT
 
 #: Drawn cells (SVG circle markers) and markers (icons, clusters) in the map iframe.
@@ -121,19 +130,25 @@ def _set_view(page: Any, lat: float, lon: float, zoom: int, attempts: int = 40) 
 
 
 @contextmanager
-def served_app(url: str) -> Iterator[tuple[subprocess.Popen, str, Any]]:
+def served_app(url: str, script: Path | None = None
+               ) -> Iterator[tuple[subprocess.Popen, str, Any]]:
     """Serve the real app on database ``url`` and open Debian's Chromium beside it.
 
     Yields ``(server process, address, browser)`` once the server answers its health
-    check; the browser is closed and the server stopped on the way out.
+    check; the browser is closed and the server stopped on the way out. ``script``
+    serves another page script the same way (``--floor``), from its own folder.
     """
     from playwright.sync_api import sync_playwright
 
     from app.server import free_port, streamlit_command
 
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": url}
-    proc = subprocess.Popen(streamlit_command(port), cwd=ROOT, env=env,
+    env = {**os.environ, "DATABASE_URL": url,
+           "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
+    command = streamlit_command(port)
+    if script is not None:
+        command[command.index(str(APP_SCRIPT))] = str(script)
+    proc = subprocess.Popen(command, cwd=script.parent if script else ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     address = f"http://127.0.0.1:{port}"
     try:
@@ -188,12 +203,60 @@ def run(url: str, *, width: int = 1400, height: int = 1000) -> None:
               "  [target <= 1 GB]")
 
 
+#: The reference pages of ``--floor``: name, page script, and the text that shows it is ready
+#: (None: a drawn marker in the map iframe).
+FLOOR_PAGES: tuple[tuple[str, str, str | None], ...] = (
+    ("bare Streamlit page (one line of text)",
+     'import streamlit as st\nst.write("floor page ready")\n', "floor page ready"),
+    ("one circle marker with streamlit-folium and the local Leaflet files",
+     "import folium\nimport streamlit as st\nfrom app.map_render import show_map\n"
+     'st.set_page_config(layout="wide")\n'
+     "fmap = folium.Map(location=[29, 16], zoom_start=5, tiles=None)\n"
+     "folium.CircleMarker([29, 16], radius=5).add_to(fmap)\n"
+     'show_map(fmap, key="floor")\n', None),
+)
+
+
+def run_floor(url: str, loads: int = 3, *, width: int = 1400, height: int = 1000) -> None:
+    """Time the ``FLOOR_PAGES`` as the app is timed: navigation until ready, ``loads`` times.
+
+    Each page is written to a temporary folder beside a link to the app's static folder
+    (Streamlit serves ``static/`` next to the script), and served by the same command.
+    """
+    from app.assets import STATIC_DIR
+
+    for name, source, ready_text in FLOOR_PAGES:
+        with tempfile.TemporaryDirectory(prefix="conflictmap-floor-") as folder:
+            script = Path(folder) / "floor_page.py"
+            script.write_text(source, encoding="utf-8")
+            (Path(folder) / "static").symlink_to(STATIC_DIR, target_is_directory=True)
+            times = []
+            with served_app(url, script) as (_proc, address, browser):
+                for _ in range(loads):
+                    page = browser.new_page(viewport={"width": width, "height": height})
+                    start = time.perf_counter()
+                    page.goto(address)
+                    ready = ((lambda p=page, t=ready_text: t in (p.inner_text("body") or ""))
+                             if ready_text else (lambda p=page: _drawn(p) > 0))
+                    ok = _wait(page, ready, timeout=60.0)
+                    times.append(f"{time.perf_counter() - start:.2f}"
+                                 f"{'' if ok else ' (TIMED OUT)'}")
+                    page.close()
+            print(f"browser floor, {name}: {', '.join(times)} s until ready "
+                  "(first load cold, then warm)")
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Command line: ``--database URL``."""
+    """Command line: ``--database URL [--floor]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", required=True, metavar="URL")
+    parser.add_argument("--floor", action="store_true",
+                        help="also time a bare Streamlit page and a one-marker map")
     args = parser.parse_args(argv)
+    print(f"load average {os.getloadavg()[0]:.1f}")
     run(args.database)
+    if args.floor:
+        run_floor(args.database)
 
 
 if __name__ == "__main__":
