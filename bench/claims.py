@@ -5,7 +5,9 @@ directory given); ``--lang ar --probes`` prints one line per Arabic set: the dev
 tune half and the holdout half of the probe sets, the round-6 and round-7 sets and the blind
 set (``probes_tune/``, ``probes_holdout/``, ``probes_round6/``, ``probes_round7/``,
 ``probes_blind/`` beside it, same file names), so
-the holdout and the blind set are only ever seen in aggregate.
+the holdout and the blind set are only ever seen in aggregate. In English the probe tables
+of ``tests/claims/data`` are printed after the dev set, one control and one distance line
+per set, the blind set's labelled "blind".
 Scores line by line, as the evaluation README specifies (the claims of a sentence that
 repeats on several lines are spread over those lines by the CLI's ``run_file``).
 Prints distance precision/recall (unit + value range + anchor), direction accuracy,
