@@ -5,7 +5,9 @@ directory given); ``--lang ar --probes`` prints one line per Arabic set: the dev
 tune half and the holdout half of the probe sets, the round-6 and round-7 sets and the blind
 set (``probes_tune/``, ``probes_holdout/``, ``probes_round6/``, ``probes_round7/``,
 ``probes_blind/`` beside it, same file names), so
-the holdout and the blind set are only ever seen in aggregate.
+the holdout and the blind set are only ever seen in aggregate. In English the probe tables
+of ``tests/claims/data`` are printed after the dev set, one control and one distance line
+per set, the blind set's labelled "blind".
 Scores line by line, as the evaluation README specifies (the claims of a sentence that
 repeats on several lines are spread over those lines by the CLI's ``run_file``).
 Prints distance precision/recall (unit + value range + anchor), direction accuracy,
@@ -198,31 +200,44 @@ def _print_by_war(dist_rows: list[dict], dist_out: list[dict], ctl_rows: list[di
               f"{abs(a['actor'] - b['actor']):.3f}")
 
 
+#: The English probe tables: (label, control file, distance file) in ``tests/claims/data``.
+#: The blind set was written without reading the extractor or the development sentences
+#: (``probes_blind_README.md``): only these aggregate lines are ever printed for it.
+PROBE_SETS: tuple[tuple[str, str, str], ...] = (
+    ("", "probe_control.jsonl", "probe_distance.jsonl"),
+    ("blind", "probe_control_blind.jsonl", "probe_distance_blind.jsonl"),
+)
+
+
 def _print_probes() -> None:
     """Figures on the probe articles of other wars written for the tests, when present.
 
-    Scored by :func:`claims.probes.score_probes`: a claim printed for a line that states
-    none counts against precision too.
+    One control line and one distance line per probe set (the blind set's are labelled
+    "blind"). Scored by :func:`claims.probes.score_probes`: a claim printed for a line that
+    states none counts against precision too.
     """
     from claims.probes import load_probe_rows, score_probes
 
     base = Path(__file__).resolve().parent.parent / "tests" / "claims" / "data"
-    paths = [base / "probe_control.jsonl", base / "probe_distance.jsonl"]
-    if not all(p.is_file() for p in paths):
-        return
-    for path in paths:
-        rows = load_probe_rows(path)
-        result = score_probes(rows, run_file(rows)).scores.as_dict()
-        wars = len({r.get("conflict") for r in rows})
-        if "control" in path.name:
-            print(f"probe articles of {wars} other wars, control (tests/claims/data): P "
-                  f"{result['control_precision']:.3f} R {result['control_recall']:.3f} F1 "
-                  f"{result['control_f1']:.3f}; with actor {result['control_actor_f1']:.3f}; "
-                  f"event date {result['event_date_accuracy']:.3f}")
-        else:
-            print(f"probe articles of {wars} other wars, distance: P "
-                  f"{result['distance_precision']:.3f} R {result['distance_recall']:.3f} F1 "
-                  f"{result['distance_f1']:.3f}")
+    for label, *names in PROBE_SETS:
+        paths = [base / name for name in names]
+        if not all(p.is_file() for p in paths):
+            continue
+        prefix = f"{label} " if label else ""
+        for path in paths:
+            rows = load_probe_rows(path)
+            result = score_probes(rows, run_file(rows)).scores.as_dict()
+            wars = len({r.get("conflict") for r in rows})
+            if "control" in path.name:
+                print(f"{prefix}probe articles of {wars} other wars, control "
+                      f"(tests/claims/data): P {result['control_precision']:.3f} R "
+                      f"{result['control_recall']:.3f} F1 {result['control_f1']:.3f}; with actor "
+                      f"{result['control_actor_f1']:.3f}; event date "
+                      f"{result['event_date_accuracy']:.3f}")
+            else:
+                print(f"{prefix}probe articles of {wars} other wars, distance: P "
+                      f"{result['distance_precision']:.3f} R {result['distance_recall']:.3f} F1 "
+                      f"{result['distance_f1']:.3f}")
 
 
 if __name__ == "__main__":
