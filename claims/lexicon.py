@@ -150,6 +150,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"conducted)\s+by\b)"),
     _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall|"
                               r"takeover)\s+of\b"),
+    # rule *possessive-capture*: "the city's capture by the paramilitaries", "Kidal's fall
+    # to the army": the place is the possessor, the captor follows "by"/"to"
+    _t("captured", "passive", r"(?<=[\w)])[’']s\s+(?:re)?(?:capture|seizure|fall|takeover)\s+"
+                              r"(?:by|to)\b"),
+    # rule *loss-of*: "acknowledged the loss of the town": the speaker's side lost it
+    _t("lost", "nominal", r"\b(?:the\s+)?loss\s+of\b(?!\s+(?:life|lives|contact|power))"),
     _t("withdrew", "nominal",
        r"\b(?:(?:strategic|tactical|full|complete|partial|hasty|orderly)\s+)?(?:withdrawal|"
        r"pull-?out|retreat)\s+(?:of\s+(?:its|their|his)\s+(?:\w+\s+)?(?:forces|troops|units|"
@@ -236,6 +242,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
                              r"city|base|airbase|airport|area)|[A-Z])"),
     _t("lost", "active",
        r"\b(?:lost|losing|loses|lose)\s+(?:\w+\s+)?(?:control\s+(?:of|over)\s+)?"),
+    # rule *stormed-facility*: storming a building or a post is an attack on it (the
+    # town it stands in is attacked); storming a town is entering it
+    _t("attacked", "active",
+       r"\bstorm(?:ed|ing|s)?\b(?=\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:prison|"
+       r"jail|base|barracks|hotel|compound|headquarters|camp|checkpoint|outpost|post|"
+       r"(?:police\s+)?station|garrison|embassy|palace|hospital|parliament|ministry)s?\b)"),
     _t("entered", "active",
        r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|"
        r"(?:push|walk|march|pour|mov|drive|drove|roll|swept|sweep|advanc)(?:ed|ing|e|s)?\s+"

@@ -49,3 +49,49 @@ def test_later_in_the_day_is_the_day_of_the_sentence_before(phrase, expected):
 def test_later_in_the_day_without_a_day_before_is_the_news_day():
     assert resolve_event_date("Later in the day the rebels left the hill.", THURSDAY) == (
         THURSDAY, THURSDAY)
+
+
+# --- triggers (claims.lexicon) ---
+
+def _claims(text: str, published: str = "2024-05-06") -> list[tuple[str | None, str, str]]:
+    return [(c.actor_norm, c.action, c.place)
+            for c in extract_claims(text, published=published, resolve=False)
+            if c.kind == "control"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Al-Shabaab fighters stormed a police station in Afgooye on Friday.",
+     ("al-Shabaab", "attacked", "Afgooye")),
+    ("Taliban gunmen stormed the governor's compound in Ghazni overnight.",
+     ("Taliban", "attacked", "Ghazni")),
+])
+def test_storming_a_building_is_an_attack(text, expected):
+    assert expected in _claims(text)
+
+
+def test_storming_a_town_is_still_entering_it():
+    assert ("Taliban", "entered", "Ghazni") in _claims("Taliban fighters stormed Ghazni on Friday.")
+
+
+def test_the_possessor_of_a_capture_is_the_place():
+    text = ("Government troops regained Sinja in November, five months after the city's "
+            "capture by the Rapid Support Forces.")
+    assert ("RSF", "captured", "Sinja") in _claims(text, "2025-01-13")
+
+
+@pytest.mark.parametrize("text", [
+    "Tigrayan forces acknowledged the loss of Dessie on Monday.",
+    "The TPLF admitted the loss of Dessie after days of fighting.",
+])
+def test_the_loss_of_a_place(text):
+    assert ("TPLF", "lost", "Dessie") in _claims(text, "2021-12-08")
+
+
+def test_loss_of_life_is_no_place():
+    assert not _claims("The TPLF regretted the loss of life in Dessie.", "2021-12-08")
+
+
+def test_forces_loyal_to_a_leader_by_his_name():
+    # conflicts.json: "Riek Machar" names SPLA-IO, also after "forces loyal to" and a title
+    text = "Forces loyal to the rebel leader Riek Machar captured Malakal on Thursday."
+    assert ("SPLA-IO", "captured", "Malakal") in _claims(text, "2014-01-20")
