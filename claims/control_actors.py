@@ -49,6 +49,9 @@ def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorM
     return cands[-1] if cands else None
 
 
+#: Rule *weapon-carrier-subject*: "Russian aircraft", "junta jets", "Serb tanks" stand for
+#: their side as "Russian forces" does (the demonym or name before them says whose).
+_WEAPON_CARRIERS = r"aircraft|warplanes|planes|jets|helicopters|drones|tanks|artillery|gunboats"
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:(?:our|their|its|his|the|these|those)\s+(?:\w+\s+)?(?:forces|troops|fighters|units|"
     r"men|army|soldiers|militiamen|gunmen)|they|we|he|she"
@@ -56,13 +59,14 @@ _GENERIC_SUBJECT = re.compile(
     r"movement|faction|paramilitaries|paramilitary))\b"
     r"|\b(?:(?-i:[A-Z])[\w’'-]+\s+|[\w]+-(?:backed|led|aligned|allied)\s+){1,2}(?:forces|troops|"
     r"fighters|militants|rebels|insurgents|soldiers|army|militias?|militiamen|gunmen|"
-    r"paramilitaries|units|brigades?)\b"
+    r"paramilitaries|units|brigades?|" + _WEAPON_CARRIERS + r")\b"
     r"|\b(?:federal|government|rebel|junta|regime|militia|paramilitary|opposition|insurgent|"
     r"jihadist|security|loyalist|separatist|allied|coalition|state)\s+(?:forces|troops|soldiers|"
     r"fighters|units|gunmen)\b"
     r"|\b(?:rebels|insurgents|militants|jihadists|separatists|militiamen|guerrillas)\b",
     re.IGNORECASE)
-_HEAD_NOUN = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|gunmen|army)$", re.I)
+_HEAD_NOUN = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|gunmen|army|"
+                        + _WEAPON_CARRIERS + r")$", re.I)
 
 
 def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],

@@ -40,9 +40,12 @@ _ANAPHOR = re.compile(
     r"airport|village|port|area|region|province|governorate|district|settlement|enclave|"
     r"stronghold))(?![\w-])(?!\s+(?:of|centre|center|council|authorities|government)\b)",
     re.IGNORECASE)
+#: Glue between listed places. Rule *described-town-list*: one lower-case word may describe
+#: the settlement noun ("the coastal city of A and the desert town of B").
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|"
                         r"\s*,?\s+and\s+(?:parts?|much|most|the\s+outskirts)\s+of\s+|"
-                        r"\s*,?\s+and\s+(?:the\s+)?(?:towns?|villages?|cities|areas?)\s+of\s+)"
+                        r"\s*,?\s+and\s+(?:the\s+)?(?:(?-i:[a-z][a-z-]+)\s+)?(?:towns?|villages?|"
+                        r"city|cities|areas?|port|ports)\s+of\s+)"
                         r"(?:the\s+)?(?:(?:towns?|villages?|cities|areas?|regions?)\s+of\s+)?$")
 _PLACE_LEAD = re.compile(
     r"^[\s,]*(?:(?:the|a|an|its|their|his|full|complete|total|partial|effective|control|of|over|"

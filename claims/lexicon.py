@@ -270,6 +270,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"\b(?:attacked|shelled|bombed|targeted|struck|pounded|raided|assaulted|hit|"
        r"(?:(?:is|are|was|were|been|began|begun|started|continued|continue\s+to|kept)\s+)"
        r"(?:attack|shell|bomb|target|strike|pound|raid)(?:ing|s)?)\b(?!\s+by)"),
+    # rule *fired-munitions-at*: "fired rockets at X", "dropped glide bombs on X", "launched
+    # a barrage of drones towards X" attack X
+    _t("attacked", "active",
+       r"\b(?:fired|firing|launched|dropped|dropping|lobbed)\s+(?:[\w-]+\s+){0,3}?(?:rockets?|"
+       r"missiles?|shells?|mortars?|mortar\s+rounds|bombs?|drones?|artillery|projectiles?)\s+"
+       r"(?:at|on|into|towards?)\b"),
     _t("attacked", "active",
        r"\b(?:launched|carried\s+out|conducted|staged)\s+(?:\w+\s+){0,7}?(?:air\s*strikes?|"
        r"airstrikes?|air\s+raids?|drone\s+strikes?|strikes?|attacks?|assault|shelling|"

@@ -95,3 +95,37 @@ def test_forces_loyal_to_a_leader_by_his_name():
     # conflicts.json: "Riek Machar" names SPLA-IO, also after "forces loyal to" and a title
     text = "Forces loyal to the rebel leader Riek Machar captured Malakal on Thursday."
     assert ("SPLA-IO", "captured", "Malakal") in _claims(text, "2014-01-20")
+
+
+@pytest.mark.parametrize(("text", "conflict", "expected"), [
+    ("Houthi fighters fired two ballistic missiles at Marib on Sunday.", "yemen",
+     ("Houthis", "attacked", "Marib")),
+    ("Al-Shabaab militants lobbed mortar rounds into Baidoa overnight.", "somalia",
+     ("al-Shabaab", "attacked", "Baidoa")),
+])
+def test_firing_munitions_at_a_place_attacks_it(text, conflict, expected):
+    assert expected in _claims(text)
+
+
+def test_firing_at_troops_is_no_claim_on_a_date():
+    assert not _claims("Houthi fighters fired missiles at dawn on Sunday.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian helicopters struck Kupiansk on Friday.", ("Russia", "attacked", "Kupiansk")),
+    ("Ukrainian drones hit Belgorod overnight.", ("Ukraine", "attacked", "Belgorod")),
+])
+def test_aircraft_and_drones_stand_for_their_side(text, expected):
+    assert expected in _claims(text, "2024-05-04")
+
+
+def test_a_described_town_in_a_list_of_held_places():
+    text = "Junta troops still held the river port of Bhamo and the hill town of Kutkai."
+    found = _claims(text, "2024-05-04")
+    assert ("Tatmadaw", "holds", "Bhamo") in found and ("Tatmadaw", "holds", "Kutkai") in found
+
+
+def test_army_troops_of_colombia_are_its_army():
+    # conflicts.json: the Colombian army's generic names (trusted in a Colombian article)
+    text = "Army troops retook the Colombian town of Toribio from FARC dissidents on Friday."
+    assert ("Colombian army", "captured", "Toribio") in _claims(text, "2012-07-16")
