@@ -140,6 +140,19 @@ _SPEAKER = re.compile(
     re.IGNORECASE)
 
 
+#: Rule *collective-speaker*: "the rebel alliance said its forces ...", "the jihadist group
+#: claimed ...": a body named by its kind speaks for the war's side of that kind (its
+#: generic name: "rebels", "jihadists"), which "its forces", "they" then mean.
+_COLLECTIVE_SPEAKER = re.compile(
+    r"\b(?:the\s+)?(?P<kind>rebel|separatist|jihadist|militant|insurgent|paramilitary)\s+"
+    r"(?:alliance|coalition|group|movement|umbrella\s+group|bloc|leadership|command)"
+    r"(?:[’']s\s+\w+)?\s+(?:said|says|claimed|claims|announced|stated|confirmed)\b",
+    re.IGNORECASE)
+_KIND_PLURAL = {"rebel": "rebels", "separatist": "separatists", "jihadist": "jihadists",
+                "militant": "militants", "insurgent": "insurgents",
+                "paramilitary": "paramilitaries"}
+
+
 def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list[ActorMention]:
     """Sides that speak in a sentence by demonym or capital ("Kyiv said its forces ...").
 
@@ -147,6 +160,11 @@ def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list
     themselves (officials do not capture towns).
     """
     out: list[ActorMention] = []
+    for match in _COLLECTIVE_SPEAKER.finditer(sentence) if conflict else ():
+        norm = book.normalize(_KIND_PLURAL[match.group("kind").lower()], conflict)
+        if norm:
+            out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
+                                    match.start("kind"), match.end("kind")))
     for match in _SPEAKER.finditer(sentence):
         who = match.group("who")
         norm = None
@@ -160,7 +178,7 @@ def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list
         if norm:
             out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
                                     match.start("who"), match.end("who")))
-    return out
+    return sorted(out, key=lambda a: a.start)
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,8 +117,11 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:town|city|village|airbase|airport|district|and|or|on|in|to|from|with|as|"
     r"at|by|after|before|which|that|was|is|were|are|has|had|have|near|for|under)\b")
+#: A name that speaks is a government, not a place ("Kyiv said", "Baku denied"). Rule
+#: *speaker-is-no-place* adds the verbs of denying, claiming and blaming to those of saying.
 _SPEECH_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:said|says|told|added|announced|confirmed|, a spokesman)")
+    r"\s*(?:,\s*)?(?:said|says|told|added|announced|confirmed|, a spokesman|denied|denies|"
+    r"claimed|claims|insisted|accused|warned|acknowledged|admitted|blamed|dismissed|vowed)\b")
 _POSSESSIVE_AFTER = re.compile(
     r"(?:\s+(?:province|governorate|district|region|city|town))?[’']s\s")
 _AFFILIATION_TAIL = re.compile(

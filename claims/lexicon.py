@@ -202,6 +202,11 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("holds", "active", r"\barrived\s+(?:at|in)\b"),
     _t("holds", "active", r"\bpushed\s+(?:more\s+)?reinforcements\s+(?:in|into|to)\b"),
     _t("holds", "active", r"\bholding\s+the\s+line\s+(?:around|at|in)\b"),
+    # rule *holding-positions*: "were holding their positions in X", "still hold positions
+    # around X": the side holds (part of) X
+    _t("holds", "active", r"\b(?:holding|hold|holds|held|keeping|kept)\s+(?:on\s+to\s+)?"
+                          r"(?:their|its|his|our)?\s*(?:\w+\s+)?positions\s+(?:in|at|around|"
+                          r"inside|near)\b"),
     _t("holds", "active",
        r"\b(?:still\s+|now\s+|firmly\s+)?(?:holds?|held|controls|controlled|"
        r"(?:still|now|firmly|fully|also)\s+control|retains?|retain\s+control\s+of|"

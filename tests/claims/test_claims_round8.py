@@ -130,3 +130,25 @@ def test_army_troops_of_colombia_are_its_army():
     # conflicts.json: the Colombian army's generic names (trusted in a Colombian article)
     text = "Army troops retook the Colombian town of Toribio from FARC dissidents on Friday."
     assert ("Colombian army", "captured", "Toribio") in _claims(text, "2012-07-16")
+
+
+def test_a_capital_that_denies_is_no_place_for_the_city():
+    text = ("Russian troops entered Kupiansk on Monday. Kyiv denied that the town had fallen. "
+            "Ukrainian units were advancing on the edge of the city, officials said.")
+    found = _claims(text, "2024-05-08")
+    assert ("Ukraine", "advanced_towards", "Kupiansk") in found
+    assert not [c for c in found if c[2] == "Kyiv"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian troops were holding their positions in Vovchansk, the general staff said.",
+    "Ukrainian forces still hold positions around Vovchansk.",
+])
+def test_holding_positions_in_a_place(text):
+    assert ("Ukraine", "holds", "Vovchansk") in _claims(text, "2024-05-15")
+
+
+def test_a_rebel_body_that_speaks_stands_for_its_forces():
+    text = ("Malian soldiers entered Anefis on Monday, backed by Wagner fighters. "
+            "The rebel coalition said its fighters had withdrawn from Anefis.")
+    assert ("Tuareg rebels", "withdrew", "Anefis") in _claims(text, "2023-10-10")
