@@ -1,8 +1,13 @@
 """The round-8 English rules, each on sentences of its own (not the probe tables' lines).
 
-Dates: *overnight* (:mod:`claims.dates`, the night before publication) and
-*same-day-as-before* ("later in the day" is the day of the date before it, else the day of
-publication).
+Dates (:mod:`claims.dates`): *overnight* (the night before publication) and
+*same-day-as-before* ("later in the day", "hours afterwards", "at 08:00" are the day of the
+date before them; "later in the day" alone is the day of publication). Triggers
+(:mod:`claims.lexicon`): *stormed-facility*, *possessive-capture*, *loss-of*,
+*fired-munitions-at*, *holding-positions*. Actors (:mod:`claims.control_actors`):
+*weapon-carrier-subject*, *collective-speaker*. Places (:mod:`claims.control_places`):
+*described-town-list*, *speaker-is-no-place*. Data (``conflicts.json``): "Riek Machar",
+the Colombian army's generic names.
 """
 
 from datetime import date
@@ -44,6 +49,19 @@ def test_later_in_the_day_is_the_day_of_the_sentence_before(phrase, expected):
     text = (f"Ukrainian troops entered Lyman on Tuesday. {phrase} Russian units pulled out "
             "of Kreminna.")
     assert ("withdrew", "Kreminna", expected) in _dated(text, "2023-06-15")
+
+
+@pytest.mark.parametrize("second", [
+    "At 06:15, Russian units pulled out of Kreminna.",
+    "A few hours afterwards Russian units pulled out of Kreminna.",
+])
+def test_a_clock_time_or_hours_afterwards_keeps_the_day_before(second):
+    text = f"Ukrainian troops entered Lyman on Tuesday. {second}"
+    assert ("withdrew", "Kreminna", "2023-06-13") in _dated(text, "2023-06-15")
+
+
+def test_a_clock_time_alone_is_no_date():
+    assert resolve_event_date("At 06:15 the rebels left the hill.", THURSDAY) == (None, None)
 
 
 def test_later_in_the_day_without_a_day_before_is_the_news_day():
