@@ -37,13 +37,26 @@ _BACKER = re.compile(r"(?:backed|supported|armed|assisted|aided)\s+by\s+(?:the\s
                      r"(?:allied|loyal)\s+(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+#: Rule *coordinated-subject-first*: "X and allied Y entered", "X and their allies Y": X
+#: leads; the glue between two coordinated actors may carry words of alliance.
+_COORDINATION = re.compile(r"\s+(?:and|,)\s+(?:the\s+|their\s+|its\s+)?(?:(?:allied|"
+                           r"pro-government|local|other|friendly|loyalist|[\w-]+-(?:backed|"
+                           r"allied|aligned))\s+)*")
+#: Rule *gerund-takes-the-clause-subject*: "A drove B out of X after recapturing Y": the
+#: subject of a gerund after "after", "before", "while" is the clause's, not the nearest name.
+_GERUND_LEAD = re.compile(r"\b(?:after|before|while|since|by)\s+$", re.IGNORECASE)
+
+
 def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorMention | None:
     cands = [a for a in actors if a.end <= pos + 1 and a.start < pos]
     main = [a for a in cands if not _BACKER.search(sentence[max(0, a.start - 20):a.start])]
     if main:
         chosen = main[-1]
-        for earlier in reversed(main[:-1]):  # "X and Y entered": X leads
-            if re.fullmatch(r"\s+(?:and|,)\s+(?:the\s+)?", sentence[earlier.end:chosen.start]):
+        if (_GERUND_LEAD.search(sentence, 0, pos) and re.match(r"\w+ing\b", sentence[pos:])
+                and re.search(r"[,;]", sentence[chosen.end:pos]) is None):
+            chosen = main[0]
+        for earlier in reversed(main[:main.index(chosen)]):  # "X and Y entered": X leads
+            if _COORDINATION.fullmatch(sentence, earlier.end, chosen.start):
                 chosen = earlier
         return chosen
     return cands[-1] if cands else None

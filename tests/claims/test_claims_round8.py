@@ -170,3 +170,23 @@ def test_a_rebel_body_that_speaks_stands_for_its_forces():
     text = ("Malian soldiers entered Anefis on Monday, backed by Wagner fighters. "
             "The rebel coalition said its fighters had withdrawn from Anefis.")
     assert ("Tuareg rebels", "withdrew", "Anefis") in _claims(text, "2023-10-10")
+
+
+# --- actors (claims.control_actors) ---
+
+@pytest.mark.parametrize(("text", "conflict_word", "expected"), [
+    ("Ethiopian federal troops and allied Amhara militiamen captured Alamata on Friday.",
+     "Tigray", ("ENDF", "captured", "Alamata")),
+    ("Congolese soldiers and pro-government militiamen entered Masisi on Friday.", "M23",
+     ("FARDC", "entered", "Masisi")),
+])
+def test_the_first_of_coordinated_subjects_leads(text, conflict_word, expected):
+    assert expected in _claims(f"{text} The {conflict_word} war goes on.", "2024-05-04")
+
+
+def test_a_gerund_after_after_takes_the_clause_subject():
+    text = ("Government troops said they had pushed al-Shabaab out of Hiiraan after "
+            "recapturing Moqokori and Jalalaqsi.")
+    found = _claims(text, "2022-09-20")
+    assert ("Somali government", "captured", "Jalalaqsi") in found
+    assert not [c for c in found if c[0] == "al-Shabaab" and c[1] == "captured"]
