@@ -41,9 +41,11 @@ _ANAPHOR = re.compile(
     r"stronghold))(?![\w-])(?!\s+(?:of|centre|center|council|authorities|government)\b)",
     re.IGNORECASE)
 #: Glue between listed places. Rule *described-town-list*: one lower-case word may describe
-#: the settlement noun ("the coastal city of A and the desert town of B").
+#: the settlement noun ("the coastal city of A and the desert town of B"); rule *edge-list*:
+#: "in A and on the edge of B" lists B too.
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|"
-                        r"\s*,?\s+and\s+(?:parts?|much|most|the\s+outskirts)\s+of\s+|"
+                        r"\s*,?\s+and\s+(?:parts?|much|most|(?:on\s+|at\s+)?the\s+outskirts|"
+                        r"(?:on\s+|at\s+)?the\s+edge)\s+of\s+|"
                         r"\s*,?\s+and\s+(?:the\s+)?(?:(?-i:[a-z][a-z-]+)\s+)?(?:towns?|villages?|"
                         r"city|cities|areas?|port|ports)\s+of\s+)"
                         r"(?:the\s+)?(?:(?:towns?|villages?|cities|areas?|regions?)\s+of\s+)?$")

@@ -235,6 +235,8 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("withdrew", "active",
        r"\b(?:withdr(?:ew|awn|aw|awing|aws)|pull(?:ed|ing|s)?\s+(?:out|back)|retreat(?:ed|ing|s)?|"
        r"fled|flee(?:ing|s)?|escaped|evacuat(?:ed|ing)|abandon(?:ed|ing)|were\s+pushed|was\s+pushed|"
+       # rule *forced-out-passive*: "troops were forced out of the district"
+       r"(?:were|was|been|being)\s+forced|"
        r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+(?:\w+\s+){0,4}?"
        r"(?:from|out\s+of|of)\b"),
     _t("withdrew", "active",

@@ -190,3 +190,14 @@ def test_a_gerund_after_after_takes_the_clause_subject():
     found = _claims(text, "2022-09-20")
     assert ("Somali government", "captured", "Jalalaqsi") in found
     assert not [c for c in found if c[0] == "al-Shabaab" and c[1] == "captured"]
+
+
+def test_forced_out_in_the_passive_is_a_withdrawal():
+    text = "Houthi fighters were forced out of Harib after days of shelling, a commander said."
+    assert ("Houthis", "withdrew", "Harib") in _claims(text, "2021-10-01")
+
+
+def test_a_place_listed_by_its_edge():
+    text = "Hamas fighters attacked Israeli troops in Rafah and on the edge of Khan Younis."
+    found = _claims(text, "2024-05-20")
+    assert ("Hamas", "attacked", "Rafah") in found and ("Hamas", "attacked", "Khan Younis") in found
