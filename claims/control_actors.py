@@ -134,6 +134,31 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
                         found.end())
 
 
+#: Rule *coordinated-demonyms*: "Nigerian and Chadian troops retook X": the first demonym's
+#: side leads, as the first of two coordinated subjects does.
+_DEMONYM_AND = re.compile(r"\b(?P<word>(?-i:[A-Z])[a-z]+)\s*(?:,\s*(?-i:[A-Z])[a-z]+\s*)*"
+                          r",?\s+and\s+$")
+
+
+def _lead_demonym(sentence: str, actor: ActorMention, book: ActorBook | None,
+                  conflict: str | None) -> ActorMention:
+    """Return the side of a first coordinated demonym before ``actor``, else ``actor``."""
+    match = _DEMONYM_AND.search(sentence, max(0, actor.start - 40), actor.start)
+    first = re.match(r"(?-i:[A-Z])[a-z]+", actor.text)
+    if match is None or first is None or not is_demonym(first.group(0)):
+        return actor
+    word = match.group("word")
+    if not is_demonym(word):
+        return actor
+    noun = actor.text.rsplit(None, 1)[-1]
+    norm = (book.normalize(f"{word} {noun}", conflict) if book is not None else None) or \
+        _demonym_norm(word, book, conflict)
+    if not norm or norm == actor.norm:
+        return actor
+    return ActorMention(match.start(), actor.end, sentence[match.start():actor.end], norm,
+                        match.start(), actor.end)
+
+
 def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> str | None:
     """Return the actor a demonym names: the war's own ("Sudanese" -> SAF), else the country."""
     if book is not None:

@@ -201,3 +201,8 @@ def test_a_place_listed_by_its_edge():
     text = "Hamas fighters attacked Israeli troops in Rafah and on the edge of Khan Younis."
     found = _claims(text, "2024-05-20")
     assert ("Hamas", "attacked", "Rafah") in found and ("Hamas", "attacked", "Khan Younis") in found
+
+
+def test_the_first_of_coordinated_demonyms_leads():
+    text = "Nigerien and Malian soldiers drove jihadists out of Menaka on Friday."
+    assert ("Nigerien army", "captured", "Menaka") in _claims(text, "2022-06-20")
