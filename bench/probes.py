@@ -15,7 +15,7 @@ from pathlib import Path
 from claims.probes import ProbeResult, load_probe_rows, run_probes, score_probes
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "claims" / "data"
-FILES = ("probe_control.jsonl", "probe_distance.jsonl")
+FILES = ("probe_control.jsonl", "probe_control_round8.jsonl", "probe_distance.jsonl")
 
 
 def _line(name: str, result: ProbeResult) -> str:

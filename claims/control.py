@@ -30,6 +30,7 @@ from claims.control_actors import (
     _AnaphoricActor,
     _demonym_actor_at,
     _generic_actor_before,
+    _lead_demonym,
     speaker_actors,
 )
 from claims.control_places import (
@@ -172,6 +173,8 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
         actor = parsed or _actor_before(sentence, start, actors) or \
             _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
                                   ctx.speakers, ctx.book, ctx.conflict)
+        if actor is not None:
+            actor = _lead_demonym(sentence, actor, ctx.book, ctx.conflict)
         if actor is not None and not targets and trig.action in {"advanced_towards", "withdrew"}:
             # "reached a barrier within 30 km (19 miles) of the capital Tripoli"
             dist = re.search(r"\b(?:km|kilomet\w*|miles?)\b(?:\s*\([^)]{0,20}\))?\s+"
@@ -285,6 +288,7 @@ def _mirrored(trig: Trigger, match: re.Match[str], sentence: str, actors: list[A
         ctx.conflict)
     if subject is None or subject.norm is None:
         return []
+    subject = _lead_demonym(sentence, subject, ctx.book, ctx.conflict)
     key = (trig.mirror, _place_key(target.name), subject.norm)
     if key in seen:
         return []

@@ -37,18 +37,34 @@ _BACKER = re.compile(r"(?:backed|supported|armed|assisted|aided)\s+by\s+(?:the\s
                      r"(?:allied|loyal)\s+(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+#: Rule *coordinated-subject-first*: "X and allied Y entered", "X and their allies Y": X
+#: leads; the glue between two coordinated actors may carry words of alliance.
+_COORDINATION = re.compile(r"\s+(?:and|,)\s+(?:the\s+|their\s+|its\s+)?(?:(?:allied|"
+                           r"pro-government|local|other|friendly|loyalist|[\w-]+-(?:backed|"
+                           r"allied|aligned))\s+)*")
+#: Rule *gerund-takes-the-clause-subject*: "A drove B out of X after recapturing Y": the
+#: subject of a gerund after "after", "before", "while" is the clause's, not the nearest name.
+_GERUND_LEAD = re.compile(r"\b(?:after|before|while|since|by)\s+$", re.IGNORECASE)
+
+
 def _actor_before(sentence: str, pos: int, actors: list[ActorMention]) -> ActorMention | None:
     cands = [a for a in actors if a.end <= pos + 1 and a.start < pos]
     main = [a for a in cands if not _BACKER.search(sentence[max(0, a.start - 20):a.start])]
     if main:
         chosen = main[-1]
-        for earlier in reversed(main[:-1]):  # "X and Y entered": X leads
-            if re.fullmatch(r"\s+(?:and|,)\s+(?:the\s+)?", sentence[earlier.end:chosen.start]):
+        if (_GERUND_LEAD.search(sentence, 0, pos) and re.match(r"\w+ing\b", sentence[pos:])
+                and re.search(r"[,;]", sentence[chosen.end:pos]) is None):
+            chosen = main[0]
+        for earlier in reversed(main[:main.index(chosen)]):  # "X and Y entered": X leads
+            if _COORDINATION.fullmatch(sentence, earlier.end, chosen.start):
                 chosen = earlier
         return chosen
     return cands[-1] if cands else None
 
 
+#: Rule *weapon-carrier-subject*: "Russian aircraft", "junta jets", "Serb tanks" stand for
+#: their side as "Russian forces" does (the demonym or name before them says whose).
+_WEAPON_CARRIERS = r"aircraft|warplanes|planes|jets|helicopters|drones|tanks|artillery|gunboats"
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:(?:our|their|its|his|the|these|those)\s+(?:\w+\s+)?(?:forces|troops|fighters|units|"
     r"men|army|soldiers|militiamen|gunmen)|they|we|he|she"
@@ -56,13 +72,14 @@ _GENERIC_SUBJECT = re.compile(
     r"movement|faction|paramilitaries|paramilitary))\b"
     r"|\b(?:(?-i:[A-Z])[\w’'-]+\s+|[\w]+-(?:backed|led|aligned|allied)\s+){1,2}(?:forces|troops|"
     r"fighters|militants|rebels|insurgents|soldiers|army|militias?|militiamen|gunmen|"
-    r"paramilitaries|units|brigades?)\b"
+    r"paramilitaries|units|brigades?|" + _WEAPON_CARRIERS + r")\b"
     r"|\b(?:federal|government|rebel|junta|regime|militia|paramilitary|opposition|insurgent|"
     r"jihadist|security|loyalist|separatist|allied|coalition|state)\s+(?:forces|troops|soldiers|"
     r"fighters|units|gunmen)\b"
     r"|\b(?:rebels|insurgents|militants|jihadists|separatists|militiamen|guerrillas)\b",
     re.IGNORECASE)
-_HEAD_NOUN = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|gunmen|army)$", re.I)
+_HEAD_NOUN = re.compile(r"\b(?:forces|troops|soldiers|fighters|units|gunmen|army|"
+                        + _WEAPON_CARRIERS + r")$", re.I)
 
 
 def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
@@ -117,6 +134,31 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
                         found.end())
 
 
+#: Rule *coordinated-demonyms*: "Nigerian and Chadian troops retook X": the first demonym's
+#: side leads, as the first of two coordinated subjects does.
+_DEMONYM_AND = re.compile(r"\b(?P<word>(?-i:[A-Z])[a-z]+)\s*(?:,\s*(?-i:[A-Z])[a-z]+\s*)*"
+                          r",?\s+and\s+$")
+
+
+def _lead_demonym(sentence: str, actor: ActorMention, book: ActorBook | None,
+                  conflict: str | None) -> ActorMention:
+    """Return the side of a first coordinated demonym before ``actor``, else ``actor``."""
+    match = _DEMONYM_AND.search(sentence, max(0, actor.start - 40), actor.start)
+    first = re.match(r"(?-i:[A-Z])[a-z]+", actor.text)
+    if match is None or first is None or not is_demonym(first.group(0)):
+        return actor
+    word = match.group("word")
+    if not is_demonym(word):
+        return actor
+    noun = actor.text.rsplit(None, 1)[-1]
+    norm = (book.normalize(f"{word} {noun}", conflict) if book is not None else None) or \
+        _demonym_norm(word, book, conflict)
+    if not norm or norm == actor.norm:
+        return actor
+    return ActorMention(match.start(), actor.end, sentence[match.start():actor.end], norm,
+                        match.start(), actor.end)
+
+
 def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> str | None:
     """Return the actor a demonym names: the war's own ("Sudanese" -> SAF), else the country."""
     if book is not None:
@@ -136,6 +178,19 @@ _SPEAKER = re.compile(
     re.IGNORECASE)
 
 
+#: Rule *collective-speaker*: "the rebel alliance said its forces ...", "the jihadist group
+#: claimed ...": a body named by its kind speaks for the war's side of that kind (its
+#: generic name: "rebels", "jihadists"), which "its forces", "they" then mean.
+_COLLECTIVE_SPEAKER = re.compile(
+    r"\b(?:the\s+)?(?P<kind>rebel|separatist|jihadist|militant|insurgent|paramilitary)\s+"
+    r"(?:alliance|coalition|group|movement|umbrella\s+group|bloc|leadership|command)"
+    r"(?:[’']s\s+\w+)?\s+(?:said|says|claimed|claims|announced|stated|confirmed)\b",
+    re.IGNORECASE)
+_KIND_PLURAL = {"rebel": "rebels", "separatist": "separatists", "jihadist": "jihadists",
+                "militant": "militants", "insurgent": "insurgents",
+                "paramilitary": "paramilitaries"}
+
+
 def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list[ActorMention]:
     """Sides that speak in a sentence by demonym or capital ("Kyiv said its forces ...").
 
@@ -143,6 +198,11 @@ def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list
     themselves (officials do not capture towns).
     """
     out: list[ActorMention] = []
+    for match in _COLLECTIVE_SPEAKER.finditer(sentence) if conflict else ():
+        norm = book.normalize(_KIND_PLURAL[match.group("kind").lower()], conflict)
+        if norm:
+            out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
+                                    match.start("kind"), match.end("kind")))
     for match in _SPEAKER.finditer(sentence):
         who = match.group("who")
         norm = None
@@ -156,7 +216,7 @@ def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list
         if norm:
             out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
                                     match.start("who"), match.end("who")))
-    return out
+    return sorted(out, key=lambda a: a.start)
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,9 +40,14 @@ _ANAPHOR = re.compile(
     r"airport|village|port|area|region|province|governorate|district|settlement|enclave|"
     r"stronghold))(?![\w-])(?!\s+(?:of|centre|center|council|authorities|government)\b)",
     re.IGNORECASE)
+#: Glue between listed places. Rule *described-town-list*: one lower-case word may describe
+#: the settlement noun ("the coastal city of A and the desert town of B"); rule *edge-list*:
+#: "in A and on the edge of B" lists B too.
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|"
-                        r"\s*,?\s+and\s+(?:parts?|much|most|the\s+outskirts)\s+of\s+|"
-                        r"\s*,?\s+and\s+(?:the\s+)?(?:towns?|villages?|cities|areas?)\s+of\s+)"
+                        r"\s*,?\s+and\s+(?:parts?|much|most|(?:on\s+|at\s+)?the\s+outskirts|"
+                        r"(?:on\s+|at\s+)?the\s+edge)\s+of\s+|"
+                        r"\s*,?\s+and\s+(?:the\s+)?(?:(?-i:[a-z][a-z-]+)\s+)?(?:towns?|villages?|"
+                        r"city|cities|areas?|port|ports)\s+of\s+)"
                         r"(?:the\s+)?(?:(?:towns?|villages?|cities|areas?|regions?)\s+of\s+)?$")
 _PLACE_LEAD = re.compile(
     r"^[\s,]*(?:(?:the|a|an|its|their|his|full|complete|total|partial|effective|control|of|over|"
@@ -114,8 +119,11 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:town|city|village|airbase|airport|district|and|or|on|in|to|from|with|as|"
     r"at|by|after|before|which|that|was|is|were|are|has|had|have|near|for|under)\b")
+#: A name that speaks is a government, not a place ("Kyiv said", "Baku denied"). Rule
+#: *speaker-is-no-place* adds the verbs of denying, claiming and blaming to those of saying.
 _SPEECH_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:said|says|told|added|announced|confirmed|, a spokesman)")
+    r"\s*(?:,\s*)?(?:said|says|told|added|announced|confirmed|, a spokesman|denied|denies|"
+    r"claimed|claims|insisted|accused|warned|acknowledged|admitted|blamed|dismissed|vowed)\b")
 _POSSESSIVE_AFTER = re.compile(
     r"(?:\s+(?:province|governorate|district|region|city|town))?[’']s\s")
 _AFFILIATION_TAIL = re.compile(

@@ -5,11 +5,13 @@ Conventions (taken from the development set):
 - a weekday ("on Wednesday", "late on Thursday", "midnight on Sunday", "announced Monday")
   is the most recent such day on or before publication; the publication weekday itself
   is the publication day;
-- "yesterday" is the day before publication, "today"/"this morning"/"tonight" the day itself;
+- "yesterday", "last night" and "overnight" are the day before publication,
+  "today"/"this morning"/"tonight" the day itself;
 - explicit dates ("8 January 2020", "January 8", "Jan. 6", "On 18 May") take the year of
   publication when none is written (the previous year when that would lie in the future);
 - "a day later", "two days earlier", "the next day" count from the nearest exact date
-  before them in the same text ("on Wednesday ... a day later" is Thursday);
+  before them in the same text ("on Wednesday ... a day later" is Thursday), and "later in
+  the day", "hours afterwards", a clock time ("at 08:00") are that date's day;
 - vague expressions ("last week", "days ago", "earlier this month") become ranges;
   ranges are kept as ``(start, end)`` but are not reported as a single event date.
 
@@ -61,6 +63,9 @@ _RELATIVE: list[tuple[re.Pattern[str], tuple[int, int]]] = [
     (re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|"
                 r"earlier\s+today|on\s+the\s+same\s+day)\b", re.I), (0, 0)),
     (re.compile(r"\blast\s+night\b", re.I), (1, 1)),
+    # rule *overnight*: "shelled the town overnight" in a report of day D is the night
+    # before D, dated as "last night" is
+    (re.compile(r"\bovernight\b", re.I), (1, 1)),
     (re.compile(r"\b(?:a\s+few\s+|several\s+|two\s+|three\s+)?hours\s+ago\b", re.I), (0, 0)),
     (re.compile(r"\b(?:just\s+)?(?:a\s+few\s+|several\s+|two\s+|three\s+)?days\s+ago\b", re.I),
      (7, 1)),
@@ -197,12 +202,16 @@ def find_dates(text: str, published: date | None,
             anchor = max(earlier, key=lambda d: d.end).first
         elif reference is not None:
             anchor = reference
+        elif match.group("same") and published is not None:
+            anchor = published  # "later in the day" with no day before it: the news day
         else:
             continue
-        count = _COUNTS[(match.group("n") or "one").lower()]
-        word = (match.group("dir") or match.group("dir2")).lower()
-        sign = 1 if word in ("later", "next", "following") else -1
-        d = _shift(anchor, sign * count)
+        if match.group("same") or match.group("clock"):
+            d = anchor
+        else:
+            count = _COUNTS[(match.group("n") or "one").lower()]
+            word = (match.group("dir") or match.group("dir2")).lower()
+            d = _shift(anchor, count if word in ("later", "next", "following") else -count)
         if d is not None and (published is None or d <= published):
             add(match.start(), match.end(), d, d)
     return sorted(found, key=lambda d: d.start)
@@ -210,10 +219,16 @@ def find_dates(text: str, published: date | None,
 
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTS.update({str(n): n for n in range(1, 10)})
-# "a day later", "two days earlier", "the next day", "the following day", "the previous day"
+# "a day later", "two days earlier", "the next day", "the following day", "the previous day";
+# rule *same-day-as-before*: "later in the day", "later that night", "hours later" are the
+# day of the date before them ("On Monday the rebels entered X. Later in the day ..."); so is
+# a clock time ("At 08:00, the forces entered the base"), which has no day of its own
 _ANCHORED = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|[1-9])\s+days?\s+(?P<dir>later|earlier)"
-    r"|the\s+(?P<dir2>next|following|previous)\s+day)\b",
+    r"|the\s+(?P<dir2>next|following|previous)\s+day"
+    r"|(?P<same>(?:later|earlier)\s+(?:in\s+the|that)\s+(?:day|night|evening|morning)"
+    r"|(?:a\s+few\s+|several\s+|two\s+|three\s+)?hours\s+(?:later|afterwards|after\s+that))"
+    r"|(?P<clock>\bat\s+(?:[01]?\d|2[0-3])[:.][0-5]\d))\b",
     re.I,
 )
 

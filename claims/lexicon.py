@@ -150,6 +150,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"conducted)\s+by\b)"),
     _t("captured", "nominal", r"\b(?:the\s+)?(?:capture|seizure|liberation|recapture|fall|"
                               r"takeover)\s+of\b"),
+    # rule *possessive-capture*: "the city's capture by the paramilitaries", "Kidal's fall
+    # to the army": the place is the possessor, the captor follows "by"/"to"
+    _t("captured", "passive", r"(?<=[\w)])[’']s\s+(?:re)?(?:capture|seizure|fall|takeover)\s+"
+                              r"(?:by|to)\b"),
+    # rule *loss-of*: "acknowledged the loss of the town": the speaker's side lost it
+    _t("lost", "nominal", r"\b(?:the\s+)?loss\s+of\b(?!\s+(?:life|lives|contact|power))"),
     _t("withdrew", "nominal",
        r"\b(?:(?:strategic|tactical|full|complete|partial|hasty|orderly)\s+)?(?:withdrawal|"
        r"pull-?out|retreat)\s+(?:of\s+(?:its|their|his)\s+(?:\w+\s+)?(?:forces|troops|units|"
@@ -196,6 +202,11 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("holds", "active", r"\barrived\s+(?:at|in)\b"),
     _t("holds", "active", r"\bpushed\s+(?:more\s+)?reinforcements\s+(?:in|into|to)\b"),
     _t("holds", "active", r"\bholding\s+the\s+line\s+(?:around|at|in)\b"),
+    # rule *holding-positions*: "were holding their positions in X", "still hold positions
+    # around X": the side holds (part of) X
+    _t("holds", "active", r"\b(?:holding|hold|holds|held|keeping|kept)\s+(?:on\s+to\s+)?"
+                          r"(?:their|its|his|our)?\s*(?:\w+\s+)?positions\s+(?:in|at|around|"
+                          r"inside|near)\b"),
     _t("holds", "active",
        r"\b(?:still\s+|now\s+|firmly\s+)?(?:holds?|held|controls|controlled|"
        r"(?:still|now|firmly|fully|also)\s+control|retains?|retain\s+control\s+of|"
@@ -224,6 +235,8 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("withdrew", "active",
        r"\b(?:withdr(?:ew|awn|aw|awing|aws)|pull(?:ed|ing|s)?\s+(?:out|back)|retreat(?:ed|ing|s)?|"
        r"fled|flee(?:ing|s)?|escaped|evacuat(?:ed|ing)|abandon(?:ed|ing)|were\s+pushed|was\s+pushed|"
+       # rule *forced-out-passive*: "troops were forced out of the district"
+       r"(?:were|was|been|being)\s+forced|"
        r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+(?:\w+\s+){0,4}?"
        r"(?:from|out\s+of|of)\b"),
     _t("withdrew", "active",
@@ -236,6 +249,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
                              r"city|base|airbase|airport|area)|[A-Z])"),
     _t("lost", "active",
        r"\b(?:lost|losing|loses|lose)\s+(?:\w+\s+)?(?:control\s+(?:of|over)\s+)?"),
+    # rule *stormed-facility*: storming a building or a post is an attack on it (the
+    # town it stands in is attacked); storming a town is entering it
+    _t("attacked", "active",
+       r"\bstorm(?:ed|ing|s)?\b(?=\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:prison|"
+       r"jail|base|barracks|hotel|compound|headquarters|camp|checkpoint|outpost|post|"
+       r"(?:police\s+)?station|garrison|embassy|palace|hospital|parliament|ministry)s?\b)"),
     _t("entered", "active",
        r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|"
        r"(?:push|walk|march|pour|mov|drive|drove|roll|swept|sweep|advanc)(?:ed|ing|e|s)?\s+"
@@ -258,6 +277,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"\b(?:attacked|shelled|bombed|targeted|struck|pounded|raided|assaulted|hit|"
        r"(?:(?:is|are|was|were|been|began|begun|started|continued|continue\s+to|kept)\s+)"
        r"(?:attack|shell|bomb|target|strike|pound|raid)(?:ing|s)?)\b(?!\s+by)"),
+    # rule *fired-munitions-at*: "fired rockets at X", "dropped glide bombs on X", "launched
+    # a barrage of drones towards X" attack X
+    _t("attacked", "active",
+       r"\b(?:fired|firing|launched|dropped|dropping|lobbed)\s+(?:[\w-]+\s+){0,3}?(?:rockets?|"
+       r"missiles?|shells?|mortars?|mortar\s+rounds|bombs?|drones?|artillery|projectiles?)\s+"
+       r"(?:at|on|into|towards?)\b"),
     _t("attacked", "active",
        r"\b(?:launched|carried\s+out|conducted|staged)\s+(?:\w+\s+){0,7}?(?:air\s*strikes?|"
        r"airstrikes?|air\s+raids?|drone\s+strikes?|strikes?|attacks?|assault|shelling|"
