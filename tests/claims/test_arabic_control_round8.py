@@ -1,0 +1,81 @@
+"""Rules of round 8 (issue 16): each named rule with sentences it must read and hard
+negatives it must not, written for these tests (not taken from any probe file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import controls
+
+from claims.extract import extract_claims
+
+
+# (rule, conflict, sentence, the claims it must give: action, place, actor norm)
+@pytest.mark.parametrize(("rule", "conflict", "text", "claims"), [
+    ("time adverbial", "syria", "واستعاد الجيش السوري قبل أيام بلدة كفرنبل.",
+     [("captured", "كفرنبل", "Syrian government")]),
+    ("time adverbial", "iraq", "ودخلت القوات العراقية بعد ساعات مدينة الرمادي.",
+     [("entered", "الرمادي", "Iraqi forces")]),
+    ("retreat", "ukraine", "وتراجعت القوات الروسية من بلدة كليشيفكا تحت القصف.",
+     [("withdrew", "كليشيفكا", "Russia")]),
+    ("retreat", "sudan", "وانكفأ الجيش السوداني من مدينة سنجة إلى الضفة الشرقية.",
+     [("withdrew", "سنجة", "SAF")]),
+])
+def test_rule_reads(rule: str, conflict: str, text: str,
+                    claims: list[tuple[str, str, str | None]]) -> None:
+    got = controls(text, conflict)
+    for claim in claims:
+        assert claim in got, (rule, got)
+
+
+# (rule, conflict, sentence, the claims it may give at most)
+@pytest.mark.parametrize(("rule", "conflict", "text", "allowed"), [
+    # تراجع عن is "went back on"; prices and civilians do not retreat
+    ("retreat", "yemen", "وتراجع الحوثيون عن قرارهم بعد مفاوضات في مسقط.", []),
+    ("retreat", "sudan", "وتراجع عدد السكان في مدينة الفاشر بعد موجات النزوح.", []),
+    ("retreat", "sudan", "وتراجع آلاف المدنيين من مدينة الفاشر نحو طويلة.", []),
+    ("pledge", "yemen", "وتوعد الحوثيون باقتحام مدينة مأرب خلال أيام.", []),
+    ("pledge", "libya",
+     "وتعهد قائد ميداني بمواصلة الهجوم على القوات المعادية حتى تحرير مدينة سرت.", []),
+    ("pledge", "sudan", "وتعهد الجيش السوداني في بيان باستعادة مدينة ود مدني.", []),
+])
+def test_rule_does_not_over_read(rule: str, conflict: str, text: str,
+                                 allowed: list[tuple[str, str, str | None]]) -> None:
+    got = controls(text, conflict)
+    assert all(claim in allowed for claim in got), (rule, got)
+
+
+# "before" opening a clause still ends the object: the strike is not on the town entered
+def test_time_adverbial_is_no_clause() -> None:
+    got = controls("وقصفت الطائرات الروسية مواقع قبل أن تدخل القوات بلدة كفرنبل.", "syria")
+    assert not [c for c in got if c[0] == "attacked"], got
+
+
+def _dates(text: str, conflict: str, published: dt.date) -> list[tuple[str, str, dt.date | None]]:
+    return [(c.action, c.place, c.event_date)
+            for c in extract_claims(text, conflict=conflict, published=published)
+            if c.kind == "control"]
+
+
+# (rule, conflict, article, published, a claim it must give: action, place, event date)
+@pytest.mark.parametrize(("rule", "conflict", "text", "published", "claim"), [
+    ("date in a name", "drc", "وهاجم متمردو حركة 23 مارس بلدة كيتشانغا أمس.",
+     dt.date(2023, 1, 26), ("attacked", "كيتشانغا", dt.date(2023, 1, 25))),
+    ("date in a name", "libya2011", "ودخلت كتيبة 17 فبراير مدينة البريقة.",
+     dt.date(2011, 8, 22), ("entered", "البريقة", None)),
+    ("came after", "syria",
+     "دخلت قوات النظام بلدة خان شيخون يوم الثلاثاء. وجاءت سيطرتها على البلدة بعد معارك عنيفة.",
+     dt.date(2019, 8, 22), ("captured", "خان شيخون", dt.date(2019, 8, 20))),
+])
+def test_date_rule(rule: str, conflict: str, text: str, published: dt.date,
+                   claim: tuple[str, str, dt.date | None]) -> None:
+    got = _dates(text, conflict, published)
+    assert claim in got, (rule, got)
+
+
+# a sentence with no such opening takes no date from the one before
+def test_came_after_needs_the_opening() -> None:
+    got = _dates("دخلت قوات النظام بلدة خان شيخون يوم الثلاثاء. وقصفت الطائرات البلدة بعد معارك.",
+                 "syria", dt.date(2019, 8, 22))
+    assert ("attacked", "خان شيخون", None) in got, got
