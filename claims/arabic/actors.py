@@ -103,8 +103,22 @@ def normalize_by_war(actors: list[ArabicActor], conflict: str | None) -> list[Ar
                      if conflict in norms.get(k, {})), None)
         if actor.kind == "name" and norm and norm != actor.norm:
             actor = replace(actor, norm=norm, conflicts=(conflict,))
+        elif (actor.kind == "name" and norm is None and conflict and conflict in _war_ids()
+              and conflict not in actor.conflicts and key in _GENERIC_KEYS):
+            # rule "generic outside its war": "المعارضة المسلحة" is Syria's rebels by name,
+            # any war's opposition by sense: in another war it is read as that war's word
+            norm = generic_norm(key, conflict)
+            actor = replace(actor, norm=norm, conflicts=(conflict,) if norm else (),
+                            kind="generic")
         out.append(actor)
     return out
+
+
+@lru_cache(maxsize=1)
+def _war_ids() -> frozenset[str]:
+    from claims.actors import default_actor_book
+
+    return frozenset(default_actor_book().conflicts)
 
 
 #: Head nouns of organisations' names, dropped after a word for their fighters: "حركة
@@ -160,6 +174,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "المجموعات المسلحه", "مجموعات مسلحه", "الجماعات المسلحه",
     "الميليشيات", "الميليشيا", "المليشيات", "المليشيا", "ميليشيات", "ميليشيا", "الثوار",
     "التنظيم", "عناصر التنظيم", "مسلحو التنظيم", "القوات الموالية للحكومه", "الحكومه",
+    "القطعات العسكريه", "قوات المعارضه", "قوات المعارضه المسلحه",
     *(f"{force}{head}" for head in ("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
                                     "الجبهه")
       for force in ("", "مقاتلو ", "عناصر ", "مسلحو ")),
@@ -169,6 +184,11 @@ GENERIC_WORDS: tuple[str, ...] = (
 HEAD_WORDS: frozenset[str] = frozenset(("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
                                         "الجبهه"))
 _FORCE_OF = ("مقاتلو", "عناصر", "مسلحو")
+#: Rule "the army's other names": a state's armed forces named by what they are (folded):
+#: they mean the actor "الجيش" means in the war, when the war lists none for them ("بسطت
+#: القوات المسلحة سيطرتها" in Mali is the Malian army).
+ARMY_WORDS: frozenset[str] = frozenset(("القوات المسلحه", "القوات النظاميه", "الجيش النظامي",
+                                        "القطعات العسكريه"))
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +239,7 @@ def _plain(words: str) -> str:
 
 _GENERIC_PARTS = frozenset(w for g in GENERIC_WORDS for w in fold(g).split(" ")
                            if w.endswith(("ون", "و")))
+_GENERIC_KEYS = frozenset(fold(g) for g in GENERIC_WORDS)
 
 
 @lru_cache(maxsize=64)
@@ -246,6 +267,8 @@ def generic_norm(words: str, conflict: str | None) -> str | None:
     if not norms and head in HEAD_WORDS:  # "الجماعة" in Yemen: "جماعة الحوثي"
         norms = {norm for norm, names in info.aliases.items() for name in names
                  if has_arabic(name) and fold(name).split(" ")[0] in (head, head[2:])}
+    if not norms and key in ARMY_WORDS:
+        return generic_norm("الجيش", conflict)
     return norms.pop() if len(norms) == 1 else None
 
 

@@ -21,6 +21,13 @@ from claims.extract import extract_claims
      [("withdrew", "كليشيفكا", "Russia")]),
     ("retreat", "sudan", "وانكفأ الجيش السوداني من مدينة سنجة إلى الضفة الشرقية.",
      [("withdrew", "سنجة", "SAF")]),
+    ("the army's other names", "sahel", "ودخلت القوات المسلحة بلدة أنسونغو دون قتال.",
+     [("entered", "أنسونغو", "Malian army")]),
+    ("the army's other names", "iraq", "وحاصرت القطعات العسكرية قضاء تلعفر من ثلاثة محاور.",
+     [("besieged", "تلعفر", "Iraqi forces")]),
+    # Myanmar's Arabic generic names (claims/data/conflicts.json) through the rule
+    ("generic outside its war", "myanmar", "وسيطرت قوات المعارضة على مدينة لاشيو.",
+     [("captured", "لاشيو", "Resistance")]),
 ])
 def test_rule_reads(rule: str, conflict: str, text: str,
                     claims: list[tuple[str, str, str | None]]) -> None:
@@ -50,6 +57,19 @@ def test_rule_does_not_over_read(rule: str, conflict: str, text: str,
 def test_time_adverbial_is_no_clause() -> None:
     got = controls("وقصفت الطائرات الروسية مواقع قبل أن تدخل القوات بلدة كفرنبل.", "syria")
     assert not [c for c in got if c[0] == "attacked"], got
+
+
+# rule "generic outside its war": Syria's name for its rebels is no Syrian actor elsewhere
+@pytest.mark.parametrize(("conflict", "text"), [
+    ("sudan", "وهاجمت المعارضة المسلحة مدينة كادقلي."),
+    ("ethiopia", "وقصفت المعارضة المسلحة بلدة ولديا."),
+])
+def test_generic_outside_its_war(conflict: str, text: str) -> None:
+    from claims.arabic.actors import find_arabic_actors, normalize_by_war
+    from claims.arabic.text import fold
+
+    norms = [a.norm for a in normalize_by_war(find_arabic_actors(fold(text)), conflict)]
+    assert "Syrian rebels" not in norms, norms
 
 
 def _dates(text: str, conflict: str, published: dt.date) -> list[tuple[str, str, dt.date | None]]:
