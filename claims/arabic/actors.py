@@ -40,6 +40,25 @@ class ArabicActor:
     kind: str = "name"
 
 
+def _case_forms(*aliases: str) -> tuple[str, ...]:
+    """Return folded aliases with the genitive/accusative of their sound plurals (rule "case").
+
+    A name listed in the nominative ("المتمردون الطوارق") is written with ين after a
+    preposition or a noun it completes ("معقل المتمردين الطوارق"، "هاجم المتمردين").
+
+    >>> _case_forms("المتمردون الطوارق")
+    ('المتمردون الطوارق', 'المتمردين الطوارق')
+    >>> _case_forms("قوات حفتر")
+    ('قوات حفتر',)
+    """
+    out = dict.fromkeys(aliases)
+    for alias in aliases:
+        words = alias.split(" ")
+        genitive = [w[:-2] + "ين" if len(w) > 4 and w.endswith("ون") else w for w in words]
+        out.setdefault(" ".join(genitive))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ...]]]]:
     from claims.actors import default_actor_book
@@ -50,7 +69,7 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ..
             for alias in aliases:
                 if not has_arabic(alias):
                     continue
-                for key in (fold(alias), *_fighters_of(fold(alias))):
+                for key in _case_forms(fold(alias), *_fighters_of(fold(alias))):
                     entry = table.setdefault(key, (norm, []))
                     if conflict.id not in entry[1]:  # every war naming it, whatever its norm
                         entry[1].append(conflict.id)
@@ -80,7 +99,7 @@ def _norms_by_war() -> dict[str, dict[str, str]]:
     for conflict in default_actor_book().conflicts.values():
         for norm, aliases in conflict.aliases.items():
             for alias in filter(has_arabic, aliases):
-                for key in (fold(alias), *_fighters_of(fold(alias))):
+                for key in _case_forms(fold(alias), *_fighters_of(fold(alias))):
                     out[key].setdefault(conflict.id, norm)
     return dict(out)
 

@@ -31,6 +31,12 @@ from claims.extract import extract_claims
     ("apposition before the agent", "yemen",
      "سقطت مدينة الحزم، مركز محافظة الجوف، في يد الحوثيين بعد معارك.",
      [("captured", "الحزم", "Houthis")]),
+    ("his forces, a national speaker", "ukraine",
+     "وقال وزير الدفاع الروسي إن قواته سيطرت على قرية أوروجايني.",
+     [("captured", "أوروجايني", "Russia")]),
+    ("his forces, a national speaker", "ethiopia",
+     "وأعلن رئيس الوزراء الإثيوبي في خطاب متلفز أن جيشه دخل مدينة ديسي.",
+     [("entered", "ديسي", "ENDF")]),
     # Myanmar's Arabic generic names (claims/data/conflicts.json) through the rule
     ("generic outside its war", "myanmar", "وسيطرت قوات المعارضة على مدينة لاشيو.",
      [("captured", "لاشيو", "Resistance")]),
@@ -51,6 +57,9 @@ def test_rule_reads(rule: str, conflict: str, text: str,
     # an apposition that is a clause of its own ends the reach
     ("apposition before the agent", "syria",
      "وسقطت قذائف على بلدة كفرنبل، وقال ناشطون إن الغارات نفذت بيد مجهولة.", []),
+    # the national speaker is no agent of what it announces
+    ("his forces, a national speaker", "karabakh", "وأعلن الرئيس الأذربيجاني تحرير بلدة هادروت.",
+     [("captured", "هادروت", None)]),
     ("pledge", "yemen", "وتوعد الحوثيون باقتحام مدينة مأرب خلال أيام.", []),
     ("pledge", "libya",
      "وتعهد قائد ميداني بمواصلة الهجوم على القوات المعادية حتى تحرير مدينة سرت.", []),
@@ -101,6 +110,19 @@ def test_date_rule(rule: str, conflict: str, text: str, published: dt.date,
                    claim: tuple[str, str, dt.date | None]) -> None:
     got = _dates(text, conflict, published)
     assert claim in got, (rule, got)
+
+
+# rule "case": a name listed in the nominative is read in the genitive too
+def test_case_forms_of_a_listed_name() -> None:
+    got = controls("ودخل الجيش المالي بلدة أغيلهوك، معقل المتمردين الطوارق.", "sahel")
+    assert ("holds", "أغيلهوك", "Tuareg rebels") in got, got
+
+
+# "وجاء ذلك بعد انسحاب": the event after بعد came before; it keeps no day
+def test_came_after_this_is_no_same_event() -> None:
+    got = _dates("دخلت قوات النظام بلدة خان شيخون يوم الثلاثاء. "
+                 "وجاء ذلك بعد انسحاب الفصائل من البلدة.", "syria", dt.date(2019, 8, 22))
+    assert ("withdrew", "خان شيخون", None) in got, got
 
 
 # a sentence with no such opening takes no date from the one before
