@@ -125,6 +125,28 @@ def test_came_after_this_is_no_same_event() -> None:
     assert ("withdrew", "خان شيخون", None) in got, got
 
 
+# rule "the place again": a capture or an entry of "the town" keeps the day told just before
+@pytest.mark.parametrize(("text", "claim"), [
+    ("سيطرت قوات الدعم السريع على مدينة الضعين يوم الثلاثاء. "
+     "وقال سكان إن عناصرها دخلوا المدينة من ثلاثة محاور.",
+     ("entered", "الضعين", dt.date(2023, 11, 21))),
+    ("هاجمت قوات الدعم السريع مدينة الضعين أمس. "
+     "وأكد مصدر محلي أن المهاجمين بسطوا سيطرتهم على المدينة بعد ساعات.",
+     ("captured", "الضعين", dt.date(2023, 11, 21))),
+    # no day told just before: none carried
+    ("سيطرت قوات الدعم السريع على مدينة الضعين الشهر الماضي. "
+     "وقال سكان إن عناصرها دخلوا المدينة من ثلاثة محاور.",
+     ("entered", "الضعين", None)),
+    # a withdrawal told after is mostly earlier: no day
+    ("سيطرت قوات الدعم السريع على مدينة الضعين يوم الثلاثاء. "
+     "وكان الجيش قد انسحب من المدينة نحو الشمال.",
+     ("withdrew", "الضعين", None)),
+])
+def test_the_place_again(text: str, claim: tuple[str, str, dt.date | None]) -> None:
+    got = _dates(text, "sudan", dt.date(2023, 11, 22))
+    assert claim in got, got
+
+
 # a sentence with no such opening takes no date from the one before
 def test_came_after_needs_the_opening() -> None:
     got = _dates("دخلت قوات النظام بلدة خان شيخون يوم الثلاثاء. وقصفت الطائرات البلدة بعد معارك.",
