@@ -37,6 +37,10 @@ from claims.extract import extract_claims
     ("his forces, a national speaker", "ethiopia",
      "وأعلن رئيس الوزراء الإثيوبي في خطاب متلفز أن جيشه دخل مدينة ديسي.",
      [("entered", "ديسي", "ENDF")]),
+    ("exposed to, present", "sudan", "وتتعرض مدينة الأبيض لقصف مدفعي منذ أسبوع.",
+     [("attacked", "الأبيض", None)]),
+    ("exposed to, present", "ukraine", "ويتعرض مركز مدينة خاركيف لضربات صاروخية يومية.",
+     [("attacked", "خاركيف", None)]),
     # Myanmar's Arabic generic names (claims/data/conflicts.json) through the rule
     ("generic outside its war", "myanmar", "وسيطرت قوات المعارضة على مدينة لاشيو.",
      [("captured", "لاشيو", "Resistance")]),
@@ -57,6 +61,8 @@ def test_rule_reads(rule: str, conflict: str, text: str,
     # an apposition that is a clause of its own ends the reach
     ("apposition before the agent", "syria",
      "وسقطت قذائف على بلدة كفرنبل، وقال ناشطون إن الغارات نفذت بيد مجهولة.", []),
+    # a person exposed to danger is no place attacked
+    ("exposed to, present", "sudan", "ويتعرض المدنيون في مدينة الأبيض لخطر المجاعة.", []),
     # the national speaker is no agent of what it announces
     ("his forces, a national speaker", "karabakh", "وأعلن الرئيس الأذربيجاني تحرير بلدة هادروت.",
      [("captured", "هادروت", None)]),
