@@ -41,6 +41,8 @@ from claims.extract import extract_claims
      [("attacked", "الأبيض", None)]),
     ("exposed to, present", "ukraine", "ويتعرض مركز مدينة خاركيف لضربات صاروخية يومية.",
      [("attacked", "خاركيف", None)]),
+    ("the army's other names", "iraq", "وانسحب الجنود من بلدة تلعفر دون قتال.",
+     [("withdrew", "تلعفر", "Iraqi forces")]),
     # Myanmar's Arabic generic names (claims/data/conflicts.json) through the rule
     ("generic outside its war", "myanmar", "وسيطرت قوات المعارضة على مدينة لاشيو.",
      [("captured", "لاشيو", "Resistance")]),
@@ -61,6 +63,9 @@ def test_rule_reads(rule: str, conflict: str, text: str,
     # an apposition that is a clause of its own ends the reach
     ("apposition before the agent", "syria",
      "وسقطت قذائف على بلدة كفرنبل، وقال ناشطون إن الغارات نفذت بيد مجهولة.", []),
+    # soldiers killed are no side acting
+    ("the army's other names", "iraq", "وقتل ثلاثة من الجنود في هجوم على بلدة كركوك.",
+     [("attacked", "كركوك", None)]),
     # a person exposed to danger is no place attacked
     ("exposed to, present", "sudan", "ويتعرض المدنيون في مدينة الأبيض لخطر المجاعة.", []),
     # the national speaker is no agent of what it announces
