@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import controls
-
-from claims.extract import extract_claims
+from conftest import control_dates, controls
 
 
 # (rule, conflict, sentence, the claims it must give: action, place, actor norm)
@@ -101,12 +99,6 @@ def test_generic_outside_its_war(conflict: str, text: str) -> None:
     assert "Syrian rebels" not in norms, norms
 
 
-def _dates(text: str, conflict: str, published: dt.date) -> list[tuple[str, str, dt.date | None]]:
-    return [(c.action, c.place, c.event_date)
-            for c in extract_claims(text, conflict=conflict, published=published)
-            if c.kind == "control"]
-
-
 # (rule, conflict, article, published, a claim it must give: action, place, event date)
 @pytest.mark.parametrize(("rule", "conflict", "text", "published", "claim"), [
     ("date in a name", "drc", "وهاجم متمردو حركة 23 مارس بلدة كيتشانغا أمس.",
@@ -119,7 +111,7 @@ def _dates(text: str, conflict: str, published: dt.date) -> list[tuple[str, str,
 ])
 def test_date_rule(rule: str, conflict: str, text: str, published: dt.date,
                    claim: tuple[str, str, dt.date | None]) -> None:
-    got = _dates(text, conflict, published)
+    got = control_dates(text, conflict, published)
     assert claim in got, (rule, got)
 
 
@@ -131,8 +123,8 @@ def test_case_forms_of_a_listed_name() -> None:
 
 # "وجاء ذلك بعد انسحاب": the event after بعد came before; it keeps no day
 def test_came_after_this_is_no_same_event() -> None:
-    got = _dates("دخلت قوات النظام بلدة خان شيخون يوم الثلاثاء. "
-                 "وجاء ذلك بعد انسحاب الفصائل من البلدة.", "syria", dt.date(2019, 8, 22))
+    got = control_dates("دخلت قوات النظام بلدة خان شيخون يوم الثلاثاء. "
+                        "وجاء ذلك بعد انسحاب الفصائل من البلدة.", "syria", dt.date(2019, 8, 22))
     assert ("withdrew", "خان شيخون", None) in got, got
 
 
@@ -154,12 +146,12 @@ def test_came_after_this_is_no_same_event() -> None:
      ("withdrew", "الضعين", None)),
 ])
 def test_the_place_again(text: str, claim: tuple[str, str, dt.date | None]) -> None:
-    got = _dates(text, "sudan", dt.date(2023, 11, 22))
+    got = control_dates(text, "sudan", dt.date(2023, 11, 22))
     assert claim in got, got
 
 
 # a sentence with no such opening takes no date from the one before
 def test_came_after_needs_the_opening() -> None:
-    got = _dates("دخلت قوات النظام بلدة خان شيخون يوم الثلاثاء. وقصفت الطائرات البلدة بعد معارك.",
-                 "syria", dt.date(2019, 8, 22))
+    got = control_dates("دخلت قوات النظام بلدة خان شيخون يوم الثلاثاء. "
+                        "وقصفت الطائرات البلدة بعد معارك.", "syria", dt.date(2019, 8, 22))
     assert ("attacked", "خان شيخون", None) in got, got
