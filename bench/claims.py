@@ -2,12 +2,12 @@
 
 ``--lang ar`` scores the Arabic development set in ``tests/data/arabic`` instead (or the
 directory given); ``--lang ar --probes`` prints one line per Arabic set: the dev set, the
-tune half and the holdout half of the probe sets, the round-6 and round-7 sets and the blind
-set (``probes_tune/``, ``probes_holdout/``, ``probes_round6/``, ``probes_round7/``,
-``probes_blind/`` beside it, same file names), so
+tune half and the holdout half of the probe sets, the round-6, round-7 and round-8 sets and
+the blind set (``probes_tune/``, ``probes_holdout/``, ``probes_round6/``, ``probes_round7/``,
+``probes_round8/``, ``probes_blind/`` beside it, same file names), so
 the holdout and the blind set are only ever seen in aggregate. In English the probe tables
-of ``tests/claims/data`` are printed after the dev set, one control and one distance line
-per set, the blind set's labelled "blind".
+of ``tests/claims/data`` are printed after the dev set, one line per table, the round-8 and
+blind tables' labelled.
 Scores line by line, as the evaluation README specifies (the claims of a sentence that
 repeats on several lines are spread over those lines by the CLI's ``run_file``).
 Prints distance precision/recall (unit + value range + anchor), direction accuracy,
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 ARABIC_SETS: tuple[tuple[str, Path], ...] = (
     ("dev", ARABIC_DIR), ("tune", ARABIC_DIR / "probes_tune"),
     ("holdout", ARABIC_DIR / "probes_holdout"), ("round6", ARABIC_DIR / "probes_round6"),
-    ("round7", ARABIC_DIR / "probes_round7"),
+    ("round7", ARABIC_DIR / "probes_round7"), ("round8", ARABIC_DIR / "probes_round8"),
     ("blind", ARABIC_DIR / "probes_blind"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -46,6 +47,15 @@ def controls(text: str, conflict: str) -> list[tuple[str, str, str | None]]:
     from claims.extract import extract_claims
 
     return [(c.action, c.place, c.actor_norm) for c in extract_claims(text, conflict=conflict)
+            if c.kind == "control"]
+
+
+def control_dates(text: str, conflict: str, published: dt.date) -> list[tuple]:
+    """The (action, place, event date) of each control claim extracted from ``text``."""
+    from claims.extract import extract_claims
+
+    return [(c.action, c.place, c.event_date)
+            for c in extract_claims(text, conflict=conflict, published=published)
             if c.kind == "control"]
 
 

@@ -40,6 +40,25 @@ class ArabicActor:
     kind: str = "name"
 
 
+def _case_forms(*aliases: str) -> tuple[str, ...]:
+    """Return folded aliases with the genitive/accusative of their sound plurals (rule "case").
+
+    A name listed in the nominative ("المتمردون الطوارق") is written with ين after a
+    preposition or a noun it completes ("معقل المتمردين الطوارق"، "هاجم المتمردين").
+
+    >>> _case_forms("المتمردون الطوارق")
+    ('المتمردون الطوارق', 'المتمردين الطوارق')
+    >>> _case_forms("قوات حفتر")
+    ('قوات حفتر',)
+    """
+    out = dict.fromkeys(aliases)
+    for alias in aliases:
+        words = alias.split(" ")
+        genitive = [w[:-2] + "ين" if len(w) > 4 and w.endswith("ون") else w for w in words]
+        out.setdefault(" ".join(genitive))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ...]]]]:
     from claims.actors import default_actor_book
@@ -50,7 +69,7 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ..
             for alias in aliases:
                 if not has_arabic(alias):
                     continue
-                for key in (fold(alias), *_fighters_of(fold(alias))):
+                for key in _case_forms(fold(alias), *_fighters_of(fold(alias))):
                     entry = table.setdefault(key, (norm, []))
                     if conflict.id not in entry[1]:  # every war naming it, whatever its norm
                         entry[1].append(conflict.id)
@@ -80,7 +99,7 @@ def _norms_by_war() -> dict[str, dict[str, str]]:
     for conflict in default_actor_book().conflicts.values():
         for norm, aliases in conflict.aliases.items():
             for alias in filter(has_arabic, aliases):
-                for key in (fold(alias), *_fighters_of(fold(alias))):
+                for key in _case_forms(fold(alias), *_fighters_of(fold(alias))):
                     out[key].setdefault(conflict.id, norm)
     return dict(out)
 
@@ -103,8 +122,22 @@ def normalize_by_war(actors: list[ArabicActor], conflict: str | None) -> list[Ar
                      if conflict in norms.get(k, {})), None)
         if actor.kind == "name" and norm and norm != actor.norm:
             actor = replace(actor, norm=norm, conflicts=(conflict,))
+        elif (actor.kind == "name" and norm is None and conflict and conflict in _war_ids()
+              and conflict not in actor.conflicts and key in _GENERIC_KEYS):
+            # rule "generic outside its war": "المعارضة المسلحة" is Syria's rebels by name,
+            # any war's opposition by sense: in another war it is read as that war's word
+            norm = generic_norm(key, conflict)
+            actor = replace(actor, norm=norm, conflicts=(conflict,) if norm else (),
+                            kind="generic")
         out.append(actor)
     return out
+
+
+@lru_cache(maxsize=1)
+def _war_ids() -> frozenset[str]:
+    from claims.actors import default_actor_book
+
+    return frozenset(default_actor_book().conflicts)
 
 
 #: Head nouns of organisations' names, dropped after a word for their fighters: "حركة
@@ -160,6 +193,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "المجموعات المسلحه", "مجموعات مسلحه", "الجماعات المسلحه",
     "الميليشيات", "الميليشيا", "المليشيات", "المليشيا", "ميليشيات", "ميليشيا", "الثوار",
     "التنظيم", "عناصر التنظيم", "مسلحو التنظيم", "القوات الموالية للحكومه", "الحكومه",
+    "القطعات العسكريه", "قوات المعارضه", "قوات المعارضه المسلحه", "الجنود",
     *(f"{force}{head}" for head in ("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
                                     "الجبهه")
       for force in ("", "مقاتلو ", "عناصر ", "مسلحو ")),
@@ -169,6 +203,12 @@ GENERIC_WORDS: tuple[str, ...] = (
 HEAD_WORDS: frozenset[str] = frozenset(("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
                                         "الجبهه"))
 _FORCE_OF = ("مقاتلو", "عناصر", "مسلحو")
+#: Rule "the army's other names": a state's armed forces named by what they are (folded):
+#: they mean the actor "الجيش" means in the war, when the war lists none for them ("بسطت
+#: القوات المسلحة سيطرتها" in Mali is the Malian army; "بعد فرار الجنود" in Iraq, the
+#: Iraqi forces).
+ARMY_WORDS: frozenset[str] = frozenset(("القوات المسلحه", "القوات النظاميه", "الجيش النظامي",
+                                        "القطعات العسكريه", "الجنود"))
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +259,7 @@ def _plain(words: str) -> str:
 
 _GENERIC_PARTS = frozenset(w for g in GENERIC_WORDS for w in fold(g).split(" ")
                            if w.endswith(("ون", "و")))
+_GENERIC_KEYS = frozenset(fold(g) for g in GENERIC_WORDS)
 
 
 @lru_cache(maxsize=64)
@@ -246,6 +287,8 @@ def generic_norm(words: str, conflict: str | None) -> str | None:
     if not norms and head in HEAD_WORDS:  # "الجماعة" in Yemen: "جماعة الحوثي"
         norms = {norm for norm, names in info.aliases.items() for name in names
                  if has_arabic(name) and fold(name).split(" ")[0] in (head, head[2:])}
+    if not norms and key in ARMY_WORDS:
+        return generic_norm("الجيش", conflict)
     return norms.pop() if len(norms) == 1 else None
 
 

@@ -31,6 +31,7 @@ from claims.arabic.control_lexicon import (
     NEGATION_RE,
     PAST_RE,
     PLACE_SUBJECT_RE,
+    PLEDGE_RE,
     RULES,
     STILL_RE,
     Rule,
@@ -211,6 +212,8 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
     cut = max((c.end() for c in _CLAUSE_RE.finditer(folded, 0, m.start())), default=0)
     if FEAR_RE.search(folded, cut, m.start()):
         return True  # "ويخشى نحو مليون نازح في رفح من اجتياح المدينة": feared, not told
+    if PLEDGE_RE.search(folded, cut, m.start()):
+        return True  # "تعهد حفتر بمواصلة القتال حتى تحرير طرابلس": promised, not told
     if _SINCE_START_RE.search(folded, max(0, m.start() - 30), m.start()):
         return True  # "منذ بدء الهجوم على العاصمة قبل عام": a time, not an event told
     call = _CALL_RE.search(folded, max(0, m.start() - 80), m.start())

@@ -31,9 +31,8 @@ from claims.arabic.morphology import (
 )
 
 __all__ = ["ATTEMPT_RE", "BY_RE", "CIVILIANS_RE", "CONDITION_RE", "FEAR_RE", "FROM_ACTOR_RE",
-           "INTENT_RE",
-           "LEMMAS", "NEGATION_RE", "PAST_RE", "PLACE_SUBJECT_GAP_RE", "PLACE_SUBJECT_RE",
-           "RULES", "STILL_RE", "Rule"]
+           "INTENT_RE", "LEMMAS", "NEGATION_RE", "PAST_RE", "PLACE_SUBJECT_GAP_RE",
+           "PLACE_SUBJECT_RE", "PLEDGE_RE", "RULES", "STILL_RE", "Rule"]
 
 #: Verb lemmas of control, by name (folded stems; present stems without their prefix).
 LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
@@ -65,6 +64,10 @@ LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
     Lemma("pull out", past=("سحب",), present=("سحب",), masdar=("سحب",)),
     Lemma("retain", past=("احتفظ",), present=("حتفظ",), masdar=("احتفاظ",), transitive=False),
     Lemma("flee", past=("فر",), present=("فر",), masdar=("فرار",), transitive=False),
+    # انكفأ / تقهقر / تراجع من (fell back from): a withdrawal; تراجع is also "declined" and
+    # تراجع عن "went back on", so only with من and a force as subject (rule "retreat")
+    Lemma("retreat", past=("انكفا", "تقهقر", "تراجع"), present=("نكفي", "تقهقر", "تراجع"),
+          masdar=("انكفاء", "تقهقر", "تراجع"), transitive=False),
     # أغار على (raided): the present يغير is "changes", so past forms only
     Lemma("raid", past=("اغار",), transitive=False),
     Lemma("leave", past=("غادر",), present=("غادر",), masdar=("مغادره",)),
@@ -158,14 +161,16 @@ RULES: tuple[Rule, ...] = (
     Rule("shelling", f"{lemma_pattern(_L['shell'])}|"
          rf"(?:شن|نفذ|يشن|تشن|نشن|ينفذ|تنفذ)(?:ت|تا|وا|ا|ون|ان)?\s+(?:\S+\s+){{0,3}}?{_ASSAULT}"
          rf"(?:\s+\S+){{0,3}}?\s+علي|{_ASSAULT}(?:\s+\S+){{0,3}}?\s+علي|"
-         rf"تعرضت?(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|غاره|ضربات|استهداف|اطلاق|"
-         r"نيران|قذايف|صواريخ))|"
+         # rule "exposed to, present": "وتتعرض بلدة X لقصف" as "تعرضت بلدة X لقصف"
+         rf"(?:[يت]تعرض(?:ان|ون)?|تعرضت?)(?=\s+(?:\S+\s+){{0,3}}?ل(?:قصف|هجوم|هجمات|غارات|"
+         r"غاره|ضربات|استهداف|اطلاق|نيران|قذايف|صواريخ))|"
          rf"{_FIRE}\s+(?:\S+\s+){{0,3}}?{_MISSILES}(?:\s+\S+){{0,3}}?\s+علي",
          None, "attacked", objects=_object_forms("shell")),
     Rule("raid", lemma_pattern(_L["raid"]), r"علي", "attacked"),
     Rule("siege, imposed", r"(?:ال)?حصار(?:ا)?\s+(?:ال)?(?:مفروض|فرض)\S*", r"علي", "besieged"),
     Rule("withdrawal", lemma_pattern(_L["withdraw"]), r"من", "withdrew"),
     Rule("flight", lemma_pattern(_L["flee"]), r"من", "withdrew", force_only=True),
+    Rule("retreat", lemma_pattern(_L["retreat"]), r"من", "withdrew", force_only=True),
     Rule("exit", lemma_pattern(_L["exit"]), r"من", "withdrew", force_only=True),
     Rule("departure", lemma_pattern(_L["leave"]), None, "withdrew",
          objects=_object_forms("leave"), force_only=True),
@@ -207,7 +212,8 @@ NEGATION_RE = re.compile(r"(?<![\w])[وف]?(?:لم|لن|لا|ما|ليس|ليس�
                          r"تنفي|نفوا|تنفيان|ينفيان)(?![\w])")
 #: An aim, a plan, a warning, a demand or a possibility before the trigger: nothing
 #: happened yet ("تسعى إلى السيطرة", "عازمة على استعادة", "تستعد لشن هجوم", "قد تتقدم",
-#: "حذرت من سقوط", "مطالبة الجيش لهم بالانسحاب"). Fears: :data:`FEAR_RE`.
+#: "حذرت من سقوط", "مطالبة الجيش لهم بالانسحاب"). Fears: :data:`FEAR_RE`; pledges:
+#: :data:`PLEDGE_RE`.
 INTENT_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]سعي|سع(?:ت|وا|ي)|ساعي[هة]?|مساعي|عازم(?:ه|ون|ين)?|"
                        r"[يتن]عتزم|اعتزم|عزم|[يتن]ستعد|استعد|استعدادا|[يتن]خطط|خطط|خطه|"
                        r"[يتن]هدف|بهدف|هدف|[يتن]نوي|نوي|[يتن]ريد|اراد|[يتن]هدد|هدد|تهديد|حذر|"
@@ -218,6 +224,12 @@ INTENT_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]سعي|سع(?:ت|وا|ي)|س
 #: أن تتقدم"، "ويخشى نحو مليون نازح في رفح من اجتياح"، "انسحبوا خوفا من تطويقهم").
 FEAR_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]خشي(?:ن|ون|ان)?|خشي(?:ت|وا)?|خشيه|[يتن]خاف(?:ون)?|"
                      r"خوفا|مخاوف|[يتن]تخوف(?:ون)?|تخوف\S*)(?![\w])")
+#: Rule "pledge": a promise or a threat anywhere before the trigger in its clause governs
+#: it, however far the goal stands ("تعهد حفتر بمواصلة القتال حتى تحرير X"، "توعد الحوثيون
+#: باقتحام X"، "في تعهد بالسيطرة على"): nothing happened yet.
+PLEDGE_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]?(?:تعهد|توعد)(?:ت|وا|ان|ون)?|"
+                       r"م(?:تعهد|توعد)(?:ا|ه|ين)?|(?:ب|في\s+)?(?:ال)?(?:تعهد|توعد)(?:ات)?|"
+                       r"وعود)(?![\w])")
 #: A condition in the sentence ("إذا لم تصل تعزيزات"): what it governs is not reported.
 CONDITION_RE = re.compile(r"(?<![\w])[وف]?(?:اذا|لو|لولا|في\s+حال)(?![\w])")
 #: An attempt right before the trigger: "حاولت اقتحام", "محاولة استعادة" is an attack.

@@ -36,6 +36,13 @@ _OFFSHORE_RE = re.compile(r"(?<![\w])(?:قباله|سواحل|ساحل|المي�
 _COMPASS_RE = re.compile(r"شمال|جنوب|شرق|غرب")
 
 
+#: Rule "time adverbial": "قبل أسابيع"، "بعد ساعات"، "منذ يومين" between a verb and its
+#: object tell when, not a new clause: "استعادت القوات قبل أسابيع مدينة X" (the
+#: :data:`_STOP_RE` words قبل and بعد only end the object when they open a clause).
+_TIME_ADVERB_RE = re.compile(r"(?<![\w])(?:قبل|بعد|منذ)\s+(?:\S+\s+)?(?:ساعات|ساعه|ساعتين|ايام|"
+                             r"يومين|يوم|اسابيع|اسبوع|اسبوعين|اشهر|شهور|شهر|شهرين|اعوام|"
+                             r"عام|عامين|سنوات|سنه|سنتين|دقايق)(?![\w])(?!\s+من)")
+
 _STOP_RE = re.compile(r"(?<![\w])(?:علي\s+بعد|بعد|قبل|حيث|فيما|بينما|شمال|جنوب|"
                       r"شرق|غرب|نحو|باتجاه|صوب)(?![\w])")
 
@@ -83,7 +90,7 @@ def _place_after(folded: str, pos: int, places: Sequence[PlaceSpan],
         for actor in actors:  # the subject may stand between verb and place (VSO)
             if actor.start >= pos and actor.end <= place.start:
                 gap = gap.replace(folded[actor.start:actor.end], " ")
-        stop = _STOP_RE.search(gap)
+        stop = _STOP_RE.search(_TIME_ADVERB_RE.sub(" ", gap))
         if stop and near_ok and _COMPASS_RE.fullmatch(stop.group()):
             stop = None  # "هجمات على المواقع الروسية شمال باخموت": an attack on its outskirts
         if _words(_PLACE_NOUNS_RE.sub(" ", gap)) > MAX_GAP_WORDS or (

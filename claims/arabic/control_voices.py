@@ -206,8 +206,8 @@ def _statement(folded: str, rule: Rule, m: re.Match[str], objects: re.Pattern[st
     if actor is None and rule.action == "attacked":
         actor = strike_after(folded, last, acting)  # "تعرضت بلدة X لغارات روسية"
     if actor is None:
-        by = BY_RE.search(folded, last, last + 40)
-        if by is not None and _words(folded[last:by.start()]) <= 2 and \
+        by = BY_RE.search(folded, last, last + 100)
+        if by is not None and _words(_APPOSITION_RE.sub(" ", folded[last:by.start()])) <= 2 and \
                 not _PRONOUN_AFTER_BY_RE.match(folded, by.end()):
             actor = _actor_near(actors, by.end(), by.end() + 60)
     if actor is None and rule.voice != "fell" and not _REPELLED_RE.search(
@@ -354,6 +354,12 @@ def conjunct_statements(folded: str, st: ArabicControl,
 #: before repelled the statement's agent; it is no fallback subject of it.
 _REPELLED_RE = re.compile(r"(?<![\w])[وف]?(?:تصد|صد|احبط|[يت]تصد|[يت]صد|[يت]حبط)\S*\s+"
                           r"(?:\S+\s+){0,2}?$")
+
+
+#: Rule "apposition before the agent": a phrase between commas right after the place
+#: says what the place is and does not part it from "بيد" ("سقطت مدينة X، كبرى مدن الشمال،
+#: بيد Y"): it does not count in the words allowed between them.
+_APPOSITION_RE = re.compile(r"^\s*[،,][^،,.؛:]{1,60}[،,]")
 
 
 #: Rule "their hands": a pronoun on the "by" phrase (بأيديهم، بيدها، في قبضتهم) names the

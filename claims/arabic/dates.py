@@ -54,6 +54,13 @@ _RELATIVE_RE = re.compile(
     r"(?P<today>اليوم|الليله)|منذ\s+(?P<ago>يومين|(?P<n>\S+(?:\s+و?\S+)?)\s+ايام|يوم))(?![\w])")
 
 
+#: Rule "date in a name": a day and month right after the noun of a movement, a revolt or
+#: a unit name the group, not a day ("حركة 23 مارس"، "ثورة 17 فبراير"، "قوى 14 آذار"،
+#: "كتيبة 17 فبراير"): no event date.
+_NAMED_FOR_DATE_RE = re.compile(r"(?<![\w])[وفبل]?(?:ال)?(?:حركه|ثوره|تيار|قوي|تحالف|ايتلاف|"
+                                r"كتيبه|كتايب|لواء|جبهه|شباب|انتفاضه|مجموعه)\s+$")
+
+
 def _weekday_date(published: date, weekday: int, last: bool) -> date:
     back = (published.weekday() - weekday) % 7
     if back == 0 and last:
@@ -69,6 +76,8 @@ def arabic_event_date(folded: str, published: date | None) -> tuple[date | None,
     found: list[tuple[int, date | None]] = [(m.start(), None) for m in _NIGHT_RE.finditer(folded)]
     nights = [(m.start(), m.end()) for m in _NIGHT_RE.finditer(folded)]
     for m in _MONTH_RE.finditer(folded):
+        if _NAMED_FOR_DATE_RE.search(folded, max(0, m.start() - 20), m.start()):
+            continue
         year = int(m.group("year")) if m.group("year") else (published.year if published else None)
         if year is None:
             continue
@@ -114,5 +123,7 @@ def has_date_phrase(folded: str) -> bool:
     >>> has_date_phrase("دخلت القوات المدينه امس"), has_date_phrase("دخلت القوات المدينه")
     (True, False)
     """
-    return any(pattern.search(folded) for pattern in (_MONTH_RE, _WEEKDAY_RE, _RELATIVE_RE,
-                                                      _NIGHT_RE))
+    months = (m for m in _MONTH_RE.finditer(folded)
+              if not _NAMED_FOR_DATE_RE.search(folded, max(0, m.start() - 20), m.start()))
+    return next(months, None) is not None or any(
+        pattern.search(folded) for pattern in (_WEEKDAY_RE, _RELATIVE_RE, _NIGHT_RE))

@@ -143,10 +143,36 @@ _COUNTRY_ADJ_RE = re.compile(rf"(?<![\w])(?:ال)?(?P<adj>{_ADJ})(?:ه)?(?![\w])
 HIS_COUNTRY_REACH = 120
 
 
+#: Rule "his forces, a national speaker": "قواته"، "جيشها" in the clause a person of state
+#: qualified by a country adjective reports ("أعلن الرئيس الأذربيجاني ... أن قواته"، "قالت
+#: وزيرة الدفاع الأوكرانية إن وحداتها") are that country's side. The person is only the
+#: speaker, never the agent: "أعلن الرئيس الأذربيجاني تحرير X" names no actor.
+_HIS_FORCES_RE = re.compile(r"(?<![\w])[وفبل]{0,2}?(?P<name>(?:قوات|جيش|جنود|وحدات|مقاتلي|طايرات)"
+                            r"(?:ه|ها))(?![\w])")
+_NATIONAL_SPEAKER_RE = re.compile(
+    rf"(?<![\w])(?:ال)?(?:رييس(?:\s+(?:ال)?وزراء)?|وزير(?:ه)?(?:\s+(?:ال)?\S+)?)"
+    rf"\s+(?:ال)?(?P<adj>{_ADJ})(?:ه)?(?![\w])(?P<rest>[^.]*?)(?<![\w])[وب]?ان(?![\w])\s*$")
+
+
 def _his_country_actors(folded: str, conflict: str | None, text: str | None,
                         taken: list[tuple[int, int]]) -> list[ArabicActor]:
-    """Return the "قوات بلاده" phrases whose country an adjective before names (see the rule)."""
+    """Return the "قوات بلاده" phrases whose country an adjective before names (see the rule).
+
+    Also the possessive forces a national speaker's clause opens with (rule "his forces, a
+    national speaker").
+    """
     out = []
+    for m in _HIS_FORCES_RE.finditer(folded):
+        start, end = m.start("name"), m.end("name")
+        lo = max(0, start - HIS_COUNTRY_REACH)
+        lo = max(lo, folded.rfind(".", lo, start) + 1)
+        speaker = _NATIONAL_SPEAKER_RE.search(folded, lo, start)
+        if speaker is None or any(s < end and start < e for s, e in taken):
+            continue
+        norm = country_actor(conflict, _ADJ_TO_COUNTRY[speaker.group("adj")])
+        if norm is not None:
+            out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
+                                   (conflict,) if conflict else (), "demonym"))
     for m in _HIS_COUNTRY_RE.finditer(folded):
         start, end = m.start("name"), m.end("name")
         if any(s < end and start < e for s, e in taken):

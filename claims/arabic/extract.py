@@ -288,6 +288,7 @@ def extract_arabic_claims(
     discourse = Discourse()
     capital = _war_capital(conflict) if resolve and _PALACE_RE.search(folded) else None
     previous_day: date | None = None  # the day the sentence before is about
+    previous_own = False
     ordered = sorted(mentions, key=lambda m: m.start)  # stable: sorted input keeps its order
     starts = [m.start for m in ordered]
     for s_start, s_end, sentence in split_arabic_sentences(text):
@@ -305,6 +306,8 @@ def extract_arabic_claims(
         first, last = arabic_event_date(f_sentence, published)
         own_date = has_date_phrase(f_sentence)
         carried = None if own_date else carried_date(f_sentence, previous_day)
+        day_before = previous_day if previous_own else None
+        previous_own = own_date
         previous_day = (first if first == last else None) if own_date else \
             carried or previous_day
 
@@ -355,6 +358,9 @@ def extract_arabic_claims(
                 day, day_end = first, last
                 if carried is not None and st.action != "holds":
                     day = day_end = carried  # rule "days after" (date_context)
+                elif (not own_date and day_before is not None and st.place.ref
+                      and st.place.ref != "it" and st.action in SAME_OPERATION_ACTIONS):
+                    day = day_end = day_before  # rule "the place again"
                 claims.append(ControlClaim(
                     provenance=provenance(st.start, st.end), event_date=day,
                     event_date_end=day_end, conflict=conflict, **claim))
@@ -362,6 +368,14 @@ def extract_arabic_claims(
         discourse.next_sentence()
     log.debug("%d Arabic claims from %d characters", len(claims), len(text))
     return claims
+
+
+#: Rule "the place again": a capture or an entry of "المدينة" / "البلدة" told in a sentence
+#: with no day of its own, right after a sentence that names one, is the same operation
+#: told again ("سيطرت القوات على X يوم السبت. وقال شهود إن وحداتها دخلت المدينة من
+#: الشرق"): it keeps that day. Withdrawals, attacks and sieges told after a capture are
+#: mostly earlier or still going on ("وكانت القوات قد انسحبت من المدينة"): no day.
+SAME_OPERATION_ACTIONS: frozenset[str] = frozenset({"captured", "entered"})
 
 
 def _control_claim(st: ArabicControl, spans: list[PlaceSpan], place_of: dict[int, Place | None],

@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import controls
-
-from claims.extract import extract_claims
+from conftest import control_dates, controls
 
 
 # (rule, conflict, sentence, the claims it must give: action, place, actor norm)
@@ -109,12 +107,6 @@ def test_rule_does_not_over_read(rule: str, conflict: str, text: str,
     assert all(claim in allowed for claim in got), (rule, got)
 
 
-def _dates(text: str, conflict: str, published: dt.date) -> list[tuple[str, str, dt.date | None]]:
-    return [(c.action, c.place, c.event_date)
-            for c in extract_claims(text, conflict=conflict, published=published)
-            if c.kind == "control"]
-
-
 # (rule, conflict, article, published, a claim it must give: action, place, event date)
 @pytest.mark.parametrize(("rule", "conflict", "text", "published", "claim"), [
     ("day before yesterday", "libya", "قالت قوات حفتر إنها دخلت مدينة ترهونة أمس الأول.",
@@ -124,5 +116,5 @@ def _dates(text: str, conflict: str, published: dt.date) -> list[tuple[str, str,
 ])
 def test_date_rule(rule: str, conflict: str, text: str, published: dt.date,
                    claim: tuple[str, str, dt.date | None]) -> None:
-    got = _dates(text, conflict, published)
+    got = control_dates(text, conflict, published)
     assert claim in got, (rule, got)
