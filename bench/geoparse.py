@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", choices=("all", "en", "ar"), default="all",
                     help="English corpora, the Arabic dev set, or both (default)")
     ap.add_argument("--probes", action="store_true",
-                    help="score the probe files (tune, holdout, blind, rounds 7 and 8 apart) instead")
+                    help="score the probe files (tune, holdout, blind, rounds 7, 8 apart)")
     ap.add_argument("--no-blind", action="store_true",
                     help="with --probes: leave the blind file out")
     ap.add_argument("--disable", nargs="*", default=(),

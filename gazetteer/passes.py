@@ -21,6 +21,7 @@ from gazetteer.address import url_words
 from gazetteer.admin_heads import run_admin_heads, run_city_over_state
 from gazetteer.anchored import ANCHORED_READING, anchored_readings
 from gazetteer.arabic import has_arabic
+from gazetteer.container import CONTAINER_CONTRADICTED, container_contradictions
 from gazetteer.context import fast_km
 from gazetteer.countries import country_name
 from gazetteer.discourse import (
@@ -392,6 +393,11 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
         ANCHORED_READING, "a minor reading far from the place the text puts the name near",
         "Orlivka, a village west of Avdiivka (not Orlivka in Odesa oblast)",
         lambda doc: anchored_readings(doc.text, doc.mentions),
+    ),
+    MentionPass(
+        CONTAINER_CONTRADICTED, "a reading outside the state or country the text puts it in",
+        "La Mora, a ranch community in Sonora (not La Mora in another state)",
+        lambda doc: container_contradictions(doc.text, doc.mentions, doc.weak),
     ),
     MentionPass(
         FAR_NAMESAKE, "a weak reading whose namesakes all lie far from the story: none",
