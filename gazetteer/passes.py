@@ -48,6 +48,7 @@ from gazetteer.readings import (
 )
 from gazetteer.resolve import ResolverItem, resolve_items
 from gazetteer.unresolved import (
+    ALIAS_FAR_TOWN,
     FAR_NAMESAKE,
     FOREIGN_NAMESAKE,
     LOOSE_ALONE,
@@ -404,7 +405,8 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
         "a village outside Maiduguri the gazetteer lacks (not Tunis)",
         lambda doc: far_namesakes_unresolved(
             doc.mentions, doc.weak, bounded_later=doc.parser.is_translit_name,
-            loose_alone=LOOSE_ALONE not in doc.parser.disabled),
+            loose_alone=LOOSE_ALONE not in doc.parser.disabled,
+            alias_towns=ALIAS_FAR_TOWN not in doc.parser.disabled),
     ),
     MentionPass(
         FOREIGN_NAMESAKE, "a small place the text calls a village, read as a far foreign town",
@@ -425,6 +427,7 @@ PASS_SWITCHES: tuple[tuple[str, str], ...] = (
     (AREA_FOCUS_NAMESAKE, "fallback: 'a medic from Oberlin ... in Helmand province' is not"
      " placed in Helmand"),
     (LOOSE_ALONE, "far-namesake-unresolved: a loose spelling in a text naming no other place"),
+    (ALIAS_FAR_TOWN, "far-namesake-unresolved: 'Inata' near Djibo is no alias of Inada, Japan"),
     (STRONG_FOCUS, "fallback: 'Shelling hit Orlivka; Avdiivka was quiet' (Avdiivka stays in"
      " Donetsk oblast, not at Odesa oblast's Orlivka)"),
 )
