@@ -189,24 +189,3 @@ def container_contradictions(
                             if m.place is not None and not w}.values())
         out[i], out[j] = _judged(mention, container, anchors, frame)
     return out
-    if weak is None or len(weak) != len(out):
-        weak = [is_weak_reading(m) for m in out]
-    anchors = {m.place.id: m.place for m, w in zip(out, weak, strict=True)
-               if m.place is not None and not w}
-    order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
-    ordered = [out[i] for i in order]
-    for rank in range(len(order) - 1):
-        i, j = order[rank], order[rank + 1]
-        mention, container = out[i], out[j]
-        if not mention.candidates or container.place is None or is_loose(container):
-            continue
-        top = mention.candidates[0]
-        if top.place.precision != "town" or top.place.source in REVIEWED_SOURCES or any(
-                _PLACED in r for r in (*top.reasons, *container.candidates[0].reasons)):
-            continue
-        frame = container_frame(text, mention.end, container)
-        if frame is None or not _is_container(container.place, frame) or (
-                frame == "qualifier" and _in_list(text, ordered, rank, rank + 1)):
-            continue
-        out[i], out[j] = _judged(mention, container, list(anchors.values()), frame)
-    return out
