@@ -127,12 +127,12 @@ def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS, disabled: frozenset = f
 
 
 #: The probe files written for issue 13 (tune on the first; the second only in aggregate;
-#: the third, blind, for measurement only; the fourth, round 7, small places the gazetteer
-#: lacks next to far namesakes, with controls).
+#: the third, blind, for measurement only; the fourth and fifth, rounds 7 and 8, small places
+#: the gazetteer lacks next to far namesakes, with controls).
 PROBE_FILES = tuple(
     Path(__file__).resolve().parent.parent / "tests" / "gazetteer" / "data" / name
     for name in ("geo_probes_tune.jsonl", "geo_probes_holdout.jsonl", "geo_probes_blind.jsonl",
-                 "geo_probes_round7.jsonl")
+                 "geo_probes_round7.jsonl", "geo_probes_round8.jsonl")
 )
 
 
@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", choices=("all", "en", "ar"), default="all",
                     help="English corpora, the Arabic dev set, or both (default)")
     ap.add_argument("--probes", action="store_true",
-                    help="score the probe files (tune, holdout, blind, round 7 apart) instead")
+                    help="score the probe files (tune, holdout, blind, rounds 7, 8 apart)")
     ap.add_argument("--no-blind", action="store_true",
                     help="with --probes: leave the blind file out")
     ap.add_argument("--disable", nargs="*", default=(),

@@ -9,7 +9,10 @@ Two mention passes (rows of :data:`gazetteer.passes.MENTION_PASSES`):
 - ``city-over-state``: a bare "Lagos", "São Paulo", "Zurich" or "Kano" in prose is the
   city, although GeoNames has a first-level unit of the very same name in which the city
   lies; the unit only when the text says so (a head word, or an administrative context
-  such as "the governor of Lagos", :data:`ADMIN_CONTEXT_RE`).
+  such as "the governor of Lagos", :data:`ADMIN_CONTEXT_RE`). Its rule
+  ``city-over-namesake-unit`` (own switch) does the same for a unit whose namesake city
+  lies elsewhere and is at least as populous: a bare "Gaza" is the city on the
+  Mediterranean, not Gaza Province of Mozambique, which GeoNames ranks first as a unit.
 
 Neither pass changes a span: the head word is context, as "city" is in "the city of X".
 """
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADMIN_CONTEXT_RE",
+    "CITY_OVER_NAMESAKE_UNIT",
     "ARABIC_HEADS",
     "HEAD_LEVELS",
     "admin_context",
@@ -224,6 +228,38 @@ def city_reading(mention: Mention, key: Callable[[str], str]) -> Candidate | Non
     return None
 
 
+#: Rule (switch) of the ``city-over-state`` pass: a unit yields to a namesake city elsewhere
+#: that is at least as populous.
+CITY_OVER_NAMESAKE_UNIT = "city-over-namesake-unit"
+#: Reasons that say only how big and what kind a reading is (nothing from the text).
+_SIZE_REASONS = ("population", "feature ", "main name")
+
+
+def namesake_city_reading(mention: Mention, key: Callable[[str], str]) -> Candidate | None:
+    """Return a city of the mention's own name, at least as populous as the unit read first.
+
+    Only a first-level unit that nothing in the text supports yields (its reasons are
+    its size and kind alone), to a city read by its main name; "Victoria" (the
+    Australian state, six million) does not yield to Victoria in Canada, nor a county the
+    story's region supports ("Washington counties" in Nebraska) to a far city.
+    """
+    top = mention.place
+    if top is None or top.feature_code != "ADM1" or any(
+            not r.startswith(_SIZE_REASONS) for r in mention.candidates[0].reasons):
+        return None
+    mention_key = key(mention.text)
+    for candidate in mention.candidates[1:]:
+        place = candidate.place
+        if (
+            place.feature_code.startswith("PPL")
+            and place.population >= max(top.population, 1)
+            and "main name" in candidate.reasons
+            and key(place.name) == mention_key
+        ):
+            return candidate
+    return None
+
+
 def run_admin_heads(doc: MentionDocument) -> list[Mention]:
     """Run the ``admin-head`` pass: a name with an administrative head word is the unit."""
     parser = doc.parser
@@ -242,9 +278,12 @@ def run_admin_heads(doc: MentionDocument) -> list[Mention]:
 def run_city_over_state(doc: MentionDocument) -> list[Mention]:
     """Run the ``city-over-state`` pass: a bare name shared by a unit and its city is the city."""
     key = doc.parser.key
+    namesakes = CITY_OVER_NAMESAKE_UNIT not in doc.parser.disabled
     out = []
     for mention in doc.mentions:
         city = city_reading(mention, key)
+        if city is None and namesakes:
+            city = namesake_city_reading(mention, key)
         if city is not None and not (
             admin_head(doc.text, mention.start, mention.end)
             or admin_context(doc.text, mention.start, mention.end)

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from gazetteer.address import url_words
-from gazetteer.admin_heads import run_admin_heads, run_city_over_state
+from gazetteer.admin_heads import CITY_OVER_NAMESAKE_UNIT, run_admin_heads, run_city_over_state
 from gazetteer.anchored import ANCHORED_READING, anchored_readings
 from gazetteer.arabic import has_arabic
+from gazetteer.container import CONTAINER_CONTRADICTED, container_contradictions
 from gazetteer.context import fast_km
 from gazetteer.countries import country_name
 from gazetteer.discourse import (
@@ -47,6 +48,7 @@ from gazetteer.readings import (
 )
 from gazetteer.resolve import ResolverItem, resolve_items
 from gazetteer.unresolved import (
+    ALIAS_FAR_TOWN,
     FAR_NAMESAKE,
     FOREIGN_NAMESAKE,
     LOOSE_ALONE,
@@ -394,11 +396,17 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
         lambda doc: anchored_readings(doc.text, doc.mentions),
     ),
     MentionPass(
+        CONTAINER_CONTRADICTED, "a reading outside the state or country the text puts it in",
+        "La Mora, a ranch community in Sonora (not La Mora in another state)",
+        lambda doc: container_contradictions(doc.text, doc.mentions, doc.weak),
+    ),
+    MentionPass(
         FAR_NAMESAKE, "a weak reading whose namesakes all lie far from the story: none",
         "a village outside Maiduguri the gazetteer lacks (not Tunis)",
         lambda doc: far_namesakes_unresolved(
             doc.mentions, doc.weak, bounded_later=doc.parser.is_translit_name,
-            loose_alone=LOOSE_ALONE not in doc.parser.disabled),
+            loose_alone=LOOSE_ALONE not in doc.parser.disabled,
+            alias_towns=ALIAS_FAR_TOWN not in doc.parser.disabled),
     ),
     MentionPass(
         FOREIGN_NAMESAKE, "a small place the text calls a village, read as a far foreign town",
@@ -419,6 +427,9 @@ PASS_SWITCHES: tuple[tuple[str, str], ...] = (
     (AREA_FOCUS_NAMESAKE, "fallback: 'a medic from Oberlin ... in Helmand province' is not"
      " placed in Helmand"),
     (LOOSE_ALONE, "far-namesake-unresolved: a loose spelling in a text naming no other place"),
+    (CITY_OVER_NAMESAKE_UNIT, "city-over-state: a bare 'Gaza' is the city, not Gaza Province of"
+     " Mozambique"),
+    (ALIAS_FAR_TOWN, "far-namesake-unresolved: 'Inata' near Djibo is no alias of Inada, Japan"),
     (STRONG_FOCUS, "fallback: 'Shelling hit Orlivka; Avdiivka was quiet' (Avdiivka stays in"
      " Donetsk oblast, not at Odesa oblast's Orlivka)"),
 )

@@ -16,6 +16,11 @@ The ``far-namesake-unresolved`` pass leaves a mention unresolved, with the reaso
 - and the document reads at least one place plainly (else there is no "story's area"),
 - and the text does not name it as an administrative unit (the ``admin-head`` pass).
 
+Its rule ``alias-far-town`` (own switch) also judges a town under
+:data:`ALIAS_TOWN_POPULATION` read only by one of the gazetteer's alternate names, which
+the weak test spares for its size: "Inata" in a Burkinabe story is no alias of Inada,
+Japan, 14,000 km away, when every close contender lies in a country the story never names.
+
 The ``foreign-namesake-unresolved`` pass (its own switch) covers the readings the weak test
 spares: the only town of that name in the gazetteer ("main name", a single reading), or a
 town of 10,000-50,000. It leaves such a mention unresolved when
@@ -54,6 +59,8 @@ from gazetteer.readings import (
 from gazetteer.small_place import small_place_frame
 
 __all__ = [
+    "ALIAS_FAR_TOWN",
+    "ALIAS_TOWN_POPULATION",
     "CONTENDER_MARGIN",
     "FAR_KM",
     "FAR_NAMESAKE",
@@ -71,6 +78,11 @@ __all__ = [
 FAR_NAMESAKE = "far-namesake-unresolved"
 #: Rule (switch) of the far-namesake pass: a loose spelling in a text naming no other place.
 LOOSE_ALONE = "loose-spelling-alone"
+#: Rule (switch) of the far-namesake pass: a town read only by an alternate name.
+ALIAS_FAR_TOWN = "alias-far-town"
+#: A town read by an alias is judged below this population (a big city's alias, such as
+#: "Peking", is how the text means it).
+ALIAS_TOWN_POPULATION = 100_000
 #: Pass name of the small-place-frame rule (trace, switch).
 FOREIGN_NAMESAKE = "foreign-namesake-unresolved"
 #: Pass name of the contradicted-qualifier rule (trace, switch).
@@ -160,12 +172,26 @@ def _may_be_weak(mention: Mention) -> bool:
         not is_major(mention.candidates[0].place) or is_loose(mention))
 
 
+def _alias_town(mention: Mention) -> bool:
+    """Whether the top reading is a town under :data:`ALIAS_TOWN_POPULATION` read by an alias."""
+    if not mention.candidates:
+        return False
+    top = mention.candidates[0]
+    return (
+        top.place.precision == "town"
+        and top.place.population < ALIAS_TOWN_POPULATION
+        and top.place.source not in REVIEWED_SOURCES
+        and any(r.startswith("alias match") for r in top.reasons)
+    )
+
+
 def far_namesakes_unresolved(
     mentions: Sequence[Mention],
     weak: Sequence[bool] | None = None,
     bounded_later: Callable[[str], bool] | None = None,
     *,
     loose_alone: bool = True,
+    alias_towns: bool = True,
 ) -> list[Mention]:
     """Return ``mentions`` with weak far-namesake readings left unresolved, with a reason.
 
@@ -174,19 +200,24 @@ def far_namesakes_unresolved(
     ``bounded_later`` tells names a later, more specific step bounds by the document
     (Arabic names read through their Latin spelling, :mod:`gazetteer.translit_bounds`, which
     can still pick a lower candidate near the story): this rule leaves their candidates.
+    With ``alias_towns`` (rule ``alias-far-town``) a town read by an alias is judged too.
     """
-    if not any(_may_be_weak(m) for m in mentions):
+    aliased = [alias_towns and _alias_town(m) for m in mentions]
+    if not any(_may_be_weak(m) for m in mentions) and not any(aliased):
         return list(mentions)
     if weak is None or len(weak) != len(mentions):
         weak = [is_weak_reading(m) for m in mentions]
     anchors = _anchors(mentions, weak)
     out: list[Mention] = []
-    for mention, is_weak in zip(mentions, weak, strict=True):
+    for mention, is_weak, alias in zip(mentions, weak, aliased, strict=True):
         reason = None
-        if is_weak and _may_be_weak(mention) and not (
+        if (alias or is_weak and _may_be_weak(mention)) and not (
             bounded_later is not None and bounded_later(mention.text)
         ):
-            reason = unresolved_reason(mention, anchors, loose_alone=loose_alone)
+            own = mention.candidates[0].place.id
+            reason = unresolved_reason(
+                mention, [a for a in anchors if a.id != own] if alias else anchors,
+                loose_alone=loose_alone)
         out.append(replace(mention, candidates=(), unresolved=reason) if reason else mention)
     return out
 

@@ -1,6 +1,7 @@
 """Address-style codes, administrative head words, and city versus unit of the same name.
 
-Each rule (``address-codes``, ``admin-head``, ``city-over-state``) is tested on probe
+Each rule (``address-codes``, ``admin-head``, ``city-over-state`` and its switch
+``city-over-namesake-unit``) is tested on probe
 sentences written for this project about several countries, and switched off by name
 (``Geoparser(index, disabled={...})``) to show that the rule is what decides.
 """
@@ -11,7 +12,13 @@ import pytest
 
 from gazetteer import MENTION_PASSES, RECOGNITION_RULES
 from gazetteer.admin_codes import address_codes_after, subdivision_admin1
-from gazetteer.admin_heads import HEAD_LEVELS, admin_context, admin_head
+from gazetteer.admin_heads import (
+    CITY_OVER_NAMESAKE_UNIT,
+    HEAD_LEVELS,
+    admin_context,
+    admin_head,
+)
+from gazetteer.container import CONTAINER_CONTRADICTED
 from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.qualifiers import QUALIFIER_RULES
 
@@ -245,9 +252,11 @@ def test_one_name_qualified_two_ways(parser: Geoparser, text: str, expected) -> 
     assert len(found) == 2
     for (_name, place), (_n, where) in zip(found, expected, strict=True):
         assert where in (place.admin1, place.country_code)
-    off = [m.place.id for m in _without(parser, "own-qualifier").geoparse(text)
-           if m.text == expected[0][0]]
-    assert off[0] == off[1]  # switched off: one reading for both
+    # switched off (and container-contradicted, which reads "X, Maine," the same way):
+    # one reading for both
+    off = [m.place.id for m in _without(parser, "own-qualifier", CONTAINER_CONTRADICTED)
+           .geoparse(text) if m.text == expected[0][0]]
+    assert off[0] == off[1]
 
 
 def test_a_bare_repeat_keeps_the_shared_qualifier(parser: Geoparser) -> None:
@@ -275,3 +284,30 @@ def test_a_postcode_between_place_and_country(parser: Geoparser, text, name, cou
 def test_postcode_gap_switched_off(parser: Geoparser) -> None:
     text = "Returns go to 12 Dundas St, London, N6A 3K7, Canada."
     assert _place(_without(parser, "postcode-gap"), text, "London").place.country_code == "GB"
+
+
+# -- city-over-namesake-unit ------------------------------------------------------------------
+
+
+def test_unit_yields_to_a_namesake_city_at_least_as_populous(parser: Geoparser) -> None:
+    text = "Egypt and Jordan sent aid to Gaza by air."
+    gaza = _given(parser, text, "Gaza").place
+    assert (gaza.country_code, gaza.feature_code) == ("PS", "PPL")
+    kept = _given(_without(parser, CITY_OVER_NAMESAKE_UNIT), text, "Gaza").place
+    assert kept.country_code == "MZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # the head word names the unit
+        ("Drought hit farmers in Gaza province, in southern Mozambique.", "Gaza", "MZ"),
+        # no namesake city as populous as the unit
+        ("Floods hit Punjab on Monday.", "Punjab", "IN"),
+    ],
+)
+def test_unit_stays_without_a_bigger_namesake_city_or_with_a_head_word(
+    parser: Geoparser, text: str, name: str, code: str
+) -> None:
+    found = _given(parser, text, name).place
+    assert (found.country_code, found.feature_code) == (code, "ADM1")

@@ -17,6 +17,7 @@ from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.passes import AREA_FOCUS_NAMESAKE, STRONG_FOCUS
 from gazetteer.unresolved import (
+    ALIAS_FAR_TOWN,
     FAR_KM,
     FAR_NAMESAKE,
     FOREIGN_NAMESAKE,
@@ -244,3 +245,20 @@ def test_a_weak_reading_said_once_is_no_focus_for_other_names(parser: Geoparser)
     assert town.place is not None and town.place.name == "Avdiyivka"
     pulled = _given(_without(parser, STRONG_FOCUS), text, "Orlivka", "Avdiivka")["Avdiivka"]
     assert pulled.place is not None and pulled.place.name == "Orlivka"
+
+
+def test_a_town_read_by_an_alias_far_from_the_story_is_left_unresolved(
+    parser: Geoparser,
+) -> None:
+    text = "Fighters burned the market at Inata before dawn, traders in Djibo said."
+    found = _given(parser, text, "Inata", "Djibo")
+    assert found["Inata"].place is None
+    assert FAR_NAMESAKE in found["Inata"].trace
+    assert found["Djibo"].place is not None
+    kept = _given(_without(parser, ALIAS_FAR_TOWN), text, "Inata", "Djibo")["Inata"]
+    assert kept.place is not None and kept.place.country_code == "JP"
+
+
+def test_an_alias_near_the_story_stands(parser: Geoparser) -> None:
+    text = "Traders from Inata and Osaka met at the fish market."
+    assert _given(parser, text, "Inata", "Osaka")["Inata"].place.country_code == "JP"
