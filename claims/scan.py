@@ -38,9 +38,10 @@ class _WordIndex:
     """The folded words of one text, and where each of them starts (found when asked).
 
     Most of a text's words start no name, so only the words a scanner looks for are
-    located: by a search for the word as a whole word, case-insensitively. That finds
-    every position where a name starting with the word can match (the name's first word
-    matches the text there), and a text word is in :attr:`words` whenever it matches.
+    located: in ASCII text by finding the word as a whole word in the lower-cased text, in
+    other text by one pass over its word runs, kept by folded form. That finds every
+    position where a name starting with the word can match (the name's first word matches
+    the text there), and a text word is in :attr:`words` whenever it matches.
     """
 
     def __init__(self, text: str) -> None:
@@ -55,23 +56,49 @@ class _WordIndex:
             self.words = {w.lower() if w.isascii() else fold(w)
                           for w in set(_WORD.findall(text))}
         self._starts: dict[str, list[int]] = {}
+        #: In text that is not ASCII: folded word -> where its runs start (built when asked).
+        self._runs: dict[str, list[int]] | None = None
 
     def starts(self, word: str) -> list[int]:
-        """Return the positions where ``word`` (folded) stands as a whole word, in order."""
+        """Return the positions where ``word`` (folded) stands as a whole word, in order.
+
+        In text that is not ASCII these are the starts of the word runs that fold to
+        ``word`` (:meth:`_folded_runs`): every place where ``word`` matches as a whole word,
+        case-insensitively, and a name can only match at one of those.
+        """
         found = self._starts.get(word)
         if found is None:
             if self.lower is not None and word.isascii():
                 found = _ascii_word_starts(self.lower, word)
             else:
-                found = [m.start() for m in _whole_word(word).finditer(self.text)]
+                found = self._folded_runs().get(word, [])
             self._starts[word] = found
         return found
+
+    def _folded_runs(self) -> dict[str, list[int]]:
+        r"""Return folded word -> the starts of the text's ``\w`` runs that fold to it.
+
+        One pass over the text instead of a whole-word search per word: a whole-word
+        case-insensitive match of a word is a whole ``\w`` run, and :func:`fold` gives the
+        word back for every character ``re.IGNORECASE`` matches to it.
+        """
+        runs = self._runs
+        if runs is None:
+            runs = self._runs = {}
+            folded: dict[str, str] = {}
+            for match in _WORD.finditer(self.text):
+                raw = match.group()
+                key = folded.get(raw)
+                if key is None:
+                    key = folded[raw] = raw.lower() if raw.isascii() else fold(raw)
+                runs.setdefault(key, []).append(match.start())
+        return runs
 
 
 def _ascii_word_starts(lower: str, word: str) -> list[int]:
     r"""Return where ``word`` stands as a whole word in the lower-cased ASCII text ``lower``.
 
-    The same positions as :func:`_whole_word`'s ``finditer`` on the text: in ASCII text a
+    The positions where ``word`` matches as a whole word, case-insensitively: in ASCII text a
     case-insensitive match is an occurrence in the lower-cased text, and ``\w`` is a letter,
     a digit or "_". (Two whole-word occurrences of a word never overlap.)
     """
@@ -90,19 +117,6 @@ def _ascii_word_starts(lower: str, word: str) -> list[int]:
 def _is_ascii_word_char(char: str) -> bool:
     r"""Tell whether an ASCII character is one ``\w`` matches."""
     return char.isalnum() or char == "_"
-
-
-#: Whole-word patterns by word: only first words of names are asked for, so it stays small.
-_whole_words: dict[str, re.Pattern[str]] = {}
-
-
-def _whole_word(word: str) -> re.Pattern[str]:
-    """Return the case-insensitive whole-word pattern of ``word`` (one per first word)."""
-    pattern = _whole_words.get(word)
-    if pattern is None:
-        pattern = _whole_words[word] = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)",
-                                                  re.IGNORECASE)
-    return pattern
 
 
 _last_index: list[_WordIndex | None] = [None]

@@ -88,7 +88,7 @@ def test_fold_gives_the_ascii_letter_of_every_character_ignorecase_matches():
                 max_size=14))
 def test_ascii_text_finds_whole_words_without_the_regex(scanner, words):
     """In ASCII text, word starts come from the lower-cased text, as the regex finds them."""
-    from claims.scan import _ascii_word_starts, _whole_word
+    from claims.scan import _ascii_word_starts
 
     text = "".join(words)
     assert text.isascii()
@@ -96,6 +96,28 @@ def test_ascii_text_finds_whole_words_without_the_regex(scanner, words):
     for word in ("haftar", "lna", "al", "forces", "x"):
         assert _ascii_word_starts(text.lower(), word) == [
             m.start() for m in _whole_word(word).finditer(text)], (text, word)
+
+
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The case-insensitive whole-word pattern of ``word``: where the regex finds it."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Haftar", "HAFTAR", "haftars", "LNA", "lna", "’s", "“",
+                                 "é", "İ", "ſ", "\u212a", "x", "_", "9", "-", " ", "Forces",
+                                 "ARMÉES", "قوات", "الجيش", "و", "\u064e", "\n"]),
+                min_size=1, max_size=14))
+def test_non_ascii_text_finds_every_whole_word_in_one_pass(words):
+    """Outside ASCII, word starts come from the folded word runs: every regex match is one."""
+    from claims.scan import _WordIndex
+
+    text = "é" + "".join(words)
+    index = _WordIndex(text)
+    for word in ("haftar", "lna", "forces", "x", "s", "قوات", "الجيش"):
+        found = index.starts(word)
+        assert set(found) >= {m.start() for m in _whole_word(word).finditer(text)}, (text, word)
+        assert found == sorted(found)
 
 
 def test_an_arabic_name_with_digits_keeps_the_shortcut():
