@@ -38,84 +38,58 @@ class _WordIndex:
     """The folded words of one text, and where each of them starts (found when asked).
 
     Most of a text's words start no name, so only the words a scanner looks for are
-    located: in ASCII text by finding the word as a whole word in the lower-cased text, in
-    other text by one pass over its word runs, kept by folded form. That finds every
+    located: as whole words of the folded text (:func:`_word_starts`). That finds every
     position where a name starting with the word can match (the name's first word matches
     the text there), and a text word is in :attr:`words` whenever it matches.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        #: The lower-cased text when it is ASCII (then a word's case-insensitive matches
-        #: are exactly its occurrences there: lower-casing ASCII keeps every offset).
-        self.lower: str | None = None
+        #: The text lower-cased (ASCII) or folded (:func:`fold`), when a word is looked for.
+        self._folded: str | None = None
         if text.isascii():
-            self.lower = text.lower()
-            self.words = set(_WORD.findall(self.lower))
+            self._folded = text.lower()
+            self.words = set(_WORD.findall(self._folded))
         else:  # fold gives what lower gives on ASCII words, and lower is cheaper
             self.words = {w.lower() if w.isascii() else fold(w)
                           for w in set(_WORD.findall(text))}
         self._starts: dict[str, list[int]] = {}
-        #: In text that is not ASCII: folded word -> where its runs start (built when asked).
-        self._runs: dict[str, list[int]] | None = None
 
     def starts(self, word: str) -> list[int]:
-        """Return the positions where ``word`` (folded) stands as a whole word, in order.
-
-        In text that is not ASCII these are the starts of the word runs that fold to
-        ``word`` (:meth:`_folded_runs`): every place where ``word`` matches as a whole word,
-        case-insensitively, and a name can only match at one of those.
-        """
+        """Return the positions where ``word`` (folded) stands as a whole word, in order."""
         found = self._starts.get(word)
         if found is None:
-            if self.lower is not None and word.isascii():
-                found = _ascii_word_starts(self.lower, word)
-            else:
-                found = self._folded_runs().get(word, [])
-            self._starts[word] = found
+            if self._folded is None:
+                self._folded = fold(self.text)
+            found = self._starts[word] = _word_starts(self.text, self._folded, word)
         return found
 
-    def _folded_runs(self) -> dict[str, list[int]]:
-        r"""Return folded word -> the starts of the text's ``\w`` runs that fold to it.
 
-        One pass over the text instead of a whole-word search per word: a whole-word
-        case-insensitive match of a word is a whole ``\w`` run, and :func:`fold` gives the
-        word back for every character ``re.IGNORECASE`` matches to it.
-        """
-        runs = self._runs
-        if runs is None:
-            runs = self._runs = {}
-            folded: dict[str, str] = {}
-            for match in _WORD.finditer(self.text):
-                raw = match.group()
-                key = folded.get(raw)
-                if key is None:
-                    key = folded[raw] = raw.lower() if raw.isascii() else fold(raw)
-                runs.setdefault(key, []).append(match.start())
-        return runs
+def _word_starts(text: str, folded: str, word: str) -> list[int]:
+    r"""Return where the folded ``word`` stands as a whole word in ``text``, in order.
 
-
-def _ascii_word_starts(lower: str, word: str) -> list[int]:
-    r"""Return where ``word`` stands as a whole word in the lower-cased ASCII text ``lower``.
-
-    The positions where ``word`` matches as a whole word, case-insensitively: in ASCII text a
-    case-insensitive match is an occurrence in the lower-cased text, and ``\w`` is a letter,
-    a digit or "_". (Two whole-word occurrences of a word never overlap.)
+    ``folded`` is :func:`fold` of ``text`` (for ASCII, its lower-case): it keeps every
+    offset (each character folds to one), and ``re.IGNORECASE`` matches a character to an
+    ASCII letter only where it folds to that letter. So every whole-word case-insensitive
+    match of ``word`` is an occurrence of ``word`` in ``folded`` with no ``\w`` character
+    of ``text`` on either side (``\w``: ``str.isalnum`` or "_"). In ASCII text these are
+    exactly the matches; elsewhere there may be more (never a place a name matches).
+    Two whole-word occurrences of a word never overlap.
     """
     found: list[int] = []
-    size, n = len(lower), len(word)
-    pos = lower.find(word)
+    size, n = len(text), len(word)
+    pos = folded.find(word)
     while pos >= 0:
         end = pos + n
-        if (pos == 0 or not _is_ascii_word_char(lower[pos - 1])) and (
-                end >= size or not _is_ascii_word_char(lower[end])):
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (
+                end >= size or not _is_word_char(text[end])):
             found.append(pos)
-        pos = lower.find(word, pos + 1)
+        pos = folded.find(word, pos + 1)
     return found
 
 
-def _is_ascii_word_char(char: str) -> bool:
-    r"""Tell whether an ASCII character is one ``\w`` matches."""
+def _is_word_char(char: str) -> bool:
+    r"""Tell whether ``\w`` matches ``char`` (in ``str`` patterns: alphanumeric or "_")."""
     return char.isalnum() or char == "_"
 
 
