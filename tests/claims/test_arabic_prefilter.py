@@ -225,3 +225,22 @@ def test_long_runs_of_space_inside_a_match(gap):
     found = _all_matches(control._GATE, text)
     assert found == _all_matches(reference, text)
     assert {"shelling", "held by", "fell to"} <= {name for name, _s, _g in found}
+
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(
+    ["أ", "إ", "آ", "ة", "ى", "ئ", "ؤ", "ی", "ک", "ـ", "٣", "۴", "ه", "ي", "ا", "و", "ك", "س",
+     " ", "a", "3", "،"]), max_size=30))
+def test_fold_by_replacements_is_the_table_translation(text):
+    """fold replaces, character by character, what ``str.translate`` of its table gives."""
+    from claims.arabic.text import _TABLE
+
+    assert fold(text) == text.translate(_TABLE)
+
+
+def test_no_folded_character_is_folded_again():
+    """The replacements may run in any order: none gives a character another replaces."""
+    from claims.arabic.text import _PAIRS
+
+    assert not {to for _, to in _PAIRS} & {char for char, _ in _PAIRS}
