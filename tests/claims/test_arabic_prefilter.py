@@ -244,3 +244,16 @@ def test_no_folded_character_is_folded_again():
     from claims.arabic.text import _PAIRS
 
     assert not {to for _, to in _PAIRS} & {char for char, _ in _PAIRS}
+
+
+@pytest.mark.parametrize("text", ["كيدال سقطت بيد المتمردين", "وكانت كيدال قد سقطت بيد المسلحين",
+                                  "مدينة باخموت باتت تحت سيطره القوات"])
+def test_subject_slots_start_only_at_a_word_start(text):
+    """A word's tail is never tried on its own: where the word fails, so does each tail."""
+    from claims.arabic.control import _SUBJECT_SLOT_RE, subject_slots
+
+    starts = {start for start, _ in subject_slots(text)}
+    assert starts
+    for pos in range(1, len(text)):
+        if not text[pos - 1].isspace() and text[pos - 1] not in "()":
+            assert _SUBJECT_SLOT_RE.match(text, pos) is None, pos
