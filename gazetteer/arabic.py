@@ -73,8 +73,8 @@ def arabic_ratio(text: str) -> float:
     >>> arabic_ratio("Sirte سرت"), arabic_ratio("123")
     (0.375, 0.0)
     """
-    if text.isascii() or _ARABIC_LETTER_RE.search(text) is None:
-        return 0.0  # one scan: an English text with curly quotes is not counted letter by letter
+    if text.isascii():
+        return 0.0
     arabic = sum(map(len, _ARABIC_LETTERS_RE.findall(text)))
     latin = sum(map(len, _LATIN_LETTERS_RE.findall(text)))
     return arabic / (arabic + latin) if arabic + latin else 0.0

@@ -183,14 +183,3 @@ def test_short_arabic_names_of_countries(name, country):
     found = [(m.text, m.place.country_code, m.place.precision)
              for m in geoparse(f"وصل الوفد إلى {name} أمس، وعاد منها إلى جنيف.") if m.place]
     assert (name, country, "country") in found
-
-
-@pytest.mark.parametrize("text", ["Forces took Sirte", "“Quoted” café in Tarhūna", "",
-                                  "سرت", "Sirte سرت", "ـ", "Forces took Sirte (سرت)"])
-def test_arabic_ratio_skips_texts_without_arabic_letters(text):
-    """A text with no Arabic letter has ratio 0 without counting its Latin letters."""
-    from gazetteer.arabic import _ARABIC_LETTERS_RE, _LATIN_LETTERS_RE, arabic_ratio
-
-    arabic = sum(map(len, _ARABIC_LETTERS_RE.findall(text)))
-    latin = sum(map(len, _LATIN_LETTERS_RE.findall(text)))
-    assert arabic_ratio(text) == (arabic / (arabic + latin) if arabic + latin else 0.0)
