@@ -257,3 +257,26 @@ def test_subject_slots_start_only_at_a_word_start(text):
     for pos in range(1, len(text)):
         if not text[pos - 1].isspace() and text[pos - 1] not in "()":
             assert _SUBJECT_SLOT_RE.match(text, pos) is None, pos
+
+
+def _alias_keys() -> list[str]:
+    from claims.arabic.actors import _table
+
+    return sorted(_table()[1])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["", " ", "  ", "و", "ف", "ب", "ل", "لل", "وال", "ك",
+                                           "فب", "،", "x", "ال", "\n"]),
+                          st.one_of(st.sampled_from(_alias_keys()),
+                                    st.sampled_from(["قوات", "الجيش", "سرت", "في", "حفتر"]))),
+                max_size=6))
+def test_alias_matches_are_the_pattern_matches(parts):
+    """Trying the alias pattern only at runs that start a name finds what finditer finds."""
+    from claims.arabic.actors import _alias_matches, _first_words, _table
+
+    assert _first_words() is not None  # every first word is a plain run: the shortcut holds
+    text = "".join(glue + name for glue, name in parts)
+    pattern = _table()[0]
+    assert [(m.span(), m["name"]) for m in _alias_matches(pattern, text)] == \
+        [(m.span(), m["name"]) for m in pattern.finditer(text)]
