@@ -38,19 +38,18 @@ class _WordIndex:
     """The folded words of one text, and where each of them starts (found when asked).
 
     Most of a text's words start no name, so only the words a scanner looks for are
-    located: by a search for the word as a whole word, case-insensitively. That finds
-    every position where a name starting with the word can match (the name's first word
-    matches the text there), and a text word is in :attr:`words` whenever it matches.
+    located: as whole words of the folded text (:func:`_word_starts`). That finds every
+    position where a name starting with the word can match (the name's first word matches
+    the text there), and a text word is in :attr:`words` whenever it matches.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        #: The lower-cased text when it is ASCII (then a word's case-insensitive matches
-        #: are exactly its occurrences there: lower-casing ASCII keeps every offset).
-        self.lower: str | None = None
+        #: The text lower-cased (ASCII) or folded (:func:`fold`), when a word is looked for.
+        self._folded: str | None = None
         if text.isascii():
-            self.lower = text.lower()
-            self.words = set(_WORD.findall(self.lower))
+            self._folded = text.lower()
+            self.words = set(_WORD.findall(self._folded))
         else:  # fold gives what lower gives on ASCII words, and lower is cheaper
             self.words = {w.lower() if w.isascii() else fold(w)
                           for w in set(_WORD.findall(text))}
@@ -60,49 +59,38 @@ class _WordIndex:
         """Return the positions where ``word`` (folded) stands as a whole word, in order."""
         found = self._starts.get(word)
         if found is None:
-            if self.lower is not None and word.isascii():
-                found = _ascii_word_starts(self.lower, word)
-            else:
-                found = [m.start() for m in _whole_word(word).finditer(self.text)]
-            self._starts[word] = found
+            if self._folded is None:
+                self._folded = fold(self.text)
+            found = self._starts[word] = _word_starts(self.text, self._folded, word)
         return found
 
 
-def _ascii_word_starts(lower: str, word: str) -> list[int]:
-    r"""Return where ``word`` stands as a whole word in the lower-cased ASCII text ``lower``.
+def _word_starts(text: str, folded: str, word: str) -> list[int]:
+    r"""Return where the folded ``word`` stands as a whole word in ``text``, in order.
 
-    The same positions as :func:`_whole_word`'s ``finditer`` on the text: in ASCII text a
-    case-insensitive match is an occurrence in the lower-cased text, and ``\w`` is a letter,
-    a digit or "_". (Two whole-word occurrences of a word never overlap.)
+    ``folded`` is :func:`fold` of ``text`` (for ASCII, its lower-case): it keeps every
+    offset (each character folds to one), and ``re.IGNORECASE`` matches a character to an
+    ASCII letter only where it folds to that letter. So every whole-word case-insensitive
+    match of ``word`` is an occurrence of ``word`` in ``folded`` with no ``\w`` character
+    of ``text`` on either side (``\w``: ``str.isalnum`` or "_"). In ASCII text these are
+    exactly the matches; elsewhere there may be more (never a place a name matches).
+    Two whole-word occurrences of a word never overlap.
     """
     found: list[int] = []
-    size, n = len(lower), len(word)
-    pos = lower.find(word)
+    size, n = len(text), len(word)
+    pos = folded.find(word)
     while pos >= 0:
         end = pos + n
-        if (pos == 0 or not _is_ascii_word_char(lower[pos - 1])) and (
-                end >= size or not _is_ascii_word_char(lower[end])):
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (
+                end >= size or not _is_word_char(text[end])):
             found.append(pos)
-        pos = lower.find(word, pos + 1)
+        pos = folded.find(word, pos + 1)
     return found
 
 
-def _is_ascii_word_char(char: str) -> bool:
-    r"""Tell whether an ASCII character is one ``\w`` matches."""
+def _is_word_char(char: str) -> bool:
+    r"""Tell whether ``\w`` matches ``char`` (in ``str`` patterns: alphanumeric or "_")."""
     return char.isalnum() or char == "_"
-
-
-#: Whole-word patterns by word: only first words of names are asked for, so it stays small.
-_whole_words: dict[str, re.Pattern[str]] = {}
-
-
-def _whole_word(word: str) -> re.Pattern[str]:
-    """Return the case-insensitive whole-word pattern of ``word`` (one per first word)."""
-    pattern = _whole_words.get(word)
-    if pattern is None:
-        pattern = _whole_words[word] = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)",
-                                                  re.IGNORECASE)
-    return pattern
 
 
 _last_index: list[_WordIndex | None] = [None]

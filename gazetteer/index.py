@@ -59,6 +59,8 @@ _TRAILING_GENERIC_RE = re.compile(
     r"^(?P<rest>.+?)\s+(?:district|area|region|neighbou?rhood|suburbs?|outskirts|town|village|"
     r"city|countryside|front|frontline|front\s+line|axis|sector|camp|base|military\s+base|"
     r"bridge|checkpoint|crossing|junction|roundabout)$", re.IGNORECASE)
+#: How many towns' regions :meth:`GazetteerIndex.parents` keeps.
+_PARENTS_CACHE = 50_000
 _PLACE_COLUMNS = ("pid, id, name, lat, lon, feature_code, country_code, admin1, population, "
                   "precision, geonameid, source, radius_km")
 
@@ -116,6 +118,8 @@ class GazetteerIndex:
         self._fuzzy_keys: dict[str, list[str]] = {}
         self._rows_for_key = lru_cache(maxsize=50000)(self._rows_for_key_uncached)
         self._match_cache: dict[tuple[str, bool], tuple[Match, ...]] = {}
+        #: Place id -> its regions (:meth:`parents`): the resolver asks of the same towns.
+        self._parents_cache: dict[str, tuple[Place, ...]] = {}
         self._info_cache: dict[str, NameInfo | None] = {}
 
     # -- low level ---------------------------------------------------------------------
@@ -295,11 +299,18 @@ class GazetteerIndex:
         are not listed: compare ``country_code``.
         """
         place_id = place if isinstance(place, str) else place.id
-        rows = self._query(
-            f"SELECT {', '.join('r.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
-            "FROM places p JOIN parents l ON l.pid = p.pid JOIN places r ON r.pid = l.parent "
-            "WHERE p.id = ? ORDER BY r.feature_code", (place_id,))
-        return [self._place(row) for row in rows]
+        found = self._parents_cache.get(place_id)
+        if found is None:  # the links are in the file only: analyst places add none
+            rows = self._query(
+                f"SELECT {', '.join('r.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
+                "FROM places p JOIN parents l ON l.pid = p.pid JOIN places r ON r.pid = "
+                "l.parent WHERE p.id = ? ORDER BY r.feature_code", (place_id,))
+            found = tuple(self._place(row) for row in rows)
+            with self._lock:
+                if len(self._parents_cache) >= _PARENTS_CACHE:
+                    self._parents_cache.clear()
+                self._parents_cache[place_id] = found
+        return list(found)
 
     def within(self, place: Place, region: Place) -> bool:
         """Say whether ``place`` lies in ``region`` (a country, a first- or second-level region).
@@ -430,6 +441,7 @@ class GazetteerIndex:
             self._rows_for_key.cache_clear()
             self._match_cache.clear()
             self._info_cache.clear()
+            self._parents_cache.clear()
             self._places.clear()
 
     def arabic_heads(self) -> frozenset[str] | None:

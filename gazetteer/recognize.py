@@ -83,11 +83,13 @@ RecognitionStep = Callable[[str, list["Token"], list["Span"], list["Span"]], lis
 MAX_TOKENS: int = 6
 
 _TOKEN_RE = re.compile(
+    r"(?=\w)(?:"  # every branch starts with a word character: skip the gaps fast
     r"(?:[^\W\d_]\.){2,}"  # U.S., D.C., U.K.
     r"|[^\W\d_](?:\.[^\W\d_]{1,3}\.)"  # W.Va., N.Y.? (single-letter + part)
     # al-Watiya: an Arabic article glued to the name
     r"|(?i:al|el|ad|ar|as|ash|at|az|an|ath|ed|es|er|ez|adh)[-‑’'][^\W\d_]\w*(?:['’]\w+)*"
     r"|[^\W_][\w]*(?:['’][\w]+)*\.?"  # words (hyphenated names are matched across the hyphen)
+    r")"
 )
 
 #: Linking words that join a name only between hyphens ("Mazar-i-Sharif", "Dera-e-Ghazi").
@@ -166,13 +168,8 @@ class Dropped:
 
 
 _GAP_MARKS = frozenset('.!?\n\r:;"“')
-
-
-def _is_capitalized(word: str) -> bool:
-    first = word[:1]
-    if first.isupper():
-        return True
-    return first in "ae" and len(word) > 4 and bool(ARTICLE_PREFIX_RE.match(word))
+_ARTICLE_PREFIX_MATCH = ARTICLE_PREFIX_RE.match
+_new_tuple = tuple.__new__
 
 
 def tokenize(text: str) -> list[Token]:
@@ -187,13 +184,16 @@ def tokenize(text: str) -> list[Token]:
     [True, True, False]
     """
     tokens: list[Token] = []
+    append = tokens.append
     previous_end = 0
+    before = ""  # the previous token's text ("" before the first)
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
         word = match.group()
-        gap = text[previous_end:start]
-        if tokens:
-            before = tokens[-1].text
+        if not before:
+            initial = True
+        else:
+            gap = text[previous_end:start]
             if gap == " ":
                 initial = before[-1] == "." and len(before) > 4 and not before[:-1].isupper()
             elif _GAP_MARKS.isdisjoint(gap):
@@ -205,9 +205,13 @@ def tokenize(text: str) -> list[Token]:
                     and not before[:-1].isupper()
                     and gap.strip() == ""
                 )
-        else:
-            initial = True
-        tokens.append(Token(start, end, word, _is_capitalized(word), initial))
+        # capitalised: an upper-case first letter, or an article glued to a name (al-Watiya)
+        first = word[0]
+        capitalized = first.isupper() or (
+            first in "ae" and len(word) > 4 and _ARTICLE_PREFIX_MATCH(word) is not None)
+        # tuple.__new__ skips the named tuple's Python-level __new__: a token per word
+        append(_new_tuple(Token, (start, end, word, capitalized, initial)))
+        before = word
         previous_end = end
     return tokens
 

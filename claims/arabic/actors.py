@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -84,6 +85,57 @@ def _table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, tuple[str, ..
     pattern = re.compile(r"(?<![\w])(?P<pre>[وفبلك]{0,2}?)(?P<name>" + "|".join(parts)
                          + r")(?![\w])")
     return pattern, {k: (v[0], tuple(v[1])) for k, v in table.items()}
+
+
+#: A run of word characters: an alias match can only start where one starts.
+_WORD_RUN_RE = re.compile(r"\w+")
+#: The clitics the alias pattern allows in front of a name (at most two).
+_CLITICS = frozenset("وفبلك")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str] | None:
+    """Return the first words the alias pattern's names can start with, or None.
+
+    An alias's first word, and for one starting with ال the لل form's (للجيش). None when a
+    first word is not a plain run of word characters: then :func:`_alias_matches` cannot
+    tell where a match may start and searches the whole sentence.
+    """
+    firsts: set[str] = set()
+    for key in _table()[1]:
+        first = key.split(" ")[0]
+        firsts.add(first)
+        if key.startswith("ال"):
+            firsts.add("ل" + first[1:])
+    return frozenset(firsts) if all(_WORD_RUN_RE.fullmatch(w) for w in firsts) else None
+
+
+def _alias_matches(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+    """Yield ``pattern.finditer(folded)``'s matches, trying the pattern only where one may start.
+
+    A match starts a run of word characters (the lookbehind), up to two clitics and then a
+    name whose first word ends the run (a space or the name's end follows it). So only runs
+    that are such a first word behind at most two clitics are tried, with ``match`` at their
+    start, left to right and never inside the match before: the same matches, without
+    trying some two hundred aliases at every word of the sentence.
+    """
+    firsts = _first_words()
+    if firsts is None:
+        yield from pattern.finditer(folded)
+        return
+    end = 0
+    for run in _WORD_RUN_RE.finditer(folded):
+        start = run.start()
+        if start < end:
+            continue
+        word = run.group()
+        if not (word in firsts or (word[0] in _CLITICS and (
+                word[1:] in firsts or (word[1:2] in _CLITICS and word[2:] in firsts)))):
+            continue
+        match = pattern.match(folded, start)
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +225,7 @@ def find_arabic_actors(folded: str, text: str | None = None) -> list[ArabicActor
     if pattern is None:
         return []
     out: list[ArabicActor] = []
-    for m in pattern.finditer(folded):
+    for m in _alias_matches(pattern, folded):
         name = re.sub(r"\s+", " ", m.group("name"))
         entry = table.get("ال" + name[2:] if name.startswith("لل") else name)
         if entry is None:

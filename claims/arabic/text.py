@@ -21,9 +21,21 @@ _TABLE = str.maketrans({**{k: v for k, v in LETTER_FOLDS.items() if len(v) == 1}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?؟])\s+|\n+")
 
 
+#: The table's pairs: no replacement is itself replaced (checked in the tests).
+_PAIRS = tuple((chr(code), to) for code, to in _TABLE.items())
+
+
 def fold(text: str) -> str:
-    """Return ``text`` with Arabic letter variants and digits folded (same length)."""
-    return text.translate(_TABLE)
+    """Return ``text`` with Arabic letter variants and digits folded (same length).
+
+    ``text.translate(_TABLE)``, by one ``str.replace`` per folded character the text holds:
+    ``str.translate`` looks every character of an Arabic text up in the table, ten times
+    slower than these searches.
+    """
+    for char, to in _PAIRS:
+        if char in text:
+            text = text.replace(char, to)
+    return text
 
 
 _NOT_BLANK_RE = re.compile(r"\S")

@@ -225,3 +225,58 @@ def test_long_runs_of_space_inside_a_match(gap):
     found = _all_matches(control._GATE, text)
     assert found == _all_matches(reference, text)
     assert {"shelling", "held by", "fell to"} <= {name for name, _s, _g in found}
+
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(
+    ["أ", "إ", "آ", "ة", "ى", "ئ", "ؤ", "ی", "ک", "ـ", "٣", "۴", "ه", "ي", "ا", "و", "ك", "س",
+     " ", "a", "3", "،"]), max_size=30))
+def test_fold_by_replacements_is_the_table_translation(text):
+    """fold replaces, character by character, what ``str.translate`` of its table gives."""
+    from claims.arabic.text import _TABLE
+
+    assert fold(text) == text.translate(_TABLE)
+
+
+def test_no_folded_character_is_folded_again():
+    """The replacements may run in any order: none gives a character another replaces."""
+    from claims.arabic.text import _PAIRS
+
+    assert not {to for _, to in _PAIRS} & {char for char, _ in _PAIRS}
+
+
+@pytest.mark.parametrize("text", ["كيدال سقطت بيد المتمردين", "وكانت كيدال قد سقطت بيد المسلحين",
+                                  "مدينة باخموت باتت تحت سيطره القوات"])
+def test_subject_slots_start_only_at_a_word_start(text):
+    """A word's tail is never tried on its own: where the word fails, so does each tail."""
+    from claims.arabic.control import _SUBJECT_SLOT_RE, subject_slots
+
+    starts = {start for start, _ in subject_slots(text)}
+    assert starts
+    for pos in range(1, len(text)):
+        if not text[pos - 1].isspace() and text[pos - 1] not in "()":
+            assert _SUBJECT_SLOT_RE.match(text, pos) is None, pos
+
+
+def _alias_keys() -> list[str]:
+    from claims.arabic.actors import _table
+
+    return sorted(_table()[1])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["", " ", "  ", "و", "ف", "ب", "ل", "لل", "وال", "ك",
+                                           "فب", "،", "x", "ال", "\n"]),
+                          st.one_of(st.sampled_from(_alias_keys()),
+                                    st.sampled_from(["قوات", "الجيش", "سرت", "في", "حفتر"]))),
+                max_size=6))
+def test_alias_matches_are_the_pattern_matches(parts):
+    """Trying the alias pattern only at runs that start a name finds what finditer finds."""
+    from claims.arabic.actors import _alias_matches, _first_words, _table
+
+    assert _first_words() is not None  # every first word is a plain run: the shortcut holds
+    text = "".join(glue + name for glue, name in parts)
+    pattern = _table()[0]
+    assert [(m.span(), m["name"]) for m in _alias_matches(pattern, text)] == \
+        [(m.span(), m["name"]) for m in pattern.finditer(text)]

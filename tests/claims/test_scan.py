@@ -88,14 +88,36 @@ def test_fold_gives_the_ascii_letter_of_every_character_ignorecase_matches():
                 max_size=14))
 def test_ascii_text_finds_whole_words_without_the_regex(scanner, words):
     """In ASCII text, word starts come from the lower-cased text, as the regex finds them."""
-    from claims.scan import _ascii_word_starts, _whole_word
+    from claims.scan import _word_starts
 
     text = "".join(words)
     assert text.isascii()
     _same(scanner, text)
     for word in ("haftar", "lna", "al", "forces", "x"):
-        assert _ascii_word_starts(text.lower(), word) == [
+        assert _word_starts(text, text.lower(), word) == [
             m.start() for m in _whole_word(word).finditer(text)], (text, word)
+
+
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The case-insensitive whole-word pattern of ``word``: where the regex finds it."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Haftar", "HAFTAR", "haftars", "LNA", "lna", "’s", "“",
+                                 "é", "İ", "ſ", "\u212a", "x", "_", "9", "-", " ", "Forces",
+                                 "ARMÉES", "قوات", "الجيش", "و", "\u064e", "\n"]),
+                min_size=1, max_size=14))
+def test_non_ascii_text_finds_every_whole_word_in_the_folded_text(words):
+    """Outside ASCII, word starts come from the folded text: every regex match is one."""
+    from claims.scan import _WordIndex
+
+    text = "é" + "".join(words)
+    index = _WordIndex(text)
+    for word in ("haftar", "lna", "forces", "x", "s", "قوات", "الجيش"):
+        found = index.starts(word)
+        assert set(found) >= {m.start() for m in _whole_word(word).finditer(text)}, (text, word)
+        assert found == sorted(found)
 
 
 def test_an_arabic_name_with_digits_keeps_the_shortcut():
@@ -116,3 +138,25 @@ def test_the_actor_book_of_every_war_keeps_the_shortcut():
     scanners = [book._pattern(cid)[0] for cid in [None, *book.conflicts]]
     scanners += list(book._keyword_res.values())
     assert all(s is None or s._firsts is not None for s in scanners)
+
+
+def test_folding_keeps_offsets_and_word_characters_are_alphanumerics():
+    """What the folded-text search rests on, over all of Unicode: each character folds to
+    one character (so offsets carry over) and ``\\w`` is ``str.isalnum`` or "_"."""
+    from claims.scan import _is_word_char
+
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        assert len(fold(char)) == 1, hex(code)
+        assert bool(word.match(char)) == _is_word_char(char), hex(code)
+
+
+@pytest.mark.parametrize("text", ["Sırte’s “İdlib” ſudan \u212aurdish", "café İ", "ſ", "“x”",
+                                  "\u212a", "plain ASCII", "قوات ı"])
+def test_fold_translates_only_texts_that_need_it(text):
+    from claims.prefilter import _IGNORECASE_EXTRAS
+
+    assert fold(text) == text.translate(_IGNORECASE_EXTRAS).lower()

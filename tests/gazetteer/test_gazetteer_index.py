@@ -338,6 +338,22 @@ def test_town_parents_and_containment(index: GazetteerIndex) -> None:
     assert index.parents("curated:al-watiya-air-base") == []
 
 
+def test_town_parents_are_read_once(index: GazetteerIndex, monkeypatch) -> None:
+    """The resolver asks the regions of the same towns again and again: one query each."""
+    chicago = next(p for p in index.lookup("Chicago") if p.country_code == "US")
+    first = index.parents(chicago)
+    queries: list[str] = []
+    real = index._query
+    monkeypatch.setattr(index, "_query", lambda sql, params=(): queries.append(sql) or
+                        real(sql, params))
+    again = index.parents(chicago)
+    assert again == first and queries == []
+    again.append(chicago)  # a caller's list is its own
+    assert index.parents(chicago) == first
+    index.clear_caches()
+    assert index.parents(chicago.id) == first and len(queries) == 1
+
+
 def test_regions_display_their_type(index: GazetteerIndex) -> None:
     donetsk = index.get("adm:UA.05")
     assert donetsk.name == "Donetsk Oblast"
