@@ -33,10 +33,17 @@ _TITLE_BEFORE = re.compile(
     r"Capt\.|chief|Chief|envoy|official|activist|journalist|head|Sheikh|Emir|King|Prince|"
     r"[Ss]ecretary|Field\s+Marshal|told|by\s+Colonel|Kh\.)\s+$"
 )
+#: Rule *described-reference*: a definite description may carry any one or two lower-case
+#: modifiers before its head noun ("the lakeside city", "the garrison town", "the army
+#: base", "the rebel-held town"): a reader takes it for the last place of the head's kind
+#: all the same. Words that point away from that place ("the other town", "the nearby
+#: village", "the surrounding area") are no modifiers of it.
+_NOT_MODIFIER = (r"(?:other|next|nearby|neighbou?ring|adjacent|surrounding|wider|same|first|"
+                 r"second|new|last|only|one|two|three|several|many|few|each|every|"
+                 r"such|another|whole|entire|most|much|some|and|of|in|to|for)")
 _ANAPHOR = re.compile(
-    r"\b(?:the\s+(?:entire\s+|whole\s+|strategic\s+|northwestern\s+|coastal\s+|"
-    r"northern\s+|southern\s+|eastern\s+|western\s+|regional\s+|provincial\s+|state\s+|"
-    r"besieged\s+|embattled\s+)?(?:town|city|capital|base|airbase|air\s+base|"
+    r"\b(?:the\s+(?:entire\s+|whole\s+)?(?:(?!" + _NOT_MODIFIER + r"\b)(?-i:[a-z][a-z-]+)\s+)"
+    r"{0,2}?(?:town|city|capital|base|airbase|air\s+base|airfield|airstrip|"
     r"airport|village|port|area|region|province|governorate|district|settlement|enclave|"
     r"stronghold))(?![\w-])(?!\s+(?:of|centre|center|council|authorities|government)\b)",
     re.IGNORECASE)
@@ -242,6 +249,8 @@ def place_mentions(sentence: str, actors: list[ActorMention],
         target = None
         reason = None
         head = noun.split()[-1]
+        if head == "capital" and noun != "the capital":
+            head = "seat"  # rule *seat-capital*: "the provincial capital" is a region's seat
         if noun.endswith("capital") and (discourse is None or noun == "the capital"):
             target = capital
         else:
@@ -261,10 +270,10 @@ def place_mentions(sentence: str, actors: list[ActorMention],
                     reason = discourse.place_reason(match.group(0), earlier)
             else:
                 pool = introduced or before or list(antecedents or [])
-            if head in {"airport", "base", "airbase", "port"}:
+            if head in {"airport", "base", "airbase", "port", "airfield", "airstrip"}:
                 # "the airport" refers back to an airport (or a place named just before in
                 # the same sentence), never to a town or an agency in an earlier sentence
-                facility = r"\b(?:airport|air\s*base|airbase|base|port)\b"
+                facility = r"\b(?:airport|air\s*base|airbase|base|port|airfield|airstrip)\b"
                 pool = ([n for n in pool if re.search(facility, n, re.IGNORECASE)]
                         or ([before[-1]] if before else [])
                         or ([earlier.name] if earlier is not None else []))
