@@ -43,7 +43,7 @@ _NOT_MODIFIER = (r"(?:other|next|nearby|neighbou?ring|adjacent|surrounding|wider
                  r"such|another|whole|entire|most|much|some|and|of|in|to|for)")
 _ANAPHOR = re.compile(
     r"\b(?:the\s+(?:entire\s+|whole\s+)?(?:(?!" + _NOT_MODIFIER + r"\b)(?-i:[a-z][a-z-]+)\s+)"
-    r"{0,2}?(?:town|city|capital|base|airbase|air\s+base|airfield|airstrip|"
+    r"{0,2}?(?:town|city|capital|district\s+headquarters|base|airbase|air\s+base|airfield|airstrip|"
     r"airport|village|port|area|region|province|governorate|district|settlement|enclave|"
     r"stronghold))(?![\w-])(?!\s+(?:of|centre|center|council|authorities|government)\b)",
     re.IGNORECASE)
@@ -249,8 +249,10 @@ def place_mentions(sentence: str, actors: list[ActorMention],
         target = None
         reason = None
         head = noun.split()[-1]
-        if head == "capital" and noun != "the capital":
-            head = "seat"  # rule *seat-capital*: "the provincial capital" is a region's seat
+        if (head == "capital" and noun != "the capital") or head == "headquarters":
+            # rule *seat-capital*: "the provincial capital", "the district headquarters"
+            # is the seat of a region or district
+            head = "seat"
         if noun.endswith("capital") and (discourse is None or noun == "the capital"):
             target = capital
         else:
