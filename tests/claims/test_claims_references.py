@@ -81,21 +81,121 @@ PROBES: list[tuple[str, str, tuple[str | None, str, str]]] = [
 ]
 
 
+#: Written after the rules below, and never tuned on: a check that they carry over.
+#: ``None`` marks an article with no capture in it.
+PROBES_HELDOUT: list[tuple[str, str, tuple[str | None, str, str] | None]] = [
+    ("Pro-Russian separatists pressed on Sievierodonetsk for weeks. Ukrainian troops withdrew from the ruined city on Friday.", "ukraine", ("Ukraine", "withdrew", "Sievierodonetsk")),
+    ("The RSF attacked El Fasher again on Monday. The army still holds the besieged desert city, a spokesman said.", "sudan", ("SAF", "holds", "El Fasher")),
+    ("ADF fighters raided Beni last week. Congolese troops later retook the eastern town.", "drc", ("FARDC", "captured", "Beni")),
+    ("Fighters advanced on Hajjah. Government forces said they recaptured the mountain city on Sunday.", "yemen", ("Yemeni government", "captured", "Hajjah")),
+    ("The Taliban attacked Lashkar Gah in May. The insurgents captured the provincial capital in August.", "afghanistan", ("Taliban", "captured", "Lashkar Gah")),
+    ("Russian forces struck Kramatorsk airfield overnight. Ukraine said it still controls the airfield.", "ukraine", ("Ukraine", "holds", "Kramatorsk airfield")),
+    ("Al-Shabaab has long fought in Hiran. On Tuesday the group seized Moqokori.", "somalia", ("al-Shabaab", "captured", "Moqokori")),
+    ("FARC dissidents attacked a police post. The guerrillas now hold Argelia, officials said.", "colombia", ("FARC", "holds", "Argelia")),
+    ("JNIM fighters besieged Djibo. Two weeks later the militants entered the northern town.", "sahel", ("JNIM", "entered", "Djibo")),
+    ("The Peshmerga moved on Sinjar in November. Kurdish forces said they captured the mountain town.", "iraq", ("Peshmerga", "captured", "Sinjar")),
+    ("Houthi fighters shelled Taiz for months. The movement now controls the northern part of the besieged city.", "yemen", ("Houthis", "holds", "Taiz")),
+    ("The M23 shelled Sake on Monday. The rebels then captured the lakeside town.", "drc", ("M23", "captured", "Sake")),
+    ("Israeli troops moved into Jenin camp. Palestinian gunmen fired at the soldiers.", "gaza", None),
+    ("SPLA soldiers guarded Malakal airport. SPLA-IO fighters overran the airport at dawn.", "southsudan", ("SPLA-IO", "captured", "Malakal airport")),
+]
+
+
 def _claims(text: str, conflict: str) -> set[tuple[str | None, str, str]]:
     return {(c.actor_norm, c.action, c.place)
             for c in extract_claims(text, published="2024-05-06", conflict=conflict)
             if c.kind == "control"}
 
 
-def probe_hits() -> list[bool]:
-    """Return, per probe, whether its claim is extracted."""
-    return [expected in _claims(text, conflict) for text, conflict, expected in PROBES]
+def _hit(text: str, conflict: str, expected: tuple[str | None, str, str] | None) -> bool:
+    got = _claims(text, conflict)
+    if expected is None:
+        return not any(action == "captured" for _, action, _ in got)
+    return expected in got
+
+
+#: The share of each probe set this round reached (before it: 22/30 and 4/14).
+REFERENCE_PROBE_FLOOR = 1.0
+HELDOUT_PROBE_FLOOR = 0.85
 
 
 def test_reference_probe_rate():
-    """The probes measure the mechanism; the floor is the figure this round reached."""
-    hits = probe_hits()
+    """The probes measure the mechanism as a whole."""
+    hits = [_hit(*probe) for probe in PROBES]
     assert sum(hits) / len(hits) >= REFERENCE_PROBE_FLOOR
 
 
-REFERENCE_PROBE_FLOOR = 0.0
+def test_heldout_reference_probe_rate():
+    hits = [_hit(*probe) for probe in PROBES_HELDOUT]
+    assert sum(hits) / len(hits) >= HELDOUT_PROBE_FLOOR
+
+
+# --- rule *described-reference* (claims.control_places) ---
+
+@pytest.mark.parametrize("description", [
+    "the lakeside city", "the garrison town", "the rebel-held town", "the old market town",
+])
+def test_a_described_town_is_the_town_named_before(description):
+    text = f"Rebels shelled Goma all week. Government troops still hold {description}."
+    assert ("FARDC", "holds", "Goma") in _claims(text, "drc")
+
+
+@pytest.mark.parametrize("description", ["the other town", "the nearby town",
+                                         "the surrounding area"])
+def test_a_description_pointing_away_is_not_the_town_named_before(description):
+    text = f"Rebels shelled Goma all week. Government troops still hold {description}."
+    assert ("FARDC", "holds", "Goma") not in _claims(text, "drc")
+
+
+def test_an_airfield_is_the_airfield_named_before():
+    text = ("Russian paratroopers landed at Hostomel airport. Ukrainian units took back the "
+            "airfield on Friday.")
+    assert ("Ukraine", "captured", "Hostomel airport") in _claims(text, "ukraine")
+
+
+# --- rule *seat-capital* (claims.discourse, claims.control_places) ---
+
+def test_a_provincial_capital_may_be_a_plain_town_of_the_gazetteer():
+    # Marib is a PPL in GeoNames, not a PPLA, yet it is its governorate's seat
+    text = "Houthi fighters reached Marib. Government troops still hold the provincial capital."
+    assert ("Yemeni government", "holds", "Marib") in _claims(text, "yemen")
+
+
+def test_a_district_headquarters_is_the_district_town():
+    text = ("Insurgents stormed Palma on Wednesday. Soldiers fled the district headquarters "
+            "the same night.")
+    assert any(action == "withdrew" and place == "Palma"
+               for _, action, place in _claims(text, "mozambique"))
+
+
+# --- rule *facility-by-name* (claims.discourse) ---
+
+def test_an_airport_the_gazetteer_reads_as_its_town_is_still_an_airport():
+    # the gazetteer resolves "Wau airport" to the town of Wau
+    text = "Clashes broke out near Wau airport. SPLA-IO units seized the airport on Tuesday."
+    assert ("SPLA-IO", "captured", "Wau airport") in _claims(text, "southsudan")
+
+
+# --- rules *definite-actor-reference* and *nonstate-reference* (claims.control_actors) ---
+
+def test_the_guerrillas_are_the_armed_group_named_before():
+    text = "The ELN blew up a pipeline. The guerrillas now control Tame, officials say."
+    assert ("ELN", "holds", "Tame") in _claims(text, "colombia")
+
+
+def test_the_group_is_not_the_army_named_after_it():
+    text = ("The ELN attacked a patrol of soldiers near the border. The guerrillas now control "
+            "Tame, officials say.")
+    assert ("ELN", "holds", "Tame") in _claims(text, "colombia")
+
+
+def test_the_group_is_the_armed_group_not_the_army_that_drove_it_out():
+    # the army is the actor named last, yet "the group" never means a state's forces
+    text = ("Government troops drove al-Shabaab out of Bulo Burde. The group later seized "
+            "Jalalaqsi.")
+    assert ("al-Shabaab", "captured", "Jalalaqsi") in _claims(text, "somalia")
+
+
+def test_they_may_still_be_the_army():
+    text = "Government troops drove al-Shabaab out of Bulo Burde. They later seized Jalalaqsi."
+    assert ("Somali government", "captured", "Jalalaqsi") in _claims(text, "somalia")
