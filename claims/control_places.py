@@ -283,8 +283,48 @@ def place_mentions(sentence: str, actors: list[ActorMention],
         if target:
             refs.append(PlaceRef(match.start(), match.end(), match.group(0), target, reason))
     if discourse is not None:
+        refs.extend(_plural_references(sentence, refs, discourse))
         refs.extend(_it_references(sentence, refs, discourse))
     return sorted(refs, key=lambda r: r.start)
+
+
+#: Rule *plural-reference*: "the towns", "the two villages" mean the places of that kind
+#: listed together just before: in the sentence ("took Bucha and Irpin after Russian troops
+#: left the towns"), else in the latest earlier sentence that named two or more.
+_PLURAL = re.compile(
+    r"\bthe\s+(?:(?!" + _NOT_MODIFIER.replace("two|three|", "") + r"\b)(?-i:[a-z][a-z-]+)\s+)"
+    r"{0,2}?(?P<noun>towns|cities|villages)(?![\w-])(?!\s+(?:of|and)\b)", re.IGNORECASE)
+_SINGULAR = {"towns": "town", "cities": "city", "villages": "village"}
+
+
+def _last_list(sentence: str, before: list[PlaceRef]) -> list[PlaceRef]:
+    """Return the last place of ``before`` with the places listed with it ("A, B and C")."""
+    out = before[-1:]
+    for prev in reversed(before[:-1]):
+        if not _glue_ok(sentence[prev.end:out[0].start]):
+            break
+        out.insert(0, prev)
+    return out
+
+
+def _plural_references(sentence: str, refs: list[PlaceRef], discourse: Discourse,
+                       ) -> list[PlaceRef]:
+    """Read "the towns" as each place of the list it refers back to (one ref per place)."""
+    out: list[PlaceRef] = []
+    for match in _PLURAL.finditer(sentence):
+        if any(r.start <= match.start() < r.end for r in refs):
+            continue
+        listed = _last_list(sentence, [r for r in refs if r.end <= match.start()])
+        if len(listed) >= 2:
+            names = [r.name for r in listed]
+            reasons = [f"{match.group(0)} -> {n}, named before in the sentence" for n in names]
+        else:
+            entries = discourse.places_for_plural(_SINGULAR[match.group("noun").lower()])
+            names = [e.name for e in entries]
+            reasons = [discourse.place_reason(match.group(0), e) for e in entries]
+        out.extend(PlaceRef(match.start(), match.end(), match.group(0), name, reason)
+                   for name, reason in zip(names, reasons, strict=True))
+    return out
 
 
 _IT = re.compile(r"\bit\b(?!\s+(?:is|was|said|says|has|had|added|claimed|would|will|did)\b)")
@@ -418,7 +458,7 @@ def _places_after(sentence: str, pos: int, places: list[PlaceRef], limit: int = 
     out = [first]
     for nxt in after[1:]:
         glue = sentence[out[-1].end:nxt.start]
-        if _glue_ok(glue):
+        if nxt.start == out[-1].start or _glue_ok(glue):  # a plural reference's places
             out.append(nxt)
         else:
             break
@@ -476,7 +516,7 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     out = [last]
     for prev in reversed(before[:-1]):
         glue = sentence[prev.end:out[0].start]
-        if _glue_ok(glue):
+        if prev.start == out[0].start or _glue_ok(glue):  # a plural reference's places
             out.insert(0, prev)
         else:
             break

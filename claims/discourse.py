@@ -328,6 +328,34 @@ class Discourse:
                 return entry
         return None
 
+    def places_for_plural(self, noun: str) -> list[PlaceEntry]:
+        """Return the places a plural reference ("the towns") stands for, oldest first.
+
+        Rule *plural-reference*: the places of a compatible kind that the latest earlier
+        sentence within reach named two or more of; none when no sentence named two.
+
+        >>> d = Discourse()
+        >>> d.note_place("Bucha", "town"); d.note_place("Irpin", "town")
+        >>> d.next_sentence()
+        >>> [e.name for e in d.places_for_plural("town")]
+        ['Bucha', 'Irpin']
+        """
+        kinds = REFERENCE_NOUNS.get(noun.lower())
+        if kinds is None:
+            return []
+        group: list[PlaceEntry] = []
+        for entry in self._recent():
+            if entry.sentence >= self.sentence or entry.kind not in kinds:
+                continue
+            if self.sentence - entry.sentence > REACH_SENTENCES:
+                break
+            if group and entry.sentence != group[0].sentence:
+                if len(group) >= 2:
+                    break
+                group = []
+            group.append(entry)
+        return list(reversed(group)) if len(group) >= 2 else []
+
     def actor_for(self, words: str, *, exclude: str | None = None,
                   states: frozenset[str] = frozenset()) -> ActorEntry | None:
         """Return the actor a reference ("they", "its fighters", "the group") stands for.
