@@ -284,6 +284,7 @@ def place_mentions(sentence: str, actors: list[ActorMention],
             refs.append(PlaceRef(match.start(), match.end(), match.group(0), target, reason))
     if discourse is not None:
         refs.extend(_plural_references(sentence, refs, discourse))
+        refs.extend(_part_references(sentence, refs, discourse))
         refs.extend(_it_references(sentence, refs, discourse))
     return sorted(refs, key=lambda r: r.start)
 
@@ -295,6 +296,37 @@ _PLURAL = re.compile(
     r"\bthe\s+(?:(?!" + _NOT_MODIFIER.replace("two|three|", "") + r"\b)(?-i:[a-z][a-z-]+)\s+)"
     r"{0,2}?(?P<noun>towns|cities|villages)(?![\w-])(?!\s+(?:of|and)\b)", re.IGNORECASE)
 _SINGULAR = {"towns": "town", "cities": "city", "villages": "village"}
+
+
+#: Rule *part-of-the-town*: "its outskirts", "a small area on the south-western edge", "the
+#: centre" with no "of X" are a part of the town just spoken of, claimed as the town: the
+#: last town-level place named before in the sentence (or referred to), else the article's.
+#: Suburbs and districts are places of their own, as for :data:`_POSSESSIVE_PART`.
+_PART = re.compile(
+    r"\b(?:the|its)\s+(?:(?-i:[a-z][a-z-]+)\s+){0,2}?(?:edge|edges|outskirts|"
+    r"centre|center|downtown)(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+_PART_KINDS = frozenset({"town", "city", "capital", "village"})
+
+
+def _part_references(sentence: str, refs: list[PlaceRef], discourse: Discourse,
+                     ) -> list[PlaceRef]:
+    """Read "its outskirts", "the western edge" as the town they are part of."""
+    out: list[PlaceRef] = []
+    for match in _PART.finditer(sentence):
+        if any(r.start <= match.start() < r.end for r in refs):
+            continue
+        here = [r for r in refs if r.end <= match.start()
+                and (r.text != r.name or discourse.kind_of(r.name) in _PART_KINDS)]
+        if here:
+            name = here[-1].name
+            reason = f"{match.group(0)} -> {name}, named before in the sentence"
+        else:
+            entry = discourse.place_for("town")
+            if entry is None:
+                continue
+            name, reason = entry.name, discourse.place_reason(match.group(0), entry)
+        out.append(PlaceRef(match.start(), match.end(), match.group(0), name, reason))
+    return out
 
 
 def _last_list(sentence: str, before: list[PlaceRef]) -> list[PlaceRef]:

@@ -79,3 +79,9 @@ def test_a_description_pointing_away_is_not_the_town_named_before(description):
 def test_they_may_still_be_the_army():
     text = "Government troops drove al-Shabaab out of Bulo Burde. They later seized Jalalaqsi."
     assert ("Somali government", "captured", "Jalalaqsi") in _claims(text, "somalia")
+
+
+def test_suburbs_are_no_part_of_the_town():
+    # rule *part-of-the-town* reads edges and outskirts, not suburbs (places of their own)
+    text = "Junta troops abandoned Hpakant on Friday as resistance fighters shelled its suburbs."
+    assert ("Resistance", "attacked", "Hpakant") not in _claims(text, "myanmar")
