@@ -10,6 +10,7 @@ right after or before a trigger, with the glue and leads a list of places allows
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from claims.actors import ActorBook, ActorMention
@@ -308,25 +309,42 @@ _PART = re.compile(
 _PART_KINDS = frozenset({"town", "city", "capital", "village"})
 
 
+#: A reader of a reference: given the match and the sentence's places before it, the
+#: places it means, each with why.
+_Reading = Callable[[re.Match[str], list[PlaceRef]], list[tuple[str, str]]]
+
+
+def _references(sentence: str, pattern: re.Pattern[str], refs: list[PlaceRef],
+                read: _Reading) -> list[PlaceRef]:
+    """Return a ref per place that each match of ``pattern`` (outside ``refs``) means."""
+    out: list[PlaceRef] = []
+    for match in pattern.finditer(sentence):
+        if any(r.start <= match.start() < r.end for r in refs):
+            continue
+        before = [r for r in refs if r.end <= match.start()]
+        out.extend(PlaceRef(match.start(), match.end(), match.group(0), name, reason)
+                   for name, reason in read(match, before))
+    return out
+
+
+def _here(words: str, name: str) -> tuple[str, str]:
+    """Return a place a reference means and why, when the sentence itself named it."""
+    return name, f"{words} -> {name}, named before in the sentence"
+
+
 def _part_references(sentence: str, refs: list[PlaceRef], discourse: Discourse,
                      ) -> list[PlaceRef]:
     """Read "its outskirts", "the western edge" as the town they are part of."""
-    out: list[PlaceRef] = []
-    for match in _PART.finditer(sentence):
-        if any(r.start <= match.start() < r.end for r in refs):
-            continue
-        here = [r for r in refs if r.end <= match.start()
-                and (r.text != r.name or discourse.kind_of(r.name) in _PART_KINDS)]
+    def read(match: re.Match[str], before: list[PlaceRef]) -> list[tuple[str, str]]:
+        here = [r for r in before
+                if r.text != r.name or discourse.kind_of(r.name) in _PART_KINDS]
         if here:
-            name = here[-1].name
-            reason = f"{match.group(0)} -> {name}, named before in the sentence"
-        else:
-            entry = discourse.place_for("town")
-            if entry is None:
-                continue
-            name, reason = entry.name, discourse.place_reason(match.group(0), entry)
-        out.append(PlaceRef(match.start(), match.end(), match.group(0), name, reason))
-    return out
+            return [_here(match.group(0), here[-1].name)]
+        entry = discourse.place_for("town")
+        return [] if entry is None else [(entry.name,
+                                          discourse.place_reason(match.group(0), entry))]
+
+    return _references(sentence, _PART, refs, read)
 
 
 def _last_list(sentence: str, before: list[PlaceRef]) -> list[PlaceRef]:
@@ -342,21 +360,14 @@ def _last_list(sentence: str, before: list[PlaceRef]) -> list[PlaceRef]:
 def _plural_references(sentence: str, refs: list[PlaceRef], discourse: Discourse,
                        ) -> list[PlaceRef]:
     """Read "the towns" as each place of the list it refers back to (one ref per place)."""
-    out: list[PlaceRef] = []
-    for match in _PLURAL.finditer(sentence):
-        if any(r.start <= match.start() < r.end for r in refs):
-            continue
-        listed = _last_list(sentence, [r for r in refs if r.end <= match.start()])
+    def read(match: re.Match[str], before: list[PlaceRef]) -> list[tuple[str, str]]:
+        listed = _last_list(sentence, before)
         if len(listed) >= 2:
-            names = [r.name for r in listed]
-            reasons = [f"{match.group(0)} -> {n}, named before in the sentence" for n in names]
-        else:
-            entries = discourse.places_for_plural(_SINGULAR[match.group("noun").lower()])
-            names = [e.name for e in entries]
-            reasons = [discourse.place_reason(match.group(0), e) for e in entries]
-        out.extend(PlaceRef(match.start(), match.end(), match.group(0), name, reason)
-                   for name, reason in zip(names, reasons, strict=True))
-    return out
+            return [_here(match.group(0), r.name) for r in listed]
+        entries = discourse.places_for_plural(_SINGULAR[match.group("noun").lower()])
+        return [(e.name, discourse.place_reason(match.group(0), e)) for e in entries]
+
+    return _references(sentence, _PLURAL, refs, read)
 
 
 _IT = re.compile(r"\bit\b(?!\s+(?:is|was|said|says|has|had|added|claimed|would|will|did)\b)")
@@ -376,24 +387,17 @@ def _it_references(sentence: str, refs: list[PlaceRef], discourse: Discourse) ->
     the one the article named last; never a region or a country ("Sinja, the capital of
     Sennar state, ... overran it" is Sinja).
     """
-    out: list[PlaceRef] = []
-    for match in _IT.finditer(sentence):
-        if any(r.start <= match.start() < r.end for r in refs):
-            continue
-        before = [r for r in refs if r.end <= match.start()
-                  and discourse.kind_of(r.name) in _IT_KINDS and not country_code(r.name)
-                  and not _CONTAINER_AFTER.match(sentence, r.end)
-                  and not _IN_CONTAINER.search(sentence, 0, r.start)]
-        if before:
-            target = before[-1].name
-            reason = f"it -> {target}, named before in the sentence"
-        else:
-            entry = discourse.place_for("it")
-            if entry is None:
-                continue
-            target, reason = entry.name, discourse.place_reason("it", entry)
-        out.append(PlaceRef(match.start(), match.end(), "it", target, reason))
-    return out
+    def read(match: re.Match[str], before: list[PlaceRef]) -> list[tuple[str, str]]:
+        fits = [r for r in before
+                if discourse.kind_of(r.name) in _IT_KINDS and not country_code(r.name)
+                and not _CONTAINER_AFTER.match(sentence, r.end)
+                and not _IN_CONTAINER.search(sentence, 0, r.start)]
+        if fits:
+            return [_here("it", fits[-1].name)]
+        entry = discourse.place_for("it")
+        return [] if entry is None else [(entry.name, discourse.place_reason("it", entry))]
+
+    return _references(sentence, _IT, refs, read)
 
 
 #: "the Gezira capital", "South Kivu's capital", "the provincial capital of X" is the seat
