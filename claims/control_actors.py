@@ -21,7 +21,7 @@ from gazetteer.countries import (
     is_demonym,
 )
 
-__all__ = ["speaker_actors"]
+__all__ = ["speaker_actors", "state_actors"]
 
 #: The preposition before the place of a locative attack ("ambushed tanks in X").
 _LOCATIVE = re.compile(r"\s(?:in|near|around|outside|for|at|on\s+the\s+(?:edge|outskirts)\s+of)"
@@ -111,7 +111,8 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
             [a for a in speakers if a.end <= found.start()]
         if re.match(r"(?:our|we)\b", found.group(0), re.I) and actors and not earlier:
             earlier = actors[:1]  # "our forces ...," the commander said: the speaker's side
-        entry = discourse.actor_for(found.group(0)) if discourse is not None else None
+        entry = discourse.actor_for(found.group(0), states=state_actors(book, conflict)) \
+            if discourse is not None else None
         if earlier:
             norm = earlier[-1].norm
         elif entry is not None:
@@ -130,6 +131,11 @@ def _generic_actor_before(sentence: str, pos: int, actors: list[ActorMention],
     first = re.match(r"[A-Z][a-z]+", found.group(0))
     if norm is None and first and is_demonym(first.group(0)):
         norm = _demonym_norm(first.group(0), book, conflict)  # "Ethiopian troops" -> ENDF
+    if norm is None and not pronoun and discourse is not None:
+        definite = _definite_reference(sentence, found.start(), found.group(0), discourse,
+                                       state_actors(book, conflict))
+        if definite is not None:
+            return definite
     return ActorMention(found.start(), found.end(), found.group(0), norm, found.start(),
                         found.end())
 
@@ -217,6 +223,40 @@ def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list
             out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
                                     match.start("who"), match.end("who")))
     return sorted(out, key=lambda a: a.start)
+
+
+#: The generic names that mark an actor as a state's forces (rule *nonstate-reference*).
+_STATE_GENERICS = frozenset({"the army", "government troops", "government forces", "the military",
+                             "army troops", "the armed forces", "security forces"})
+
+
+def state_actors(book: ActorBook | None, conflict: str | None) -> frozenset[str]:
+    """Return the war's state forces: the actors the book gives an army's generic names."""
+    info = book.conflicts.get(conflict) if book is not None and conflict else None
+    if info is None:
+        return frozenset()
+    return frozenset(norm for norm, names in info.generic.items()
+                     if _STATE_GENERICS & {n.lower() for n in names})
+
+
+#: Rule *definite-actor-reference*: "the guerrillas", "the gunmen", "the insurgents" that the
+#: war's book gives no side of mean the armed actor the article named last, as "the group"
+#: does (a reader does not take them for a new, unnamed force).
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _definite_reference(sentence: str, start: int, words: str, discourse: Discourse,
+                        states: frozenset[str]) -> _AnaphoricActor | None:
+    """Return the actor a definite generic subject ("the guerrillas") stands for, or None."""
+    lead = _DEFINITE_BEFORE.search(sentence, max(0, start - 4), start)
+    if lead is None:
+        return None
+    phrase = f"{lead.group(0)}{words}"
+    entry = discourse.actor_for(phrase, states=states)
+    if entry is None:
+        return None
+    return _AnaphoricActor(lead.start(), start + len(words), phrase, entry.norm, lead.start(),
+                           start + len(words), discourse.actor_reason(phrase, entry))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ right after or before a trigger, with the glue and leads a list of places allows
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from claims.actors import ActorBook, ActorMention
@@ -33,10 +34,17 @@ _TITLE_BEFORE = re.compile(
     r"Capt\.|chief|Chief|envoy|official|activist|journalist|head|Sheikh|Emir|King|Prince|"
     r"[Ss]ecretary|Field\s+Marshal|told|by\s+Colonel|Kh\.)\s+$"
 )
+#: Rule *described-reference*: a definite description may carry any one or two lower-case
+#: modifiers before its head noun ("the lakeside city", "the garrison town", "the army
+#: base", "the rebel-held town"): a reader takes it for the last place of the head's kind
+#: all the same. Words that point away from that place ("the other town", "the nearby
+#: village", "the surrounding area") are no modifiers of it.
+_NOT_MODIFIER = (r"(?:other|next|nearby|neighbou?ring|adjacent|surrounding|wider|same|first|"
+                 r"second|new|last|only|one|two|three|several|many|few|each|every|"
+                 r"such|another|whole|entire|most|much|some|and|of|in|to|for)")
 _ANAPHOR = re.compile(
-    r"\b(?:the\s+(?:entire\s+|whole\s+|strategic\s+|northwestern\s+|coastal\s+|"
-    r"northern\s+|southern\s+|eastern\s+|western\s+|regional\s+|provincial\s+|state\s+|"
-    r"besieged\s+|embattled\s+)?(?:town|city|capital|base|airbase|air\s+base|"
+    r"\b(?:the\s+(?:entire\s+|whole\s+)?(?:(?!" + _NOT_MODIFIER + r"\b)(?-i:[a-z][a-z-]+)\s+)"
+    r"{0,2}?(?:town|city|capital|district\s+headquarters|base|airbase|air\s+base|airfield|airstrip|"
     r"airport|village|port|area|region|province|governorate|district|settlement|enclave|"
     r"stronghold))(?![\w-])(?!\s+(?:of|centre|center|council|authorities|government)\b)",
     re.IGNORECASE)
@@ -242,6 +250,10 @@ def place_mentions(sentence: str, actors: list[ActorMention],
         target = None
         reason = None
         head = noun.split()[-1]
+        if (head == "capital" and noun != "the capital") or head == "headquarters":
+            # rule *seat-capital*: "the provincial capital", "the district headquarters"
+            # is the seat of a region or district
+            head = "seat"
         if noun.endswith("capital") and (discourse is None or noun == "the capital"):
             target = capital
         else:
@@ -261,10 +273,10 @@ def place_mentions(sentence: str, actors: list[ActorMention],
                     reason = discourse.place_reason(match.group(0), earlier)
             else:
                 pool = introduced or before or list(antecedents or [])
-            if head in {"airport", "base", "airbase", "port"}:
+            if head in {"airport", "base", "airbase", "port", "airfield", "airstrip"}:
                 # "the airport" refers back to an airport (or a place named just before in
                 # the same sentence), never to a town or an agency in an earlier sentence
-                facility = r"\b(?:airport|air\s*base|airbase|base|port)\b"
+                facility = r"\b(?:airport|air\s*base|airbase|base|port|airfield|airstrip)\b"
                 pool = ([n for n in pool if re.search(facility, n, re.IGNORECASE)]
                         or ([before[-1]] if before else [])
                         or ([earlier.name] if earlier is not None else []))
@@ -272,8 +284,90 @@ def place_mentions(sentence: str, actors: list[ActorMention],
         if target:
             refs.append(PlaceRef(match.start(), match.end(), match.group(0), target, reason))
     if discourse is not None:
+        refs.extend(_plural_references(sentence, refs, discourse))
+        refs.extend(_part_references(sentence, refs, discourse))
         refs.extend(_it_references(sentence, refs, discourse))
     return sorted(refs, key=lambda r: r.start)
+
+
+#: Rule *plural-reference*: "the towns", "the two villages" mean the places of that kind
+#: listed together just before: in the sentence ("took Bucha and Irpin after Russian troops
+#: left the towns"), else in the latest earlier sentence that named two or more.
+_PLURAL = re.compile(
+    r"\bthe\s+(?:(?!" + _NOT_MODIFIER.replace("two|three|", "") + r"\b)(?-i:[a-z][a-z-]+)\s+)"
+    r"{0,2}?(?P<noun>towns|cities|villages)(?![\w-])(?!\s+(?:of|and)\b)", re.IGNORECASE)
+_SINGULAR = {"towns": "town", "cities": "city", "villages": "village"}
+
+
+#: Rule *part-of-the-town*: "its outskirts", "a small area on the south-western edge", "the
+#: centre" with no "of X" are a part of the town just spoken of, claimed as the town: the
+#: last town-level place named before in the sentence (or referred to), else the article's.
+#: Suburbs and districts are places of their own, as for :data:`_POSSESSIVE_PART`.
+_PART = re.compile(
+    r"\b(?:the|its)\s+(?:(?-i:[a-z][a-z-]+)\s+){0,2}?(?:edge|edges|outskirts|"
+    r"centre|center|downtown)(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+_PART_KINDS = frozenset({"town", "city", "capital", "village"})
+
+
+#: A reader of a reference: given the match and the sentence's places before it, the
+#: places it means, each with why.
+_Reading = Callable[[re.Match[str], list[PlaceRef]], list[tuple[str, str]]]
+
+
+def _references(sentence: str, pattern: re.Pattern[str], refs: list[PlaceRef],
+                read: _Reading) -> list[PlaceRef]:
+    """Return a ref per place that each match of ``pattern`` (outside ``refs``) means."""
+    out: list[PlaceRef] = []
+    for match in pattern.finditer(sentence):
+        if any(r.start <= match.start() < r.end for r in refs):
+            continue
+        before = [r for r in refs if r.end <= match.start()]
+        out.extend(PlaceRef(match.start(), match.end(), match.group(0), name, reason)
+                   for name, reason in read(match, before))
+    return out
+
+
+def _here(words: str, name: str) -> tuple[str, str]:
+    """Return a place a reference means and why, when the sentence itself named it."""
+    return name, f"{words} -> {name}, named before in the sentence"
+
+
+def _part_references(sentence: str, refs: list[PlaceRef], discourse: Discourse,
+                     ) -> list[PlaceRef]:
+    """Read "its outskirts", "the western edge" as the town they are part of."""
+    def read(match: re.Match[str], before: list[PlaceRef]) -> list[tuple[str, str]]:
+        here = [r for r in before
+                if r.text != r.name or discourse.kind_of(r.name) in _PART_KINDS]
+        if here:
+            return [_here(match.group(0), here[-1].name)]
+        entry = discourse.place_for("town")
+        return [] if entry is None else [(entry.name,
+                                          discourse.place_reason(match.group(0), entry))]
+
+    return _references(sentence, _PART, refs, read)
+
+
+def _last_list(sentence: str, before: list[PlaceRef]) -> list[PlaceRef]:
+    """Return the last place of ``before`` with the places listed with it ("A, B and C")."""
+    out = before[-1:]
+    for prev in reversed(before[:-1]):
+        if not _glue_ok(sentence[prev.end:out[0].start]):
+            break
+        out.insert(0, prev)
+    return out
+
+
+def _plural_references(sentence: str, refs: list[PlaceRef], discourse: Discourse,
+                       ) -> list[PlaceRef]:
+    """Read "the towns" as each place of the list it refers back to (one ref per place)."""
+    def read(match: re.Match[str], before: list[PlaceRef]) -> list[tuple[str, str]]:
+        listed = _last_list(sentence, before)
+        if len(listed) >= 2:
+            return [_here(match.group(0), r.name) for r in listed]
+        entries = discourse.places_for_plural(_SINGULAR[match.group("noun").lower()])
+        return [(e.name, discourse.place_reason(match.group(0), e)) for e in entries]
+
+    return _references(sentence, _PLURAL, refs, read)
 
 
 _IT = re.compile(r"\bit\b(?!\s+(?:is|was|said|says|has|had|added|claimed|would|will|did)\b)")
@@ -293,24 +387,17 @@ def _it_references(sentence: str, refs: list[PlaceRef], discourse: Discourse) ->
     the one the article named last; never a region or a country ("Sinja, the capital of
     Sennar state, ... overran it" is Sinja).
     """
-    out: list[PlaceRef] = []
-    for match in _IT.finditer(sentence):
-        if any(r.start <= match.start() < r.end for r in refs):
-            continue
-        before = [r for r in refs if r.end <= match.start()
-                  and discourse.kind_of(r.name) in _IT_KINDS and not country_code(r.name)
-                  and not _CONTAINER_AFTER.match(sentence, r.end)
-                  and not _IN_CONTAINER.search(sentence, 0, r.start)]
-        if before:
-            target = before[-1].name
-            reason = f"it -> {target}, named before in the sentence"
-        else:
-            entry = discourse.place_for("it")
-            if entry is None:
-                continue
-            target, reason = entry.name, discourse.place_reason("it", entry)
-        out.append(PlaceRef(match.start(), match.end(), "it", target, reason))
-    return out
+    def read(match: re.Match[str], before: list[PlaceRef]) -> list[tuple[str, str]]:
+        fits = [r for r in before
+                if discourse.kind_of(r.name) in _IT_KINDS and not country_code(r.name)
+                and not _CONTAINER_AFTER.match(sentence, r.end)
+                and not _IN_CONTAINER.search(sentence, 0, r.start)]
+        if fits:
+            return [_here("it", fits[-1].name)]
+        entry = discourse.place_for("it")
+        return [] if entry is None else [(entry.name, discourse.place_reason("it", entry))]
+
+    return _references(sentence, _IT, refs, read)
 
 
 #: "the Gezira capital", "South Kivu's capital", "the provincial capital of X" is the seat
@@ -407,7 +494,7 @@ def _places_after(sentence: str, pos: int, places: list[PlaceRef], limit: int = 
     out = [first]
     for nxt in after[1:]:
         glue = sentence[out[-1].end:nxt.start]
-        if _glue_ok(glue):
+        if nxt.start == out[-1].start or _glue_ok(glue):  # a plural reference's places
             out.append(nxt)
         else:
             break
@@ -465,7 +552,7 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     out = [last]
     for prev in reversed(before[:-1]):
         glue = sentence[prev.end:out[0].start]
-        if _glue_ok(glue):
+        if prev.start == out[0].start or _glue_ok(glue):  # a plural reference's places
             out.insert(0, prev)
         else:
             break

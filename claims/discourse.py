@@ -36,11 +36,13 @@ from gazetteer.model import Place
 
 __all__ = [
     "ACTOR_REFERENCES",
+    "NONSTATE_REFERENCES",
     "REFERENCE_NOUNS",
     "ActorEntry",
     "Discourse",
     "PlaceEntry",
     "PlaceReading",
+    "facility_kind",
     "place_kind",
 ]
 
@@ -52,6 +54,10 @@ REFERENCE_NOUNS: dict[str, frozenset[str | None]] = {
     "village": frozenset({"village", "town", None}),
     "settlement": frozenset({"village", "town", None}),
     "capital": frozenset({"capital", "city"}),
+    # rule *seat-capital*: "the provincial capital", "the regional capital" is the seat of a
+    # region, which the gazetteer often marks as a plain town (PPL); never a name it cannot
+    # place (a capitalised first word is often none)
+    "seat": frozenset({"capital", "city", "town"}),
     "area": frozenset({"town", "village", "city", "district", "region", None}),
     "district": frozenset({"district", "region", None}),
     "region": frozenset({"region", "district"}),
@@ -61,6 +67,8 @@ REFERENCE_NOUNS: dict[str, frozenset[str | None]] = {
     "base": frozenset({"base", "airport"}),
     "airbase": frozenset({"base", "airport"}),
     "airport": frozenset({"airport", "base"}),
+    "airfield": frozenset({"airport", "base"}),
+    "airstrip": frozenset({"airport", "base"}),
     "port": frozenset({"port", "city", "town"}),
     "bridge": frozenset({"bridge"}),
     "crossing": frozenset({"crossing"}),
@@ -95,15 +103,40 @@ ACTOR_REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("the group", r"the\s+(?:armed\s+|rebel\s+|militant\s+|jihadist\s+|paramilitary\s+)?"
                       r"(?:group|militia|movement|faction|organi[sz]ation|alliance|coalition|"
                       r"paramilitaries|paramilitary|insurgents|rebels|militants|jihadists|"
-                      r"fighters|separatists)"),
+                      r"fighters|separatists|guerrillas|gunmen|militiamen|extremists)"),
     )
 )
+
+#: Rule *nonstate-reference*: the kinds of :data:`ACTOR_REFERENCES` that name an armed group
+#: by what it is not ("the group", "the insurgents", "the guerrillas"): never a state's army.
+NONSTATE_REFERENCES = frozenset({"the group"})
 
 #: A populated place this large is a "city" even where GeoNames marks no seat (PPL).
 CITY_POPULATION = 100_000
 
 #: How many sentences back a reference may reach.
 REACH_SENTENCES = 6
+
+
+#: Rule *facility-by-name*: a name that ends in a facility noun ("Wau airport", "Ain al-Asad
+#: air base", "Hostomel airfield") is that facility, whatever place the gazetteer resolves
+#: it to (most often the town the facility is named after), so "the airport" finds it. The
+#: extractor asks only for names the gazetteer places: a claim on an unplaced one maps nowhere.
+_FACILITY_NAME = re.compile(r"\b(?:(?P<airport>airport|airfield|airstrip)|"
+                            r"(?P<base>air\s*base|airbase|base|garrison)|(?P<port>port|harbou?r))$",
+                            re.IGNORECASE)
+
+
+def facility_kind(name: str) -> str | None:
+    """Return the kind of facility a place's name says it is ("airport", "base", "port").
+
+    >>> facility_kind("Wau airport"), facility_kind("Ain al-Asad Air Base")
+    ('airport', 'base')
+    >>> facility_kind("Port Sudan") is None
+    True
+    """
+    match = _FACILITY_NAME.search(name.strip())
+    return match.lastgroup if match else None
 
 
 def place_kind(place: Place | None) -> str | None:
@@ -295,26 +328,70 @@ class Discourse:
                 return entry
         return None
 
-    def actor_for(self, words: str, *, exclude: str | None = None) -> ActorEntry | None:
+    def places_for_plural(self, noun: str) -> list[PlaceEntry]:
+        """Return the places a plural reference ("the towns") stands for, oldest first.
+
+        Rule *plural-reference*: the places of a compatible kind that the latest earlier
+        sentence within reach named two or more of; none when no sentence named two.
+
+        >>> d = Discourse()
+        >>> d.note_place("Bucha", "town"); d.note_place("Irpin", "town")
+        >>> d.next_sentence()
+        >>> [e.name for e in d.places_for_plural("town")]
+        ['Bucha', 'Irpin']
+        """
+        kinds = REFERENCE_NOUNS.get(noun.lower())
+        if kinds is None:
+            return []
+        group: list[PlaceEntry] = []
+        for entry in self._recent():
+            if entry.sentence >= self.sentence or entry.kind not in kinds:
+                continue
+            if self.sentence - entry.sentence > REACH_SENTENCES:
+                break
+            if group and entry.sentence != group[0].sentence:
+                if len(group) >= 2:
+                    break
+                group = []
+            group.append(entry)
+        return list(reversed(group)) if len(group) >= 2 else []
+
+    def actor_for(self, words: str, *, exclude: str | None = None,
+                  states: frozenset[str] = frozenset()) -> ActorEntry | None:
         """Return the actor a reference ("they", "its fighters", "the group") stands for.
 
         ``exclude`` is a normalized actor that cannot be meant (the other side named in the
-        same clause). None when the words are no actor reference or nothing fits.
+        same clause); ``states`` are the war's state forces, which a reference of the
+        *nonstate-reference* kind ("the group", "the guerrillas") never means. None when
+        the words are no actor reference or nothing fits.
+
+        >>> d = Discourse()
+        >>> d.note_actor("the ELN", "ELN")
+        >>> d.note_actor("soldiers", "Colombian army")
+        >>> d.next_sentence()
+        >>> d.actor_for("the guerrillas", states=frozenset({"Colombian army"})).norm
+        'ELN'
+        >>> d.actor_for("they", states=frozenset({"Colombian army"})).norm
+        'Colombian army'
         """
         phrase = words.strip()
-        if not any(pattern.fullmatch(phrase) for _, pattern in ACTOR_REFERENCES):
+        kinds = {name for name, pattern in ACTOR_REFERENCES if pattern.fullmatch(phrase)}
+        if not kinds:
             return None
-        return self.recent_actor(exclude=exclude)
+        avoid = states if kinds & NONSTATE_REFERENCES else frozenset()
+        return self.recent_actor(exclude=exclude, avoid=avoid)
 
-    def recent_actor(self, *, exclude: str | None = None) -> ActorEntry | None:
+    def recent_actor(self, *, exclude: str | None = None,
+                     avoid: frozenset[str] = frozenset()) -> ActorEntry | None:
         """Return the most recent actor within reach other than ``exclude`` (or None).
 
         For references another language's rules recognized ("قواته": his forces).
+        ``avoid`` are actors that cannot be meant either.
         """
         for entry in reversed(self.actors):
             if self.sentence - entry.sentence > REACH_SENTENCES:
                 break
-            if entry.norm != exclude:
+            if entry.norm != exclude and entry.norm not in avoid:
                 return entry
         return None
 

@@ -20,7 +20,7 @@ from claims.actors import ActorBook, default_actor_book
 from claims.arabic.extract import extract_arabic_claims
 from claims.control import find_control_statements
 from claims.dates import find_dates, parse_published, resolve_event_date
-from claims.discourse import Discourse, PlaceReading, place_kind
+from claims.discourse import Discourse, PlaceReading, facility_kind, place_kind
 from claims.distance import find_distance_statements
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from claims.not_places import not_a_place
@@ -324,7 +324,7 @@ def _place_reading(name: str, resolver: PlaceResolver | None) -> PlaceReading | 
     place = resolver.resolve(name) if resolver is not None else None
     if not_a_place(name, place):
         return None
-    kind = place_kind(place)
+    kind = (facility_kind(name) if place is not None else None) or place_kind(place)
     if kind is None and _PART_OF_TOWN.search(name):
         kind = "district"  # "the Old City": a part of the town, never "the city"
     return kind, place
