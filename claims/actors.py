@@ -17,7 +17,9 @@ import json
 import logging
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,6 +68,19 @@ class Conflict:
     keywords: tuple[str, ...]
     aliases: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
     generic: dict[str, tuple[str, ...]] = field(hash=False, compare=False)
+    #: The years the war's actor book holds for, (first, last), None for open; (None, None)
+    #: when the file gives none. Wars of one country in other eras (Libya 2011 and Libya
+    #: since 2014) are told apart by them (:meth:`ActorBook.of_its_era`).
+    years: tuple[int | None, int | None] = (None, None)
+
+    def holds_in(self, year: int) -> bool:
+        """Whether ``year`` lies in the war's years (always, when it has none).
+
+        >>> Conflict("x", "X", (), None, (), {}, {}, (2011, 2011)).holds_in(2019)
+        False
+        """
+        first, last = self.years
+        return (first is None or year >= first) and (last is None or year <= last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +114,21 @@ def load_conflicts(path: Path | None = None) -> list[Conflict]:
                     keywords=tuple(item.get("keywords", ())),
                     aliases={a["norm"]: tuple(a.get("aliases", ())) for a in item["actors"]},
                     generic={a["norm"]: tuple(a.get("generic", ())) for a in item["actors"]},
+                    years=_years(item.get("years")),
                 ))
             except (KeyError, TypeError) as err:
                 raise DataSourceError(f"malformed conflict entry in {p}: {err}") from err
     return conflicts
+
+
+def _years(value: object) -> tuple[int | None, int | None]:
+    """``"years": [2011, 2011]`` (``null`` for an open end) as a pair; absent: (None, None)."""
+    if value is None:
+        return (None, None)
+    if (not isinstance(value, list) or len(value) != 2
+            or not all(v is None or isinstance(v, int) for v in value)):
+        raise TypeError(f"years must be [first, last] (integers or null), got {value!r}")
+    return (value[0], value[1])
 
 
 def _alternation(names: list[str]) -> NameScanner | None:
@@ -145,16 +171,50 @@ class ActorBook:
         self._spelled_cache: dict[str | None, dict[str, str]] = {}
         self._found: dict[tuple[str, str | None], tuple[ActorMention, ...]] = {}
 
-    def detect_conflict(self, text: str, hint: str | None = None) -> str | None:
-        """Return the id of the conflict the text is most about (keyword hits), or None."""
+    def detect_conflict(self, text: str, hint: str | None = None,
+                        published: date | None = None) -> str | None:
+        """Return the id of the conflict the text is most about (keyword hits), or None.
+
+        With the article's ``published`` date, a war of the same country whose years hold
+        that date is taken over one whose years do not (:meth:`of_its_era`).
+        """
         if hint and hint in self.conflicts:
             return hint
         best, best_hits = None, 0
+        hits: dict[str, float] = {}
         for cid, pattern in self._keyword_res.items():
-            hits = pattern.count(text) if pattern else 0
-            if hits > best_hits:
-                best, best_hits = cid, hits
+            count = pattern.count(text) if pattern else 0
+            if count:
+                hits[cid] = count
+            if count > best_hits:
+                best, best_hits = cid, count
+        if best is not None and published is not None:
+            return self.of_its_era(best, hits, published.year)
         return best
+
+    def of_its_era(self, best: str, votes: Mapping[str, float], year: int) -> str:
+        """Rule *war-of-its-era*: ``best``, or a war of the same country that holds in ``year``.
+
+        The keywords of Libya's 2011 war and of its war since 2014 overlap (Benghazi,
+        Misrata): an article of 2011 is read with the 2011 actor book (rebels and Gaddafi's
+        forces, not the LNA), one of 2019 mentioning Gaddafi with the later book. Only wars
+        that also have votes (keyword hits, named actors) and share a country with ``best``
+        compete; with none of them in its years, ``best`` stays.
+
+        >>> book = default_actor_book()
+        >>> book.of_its_era("libya", {"libya": 3, "libya2011": 1}, 2011)
+        'libya2011'
+        >>> book.of_its_era("libya2011", {"libya": 1, "libya2011": 3}, 2019)
+        'libya'
+        """
+        chosen = self.conflicts.get(best)
+        if chosen is None or chosen.holds_in(year):
+            return best
+        countries = set(chosen.countries)
+        rivals = [(votes[cid], cid) for cid, war in self.conflicts.items()
+                  if cid != best and votes.get(cid, 0) > 0 and countries & set(war.countries)
+                  and war.holds_in(year)]
+        return max(rivals)[1] if rivals else best
 
     def _pattern(self, conflict: str | None) -> tuple[NameScanner | None, dict[str, str]]:
         if conflict not in self._cache:

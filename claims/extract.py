@@ -150,7 +150,8 @@ def extract_claims(
                                      article_id=article_id, conflict=conflict, resolve=resolve,
                                      mentions=mentions)
     book = default_actor_book()
-    conflict = book.detect_conflict(f"{title or ''}\n{preceding_text or ''}\n{text}", conflict)
+    conflict = book.detect_conflict(f"{title or ''}\n{preceding_text or ''}\n{text}", conflict,
+                                    pub)
     capital = book.conflicts[conflict].capital if conflict in book.conflicts else None
     if resolve and mentions is None:
         mentions = _qualified_mentions(_claim_sentences(text))

@@ -225,7 +225,7 @@ def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
 
 
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
-              hint: str | None, folded: str = "") -> str | None:
+              hint: str | None, folded: str = "", published: date | None = None) -> str | None:
     """Return the article's war: by its named actors, its places' countries and its forces.
 
     A name several wars list (تنظيم الدولة، فاغنر) splits its votes between them; a force
@@ -251,7 +251,9 @@ def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
     if not votes:
         return None
     best, hits = votes.most_common(1)[0]
-    return best if hits > 0 else None
+    if hits <= 0:
+        return None
+    return book.of_its_era(best, votes, published.year) if published else best
 
 
 def extract_arabic_claims(
@@ -269,7 +271,7 @@ def extract_arabic_claims(
     mentions = list(mentions) if mentions is not None else _mentions(text, resolve)
     folded = fold(text)
     actors_all = find_arabic_actors(folded, text)
-    conflict = _conflict(actors_all, mentions, conflict, folded)
+    conflict = _conflict(actors_all, mentions, conflict, folded, published)
     actors_all = normalize_by_war(actors_all, conflict)
     mentions = _bounded(mentions, conflict) if resolve else mentions
     prov = dict(article_id=article_id, source=source, url=url, published=published)

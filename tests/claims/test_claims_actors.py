@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 import pytest
 
@@ -57,3 +58,32 @@ def test_broken_file_raises(tmp_path):
     path.write_text("{not json")
     with pytest.raises(DataSourceError):
         load_conflicts(path)
+
+
+def test_war_of_its_era_reads_a_2011_libyan_report_with_the_2011_book(book):
+    """Rule *war-of-its-era*: the same country's wars are told apart by the article's year."""
+    text = "Rebels pushed west from Benghazi and Ajdabiya towards Misrata and Sirte."
+    assert book.detect_conflict(text) == "libya"  # the keyword hits alone
+    assert book.detect_conflict(text, published=date(2011, 3, 20)) == "libya2011"
+    assert book.detect_conflict(text, published=date(2019, 4, 20)) == "libya"
+
+
+def test_war_of_its_era_keeps_the_keyword_choice_with_no_rival_in_its_years(book):
+    text = "Gaddafi loyalists held Brega, Ras Lanuf and Zawiya."
+    assert book.detect_conflict(text, published=date(2011, 6, 1)) == "libya2011"
+    assert book.detect_conflict(text, published=date(2013, 1, 1)) == "libya2011"  # neither
+    assert book.detect_conflict("Kyiv and Kharkiv", published=date(1990, 1, 1)) == "ukraine"
+
+
+def test_war_of_its_era_only_among_wars_of_one_country(book):
+    votes = {"iraq2003": 3, "syria": 2}
+    assert book.of_its_era("iraq2003", votes, 2016) == "iraq2003"  # Syria is no rival
+    assert book.of_its_era("iraq2003", {**votes, "iraq": 1}, 2016) == "iraq"
+
+
+def test_conflict_years_must_be_a_pair(tmp_path):
+    bad = tmp_path / "c.json"
+    bad.write_text('{"conflicts": [{"id": "x", "years": [2011], "actors": []}]}',
+                   encoding="utf-8")
+    with pytest.raises(DataSourceError):
+        load_conflicts(bad)
