@@ -127,6 +127,12 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:town|city|village|airbase|airport|district|and|or|on|in|to|from|with|as|"
     r"at|by|after|before|which|that|was|is|were|are|has|had|have|near|for|under)\b")
+#: Rule *force-modifier*: a one-word name right before a force noun modifies the force
+#: ("Rebel troops seized the airport", "Misrata brigades entered Sirte"): it is no place of
+#: the sentence, nor what a later "the town" refers to.
+_FORCE_NOUN_AFTER = re.compile(
+    r"\s+(?:forces|troops|fighters|militias?|militiamen|soldiers|brigades?|battalions?|"
+    r"units|gunmen|insurgents|rebels|loyalists)\b")
 #: A name that speaks is a government, not a place ("Kyiv said", "Baku denied"). Rule
 #: *speaker-is-no-place* adds the verbs of denying, claiming and blaming to those of saying.
 _SPEECH_AFTER = re.compile(
@@ -168,6 +174,8 @@ def _is_place_name(sentence: str, span: NameSpan, actors: list[ActorMention],
         return False
     if _SPEECH_AFTER.match(following):
         return False
+    if " " not in text and _FORCE_NOUN_AFTER.match(following):
+        return False  # rule *force-modifier*: "Rebel troops", "Misrata brigades" name a force
     if _POSSESSIVE_AFTER.match(following):
         return False  # "Tripoli’s Mitiga Airport", "Idlib province's Maarat al Numan"
     if _AFFILIATION_TAIL.search(text):
@@ -228,6 +236,16 @@ def _named_places(sentence: str, actors: list[ActorMention],
     return refs
 
 
+def _bare_opening_word(ref: PlaceRef, discourse: Discourse | None) -> bool:
+    """Rule *opening-word-no-referent*: a sentence's unplaceable first word is no referent.
+
+    One word the gazetteer cannot place, first in its sentence, is capitalised by its
+    position only ("Crowds cheered as troops entered the city"): "the city" is not it.
+    """
+    return (ref.start == 0 and " " not in ref.name and discourse is not None
+            and discourse.resolve is not None and discourse.resolve(ref.name) is None)
+
+
 def place_mentions(sentence: str, actors: list[ActorMention],
                    antecedents: list[str] | None = None,
                    capital: str | None = None, book: ActorBook | None = None,
@@ -259,7 +277,8 @@ def place_mentions(sentence: str, actors: list[ActorMention],
         else:
             introduced = [r.name for r in refs if r.end <= match.start() and re.search(
                 rf"\b{head}\s+of\s+(?:the\s+)?$", sentence[max(0, r.start - 20):r.start])]
-            before = [r.name for r in refs if r.end <= match.start() and r.name != capital]
+            before = [r.name for r in refs if r.end <= match.start() and r.name != capital
+                      and not _bare_opening_word(r, discourse)]
             earlier = discourse.place_for(head) if discourse is not None else None
             if discourse is not None and head == "city" and not introduced:
                 # reporters call a provincial seat "the city" and a small place "the town":
