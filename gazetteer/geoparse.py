@@ -51,7 +51,11 @@ from gazetteer.recognition_rules import (
 )
 from gazetteer.recognize import Dropped, Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
-from gazetteer.translit_bounds import bound_translit_mentions
+from gazetteer.translit_bounds import (
+    TRANSLIT_EXACT_FIRST,
+    TRANSLIT_RETRY,
+    bound_translit_mentions,
+)
 
 __all__ = [
     "MAX_CANDIDATES_KEPT",
@@ -386,11 +390,12 @@ class Geoparser:
             out.setdefault(place.id, (place, "skeleton"))
         return tuple(out.values())
 
-    def _translit_hits(self, readings: Iterable[str]) -> Iterator[Place]:
+    def _translit_hits(self, readings: Iterable[str], *, tiers: bool = False) -> Iterator:
         """Yield the places Latin ``readings`` match that a reading by sound may stand for.
 
         Not fuzzy matches nor countries; skeleton hits only from
-        :data:`MIN_TRANSLIT_POPULATION` people or for seats and first-level units.
+        :data:`MIN_TRANSLIT_POPULATION` people or for seats and first-level units. With
+        ``tiers``, ``(place, tier)`` pairs are yielded.
         """
         for reading in readings:
             for place, tier in self.matches(reading):
@@ -399,7 +404,7 @@ class Geoparser:
                 if tier == "skeleton" and place.population < MIN_TRANSLIT_POPULATION and not (
                         place.feature_code or "").startswith(("PPLA", "PPLC", "ADM1")):
                     continue
-                yield place
+                yield (place, tier) if tiers else place
 
     def is_translit_name(self, name: str) -> bool:
         """Whether ``name``'s candidates come from its Latin readings (no Arabic name matched)."""
@@ -410,19 +415,33 @@ class Geoparser:
                        countries: Sequence[str] = ()) -> list[Mention]:
         """Keep Latin readings near the document (:mod:`gazetteer.translit_bounds`)."""
         return bound_translit_mentions(mentions, self.is_translit_name, countries,
-                                       self.translit_alternatives)
+                                       self.translit_alternatives,
+                                       retry=TRANSLIT_RETRY not in self.disabled,
+                                       larger=None if TRANSLIT_EXACT_FIRST in self.disabled
+                                       else self.translit_exact_alternatives)
 
-    def translit_alternatives(self, name: str) -> list[Place]:
+    def translit_alternatives(self, name: str, exact_only: bool = False) -> list[Place]:
         """Return the places more Latin readings of ``name`` find, most populous first.
 
         Exact tiers of any size; skeleton hits from :data:`MIN_TRANSLIT_POPULATION` or seats.
+        With rule :data:`TRANSLIT_EXACT_FIRST` on, the places a reading spells exactly come
+        before the skeleton's, and ``exact_only`` leaves the skeleton's out.
         """
         from gazetteer.arabic_translit import extended_readings
 
-        out: dict[str, Place] = {}
-        for place in self._translit_hits(extended_readings(name)):
-            out.setdefault(place.id, place)
-        return sorted(out.values(), key=lambda p: -p.population)
+        out: dict[str, tuple[Place, bool]] = {}
+        for place, tier in self._translit_hits(extended_readings(name), tiers=True):
+            loose = tier == "skeleton"
+            if place.id not in out or out[place.id][1] and not loose:
+                out[place.id] = (place, loose)
+        if TRANSLIT_EXACT_FIRST in self.disabled:
+            return sorted((p for p, _l in out.values()), key=lambda p: -p.population)
+        return [p for p, loose in sorted(out.values(), key=lambda x: (x[1], -x[0].population))
+                if not (exact_only and loose)]
+
+    def translit_exact_alternatives(self, name: str) -> list[Place]:
+        """The :meth:`translit_alternatives` of ``name`` a reading spells exactly."""
+        return self.translit_alternatives(name, exact_only=True)
 
     def arabic_heads(self) -> frozenset[str] | None:
         """First words of the index's multi-word Arabic names (None: unknown, try all)."""
