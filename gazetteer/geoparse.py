@@ -417,6 +417,7 @@ class Geoparser:
         return bound_translit_mentions(mentions, self.is_translit_name, countries,
                                        self.translit_alternatives,
                                        retry=TRANSLIT_RETRY not in self.disabled,
+                                       places=self.places_for,
                                        larger=None if TRANSLIT_EXACT_FIRST in self.disabled
                                        else self.translit_exact_alternatives)
 

@@ -62,6 +62,7 @@ def bound_translit_mentions(
     alternatives: Callable[[str], Sequence[Place]] | None = None,
     retry: bool = True,
     larger: Callable[[str], Sequence[Place]] | None = None,
+    places: Callable[[str], Sequence[Place]] | None = None,
 ) -> list[Mention]:
     """Return ``mentions`` with far Latin readings moved to a near candidate or unresolved.
 
@@ -70,7 +71,8 @@ def bound_translit_mentions(
     mentions' places are anchors, and their countries count too. ``alternatives(text)``
     gives more readings' places (best first) to try when no candidate fits. With ``retry``
     (rule :data:`TRANSLIT_RETRY`), a reading another pass left unresolved as far
-    (:data:`RETRIED_STEPS`) is tried again the same way. ``larger(text)``, when given, is
+    (:data:`RETRIED_STEPS`) is tried again: the places of its own name (``places(text)``)
+    that fit, else the alternatives. ``larger(text)``, when given, is
     where a much larger namesake in the document's countries is looked for instead
     (rule :data:`TRANSLIT_EXACT_FIRST`: only places a reading spells exactly).
 
@@ -106,6 +108,10 @@ def bound_translit_mentions(
             out.append(_larger_namesake(mention, known, anchors, larger or alternatives))
             continue
         near = next((c for c in mention.candidates[1:] if _fits(c.place, known, anchors)), None)
+        if near is None and mention.place is None and places is not None:
+            # a retried name's own places first (تل أبيض dropped as far from Ankara alone)
+            found = next((p for p in places(mention.text) if _fits(p, known, anchors)), None)
+            near = Candidate(found, 1.0) if found else None
         if near is None and alternatives is not None:
             found = next((p for p in alternatives(mention.text) if _fits(p, known, anchors)),
                          None)
