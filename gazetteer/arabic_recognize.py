@@ -28,7 +28,8 @@ from gazetteer.arabic import arabic_key
 from gazetteer.model import Place
 from gazetteer.recognize import Span
 
-__all__ = ["FACILITY_NAME", "FACILITY_NOUNS", "LIST_OPENERS", "MAX_NAME_WORDS", "NOUN_ADJECTIVES",
+__all__ = ["ADJECTIVE_AGREEMENT", "FACILITY_NAME", "FACILITY_NOUNS", "LIST_OPENERS",
+           "MAX_NAME_WORDS", "NOUN_ADJECTIVES",
            "PLACE_NOUNS", "REPEATED_NAME", "clitic_readings", "find_arabic_places",
            "organisation_names", "stop_words"]
 
@@ -206,6 +207,7 @@ def find_arabic_places(
     translit_for: Callable[[str], Sequence[Place]] | None = None,
     repeat_names: bool = True,
     facility_names: bool = True,
+    adjective_agreement: bool = True,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
@@ -218,6 +220,8 @@ def find_arabic_places(
     spells. With ``repeat_names`` (rule :data:`REPEATED_NAME`), a name found once is found
     wherever else the text repeats it. With ``facility_names`` (rule :data:`FACILITY_NAME`),
     a facility noun, its name and a closing adjective are one span (مجمع الشفاء الطبي).
+    With ``adjective_agreement`` (rule :data:`ADJECTIVE_AGREEMENT`), a masculine adjective
+    after a feminine place noun is a name (مدينة بحري).
     """
     words = [_Word(m.start(), m.end(), m.group(), _word_key(m.group()))
              for m in _WORD_RE.finditer(text)]
@@ -232,9 +236,10 @@ def find_arabic_places(
             listing = False
             i += 1
             continue
-        found = _match_at(text, words, i, places_for, stops, heads, reach[i])
+        found = _match_at(text, words, i, places_for, stops, heads, reach[i],
+                          adjective_agreement)
         if found is None and translit_for is not None:
-            found = _translit_at(text, words, i, translit_for, stops)
+            found = _translit_at(text, words, i, translit_for, stops, adjective_agreement)
             if found is None and listing and spans and _joined_by_and(text, spans[-1], words[i]):
                 found = _listed_translit(words[i], words[i + 1] if i + 1 < len(words) else None,
                                          translit_for, stops)
@@ -249,6 +254,35 @@ def find_arabic_places(
         i += used
     spans = _facility_names(text, words, spans) if facility_names else spans
     return _repeated_names(text, words, spans, stops, organisations) if repeat_names else spans
+
+
+#: Rule name of :func:`_is_adjective_of`: an adjective must agree with its place noun.
+ADJECTIVE_AGREEMENT = "arabic-adjective-agreement"
+#: Place nouns that are feminine (an adjective of theirs ends in ة): singulars in ة and
+#: the plurals of things, which take the feminine singular (مدن كبيرة، قرى مجاورة).
+_FEMININE_NOUNS: frozenset[str] = frozenset(k for k in PLACE_NOUNS if k.endswith("ه")) | \
+    frozenset(arabic_key(w) for w in ("مدن", "قرى", "بلدات", "مستوطنات", "مناطق"))
+
+
+@lru_cache(maxsize=65536)
+def _is_adjective_of(noun: str, key: str, agreement: bool = True) -> bool:
+    """Whether the word of key ``key`` after the word ``noun`` is the noun's adjective.
+
+    One of :data:`NOUN_ADJECTIVES` is, unless (rule :data:`ADJECTIVE_AGREEMENT`) a
+    masculine one follows a feminine noun (:data:`_FEMININE_NOUNS`): an Arabic adjective
+    agrees with its noun, so "مدينة بحري" is the city of Bahri, not a naval city
+    (مدينة بحرية), while "ميناء بحري" and "قاعدة بحرية" stay a noun and its adjective.
+
+    >>> _is_adjective_of("مدينة", arabic_key("بحري")), _is_adjective_of("بمدينة", "بحريه")
+    (False, True)
+    >>> _is_adjective_of("ميناء", arabic_key("بحري")), _is_adjective_of("مدينة", "بحري", False)
+    (True, True)
+    """
+    if key not in NOUN_ADJECTIVES:
+        return False
+    if not agreement or key.endswith("ه"):
+        return True
+    return not any(k in _FEMININE_NOUNS for _c, _r, k in _keyed_readings(noun))
 
 
 #: Rule name (trace step, ``disabled`` switch) of :func:`_facility_names`.
@@ -449,7 +483,7 @@ def _name_readings(word: str) -> tuple[tuple[int, str, str], ...]:
 def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
               stops: frozenset[str], heads: frozenset[str] | None,
-              reach: int) -> tuple[Span, int] | None:
+              reach: int, agreement: bool = True) -> tuple[Span, int] | None:
     """Return the longest name starting at word ``i`` and its word count, or None.
 
     ``reach`` is :func:`_name_reach` of the word: longer runs are never names.
@@ -460,7 +494,7 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
         return None  # "مدينة سرت": the name is the next word, read with the noun's support
     after_noun = i > 0 and (_is_place_noun(words[i - 1].text)
                             or words[i - 1].key in LIST_OPENERS)
-    if after_noun and word.key in NOUN_ADJECTIVES:
+    if after_noun and _is_adjective_of(words[i - 1].text, word.key, agreement):
         return None  # "قاعدة عسكرية": the noun's adjective, not a name
     if i + 1 < len(words) and any((key, words[i + 1].key) in NOT_PLACE_PHRASES
                                   for _c, _r, key in _keyed_readings(word.text)):
@@ -515,7 +549,7 @@ _COMPOUND_HEADS: frozenset[str] = frozenset(arabic_key(w) for w in (
 
 def _translit_at(text: str, words: Sequence[_Word], i: int,
                  translit_for: Callable[[str], Sequence[Place]],
-                 stops: frozenset[str]) -> tuple[Span, int] | None:
+                 stops: frozenset[str], agreement: bool = True) -> tuple[Span, int] | None:
     """Read the word after a place noun through its Latin spelling (مدينة خاركيف)."""
     word = words[i]
     noun = words[i - 1].key if i > 0 else ""
@@ -525,7 +559,7 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
             _is_place_noun(word.text) or noun.startswith(("ال", "وال", "بال", "لل")):
         return None  # "المدينة حفاظا": a definite noun is a reference, not a name's head
     if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3 or \
-            word.key in NOUN_ADJECTIVES:
+            _is_adjective_of(words[i - 1].text if i else "", word.key, agreement):
         return None
     sizes = [2, 1] if (word.key in _COMPOUND_HEADS and i + 1 < len(words)
                        and _joined(text, words, i, 2)) else [1]

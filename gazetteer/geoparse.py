@@ -16,7 +16,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.arabic import has_arabic, is_arabic
-from gazetteer.arabic_recognize import FACILITY_NAME, REPEATED_NAME, find_arabic_places
+from gazetteer.arabic_recognize import (
+    ADJECTIVE_AGREEMENT,
+    FACILITY_NAME,
+    REPEATED_NAME,
+    find_arabic_places,
+)
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
 from gazetteer.countries import country_name
 from gazetteer.descriptions import (
@@ -441,7 +446,7 @@ class Geoparser:
                 if not (exact_only and loose)]
 
     def translit_exact_alternatives(self, name: str) -> list[Place]:
-        """The :meth:`translit_alternatives` of ``name`` a reading spells exactly."""
+        """Return the :meth:`translit_alternatives` of ``name`` a reading spells exactly."""
         return self.translit_alternatives(name, exact_only=True)
 
     def arabic_heads(self) -> frozenset[str] | None:
@@ -588,7 +593,9 @@ class Geoparser:
             return find_arabic_places(text, self.arabic_places, self.arabic_heads(),
                                       translit_for=self.arabic_translit_places,
                                       repeat_names=REPEATED_NAME not in self.disabled,
-                                      facility_names=FACILITY_NAME not in self.disabled)
+                                      facility_names=FACILITY_NAME not in self.disabled,
+                                      adjective_agreement=ADJECTIVE_AGREEMENT
+                                      not in self.disabled)
         return self.recognizer.find(text)
 
     def _resolve(

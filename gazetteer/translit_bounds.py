@@ -24,8 +24,8 @@ from gazetteer.context import fast_km
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.unresolved import FAR_NAMESAKE, FOREIGN_NAMESAKE
 
-__all__ = ["NEAR_KM", "RETRIED_STEPS", "TRANSLIT_EXACT_FIRST", "TRANSLIT_FAR", "TRANSLIT_NEAR", "TRANSLIT_RETRY",
-           "bound_translit_mentions"]
+__all__ = ["NEAR_KM", "RETRIED_STEPS", "TRANSLIT_EXACT_FIRST", "TRANSLIT_FAR", "TRANSLIT_NEAR",
+           "TRANSLIT_RETRY", "bound_translit_mentions"]
 
 #: How far from the document's other places a Latin reading may lie (km).
 NEAR_KM = 500.0
