@@ -30,7 +30,8 @@ from gazetteer.recognize import Span
 
 __all__ = ["ADJECTIVE_AGREEMENT", "FACILITY_NAME", "FACILITY_NOUNS", "LIST_OPENERS",
            "MAX_NAME_WORDS", "NOUN_ADJECTIVES",
-           "PLACE_NOUNS", "REPEATED_NAME", "clitic_readings", "find_arabic_places",
+           "PLACE_NOUNS", "REPEATED_NAME", "TRANSLIT_COMPOUND", "clitic_readings",
+           "find_arabic_places",
            "organisation_names", "stop_words"]
 
 MAX_NAME_WORDS = 4
@@ -208,6 +209,7 @@ def find_arabic_places(
     repeat_names: bool = True,
     facility_names: bool = True,
     adjective_agreement: bool = True,
+    translit_compound: bool = True,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
@@ -221,7 +223,9 @@ def find_arabic_places(
     wherever else the text repeats it. With ``facility_names`` (rule :data:`FACILITY_NAME`),
     a facility noun, its name and a closing adjective are one span (مجمع الشفاء الطبي).
     With ``adjective_agreement`` (rule :data:`ADJECTIVE_AGREEMENT`), a masculine adjective
-    after a feminine place noun is a name (مدينة بحري).
+    after a feminine place noun is a name (مدينة بحري). With ``translit_compound`` (rule
+    :data:`TRANSLIT_COMPOUND`), a name of up to three words after a place noun is read
+    through its Latin spelling before its first word alone (بلدة بولو بورتي).
     """
     words = [_Word(m.start(), m.end(), m.group(), _word_key(m.group()))
              for m in _WORD_RE.finditer(text)]
@@ -238,8 +242,13 @@ def find_arabic_places(
             continue
         found = _match_at(text, words, i, places_for, stops, heads, reach[i],
                           adjective_agreement)
+        if found is not None and found[1] == 1 and translit_compound and \
+                translit_for is not None:
+            found = _compound_after_noun(text, words, i, found[0], translit_for,
+                                         stops) or found
         if found is None and translit_for is not None:
-            found = _translit_at(text, words, i, translit_for, stops, adjective_agreement)
+            found = _translit_at(text, words, i, translit_for, stops, adjective_agreement,
+                                 translit_compound)
             if found is None and listing and spans and _joined_by_and(text, spans[-1], words[i]):
                 found = _listed_translit(words[i], words[i + 1] if i + 1 < len(words) else None,
                                          translit_for, stops)
@@ -549,8 +558,13 @@ _COMPOUND_HEADS: frozenset[str] = frozenset(arabic_key(w) for w in (
 
 def _translit_at(text: str, words: Sequence[_Word], i: int,
                  translit_for: Callable[[str], Sequence[Place]],
-                 stops: frozenset[str], agreement: bool = True) -> tuple[Span, int] | None:
-    """Read the word after a place noun through its Latin spelling (مدينة خاركيف)."""
+                 stops: frozenset[str], agreement: bool = True,
+                 compound: bool = True) -> tuple[Span, int] | None:
+    """Read the word after a place noun through its Latin spelling (مدينة خاركيف).
+
+    With ``compound`` (rule :data:`TRANSLIT_COMPOUND`) the longest run of up to three
+    words that :func:`_compound_sizes` allows is read first (بلدة بولو بورتي).
+    """
     word = words[i]
     noun = words[i - 1].key if i > 0 else ""
     compass = noun in COMPASS_WORDS and not word.key.startswith(("ال", "وال", "بال", "لل"))
@@ -561,11 +575,77 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
     if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3 or \
             _is_adjective_of(words[i - 1].text if i else "", word.key, agreement):
         return None
-    sizes = [2, 1] if (word.key in _COMPOUND_HEADS and i + 1 < len(words)
-                       and _joined(text, words, i, 2)) else [1]
+    if compound:
+        sizes = [*_compound_sizes(text, words, i, stops), 1]
+    else:
+        sizes = [2, 1] if (word.key in _COMPOUND_HEADS and i + 1 < len(words)
+                           and _joined(text, words, i, 2)) else [1]
     for n in sizes:
         end = words[i + n - 1].end
         places = tuple(translit_for(text[word.start:end]))
         if places:
             return Span(word.start, end, text[word.start:end], places), n
+    return None
+
+
+#: Rule name of :func:`_compound_sizes` and :func:`_compound_after_noun`.
+TRANSLIT_COMPOUND = "arabic-translit-compound"
+#: Nouns used as prepositions after a name ("صرواح تحت سيطرة", "الجنينة بيد قوات").
+_PLACE_PREPOSITIONS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "تحت", "فوق", "بيد", "قرب", "أمام", "خلف", "داخل", "خارج", "حول", "وسط", "قبالة",
+))
+#: Most words of a name read through its Latin spelling after a place noun.
+MAX_TRANSLIT_WORDS = 3
+
+
+def _compound_tail(word: _Word, stops: frozenset[str]) -> bool:
+    """Whether ``word`` may continue a foreign name written in Arabic (بورتي of بولو بورتي).
+
+    Not a particle, a stop-listed word, a place noun, a compass word, an adjective of a
+    noun, nor a word with the article or with و (a definite word or a new item follows).
+    """
+    key = word.key
+    return not (key in FUNCTION_WORDS or key in stops or key in NOUN_ADJECTIVES
+                or key in _PLACE_PREPOSITIONS
+                or key in COMPASS_WORDS or key in FACILITY_ADJECTIVES
+                or key.startswith(("ال", "و", "لل")) or _is_place_noun(word.text))
+
+
+def _compound_sizes(text: str, words: Sequence[_Word], i: int,
+                    stops: frozenset[str]) -> list[int]:
+    """Return the word counts above one a foreign name at word ``i`` may have, longest first.
+
+    Foreign names are often two or three words in Arabic (بولو بورتي، موسيمبوا دا برايا,
+    تشاسيف يار) the gazetteer holds only in Latin script; the words must be joined by single
+    spaces and each later one pass :func:`_compound_tail`.
+    """
+    sizes = []
+    for n in range(2, MAX_TRANSLIT_WORDS + 1):
+        if i + n > len(words) or not _joined(text, words, i, n) or \
+                not _compound_tail(words[i + n - 1], stops):
+            break
+        sizes.append(n)
+    return sizes[::-1]
+
+
+def _compound_after_noun(text: str, words: Sequence[_Word], i: int, found: Span,
+                         translit_for: Callable[[str], Sequence[Place]],
+                         stops: frozenset[str]) -> tuple[Span, int] | None:
+    """Return a longer name at word ``i`` read by its Latin spelling, after a place noun.
+
+    "بلدة بولو بورتي": بولو alone is an Arabic name of Bolu in Turkey, which the plain
+    match takes; after a place noun (rule :data:`TRANSLIT_COMPOUND`) the run of words
+    :func:`_compound_sizes` allows is read in Latin first, and wins when it finds a place.
+    Not when the word ``found`` alone names a place where Arabic is spoken.
+    """
+    if i == 0 or not _is_place_noun(words[i - 1].text) or \
+            words[i - 1].key.startswith(("ال", "وال", "بال", "لل")):
+        return None
+    if any(p.country_code in ARABIC_SPEAKING for p in found.places):
+        return None  # an Arabic name of a town where Arabic is spoken is that town's name
+    for n in _compound_sizes(text, words, i, stops):
+        end = words[i + n - 1].end
+        places = tuple(translit_for(text[words[i].start:end]))
+        if places:
+            return Span(words[i].start, end, text[words[i].start:end], places), n
     return None

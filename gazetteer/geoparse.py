@@ -20,6 +20,7 @@ from gazetteer.arabic_recognize import (
     ADJECTIVE_AGREEMENT,
     FACILITY_NAME,
     REPEATED_NAME,
+    TRANSLIT_COMPOUND,
     find_arabic_places,
 )
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
@@ -595,6 +596,8 @@ class Geoparser:
                                       repeat_names=REPEATED_NAME not in self.disabled,
                                       facility_names=FACILITY_NAME not in self.disabled,
                                       adjective_agreement=ADJECTIVE_AGREEMENT
+                                      not in self.disabled,
+                                      translit_compound=TRANSLIT_COMPOUND
                                       not in self.disabled)
         return self.recognizer.find(text)
 
