@@ -590,9 +590,13 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
 
 #: Rule name of :func:`_compound_sizes` and :func:`_compound_after_noun`.
 TRANSLIT_COMPOUND = "arabic-translit-compound"
-#: Nouns used as prepositions after a name ("صرواح تحت سيطرة", "الجنينة بيد قوات").
+#: Words that follow a name and are not part of it: nouns used as prepositions ("صرواح
+#: تحت سيطرة", "الجنينة بيد قوات") and adverbs of time and manner ("خاركيف ليلا").
 _PLACE_PREPOSITIONS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "تحت", "فوق", "بيد", "قرب", "أمام", "خلف", "داخل", "خارج", "حول", "وسط", "قبالة",
+    "ليلا", "نهارا", "صباحا", "مساء", "فجرا", "ظهرا", "عصرا", "أمس", "اليوم", "غدا",
+    "يوم", "مجددا", "أيضا", "حاليا", "سابقا", "مؤخرا", "جوا", "برا", "بحرا", "كليا", "تماما",
+    "بالكامل", "شمالا", "جنوبا", "شرقا", "غربا", "اثر", "إثر", "عقب",
 ))
 #: Most words of a name read through its Latin spelling after a place noun.
 MAX_TRANSLIT_WORDS = 3
