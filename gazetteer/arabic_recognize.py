@@ -29,7 +29,7 @@ from gazetteer.model import Place
 from gazetteer.recognize import Span
 
 __all__ = ["ADJECTIVE_AGREEMENT", "FACILITY_NAME", "FACILITY_NOUNS", "LIST_OPENERS",
-           "MAX_NAME_WORDS", "NOUN_ADJECTIVES",
+           "MAX_NAME_WORDS", "NOUN_ADJECTIVES", "NOUN_WHOLE_WORD",
            "PLACE_NOUNS", "REPEATED_NAME", "TRANSLIT_COMPOUND", "clitic_readings",
            "find_arabic_places",
            "organisation_names", "stop_words"]
@@ -210,6 +210,7 @@ def find_arabic_places(
     facility_names: bool = True,
     adjective_agreement: bool = True,
     translit_compound: bool = True,
+    noun_whole_word: bool = True,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
@@ -225,7 +226,8 @@ def find_arabic_places(
     With ``adjective_agreement`` (rule :data:`ADJECTIVE_AGREEMENT`), a masculine adjective
     after a feminine place noun is a name (مدينة بحري). With ``translit_compound`` (rule
     :data:`TRANSLIT_COMPOUND`), a name of up to three words after a place noun is read
-    through its Latin spelling before its first word alone (بلدة بولو بورتي).
+    through its Latin spelling before its first word alone (بلدة بولو بورتي). With
+    ``noun_whole_word`` (rule :data:`NOUN_WHOLE_WORD`), no clitic is cut after a place noun.
     """
     words = [_Word(m.start(), m.end(), m.group(), _word_key(m.group()))
              for m in _WORD_RE.finditer(text)]
@@ -241,7 +243,7 @@ def find_arabic_places(
             i += 1
             continue
         found = _match_at(text, words, i, places_for, stops, heads, reach[i],
-                          adjective_agreement)
+                          adjective_agreement, noun_whole_word)
         if found is not None and found[1] == 1 and translit_compound and \
                 translit_for is not None:
             found = _compound_after_noun(text, words, i, found[0], translit_for,
@@ -265,6 +267,10 @@ def find_arabic_places(
     return _repeated_names(text, words, spans, stops, organisations) if repeat_names else spans
 
 
+#: Rule name: after a place noun, a word is read whole or without its article only, never
+#: cut of a conjunction or a preposition (مدينة بارا is Bara in Sudan, not ب + Arrah):
+#: Arabic puts neither between a noun and the name it governs.
+NOUN_WHOLE_WORD = "arabic-noun-whole-word"
 #: Rule name of :func:`_is_adjective_of`: an adjective must agree with its place noun.
 ADJECTIVE_AGREEMENT = "arabic-adjective-agreement"
 #: Place nouns that are feminine (an adjective of theirs ends in ة): singulars in ة and
@@ -492,10 +498,13 @@ def _name_readings(word: str) -> tuple[tuple[int, str, str], ...]:
 def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
               stops: frozenset[str], heads: frozenset[str] | None,
-              reach: int, agreement: bool = True) -> tuple[Span, int] | None:
+              reach: int, agreement: bool = True,
+              whole: bool = True) -> tuple[Span, int] | None:
     """Return the longest name starting at word ``i`` and its word count, or None.
 
-    ``reach`` is :func:`_name_reach` of the word: longer runs are never names.
+    ``reach`` is :func:`_name_reach` of the word: longer runs are never names. With
+    ``whole`` (rule :data:`NOUN_WHOLE_WORD`), the word after a place noun keeps its
+    letters: no conjunction or preposition stands between a noun and its name.
     """
     word = words[i]
     facility = word.key in FACILITY_NOUNS
@@ -509,6 +518,8 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
                                   for _c, _r, key in _keyed_readings(word.text)):
         return None  # "ومسقط رأس القذافي": a birthplace, not Muscat, with or without a clitic
     readings = _name_readings(word.text)
+    if after_noun and whole:  # rule NOUN_WHOLE_WORD: "مدينة بارا" is Bara, not ب + ارا
+        readings = tuple(r for r in readings if word.text[:r[0]] in ("", "ال"))
     heads_of = readings if heads is None else tuple(r for r in readings if r[2] in heads)
     for n in range(min(MAX_NAME_WORDS, len(words) - i, reach), 1 if facility else 0, -1):
         if n > 1 and not heads_of:

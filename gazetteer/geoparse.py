@@ -19,6 +19,7 @@ from gazetteer.arabic import has_arabic, is_arabic
 from gazetteer.arabic_recognize import (
     ADJECTIVE_AGREEMENT,
     FACILITY_NAME,
+    NOUN_WHOLE_WORD,
     REPEATED_NAME,
     TRANSLIT_COMPOUND,
     find_arabic_places,
@@ -598,7 +599,8 @@ class Geoparser:
                                       adjective_agreement=ADJECTIVE_AGREEMENT
                                       not in self.disabled,
                                       translit_compound=TRANSLIT_COMPOUND
-                                      not in self.disabled)
+                                      not in self.disabled,
+                                      noun_whole_word=NOUN_WHOLE_WORD not in self.disabled)
         return self.recognizer.find(text)
 
     def _resolve(
