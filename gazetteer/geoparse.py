@@ -390,11 +390,15 @@ class Geoparser:
 
     def _translit_matches(self, name: str) -> tuple[tuple[Place, str], ...]:
         """Return the ``matches`` of an Arabic name the gazetteer lacks, via its Latin readings."""
-        from gazetteer.arabic_translit import latin_readings
+        from gazetteer.arabic_translit import TSH_AS_CH, latin_readings
 
         out: dict[str, tuple[Place, str]] = {}
-        for place in self._translit_hits(latin_readings(name)):
+        for place in self._translit_hits(latin_readings(name, tsh_ch=False)):
             out.setdefault(place.id, (place, "skeleton"))
+        if not out and "تش" in name and TSH_AS_CH not in self.disabled:
+            # rule TSH_AS_CH, when t + sh finds nothing: ليسيتشانسك is Lysychansk
+            for place in self._translit_hits(latin_readings(name)):
+                out.setdefault(place.id, (place, "skeleton"))
         return tuple(out.values())
 
     def _translit_hits(self, readings: Iterable[str], *, tiers: bool = False) -> Iterator:
@@ -435,10 +439,13 @@ class Geoparser:
         With rule :data:`TRANSLIT_EXACT_FIRST` on, the places a reading spells exactly come
         before the skeleton's, and ``exact_only`` leaves the skeleton's out.
         """
-        from gazetteer.arabic_translit import extended_readings
+        from gazetteer.arabic_translit import TSH_AS_CH, extended_readings
 
         out: dict[str, tuple[Place, bool]] = {}
-        for place, tier in self._translit_hits(extended_readings(name), tiers=True):
+        readings = extended_readings(name, tsh_ch=False)
+        if "تش" in name and TSH_AS_CH not in self.disabled:
+            readings = (*readings, *extended_readings(name))
+        for place, tier in self._translit_hits(readings, tiers=True):
             loose = tier == "skeleton"
             if place.id not in out or out[place.id][1] and not loose:
                 out[place.id] = (place, loose)

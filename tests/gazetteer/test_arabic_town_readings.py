@@ -3,7 +3,7 @@
 Sentences written for the project. Each rule is checked on and switched off:
 ``translit-retry-unresolved``, ``translit-exact-first`` (gazetteer.translit_bounds),
 ``arabic-adjective-agreement``, ``arabic-translit-compound``, ``arabic-noun-whole-word``
-(gazetteer.arabic_recognize).
+(gazetteer.arabic_recognize), ``arabic-tsh-as-ch`` (gazetteer.arabic_translit).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from claims.arabic.extract import extract_arabic_claims
+from gazetteer.arabic_translit import TSH_AS_CH
 from gazetteer.arabic_recognize import ADJECTIVE_AGREEMENT, NOUN_WHOLE_WORD, TRANSLIT_COMPOUND
 from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.model import Mention, Place
@@ -107,3 +108,15 @@ def test_the_word_after_a_place_noun_is_read_whole():
     text = "قصفت الطائرات مدينة فالوجة بعد ظهر اليوم."  # a common misspelling of الفلوجة
     assert ("فالوجة", "IQ") in [(t, cc) for t, cc, _n in _read(text)]
     assert "فالوجة" not in [t for t, _cc, _n in _read(text, _without(NOUN_WHOLE_WORD))]
+
+
+@pytest.mark.parametrize(("text", "name", "town"), [
+    ("صمدت الوحدات الأوكرانية أسابيع في مدينة تشاسيف يار غرب باخموت.", "تشاسيف يار",
+     "Chasiv Yar"),
+    ("انسحبت القوات الروسية من مدينة فوفتشانسك قرب الحدود.", "فوفتشانسك", "Vovchansk"),
+    ("أعلنت موسكو سيطرتها على مدينة ليسيتشانسك بعد معارك طويلة.", "ليسيتشانسك",
+     "Lysychansk"),
+])
+def test_tsh_is_read_ch_when_t_and_sh_find_nothing(text, name, town):
+    assert (name, "UA", town) in _read(text)
+    assert (name, "UA", town) not in _read(text, _without(TSH_AS_CH))
