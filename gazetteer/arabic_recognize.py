@@ -28,7 +28,8 @@ from gazetteer.arabic import arabic_key
 from gazetteer.model import Place
 from gazetteer.recognize import Span
 
-__all__ = ["ADJECTIVE_AGREEMENT", "FACILITY_NAME", "FACILITY_NOUNS", "LIST_OPENERS",
+__all__ = ["ADJECTIVE_AGREEMENT", "FACILITY_NAME", "FACILITY_NOUNS", "LISTED_NEIGHBOUR",
+           "LIST_OPENERS",
            "MAX_NAME_WORDS", "NOUN_ADJECTIVES", "NOUN_WHOLE_WORD",
            "PLACE_NOUNS", "REPEATED_NAME", "TRANSLIT_COMPOUND", "clitic_readings",
            "find_arabic_places",
@@ -211,6 +212,7 @@ def find_arabic_places(
     adjective_agreement: bool = True,
     translit_compound: bool = True,
     noun_whole_word: bool = True,
+    listed_neighbour: bool = True,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
@@ -228,6 +230,8 @@ def find_arabic_places(
     :data:`TRANSLIT_COMPOUND`), a name of up to three words after a place noun is read
     through its Latin spelling before its first word alone (بلدة بولو بورتي). With
     ``noun_whole_word`` (rule :data:`NOUN_WHOLE_WORD`), no clitic is cut after a place noun.
+    With ``listed_neighbour`` (rule :data:`LISTED_NEIGHBOUR`), و + a word right after a name
+    is read by its Latin spelling when that finds a place in the name's country.
     """
     words = [_Word(m.start(), m.end(), m.group(), _word_key(m.group()))
              for m in _WORD_RE.finditer(text)]
@@ -251,9 +255,12 @@ def find_arabic_places(
         if found is None and translit_for is not None:
             found = _translit_at(text, words, i, translit_for, stops, adjective_agreement,
                                  translit_compound)
-            if found is None and listing and spans and _joined_by_and(text, spans[-1], words[i]):
+            if found is None and spans and _joined_by_and(text, spans[-1], words[i]) and (
+                    listing or listed_neighbour):
                 found = _listed_translit(words[i], words[i + 1] if i + 1 < len(words) else None,
                                          translit_for, stops)
+                if found is not None and not listing and not _same_country(spans[-1], found[0]):
+                    found = None  # rule LISTED_NEIGHBOUR: only a neighbour of the name before
         if found is None:
             listing = False
             i += 1
@@ -271,6 +278,18 @@ def find_arabic_places(
 #: cut of a conjunction or a preposition (مدينة بارا is Bara in Sudan, not ب + Arrah):
 #: Arabic puts neither between a noun and the name it governs.
 NOUN_WHOLE_WORD = "arabic-noun-whole-word"
+#: Rule name: "من إيزيوم وبالاكليا": و + a word right after a name, read by its Latin
+#: spelling (as in a list a plural place noun opens), is a place when a reading lies in the
+#: country of the name before; a list names places together, a verb (وتقدمت) finds none.
+LISTED_NEIGHBOUR = "arabic-listed-neighbour"
+
+
+def _same_country(before: Span, span: Span) -> bool:
+    """Whether a place of ``span`` lies in the country of a place of ``before``."""
+    countries = {p.country_code for p in before.places if p.country_code}
+    return any(p.country_code in countries for p in span.places)
+
+
 #: Rule name of :func:`_is_adjective_of`: an adjective must agree with its place noun.
 ADJECTIVE_AGREEMENT = "arabic-adjective-agreement"
 #: Place nouns that are feminine (an adjective of theirs ends in ة): singulars in ة and

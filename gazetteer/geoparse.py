@@ -19,6 +19,7 @@ from gazetteer.arabic import has_arabic, is_arabic
 from gazetteer.arabic_recognize import (
     ADJECTIVE_AGREEMENT,
     FACILITY_NAME,
+    LISTED_NEIGHBOUR,
     NOUN_WHOLE_WORD,
     REPEATED_NAME,
     TRANSLIT_COMPOUND,
@@ -607,7 +608,8 @@ class Geoparser:
                                       not in self.disabled,
                                       translit_compound=TRANSLIT_COMPOUND
                                       not in self.disabled,
-                                      noun_whole_word=NOUN_WHOLE_WORD not in self.disabled)
+                                      noun_whole_word=NOUN_WHOLE_WORD not in self.disabled,
+                                      listed_neighbour=LISTED_NEIGHBOUR not in self.disabled)
         return self.recognizer.find(text)
 
     def _resolve(

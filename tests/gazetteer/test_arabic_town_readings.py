@@ -2,8 +2,9 @@
 
 Sentences written for the project. Each rule is checked on and switched off:
 ``translit-retry-unresolved``, ``translit-exact-first`` (gazetteer.translit_bounds),
-``arabic-adjective-agreement``, ``arabic-translit-compound``, ``arabic-noun-whole-word``
-(gazetteer.arabic_recognize), ``arabic-tsh-as-ch`` (gazetteer.arabic_translit).
+``arabic-adjective-agreement``, ``arabic-translit-compound``, ``arabic-noun-whole-word``,
+``arabic-listed-neighbour`` (gazetteer.arabic_recognize), ``arabic-tsh-as-ch``
+(gazetteer.arabic_translit).
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ from __future__ import annotations
 import pytest
 
 from claims.arabic.extract import extract_arabic_claims
-from gazetteer.arabic_recognize import ADJECTIVE_AGREEMENT, NOUN_WHOLE_WORD, TRANSLIT_COMPOUND
+from gazetteer.arabic_recognize import (
+    ADJECTIVE_AGREEMENT,
+    LISTED_NEIGHBOUR,
+    NOUN_WHOLE_WORD,
+    TRANSLIT_COMPOUND,
+)
 from gazetteer.arabic_translit import TSH_AS_CH
 from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.model import Mention, Place
@@ -120,3 +126,18 @@ def test_the_word_after_a_place_noun_is_read_whole():
 def test_tsh_is_read_ch_when_t_and_sh_find_nothing(text, name, town):
     assert (name, "UA", town) in _read(text)
     assert (name, "UA", town) not in _read(text, _without(TSH_AS_CH))
+
+
+def test_a_name_joined_by_and_to_a_name_is_read_in_its_country():
+    text = "دخل الجيش المالي مدينة كيدال وأغيلهوك بعد معارك مع المتمردين."
+    assert ("أغيلهوك", "ML") in [(t, cc) for t, cc, _n in _read(text)]
+    assert "أغيلهوك" not in [t for t, _cc, _n in _read(text, _without(LISTED_NEIGHBOUR))]
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت القوات على مدينة خاركيف وتقدمت نحو الشرق.",
+    "هاجم المسلحون بلدة موبتي وقتلوا عشرة جنود.",
+    "سيطرت القوات على مدينة الفاشر وطالبت السكان بالبقاء.",
+])
+def test_a_verb_after_and_is_no_listed_place(text):
+    assert len(_read(text)) == 1
