@@ -67,6 +67,7 @@ from gazetteer.translit_bounds import (
 
 __all__ = [
     "MAX_CANDIDATES_KEPT",
+    "TRANSLIT_EXACT_TIER",
     "Geoparser",
     "geoparse",
     "get_geoparser",
@@ -83,6 +84,14 @@ PART_OF_NAME = "part-of-name"
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 #: Smallest town an Arabic name may reach through a loose Latin reading (خاركيف -> Kharkiv).
 MIN_TRANSLIT_POPULATION = 5_000
+#: Rule (switch): a place a Latin reading of an Arabic name spells exactly is matched at
+#: the alias tier, a skeleton hit at the skeleton tier; without it every reading was a
+#: skeleton hit, so أوريخيف (Orikhiv, spelled exactly) lost to the larger Orekhovo-Zuyevo,
+#: whose consonants only match.
+TRANSLIT_EXACT_TIER = "translit-exact-tier"
+#: Letters a Latin reading needs for its exact match to count as the name's spelling
+#: (a short one, malit, spells far names by chance: Malita in the Philippines).
+MIN_EXACT_READING = 6
 #: Seats of government: their other names are real names ("Stepanakert" of Khankendi).
 _SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 #: Endings of adjectives of place ("Kurdish", "Hispanic"; not "-ian": "Gharian" is a town).
@@ -393,13 +402,21 @@ class Geoparser:
         """Return the ``matches`` of an Arabic name the gazetteer lacks, via its Latin readings."""
         from gazetteer.arabic_translit import TSH_AS_CH, latin_readings
 
+        exact = TRANSLIT_EXACT_TIER not in self.disabled
         out: dict[str, tuple[Place, str]] = {}
-        for place in self._translit_hits(latin_readings(name, tsh_ch=False)):
-            out.setdefault(place.id, (place, "skeleton"))
+
+        def add(readings: tuple[str, ...]) -> None:
+            for reading in readings:
+                # rule TRANSLIT_EXACT_TIER: a reading that spells a long name is no skeleton
+                long = exact and len(reading.replace(" ", "")) >= MIN_EXACT_READING
+                for place, tier in self._translit_hits((reading,), tiers=True):
+                    label = "alias" if long and tier not in _LOOSE_TIERS else "skeleton"
+                    if place.id not in out or label == "alias":
+                        out[place.id] = (place, label)
+
+        add(latin_readings(name, tsh_ch=False))
         if not out and "تش" in name and TSH_AS_CH not in self.disabled:
-            # rule TSH_AS_CH, when t + sh finds nothing: ليسيتشانسك is Lysychansk
-            for place in self._translit_hits(latin_readings(name)):
-                out.setdefault(place.id, (place, "skeleton"))
+            add(latin_readings(name))  # rule TSH_AS_CH: ليسيتشانسك is Lysychansk
         return tuple(out.values())
 
     def _translit_hits(self, readings: Iterable[str], *, tiers: bool = False) -> Iterator:

@@ -2,6 +2,7 @@
 
 Sentences written for the project. Each rule is checked on and switched off:
 ``translit-retry-unresolved``, ``translit-exact-first`` (gazetteer.translit_bounds),
+``translit-exact-tier`` (gazetteer.geoparse),
 ``arabic-adjective-agreement``, ``arabic-translit-compound``, ``arabic-noun-whole-word``,
 ``arabic-listed-neighbour`` (gazetteer.arabic_recognize), ``arabic-tsh-as-ch``
 (gazetteer.arabic_translit).
@@ -19,7 +20,7 @@ from gazetteer.arabic_recognize import (
     TRANSLIT_COMPOUND,
 )
 from gazetteer.arabic_translit import TSH_AS_CH
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import TRANSLIT_EXACT_TIER, Geoparser, get_geoparser
 from gazetteer.model import Mention, Place
 from gazetteer.translit_bounds import (
     TRANSLIT_EXACT_FIRST,
@@ -81,6 +82,11 @@ def test_a_town_near_no_other_place_keeps_its_war_country_with_a_conflict():
      TSH_AS_CH),
     ("انسحبت الوحدات الأوكرانية من مدينة ليسيتشانسك بعد معارك طويلة.", "ليسيتشانسك",
      "Lysychansk", TSH_AS_CH),
+    # the reading kharkiv spells the city; the oblast, larger, was preferred as skeleton hit
+    ("أطلقت القوات الروسية صواريخ على مدينة خاركيف ليل السبت.", "خاركيف", "Kharkiv",
+     TRANSLIT_EXACT_TIER),
+    ("هاجمت القوات الروسية مواقع جنوب باخموت بالمدفعية.", "باخموت", "Bakhmut",
+     TRANSLIT_EXACT_TIER),
 ])
 def test_a_ukrainian_town_is_read_as_itself_by_the_rule(text, name, town, rule):
     assert (name, "UA", town) in _read(text)
