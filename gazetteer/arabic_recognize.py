@@ -627,6 +627,8 @@ _PLACE_PREPOSITIONS: frozenset[str] = frozenset(arabic_key(w) for w in (
     "ليلا", "نهارا", "صباحا", "مساء", "فجرا", "ظهرا", "عصرا", "أمس", "اليوم", "غدا",
     "يوم", "مجددا", "أيضا", "حاليا", "سابقا", "مؤخرا", "جوا", "برا", "بحرا", "كليا", "تماما",
     "بالكامل", "شمالا", "جنوبا", "شرقا", "غربا", "اثر", "إثر", "عقب",
+    # accusatives of purpose: "انسحبت من بلدة سوليدار خوفا من تطويقها"
+    "خوفا", "تحسبا", "هربا", "طلبا", "بحثا", "دعما", "ردا", "انتقاما", "احتجاجا", "تمهيدا",
 ))
 #: Most words of a name read through its Latin spelling after a place noun.
 MAX_TRANSLIT_WORDS = 3
@@ -636,7 +638,8 @@ def _compound_tail(word: _Word, stops: frozenset[str]) -> bool:
     """Whether ``word`` may continue a foreign name written in Arabic (بورتي of بولو بورتي).
 
     Not a particle, a stop-listed word, a place noun, a compass word, an adjective of a
-    noun, nor a word with the article or with و (a definite word or a new item follows).
+    noun, nor a word with the article or with و (a definite word or a new item follows),
+    nor one of :data:`_PLACE_PREPOSITIONS` (سوليدار خوفا من, "for fear of").
     """
     key = word.key
     return not (key in FUNCTION_WORDS or key in stops or key in NOUN_ADJECTIVES
