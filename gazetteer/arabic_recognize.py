@@ -28,8 +28,11 @@ from gazetteer.arabic import arabic_key
 from gazetteer.model import Place
 from gazetteer.recognize import Span
 
-__all__ = ["FACILITY_NAME", "FACILITY_NOUNS", "LIST_OPENERS", "MAX_NAME_WORDS", "NOUN_ADJECTIVES",
-           "PLACE_NOUNS", "REPEATED_NAME", "clitic_readings", "find_arabic_places",
+__all__ = ["ADJECTIVE_AGREEMENT", "FACILITY_NAME", "FACILITY_NOUNS", "LISTED_NEIGHBOUR",
+           "LIST_OPENERS",
+           "MAX_NAME_WORDS", "NOUN_ADJECTIVES", "NOUN_WHOLE_WORD",
+           "PLACE_NOUNS", "REPEATED_NAME", "TRANSLIT_COMPOUND", "clitic_readings",
+           "find_arabic_places",
            "organisation_names", "stop_words"]
 
 MAX_NAME_WORDS = 4
@@ -211,6 +214,10 @@ def find_arabic_places(
     translit_for: Callable[[str], Sequence[Place]] | None = None,
     repeat_names: bool = True,
     facility_names: bool = True,
+    adjective_agreement: bool = True,
+    translit_compound: bool = True,
+    noun_whole_word: bool = True,
+    listed_neighbour: bool = True,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
@@ -223,6 +230,13 @@ def find_arabic_places(
     spells. With ``repeat_names`` (rule :data:`REPEATED_NAME`), a name found once is found
     wherever else the text repeats it. With ``facility_names`` (rule :data:`FACILITY_NAME`),
     a facility noun, its name and a closing adjective are one span (مجمع الشفاء الطبي).
+    With ``adjective_agreement`` (rule :data:`ADJECTIVE_AGREEMENT`), a masculine adjective
+    after a feminine place noun is a name (مدينة بحري). With ``translit_compound`` (rule
+    :data:`TRANSLIT_COMPOUND`), a name of up to three words after a place noun is read
+    through its Latin spelling before its first word alone (بلدة بولو بورتي). With
+    ``noun_whole_word`` (rule :data:`NOUN_WHOLE_WORD`), no clitic is cut after a place noun.
+    With ``listed_neighbour`` (rule :data:`LISTED_NEIGHBOUR`), و + a word right after a name
+    is read by its Latin spelling when that finds a place in the name's country.
     """
     words = [_Word(m.start(), m.end(), m.group(), _word_key(m.group()))
              for m in _WORD_RE.finditer(text)]
@@ -237,12 +251,21 @@ def find_arabic_places(
             listing = False
             i += 1
             continue
-        found = _match_at(text, words, i, places_for, stops, heads, reach[i])
+        found = _match_at(text, words, i, places_for, stops, heads, reach[i],
+                          adjective_agreement, noun_whole_word)
+        if found is not None and found[1] == 1 and translit_compound and \
+                translit_for is not None:
+            found = _compound_after_noun(text, words, i, found[0], translit_for,
+                                         stops) or found
         if found is None and translit_for is not None:
-            found = _translit_at(text, words, i, translit_for, stops)
-            if found is None and listing and spans and _joined_by_and(text, spans[-1], words[i]):
+            found = _translit_at(text, words, i, translit_for, stops, adjective_agreement,
+                                 translit_compound)
+            if found is None and spans and _joined_by_and(text, spans[-1], words[i]) and (
+                    listing or listed_neighbour):
                 found = _listed_translit(words[i], words[i + 1] if i + 1 < len(words) else None,
                                          translit_for, stops)
+                if found is not None and not listing and not _same_country(spans[-1], found[0]):
+                    found = None  # rule LISTED_NEIGHBOUR: only a neighbour of the name before
         if found is None:
             listing = False
             i += 1
@@ -254,6 +277,51 @@ def find_arabic_places(
         i += used
     spans = _facility_names(text, words, spans) if facility_names else spans
     return _repeated_names(text, words, spans, stops, organisations) if repeat_names else spans
+
+
+#: Rule name: after a place noun, a word is read whole or without its article only, never
+#: cut of a conjunction or a preposition (مدينة بارا is Bara in Sudan, not ب + Arrah):
+#: Arabic puts neither between a noun and the name it governs.
+NOUN_WHOLE_WORD = "arabic-noun-whole-word"
+#: Rule name: "من إيزيوم وبالاكليا": و + a word right after a name, read by its Latin
+#: spelling (as in a list a plural place noun opens), is a place when a reading lies in the
+#: country of the name before; a list names places together, a verb (وتقدمت) finds none.
+LISTED_NEIGHBOUR = "arabic-listed-neighbour"
+
+
+def _same_country(before: Span, span: Span) -> bool:
+    """Whether a place of ``span`` lies in the country of a place of ``before``."""
+    countries = {p.country_code for p in before.places if p.country_code}
+    return any(p.country_code in countries for p in span.places)
+
+
+#: Rule name of :func:`_is_adjective_of`: an adjective must agree with its place noun.
+ADJECTIVE_AGREEMENT = "arabic-adjective-agreement"
+#: Place nouns that are feminine (an adjective of theirs ends in ة): singulars in ة and
+#: the plurals of things, which take the feminine singular (مدن كبيرة، قرى مجاورة).
+_FEMININE_NOUNS: frozenset[str] = frozenset(k for k in PLACE_NOUNS if k.endswith("ه")) | \
+    frozenset(arabic_key(w) for w in ("مدن", "قرى", "بلدات", "مستوطنات", "مناطق"))
+
+
+@lru_cache(maxsize=65536)
+def _is_adjective_of(noun: str, key: str, agreement: bool = True) -> bool:
+    """Whether the word of key ``key`` after the word ``noun`` is the noun's adjective.
+
+    One of :data:`NOUN_ADJECTIVES` is, unless (rule :data:`ADJECTIVE_AGREEMENT`) a
+    masculine one follows a feminine noun (:data:`_FEMININE_NOUNS`): an Arabic adjective
+    agrees with its noun, so "مدينة بحري" is the city of Bahri, not a naval city
+    (مدينة بحرية), while "ميناء بحري" and "قاعدة بحرية" stay a noun and its adjective.
+
+    >>> _is_adjective_of("مدينة", arabic_key("بحري")), _is_adjective_of("بمدينة", "بحريه")
+    (False, True)
+    >>> _is_adjective_of("ميناء", arabic_key("بحري")), _is_adjective_of("مدينة", "بحري", False)
+    (True, True)
+    """
+    if key not in NOUN_ADJECTIVES:
+        return False
+    if not agreement or key.endswith("ه"):
+        return True
+    return not any(k in _FEMININE_NOUNS for _c, _r, k in _keyed_readings(noun))
 
 
 #: Rule name (trace step, ``disabled`` switch) of :func:`_facility_names`.
@@ -454,10 +522,13 @@ def _name_readings(word: str) -> tuple[tuple[int, str, str], ...]:
 def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
               stops: frozenset[str], heads: frozenset[str] | None,
-              reach: int) -> tuple[Span, int] | None:
+              reach: int, agreement: bool = True,
+              whole: bool = True) -> tuple[Span, int] | None:
     """Return the longest name starting at word ``i`` and its word count, or None.
 
-    ``reach`` is :func:`_name_reach` of the word: longer runs are never names.
+    ``reach`` is :func:`_name_reach` of the word: longer runs are never names. With
+    ``whole`` (rule :data:`NOUN_WHOLE_WORD`), the word after a place noun keeps its
+    letters: no conjunction or preposition stands between a noun and its name.
     """
     word = words[i]
     facility = word.key in FACILITY_NOUNS
@@ -465,12 +536,14 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
         return None  # "مدينة سرت": the name is the next word, read with the noun's support
     after_noun = i > 0 and (_is_place_noun(words[i - 1].text)
                             or words[i - 1].key in LIST_OPENERS)
-    if after_noun and word.key in NOUN_ADJECTIVES:
+    if after_noun and _is_adjective_of(words[i - 1].text, word.key, agreement):
         return None  # "قاعدة عسكرية": the noun's adjective, not a name
     if i + 1 < len(words) and any((key, words[i + 1].key) in NOT_PLACE_PHRASES
                                   for _c, _r, key in _keyed_readings(word.text)):
         return None  # "ومسقط رأس القذافي": a birthplace, not Muscat, with or without a clitic
     readings = _name_readings(word.text)
+    if after_noun and whole:  # rule NOUN_WHOLE_WORD: "مدينة بارا" is Bara, not ب + ارا
+        readings = tuple(r for r in readings if word.text[:r[0]] in ("", "ال"))
     heads_of = readings if heads is None else tuple(r for r in readings if r[2] in heads)
     for n in range(min(MAX_NAME_WORDS, len(words) - i, reach), 1 if facility else 0, -1):
         if n > 1 and not heads_of:
@@ -520,8 +593,13 @@ _COMPOUND_HEADS: frozenset[str] = frozenset(arabic_key(w) for w in (
 
 def _translit_at(text: str, words: Sequence[_Word], i: int,
                  translit_for: Callable[[str], Sequence[Place]],
-                 stops: frozenset[str]) -> tuple[Span, int] | None:
-    """Read the word after a place noun through its Latin spelling (مدينة خاركيف)."""
+                 stops: frozenset[str], agreement: bool = True,
+                 compound: bool = True) -> tuple[Span, int] | None:
+    """Read the word after a place noun through its Latin spelling (مدينة خاركيف).
+
+    With ``compound`` (rule :data:`TRANSLIT_COMPOUND`) the longest run of up to three
+    words that :func:`_compound_sizes` allows is read first (بلدة بولو بورتي).
+    """
     word = words[i]
     noun = words[i - 1].key if i > 0 else ""
     compass = noun in COMPASS_WORDS and not word.key.startswith(("ال", "وال", "بال", "لل"))
@@ -530,13 +608,86 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
             _is_place_noun(word.text) or noun.startswith(("ال", "وال", "بال", "لل")):
         return None  # "المدينة حفاظا": a definite noun is a reference, not a name's head
     if word.key in FUNCTION_WORDS or word.key in stops or len(word.key) < 3 or \
-            word.key in NOUN_ADJECTIVES:
+            _is_adjective_of(words[i - 1].text if i else "", word.key, agreement):
         return None
-    sizes = [2, 1] if (word.key in _COMPOUND_HEADS and i + 1 < len(words)
-                       and _joined(text, words, i, 2)) else [1]
+    if compound:
+        sizes = [*_compound_sizes(text, words, i, stops), 1]
+    else:
+        sizes = [2, 1] if (word.key in _COMPOUND_HEADS and i + 1 < len(words)
+                           and _joined(text, words, i, 2)) else [1]
     for n in sizes:
         end = words[i + n - 1].end
         places = tuple(translit_for(text[word.start:end]))
         if places:
             return Span(word.start, end, text[word.start:end], places), n
+    return None
+
+
+#: Rule name of :func:`_compound_sizes` and :func:`_compound_after_noun`.
+TRANSLIT_COMPOUND = "arabic-translit-compound"
+#: Words that follow a name and are not part of it: nouns used as prepositions ("صرواح
+#: تحت سيطرة", "الجنينة بيد قوات") and adverbs of time and manner ("خاركيف ليلا").
+_PLACE_PREPOSITIONS: frozenset[str] = frozenset(arabic_key(w) for w in (
+    "تحت", "فوق", "بيد", "قرب", "أمام", "خلف", "داخل", "خارج", "حول", "وسط", "قبالة",
+    "ليلا", "نهارا", "صباحا", "مساء", "فجرا", "ظهرا", "عصرا", "أمس", "اليوم", "غدا",
+    "يوم", "مجددا", "أيضا", "حاليا", "سابقا", "مؤخرا", "جوا", "برا", "بحرا", "كليا", "تماما",
+    "بالكامل", "شمالا", "جنوبا", "شرقا", "غربا", "اثر", "إثر", "عقب",
+    # accusatives of purpose: "انسحبت من بلدة سوليدار خوفا من تطويقها"
+    "خوفا", "تحسبا", "هربا", "طلبا", "بحثا", "دعما", "ردا", "انتقاما", "احتجاجا", "تمهيدا",
+))
+#: Most words of a name read through its Latin spelling after a place noun.
+MAX_TRANSLIT_WORDS = 3
+
+
+def _compound_tail(word: _Word, stops: frozenset[str]) -> bool:
+    """Whether ``word`` may continue a foreign name written in Arabic (بورتي of بولو بورتي).
+
+    Not a particle, a stop-listed word, a place noun, a compass word, an adjective of a
+    noun, nor a word with the article or with و (a definite word or a new item follows),
+    nor one of :data:`_PLACE_PREPOSITIONS` (سوليدار خوفا من, "for fear of").
+    """
+    key = word.key
+    return not (key in FUNCTION_WORDS or key in stops or key in NOUN_ADJECTIVES
+                or key in _PLACE_PREPOSITIONS
+                or key in COMPASS_WORDS or key in FACILITY_ADJECTIVES
+                or key.startswith(("ال", "و", "لل")) or _is_place_noun(word.text))
+
+
+def _compound_sizes(text: str, words: Sequence[_Word], i: int,
+                    stops: frozenset[str]) -> list[int]:
+    """Return the word counts above one a foreign name at word ``i`` may have, longest first.
+
+    Foreign names are often two or three words in Arabic (بولو بورتي، موسيمبوا دا برايا,
+    تشاسيف يار) the gazetteer holds only in Latin script; the words must be joined by single
+    spaces and each later one pass :func:`_compound_tail`.
+    """
+    sizes = []
+    for n in range(2, MAX_TRANSLIT_WORDS + 1):
+        if i + n > len(words) or not _joined(text, words, i, n) or \
+                not _compound_tail(words[i + n - 1], stops):
+            break
+        sizes.append(n)
+    return sizes[::-1]
+
+
+def _compound_after_noun(text: str, words: Sequence[_Word], i: int, found: Span,
+                         translit_for: Callable[[str], Sequence[Place]],
+                         stops: frozenset[str]) -> tuple[Span, int] | None:
+    """Return a longer name at word ``i`` read by its Latin spelling, after a place noun.
+
+    "بلدة بولو بورتي": بولو alone is an Arabic name of Bolu in Turkey, which the plain
+    match takes; after a place noun (rule :data:`TRANSLIT_COMPOUND`) the run of words
+    :func:`_compound_sizes` allows is read in Latin first, and wins when it finds a place.
+    Not when the word ``found`` alone names a place where Arabic is spoken.
+    """
+    if i == 0 or not _is_place_noun(words[i - 1].text) or \
+            words[i - 1].key.startswith(("ال", "وال", "بال", "لل")):
+        return None
+    if any(p.country_code in ARABIC_SPEAKING for p in found.places):
+        return None  # an Arabic name of a town where Arabic is spoken is that town's name
+    for n in _compound_sizes(text, words, i, stops):
+        end = words[i + n - 1].end
+        places = tuple(translit_for(text[words[i].start:end]))
+        if places:
+            return Span(words[i].start, end, text[words[i].start:end], places), n
     return None

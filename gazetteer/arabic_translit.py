@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from gazetteer.arabic import arabic_key
 
-__all__ = ["LETTERS", "MAX_EXTENDED", "MAX_READINGS", "extended_readings", "latin_readings"]
+__all__ = ["LETTERS", "MAX_EXTENDED", "MAX_READINGS", "TSH_AS_CH", "extended_readings",
+           "latin_readings"]
 
 #: Arabic letters (folded as :func:`gazetteer.arabic.arabic_key` leaves them) -> Latin.
 LETTERS: dict[str, str] = {
@@ -37,9 +38,18 @@ MAX_READINGS = 4
 _VOWELS = frozenset("aiu")
 
 
-def _letters(word: str) -> str:
+#: Rule name: تش is read ch, the sound Arabic writes with those two letters (تشاد Chad,
+#: ليسيتشانسك Lysychansk, تشاسيف يار Chasiv Yar), not t + sh. The geoparser asks for these
+#: readings when the t + sh ones find nothing, and adds them to the extended readings.
+TSH_AS_CH = "arabic-tsh-as-ch"
+
+
+def _letters(word: str, tsh_ch: bool = True) -> str:
     out = []
     for i, char in enumerate(word):
+        if tsh_ch and char == "ش" and i and word[i - 1] == "ت":
+            out[-1] = "ch"  # rule TSH_AS_CH
+            continue
         latin = LETTERS.get(char, "")
         if char in "وي" and i == 0:
             latin = "w" if char == "و" else "y"  # a consonant at the start of a word
@@ -49,14 +59,20 @@ def _letters(word: str) -> str:
     return "".join(out)
 
 
-def latin_readings(name: str) -> tuple[str, ...]:
-    """Return up to :data:`MAX_READINGS` Latin readings of an Arabic name, first the plain one."""
+def latin_readings(name: str, tsh_ch: bool = True) -> tuple[str, ...]:
+    """Return up to :data:`MAX_READINGS` Latin readings of an Arabic name, first the plain one.
+
+    With ``tsh_ch`` (rule :data:`TSH_AS_CH`), تش is ch.
+
+    >>> latin_readings("ليسيتشانسك"), latin_readings("ليسيتشانسك", tsh_ch=False)
+    (('lisichansk',), ('lisitshansk',))
+    """
     words = []
     for word in arabic_key(name).split():
         if word.startswith("ال") and len(word) > 3:
-            words.append("al " + _letters(word[2:]))
+            words.append("al " + _letters(word[2:], tsh_ch))
         else:
-            words.append(_letters(word))
+            words.append(_letters(word, tsh_ch))
     plain = " ".join(w for w in words if w)
     readings = [plain]
     last = plain.split(" ")[-1]
@@ -78,7 +94,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {"b": ("b", "p"), "f": ("f", "v"), "j": (
 MAX_EXTENDED = 32
 
 
-def extended_readings(name: str) -> tuple[str, ...]:
+def extended_readings(name: str, tsh_ch: bool = True) -> tuple[str, ...]:
     """Return more Latin readings of ``name``: every mix of b/p, f/v, j/g, u/o and i/e.
 
     Asked only when the first readings found a place far from the document (ميكيلي read
@@ -88,7 +104,7 @@ def extended_readings(name: str) -> tuple[str, ...]:
     (True, True)
     """
     out: list[str] = []
-    for plain in latin_readings(name)[:2]:
+    for plain in latin_readings(name, tsh_ch)[:2]:
         variants = [""]
         for i, char in enumerate(plain):
             digraph = plain[max(i - 1, 0):i + 1] in ("sh", "kh", "gh", "th", "dh") or \

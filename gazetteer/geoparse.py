@@ -16,7 +16,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.arabic import has_arabic, is_arabic
-from gazetteer.arabic_recognize import FACILITY_NAME, REPEATED_NAME, find_arabic_places
+from gazetteer.arabic_recognize import (
+    ADJECTIVE_AGREEMENT,
+    FACILITY_NAME,
+    LISTED_NEIGHBOUR,
+    NOUN_WHOLE_WORD,
+    REPEATED_NAME,
+    TRANSLIT_COMPOUND,
+    find_arabic_places,
+)
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
 from gazetteer.countries import country_name
 from gazetteer.descriptions import (
@@ -51,10 +59,15 @@ from gazetteer.recognition_rules import (
 )
 from gazetteer.recognize import Dropped, Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
-from gazetteer.translit_bounds import bound_translit_mentions
+from gazetteer.translit_bounds import (
+    TRANSLIT_EXACT_FIRST,
+    TRANSLIT_RETRY,
+    bound_translit_mentions,
+)
 
 __all__ = [
     "MAX_CANDIDATES_KEPT",
+    "TRANSLIT_EXACT_TIER",
     "Geoparser",
     "geoparse",
     "get_geoparser",
@@ -71,6 +84,14 @@ PART_OF_NAME = "part-of-name"
 _LOOSE_TIERS = frozenset({"skeleton", "fuzzy"})
 #: Smallest town an Arabic name may reach through a loose Latin reading (خاركيف -> Kharkiv).
 MIN_TRANSLIT_POPULATION = 5_000
+#: Rule (switch): a place a Latin reading of an Arabic name spells exactly is matched at
+#: the alias tier, a skeleton hit at the skeleton tier; without it every reading was a
+#: skeleton hit, so أوريخيف (Orikhiv, spelled exactly) lost to the larger Orekhovo-Zuyevo,
+#: whose consonants only match.
+TRANSLIT_EXACT_TIER = "translit-exact-tier"
+#: Letters a Latin reading needs for its exact match to count as the name's spelling
+#: (a short one, malit, spells far names by chance: Malita in the Philippines).
+MIN_EXACT_READING = 6
 #: Seats of government: their other names are real names ("Stepanakert" of Khankendi).
 _SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 #: Endings of adjectives of place ("Kurdish", "Hispanic"; not "-ian": "Gharian" is a town).
@@ -379,18 +400,31 @@ class Geoparser:
 
     def _translit_matches(self, name: str) -> tuple[tuple[Place, str], ...]:
         """Return the ``matches`` of an Arabic name the gazetteer lacks, via its Latin readings."""
-        from gazetteer.arabic_translit import latin_readings
+        from gazetteer.arabic_translit import TSH_AS_CH, latin_readings
 
+        exact = TRANSLIT_EXACT_TIER not in self.disabled
         out: dict[str, tuple[Place, str]] = {}
-        for place in self._translit_hits(latin_readings(name)):
-            out.setdefault(place.id, (place, "skeleton"))
+
+        def add(readings: tuple[str, ...]) -> None:
+            for reading in readings:
+                # rule TRANSLIT_EXACT_TIER: a reading that spells a long name is no skeleton
+                long = exact and len(reading.replace(" ", "")) >= MIN_EXACT_READING
+                for place, tier in self._translit_hits((reading,), tiers=True):
+                    label = "alias" if long and tier not in _LOOSE_TIERS else "skeleton"
+                    if place.id not in out or label == "alias":
+                        out[place.id] = (place, label)
+
+        add(latin_readings(name, tsh_ch=False))
+        if not out and "تش" in name and TSH_AS_CH not in self.disabled:
+            add(latin_readings(name))  # rule TSH_AS_CH: ليسيتشانسك is Lysychansk
         return tuple(out.values())
 
-    def _translit_hits(self, readings: Iterable[str]) -> Iterator[Place]:
+    def _translit_hits(self, readings: Iterable[str], *, tiers: bool = False) -> Iterator:
         """Yield the places Latin ``readings`` match that a reading by sound may stand for.
 
         Not fuzzy matches nor countries; skeleton hits only from
-        :data:`MIN_TRANSLIT_POPULATION` people or for seats and first-level units.
+        :data:`MIN_TRANSLIT_POPULATION` people or for seats and first-level units. With
+        ``tiers``, ``(place, tier)`` pairs are yielded.
         """
         for reading in readings:
             for place, tier in self.matches(reading):
@@ -399,7 +433,7 @@ class Geoparser:
                 if tier == "skeleton" and place.population < MIN_TRANSLIT_POPULATION and not (
                         place.feature_code or "").startswith(("PPLA", "PPLC", "ADM1")):
                     continue
-                yield place
+                yield (place, tier) if tiers else place
 
     def is_translit_name(self, name: str) -> bool:
         """Whether ``name``'s candidates come from its Latin readings (no Arabic name matched)."""
@@ -410,19 +444,37 @@ class Geoparser:
                        countries: Sequence[str] = ()) -> list[Mention]:
         """Keep Latin readings near the document (:mod:`gazetteer.translit_bounds`)."""
         return bound_translit_mentions(mentions, self.is_translit_name, countries,
-                                       self.translit_alternatives)
+                                       self.translit_alternatives,
+                                       retry=TRANSLIT_RETRY not in self.disabled,
+                                       places=self.places_for,
+                                       larger=None if TRANSLIT_EXACT_FIRST in self.disabled
+                                       else self.translit_exact_alternatives)
 
-    def translit_alternatives(self, name: str) -> list[Place]:
+    def translit_alternatives(self, name: str, exact_only: bool = False) -> list[Place]:
         """Return the places more Latin readings of ``name`` find, most populous first.
 
         Exact tiers of any size; skeleton hits from :data:`MIN_TRANSLIT_POPULATION` or seats.
+        With rule :data:`TRANSLIT_EXACT_FIRST` on, the places a reading spells exactly come
+        before the skeleton's, and ``exact_only`` leaves the skeleton's out.
         """
-        from gazetteer.arabic_translit import extended_readings
+        from gazetteer.arabic_translit import TSH_AS_CH, extended_readings
 
-        out: dict[str, Place] = {}
-        for place in self._translit_hits(extended_readings(name)):
-            out.setdefault(place.id, place)
-        return sorted(out.values(), key=lambda p: -p.population)
+        out: dict[str, tuple[Place, bool]] = {}
+        readings = extended_readings(name, tsh_ch=False)
+        if "تش" in name and TSH_AS_CH not in self.disabled:
+            readings = (*readings, *extended_readings(name))
+        for place, tier in self._translit_hits(readings, tiers=True):
+            loose = tier == "skeleton"
+            if place.id not in out or out[place.id][1] and not loose:
+                out[place.id] = (place, loose)
+        if TRANSLIT_EXACT_FIRST in self.disabled:
+            return sorted((p for p, _l in out.values()), key=lambda p: -p.population)
+        return [p for p, loose in sorted(out.values(), key=lambda x: (x[1], -x[0].population))
+                if not (exact_only and loose)]
+
+    def translit_exact_alternatives(self, name: str) -> list[Place]:
+        """Return the :meth:`translit_alternatives` of ``name`` a reading spells exactly."""
+        return self.translit_alternatives(name, exact_only=True)
 
     def arabic_heads(self) -> frozenset[str] | None:
         """First words of the index's multi-word Arabic names (None: unknown, try all)."""
@@ -568,7 +620,13 @@ class Geoparser:
             return find_arabic_places(text, self.arabic_places, self.arabic_heads(),
                                       translit_for=self.arabic_translit_places,
                                       repeat_names=REPEATED_NAME not in self.disabled,
-                                      facility_names=FACILITY_NAME not in self.disabled)
+                                      facility_names=FACILITY_NAME not in self.disabled,
+                                      adjective_agreement=ADJECTIVE_AGREEMENT
+                                      not in self.disabled,
+                                      translit_compound=TRANSLIT_COMPOUND
+                                      not in self.disabled,
+                                      noun_whole_word=NOUN_WHOLE_WORD not in self.disabled,
+                                      listed_neighbour=LISTED_NEIGHBOUR not in self.disabled)
         return self.recognizer.find(text)
 
     def _resolve(

@@ -22,14 +22,28 @@ from dataclasses import replace
 
 from gazetteer.context import fast_km
 from gazetteer.model import Candidate, Mention, Place
+from gazetteer.unresolved import FAR_NAMESAKE, FOREIGN_NAMESAKE
 
-__all__ = ["NEAR_KM", "TRANSLIT_FAR", "TRANSLIT_NEAR", "bound_translit_mentions"]
+__all__ = ["NEAR_KM", "RETRIED_STEPS", "TRANSLIT_EXACT_FIRST", "TRANSLIT_FAR", "TRANSLIT_NEAR",
+           "TRANSLIT_RETRY", "bound_translit_mentions"]
 
 #: How far from the document's other places a Latin reading may lie (km).
 NEAR_KM = 500.0
 #: Trace steps: the reading was moved to a candidate near the document / dropped as far.
 TRANSLIT_NEAR = "translit-near-document"
 TRANSLIT_FAR = "translit-far-unresolved"
+#: Rule (switch) of :func:`bound_translit_mentions`: a Latin reading another pass left
+#: unresolved as a far namesake is tried again with more readings.
+TRANSLIT_RETRY = "translit-retry-unresolved"
+#: Trace steps of the passes that leave a far reading unresolved. GeoNames gives بوكروفسك
+#: as the Arabic name of Pokrovsk in Yakutia only, so in a Ukraine report the far-namesake
+#: pass drops it, and the Donetsk Pokrovsk its Latin readings find is never tried: the
+#: rule :data:`TRANSLIT_RETRY` tries them for any mention those passes left unresolved.
+#: Rule (switch): more readings' places that a reading spells exactly come before the
+#: skeleton's, and only those may replace a reading as its larger namesake. كوراخوفي reads
+#: as Kurakhove; its skeleton (k-r-kh-v) is Kharkiv's too, which must not replace it.
+TRANSLIT_EXACT_FIRST = "translit-exact-first"
+RETRIED_STEPS = (TRANSLIT_FAR, FAR_NAMESAKE, FOREIGN_NAMESAKE)
 
 
 def _near(place: Place, anchors: Sequence[Place]) -> bool:
@@ -46,13 +60,21 @@ def bound_translit_mentions(
     mentions: Sequence[Mention], is_translit: Callable[[str], bool],
     countries: Collection[str] = (),
     alternatives: Callable[[str], Sequence[Place]] | None = None,
+    retry: bool = True,
+    larger: Callable[[str], Sequence[Place]] | None = None,
+    places: Callable[[str], Sequence[Place]] | None = None,
 ) -> list[Mention]:
     """Return ``mentions`` with far Latin readings moved to a near candidate or unresolved.
 
     ``is_translit(text)`` tells a mention whose candidates came from Latin readings;
     ``countries`` are ISO codes the document is known to be about (its war's). The other
     mentions' places are anchors, and their countries count too. ``alternatives(text)``
-    gives more readings' places (best first) to try when no candidate fits.
+    gives more readings' places (best first) to try when no candidate fits. With ``retry``
+    (rule :data:`TRANSLIT_RETRY`), a reading another pass left unresolved as far
+    (:data:`RETRIED_STEPS`) is tried again: the places of its own name (``places(text)``)
+    that fit, else the alternatives. ``larger(text)``, when given, is
+    where a much larger namesake in the document's countries is looked for instead
+    (rule :data:`TRANSLIT_EXACT_FIRST`: only places a reading spells exactly).
 
     >>> fi = Place("1", "Mikkeli", 61.69, 27.27, "PPLA", "FI")
     >>> et = Place("2", "Mek'ele", 13.50, 39.47, "PPLA", "ET")
@@ -69,6 +91,7 @@ def bound_translit_mentions(
     "Mek'ele"
     """
     flags = [(m.place is not None or TRANSLIT_FAR in m.trace) and is_translit(m.text)
+             or retry and m.place is None and any(s in m.trace for s in RETRIED_STEPS)
              for m in mentions]  # one left unresolved before is tried again here
     resolved = [m.place for m, f in zip(mentions, flags, strict=True)
                 if m.place is not None and not f]
@@ -82,9 +105,13 @@ def bound_translit_mentions(
             out.append(mention)
             continue
         if mention.candidates and _fits(mention.place, known, anchors):
-            out.append(_larger_namesake(mention, known, anchors, alternatives))
+            out.append(_larger_namesake(mention, known, anchors, larger or alternatives))
             continue
         near = next((c for c in mention.candidates[1:] if _fits(c.place, known, anchors)), None)
+        if near is None and mention.place is None and places is not None:
+            # a retried name's own places first (تل أبيض dropped as far from Ankara alone)
+            found = next((p for p in places(mention.text) if _fits(p, known, anchors)), None)
+            near = Candidate(found, 1.0) if found else None
         if near is None and alternatives is not None:
             found = next((p for p in alternatives(mention.text) if _fits(p, known, anchors)),
                          None)

@@ -106,7 +106,7 @@ def test_antecedents_docstring_examples():
      ("advanced_towards", "مأرب", "Houthis")),
     # hard negatives: the nearest force is the right one, speaker or not
     ("شنت حركة الشباب هجوما على القاعدة، وقال الجيش الصومالي إن قواته استعادت بلدة بولو بورتي.",
-     ("captured", "بولو", "Somali government")),
+     ("captured", "بولو بورتي", "Somali government")),  # the whole name (arabic-translit-compound)
     ("تقدمت القوات الروسية نحو أفدييفكا. وقال الجيش الأوكراني إن قواته انسحبت من بلدة ماريينكا.",
      ("withdrew", "ماريينكا", "Ukraine")),
 ])
