@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from gazetteer.model import Place
 
@@ -213,24 +213,28 @@ def _is_area(place: Place) -> bool:
 class _Tally:
     """Weighted counts of countries and regions (whole document, or one name's share)."""
 
+    # plain dicts, not Counters: a document builds one tally per name and pass, and a
+    # Counter costs several times a dict to build (the sums are the same: 0 + weight first)
     total: float = 0.0
-    countries: Counter = field(default_factory=Counter)
-    admins: Counter = field(default_factory=Counter)
-    named_countries: Counter = field(default_factory=Counter)
-    named_admins: Counter = field(default_factory=Counter)
+    countries: dict[str, float] = field(default_factory=dict)
+    admins: dict[tuple[str, str], float] = field(default_factory=dict)
+    named_countries: dict[str, float] = field(default_factory=dict)
+    named_admins: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def apply(self, place: Place, weight: float) -> None:
         cc = place.country_code
         if not cc:
             return
         self.total += weight
-        self.countries[cc] += weight
+        self.countries[cc] = self.countries.get(cc, 0) + weight
         if place.admin1:
-            self.admins[(cc, place.admin1)] += weight
+            admin = (cc, place.admin1)
+            self.admins[admin] = self.admins.get(admin, 0) + weight
         if place.feature_code.startswith("PCL"):
-            self.named_countries[cc] += weight
+            self.named_countries[cc] = self.named_countries.get(cc, 0) + weight
         elif place.feature_code == "ADM1" and place.admin1:
-            self.named_admins[(cc, place.admin1)] += weight
+            admin = (cc, place.admin1)
+            self.named_admins[admin] = self.named_admins.get(admin, 0) + weight
 
 
 #: The tally of a name without votes (read only; ``shares`` asks it for most candidates).
@@ -252,6 +256,9 @@ class DocumentProfile:
     _version: int = field(default=0, repr=False, compare=False)
     _points: tuple[tuple[int, int, int], list[tuple[str, str, float, float, str]]] | None = field(
         default=None, repr=False, compare=False)
+    #: Answers of :meth:`shares` and :meth:`nearest_km` since the last vote: a profile kept
+    #: for a second pass (the same votes) is asked the same questions again.
+    _answers: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def total(self) -> float:
@@ -260,9 +267,11 @@ class DocumentProfile:
 
     def add(self, name_key: str, place: Place, weight: float) -> None:
         """Record a vote of the mention(s) called ``name_key`` for ``place``."""
+        if self._answers:
+            self._answers.clear()
         self.tally.apply(place, weight)
         own = self.by_name.get(name_key)
-        if own is None:  # (not setdefault: a _Tally is four Counters, built for nothing)
+        if own is None:  # (not setdefault: a _Tally is four dicts, built for nothing)
             own = self.by_name[name_key] = _Tally()
         own.apply(place, weight)
         top = self.top_by_name.get(name_key)
@@ -281,6 +290,17 @@ class DocumentProfile:
         cc = place.country_code
         if not cc:
             return 0.0, 0.0, False, False
+        asked = ("shares", name_key, cc, place.admin1, smoothing)
+        found = self._answers.get(asked)
+        if found is None:
+            found = self._answers[asked] = self._shares(name_key, place, smoothing)
+        return found
+
+    def _shares(
+        self, name_key: str, place: Place, smoothing: float
+    ) -> tuple[float, float, bool, bool]:
+        """Compute :meth:`shares` of a candidate with a country."""
+        cc = place.country_code
         own = self.by_name.get(name_key) or _NO_VOTES
         total = self.tally.total - own.total
         if total <= 1e-9:
@@ -327,6 +347,15 @@ class DocumentProfile:
         without computing its distance, so a caller that ignores such distances gets None
         or a distance of at least ``within_km`` instead; nearer ones are exact.
         """
+        asked = ("near", name_key, place.id, place.lat, place.lon, limit, within_km)
+        if asked in self._answers:
+            return self._answers[asked]
+        found = self._answers[asked] = self._nearest_km(name_key, place, limit, within_km)
+        return found
+
+    def _nearest_km(self, name_key: str, place: Place, limit: int,
+                    within_km: float) -> tuple[float, str] | None:
+        """Compute :meth:`nearest_km` (not remembered)."""
         best: tuple[float, str] | None = None
         best_d = 0.0
         lat1, lon1, place_id = place.lat, place.lon, place.id
