@@ -17,7 +17,6 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from gazetteer.model import Place
 
@@ -256,9 +255,11 @@ class DocumentProfile:
     _version: int = field(default=0, repr=False, compare=False)
     _points: tuple[tuple[int, int, int], list[tuple[str, str, float, float, str]]] | None = field(
         default=None, repr=False, compare=False)
-    #: Answers of :meth:`shares` and :meth:`nearest_km` since the last vote: a profile kept
-    #: for a second pass (the same votes) is asked the same questions again.
-    _answers: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: Answers of :meth:`nearest_km` since the last vote. They read only the top readings,
+    #: so they hold for a profile kept for the next pass (the same votes) and for one of
+    #: other weights on the same readings (:meth:`inherit_distances`).
+    _near: dict[tuple, tuple[float, str] | None] = field(default_factory=dict, repr=False,
+                                                        compare=False)
 
     @property
     def total(self) -> float:
@@ -267,8 +268,8 @@ class DocumentProfile:
 
     def add(self, name_key: str, place: Place, weight: float) -> None:
         """Record a vote of the mention(s) called ``name_key`` for ``place``."""
-        if self._answers:
-            self._answers.clear()
+        if self._near:
+            self._near.clear()
         self.tally.apply(place, weight)
         own = self.by_name.get(name_key)
         if own is None:  # (not setdefault: a _Tally is four dicts, built for nothing)
@@ -290,17 +291,6 @@ class DocumentProfile:
         cc = place.country_code
         if not cc:
             return 0.0, 0.0, False, False
-        asked = ("shares", name_key, cc, place.admin1, smoothing)
-        found = self._answers.get(asked)
-        if found is None:
-            found = self._answers[asked] = self._shares(name_key, place, smoothing)
-        return found
-
-    def _shares(
-        self, name_key: str, place: Place, smoothing: float
-    ) -> tuple[float, float, bool, bool]:
-        """Compute :meth:`shares` of a candidate with a country."""
-        cc = place.country_code
         own = self.by_name.get(name_key) or _NO_VOTES
         total = self.tally.total - own.total
         if total <= 1e-9:
@@ -347,11 +337,24 @@ class DocumentProfile:
         without computing its distance, so a caller that ignores such distances gets None
         or a distance of at least ``within_km`` instead; nearer ones are exact.
         """
-        asked = ("near", name_key, place.id, place.lat, place.lon, limit, within_km)
-        if asked in self._answers:
-            return self._answers[asked]
-        found = self._answers[asked] = self._nearest_km(name_key, place, limit, within_km)
+        asked = (name_key, place.id, place.lat, place.lon, limit, within_km)
+        if asked in self._near:
+            return self._near[asked]
+        found = self._near[asked] = self._nearest_km(name_key, place, limit, within_km)
         return found
+
+    def inherit_distances(self, previous: DocumentProfile) -> None:
+        """Take ``previous``'s :meth:`nearest_km` answers if both have the same top readings.
+
+        The same names, in the same order, on the same place objects: the point list is
+        the same, so are the distances (a pass that changed the weights only asks again).
+        """
+        mine, theirs = self.top_by_name, previous.top_by_name
+        if len(mine) == len(theirs) and all(
+                k1 == k2 and p1 is p2
+                for (k1, (p1, _w1)), (k2, (p2, _w2)) in zip(mine.items(), theirs.items(),
+                                                            strict=True)):
+            self._near.update(previous._near)
 
     def _nearest_km(self, name_key: str, place: Place, limit: int,
                     within_km: float) -> tuple[float, str] | None:

@@ -537,6 +537,7 @@ def resolve_items(
             grid.add(item.key, place)
     # Only the last pass's reasons are kept (see _rank's ``explain``).
     fixed = [_fixed_scores(item, weights, grid) if item.ranked else [] for item in items]
+    profile: DocumentProfile | None = None
     if weights.soft_first_pass:
         # First pass: every name spreads its vote over its likely readings (a softmax of
         # the prior), so two names that agree on a small region ("Paris" and "Henry
@@ -557,10 +558,13 @@ def resolve_items(
                  for item in items if item.ranked]
         if last is None or not _same_votes(last, votes):
             # the votes of the pass before, unchanged, make the same profile: it is kept,
-            # with the shares and distances it already answered
+            # with the distances it already answered
+            previous = profile
             profile = DocumentProfile.from_places(extra_votes)
             for key, place, weight in votes:
                 profile.add(key, place, weight)
+            if previous is not None:
+                profile.inherit_distances(previous)
         for item, item_fixed in zip(items, fixed, strict=True):
             if item.ranked:
                 item.ranked = _rank(item, profile, weights, item_fixed, explain=n == passes - 1)
