@@ -280,3 +280,18 @@ def test_alias_matches_are_the_pattern_matches(parts):
     pattern = _table()[0]
     assert [(m.span(), m["name"]) for m in _alias_matches(pattern, text)] == \
         [(m.span(), m["name"]) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_first_letter_bounds_the_blank_stretches(seed: int) -> None:
+    """``is_blank(text, start, end)`` holds exactly for ends up to ``first_letter``."""
+    import random
+
+    from claims.arabic.text import first_letter, is_blank
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(" \n\tقوات،") for _ in range(rng.randint(0, 30)))
+    for start in range(len(text) + 1):
+        letter = first_letter(text, start)
+        assert [is_blank(text, start, end) for end in range(start, len(text) + 1)] == \
+            [end <= letter for end in range(start, len(text) + 1)]
