@@ -89,6 +89,10 @@ class _Word(NamedTuple):
     key: str
 
 
+#: ``tuple.__new__`` skips the named tuple's Python-level ``__new__``: a word per word.
+_new_word = tuple.__new__
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Keys of the Arabic gazetteer names that are usually not places in running text."""
@@ -234,8 +238,8 @@ def find_arabic_places(
     wherever else the text repeats it. With ``facility_names`` (rule :data:`FACILITY_NAME`),
     a facility noun, its name and a closing adjective are one span (مجمع الشفاء الطبي).
     """
-    words = [_Word(m.start(), m.end(), m.group(), _word_key(m.group()))
-             for m in _WORD_RE.finditer(text)]
+    words = [_new_word(_Word, (*m.span(), w, _word_key(w)))
+             for m in _WORD_RE.finditer(text) for w in (m.group(),)]
     stops = stop_words()
     reach = _name_reach(text, words)
     spans: list[Span] = []
