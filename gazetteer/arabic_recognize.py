@@ -92,6 +92,10 @@ class _Word(NamedTuple):
     key: str
 
 
+#: ``tuple.__new__`` skips the named tuple's Python-level ``__new__``: a word per word.
+_new_word = tuple.__new__
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Keys of the Arabic gazetteer names that are usually not places in running text."""
@@ -130,6 +134,16 @@ def _covered_words(words: Sequence[_Word], spans: Sequence[Span]) -> list[bool]:
     return flags
 
 
+@lru_cache(maxsize=65536)
+def _reading_keys(word: str) -> frozenset[str]:
+    """Return the keys of a word form's :func:`_keyed_readings`, per word form.
+
+    The scans over every word of an article ask first whether one of them is in a small
+    set (facility nouns, a found name's first word): a set test, not a loop per word.
+    """
+    return frozenset(key for _c, _r, key in _keyed_readings(word))
+
+
 def _inside_organisations(words: Sequence[_Word]) -> set[int]:
     """Indexes of the words that belong to an organisation's name (قوات سوريا الديمقراطية).
 
@@ -139,9 +153,9 @@ def _inside_organisations(words: Sequence[_Word]) -> set[int]:
     firsts = _organisation_firsts()
     inside: set[int] = set()
     for i, word in enumerate(words):
-        heads = [k for _c, _r, k in _keyed_readings(word.text)]
-        if not firsts.intersection(heads):
+        if firsts.isdisjoint(_reading_keys(word.text)):
             continue
+        heads = [k for _c, _r, k in _keyed_readings(word.text)]
         best = 0
         for name in names:
             n = len(name)
@@ -238,8 +252,8 @@ def find_arabic_places(
     With ``listed_neighbour`` (rule :data:`LISTED_NEIGHBOUR`), و + a word right after a name
     is read by its Latin spelling when that finds a place in the name's country.
     """
-    words = [_Word(m.start(), m.end(), m.group(), _word_key(m.group()))
-             for m in _WORD_RE.finditer(text)]
+    words = [_new_word(_Word, (*m.span(), w, _word_key(w)))
+             for m in _WORD_RE.finditer(text) for w in (m.group(),)]
     stops = stop_words()
     reach = _name_reach(text, words)
     spans: list[Span] = []
@@ -353,7 +367,8 @@ def _facility_names(text: str, words: Sequence[_Word], spans: list[Span]) -> lis
     added: list[Span] = []
     blocked = 0  # the end of the last facility added: no word before it starts another
     for i, word in enumerate(words):
-        if covered[i] or word.start < blocked:
+        if covered[i] or word.start < blocked or \
+                FACILITY_HEADS.isdisjoint(_reading_keys(word.text)):
             continue
         end = None
         cut = next((c for c, _r, k in _keyed_readings(word.text) if k in FACILITY_HEADS
@@ -409,7 +424,8 @@ def _repeated_names(text: str, words: Sequence[_Word], spans: list[Span],
     added: list[Span] = []
     blocked = 0  # the end of the last name added
     for i, word in enumerate(words):
-        if covered[i] or word.start < blocked or i in organisations:
+        if covered[i] or word.start < blocked or i in organisations or \
+                firsts.isdisjoint(_reading_keys(word.text)):
             continue
         readings = [r for r in _keyed_readings(word.text) if r[2] in firsts]
         if not readings:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -213,24 +212,28 @@ def _is_area(place: Place) -> bool:
 class _Tally:
     """Weighted counts of countries and regions (whole document, or one name's share)."""
 
+    # plain dicts, not Counters: a document builds one tally per name and pass, and a
+    # Counter costs several times a dict to build (the sums are the same: 0 + weight first)
     total: float = 0.0
-    countries: Counter = field(default_factory=Counter)
-    admins: Counter = field(default_factory=Counter)
-    named_countries: Counter = field(default_factory=Counter)
-    named_admins: Counter = field(default_factory=Counter)
+    countries: dict[str, float] = field(default_factory=dict)
+    admins: dict[tuple[str, str], float] = field(default_factory=dict)
+    named_countries: dict[str, float] = field(default_factory=dict)
+    named_admins: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def apply(self, place: Place, weight: float) -> None:
         cc = place.country_code
         if not cc:
             return
         self.total += weight
-        self.countries[cc] += weight
+        self.countries[cc] = self.countries.get(cc, 0) + weight
         if place.admin1:
-            self.admins[(cc, place.admin1)] += weight
+            admin = (cc, place.admin1)
+            self.admins[admin] = self.admins.get(admin, 0) + weight
         if place.feature_code.startswith("PCL"):
-            self.named_countries[cc] += weight
+            self.named_countries[cc] = self.named_countries.get(cc, 0) + weight
         elif place.feature_code == "ADM1" and place.admin1:
-            self.named_admins[(cc, place.admin1)] += weight
+            admin = (cc, place.admin1)
+            self.named_admins[admin] = self.named_admins.get(admin, 0) + weight
 
 
 #: The tally of a name without votes (read only; ``shares`` asks it for most candidates).
@@ -252,6 +255,11 @@ class DocumentProfile:
     _version: int = field(default=0, repr=False, compare=False)
     _points: tuple[tuple[int, int, int], list[tuple[str, str, float, float, str]]] | None = field(
         default=None, repr=False, compare=False)
+    #: Answers of :meth:`nearest_km` since the last vote. They read only the top readings,
+    #: so they hold for a profile kept for the next pass (the same votes) and for one of
+    #: other weights on the same readings (:meth:`inherit_distances`).
+    _near: dict[tuple, tuple[float, str] | None] = field(default_factory=dict, repr=False,
+                                                        compare=False)
 
     @property
     def total(self) -> float:
@@ -260,9 +268,11 @@ class DocumentProfile:
 
     def add(self, name_key: str, place: Place, weight: float) -> None:
         """Record a vote of the mention(s) called ``name_key`` for ``place``."""
+        if self._near:
+            self._near.clear()
         self.tally.apply(place, weight)
         own = self.by_name.get(name_key)
-        if own is None:  # (not setdefault: a _Tally is four Counters, built for nothing)
+        if own is None:  # (not setdefault: a _Tally is four dicts, built for nothing)
             own = self.by_name[name_key] = _Tally()
         own.apply(place, weight)
         top = self.top_by_name.get(name_key)
@@ -327,6 +337,28 @@ class DocumentProfile:
         without computing its distance, so a caller that ignores such distances gets None
         or a distance of at least ``within_km`` instead; nearer ones are exact.
         """
+        asked = (name_key, place.id, place.lat, place.lon, limit, within_km)
+        if asked in self._near:
+            return self._near[asked]
+        found = self._near[asked] = self._nearest_km(name_key, place, limit, within_km)
+        return found
+
+    def inherit_distances(self, previous: DocumentProfile) -> None:
+        """Take ``previous``'s :meth:`nearest_km` answers if both have the same top readings.
+
+        The same names, in the same order, on the same place objects: the point list is
+        the same, so are the distances (a pass that changed the weights only asks again).
+        """
+        mine, theirs = self.top_by_name, previous.top_by_name
+        if len(mine) == len(theirs) and all(
+                k1 == k2 and p1 is p2
+                for (k1, (p1, _w1)), (k2, (p2, _w2)) in zip(mine.items(), theirs.items(),
+                                                            strict=True)):
+            self._near.update(previous._near)
+
+    def _nearest_km(self, name_key: str, place: Place, limit: int,
+                    within_km: float) -> tuple[float, str] | None:
+        """Compute :meth:`nearest_km` (not remembered)."""
         best: tuple[float, str] | None = None
         best_d = 0.0
         lat1, lon1, place_id = place.lat, place.lon, place.id

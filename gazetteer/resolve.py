@@ -537,6 +537,7 @@ def resolve_items(
             grid.add(item.key, place)
     # Only the last pass's reasons are kept (see _rank's ``explain``).
     fixed = [_fixed_scores(item, weights, grid) if item.ranked else [] for item in items]
+    profile: DocumentProfile | None = None
     if weights.soft_first_pass:
         # First pass: every name spreads its vote over its likely readings (a softmax of
         # the prior), so two names that agree on a small region ("Paris" and "Henry
@@ -549,15 +550,31 @@ def resolve_items(
         for item, item_fixed in zip(items, fixed, strict=True):
             if item.ranked:
                 item.ranked = _rank(item, profile, weights, item_fixed, explain=passes == 0)
+    votes: list[tuple[str, Place, float]] | None = None
     for n in range(passes):
-        profile = DocumentProfile.from_places(extra_votes)
-        for item in items:
-            if item.ranked:
-                weight = _confidence(item.ranked) * (1.0 + math.log(max(item.count, 1)))
-                profile.add(item.key, item.ranked[0].place, weight)
+        last = votes
+        votes = [(item.key, item.ranked[0].place,
+                  _confidence(item.ranked) * (1.0 + math.log(max(item.count, 1))))
+                 for item in items if item.ranked]
+        if last is None or not _same_votes(last, votes):
+            # the votes of the pass before, unchanged, make the same profile: it is kept,
+            # with the distances it already answered
+            previous = profile
+            profile = DocumentProfile.from_places(extra_votes)
+            for key, place, weight in votes:
+                profile.add(key, place, weight)
+            if previous is not None:
+                profile.inherit_distances(previous)
         for item, item_fixed in zip(items, fixed, strict=True):
             if item.ranked:
                 item.ranked = _rank(item, profile, weights, item_fixed, explain=n == passes - 1)
+
+
+def _same_votes(a: Sequence[tuple[str, Place, float]],
+                b: Sequence[tuple[str, Place, float]]) -> bool:
+    """Whether two passes cast the same votes: names, place objects and weights."""
+    return len(a) == len(b) and all(
+        x[0] == y[0] and x[1] is y[1] and x[2] == y[2] for x, y in zip(a, b, strict=True))
 
 
 def _soft_readings(ranked: Sequence[Candidate], temperature: float, top: int = 8):

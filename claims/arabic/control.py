@@ -46,7 +46,7 @@ from claims.arabic.control_voices import (
     conjunct_statements,
 )
 from claims.arabic.prefilter import TriggerGate
-from claims.arabic.text import is_blank
+from claims.arabic.text import first_letter
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
            "is_trigger_word", "name_slots", "subject_slots"]
@@ -108,9 +108,13 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
                 if prep is None or _words(folded[pos:prep.start()]) > 3:
                     continue
                 pos = prep.end()
-            for actor in actors:  # the subject between the verb and its object (VSO)
-                if actor.start >= pos and is_blank(folded, pos, actor.start):
+            # the subject between the verb and its object (VSO): an actor starting at or
+            # before the first letter from ``pos`` on has only blanks before it
+            letter = first_letter(folded, pos)
+            for actor in actors:
+                if pos <= actor.start <= letter:
                     pos = actor.end
+                    letter = first_letter(folded, pos)
             word = _SLOT_WORD_RE.match(folded, pos)
             if word is None or _NOT_SLOT_RE.match(word["word"]) or len(word["word"]) < 3:
                 continue

@@ -19,6 +19,7 @@ import re
 from datetime import date, timedelta
 
 from claims.arabic.numbers import parse_number_words
+from claims.arabic.prefilter import TriggerGate
 from claims.arabic.text import fold
 
 __all__ = ["MONTHS", "WEEKDAYS", "arabic_event_date", "has_date_phrase"]
@@ -53,6 +54,10 @@ _RELATIVE_RE = re.compile(
     r"(?<![\w])(?:(?P<before>اول\s+امس|اول\s+من\s+امس|[وب]?امس\s+الاول)|(?P<yesterday>[وب]?امس)|"
     r"(?P<today>اليوم|الليله)|منذ\s+(?P<ago>يومين|(?P<n>\S+(?:\s+و?\S+)?)\s+ايام|يوم))(?![\w])")
 
+#: The date patterns, each searched only in a sentence holding one of its literals (a
+#: weekday, a month, أمس ...: :class:`claims.arabic.prefilter.TriggerGate`, one pass).
+_GATE = TriggerGate([(p.pattern, p) for p in (_MONTH_RE, _WEEKDAY_RE, _NIGHT_RE, _RELATIVE_RE)])
+
 
 #: Rule "date in a name": a day and month right after the noun of a movement, a revolt or
 #: a unit name the group, not a day ("حركة 23 مارس"، "ثورة 17 فبراير"، "قوى 14 آذار"،
@@ -73,9 +78,9 @@ def arabic_event_date(folded: str, published: date | None) -> tuple[date | None,
 
     A night over two days (:data:`_NIGHT_RE`) first in the sentence gives ``(None, None)``.
     """
-    found: list[tuple[int, date | None]] = [(m.start(), None) for m in _NIGHT_RE.finditer(folded)]
-    nights = [(m.start(), m.end()) for m in _NIGHT_RE.finditer(folded)]
-    for m in _MONTH_RE.finditer(folded):
+    nights = [(m.start(), m.end()) for m in _GATE.scan(_NIGHT_RE, folded)]
+    found: list[tuple[int, date | None]] = [(start, None) for start, _end in nights]
+    for m in _GATE.scan(_MONTH_RE, folded):
         if _NAMED_FOR_DATE_RE.search(folded, max(0, m.start() - 20), m.start()):
             continue
         year = int(m.group("year")) if m.group("year") else (published.year if published else None)
@@ -89,12 +94,12 @@ def arabic_event_date(folded: str, published: date | None) -> tuple[date | None,
             day = day.replace(year=year - 1)
         found.append((m.start(), day))
     if published is not None:
-        for m in _WEEKDAY_RE.finditer(folded):
+        for m in _GATE.scan(_WEEKDAY_RE, folded):
             if any(s <= m.start() < e for s, e in nights):
                 continue
             found.append((m.start(), _weekday_date(published, WEEKDAYS[m.group("day")],
                                                    bool(m.group("last")))))
-        for m in _RELATIVE_RE.finditer(folded):
+        for m in _GATE.scan(_RELATIVE_RE, folded):
             if m.group("before"):
                 back = 2
             elif m.group("yesterday"):
@@ -123,7 +128,8 @@ def has_date_phrase(folded: str) -> bool:
     >>> has_date_phrase("دخلت القوات المدينه امس"), has_date_phrase("دخلت القوات المدينه")
     (True, False)
     """
-    months = (m for m in _MONTH_RE.finditer(folded)
+    months = (m for m in _GATE.scan(_MONTH_RE, folded)
               if not _NAMED_FOR_DATE_RE.search(folded, max(0, m.start() - 20), m.start()))
     return next(months, None) is not None or any(
-        pattern.search(folded) for pattern in (_WEEKDAY_RE, _RELATIVE_RE, _NIGHT_RE))
+        _GATE.may_match(pattern, folded) and pattern.search(folded)
+        for pattern in (_WEEKDAY_RE, _RELATIVE_RE, _NIGHT_RE))

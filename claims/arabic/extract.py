@@ -124,11 +124,12 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
     out = []
     for m in mentions:
         place = m.place
-        if place is None or any(a.start < m.end and m.start < a.end for a in actors):
+        if place is None:
             continue
         country = place.precision == "country" or place.feature_code == "PCLI"
-        if not country and place.feature_code != "PPLC":
-            continue
+        if not country and place.feature_code != "PPLC" or \
+                any(a.start < m.end and m.start < a.end for a in actors):
+            continue  # (the overlap is asked last: most mentions are no country)
         norm = country_actor(conflict, place.country_code)
         if norm is None:
             continue

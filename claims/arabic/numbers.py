@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.arabic.prefilter import TriggerGate
 from claims.arabic.text import fold
 
 __all__ = ["ArabicAmount", "FRACTIONS", "NOT_DISTANCE_AFTER", "NOT_DISTANCE_BEFORE",
@@ -122,6 +123,9 @@ _AMOUNT_RE = re.compile(
     rf"|(?:(?<=بعد )|(?<=مسافه ))(?P<single>كيلومتر|ميل)"
     rf"|(?P<dual>{_DUAL}))(?![\w])(?:\s+و(?P<plus>{_FRAC})(?![\w]))?"
     rf"(?:\s+(?P<post>تقريبا|فقط))?")
+#: The amount pattern, searched only in a sentence holding one of its literals (a unit,
+#: a vague or fractional amount word: :class:`claims.arabic.prefilter.TriggerGate`).
+_GATE = TriggerGate([("amount", _AMOUNT_RE)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +170,7 @@ def parse_number_words(phrase: str) -> float | None:
 def find_arabic_amounts(folded: str) -> list[ArabicAmount]:
     """Find every distance amount in folded Arabic text, in order."""
     out: list[ArabicAmount] = []
-    for m in _AMOUNT_RE.finditer(folded):
+    for m in _GATE.scan(_AMOUNT_RE, folded):
         qual = m.group("qual")
         qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", qual)) if qual else None
         if m.group("post"):

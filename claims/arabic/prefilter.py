@@ -208,6 +208,24 @@ class TriggerGate(Generic[Entry]):
         found = self._occurrences(text)
         return [self._entries[i] for i in sorted({*found, *self._always})]
 
+    def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
+        r"""Whether an entry's ``pattern`` may match in ``text``: one of its literals occurs.
+
+        From the same pass over the text as :meth:`rules` (kept for the last text asked
+        about), so several patterns asked of one sentence cost one scan of it.
+
+        >>> unit = re.compile(r"\d+\s*(?:كم|كيلومترا)")
+        >>> gate = TriggerGate([("unit", unit)])
+        >>> gate.may_match(unit, "على بعد 20 كم"), gate.may_match(unit, "قالت المصادر")
+        (True, False)
+        """
+        i = self._index_of.get(id(pattern))
+        return i is None or i in self._always or i in self._occurrences(text)
+
+    def scan(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """Return ``pattern.finditer(text)``; no matches where :meth:`may_match` says none."""
+        return pattern.finditer(text) if self.may_match(pattern, text) else iter(())
+
     def triggers(self) -> list[frozenset[str] | None]:
         """Return each entry's required literals (None: searched everywhere), in table order."""
         return list(self._needles)

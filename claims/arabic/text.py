@@ -14,7 +14,8 @@ import re
 
 from gazetteer.arabic import ARABIC_DIGITS, LETTER_FOLDS
 
-__all__ = ["MARKS_RE", "fold", "is_blank", "split_arabic_sentences", "without_marks"]
+__all__ = ["MARKS_RE", "first_letter", "fold", "is_blank", "split_arabic_sentences",
+           "without_marks"]
 
 _TABLE = str.maketrans({**{k: v for k, v in LETTER_FOLDS.items() if len(v) == 1},
                         **ARABIC_DIGITS, "\u0640": " "})
@@ -51,6 +52,19 @@ def is_blank(text: str, start: int, end: int) -> bool:
     (True, False, True)
     """
     return _NOT_BLANK_RE.search(text, start, max(start, end)) is None
+
+
+def first_letter(text: str, start: int) -> int:
+    """Return the offset of the first character at or after ``start`` that is not white space.
+
+    ``len(text)`` when there is none: ``is_blank(text, start, end)`` holds exactly for the
+    ends from ``start`` to this offset.
+
+    >>> first_letter("قوات  حفتر", 4), first_letter("قوات", 4), first_letter("ab", 0)
+    (6, 4, 0)
+    """
+    found = _NOT_BLANK_RE.search(text, start)
+    return len(text) if found is None else found.start()
 
 
 #: Marks agencies write on some words (tanween in "كيلومترًا", "تقريبًا", shadda, sukun):

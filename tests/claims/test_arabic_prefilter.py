@@ -280,3 +280,58 @@ def test_alias_matches_are_the_pattern_matches(parts):
     pattern = _table()[0]
     assert [(m.span(), m["name"]) for m in _alias_matches(pattern, text)] == \
         [(m.span(), m["name"]) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_first_letter_bounds_the_blank_stretches(seed: int) -> None:
+    """``is_blank(text, start, end)`` holds exactly for ends up to ``first_letter``."""
+    import random
+
+    from claims.arabic.text import first_letter, is_blank
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(" \n\tقوات،") for _ in range(rng.randint(0, 30)))
+    for start in range(len(text) + 1):
+        letter = first_letter(text, start)
+        assert [is_blank(text, start, end) for end in range(start, len(text) + 1)] == \
+            [end <= letter for end in range(start, len(text) + 1)]
+
+
+def _date_and_amount_gates() -> list:
+    from claims.arabic import dates, numbers
+
+    return [(module, entry) for module in (dates, numbers) for entry in module._GATE._entries]
+
+
+@pytest.mark.parametrize("index", range(len(_date_and_amount_gates())))
+def test_date_and_amount_gates_admit_every_text_their_pattern_matches(index):
+    """Texts drawn from each date and amount pattern: its gate never rules the pattern out."""
+    module, (_name, pattern) = _date_and_amount_gates()[index]
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(pattern))
+    def check(text: str) -> None:
+        if pattern.search(text):
+            assert module._GATE.may_match(pattern, text), text
+
+    check()
+
+
+def test_dev_and_probe_sets_same_dates_and_amounts_without_their_gates(monkeypatch):
+    """Every Arabic dev and probe sentence: dates and amounts as with every pattern searched."""
+    from datetime import date
+
+    from claims.arabic import dates, numbers
+
+    texts = [fold(t) for t in [*_sentences(), *SENTENCES]]
+    day = date(2024, 5, 14)
+
+    def outputs() -> list:
+        return [(dates.arabic_event_date(t, day), dates.has_date_phrase(t),
+                 numbers.find_arabic_amounts(t)) for t in texts]
+
+    gated = outputs()
+    assert any(amounts for _d, _h, amounts in gated) and any(h for _d, h, _a in gated)
+    for module in (dates, numbers):
+        monkeypatch.setattr(module, "_GATE", TriggerGate(()))  # no entry: never rules out
+    assert outputs() == gated

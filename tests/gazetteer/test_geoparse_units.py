@@ -127,6 +127,30 @@ def test_nearest_reading_within_a_limit_is_the_nearest_reading(seed: int) -> Non
     assert math.isclose(north.nearest_km("x", here, within_km=600.0)[0], 556, abs_tol=1)
 
 
+def test_remembered_distances_follow_the_votes() -> None:
+    """A vote forgets the remembered distances; other weights on the same readings keep them."""
+    tripoli = _place("Tripoli", "LY", "09", lat=32.9, lon=13.2)
+    misrata = _place("Misrata", "LY", "08", lat=32.4, lon=15.1)
+    sirte = _place("Sirte", "LY", "10", lat=31.2, lon=16.6)
+    asker = _place("Zliten", "LY", "08", lat=32.47, lon=14.57)
+    first = DocumentProfile.from_places([("tripoli", tripoli, 1.0), ("sirte", sirte, 0.5)])
+    near = first.nearest_km("zliten", asker)
+    assert near[1] == "Tripoli"
+    assert first.nearest_km("zliten", asker) == near  # remembered
+    first.add("misrata", misrata, 1.0)  # a new vote: asked again, not remembered
+    assert first.nearest_km("zliten", asker)[1] == "Misrata"
+    first = DocumentProfile.from_places([("tripoli", tripoli, 1.0), ("sirte", sirte, 0.5)])
+    first.nearest_km("zliten", asker)
+    # the same readings at other weights take the answers; other readings do not
+    reweighed = DocumentProfile.from_places([("tripoli", tripoli, 0.2), ("sirte", sirte, 0.9)])
+    reweighed.inherit_distances(DocumentProfile.from_places(
+        [("tripoli", tripoli, 1.0), ("sirte", sirte, 0.5)]))
+    moved = DocumentProfile.from_places([("tripoli", misrata, 1.0), ("sirte", sirte, 0.5)])
+    moved.inherit_distances(first)
+    assert reweighed.nearest_km("zliten", asker) == near
+    assert moved.nearest_km("zliten", asker)[1] == "Misrata"
+
+
 def test_resolution_metrics() -> None:
     gold = [{"lat": 0.0, "lon": 0.0}] * 3
     pred = [{"lat": 0.0, "lon": 1.0}, {"lat": 0.0, "lon": 3.0}, {"lat": None, "lon": None}]
