@@ -367,10 +367,13 @@ def _part_references(sentence: str, refs: list[PlaceRef], discourse: Discourse,
 
 
 def _last_list(sentence: str, before: list[PlaceRef]) -> list[PlaceRef]:
-    """Return the last place of ``before`` with the places listed with it ("A, B and C")."""
+    """Return the last place of ``before`` with the places listed with it ("A, B and C").
+
+    Places of one plural reference share its span and count as listed together.
+    """
     out = before[-1:]
     for prev in reversed(before[:-1]):
-        if not _glue_ok(sentence[prev.end:out[0].start]):
+        if not (prev.start == out[0].start or _glue_ok(sentence[prev.end:out[0].start])):
             break
         out.insert(0, prev)
     return out
@@ -568,14 +571,7 @@ def _places_before(sentence: str, pos: int, places: list[PlaceRef], limit: int =
     gap = sentence[last.end:pos]
     if pos - last.end > limit or re.search(r"[;:]|\b(?:said|says|after|when|while)\b", gap):
         return []
-    out = [last]
-    for prev in reversed(before[:-1]):
-        glue = sentence[prev.end:out[0].start]
-        if prev.start == out[0].start or _glue_ok(glue):  # a plural reference's places
-            out.insert(0, prev)
-        else:
-            break
-    return out
+    return _last_list(sentence, before)
 
 
 def _place_key(name: str) -> str:

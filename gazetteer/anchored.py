@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from gazetteer.context import fast_km
+from gazetteer.context import km_beyond
 from gazetteer.discourse import lies_in, placed_in
 from gazetteer.model import Mention, Place
 from gazetteer.readings import REVIEWED_SOURCES, is_loose, is_major
@@ -86,10 +86,6 @@ def _relation(gap: str) -> str | None:
     return f"{match.group('dir').lower()} of"
 
 
-def _beyond(place: Place, anchor: Place) -> float:
-    return max(0.0, fast_km(place.lat, place.lon, anchor.lat, anchor.lon) - anchor.radius_km)
-
-
 def _placed(mention: Mention) -> bool:
     return bool(mention.candidates) and any(_PLACED in r for r in mention.candidates[0].reasons)
 
@@ -98,7 +94,7 @@ def _within(place: Place, anchor: Place, relation: str) -> bool:
     """Whether ``place`` fits the relation to ``anchor`` (inside it, or within reach)."""
     if relation == "in" and anchor.feature_code.startswith(("PCL", "ADM1")):
         return lies_in(place, anchor)
-    return _beyond(place, anchor) <= REACH_KM
+    return km_beyond(place, anchor) <= REACH_KM
 
 
 def _anchored(mention: Mention, anchor: Place, relation: str, words: str) -> Mention:
@@ -108,7 +104,7 @@ def _anchored(mention: Mention, anchor: Place, relation: str, words: str) -> Men
     for cand in mention.candidates[1:]:
         if _within(cand.place, anchor, relation) and _PLACED not in " ".join(cand.reasons):
             return mention.promoted(cand, f"the reading {words}, where the text puts it")
-    km = _beyond(top.place, anchor)
+    km = km_beyond(top.place, anchor)
     reason = (
         f"no place of this name {words}, where the text puts it; the gazetteer's"
         f" {top.place.name} ({top.place.country_code or '-'}) lies {km:,.0f} km from"

@@ -35,12 +35,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from gazetteer.context import fast_km
+from gazetteer.context import km_beyond
 from gazetteer.discourse import lies_in
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.readings import REVIEWED_SOURCES, is_loose, is_weak_reading
 from gazetteer.small_place import SMALL_PLACE_NOUNS
-from gazetteer.unresolved import FAR_KM
+from gazetteer.unresolved import FAR_KM, plain_places
 
 __all__ = [
     "CONTAINER_CONTRADICTED",
@@ -109,10 +109,6 @@ def _is_container(place: Place, frame: str) -> bool:
         place.feature_code == "ADM1" and bool(place.admin1))
 
 
-def _beyond(place: Place, other: Place) -> float:
-    return max(0.0, fast_km(place.lat, place.lon, other.lat, other.lon) - other.radius_km)
-
-
 def _reading_in(
     mention: Mention, containers: Sequence[Candidate], frame: str
 ) -> tuple[Candidate, Candidate] | None:
@@ -148,12 +144,12 @@ def _judged(
     if held.feature_code.startswith("PCL") and top.place.country_code in {
             a.country_code for a in others}:
         return mention, container
-    if min(_beyond(top.place, a) for a in (held, *others)) <= FAR_KM:
+    if min(km_beyond(top.place, a) for a in (held, *others)) <= FAR_KM:
         return mention, container
     reason = (
         f"no place of this name {words}, where the text puts it; the gazetteer's"
         f" {top.place.name} ({top.place.country_code or '-'}) lies"
-        f" {_beyond(top.place, held):,.0f} km from {held.name}"
+        f" {km_beyond(top.place, held):,.0f} km from {held.name}"
     )
     return replace(mention, candidates=(), unresolved=reason), container
 
@@ -185,7 +181,6 @@ def container_contradictions(
         if anchors is None:
             if weak is None or len(weak) != len(mentions):
                 weak = [is_weak_reading(m) for m in mentions]
-            anchors = list({m.place.id: m.place for m, w in zip(mentions, weak, strict=True)
-                            if m.place is not None and not w}.values())
+            anchors = plain_places(mentions, weak)
         out[i], out[j] = _judged(mention, container, anchors, frame)
     return out

@@ -26,6 +26,7 @@ __all__ = [
     "CandidateGrid",
     "DocumentProfile",
     "fast_km",
+    "km_beyond",
     "qualifier_after",
     "state_from_abbreviation",
 ]
@@ -200,6 +201,15 @@ def fast_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     x *= math.cos(math.radians((lat1 + lat2) / 2))
     y = math.radians(lat2 - lat1)
     return 6371.0 * math.hypot(x, y)
+
+
+def km_beyond(place: Place, other: Place) -> float:
+    """Approximate km from ``place`` to the edge of ``other``'s extent (0 inside it).
+
+    A region or a large city is as near as its edge (``radius_km``): the distance the
+    namesake and anchor rules compare with their limits.
+    """
+    return max(0.0, fast_km(place.lat, place.lon, other.lat, other.lon) - other.radius_km)
 
 
 def _is_area(place: Place) -> bool:

@@ -39,11 +39,11 @@ TRANSLIT_RETRY = "translit-retry-unresolved"
 #: as the Arabic name of Pokrovsk in Yakutia only, so in a Ukraine report the far-namesake
 #: pass drops it, and the Donetsk Pokrovsk its Latin readings find is never tried: the
 #: rule :data:`TRANSLIT_RETRY` tries them for any mention those passes left unresolved.
+RETRIED_STEPS = (TRANSLIT_FAR, FAR_NAMESAKE, FOREIGN_NAMESAKE)
 #: Rule (switch): more readings' places that a reading spells exactly come before the
 #: skeleton's, and only those may replace a reading as its larger namesake. كوراخوفي reads
 #: as Kurakhove; its skeleton (k-r-kh-v) is Kharkiv's too, which must not replace it.
 TRANSLIT_EXACT_FIRST = "translit-exact-first"
-RETRIED_STEPS = (TRANSLIT_FAR, FAR_NAMESAKE, FOREIGN_NAMESAKE)
 
 
 def _near(place: Place, anchors: Sequence[Place]) -> bool:

@@ -47,7 +47,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from gazetteer.context import fast_km
+from gazetteer.context import km_beyond
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.readings import (
     LOCAL_READING_POPULATION,
@@ -68,6 +68,7 @@ __all__ = [
     "LOOSE_ALONE",
     "QUALIFIER_CONTRADICTED",
     "far_namesakes_unresolved",
+    "plain_places",
     "foreign_namesake_reason",
     "foreign_namesakes_unresolved",
     "qualifier_contradictions_unresolved",
@@ -101,7 +102,7 @@ CONTENDER_MARGIN = 2.0
 _PLACED_BY_TEXT = ("placed in", "is not in the gazetteer", "named as a ")
 
 
-def _anchors(mentions: Sequence[Mention], weak: Sequence[bool]) -> list[Place]:
+def plain_places(mentions: Sequence[Mention], weak: Sequence[bool]) -> list[Place]:
     """Places the document reads plainly (strong readings), one per place."""
     seen: dict[str, Place] = {}
     for mention, is_weak in zip(mentions, weak, strict=True):
@@ -114,8 +115,7 @@ def _anchors(mentions: Sequence[Mention], weak: Sequence[bool]) -> list[Place]:
 def _nearest(place: Place, anchors: Sequence[Place]) -> tuple[float, Place]:
     """Return ``(km beyond the anchor's extent, anchor)`` of the nearest anchor."""
     return min(
-        ((max(0.0, fast_km(place.lat, place.lon, a.lat, a.lon) - a.radius_km), a)
-         for a in anchors),
+        ((km_beyond(place, a), a) for a in anchors),
         key=lambda pair: pair[0],
     )
 
@@ -207,7 +207,7 @@ def far_namesakes_unresolved(
         return list(mentions)
     if weak is None or len(weak) != len(mentions):
         weak = [is_weak_reading(m) for m in mentions]
-    anchors = _anchors(mentions, weak)
+    anchors = plain_places(mentions, weak)
     out: list[Mention] = []
     for mention, is_weak, alias in zip(mentions, weak, aliased, strict=True):
         reason = None
@@ -262,7 +262,7 @@ def foreign_namesakes_unresolved(
         return list(mentions)
     if weak is None or len(weak) != len(mentions):
         weak = [is_weak_reading(m) for m in mentions]
-    anchors = _anchors(mentions, weak)
+    anchors = plain_places(mentions, weak)
     out: list[Mention] = []
     for mention in mentions:
         own = mention.place.id if mention.place is not None else None
