@@ -25,6 +25,7 @@ import logging
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from gazetteer.arabic import has_arabic
 from gazetteer.context import CandidateGrid, DocumentProfile, qualifier_after
@@ -198,7 +199,20 @@ class ResolverItem:
     home: bool = False
     links: dict[str, str] = field(default_factory=dict)
     prior: list[tuple[float, list[str]]] = field(default_factory=list)
-    ranked: list[Candidate] = field(default_factory=list)
+    ranked: list[Candidate] | list[Draft] = field(default_factory=list)
+
+
+class Draft(NamedTuple):
+    """A candidate of a pass whose ranking only feeds the next pass (see :func:`_rank`).
+
+    It reads like a :class:`~gazetteer.model.Candidate` without reasons, but a tuple is
+    several times cheaper to build than a frozen dataclass, and a document builds
+    thousands of them per pass that nobody outside the resolver ever sees.
+    """
+
+    place: Place
+    score: float
+    reasons: tuple[str, ...] = ()
 
 
 def _qualifier_match(place: Place, qualifiers: set[tuple[str | None, str | None]]) -> bool:
@@ -248,18 +262,28 @@ def _rank(
     weights: Weights,
     fixed: list[tuple[float, list[str]]],
     explain: bool = True,
-) -> list[Candidate]:
+) -> list[Candidate] | list[Draft]:
     """Rank the candidates: their ``fixed`` scores plus what the document ``profile`` says.
 
-    Without ``explain`` the candidates carry no reasons: a pass whose ranking only feeds
-    the next pass's profile (scores and first readings) need not format them.
+    Without ``explain`` the candidates are :class:`Draft` tuples without reasons: a pass
+    whose ranking only feeds the next pass's profile (scores and first readings) need not
+    format them nor build the frozen candidates of the final ranking.
     """
+    scoring = profile is not None and profile.total > 0
+    if not explain:
+        drafts = [
+            Draft(place, round(_profile_score(item, place, profile, weights, score, None)
+                               if scoring else score, 4))
+            for place, (score, _reasons) in zip(item.places, fixed, strict=True)
+        ]
+        drafts.sort(key=lambda c: -c.score)
+        return drafts
     ranked: list[Candidate] = []
     for place, (score, fixed_reasons) in zip(item.places, fixed, strict=True):
-        reasons = list(fixed_reasons) if explain else None
-        if profile is not None and profile.total > 0:
+        reasons = list(fixed_reasons)
+        if scoring:
             score = _profile_score(item, place, profile, weights, score, reasons)
-        ranked.append(Candidate(place, round(score, 4), tuple(reasons or ())))
+        ranked.append(Candidate(place, round(score, 4), tuple(reasons)))
     ranked.sort(key=lambda c: -c.score)
     return ranked
 
@@ -328,7 +352,7 @@ def _profile_score(
     return score
 
 
-def _confidence(ranked: Sequence[Candidate]) -> float:
+def _confidence(ranked: Sequence[Candidate] | Sequence[Draft]) -> float:
     """Vote weight of a name's current reading: 1 when unambiguous, less when close."""
     if not ranked:
         return 0.0
@@ -577,7 +601,7 @@ def _same_votes(a: Sequence[tuple[str, Place, float]],
         x[0] == y[0] and x[1] is y[1] and x[2] == y[2] for x, y in zip(a, b, strict=True))
 
 
-def _soft_readings(ranked: Sequence[Candidate], temperature: float, top: int = 8):
+def _soft_readings(ranked: Sequence[Candidate] | Sequence[Draft], temperature: float, top: int = 8):
     """``(candidate, probability)`` for the best readings, by a softmax of their scores."""
     head = list(ranked[:top])
     if not head:
