@@ -157,10 +157,28 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
 _COMPLEMENTIZER_AFTER_RE = re.compile(r"\s+(?:ب|و)?ان(?:ها|ه|هم)?(?![\w])")
 
 
+#: Rule "capital announces a control noun": wire copy drops the complementizer and puts the
+#: claim as a verbal noun ("أعلنت موسكو السيطرة على أفدييفكا"، "إعلان كييف سحب قواتها"):
+#: the country or capital between a reporting word (or its noun إعلان) and a control
+#: noun speaks for its side, so it is the actor and not the place.
+CONTROL_NOUNS_AFTER_SPEAKER: tuple[str, ...] = (
+    "السيطره", "سيطرتها", "سيطرته", "سحب", "انسحاب", "استعاده", "دخول", "تحرير")
+_CONTROL_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:" + "|".join(CONTROL_NOUNS_AFTER_SPEAKER) + r")(?![\w])")
+#: Reporting nouns that introduce a speaker like their verbs (إعلان كييف سحب قواتها).
+REPORTING_NOUNS: tuple[str, ...] = ("اعلان", "تاكيد", "بيان")
+
+
 def _country_speaks(folded: str, word_before: str, end: int) -> bool:
-    """Whether the country ending at ``end`` is the speaker (rule "country speaks")."""
-    return word_before.lstrip("وف") in REPORTING_WORDS and \
-        _COMPLEMENTIZER_AFTER_RE.match(folded, end) is not None
+    """Whether the country ending at ``end`` is the speaker.
+
+    Rules "country speaks" and "capital announces a control noun".
+    """
+    word = word_before.lstrip("وف")
+    if word in REPORTING_WORDS and _COMPLEMENTIZER_AFTER_RE.match(folded, end) is not None:
+        return True
+    return (word in REPORTING_WORDS or word.removeprefix("ب") in REPORTING_NOUNS) and \
+        _CONTROL_NOUN_AFTER_RE.match(folded, end) is not None
 
 
 #: A preposition with the place's pronoun between a verb and its subject: عليها، منها، فيها.
