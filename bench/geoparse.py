@@ -82,6 +82,11 @@ ARABIC_SETS: tuple[Path, ...] = (
     ARABIC_CORPUS.parent / "probes_holdout" / ARABIC_CORPUS.name,
     ARABIC_CORPUS.parent / "probes_blind" / ARABIC_CORPUS.name)
 
+#: Round 9 (issue 16, places): Arabic spellings of towns in many wars, scored with the Arabic
+#: sets and also by crc32(id) half (tune on half 0, report both).
+ARABIC_ROUND9 = Path(__file__).resolve().parent.parent / "tests" / "gazetteer" / "data" / \
+    "geo_probes_ar_round9.jsonl"
+
 
 def _corpora(lang: str, arabic: Sequence[Path] = ()) -> list[Path]:
     """The corpora a run scores; ``arabic`` are directories of Arabic sets (dev by default)."""
@@ -103,26 +108,37 @@ def _parser(disabled: frozenset, announce: bool = True):  # noqa: ANN202 (gazett
     return Geoparser(parser.index, disabled=disabled)
 
 
-def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS, disabled: frozenset = frozenset()) -> int:
-    """Print one line per Arabic set (dev, tune, holdout, blind): acc@161, gold spans and e2e."""
+def _arabic_line(label: str, docs: list[dict], parser: Any) -> None:
+    """Print one Arabic set's line: acc@161 with gold spans and end to end, recognition F1."""
+    gold = score_predictions(
+        docs, [predict_document(d, gold_spans=True, parser=parser) for d in docs],
+        gold_spans=True)["resolution"]
+    e2e = score_predictions(
+        docs, [predict_document(d, gold_spans=False, parser=parser) for d in docs],
+        gold_spans=False)
+    print(f"{label} ({len(docs)} documents, {sum(len(d['toponyms']) for d in docs)} "
+          f"toponyms): gold spans acc@161 {gold['acc161']:.3f}; end to end acc@161 "
+          f"{e2e['resolution']['acc161']:.3f}, recognition overlap F1 "
+          f"{e2e['recognition']['overlap_f1']:.3f}")
+
+
+def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS, disabled: frozenset = frozenset(),
+                    halved: Sequence[Path] = (ARABIC_ROUND9,)) -> int:
+    """Print one line per Arabic set (dev, tune, holdout, blind, round 9 and its halves)."""
     parser = _parser(disabled)
-    for path in paths:
-        label = (path.parent.name.removeprefix("probes_")
+    for path in (*paths, *halved):
+        label = (path.stem.removeprefix("geo_probes_ar_") if path in halved
+                 else path.parent.name.removeprefix("probes_")
                  if path.parent != ARABIC_CORPUS.parent else "dev")
         if not path.exists():
             print(f"{label}: {path} not found")
             continue
         docs = _load(path, None)
-        gold = score_predictions(
-            docs, [predict_document(d, gold_spans=True, parser=parser) for d in docs],
-            gold_spans=True)["resolution"]
-        e2e = score_predictions(
-            docs, [predict_document(d, gold_spans=False, parser=parser) for d in docs],
-            gold_spans=False)
-        print(f"{label} ({len(docs)} documents, {sum(len(d['toponyms']) for d in docs)} "
-              f"toponyms): gold spans acc@161 {gold['acc161']:.3f}; end to end acc@161 "
-              f"{e2e['resolution']['acc161']:.3f}, recognition overlap F1 "
-              f"{e2e['recognition']['overlap_f1']:.3f}")
+        _arabic_line(label, docs, parser)
+        if path in halved:
+            for half in (0, 1):
+                _arabic_line(f"{label} half {half}", [d for d in docs if _half(d["id"]) == half],
+                             parser)
     return 0
 
 
@@ -319,7 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     disabled = frozenset(args.disable)
     if args.probes and args.lang == "ar":
-        return run_arabic_sets([d / ARABIC_CORPUS.name for d in args.dirs] or ARABIC_SETS, disabled)
+        sets = [d / ARABIC_CORPUS.name for d in args.dirs] or ARABIC_SETS
+        return run_arabic_sets([p for p in sets if not (args.no_blind and "blind" in str(p))],
+                               disabled)
     if args.probes:
         return run_probes(disabled, blind=not args.no_blind)
     return run(args.limit, args.errors, args.lang, disabled, args.dirs, args.repeats)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from gazetteer.arabic import arabic_key
+from gazetteer.arabic_prepositions import preposition_town as _preposition_town
 from gazetteer.model import Place
 from gazetteer.recognize import Span
 
@@ -232,6 +233,7 @@ def find_arabic_places(
     translit_compound: bool = True,
     noun_whole_word: bool = True,
     listed_neighbour: bool = True,
+    preposition_town: bool = True,
 ) -> list[Span]:
     """Return the place-name spans of an Arabic text, left to right, without overlaps.
 
@@ -251,6 +253,8 @@ def find_arabic_places(
     ``noun_whole_word`` (rule :data:`NOUN_WHOLE_WORD`), no clitic is cut after a place noun.
     With ``listed_neighbour`` (rule :data:`LISTED_NEIGHBOUR`), و + a word right after a name
     is read by its Latin spelling when that finds a place in the name's country.
+    With ``preposition_town`` (rule :data:`~gazetteer.arabic_prepositions.PREPOSITION_TOWN`),
+    a bare word after a preposition of place is a town of some size (نحو كيسمايو).
     """
     words = [_new_word(_Word, (*m.span(), w, _word_key(w)))
              for m in _WORD_RE.finditer(text) for w in (m.group(),)]
@@ -280,6 +284,10 @@ def find_arabic_places(
                                          translit_for, stops)
                 if found is not None and not listing and not _same_country(spans[-1], found[0]):
                     found = None  # rule LISTED_NEIGHBOUR: only a neighbour of the name before
+        if found is None and preposition_town and i > 0:
+            towns = _preposition_town(words[i - 1].key, words[i].text, stops, places_for)
+            found = (Span(words[i].start, words[i].end, words[i].text, towns), 1) if towns \
+                else None
         if found is None:
             listing = False
             i += 1

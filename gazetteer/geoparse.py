@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from gazetteer.address import country_of_address, paper_town, url_words
 from gazetteer.arabic import has_arabic, is_arabic
+from gazetteer.arabic_prepositions import PREPOSITION_TOWN
 from gazetteer.arabic_recognize import (
     ADJECTIVE_AGREEMENT,
     FACILITY_NAME,
@@ -626,7 +627,8 @@ class Geoparser:
                                       translit_compound=TRANSLIT_COMPOUND
                                       not in self.disabled,
                                       noun_whole_word=NOUN_WHOLE_WORD not in self.disabled,
-                                      listed_neighbour=LISTED_NEIGHBOUR not in self.disabled)
+                                      listed_neighbour=LISTED_NEIGHBOUR not in self.disabled,
+                                      preposition_town=PREPOSITION_TOWN not in self.disabled)
         return self.recognizer.find(text)
 
     def _resolve(
