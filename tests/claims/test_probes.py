@@ -45,6 +45,7 @@ from gazetteer.countries import country_code
 DATA = Path(__file__).with_name("data")
 CONTROL = DATA / "probe_control.jsonl"
 ROUND8 = DATA / "probe_control_round8.jsonl"
+ROUND9 = DATA / "probe_control_round9.jsonl"
 DISTANCE = DATA / "probe_distance.jsonl"
 
 
@@ -87,6 +88,10 @@ SETS = {
     "round8": ProbeSet(ROUND8, None, min_sentences=90, min_control_lines=90, min_claims=60,
                        min_distance_lines=0, min_distance_claims=0, min_articles=25,
                        min_wars=15, sentences_per_article=(2, 6)),
+    "round9": ProbeSet(ROUND9, None, min_sentences=100, min_control_lines=120, min_claims=80,
+                       min_distance_lines=0, min_distance_claims=0, min_articles=35,
+                       min_wars=20, sentences_per_article=(2, 6),
+                       max_war_share={"libya": 0.10, "syria": 0.10}),
 }
 
 #: Floors on the probe figures (the extractor's last measured figures, less 0.02: control
