@@ -223,6 +223,11 @@ TRIGGERS: tuple[Trigger, ...] = _named((
                              r"expelled|flushed|pushed|kicked|forced|chased|pushing|forcing)"
                              r"(?=\s+(?:[\w’'-]+\s+){1,4}?(?:out\s+of|from)\b)",
        mirror="captured"),
+    # rule *flag-raised-over*: "raised their flag over Soledar", "hoisted the national flag
+    # above the town hall in Gao": the side that raises its flag over a place has taken it
+    _t("captured", "active",
+       r"\b(?:rais(?:ed|ing)|hoist(?:ed|ing)|plant(?:ed|ing)|unfurl(?:ed|ing))\s+"
+       r"(?:(?:their|its|his|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?flags?\s+(?:over|above|atop)\b"),
     _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
     _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
     _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"
