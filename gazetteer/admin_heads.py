@@ -24,20 +24,26 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from gazetteer.arabic import has_arabic
 from gazetteer.model import Candidate, Mention, Place
+from gazetteer.names import skeleton
 from gazetteer.readings import is_weak_reading
+from gazetteer.resolve import TIER_PENALTY, without_admin_words
 
 if TYPE_CHECKING:
     from gazetteer.passes import MentionDocument
 
 __all__ = [
     "ADMIN_CONTEXT_RE",
+    "ARABIC_CITY_OVER_UNIT",
+    "ARABIC_UNIT_WORDS",
     "CITY_OVER_NAMESAKE_UNIT",
     "ARABIC_HEADS",
     "HEAD_LEVELS",
     "admin_context",
     "admin_head",
     "arabic_head_word",
+    "arabic_unit_word_before",
     "admin_head_reading",
     "city_reading",
 ]
@@ -203,18 +209,25 @@ def admin_head_reading(
     return None
 
 
-def city_reading(mention: Mention, key: Callable[[str], str]) -> Candidate | None:
+def city_reading(
+    mention: Mention, key: Callable[[str], str], arabic: bool = False
+) -> Candidate | None:
     """Return the city candidate a unit reading of the same name should yield to, or None.
 
     The city must carry the mention's own name and lie in that unit (same country and, for
     a first-level unit, same admin1): "Lagos" state holds Lagos city, New York State does
     not hold a city named "New York" in GeoNames (it is "New York City"), so it stays.
+    With ``arabic`` (rule :data:`ARABIC_CITY_OVER_UNIT`), an Arabic name is the unit's and
+    the city's name when it reads both (see :func:`_reads_both`).
     """
     top = mention.place
     if top is None or top.feature_code not in ("ADM1", "ADM2"):
         return None
     mention_key = key(mention.text)
-    if key(top.name) != mention_key:
+    if arabic:
+        if not has_arabic(mention.text) or _ARABIC_UNIT_IN_NAME_RE.search(mention.text):
+            return None
+    elif key(top.name) != mention_key:
         return None
     for candidate in mention.candidates[1:]:
         place = candidate.place
@@ -222,10 +235,55 @@ def city_reading(mention: Mention, key: Callable[[str], str]) -> Candidate | Non
             place.feature_code.startswith("PPL")
             and place.country_code == top.country_code
             and place.admin1 == top.admin1
-            and key(place.name) == mention_key
+            and (_reads_both(mention.candidates[0], candidate, key) if arabic
+                 else key(place.name) == mention_key)
         ):
             return candidate
     return None
+
+
+#: Rule (switch) of the ``city-over-state`` pass: a bare Arabic name that reads both a unit
+#: and a town inside it (كوبيانسك: Kupiansk Raion and Kupyansk) is the town, unless a head
+#: word before it (:data:`ARABIC_UNIT_WORDS`) says the unit.
+ARABIC_CITY_OVER_UNIT = "arabic-city-over-namesake-unit"
+#: Arabic words before a name that say it is the unit: the head words of ``admin-head`` and
+#: the looser منطقة (area) and أوبلاست (oblast), which name a unit but pick no level.
+ARABIC_UNIT_WORDS: tuple[str, ...] = (*ARABIC_HEADS, "منطقة", "أوبلاست", "اوبلاست")
+_ARABIC_UNIT_WORD_BEFORE_RE = re.compile(
+    rf"(?:^|[\s(«\"])[وفبل]?(?:{'|'.join(ARABIC_UNIT_WORDS)})\s+$"
+)
+_ARABIC_UNIT_IN_NAME_RE = re.compile(rf"(?:^|\s)(?:{'|'.join(ARABIC_UNIT_WORDS)})(?:\s|$)")
+
+
+def _match_tier(candidate: Candidate) -> str:
+    """Return the tier the name matched ``candidate`` at ("alias"); "name" if no penalty."""
+    return next((r.split(" match ", 1)[0] for r in candidate.reasons if " match (" in r),
+                "name")
+
+
+def _reads_both(unit: Candidate, city: Candidate, key: Callable[[str], str]) -> bool:
+    """Whether the Arabic name reads the city, namesake of the unit, as closely as the unit.
+
+    GeoNames names both in Latin letters, each its own way ("Kupiansk Raion", "Kupyansk";
+    "Şuşa", "Shusha"): they are namesakes when the unit's name without its administrative
+    words and the city's name fold to one transliteration skeleton, and the text's name
+    reads the town by no looser a match than the unit (Rutshuru town is no namesake of a
+    territory read as ساكي, Sake).
+    """
+    unit_skeleton = skeleton(without_admin_words(key(unit.place.name)))
+    return bool(unit_skeleton) and unit_skeleton == skeleton(key(city.place.name)) and (
+        TIER_PENALTY.get(_match_tier(city), -9.0) >= TIER_PENALTY.get(_match_tier(unit), -9.0))
+
+
+def arabic_unit_word_before(text: str, start: int) -> bool:
+    """Whether an Arabic unit word (:data:`ARABIC_UNIT_WORDS`) stands right before ``start``.
+
+    >>> arabic_unit_word_before("قصف في منطقة كوبيانسك", 13)
+    True
+    >>> arabic_unit_word_before("قصف في كوبيانسك", 7)
+    False
+    """
+    return bool(_ARABIC_UNIT_WORD_BEFORE_RE.search(text, max(0, start - 14), start))
 
 
 #: Rule (switch) of the ``city-over-state`` pass: a unit yields to a namesake city elsewhere
@@ -280,10 +338,13 @@ def run_city_over_state(doc: MentionDocument) -> list[Mention]:
     key = doc.parser.key
     namesakes = CITY_OVER_NAMESAKE_UNIT not in doc.parser.disabled
     out = []
+    arabic = ARABIC_CITY_OVER_UNIT not in doc.parser.disabled
     for mention in doc.mentions:
         city = city_reading(mention, key)
         if city is None and namesakes:
             city = namesake_city_reading(mention, key)
+        if city is None and arabic and not arabic_unit_word_before(doc.text, mention.start):
+            city = city_reading(mention, key, arabic=True)
         if city is not None and not (
             admin_head(doc.text, mention.start, mention.end)
             or admin_context(doc.text, mention.start, mention.end)

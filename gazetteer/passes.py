@@ -18,7 +18,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from gazetteer.address import url_words
-from gazetteer.admin_heads import CITY_OVER_NAMESAKE_UNIT, run_admin_heads, run_city_over_state
+from gazetteer.admin_heads import (
+    ARABIC_CITY_OVER_UNIT,
+    CITY_OVER_NAMESAKE_UNIT,
+    run_admin_heads,
+    run_city_over_state,
+)
 from gazetteer.anchored import ANCHORED_READING, anchored_readings
 from gazetteer.arabic import has_arabic
 from gazetteer.container import CONTAINER_CONTRADICTED, container_contradictions
@@ -429,6 +434,8 @@ PASS_SWITCHES: tuple[tuple[str, str], ...] = (
     (LOOSE_ALONE, "far-namesake-unresolved: a loose spelling in a text naming no other place"),
     (CITY_OVER_NAMESAKE_UNIT, "city-over-state: a bare 'Gaza' is the city, not Gaza Province of"
      " Mozambique"),
+    (ARABIC_CITY_OVER_UNIT, "city-over-state: a bare Arabic كوبيانسك is the town Kupyansk, not"
+     " Kupiansk Raion (the raion after منطقة)"),
     (ALIAS_FAR_TOWN, "far-namesake-unresolved: 'Inata' near Djibo is no alias of Inada, Japan"),
     (STRONG_FOCUS, "fallback: 'Shelling hit Orlivka; Avdiivka was quiet' (Avdiivka stays in"
      " Donetsk oblast, not at Odesa oblast's Orlivka)"),

@@ -395,6 +395,15 @@ _ADMIN_WORDS = frozenset(
 )
 
 
+def without_admin_words(key: str) -> str:
+    """Return a normalized unit name without its administrative words ("izyum raion": "izyum").
+
+    >>> without_admin_words("myitkyina district")
+    'myitkyina'
+    """
+    return " ".join(w for w in key.split() if w not in _ADMIN_WORDS) or key
+
+
 #: Adjectival endings of region names formed from their seat ("Kramatorskyi Raion").
 _ADJECTIVE_ENDINGS = ("yi", "iy", "yy", "kyi", "skyi", "skiy", "ska", "skyy", "ny", "nyi", "ski")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from claims.arabic.extract import extract_arabic_claims
+from gazetteer.admin_heads import ARABIC_CITY_OVER_UNIT
 from gazetteer.arabic_recognize import (
     ADJECTIVE_AGREEMENT,
     LISTED_NEIGHBOUR,
@@ -33,9 +34,9 @@ _FAR = Place("t:1", "Farplace", 61.7, 27.3, "PPL", "FI")
 _NEAR = Place("t:2", "Nearplace", 13.5, 39.5, "PPL", "ET")
 
 
-def _without(rule: str) -> Geoparser:
+def _without(*rules: str) -> Geoparser:
     parser = get_geoparser()
-    return Geoparser(parser.index, disabled=frozenset(parser.disabled) | {rule})
+    return Geoparser(parser.index, disabled=frozenset(parser.disabled) | set(rules))
 
 
 def _read(text: str, parser: Geoparser | None = None) -> list[tuple[str, str | None, str]]:
@@ -90,7 +91,8 @@ def test_a_town_near_no_other_place_keeps_its_war_country_with_a_conflict():
 ])
 def test_a_ukrainian_town_is_read_as_itself_by_the_rule(text, name, town, rule):
     assert (name, "UA", town) in _read(text)
-    assert (name, "UA", town) not in _read(text, _without(rule))
+    # arabic-city-over-namesake-unit also turns a raion read first into its town (باخموت)
+    assert (name, "UA", town) not in _read(text, _without(rule, ARABIC_CITY_OVER_UNIT))
 
 
 def test_a_masculine_adjective_after_a_feminine_noun_is_a_name():
