@@ -1,6 +1,6 @@
 """Arabic sentence structure around a control verb: speakers, coordinated places, locatives.
 
-Three named rules, each data plus one small function, used by :mod:`claims.arabic.control`:
+Named rules, each data plus one small function, used by :mod:`claims.arabic.control`:
 
 - **speaker** (:func:`is_speaker`): "قالت حماس إن الغارات الإسرائيلية استهدفت ..." — a
   reporting verb (:data:`REPORTING_WORDS`) introduces a speaker, and a bare complementizer
@@ -8,7 +8,9 @@ Three named rules, each data plus one small function, used by :mod:`claims.arabi
   speaker is then no fallback subject of a verb inside that clause. With a pronoun on the
   complementizer ("أعلن الجيش أنه استعاد") the speaker is the subject, and stays one.
 - **coordination** (:data:`LIST_GLUE_RE`): a second place after the same verb repeats the
-  claim: "على X وعلى Y", "X ثم Y", "X بالإضافة إلى Y", "X فضلا عن Y".
+  claim: "على X وعلى Y", "X ثم Y", "X بالإضافة إلى Y", "X فضلا عن Y"; rule
+  "arabic-list-members" (:data:`LIST_MEMBER_RE`) finds the next word of a list, so a member
+  the gazetteer lacks in Arabic is read as a name slot.
 - **strike after the place**: "تعرضت بلدة كفرنبل لغارات جوية روسية" — the strike noun
   with its country adjective (:data:`claims.arabic.demonyms.FORCE_NOUNS`) follows the
   place it hit; it is the agent when nothing before the place is (:func:`strike_after`).
@@ -27,9 +29,9 @@ import re
 
 from claims.arabic.actors import ArabicActor
 
-__all__ = ["ACCUSING_WORDS", "LIST_GLUE_RE", "LOCATIVE_ACTIONS", "LOCATIVE_NOUNS", "STRIKE_NOUNS",
-           "REPORTING_WORDS", "SPEAKER_NOT_AGENT_ACTIONS", "is_speaker", "locative_head",
-           "speaker_not_agent", "strike_after"]
+__all__ = ["ACCUSING_WORDS", "LIST_GLUE_RE", "LIST_MEMBER_RE", "LOCATIVE_ACTIONS", "LOCATIVE_NOUNS",
+           "STRIKE_NOUNS", "REPORTING_WORDS", "SPEAKER_NOT_AGENT_ACTIONS", "is_speaker",
+           "list_member_after", "locative_head", "speaker_not_agent", "strike_after"]
 
 #: Words that introduce a speaker (folded): reporting verbs in both genders, with و/ف
 #: clitics allowed, and the attributions بحسب / وفق / نقلا عن.
@@ -96,6 +98,26 @@ LIST_GLUE_RE = re.compile(
     r"^\s*[،,]?\s*(?:و\s*(?:(?:علي|في|من|الي)\s+)?|ثم\s+|(?:و|ف)?بالاضافه\s+الي\s+|"
     r"فضلا\s+عن\s+|وكذلك\s+)"
     r"(?:(?:ال)?(?:مدين|بلد|قري|منطق|بلدات|مدن|مديري|محافظ|ولاي|احياء|حي)\S*\s+)?$")
+
+#: Rule "arabic-list-members": the next member of a coordinated place list (folded), a comma
+#: (optionally with و) or a bare و glued to the word, then one word: "بيحان وعسيلان وعين"،
+#: "سراقب، وأريحا". A clause boundary (. ; : or a new clause word) is no glue, so the list
+#: ends there; the caller stops at the first member that is no place either.
+LIST_MEMBER_RE = re.compile(r"\s*(?:[،,]\s*و?|و)(?P<word>[^\s،,.:;؛()؟!]{3,})")
+
+
+def list_member_after(folded: str, pos: int) -> tuple[int, int] | None:
+    """Return the span of the list member right after ``pos`` (without its و), or None.
+
+    >>> text = "علي بيحان وعسيلان وعين في"
+    >>> s, e = list_member_after(text, 9); text[s:e]
+    'عسيلان'
+    >>> list_member_after("علي بيحان في شبوه", 9) is None
+    True
+    """
+    m = LIST_MEMBER_RE.match(folded, pos)
+    return (m.start("word"), m.end("word")) if m else None
+
 
 #: Locative nouns (folded, without ال): "the hills / outskirts / surroundings / suburbs /
 #: approaches / entrances of X".

@@ -85,6 +85,10 @@ _NOT_SLOT_RE = re.compile(r"(?:[وفبل]?ال|مدين|بلد|قري|منطق|�
                           r"مواقع|مناطق|احياء)|(?:في|من|علي|الي|عن|مع|بعد|قبل|منذ|نحو|"
                           r"قرب|خلال|حيث|فيما|ان|انه|انها|التي|الذي)$")
 
+#: Rule "arabic-list-members": a place noun before a name or a list (مدينة، بلدتي، قرى،
+#: بلدات، مدن، مديريات، مناطق): the slot is the first name after it, where the list starts.
+_LIST_NOUN_RE = re.compile(r"(?:مدين|مدن|بلد|قري|منطق|مناطق|مديري|احياء|مستوطن)\S*")
+
 
 def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, int]]:
     """Return the spans of the words control triggers govern, where a place is expected.
@@ -116,6 +120,8 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
                     pos = actor.end
                     letter = first_letter(folded, pos)
             word = _SLOT_WORD_RE.match(folded, pos)
+            if word is not None and _LIST_NOUN_RE.fullmatch(word["word"]):
+                word = _SLOT_WORD_RE.match(folded, word.end())  # "علي مديريات X وY وZ"
             if word is None or _NOT_SLOT_RE.match(word["word"]) or len(word["word"]) < 3:
                 continue
             span = (word.start("word"), word.end("word"))

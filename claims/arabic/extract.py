@@ -34,8 +34,9 @@ from claims.arabic.actors import (
     normalize_by_war,
 )
 from claims.arabic.antecedents import article_antecedent, sentence_antecedent
-from claims.arabic.clauses import REPORTING_WORDS
+from claims.arabic.clauses import REPORTING_WORDS, list_member_after
 from claims.arabic.control import (
+    _NOT_SLOT_RE,
     ArabicControl,
     PlaceSpan,
     find_arabic_control,
@@ -206,7 +207,9 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
     or the place a place-first verb follows (:func:`~claims.arabic.control.subject_slots`:
     كيدال سقطت) is read by its Latin spellings, as after a place noun, and kept only when one
     reading lies in the war's countries (the most populous there), so a common word
-    read by sound as a far village is no place.
+    read by sound as a far village is no place. Rule "arabic-list-members"
+    (:data:`claims.arabic.clauses.LIST_MEMBER_RE`): the members coordinated after a slot
+    (بيحان وعسيلان وعين) are slots too, up to the first word that is no place.
     """
     from claims.actors import default_actor_book
     from gazetteer.arabic_recognize import stop_words
@@ -217,20 +220,36 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
         return []
     parser = get_geoparser()
     stops = stop_words()
-    out = []
-    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
-        if any(m.start < end and start < m.end for m in mentions) or \
-                any(a.start < end and start < a.end for a in actors):
-            continue
+    out: list[Mention] = []
+
+    def read(start: int, end: int) -> Mention | None:
         word = text[start:end]
-        if re.match(r"[وف]", word) or fold(word) in stops:
-            continue
+        if re.match(r"[وف]", word) or fold(word) in stops or \
+                any(a.start < end and start < a.end for a in actors):
+            return None
         near = [p for p in parser.arabic_translit_places(word) if p.country_code in info.countries]
-        if near:
-            place = max(near, key=lambda p: p.population)
-            reason = "Latin reading of a word a control verb governs, in the war's countries"
-            out.append(Mention(start, end, word, (Candidate(place, 1.0, (reason,)),),
-                               trace=("arabic-slot-translit",)))
+        if not near:
+            return None
+        place = max(near, key=lambda p: p.population)
+        reason = "Latin reading of a word a control verb governs, in the war's countries"
+        return Mention(start, end, word, (Candidate(place, 1.0, (reason,)),),
+                       trace=("arabic-slot-translit",))
+
+    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
+        known = next((m for m in mentions if m.start < end and start < m.end), None)
+        found = None if known else read(start, end)
+        if found is not None and all(m.start != found.start for m in out):
+            out.append(found)
+        pos: int | None = known.end if known else found.end if found else None
+        while pos is not None and (member := list_member_after(folded, pos)) is not None:
+            known = next((m for m in mentions if m.start <= member[0] < m.end), None)
+            word = folded[member[0]:member[1]]
+            if not known and (_NOT_SLOT_RE.match(word) or _verb_like(word) or word in stops):
+                break  # no place: the list ends
+            found = None if known else read(*member)
+            if found is not None and all(m.start != found.start for m in out):
+                out.append(found)
+            pos = known.end if known else found.end if found else None  # unread: no place
     return out
 
 
