@@ -128,7 +128,7 @@ def arabic_head_word(text: str, start: int) -> str | None:
     Arabic names the unit with the head first, in a construct: GeoNames-derived data keeps
     the whole form ("محافظة حلب"), so the head word is also part of the unit's name.
 
-    >>> arabic_head_word("اشتباكات في ولاية الجزيرة", 17)
+    >>> arabic_head_word("اشتباكات في ولاية الجزيرة", 18)
     'ولاية'
     """
     found = _ARABIC_HEAD_BEFORE_RE.search(text, max(0, start - 12), start)
