@@ -20,7 +20,7 @@ Neither pass changes a span: the head word is context, as "city" is in "the city
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,7 @@ from gazetteer.arabic import has_arabic
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.names import skeleton
 from gazetteer.readings import is_weak_reading
-from gazetteer.resolve import TIER_PENALTY, without_admin_words
+from gazetteer.resolve import TIER_PENALTY, matched_tier, without_admin_words
 
 if TYPE_CHECKING:
     from gazetteer.passes import MentionDocument
@@ -82,9 +82,14 @@ ARABIC_HEADS: dict[str, str] = {
     "اقليم": "region",
     "مقاطعة": "province",
 }
-_ARABIC_HEAD_BEFORE_RE = re.compile(
-    rf"(?:^|[\s(«\"])[وفبل]?({'|'.join(ARABIC_HEADS)})\s+$"
-)
+
+
+def _arabic_word_before_re(words: Iterable[str]) -> re.Pattern[str]:
+    """Compile a pattern for one of ``words`` right before a name, with و ف ب ل attached."""
+    return re.compile(rf"(?:^|[\s(«\"])[وفبل]?({'|'.join(words)})\s+$")
+
+
+_ARABIC_HEAD_BEFORE_RE = _arabic_word_before_re(ARABIC_HEADS)
 #: Administrative context: "the governor of Lagos", "Lagos's governor", "Kano state's".
 ADMIN_CONTEXT_RE = re.compile(
     r"(?:\b(?:governor|governorship|premier|deputy governor)\s+of\s+(?:the\s+)?$)",
@@ -249,16 +254,8 @@ ARABIC_CITY_OVER_UNIT = "arabic-city-over-namesake-unit"
 #: Arabic words before a name that say it is the unit: the head words of ``admin-head`` and
 #: the looser منطقة (area) and أوبلاست (oblast), which name a unit but pick no level.
 ARABIC_UNIT_WORDS: tuple[str, ...] = (*ARABIC_HEADS, "منطقة", "أوبلاست", "اوبلاست")
-_ARABIC_UNIT_WORD_BEFORE_RE = re.compile(
-    rf"(?:^|[\s(«\"])[وفبل]?(?:{'|'.join(ARABIC_UNIT_WORDS)})\s+$"
-)
+_ARABIC_UNIT_WORD_BEFORE_RE = _arabic_word_before_re(ARABIC_UNIT_WORDS)
 _ARABIC_UNIT_IN_NAME_RE = re.compile(rf"(?:^|\s)(?:{'|'.join(ARABIC_UNIT_WORDS)})(?:\s|$)")
-
-
-def _match_tier(candidate: Candidate) -> str:
-    """Return the tier the name matched ``candidate`` at ("alias"); "name" if no penalty."""
-    return next((r.split(" match ", 1)[0] for r in candidate.reasons if " match (" in r),
-                "name")
 
 
 def _reads_both(unit: Candidate, city: Candidate, key: Callable[[str], str]) -> bool:
@@ -272,7 +269,7 @@ def _reads_both(unit: Candidate, city: Candidate, key: Callable[[str], str]) -> 
     """
     unit_skeleton = skeleton(without_admin_words(key(unit.place.name)))
     return bool(unit_skeleton) and unit_skeleton == skeleton(key(city.place.name)) and (
-        TIER_PENALTY.get(_match_tier(city), -9.0) >= TIER_PENALTY.get(_match_tier(unit), -9.0))
+        TIER_PENALTY.get(matched_tier(city), -9.0) >= TIER_PENALTY.get(matched_tier(unit), -9.0))
 
 
 def arabic_unit_word_before(text: str, start: int) -> bool:

@@ -71,6 +71,10 @@ FEATURE_PRIOR: dict[str, float] = {
     "AREA": 0.6,
 }
 
+#: What follows the tier in the reason a tier's penalty writes ("alias match (-1.0)").
+_TIER_REASON = " match"
+
+
 #: Score added by how the name matched the entry (see ``gazetteer.index.Match.tier``).
 TIER_PENALTY: dict[str, float] = {
     "name": 0.0,
@@ -182,8 +186,17 @@ def prior_score(
     penalty = TIER_PENALTY.get(tier, 0.0)
     if penalty:
         score += penalty
-        reasons.append(f"{tier} match ({penalty:+.1f})")
+        reasons.append(f"{tier}{_TIER_REASON} ({penalty:+.1f})")
     return score, reasons
+
+
+def matched_tier(candidate: Candidate) -> str:
+    """Return the tier the name matched ``candidate`` at, read from its penalty's reason.
+
+    A tier without a penalty writes no reason, so it reads as "name".
+    """
+    return next((r.split(_TIER_REASON, 1)[0] for r in candidate.reasons
+                 if f"{_TIER_REASON} (" in r), "name")
 
 
 @dataclass(slots=True)
