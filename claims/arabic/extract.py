@@ -235,21 +235,22 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
         return Mention(start, end, word, (Candidate(place, 1.0, (reason,)),),
                        trace=("arabic-slot-translit",))
 
-    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
-        known = next((m for m in mentions if m.start < end and start < m.end), None)
+    def take(start: int, end: int, known: Mention | None) -> int | None:
+        """Keep the slot's reading (a known mention or a new one); return where it ends."""
         found = None if known else read(start, end)
         if found is not None and all(m.start != found.start for m in out):
             out.append(found)
-        pos: int | None = known.end if known else found.end if found else None
+        return known.end if known else found.end if found else None  # unread: no place
+
+    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
+        pos = take(start, end, next((m for m in mentions if m.start < end and start < m.end),
+                                    None))
         while pos is not None and (member := list_member_after(folded, pos)) is not None:
             known = next((m for m in mentions if m.start <= member[0] < m.end), None)
             word = folded[member[0]:member[1]]
             if not known and (_NOT_SLOT_RE.match(word) or _verb_like(word) or word in stops):
                 break  # no place: the list ends
-            found = None if known else read(*member)
-            if found is not None and all(m.start != found.start for m in out):
-                out.append(found)
-            pos = known.end if known else found.end if found else None  # unread: no place
+            pos = take(*member, known)
     return out
 
 
