@@ -1,13 +1,16 @@
 """Rule :data:`PREPOSITION_TOWN`: a bare town name right after a preposition of place.
 
-Arabic news names towns of far wars bare after a preposition: "قصفها في إيزيوم",
-"أرسل قوات نحو كيسمايو", "الفرار باتجاه بوتيمبو". The recognizer keeps a single word
+Arabic news names towns of far wars bare after a preposition: "تعزيزات إلى تيلابيري",
+"هجوم قرب تمبكتو", "نزحوا نحو أغدام". The recognizer keeps a single word
 outside a place noun only when one of its readings is a city of
 :data:`~gazetteer.arabic_recognize.MIN_FOREIGN_POPULATION` (most of these towns have
 20,000-90,000 people). After one of :data:`PLACE_PREPOSITIONS`, the whole word (no clitic
 cut, no article: الـ words after في are mostly nouns) is kept when the gazetteer knows it
 as a populated place of :data:`MIN_PREPOSITION_POPULATION` people: the preposition says a
 place follows, the population keeps hamlets' alternate names off common words.
+
+The word is looked up in the Arabic name index only: a town that index lacks (كيسمايو،
+إيزيوم، بوتيمبو) needs a reading there first; this rule does not transliterate.
 """
 
 from __future__ import annotations

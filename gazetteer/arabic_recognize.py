@@ -254,7 +254,7 @@ def find_arabic_places(
     With ``listed_neighbour`` (rule :data:`LISTED_NEIGHBOUR`), و + a word right after a name
     is read by its Latin spelling when that finds a place in the name's country.
     With ``preposition_town`` (rule :data:`~gazetteer.arabic_prepositions.PREPOSITION_TOWN`),
-    a bare word after a preposition of place is a town of some size (نحو كيسمايو).
+    a bare word after a preposition of place is a town of some size (نحو أغدام).
     """
     words = [_new_word(_Word, (*m.span(), w, _word_key(w)))
              for m in _WORD_RE.finditer(text) for w in (m.group(),)]

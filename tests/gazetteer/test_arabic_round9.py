@@ -93,3 +93,10 @@ def test_a_head_word_before_the_name_keeps_the_unit():
     for text, name in _NAMED_UNITS:
         place = _given(get_geoparser(), text, name).place
         assert place is not None and place.feature_code.startswith("ADM"), (name, place)
+
+
+def test_a_town_named_bare_after_a_preposition_is_found_end_to_end():
+    text = "أرسل الجيش النيجري تعزيزات إلى تيلابيري بعد هجوم على قافلة عسكرية قرب الحدود مع مالي."
+    found = {m.text: m.place for m in get_geoparser().geoparse(text)}
+    assert found["تيلابيري"] is not None and found["تيلابيري"].country_code == "NE"
+    assert "تيلابيري" not in _names(text, _without(PREPOSITION_TOWN))
