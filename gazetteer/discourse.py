@@ -39,6 +39,8 @@ from gazetteer.readings import (
 
 __all__ = [
     "CONTAINED_RADIUS_KM",
+    "CONTAINER_UNIT_NOUNS",
+    "UNIT_GAP_CONTAINER",
     "EPONYM_HEADS",
     "FAMOUS_CITY_POPULATION",
     "FAR_KM",
@@ -73,6 +75,30 @@ _IN_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 _COMMA_GAP_RE = re.compile(r"^\s*,\s*$")
+
+#: Rule (switch of ``contained-reading``): a name the gazetteer lacks, followed by the kind of
+#: unit it is and the place that holds it, is in that place: "the Bulape health zone of Kasai
+#: province", "Nyaung Pin Thar village, in the township of Kanbalu", "the Kibati locality of
+#: Nyiragongo territory". Without it such a name goes to the article's focus town, which may
+#: lie in another province.
+UNIT_GAP_CONTAINER = "unit-gap-container"
+#: The words that name an administrative or settlement unit between a name and its holder.
+CONTAINER_UNIT_NOUNS: tuple[str, ...] = (
+    "health zone", "health area", "zone", "district", "sub-district", "subdistrict",
+    "township", "commune", "municipality", "county", "province", "region", "governorate",
+    "oblast", "raion", "rayon", "hromada", "prefecture", "department", "territory",
+    "chiefdom", "locality", "woreda", "kebele", "state", "area", "village", "town",
+    "settlement", "neighbourhood", "neighborhood", "quarter", "ward", "tehsil", "sector",
+    "groupement", "local government area", "camp",
+)
+_UNIT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in CONTAINER_UNIT_NOUNS),
+                        key=len, reverse=True))
+# "X health zone of", "X village, in the township of", "X, in the district of".
+_UNIT_GAP_RE = re.compile(
+    rf"^\s*(?P<own>(?:{_UNIT})\b)?\s*,?\s*(?:of|in)\s+(?:the\s+)?"
+    rf"(?P<outer>(?:{_UNIT})\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # "the hospital where the boy is treated in Liverpool": a facility, then its town.
 _CLAUSE_GAP_RE = re.compile(
     r"^\s*,?\s+(?:where|which|that|who)\b[^.;:!?\"“”()]{0,60}?\s(?:in|at)\s+(?:the\s+)?$",
@@ -167,8 +193,22 @@ def _has_facility_word(name: str) -> bool:
     return any(word.lower().strip(".,") in FACILITY_WORDS for word in name.split()[1:])
 
 
+def _unit_gap(gap: str) -> bool:
+    """Whether ``gap`` names what unit a name is and links it to its holder.
+
+    One unit noun at least: "of" or "in" alone is the older frames' business.
+    """
+    match = _UNIT_GAP_RE.match(gap)
+    return match is not None and bool(match.group("own") or match.group("outer"))
+
+
+def _has_no_reading(mention: Mention) -> bool:
+    """Whether the gazetteer gave the name nothing of its own (none, or the focus town)."""
+    return not mention.candidates or _is_focus_placed(mention)
+
+
 def contained_readings(
-    text: str, mentions: Sequence[Mention], weak: Sequence[bool]
+    text: str, mentions: Sequence[Mention], weak: Sequence[bool], *, unit_gap: bool = True
 ) -> list[Mention]:
     """Place weak or unknown names in the place the text says contains them.
 
@@ -177,9 +217,12 @@ def contained_readings(
     after "in", "at", "near", a comma (for facilities and unknown names only), or a
     relative clause ("where ... in") for facilities. A plain town reading that lies far
     outside the place right after "in" contradicts the text too ("the CHU in
-    Montpellier"). A reading of the name inside the container is preferred ("Athens in
-    Georgia"); else the name is placed in the container. Mentions are taken right to left,
-    so "St George's Chapel at Windsor Castle" follows the castle to Windsor.
+    Montpellier"). With ``unit_gap`` (rule :data:`UNIT_GAP_CONTAINER`), a name with no
+    reading of its own may also name its unit before the holder ("the Bulape health zone of
+    Kasai province", "X village, in the township of Kanbalu"). A reading of the name
+    inside the container is preferred ("Athens in Georgia"); else the name is placed in
+    the container. Mentions are taken right to left, so "St George's Chapel at Windsor
+    Castle" follows the castle to Windsor.
     """
     out = list(mentions)
     order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
@@ -190,7 +233,11 @@ def contained_readings(
             r.startswith("part match") for r in mention.candidates[0].reasons
         )
         parent = container.place
-        if _OF_BEFORE_RE.search(text[max(0, mention.start - 20) : mention.start]):
+        gap = text[mention.end : container.start]
+        # "Nyaung Pin Thar village, in the township of Kanbalu": the name says what unit it
+        # is, so neither an "of" before it nor a region word after the holder is in doubt.
+        unit = unit_gap and _has_no_reading(mention) and _unit_gap(gap)
+        if not unit and _OF_BEFORE_RE.search(text[max(0, mention.start - 20) : mention.start]):
             continue
         if not (weak[i] or part or not mention.candidates or _far_from(mention, parent)):
             continue
@@ -202,14 +249,16 @@ def contained_readings(
             continue
         if not _trusted_container(container):
             continue
-        if _REGION_WORD_AFTER_RE.match(text, container.end):
+        if _REGION_WORD_AFTER_RE.match(text, container.end) and not (
+            unit and parent.precision == "region"
+        ):
             continue  # "in Anderson and Cherokee counties": the container is no town
-        gap = text[mention.end : container.start]
         facility = _has_facility_word(mention.text)
         if not (
             _IN_GAP_RE.match(gap)
             or ((facility or not mention.candidates) and _COMMA_GAP_RE.match(gap))
             or (facility and _CLAUSE_GAP_RE.match(gap))
+            or unit
         ):
             continue
         if parent.precision == "site" and not facility:
