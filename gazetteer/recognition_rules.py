@@ -45,6 +45,7 @@ __all__ = [
     "DEFAULT_RECOGNITION",
     "KEPT_BY_DEFAULT",
     "LEADER_TENURE",
+    "LOCATIVE_PERSONAL_NAME",
     "PERSON_NAME_RUN",
     "RECOGNITION_RULES",
     "MatchContext",
@@ -409,6 +410,32 @@ def _leader_tenure(c: MatchContext) -> bool:
     return bool(_TENURE_RE.match(c.text, c.end))
 
 
+#: Rule name (trace, switch): a personal name right after a locative preposition.
+LOCATIVE_PERSONAL_NAME = "locative-personal-name"
+#: Prepositions after which a lone personal name is a place ("in Worthington").
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
+    "in near outside inside across throughout".split()
+)
+
+
+def _locative_personal_name(c: MatchContext) -> bool:
+    """Tell whether a one-word place that is a personal name stands right after "in", "near".
+
+    "The raid at the plant in Worthington", "industries operating in Clinton during the
+    war": a first name or surname alone after a locative preposition is the place. The
+    surname and first-name rules would drop it (on the development sets every such drop
+    was a gold toponym). A possessive is a person ("in Clinton's campaign").
+    """
+    if not c.single or c.i == 0 or c.surface.endswith(("'s", "’s")):
+        return False
+    previous = c.tokens[c.i - 1]
+    if previous.text.lower() not in LOCATIVE_PREPOSITIONS:
+        return False
+    if not c.text[previous.end : c.first.start].isspace():
+        return False
+    return is_first_name(c.lower) or is_surname(c.lower)
+
+
 #: The recognition rules, in the order they are tried (the first that holds decides).
 RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
     RecognitionRule(
@@ -495,6 +522,11 @@ RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
         PERSON_NAME_RUN, "drop",
         "a place's name that is a personal name, before another personal name or an initial",
         "Jackson Cole, Mary Z. Connaughton", _person_name_run,
+    ),
+    RecognitionRule(
+        LOCATIVE_PERSONAL_NAME, "keep",
+        "a first name or surname alone right after 'in', 'near', 'outside'",
+        "the raid in Worthington", _locative_personal_name,
     ),
     RecognitionRule(
         "first-name", "drop", "a first name before a capitalised word, or a minor place",

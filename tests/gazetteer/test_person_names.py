@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.geoparse import Geoparser, get_geoparser
-from gazetteer.recognition_rules import LEADER_TENURE, PERSON_NAME_RUN
+from gazetteer.recognition_rules import LEADER_TENURE, LOCATIVE_PERSONAL_NAME, PERSON_NAME_RUN
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +53,23 @@ def test_the_person_is_no_place(parser: Geoparser, rule: str, text: str, name: s
 )
 def test_places_in_frames_that_look_alike(parser: Geoparser, text: str, name: str) -> None:
     assert name in _names(parser, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Federal agents raided a meatpacking plant in Worthington on Tuesday.", "Worthington"),
+        ("Two motorists were rescued near Pratt after the blizzard.", "Pratt"),
+        ("Mills were operating in Clinton during the war.", "Clinton"),
+    ],
+)
+def test_a_personal_name_after_a_locative_preposition_is_the_place(
+    parser: Geoparser, text: str, name: str
+) -> None:
+    assert name in _names(parser, text)
+    without = Geoparser(parser.index, disabled=frozenset({LOCATIVE_PERSONAL_NAME}))
+    assert name not in _names(without, text)
+
+
+def test_a_possessive_after_in_stays_a_person(parser: Geoparser) -> None:
+    assert "Clinton" not in _names(parser, "Voters lost faith in Clinton's campaign.")
