@@ -40,6 +40,7 @@ from gazetteer.readings import (
 __all__ = [
     "CONTAINED_RADIUS_KM",
     "CONTAINER_UNIT_NOUNS",
+    "POSSESSIVE_CONTAINER",
     "UNIT_GAP_CONTAINER",
     "EPONYM_HEADS",
     "FAMOUS_CITY_POPULATION",
@@ -193,6 +194,36 @@ def _has_facility_word(name: str) -> bool:
     return any(word.lower().strip(".,") in FACILITY_WORDS for word in name.split()[1:])
 
 
+#: Rule (switch of ``contained-reading``): "London's Heathrow Animal Reception Center",
+#: "Gaza's al-Shifa hospital", "Odesa's Pivdennyi port": a name the gazetteer gives nothing
+#: of its own, right after a town's (or region's, or site's) possessive, is in that place.
+POSSESSIVE_CONTAINER = "possessive-container"
+_POSSESSIVE_GAP_RE = re.compile(r"^['’]s\s+$")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+#: What a possessive container may be: a country's possessive ("Britain's Heathrow") is
+#: no nearer than the article's own town.
+_POSSESSIVE_PRECISIONS = ("site", "district", "town", "region")
+
+
+def _possessive_readings(text: str, out: list[Mention], order: Sequence[int]) -> None:
+    """Place each name with no reading of its own in the place whose possessive precedes it."""
+    for rank in range(1, len(order)):
+        k, i = order[rank - 1], order[rank]
+        owner, mention = out[k], out[i]
+        parent = owner.place
+        if parent is None or parent.precision not in _POSSESSIVE_PRECISIONS:
+            continue
+        if owner.end > mention.start or not _has_no_reading(mention):
+            continue
+        gap = text[owner.end : mention.start]
+        if not (_POSSESSIVE_GAP_RE.match(gap)
+                or (_POSSESSIVE_END_RE.search(owner.text) and gap == " ")):
+            continue
+        if _is_focus_placed(owner) or not _trusted_container(owner):
+            continue
+        out[i] = placed_in(mention, parent, f"{owner.text.rstrip()}{gap.rstrip()}")
+
+
 def _unit_gap(gap: str) -> bool:
     """Whether ``gap`` names what unit a name is and links it to its holder.
 
@@ -208,7 +239,8 @@ def _has_no_reading(mention: Mention) -> bool:
 
 
 def contained_readings(
-    text: str, mentions: Sequence[Mention], weak: Sequence[bool], *, unit_gap: bool = True
+    text: str, mentions: Sequence[Mention], weak: Sequence[bool], *, unit_gap: bool = True,
+    possessive: bool = True,
 ) -> list[Mention]:
     """Place weak or unknown names in the place the text says contains them.
 
@@ -219,7 +251,9 @@ def contained_readings(
     outside the place right after "in" contradicts the text too ("the CHU in
     Montpellier"). With ``unit_gap`` (rule :data:`UNIT_GAP_CONTAINER`), a name with no
     reading of its own may also name its unit before the holder ("the Bulape health zone of
-    Kasai province", "X village, in the township of Kanbalu"). A reading of the name
+    Kasai province", "X village, in the township of Kanbalu"); with ``possessive`` (rule
+    :data:`POSSESSIVE_CONTAINER`) one may follow its holder's possessive ("London's
+    Heathrow Animal Reception Center"). A reading of the name
     inside the container is preferred ("Athens in Georgia"); else the name is placed in
     the container. Mentions are taken right to left, so "St George's Chapel at Windsor
     Castle" follows the castle to Windsor.
@@ -270,6 +304,8 @@ def contained_readings(
             out[i] = mention.promoted(inside, reason)
             continue
         out[i] = placed_in(mention, parent, f"{' '.join(gap.split()) or ','} {container.text}")
+    if possessive:
+        _possessive_readings(text, out, order)
     return out
 
 

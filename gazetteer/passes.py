@@ -30,6 +30,7 @@ from gazetteer.container import CONTAINER_CONTRADICTED, container_contradictions
 from gazetteer.context import fast_km
 from gazetteer.countries import country_name
 from gazetteer.discourse import (
+    POSSESSIVE_CONTAINER,
     UNIT_GAP_CONTAINER,
     SettledPlaces,
     acronym_reading,
@@ -238,7 +239,8 @@ def _contained(doc: MentionDocument) -> list[Mention]:
     # With the fallback pass switched off (ablation), only unknown names need a container.
     needs = doc.needs_focus or [not m.candidates for m in doc.mentions]
     return contained_readings(doc.text, doc.mentions, needs,
-                              unit_gap=UNIT_GAP_CONTAINER not in doc.parser.disabled)
+                              unit_gap=UNIT_GAP_CONTAINER not in doc.parser.disabled,
+                              possessive=POSSESSIVE_CONTAINER not in doc.parser.disabled)
 
 
 def _headline_places(
@@ -447,6 +449,8 @@ PASS_SWITCHES: tuple[tuple[str, str], ...] = (
     (ALIAS_FAR_TOWN, "far-namesake-unresolved: 'Inata' near Djibo is no alias of Inada, Japan"),
     (UNIT_GAP_CONTAINER, "contained-reading: 'the Bulape health zone of Kasai province' is in"
      " Kasai, not the article's focus town"),
+    (POSSESSIVE_CONTAINER, "contained-reading: 'London's Heathrow Animal Reception Center' is"
+     " in London, not the article's focus town"),
     (STRONG_FOCUS, "fallback: 'Shelling hit Orlivka; Avdiivka was quiet' (Avdiivka stays in"
      " Donetsk oblast, not at Odesa oblast's Orlivka)"),
 )

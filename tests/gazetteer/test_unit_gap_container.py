@@ -77,3 +77,43 @@ def test_gaps_without_a_unit_are_not_unit_gaps(gap: str) -> None:
     from gazetteer.discourse import _unit_gap
 
     assert not _unit_gap(gap)
+
+
+# (text, the name with no reading of its own, the holder named in the possessive)
+POSSESSIVE_CASES = [
+    ("Drones struck Odesa's Pivdennyi port and a depot near Izmail.", "Pivdennyi", "Odesa"),
+    ("Rebels took Aleppo's Sheikh Maqsoud district after clashes near Azaz.",
+     "Sheikh Maqsoud", "Aleppo"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "holder"), POSSESSIVE_CASES)
+def test_a_name_after_its_holders_possessive_is_in_the_holder(
+    parser: Geoparser, text: str, name: str, holder: str
+) -> None:
+    from gazetteer.discourse import POSSESSIVE_CONTAINER
+
+    found = _given(parser, text, holder, name)[name]
+    assert found.place is not None and found.place.name == holder
+    assert "contained-reading" in found.trace
+    off = Geoparser(parser.index, disabled=frozenset({POSSESSIVE_CONTAINER}))
+    before = _given(off, text, holder, name)[name]
+    assert "contained-reading" not in before.trace
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "holder"),
+    [
+        # The owner is recognized on its own ("Kinshasa's") but not given.
+        ("Officials in Goma said the cargo left Kinshasa's Ndolo Freight Reception Center"
+         " on Friday.", "Ndolo Freight Reception Center", "Kinshasa"),
+        ("Talks moved from Kansas City to Khartoum's Tuti Kaafouri pavilion on Monday.",
+         "Tuti Kaafouri", "Khartoum"),
+    ],
+)
+def test_the_owner_of_a_given_span_is_read_from_the_text(
+    parser: Geoparser, text: str, name: str, holder: str
+) -> None:
+    first = text.split(" ")[2] if text.startswith("Officials") else "Kansas City"
+    place = _given(parser, text, first, name)[name].place
+    assert place is not None and place.name == holder
