@@ -39,6 +39,9 @@ from gazetteer.readings import (
 
 __all__ = [
     "CONTAINED_RADIUS_KM",
+    "CONTAINER_UNIT_NOUNS",
+    "POSSESSIVE_CONTAINER",
+    "UNIT_GAP_CONTAINER",
     "EPONYM_HEADS",
     "FAMOUS_CITY_POPULATION",
     "FAR_KM",
@@ -73,6 +76,30 @@ _IN_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 _COMMA_GAP_RE = re.compile(r"^\s*,\s*$")
+
+#: Rule (switch of ``contained-reading``): a name the gazetteer lacks, followed by the kind of
+#: unit it is and the place that holds it, is in that place: "the Bulape health zone of Kasai
+#: province", "Nyaung Pin Thar village, in the township of Kanbalu", "the Kibati locality of
+#: Nyiragongo territory". Without it such a name goes to the article's focus town, which may
+#: lie in another province.
+UNIT_GAP_CONTAINER = "unit-gap-container"
+#: The words that name an administrative or settlement unit between a name and its holder.
+CONTAINER_UNIT_NOUNS: tuple[str, ...] = (
+    "health zone", "health area", "zone", "district", "sub-district", "subdistrict",
+    "township", "commune", "municipality", "county", "province", "region", "governorate",
+    "oblast", "raion", "rayon", "hromada", "prefecture", "department", "territory",
+    "chiefdom", "locality", "woreda", "kebele", "state", "area", "village", "town",
+    "settlement", "neighbourhood", "neighborhood", "quarter", "ward", "tehsil", "sector",
+    "groupement", "local government area", "camp",
+)
+_UNIT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in CONTAINER_UNIT_NOUNS),
+                        key=len, reverse=True))
+# "X health zone of", "X village, in the township of", "X, in the district of".
+_UNIT_GAP_RE = re.compile(
+    rf"^\s*(?P<own>(?:{_UNIT})\b)?\s*,?\s*(?:of|in)\s+(?:the\s+)?"
+    rf"(?P<outer>(?:{_UNIT})\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # "the hospital where the boy is treated in Liverpool": a facility, then its town.
 _CLAUSE_GAP_RE = re.compile(
     r"^\s*,?\s+(?:where|which|that|who)\b[^.;:!?\"“”()]{0,60}?\s(?:in|at)\s+(?:the\s+)?$",
@@ -167,8 +194,53 @@ def _has_facility_word(name: str) -> bool:
     return any(word.lower().strip(".,") in FACILITY_WORDS for word in name.split()[1:])
 
 
+#: Rule (switch of ``contained-reading``): "London's Heathrow Animal Reception Center",
+#: "Gaza's al-Shifa hospital", "Odesa's Pivdennyi port": a name the gazetteer gives nothing
+#: of its own, right after a town's (or region's, or site's) possessive, is in that place.
+POSSESSIVE_CONTAINER = "possessive-container"
+_POSSESSIVE_GAP_RE = re.compile(r"^['’]s\s+$")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+#: What a possessive container may be: a country's possessive ("Britain's Heathrow") is
+#: no nearer than the article's own town.
+_POSSESSIVE_PRECISIONS = ("site", "district", "town", "region")
+
+
+def _possessive_readings(text: str, out: list[Mention], order: Sequence[int]) -> None:
+    """Place each name with no reading of its own in the place whose possessive precedes it."""
+    for rank in range(1, len(order)):
+        k, i = order[rank - 1], order[rank]
+        owner, mention = out[k], out[i]
+        parent = owner.place
+        if parent is None or parent.precision not in _POSSESSIVE_PRECISIONS:
+            continue
+        if owner.end > mention.start or not _has_no_reading(mention):
+            continue
+        gap = text[owner.end : mention.start]
+        if not (_POSSESSIVE_GAP_RE.match(gap)
+                or (_POSSESSIVE_END_RE.search(owner.text) and gap == " ")):
+            continue
+        if _is_focus_placed(owner) or not _trusted_container(owner):
+            continue
+        out[i] = placed_in(mention, parent, f"{owner.text.rstrip()}{gap.rstrip()}")
+
+
+def _unit_gap(gap: str) -> bool:
+    """Whether ``gap`` names what unit a name is and links it to its holder.
+
+    One unit noun at least: "of" or "in" alone is the older frames' business.
+    """
+    match = _UNIT_GAP_RE.match(gap)
+    return match is not None and bool(match.group("own") or match.group("outer"))
+
+
+def _has_no_reading(mention: Mention) -> bool:
+    """Whether the gazetteer gave the name nothing of its own (none, or the focus town)."""
+    return not mention.candidates or _is_focus_placed(mention)
+
+
 def contained_readings(
-    text: str, mentions: Sequence[Mention], weak: Sequence[bool]
+    text: str, mentions: Sequence[Mention], weak: Sequence[bool], *, unit_gap: bool = True,
+    possessive: bool = True,
 ) -> list[Mention]:
     """Place weak or unknown names in the place the text says contains them.
 
@@ -177,9 +249,14 @@ def contained_readings(
     after "in", "at", "near", a comma (for facilities and unknown names only), or a
     relative clause ("where ... in") for facilities. A plain town reading that lies far
     outside the place right after "in" contradicts the text too ("the CHU in
-    Montpellier"). A reading of the name inside the container is preferred ("Athens in
-    Georgia"); else the name is placed in the container. Mentions are taken right to left,
-    so "St George's Chapel at Windsor Castle" follows the castle to Windsor.
+    Montpellier"). With ``unit_gap`` (rule :data:`UNIT_GAP_CONTAINER`), a name with no
+    reading of its own may also name its unit before the holder ("the Bulape health zone of
+    Kasai province", "X village, in the township of Kanbalu"); with ``possessive`` (rule
+    :data:`POSSESSIVE_CONTAINER`) one may follow its holder's possessive ("London's
+    Heathrow Animal Reception Center"). A reading of the name
+    inside the container is preferred ("Athens in Georgia"); else the name is placed in
+    the container. Mentions are taken right to left, so "St George's Chapel at Windsor
+    Castle" follows the castle to Windsor.
     """
     out = list(mentions)
     order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
@@ -190,7 +267,11 @@ def contained_readings(
             r.startswith("part match") for r in mention.candidates[0].reasons
         )
         parent = container.place
-        if _OF_BEFORE_RE.search(text[max(0, mention.start - 20) : mention.start]):
+        gap = text[mention.end : container.start]
+        # "Nyaung Pin Thar village, in the township of Kanbalu": the name says what unit it
+        # is, so neither an "of" before it nor a region word after the holder is in doubt.
+        unit = unit_gap and _has_no_reading(mention) and _unit_gap(gap)
+        if not unit and _OF_BEFORE_RE.search(text[max(0, mention.start - 20) : mention.start]):
             continue
         if not (weak[i] or part or not mention.candidates or _far_from(mention, parent)):
             continue
@@ -202,14 +283,16 @@ def contained_readings(
             continue
         if not _trusted_container(container):
             continue
-        if _REGION_WORD_AFTER_RE.match(text, container.end):
+        if _REGION_WORD_AFTER_RE.match(text, container.end) and not (
+            unit and parent.precision == "region"
+        ):
             continue  # "in Anderson and Cherokee counties": the container is no town
-        gap = text[mention.end : container.start]
         facility = _has_facility_word(mention.text)
         if not (
             _IN_GAP_RE.match(gap)
             or ((facility or not mention.candidates) and _COMMA_GAP_RE.match(gap))
             or (facility and _CLAUSE_GAP_RE.match(gap))
+            or unit
         ):
             continue
         if parent.precision == "site" and not facility:
@@ -221,6 +304,8 @@ def contained_readings(
             out[i] = mention.promoted(inside, reason)
             continue
         out[i] = placed_in(mention, parent, f"{' '.join(gap.split()) or ','} {container.text}")
+    if possessive:
+        _possessive_readings(text, out, order)
     return out
 
 

@@ -126,6 +126,30 @@ def _qualifies(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool
     return bool(re.fullmatch(r"[’']s\s+", text[other[1]:span[0]]))
 
 
+_OWNER_BEFORE_RE = re.compile(r"(\S(?:.*\S)?)['’]s\s+")
+
+
+def _possessive_owners(
+    text: str, recognized: Sequence[Span], given: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Return the owners recognition read together with a given span, as context spans.
+
+    "London's" of the recognized "London's Heathrow" when only "Heathrow Animal Reception
+    Center" is given: the possessive-container rule then places the given name in London.
+    """
+    owners = []
+    for s in recognized:
+        for start, end in given:
+            if s.start < start < s.end <= end or (s.start < start and s.end == end):
+                match = _OWNER_BEFORE_RE.fullmatch(text, s.start, start)
+                if match:
+                    owners.append((s.start, match.end(1)))
+            elif (s.end < start and text[s.end:start].isspace()
+                  and text[s.start:s.end].endswith(("'s", "’s"))):
+                owners.append((s.start, s.end))  # "Kinshasa's" read on its own
+    return owners
+
+
 class Geoparser:
     """Recognizer and resolver bound to one gazetteer index (cached lookups).
 
@@ -606,9 +630,11 @@ class Geoparser:
         """
         self.refresh()
         given = [(int(s), int(e)) for s, e in spans]
-        context = [(s.start, s.end) for s in self._recognized(text)
+        recognized = self._recognized(text)
+        context = [(s.start, s.end) for s in recognized
                    if not any(s.start < end and start < s.end for start, end in given)
                    and any(_qualifies(text, span, (s.start, s.end)) for span in given)]
+        context += _possessive_owners(text, recognized, given)
         if not context:
             return self._resolve(text, given, title, url, None)
         merged = sorted(set(given) | set(context))

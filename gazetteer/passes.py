@@ -30,6 +30,8 @@ from gazetteer.container import CONTAINER_CONTRADICTED, container_contradictions
 from gazetteer.context import fast_km
 from gazetteer.countries import country_name
 from gazetteer.discourse import (
+    POSSESSIVE_CONTAINER,
+    UNIT_GAP_CONTAINER,
     SettledPlaces,
     acronym_reading,
     contained_readings,
@@ -52,6 +54,7 @@ from gazetteer.readings import (
     locates_better_than_a_town,
 )
 from gazetteer.resolve import ResolverItem, resolve_items
+from gazetteer.town_in_unit import TOWN_IN_UNIT, towns_in_units
 from gazetteer.unresolved import (
     ALIAS_FAR_TOWN,
     FAR_NAMESAKE,
@@ -235,7 +238,9 @@ def _focus_strength(mentions: Sequence[Mention], weak: Sequence[bool]) -> list[b
 def _contained(doc: MentionDocument) -> list[Mention]:
     # With the fallback pass switched off (ablation), only unknown names need a container.
     needs = doc.needs_focus or [not m.candidates for m in doc.mentions]
-    return contained_readings(doc.text, doc.mentions, needs)
+    return contained_readings(doc.text, doc.mentions, needs,
+                              unit_gap=UNIT_GAP_CONTAINER not in doc.parser.disabled,
+                              possessive=POSSESSIVE_CONTAINER not in doc.parser.disabled)
 
 
 def _headline_places(
@@ -396,6 +401,11 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
         "the Bambino Gesu hospital in Rome", _contained,
     ),
     MentionPass(
+        TOWN_IN_UNIT, "the name after 'TOWN in' read as a far city of its region's name",
+        "Kanbalu in Sagaing (Sagaing Region, not the city 150 km away)",
+        lambda doc: towns_in_units(doc.text, doc.mentions, doc.weak),
+    ),
+    MentionPass(
         ANCHORED_READING, "a minor reading far from the place the text puts the name near",
         "Orlivka, a village west of Avdiivka (not Orlivka in Odesa oblast)",
         lambda doc: anchored_readings(doc.text, doc.mentions),
@@ -437,6 +447,10 @@ PASS_SWITCHES: tuple[tuple[str, str], ...] = (
     (ARABIC_CITY_OVER_UNIT, "city-over-state: a bare Arabic كوبيانسك is the town Kupyansk, not"
      " Kupiansk Raion (the raion after منطقة)"),
     (ALIAS_FAR_TOWN, "far-namesake-unresolved: 'Inata' near Djibo is no alias of Inada, Japan"),
+    (UNIT_GAP_CONTAINER, "contained-reading: 'the Bulape health zone of Kasai province' is in"
+     " Kasai, not the article's focus town"),
+    (POSSESSIVE_CONTAINER, "contained-reading: 'London's Heathrow Animal Reception Center' is"
+     " in London, not the article's focus town"),
     (STRONG_FOCUS, "fallback: 'Shelling hit Orlivka; Avdiivka was quiet' (Avdiivka stays in"
      " Donetsk oblast, not at Odesa oblast's Orlivka)"),
 )

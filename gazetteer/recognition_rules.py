@@ -28,10 +28,12 @@ from gazetteer.wordlists import (
     ALLOWED_PRECEDERS,
     COMMON_WORDS,
     DIRECTIONS,
+    FEATURE_TAIL_WORDS,
     MEDIA_WORDS,
     NAME_PARTICLES,
     PERSON_TITLES,
     STOP_PHRASES,
+    STREET_WORDS,
     keeps_dot,
     strip_dot,
 )
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_RECOGNITION",
     "KEPT_BY_DEFAULT",
+    "LEADER_TENURE",
+    "LOCATIVE_PERSONAL_NAME",
+    "PERSON_NAME_RUN",
     "RECOGNITION_RULES",
     "MatchContext",
     "RecognitionRule",
@@ -339,6 +344,98 @@ def _first_and_surname(c: MatchContext) -> bool:
     )
 
 
+#: Rule name (trace, switch): a place's name that starts a run of personal names.
+PERSON_NAME_RUN = "person-name-run"
+_NOT_NAME_WORDS = ALLOWED_FOLLOWERS | STREET_WORDS | FEATURE_TAIL_WORDS | COMMON_WORDS
+
+
+def _middle_initial(c: MatchContext, after: Token) -> bool:
+    """Whether ``after`` is a middle initial ("Z.") glued before a capitalised word."""
+    word = strip_dot(after.text)
+    if len(word) != 1 or not word.isupper():
+        return False
+    k = c.j + 1
+    if k + 1 >= len(c.tokens) or c.tokens[k].start != after.start:
+        return False
+    follower = c.tokens[k + 1]
+    gap = c.text[after.end : follower.start]
+    return follower.capitalized and gap in (" ", ". ")
+
+
+def _person_name_run(c: MatchContext) -> bool:
+    """Tell whether a one-word place that is a personal name begins a person's full name.
+
+    "Mary Alice Spaulding", "Jackson Cole", "Mary Z. Connaughton": a first name or surname
+    glued before another personal name, or before a middle initial, is a person, whatever
+    the place's size (Mary, Turkmenistan; Jackson, Mississippi). Not a country ("Israel
+    Katz" is the older rule's question), nor before a word that names a place's part or
+    an institution ("Jackson County", "Lincoln Park", "Hill Street"), nor a common word.
+    """
+    after = c.after
+    if not (c.single and c.person_rules and after is not None):
+        return False
+    if any(p.precision == "country" for p in c.places):
+        return False
+    if not (is_first_name(c.lower) or is_surname(c.lower)):
+        return False
+    if c.first.text.isupper():
+        return False  # a dateline or a headline in capitals ("LONDON Pope Francis")
+    if _middle_initial(c, after):
+        return True
+    word = strip_dot(after.text).lower()
+    if word in _NOT_NAME_WORDS or (c._is_common is not None and c._is_common(word)):
+        return False
+    return is_first_name(word) or is_surname(word)
+
+
+#: Rule name (trace, switch): a surname before the words of a leader's tenure.
+LEADER_TENURE = "leader-tenure"
+_TENURE_RE = re.compile(
+    r"(?:\s+and\s+\w+)?(?:\s+(?:Jr|Sr)\b\.?)?\s+(?:administrations?|presidency|Jr\b|Sr\b)",
+    re.IGNORECASE,
+)
+
+
+def _leader_tenure(c: MatchContext) -> bool:
+    """Tell whether a place's name that is a surname names a leader's time in office.
+
+    "The Bush administration", "the Clinton and Bush Jr administrations", "Bush Sr.": a
+    person, not a town called Bush or Clinton. A country or large area is left alone ("the
+    Georgia administration" may be the state's government).
+    """
+    if not (c.single and c.person_rules) or c.admin:
+        return False
+    if not (is_surname(c.lower) or is_first_name(c.lower)):
+        return False
+    return bool(_TENURE_RE.match(c.text, c.end))
+
+
+#: Rule name (trace, switch): a personal name right after a locative preposition.
+LOCATIVE_PERSONAL_NAME = "locative-personal-name"
+#: Prepositions after which a lone personal name is a place ("in Worthington").
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
+    "in near outside inside across throughout".split()
+)
+
+
+def _locative_personal_name(c: MatchContext) -> bool:
+    """Tell whether a one-word place that is a personal name stands right after "in", "near".
+
+    "The raid at the plant in Worthington", "industries operating in Clinton during the
+    war": a first name or surname alone after a locative preposition is the place. The
+    surname and first-name rules would drop it (on the development sets every such drop
+    was a gold toponym). A possessive is a person ("in Clinton's campaign").
+    """
+    if not c.single or c.i == 0 or c.surface.endswith(("'s", "’s")):
+        return False
+    previous = c.tokens[c.i - 1]
+    if previous.text.lower() not in LOCATIVE_PREPOSITIONS:
+        return False
+    if not c.text[previous.end : c.first.start].isspace():
+        return False
+    return is_first_name(c.lower) or is_surname(c.lower)
+
+
 #: The recognition rules, in the order they are tried (the first that holds decides).
 RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
     RecognitionRule(
@@ -416,6 +513,20 @@ RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
     RecognitionRule(
         "first-name-and-surname", "drop", "a first name that is a place, before a surname",
         "Virginia Madsen", _first_and_surname,
+    ),
+    RecognitionRule(
+        LEADER_TENURE, "drop", "a surname before 'administration', 'presidency', 'Jr' or 'Sr'",
+        "the Bush administration", _leader_tenure,
+    ),
+    RecognitionRule(
+        PERSON_NAME_RUN, "drop",
+        "a place's name that is a personal name, before another personal name or an initial",
+        "Jackson Cole, Mary Z. Connaughton", _person_name_run,
+    ),
+    RecognitionRule(
+        LOCATIVE_PERSONAL_NAME, "keep",
+        "a first name or surname alone right after 'in', 'near', 'outside'",
+        "the raid in Worthington", _locative_personal_name,
     ),
     RecognitionRule(
         "first-name", "drop", "a first name before a capitalised word, or a minor place",
