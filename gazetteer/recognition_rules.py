@@ -27,6 +27,7 @@ from gazetteer.wordlists import (
     ALLOWED_FOLLOWERS,
     ALLOWED_PRECEDERS,
     COMMON_WORDS,
+    CONNECTORS,
     DIRECTIONS,
     FEATURE_TAIL_WORDS,
     MEDIA_WORDS,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_RECOGNITION",
     "KEPT_BY_DEFAULT",
+    "ACRONYM_BEFORE_NOUN",
     "LEADER_TENURE",
     "LOCATIVE_PERSONAL_NAME",
     "PERSON_NAME_RUN",
@@ -273,6 +275,33 @@ def _acronym(c: MatchContext) -> bool:
     )
 
 
+#: Rule name (trace, switch): a word in capitals used as an acronym before a noun.
+ACRONYM_BEFORE_NOUN = "acronym-before-noun"
+
+
+def _acronym_before_noun(c: MatchContext) -> bool:
+    """Tell whether a place's name written in capitals is an acronym modifying a noun.
+
+    "An Albany police SWAT team", "the NICE program", "ISIS fighters" in prose: a word of
+    three to five capitals glued before a lower-case word, in a sentence not in capitals
+    and not at its start (a dateline), names a unit or a programme, not Swat district or
+    Nice. A country or large area is left alone ("US troops", "UK officials").
+    """
+    s = c.surface
+    if not (c.single and s.isupper() and 3 <= len(s) <= 5 and s.isalpha()) or c.admin:
+        return False
+    if c.first.sentence_initial or caps_context(c.tokens, c.i):
+        return False
+    k = c.j + 1
+    if k >= len(c.tokens):
+        return False
+    follower = c.tokens[k]
+    word = follower.text.lower()
+    if word in ALLOWED_PRECEDERS or word in CONNECTORS:
+        return False  # "the CHU in Montpellier": the acronym is itself a place here
+    return c.text[c.end : follower.start] == " " and follower.text[:1].islower()
+
+
 def _name_particle(c: MatchContext) -> bool:
     t, i = c.tokens, c.i
     return (
@@ -367,14 +396,12 @@ def _person_name_run(c: MatchContext) -> bool:
 
     "Mary Alice Spaulding", "Jackson Cole", "Mary Z. Connaughton": a first name or surname
     glued before another personal name, or before a middle initial, is a person, whatever
-    the place's size (Mary, Turkmenistan; Jackson, Mississippi). Not a country ("Israel
-    Katz" is the older rule's question), nor before a word that names a place's part or
-    an institution ("Jackson County", "Lincoln Park", "Hill Street"), nor a common word.
+    the place's size, a country's included (Mary, Turkmenistan; Jackson, Mississippi;
+    "Chad Walker"). Not before a word that names a place's part or an institution
+    ("Jackson County", "Lincoln Park", "Hill Street"), nor a common word.
     """
     after = c.after
     if not (c.single and c.person_rules and after is not None):
-        return False
-    if any(p.precision == "country" for p in c.places):
         return False
     if not (is_first_name(c.lower) or is_surname(c.lower)):
         return False
@@ -480,6 +507,10 @@ RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
     RecognitionRule(
         "acronym", "drop", "an acronym in capitals that is no country or large area", "GNA",
         _acronym,
+    ),
+    RecognitionRule(
+        ACRONYM_BEFORE_NOUN, "drop", "a place's name in capitals before a lower-case noun",
+        "an Albany police SWAT team", _acronym_before_noun,
     ),
     RecognitionRule(
         "name-particle", "drop", "a name after a personal-name particle after a capitalised word",

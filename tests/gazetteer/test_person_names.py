@@ -11,7 +11,12 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.geoparse import Geoparser, get_geoparser
-from gazetteer.recognition_rules import LEADER_TENURE, LOCATIVE_PERSONAL_NAME, PERSON_NAME_RUN
+from gazetteer.recognition_rules import (
+    ACRONYM_BEFORE_NOUN,
+    LEADER_TENURE,
+    LOCATIVE_PERSONAL_NAME,
+    PERSON_NAME_RUN,
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +35,9 @@ def _names(parser: Geoparser, text: str) -> list[str]:
         (PERSON_NAME_RUN, "Volunteers included Mary Alice Brennan, a retired nurse.", "Mary"),
         (PERSON_NAME_RUN, "The letter was signed by Mary Z. Holloway of the turnpike board.",
          "Mary"),
+        (PERSON_NAME_RUN, "Deputies Chad Morrison and Lee Park arrested him.", "Chad"),
+        (ACRONYM_BEFORE_NOUN, "A police SWAT team surrounded the house in Tulsa.", "SWAT"),
+        (ACRONYM_BEFORE_NOUN, "The city's NICE program pays for new sidewalks.", "NICE"),
         (LEADER_TENURE, "The Bush administration sent more troops to Iraq.", "Bush"),
         (LEADER_TENURE, "Aid fell under the Clinton and Bush administrations.", "Clinton"),
         (LEADER_TENURE, "Relations cooled under Bush Sr. and warmed again later.", "Bush"),
@@ -49,6 +57,9 @@ def test_the_person_is_no_place(parser: Geoparser, rule: str, text: str, name: s
         ("LONDON Pope Francis spoke to pilgrims on Sunday.", "LONDON"),
         ("The Kharkiv administration reported shelling overnight.", "Kharkiv"),
         ("Tourists flocked to Victoria Falls in May.", "Victoria Falls"),
+        ("Doctors at the CHU in Montpellier treated the boy.", "CHU"),
+        ("SWAT, Pakistan — Troops patrolled the valley.", "SWAT"),
+        ("Fighting spread to Chad Basin villages.", "Chad"),
     ],
 )
 def test_places_in_frames_that_look_alike(parser: Geoparser, text: str, name: str) -> None:
