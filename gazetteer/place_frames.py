@@ -20,7 +20,7 @@ organisations ("the Department of State") whose "kind of place" is no place.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from gazetteer.recognize import Span
 from gazetteer.wordlists import COMMON_WORDS, PERSON_TITLES
@@ -102,16 +102,45 @@ def _trimmed(text: str, start: int, end: int, taken: Sequence[tuple[int, int]]
     return words[0][0], words[-1][1]
 
 
+# Every frame holds a kind word in lower case: frames are searched only around one.
+_KIND_RE = re.compile(rf"\b(?:{_KIND})\b")
+#: How far before and after a kind word a frame may reach (characters).
+_BEFORE, _AFTER = 120, 90
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Return the merged stretches of ``text`` around its kind words."""
+    windows: list[tuple[int, int]] = []
+    for match in _KIND_RE.finditer(text):
+        lo, hi = max(0, match.start() - _BEFORE), min(len(text), match.end() + _AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def _matches(
+    frame: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """Yield the frame's matches inside the windows (lookbehinds still see before them)."""
+    for lo, hi in windows:
+        yield from frame.finditer(text, lo, hi)
+
+
 def framed_unknown_names(text: str, spans: Sequence[Span]) -> list[Span]:
     """Add the names the text frames as places and recognition did not keep.
 
     ``spans`` are the recognized spans (kept); each framed name overlapping none of them is
     added with no gazetteer entry and the trace ``place-frame``. Returns the spans sorted.
     """
+    windows = _windows(text)
+    if not windows:
+        return list(spans)
     taken = [(s.start, s.end) for s in spans]
     found: dict[tuple[int, int], Span] = {}
     for frame in _FRAMES:
-        for match in frame.finditer(text):
+        for match in _matches(frame, text, windows):
             start, end = match.span("name")
             if start > 0 and text[start - 1] not in " \n\t(\"“":
                 continue
