@@ -133,7 +133,12 @@ def anchored_readings(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if relation is None:
             continue
         words = f"{relation} {anchor.text}"
-        if not _placed(mention):
+        part = any(r.startswith("part match") for r in mention.candidates[0].reasons)
+        if part and not _within(top, anchor.place, relation):
+            # "Umm Kadada Gharb, a village west of El Fasher": a reading of one word of the
+            # name ("Gharb", Malta) is none; the text's relation is all there is to go by.
+            out[i] = placed_in(mention, anchor.place, words)
+        elif not _placed(mention):
             if relation != "in":  # (the anchor may be misread: "Kiwanja, in Congo")
                 out[i] = _anchored(mention, anchor.place, relation, words)
         elif not _within(top, anchor.place, relation):

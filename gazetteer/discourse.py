@@ -234,8 +234,13 @@ def _unit_gap(gap: str) -> bool:
 
 
 def _has_no_reading(mention: Mention) -> bool:
-    """Whether the gazetteer gave the name nothing of its own (none, or the focus town)."""
-    return not mention.candidates or _is_focus_placed(mention)
+    """Whether the gazetteer gave the name nothing of its own.
+
+    No reading, the focus town, or a reading of one part of the name only ("Ali" of
+    "Tarbeesh Wad Ali").
+    """
+    return not mention.candidates or _is_focus_placed(mention) or any(
+        r.startswith("part match") for r in mention.candidates[0].reasons)
 
 
 def contained_readings(

@@ -50,6 +50,7 @@ from gazetteer.name_rules import NameOptions, resolve_with_options
 from gazetteer.names import normalize, strip_articles
 from gazetteer.passes import MAX_CANDIDATES_KEPT, MENTION_PASSES, MentionDocument, run_passes
 from gazetteer.people import is_first_name, is_personal_name, is_surname
+from gazetteer.place_frames import PLACE_FRAME, framed_unknown_names
 from gazetteer.protocol import PlaceIndex
 from gazetteer.qualifiers import POSTCODE_GAP_RE, add_qualifiers, group_labels
 from gazetteer.readings import REVIEWED_SOURCES, is_major
@@ -205,6 +206,9 @@ class Geoparser:
         if LOWER_CASE_NAME not in self.disabled:
             steps.append(lambda text, tokens, spans, _doubted: lower_case_names(
                 text, tokens, spans, self.recognizer.places_for, self.is_common))
+        if PLACE_FRAME not in self.disabled:
+            steps.append(lambda text, _tokens, spans, _doubted: framed_unknown_names(
+                text, spans))
         return tuple(steps)
 
     # -- lookups ---------------------------------------------------------------------
