@@ -35,6 +35,7 @@ from claims.control_actors import (
 )
 from claims.control_places import (
     _ANAPHOR,
+    _CONTAINER_AFTER,
     _IT,
     _PREFIX_STATE,
     _REGION_CAPITAL,
@@ -193,8 +194,15 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
         if actor is not None and not targets and trig.action == "withdrew" and re.match(
                 r"\s*(?:on|in|at|overnight|after|before|late|early|[,.;]|$)", sentence[end:]):
             # "seized Lalibela ... before pulling out on Saturday": the place just named
-            earlier = [p for p in places if p.end <= start and not country_code(p.name)]
-            targets = earlier[-1:]
+            targets = _place_left(sentence, start, places,
+                                  discourse if _subject_of(sentence, actor, start) else None)
+    elif voice == "departure":
+        actor = _actor_before(sentence, start, actors) or \
+            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
+                                  ctx.speakers, ctx.book, ctx.conflict)
+        if actor is not None and not _subject_of(sentence, actor, start):
+            return None  # "... stormed the town, and foreign workers fled to a hotel"
+        targets = _place_left(sentence, start, places, None)
     elif voice == "nominal":
         targets = _places_after(sentence, end, places)
         by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])
@@ -245,6 +253,37 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     if actor is None:
         return None
     return actor, targets
+
+
+def _subject_of(sentence: str, actor: ActorMention, pos: int) -> bool:
+    """Whether ``actor`` is the subject of the verb at ``pos``: same clause, a few words off."""
+    if actor.end > pos:
+        return False
+    gap = sentence[actor.end:pos]
+    return "," not in gap and ";" not in gap and len(gap.split()) <= 6
+
+
+def _place_left(sentence: str, pos: int, places: list[PlaceRef],
+                discourse: Discourse | None) -> list[PlaceRef]:
+    """Return the place a side left when the sentence names only where it went.
+
+    Rule *withdrew-towards* ("government troops fell back towards Juba after the rebels
+    seized Bor", "soldiers at the base fled across the border"): the town named last before
+    the verb in the sentence, not a country (where a side flees to) nor a province that
+    only locates the town. Rule *withdrew-implied-place* (``discourse`` given, for a
+    withdrawal with no destination: "The garrison withdrew after hours of fighting"): else
+    the town the article named last. A destination with no place left ("fled into the
+    forest") is no claim.
+    """
+    earlier = [p for p in places if p.end <= pos and not country_code(p.name)
+               and not _CONTAINER_AFTER.match(sentence, p.end)]
+    if earlier:
+        return earlier[-1:]
+    entry = discourse.place_for("town") if discourse is not None else None
+    if entry is None:
+        return []
+    return [PlaceRef(pos, pos, entry.name, entry.name,
+                     discourse.place_reason("(the place left)", entry))]
 
 
 def _parsed_subject(sentence: str, pos: int, actors: list[ActorMention], allow_pronoun: bool,

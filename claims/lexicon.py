@@ -239,17 +239,30 @@ TRIGGERS: tuple[Trigger, ...] = _named((
                              r"neighbou?rhoods|suburbs|districts)\b)"),
     _t("withdrew", "active",
        r"\b(?:withdr(?:ew|awn|aw|awing|aws)|pull(?:ed|ing|s)?\s+(?:out|back)|retreat(?:ed|ing|s)?|"
+       # rule *fell-back*: "fell back from the ridge", "pulled its fighters out of X"
+       r"f[ae]ll(?:ing|s|en)?\s+back|pull(?:ed|ing|s)?\s+(?:its|their|his)\s+(?:[\w-]+\s+){0,2}?"
+       r"(?:out|back)|"
        r"fled|flee(?:ing|s)?|escaped|evacuat(?:ed|ing)|abandon(?:ed|ing)|were\s+pushed|was\s+pushed|"
        # rule *forced-out-passive*: "troops were forced out of the district"
        r"(?:were|was|been|being)\s+forced|"
-       r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+(?:\w+\s+){0,4}?"
-       r"(?:from|out\s+of|of)\b"),
+       r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+"
+       # "of" right after the verb ("driven out of"), not "withdrew after hours of fighting"
+       r"(?:(?:\w+\s+){0,4}?(?:from|out\s+of)|of)\b"),
     _t("withdrew", "active",
        r"\b(?:had\s+)?left\s+(?=the\s+(?:town|city|base|airbase|airport|area)|[A-Z])"),
+    # rule *withdrew-towards*: "retreated towards Juba", "fell back to the hills", "fled into
+    # the forest": the side left the place named before (in the sentence, else the article's
+    # last town); where it went is no claim
+    _t("withdrew", "departure",
+       r"\b(?:f[ae]ll(?:ing|s|en)?\s+back|pull(?:ed|ing|s)?\s+(?:out|back)|"
+       r"withdr(?:ew|awn|awing|aws)|retreat(?:ed|ing|s)?|fled|escaped)\s+"
+       r"(?=(?:to|towards?|into|across|in\s+the\s+direction\s+of)\s)"),
     # "seized Debre Tabor before pulling out on Sunday": the place is the one just named
     _t("withdrew", "active",
-       r"\b(?:pull(?:ed|ing|s)?\s+(?:out|back)|withdr(?:ew|awing|aws)|retreat(?:ed|ing|s)?)\b"
-       r"(?!\s+(?:[\w’'-]+\s+){0,4}?(?:from|out\s+of|of|to|towards?|into)\b)"),
+       r"\b(?:pull(?:ed|ing|s)?\s+(?:out|back)|withdr(?:ew|awing|aws)|retreat(?:ed|ing|s)?|"
+       r"f[ae]ll(?:ing|s|en)?\s+back)\b"
+       # "of" only right after the verb: "withdrew after hours of fighting" names no place
+       r"(?!\s+(?:(?:[\w’'-]+\s+){0,4}?(?:from|out\s+of|to|towards?|into)|of)\b)"),
     _t("withdrew", "active", r"\b(?:withdr(?:ew|awn)|fled|abandoned|evacuated)\s+(?=the\s+(?:town|"
                              r"city|base|airbase|airport|area)|[A-Z])"),
     _t("lost", "active",

@@ -1,0 +1,85 @@
+"""The round-10 English rules, each on sentences of its own (not the probe tables').
+
+Withdrawals whose place stands elsewhere than after the verb (:mod:`claims.lexicon`,
+:mod:`claims.control`): *fell-back* ("fell back", "pulled its fighters out of X" are
+withdrawals), *withdrew-towards* (a side that retreats towards, to or into somewhere has
+left the town the sentence named before the verb) and *withdrew-implied-place* (a
+withdrawal with no place and no destination left the town the article named last).
+"""
+
+import pytest
+
+from claims import extract_claims
+
+
+def _claims(text: str, published: str) -> list[tuple[str | None, str, str]]:
+    return [(c.actor_norm, c.action, c.place)
+            for c in extract_claims(text, published=published, resolve=False)
+            if c.kind == "control"]
+
+
+#: rule *fell-back*: "fell back", "falling back" and "pulled its men out of" withdraw.
+FELL_BACK = [
+    ("Ukrainian units fell back from Soledar after weeks of fighting.", "2023-01-16",
+     ("Ukraine", "withdrew", "Soledar")),
+    ("The Taliban said they had pulled their fighters out of Kunduz to spare civilians.",
+     "2015-10-13", ("Taliban", "withdrew", "Kunduz")),
+    ("Tigrayan forces captured Weldiya as federal troops fell back, residents said.",
+     "2021-08-13", ("ENDF", "withdrew", "Weldiya")),
+    ("Al-Shabaab pulled its militants out of Baidoa overnight, elders in Somalia said.",
+     "2009-01-27", ("al-Shabaab", "withdrew", "Baidoa")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), FELL_BACK)
+def test_falling_back_is_a_withdrawal(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+#: rule *withdrew-towards*: the place left is the town named before the verb.
+WITHDREW_TOWARDS = [
+    ("Rebels seized Bentiu in South Sudan as government troops retreated towards Juba.",
+     "2014-04-16", ("SPLA", "withdrew", "Bentiu")),
+    ("M23 fighters took Sake, and Congolese soldiers fell back towards Goma.", "2024-02-08",
+     ("FARDC", "withdrew", "Sake")),
+    ("Houthi fighters entered Aden after government forces fled into the port district.",
+     "2015-04-03", ("Yemeni government", "withdrew", "Aden")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), WITHDREW_TOWARDS)
+def test_retreating_towards_a_place_leaves_the_place_named_before(text, published, expected):
+    claims = _claims(text, published)
+    assert expected in claims
+    # where the side went is neither taken nor approached
+    destination = text.split()[-1].rstrip(".")
+    assert not [c for c in claims if c[2] == destination]
+
+
+#: rule *withdrew-implied-place*: no place, no destination: the article's last town.
+IMPLIED = [
+    ("Islamic State fighters attacked Tikrit in Iraq on Monday. "
+     "Iraqi soldiers withdrew after hours of fighting, officials said.", "2014-06-17",
+     ("Iraqi forces", "withdrew", "Tikrit")),
+    ("Arakan Army fighters surrounded Paletwa in Myanmar's Chin state. "
+     "Junta troops pulled out on Saturday, the group said.", "2024-01-16",
+     ("Tatmadaw", "withdrew", "Paletwa")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), IMPLIED)
+def test_a_withdrawal_without_a_place_left_the_town_named_last(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+@pytest.mark.parametrize("text", [
+    # a destination and no place left: no claim
+    "Tuareg rebels fought in Mali for days. The fighters then fled into the desert.",
+    # not the verb's subject: the civilians fled, the attackers did not
+    "Insurgents in Mozambique stormed Palma on Wednesday, and foreign workers fled to a hotel.",
+    # the peacekeepers are no side of the war
+    "Bosnian Serb forces captured Zepa in Bosnia, as Ukrainian peacekeepers pulled back to "
+    "their base.",
+])
+def test_a_flight_that_names_no_place_left_or_no_side_is_no_withdrawal(text):
+    assert not [c for c in _claims(text, "2021-03-28") if c[1] == "withdrew"]
