@@ -235,7 +235,12 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
             _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
                                   ctx.speakers, ctx.book, ctx.conflict)
         at = _LOCATIVE.search(sentence, end, end + 90)
-        targets = _places_after(sentence, at.end(), places, limit=5) if at else []
+        # rule *locative-object-is-place*: "attacked Tikrit in northern Iraq": the object is
+        # a place, so it is what was attacked (the locative only locates it)
+        direct = [p for p in _places_after(sentence, end, places, limit=25)
+                  if at is not None and p.end <= at.start()
+                  and not country_code(p.name)] if at else []
+        targets = direct or (_places_after(sentence, at.end(), places, limit=5) if at else [])
     elif voice == "nominal_by":
         actor = _actor_after(end, actors, 10)
         on = re.search(r"\b(?:on|against)\s+", sentence[end:end + 120])

@@ -83,3 +83,24 @@ def test_a_withdrawal_without_a_place_left_the_town_named_last(text, published, 
 ])
 def test_a_flight_that_names_no_place_left_or_no_side_is_no_withdrawal(text):
     assert not [c for c in _claims(text, "2021-03-28") if c[1] == "withdrew"]
+
+
+#: rule *locative-object-is-place*: "attacked X in <region>": X was attacked, not the region.
+LOCATIVE_OBJECT = [
+    ("Islamic State fighters attacked Tikrit in northern Iraq on Monday.", "2014-06-17",
+     ("ISIS", "attacked", "Tikrit")),
+    ("RSF fighters shelled El Fasher in North Darfur, Sudanese officials said.", "2024-05-12",
+     ("RSF", "attacked", "El Fasher")),
+    ("Al-Shabaab fighters raided Mahaday in Middle Shabelle, Somali officials said.",
+     "2023-02-03", ("al-Shabaab", "attacked", "Mahaday")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), LOCATIVE_OBJECT)
+def test_an_attacked_place_is_not_its_region(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+def test_a_force_attacked_in_a_place_still_locates_the_attack():
+    assert ("Hamas", "attacked", "Beit Hanoun") in _claims(
+        "Hamas fighters ambushed Israeli tanks in Beit Hanoun in Gaza.", "2023-11-20")
