@@ -443,7 +443,21 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                                      discourse, ctx, seen))
     out.extend(_controlled_prefix(sentence, places, book, conflict, seen))
     out.extend(_strongholds(sentence, places, actors, out))
-    return out
+    return _without_former_holders(out)
+
+
+def _without_former_holders(found: list[ControlStatement]) -> list[ControlStatement]:
+    """Drop a hold of a place the same sentence says another side took or entered.
+
+    Rule *former-holder*: "recaptured Mocimboa da Praia, which insurgents had held for a
+    year", "took Kidal, a town held by Tuareg rebels for a decade": the hold is the state
+    the capture ended, not a claim of who holds the place now.
+    """
+    taken = {(_place_key(s.place), s.actor_norm) for s in found
+             if s.action in {"captured", "entered"}}
+    return [s for s in found if s.action != "holds"
+            or not any(place == _place_key(s.place) and norm != s.actor_norm
+                       for place, norm in taken)]
 
 
 _STRONGHOLD = re.compile(r",\s*(?:which\s+is\s+|now\s+)?(?:an?|the)\s+(?:[\w’'-]+\s+){0,6}?"

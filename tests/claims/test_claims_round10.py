@@ -104,3 +104,30 @@ def test_an_attacked_place_is_not_its_region(text, published, expected):
 def test_a_force_attacked_in_a_place_still_locates_the_attack():
     assert ("Hamas", "attacked", "Beit Hanoun") in _claims(
         "Hamas fighters ambushed Israeli tanks in Beit Hanoun in Gaza.", "2023-11-20")
+
+
+#: rule *former-holder*: a hold the same sentence's capture ended is no claim.
+FORMER_HOLDER = [
+    ("Malian troops took control of Kidal in Mali on Tuesday, a town held by Tuareg rebels "
+     "for nearly a decade.", "2023-11-15", ("Malian army", "captured", "Kidal"), "Kidal"),
+    ("Mozambican forces recaptured Mocimboa da Praia in Mozambique, a port held by insurgents "
+     "since 2020.", "2021-08-09", ("Mozambican forces", "captured", "Mocimboa da Praia"),
+     "Mocimboa da Praia"),
+    ("Iraqi troops retook Ramadi in Iraq, a city controlled by Islamic State since May.",
+     "2015-12-28", ("Iraqi forces", "captured", "Ramadi"), "Ramadi"),
+    ("Myanmar rebels captured Lashio, which the junta had held for decades.", "2024-08-04",
+     ("Resistance", "captured", "Lashio"), "Lashio"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected", "place"), FORMER_HOLDER)
+def test_the_hold_a_capture_ended_is_no_claim(text, published, expected, place):
+    claims = _claims(text, published)
+    assert expected in claims
+    assert not [c for c in claims if c[1] == "holds" and c[2] == place]
+
+
+def test_the_same_side_taking_and_holding_a_place_keeps_both():
+    claims = _claims("FARC guerrillas attacked Mitu in Colombia and held the town for three "
+                     "days.", "1998-11-05")
+    assert ("FARC", "holds", "Mitu") in claims
