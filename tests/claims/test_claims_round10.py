@@ -131,3 +131,22 @@ def test_the_same_side_taking_and_holding_a_place_keeps_both():
     claims = _claims("FARC guerrillas attacked Mitu in Colombia and held the town for three "
                      "days.", "1998-11-05")
     assert ("FARC", "holds", "Mitu") in claims
+
+
+#: rule *own-alias-leads* (:mod:`claims.actors`): another war's longer alias that opens with
+#: an alias of the article's war names the article's side.
+OWN_ALIAS = [
+    ("Wagner fighters captured Soledar in eastern Ukraine, Kyiv said.", "2023-01-13",
+     ("Russia", "captured", "Soledar")),
+    ("Wagner fighters and Malian troops entered Kidal in Mali.", "2023-11-15",
+     ("Wagner", "entered", "Kidal")),
+    ("Al-Shabab fighters attacked Macomia in Mozambique's Cabo Delgado province.",
+     "2024-05-11", ("Insurgents", "attacked", "Macomia")),
+    ("Al-Shabab fighters attacked Beledweyne in Somalia.", "2024-05-11",
+     ("al-Shabaab", "attacked", "Beledweyne")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), OWN_ALIAS)
+def test_the_articles_war_names_an_alias_it_opens(text, published, expected):
+    assert expected in _claims(text, published)
