@@ -413,6 +413,7 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                            use_parse)
     out: list[ControlStatement] = []
     seen: set[tuple[str, str, str | None]] = set()
+    previous: tuple[re.Match[str], ActorMention | None] | None = None
     for trig, match in matches:
         action = _event_action(trig, match, sentence)
         roles = _roles(trig, match, sentence, actors, places, allow_pronoun,
@@ -421,9 +422,15 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
             continue
         actor, targets = roles
         start, end = match.start(), match.end()
+        found = actor
+        actor = _shared_subject(sentence, trig, match, actor, previous)
+        previous = (match, _subject(trig, match, sentence, actor, actors, allow_pronoun,
+                                    discourse, ctx))
         a_start, a_end = (actor.start, actor.end) if actor is not None else (start, start)
-        if isinstance(actor, _AnaphoricActor) and actor.start == actor.end:
-            a_start = a_end = start  # a stand-in from earlier sentences spans nothing here
+        if (isinstance(actor, _AnaphoricActor) and actor.start == actor.end) or actor is not found:
+            # a stand-in from earlier sentences, or a subject shared with the verb before
+            # (whose statement spans it): nothing more of the sentence is this statement's
+            a_start = a_end = start
         for target in targets:
             if a_start <= target.start < a_end:
                 continue
@@ -444,6 +451,47 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
     out.extend(_controlled_prefix(sentence, places, book, conflict, seen))
     out.extend(_strongholds(sentence, places, actors, out))
     return _without_former_holders(out)
+
+
+#: Rule *shared-subject*: "its troops had pushed Russian forces out of Balakliia and were
+#: advancing towards Kupiansk": a verb after "and" with no subject of its own (only
+#: auxiliaries and adverbs between) shares the subject of the verb before, not its object.
+_SHARED_SUBJECT_GLUE = re.compile(r"^[^,;:]*?\band\s+(?:(?:then|later|also|now|soon|"
+                                  r"were|was|had|have|has|is|are|been)\s+)*$", re.IGNORECASE)
+
+
+def _subject(trig: Trigger, match: re.Match[str], sentence: str, actor: ActorMention | None,
+             actors: list[ActorMention], allow_pronoun: bool, discourse: Discourse | None,
+             ctx: _SentenceContext) -> ActorMention | None:
+    """Return the grammatical subject of a trigger (None for passive and nominal forms).
+
+    Its actor, or for an object trigger ("A drove B out of X") the side before the verb.
+    """
+    if trig.voice != "object":
+        return actor if trig.voice in {"active", "departure", "locative"} else None
+    return _actor_before(sentence, match.start(), actors) or _generic_actor_before(
+        sentence, match.start(), actors, allow_pronoun, discourse, ctx.speakers, ctx.book,
+        ctx.conflict)
+
+
+def _shared_subject(sentence: str, trig: Trigger, match: re.Match[str],
+                    actor: ActorMention | None,
+                    previous: tuple[re.Match[str], ActorMention | None] | None,
+                    ) -> ActorMention | None:
+    """Return the actor of a verb that may be coordinated with the verb before it.
+
+    The previous verb's subject (*shared-subject*) when the actor found stands after that
+    verb (its object) and only "and" follows it; else the actor found.
+    """
+    if (previous is None or actor is None or previous[1] is None
+            or trig.voice not in {"active", "departure", "locative"}):
+        return actor
+    before, subject = previous
+    if subject is actor or not before.start() < actor.start < match.start():
+        return actor
+    if _SHARED_SUBJECT_GLUE.match(sentence[actor.end:match.start()]) is None:
+        return actor
+    return subject
 
 
 def _without_former_holders(found: list[ControlStatement]) -> list[ControlStatement]:

@@ -150,3 +150,26 @@ OWN_ALIAS = [
 @pytest.mark.parametrize(("text", "published", "expected"), OWN_ALIAS)
 def test_the_articles_war_names_an_alias_it_opens(text, published, expected):
     assert expected in _claims(text, published)
+
+
+#: rule *shared-subject* (:mod:`claims.control`): "A drove B out of X and were advancing
+#: towards Y": the second verb is A's, not its object B's.
+SHARED_SUBJECT = [
+    ("Sudan's army said its soldiers had driven RSF fighters out of Sinja and were advancing "
+     "towards Sennar.", "2024-11-24", ("SAF", "advanced_towards", "Sennar")),
+    ("Azerbaijani troops pushed Armenian forces out of Jabrayil and then moved towards Hadrut.",
+     "2020-10-10", ("Azerbaijan", "advanced_towards", "Hadrut")),
+    ("Houthi fighters drove government troops from Harib and were closing in on Marib in "
+     "Yemen.", "2021-10-20", ("Houthis", "advanced_towards", "Marib")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), SHARED_SUBJECT)
+def test_a_coordinated_verb_shares_the_subject_not_the_object(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_it():
+    claims = _claims("Rebels captured Bor in South Sudan and government troops retreated "
+                     "towards Juba.", "2013-12-19")
+    assert ("SPLA", "withdrew", "Bor") in claims
