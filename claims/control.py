@@ -203,6 +203,9 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
         if actor is not None and not _subject_of(sentence, actor, start):
             return None  # "... stormed the town, and foreign workers fled to a hotel"
         targets = _place_left(sentence, start, places, None)
+    elif voice == "flag_passive":
+        targets = _places_after(sentence, end, places)
+        actor = _flag_owner(sentence, start, actors)
     elif voice == "nominal":
         targets = _places_after(sentence, end, places)
         by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])
@@ -258,6 +261,22 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     if actor is None:
         return None
     return actor, targets
+
+
+def _flag_owner(sentence: str, pos: int, actors: list[ActorMention]) -> ActorMention | None:
+    """Return whose flag "flag" at ``pos`` is: an actor or a demonym just before it.
+
+    Rule *flag-raised-passive*: "the M23 flag", "a Ukrainian flag", "the Taliban's white
+    flag"; a few words of colour or kind ("national", "white") may stand between.
+    """
+    lead = re.search(r"(?:[’']s)?\s+(?:(?:national|white|black|red|blue|green|new|own|"
+                     r"tricolou?r)\s+)?$", sentence[max(0, pos - 40):pos])
+    near = max(0, pos - 40) + lead.start() if lead else pos
+    named = next((a for a in reversed(actors) if a.end <= pos and near - a.end <= 1), None)
+    if named is not None:
+        return named
+    word = re.search(r"[A-Z][a-z]+$", sentence[max(0, near - 20):near])
+    return _demonym_actor_at(sentence, max(0, near - 20) + word.start()) if word else None
 
 
 def _subject_of(sentence: str, actor: ActorMention, pos: int) -> bool:

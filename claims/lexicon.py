@@ -228,6 +228,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("captured", "active",
        r"\b(?:rais(?:ed|ing)|hoist(?:ed|ing)|plant(?:ed|ing)|unfurl(?:ed|ing))\s+"
        r"(?:(?:their|its|his|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?flags?\s+(?:over|above|atop)\b"),
+    # rule *flag-raised-passive*: "A Ukrainian flag was raised over the council in Izium",
+    # "the Taliban's flag has been hoisted above the governor's office": the side whose flag
+    # it is (named or as a demonym just before "flag") took the place
+    _t("captured", "flag_passive",
+       r"\bflags?\s+(?:(?:was|were|has|have|had|been|is|are|being|now)\s+)+(?:raised|hoisted|"
+       r"planted|unfurled)\s+(?:over|above|atop)\b"),
     _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
     _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
     _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"

@@ -5,6 +5,9 @@ Withdrawals whose place stands elsewhere than after the verb (:mod:`claims.lexic
 withdrawals), *withdrew-towards* (a side that retreats towards, to or into somewhere has
 left the town the sentence named before the verb) and *withdrew-implied-place* (a
 withdrawal with no place and no destination left the town the article named last).
+Places and actors (:mod:`claims.control`, :mod:`claims.actors`): *locative-object-is-place*,
+*former-holder*, *own-alias-leads*, *shared-subject*, *flag-raised-passive*; each is
+described where its sentences are.
 """
 
 import pytest
@@ -173,3 +176,25 @@ def test_a_coordinated_clause_with_its_own_subject_keeps_it():
     claims = _claims("Rebels captured Bor in South Sudan and government troops retreated "
                      "towards Juba.", "2013-12-19")
     assert ("SPLA", "withdrew", "Bor") in claims
+
+
+#: rule *flag-raised-passive*: "a Ukrainian flag was raised over X": the flag's side took X.
+FLAG_PASSIVE = [
+    ("A Ukrainian flag was raised over the city council building in Kherson, officials said.",
+     "2022-11-12", ("Ukraine", "captured", "Kherson")),
+    ("The Taliban's white flag has been hoisted above the governor's office in Ghazni.",
+     "2021-08-13", ("Taliban", "captured", "Ghazni")),
+    ("The M23 flag was raised over the border post at Bunagana in Congo.", "2022-06-14",
+     ("M23", "captured", "Bunagana")),
+    ("An Azerbaijani flag was planted atop the main mosque in Shusha.", "2020-11-09",
+     ("Azerbaijan", "captured", "Shusha")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), FLAG_PASSIVE)
+def test_a_flag_raised_in_the_passive_is_its_sides_capture(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+def test_a_flag_of_no_side_is_no_capture():
+    assert not _claims("A flag was raised over the town hall in Gao.", "2013-01-27")
