@@ -6,7 +6,8 @@ withdrawals), *withdrew-towards* (a side that retreats towards, to or into somew
 left the town the sentence named before the verb) and *withdrew-implied-place* (a
 withdrawal with no place and no destination left the town the article named last).
 Places and actors (:mod:`claims.control`, :mod:`claims.actors`): *locative-object-is-place*,
-*former-holder*, *own-alias-leads*, *shared-subject*, *flag-raised-passive*; each is
+*former-holder*, *own-alias-leads*, *shared-subject*, *flag-raised-passive*,
+*side-positions-lead*; each is
 described where its sentences are.
 """
 
@@ -198,3 +199,20 @@ def test_a_flag_raised_in_the_passive_is_its_sides_capture(text, published, expe
 
 def test_a_flag_of_no_side_is_no_capture():
     assert not _claims("A flag was raised over the town hall in Gao.", "2013-01-27")
+
+
+#: rule *side-positions-lead* (:mod:`claims.control_places`): "strikes on Houthi positions
+#: around Sirwah": a side's name before "positions" does not stop the place's lead-in.
+SIDE_POSITIONS = [
+    ("Coalition warplanes carried out a dozen strikes on Houthi positions around Sirwah in "
+     "Yemen.", "2021-02-15", ("Saudi-led coalition", "attacked", "Sirwah")),
+    ("Nigerian jets bombed Boko Haram hideouts near Gwoza, the air force said.", "2015-03-01",
+     ("Nigerian army", "attacked", "Gwoza")),
+    ("Israeli jets struck Hezbollah positions near Khiam in Lebanon.", "2024-10-01",
+     ("Israel", "attacked", "Khiam")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), SIDE_POSITIONS)
+def test_strikes_on_a_sides_positions_near_a_place_attack_it(text, published, expected):
+    assert expected in _claims(text, published)
