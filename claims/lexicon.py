@@ -310,7 +310,9 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("attacked", "active",
        r"\b(?:launched|carried\s+out|conducted|staged)\s+(?:\w+\s+){0,7}?(?:air\s*strikes?|"
        r"airstrikes?|air\s+raids?|drone\s+strikes?|strikes?|attacks?|assault|shelling|"
-       r"bombardment|rocket\s+attacks?)\s+(?:\w+\s+){0,4}?(?:on|against|in)\b"),
+       # rule *offensive-in*: "launched an offensive in Khartoum" attacks Khartoum
+       r"bombardment|rocket\s+attacks?|offensive|counter-?offensive)\s+(?:\w+\s+){0,4}?"
+       r"(?:on|against|in)\b"),
 ))
 
 #: Words just before a capture verb that make it an intention, not an event.

@@ -7,7 +7,7 @@ left the town the sentence named before the verb) and *withdrew-implied-place* (
 withdrawal with no place and no destination left the town the article named last).
 Places and actors (:mod:`claims.control`, :mod:`claims.actors`): *locative-object-is-place*,
 *former-holder*, *own-alias-leads*, *shared-subject*, *flag-raised-passive*,
-*side-positions-lead*; each is
+*side-positions-lead*, *offensive-in*; each is
 described where its sentences are.
 """
 
@@ -216,3 +216,25 @@ SIDE_POSITIONS = [
 @pytest.mark.parametrize(("text", "published", "expected"), SIDE_POSITIONS)
 def test_strikes_on_a_sides_positions_near_a_place_attack_it(text, published, expected):
     assert expected in _claims(text, published)
+
+
+#: rule *offensive-in* (:mod:`claims.lexicon`): launching an offensive in or on a place
+#: attacks it; one mentioned in a relative clause is not the sentence's event.
+OFFENSIVE_IN = [
+    ("Sudan's army launched an offensive in Khartoum on Thursday, military sources said.",
+     "2024-09-28", ("SAF", "attacked", "Khartoum")),
+    ("Ukrainian forces launched a counteroffensive against Russian positions in Robotyne.",
+     "2023-08-20", ("Ukraine", "attacked", "Robotyne")),
+    ("The Syrian army launched a major offensive on Idlib in Syria.", "2019-05-06",
+     ("Syrian government", "attacked", "Idlib")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), OFFENSIVE_IN)
+def test_an_offensive_launched_in_a_place_attacks_it(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+def test_an_offensive_in_a_relative_clause_is_no_attack():
+    assert not _claims("The army, which launched an offensive in Khartoum last year, said it "
+                       "was regrouping in Sudan.", "2025-01-06")
