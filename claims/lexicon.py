@@ -278,7 +278,10 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("attacked", "active",
        r"\bstorm(?:ed|ing|s)?\b(?=\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:prison|"
        r"jail|base|barracks|hotel|compound|headquarters|camp|checkpoint|outpost|post|"
-       r"(?:police\s+)?station|garrison|embassy|palace|hospital|parliament|ministry)s?\b)"),
+       r"(?:police\s+)?station|garrison|embassy|palace|hospital|parliament|ministry|"
+       # rule *stormed-positions*: "stormed several villages near Vovchansk", "stormed
+       # army positions outside Djibo": an assault on the places around a town
+       r"village|position|trench|defen[cs]e|line)s?\b)"),
     _t("entered", "active",
        r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|"
        r"(?:push|walk|march|pour|mov|drive|drove|roll|swept|sweep|advanc)(?:ed|ing|e|s)?\s+"

@@ -7,7 +7,7 @@ left the town the sentence named before the verb) and *withdrew-implied-place* (
 withdrawal with no place and no destination left the town the article named last).
 Places and actors (:mod:`claims.control`, :mod:`claims.actors`): *locative-object-is-place*,
 *former-holder*, *own-alias-leads*, *shared-subject*, *flag-raised-passive*,
-*side-positions-lead*, *offensive-in*; each is
+*side-positions-lead*, *offensive-in*, *stormed-positions*; each is
 described where its sentences are.
 """
 
@@ -238,3 +238,27 @@ def test_an_offensive_launched_in_a_place_attacks_it(text, published, expected):
 def test_an_offensive_in_a_relative_clause_is_no_attack():
     assert not _claims("The army, which launched an offensive in Khartoum last year, said it "
                        "was regrouping in Sudan.", "2025-01-06")
+
+
+#: rule *stormed-positions* (:mod:`claims.lexicon`): storming villages, positions or
+#: defences near a town attacks it; storming the town itself still enters it.
+STORMED_POSITIONS = [
+    ("Russian troops stormed several villages near Vovchansk, the governor said.",
+     "2024-05-11", ("Russia", "attacked", "Vovchansk")),
+    ("JNIM fighters stormed army positions outside Djibo in Burkina Faso.", "2023-11-27",
+     ("JNIM", "attacked", "Djibo")),
+    ("Tigrayan fighters stormed federal defences at Alamata, residents said.", "2021-07-10",
+     ("TPLF", "attacked", "Alamata")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), STORMED_POSITIONS)
+def test_storming_positions_near_a_town_attacks_it(text, published, expected):
+    claims = _claims(text, published)
+    assert expected in claims
+    assert not [c for c in claims if c[1] == "entered"]
+
+
+def test_storming_a_town_still_enters_it():
+    assert ("Israel", "entered", "Jenin") in _claims("Israeli troops stormed Jenin in the "
+                                                     "West Bank.", "2023-07-04")
