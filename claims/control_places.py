@@ -489,7 +489,9 @@ _REGION_POSSESSIVE = re.compile(r"\b[A-Z][\w-]+\s+(?:province|governorate|region
 
 
 _SIDE_POSITIONS = re.compile(r"\b(?:(?-i:[A-Z])[\w’'-]+\s+){1,3}(?=(?:positions|targets|bases|"
-                             r"strongholds|hideouts)\s+(?:around|near|in|outside|at)\s)")
+                             r"strongholds|hideouts|troops|forces|soldiers|units|convoys?|"
+                             r"columns?)\s+(?:(?:massing|massed|gathering|gathered|stationed|"
+                             r"deployed|advancing|dug\s+in)\s+)?(?:around|near|in|outside|at)\s)")
 
 
 def _lead_ok(gap: str) -> bool:

@@ -202,7 +202,8 @@ def test_a_flag_of_no_side_is_no_capture():
 
 
 #: rule *side-positions-lead* (:mod:`claims.control_places`): "strikes on Houthi positions
-#: around Sirwah": a side's name before "positions" does not stop the place's lead-in.
+#: around Sirwah", "rockets at Israeli soldiers gathering near Shlomi": a side's name before
+#: its positions or troops does not stop the place's lead-in.
 SIDE_POSITIONS = [
     ("Coalition warplanes carried out a dozen strikes on Houthi positions around Sirwah in "
      "Yemen.", "2021-02-15", ("Saudi-led coalition", "attacked", "Sirwah")),
@@ -210,6 +211,11 @@ SIDE_POSITIONS = [
      ("Nigerian army", "attacked", "Gwoza")),
     ("Israeli jets struck Hezbollah positions near Khiam in Lebanon.", "2024-10-01",
      ("Israel", "attacked", "Khiam")),
+    # the side's troops, massing or stationed near a place
+    ("Hezbollah said its fighters had fired rockets at Israeli soldiers gathering near Shlomi.",
+     "2024-10-05", ("Hezbollah", "attacked", "Shlomi")),
+    ("Houthi forces fired missiles at Saudi troops stationed near Najran.", "2015-06-05",
+     ("Houthis", "attacked", "Najran")),
 ]
 
 
