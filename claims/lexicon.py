@@ -177,7 +177,10 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"(?:offensive|assault|onslaught|attacks?)\s+(?:on|against)\b"),
     _t("besieged", "nominal", r"\b(?:the\s+)?(?:siege|blockade|encirclement)\s+(?:of|on)\b",
        agentless="sentence"),
-    _t("entered", "nominal", r"\b(?:an?\s+|the\s+)?incursions?\s+(?:\w+\s+){0,3}?into\b"),
+    # rule *advance-into* (nominal): "the rebels' advance into Goma", "the army's push into
+    # Omdurman": the possessor entered the place
+    _t("entered", "nominal", r"\b(?:an?\s+|the\s+)?(?:incursions?|advance|push|thrust|"
+                             r"entry)\s+(?:\w+\s+){0,3}?into\b"),
     _t("captured", "active", r"\b(?:took|taken|taking|take|takes)\s+over\b"),
     # --- active forms ---
     _t("withdrew", "object",
@@ -327,7 +330,10 @@ FUTURE_OR_INTENT = re.compile(
     r"attempt(?:s|ed|ing)?\s+to|tr(?:y|ying|ied)\s+to|efforts?\s+to|push\s+to|expected\s+to|"
     r"set\s+to|likely\s+to|about\s+to|hop(?:e|es|ed|ing)\s+to|need(?:s|ed)?\s+to|"
     r"call(?:s|ed)?\s+(?:on\s+\w+\s+)?to|urg(?:e|es|ed)\s+\w+\s+to|vowing\s+to|"
-    r"able\s+to\s+(?=not)|to\s+(?:defend|protect|help))\s+(?:\w+\s+)?$"
+    r"able\s+to\s+(?=not)|to\s+(?:defend|protect|help)|"
+    # rule *feared-event*: what is feared or warned of has not happened ("diplomats feared
+    # an advance into Tripoli")
+    r"fear(?:s|ed|ing)?|warn(?:s|ed|ing)?\s+of)\s+(?:\w+\s+)?$"
     # a purpose or an aim in the gerund: "mobilized for retaking it", "focused on dislodging"
     r"|\b(?:for|(?:focused|focusing|intent|bent|set|working|insist\w*)\s+on)\s+[\"“']?"
     r"(?:[\w’'-]+\s+(?:and|or)\s+)?(?:\w+ing\s+[^.;]{0,40}?\s+and\s+)?$",

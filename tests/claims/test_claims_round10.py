@@ -7,7 +7,8 @@ left the town the sentence named before the verb) and *withdrew-implied-place* (
 withdrawal with no place and no destination left the town the article named last).
 Places and actors (:mod:`claims.control`, :mod:`claims.actors`): *locative-object-is-place*,
 *former-holder*, *own-alias-leads*, *shared-subject*, *flag-raised-passive*,
-*side-positions-lead*, *offensive-in*, *stormed-positions*; each is
+*side-positions-lead*, *offensive-in*, *stormed-positions*,
+*advance-into*, *feared-event*; each is
 described where its sentences are.
 """
 
@@ -268,3 +269,28 @@ def test_storming_positions_near_a_town_attacks_it(text, published, expected):
 def test_storming_a_town_still_enters_it():
     assert ("Israel", "entered", "Jenin") in _claims("Israeli troops stormed Jenin in the "
                                                      "West Bank.", "2023-07-04")
+
+
+#: rule *advance-into* (:mod:`claims.lexicon`, nominal): "the rebels' advance into Goma":
+#: the possessor entered the place; a feared advance is none (*feared-event*).
+ADVANCE_INTO = [
+    ("The rebels' advance into Goma a day earlier had embarrassed Kinshasa, Congolese "
+     "officials said.", "2025-01-29", ("M23", "entered", "Goma")),
+    ("Israel's thrust into Rafah drew criticism from Egypt.", "2024-05-08",
+     ("Israel", "entered", "Rafah")),
+    ("The army's push into Omdurman in Sudan was the biggest in months.", "2023-09-01",
+     ("SAF", "entered", "Omdurman")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), ADVANCE_INTO)
+def test_an_advance_into_a_place_enters_it(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+@pytest.mark.parametrize("text", [
+    "Diplomats feared an advance into Tripoli by Haftar's forces in Libya.",
+    "Aid groups warned of an incursion into Rafah by Israeli troops in Gaza.",
+])
+def test_a_feared_advance_is_no_entry(text):
+    assert not _claims(text, "2019-04-08")
