@@ -494,6 +494,10 @@ _SIDE_POSITIONS = re.compile(r"\b(?:(?-i:[A-Z])[\w’'-]+\s+){1,3}(?=(?:position
                              r"deployed|advancing|dug\s+in)\s+)?(?:around|near|in|outside|at)\s)")
 
 
+_UN_DESIGNATION = re.compile(r"\bU\.?N\.?(?=\s+safe\s+(?:area|haven|zone)|-(?:protected|"
+                             r"declared|designated|run|administered)\b)")
+
+
 def _lead_ok(gap: str) -> bool:
     """Tell whether the words between a verb and a name can be the name's lead-in."""
     if _PLACE_LEAD.match(gap):
@@ -502,6 +506,8 @@ def _lead_ok(gap: str) -> bool:
     # rule *side-positions-lead*: "strikes on Houthi positions around Sirwah": the side's
     # name before "positions" describes what was hit, the place follows
     gap = _SIDE_POSITIONS.sub(" ", gap)
+    # rule *un-designation-lead*: "the UN safe area of Srebrenica", "a UN-protected enclave"
+    gap = _UN_DESIGNATION.sub(" ", gap)
     gap = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", " ", gap)
     # "the northern Lebanese city of": a demonym describing the place is part of the lead-in
     gap = re.sub(r"\b[A-Z][a-z]+\b(?=\s+(?:\w+\s+)?(?:town|city|village)\s+of\s*$)",

@@ -8,7 +8,7 @@ withdrawal with no place and no destination left the town the article named last
 Places and actors (:mod:`claims.control`, :mod:`claims.actors`): *locative-object-is-place*,
 *former-holder*, *own-alias-leads*, *shared-subject*, *flag-raised-passive*,
 *side-positions-lead*, *offensive-in*, *stormed-positions*,
-*advance-into*, *feared-event*; each is
+*advance-into*, *feared-event*, *un-designation-lead*; each is
 described where its sentences are.
 """
 
@@ -294,3 +294,23 @@ def test_an_advance_into_a_place_enters_it(text, published, expected):
 ])
 def test_a_feared_advance_is_no_entry(text):
     assert not _claims(text, "2019-04-08")
+
+
+#: rule *un-designation-lead* (:mod:`claims.control_places`): "the UN safe area of Zepa",
+#: "the UN-declared zone of X": the UN's designation is part of the place's lead-in.
+UN_DESIGNATION = [
+    ("Bosnian Serb forces overran the UN safe area of Zepa in Bosnia.", "1995-07-26",
+     ("Bosnian Serb forces", "captured", "Zepa")),
+    ("Bosnian Serb forces shelled the UN-declared safe area of Gorazde in Bosnia.",
+     "1994-04-10", ("Bosnian Serb forces", "attacked", "Gorazde")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), UN_DESIGNATION)
+def test_a_un_designation_leads_into_the_place(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+def test_a_un_base_near_a_town_still_locates_the_attack_in_the_town():
+    assert ("M23", "attacked", "Sake") in _claims("M23 fighters attacked a UN base near Sake in "
+                                                  "eastern Congo.", "2024-02-10")
