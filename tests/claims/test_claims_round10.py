@@ -297,11 +297,11 @@ def test_a_feared_advance_is_no_entry(text):
 
 
 #: rule *un-designation-lead* (:mod:`claims.control_places`): "the UN safe area of Zepa",
-#: "the UN-declared zone of X": the UN's designation is part of the place's lead-in.
+#: "the UN safe haven of Gorazde": the UN's designation is part of the place's lead-in.
 UN_DESIGNATION = [
     ("Bosnian Serb forces overran the UN safe area of Zepa in Bosnia.", "1995-07-26",
      ("Bosnian Serb forces", "captured", "Zepa")),
-    ("Bosnian Serb forces shelled the UN-declared safe area of Gorazde in Bosnia.",
+    ("Bosnian Serb forces shelled the UN safe haven of Gorazde in Bosnia.",
      "1994-04-10", ("Bosnian Serb forces", "attacked", "Gorazde")),
 ]
 
