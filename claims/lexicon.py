@@ -279,12 +279,13 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     # rule *stormed-facility*: storming a building or a post is an attack on it (the
     # town it stands in is attacked); storming a town is entering it
     _t("attacked", "active",
-       r"\bstorm(?:ed|ing|s)?\b(?=\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:prison|"
+       r"\bstorm(?:ed|ing|s)?\b(?=\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:villages\b|(?:prison|"
        r"jail|base|barracks|hotel|compound|headquarters|camp|checkpoint|outpost|post|"
        r"(?:police\s+)?station|garrison|embassy|palace|hospital|parliament|ministry|"
        # rule *stormed-positions*: "stormed several villages near Vovchansk", "stormed
-       # army positions outside Djibo": an assault on the places around a town
-       r"village|position|trench|defen[cs]e|line)s?\b)"),
+       # army positions outside Djibo": an assault on the places around a town ("stormed
+       # the village of X" names the place stormed, which is entered)
+       r"position|trench|defen[cs]e|line)s?\b))"),
     _t("entered", "active",
        r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|"
        r"(?:push|walk|march|pour|mov|drive|drove|roll|swept|sweep|advanc)(?:ed|ing|e|s)?\s+"
