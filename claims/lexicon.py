@@ -124,7 +124,10 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("holds", "state_after",
        r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:still\s+|now\s+|firmly\s+)?under\s+"
        r"(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control\b)", agentless="sentence"),
-    _t("besieged", "state_after", r"\bunder\s+(?:full\s+|total\s+|complete\s+)?siege\s+by\b"),
+    # rule *blockade-by*: "under blockade by the militants", "under encirclement by junta
+    # troops" besiege as "under siege by" does
+    _t("besieged", "state_after", r"\bunder\s+(?:(?:a|full|total|complete|tight)\s+)?"
+                                  r"(?:siege|blockade|encirclement)\s+by\b"),
     _t("besieged", "state_after", r"\b(?:was|were)\s+(?:encircled|surrounded|besieged)\s+by\b"),
     _t("captured", "list_after",
        r"\b(?:villages|towns|cities|areas|positions|settlements)\s+(?:and\s+\w+\s+)?"

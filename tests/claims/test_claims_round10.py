@@ -8,7 +8,8 @@ withdrawal with no place and no destination left the town the article named last
 Places and actors (:mod:`claims.control`, :mod:`claims.actors`): *locative-object-is-place*,
 *former-holder*, *own-alias-leads*, *shared-subject*, *flag-raised-passive*,
 *side-positions-lead*, *offensive-in*, *stormed-positions*,
-*advance-into*, *feared-event*, *un-designation-lead*; each is
+*advance-into*, *feared-event*, *un-designation-lead*, *blockade-by*; each
+is
 described where its sentences are.
 """
 
@@ -314,3 +315,20 @@ def test_a_un_designation_leads_into_the_place(text, published, expected):
 def test_a_un_base_near_a_town_still_locates_the_attack_in_the_town():
     assert ("M23", "attacked", "Sake") in _claims("M23 fighters attacked a UN base near Sake in "
                                                   "eastern Congo.", "2024-02-10")
+
+
+#: rule *blockade-by* (:mod:`claims.lexicon`): "under blockade by X" besieges as "under
+#: siege by X" does.
+BLOCKADE_BY = [
+    ("JNIM fighters attacked Djibo in Burkina Faso. The town has been under blockade by the "
+     "militants for months.", "2023-11-27", ("JNIM", "besieged", "Djibo")),
+    ("Jabalia has been under blockade by Israeli forces for weeks, Gaza officials said.",
+     "2024-10-20", ("Israel", "besieged", "Jabalia")),
+    ("Sinjar in Iraq has been under blockade by Islamic State fighters for weeks.",
+     "2014-10-20", ("ISIS", "besieged", "Sinjar")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), BLOCKADE_BY)
+def test_a_blockade_by_a_side_besieges(text, published, expected):
+    assert expected in _claims(text, published)
