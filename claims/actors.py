@@ -140,6 +140,28 @@ def _alternation(names: list[str]) -> NameScanner | None:
     return NameScanner(names, parts)
 
 
+def _own_alias_leads(table: dict[str, str], own: Mapping[str, str]) -> None:
+    """Give another war's alias that opens with one of this war's aliases this war's norm.
+
+    Rule *own-alias-leads*: "Wagner fighters" is a Sahel alias (norm Wagner), but in an
+    article about Ukraine "Wagner" is Russia's: the longer alias of the other war must not
+    take the name from the war the article is about. The longest own alias that opens the
+    other's words wins; generic words ("rebels") never count, they name no side alone.
+    """
+    if not own:
+        return
+    longest = max(len(k.split()) for k in own)
+    for key in table:
+        if key in own:
+            continue
+        words = key.split()
+        for n in range(min(longest, len(words) - 1), 0, -1):
+            lead = " ".join(words[:n])
+            if lead in own:
+                table[key] = own[lead]
+                break
+
+
 def _alias_forms(name: str, countries: tuple[str, ...]) -> list[str]:
     """Return the lower-cased alias and its possessive form when it starts with a country.
 
@@ -219,6 +241,7 @@ class ActorBook:
     def _pattern(self, conflict: str | None) -> tuple[NameScanner | None, dict[str, str]]:
         if conflict not in self._cache:
             table: dict[str, str] = {}
+            own: dict[str, str] = {}  # the article's war's own (not generic) aliases
             ordered = ([self.conflicts[conflict]] if conflict in self.conflicts else [])
             ordered += [c for c in self.conflicts.values() if c.id != conflict]
             for c in ordered:
@@ -231,8 +254,10 @@ class ActorBook:
                         for key in _alias_forms(name, c.countries):
                             if c.id == conflict:
                                 table[key] = norm
+                                own[key] = norm
                             else:
                                 table.setdefault(key, norm)
+            _own_alias_leads(table, own)
             self._cache[conflict] = (_alternation(list(table)), table)
         return self._cache[conflict]
 

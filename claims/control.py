@@ -35,6 +35,7 @@ from claims.control_actors import (
 )
 from claims.control_places import (
     _ANAPHOR,
+    _CONTAINER_AFTER,
     _IT,
     _PREFIX_STATE,
     _REGION_CAPITAL,
@@ -193,8 +194,18 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
         if actor is not None and not targets and trig.action == "withdrew" and re.match(
                 r"\s*(?:on|in|at|overnight|after|before|late|early|[,.;]|$)", sentence[end:]):
             # "seized Lalibela ... before pulling out on Saturday": the place just named
-            earlier = [p for p in places if p.end <= start and not country_code(p.name)]
-            targets = earlier[-1:]
+            targets = _place_left(sentence, start, places,
+                                  discourse if _subject_of(sentence, actor, start) else None)
+    elif voice == "departure":
+        actor = _actor_before(sentence, start, actors) or \
+            _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
+                                  ctx.speakers, ctx.book, ctx.conflict)
+        if actor is not None and not _subject_of(sentence, actor, start):
+            return None  # "... stormed the town, and foreign workers fled to a hotel"
+        targets = _place_left(sentence, start, places, None)
+    elif voice == "flag_passive":
+        targets = _places_after(sentence, end, places)
+        actor = _flag_owner(sentence, start, actors)
     elif voice == "nominal":
         targets = _places_after(sentence, end, places)
         by = re.search(r"\b(?:by|to)\s+", sentence[end:end + 120])
@@ -227,7 +238,12 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
             _generic_actor_before(sentence, start, actors, allow_pronoun, discourse,
                                   ctx.speakers, ctx.book, ctx.conflict)
         at = _LOCATIVE.search(sentence, end, end + 90)
-        targets = _places_after(sentence, at.end(), places, limit=5) if at else []
+        # rule *locative-object-is-place*: "attacked Tikrit in northern Iraq": the object is
+        # a place, so it is what was attacked (the locative only locates it)
+        direct = [p for p in _places_after(sentence, end, places, limit=25)
+                  if at is not None and p.end <= at.start()
+                  and not country_code(p.name)] if at else []
+        targets = direct or (_places_after(sentence, at.end(), places, limit=5) if at else [])
     elif voice == "nominal_by":
         actor = _actor_after(end, actors, 10)
         on = re.search(r"\b(?:on|against)\s+", sentence[end:end + 120])
@@ -245,6 +261,53 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
     if actor is None:
         return None
     return actor, targets
+
+
+def _flag_owner(sentence: str, pos: int, actors: list[ActorMention]) -> ActorMention | None:
+    """Return whose flag "flag" at ``pos`` is: an actor or a demonym just before it.
+
+    Rule *flag-raised-passive*: "the M23 flag", "a Ukrainian flag", "the Taliban's white
+    flag"; a few words of colour or kind ("national", "white") may stand between.
+    """
+    lead = re.search(r"(?:[’']s)?\s+(?:(?:national|white|black|red|blue|green|new|own|"
+                     r"tricolou?r)\s+)?$", sentence[max(0, pos - 40):pos])
+    near = max(0, pos - 40) + lead.start() if lead else pos
+    named = next((a for a in reversed(actors) if a.end <= pos and near - a.end <= 1), None)
+    if named is not None:
+        return named
+    word = re.search(r"[A-Z][a-z]+$", sentence[max(0, near - 20):near])
+    return _demonym_actor_at(sentence, max(0, near - 20) + word.start()) if word else None
+
+
+def _subject_of(sentence: str, actor: ActorMention, pos: int) -> bool:
+    """Whether ``actor`` is the subject of the verb at ``pos``: same clause, a few words off."""
+    if actor.end > pos:
+        return False
+    gap = sentence[actor.end:pos]
+    return "," not in gap and ";" not in gap and len(gap.split()) <= 6
+
+
+def _place_left(sentence: str, pos: int, places: list[PlaceRef],
+                discourse: Discourse | None) -> list[PlaceRef]:
+    """Return the place a side left when the sentence names only where it went.
+
+    Rule *withdrew-towards* ("government troops fell back towards Juba after the rebels
+    seized Bor", "soldiers at the base fled across the border"): the town named last before
+    the verb in the sentence, not a country (where a side flees to) nor a province that
+    only locates the town. Rule *withdrew-implied-place* (``discourse`` given, for a
+    withdrawal with no destination: "The garrison withdrew after hours of fighting"): else
+    the town the article named last. A destination with no place left ("fled into the
+    forest") is no claim.
+    """
+    earlier = [p for p in places if p.end <= pos and not country_code(p.name)
+               and not _CONTAINER_AFTER.match(sentence, p.end)]
+    if earlier:
+        return earlier[-1:]
+    entry = discourse.place_for("town") if discourse is not None else None
+    if entry is None:
+        return []
+    return [PlaceRef(pos, pos, entry.name, entry.name,
+                     discourse.place_reason("(the place left)", entry))]
 
 
 def _parsed_subject(sentence: str, pos: int, actors: list[ActorMention], allow_pronoun: bool,
@@ -369,6 +432,7 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                            use_parse)
     out: list[ControlStatement] = []
     seen: set[tuple[str, str, str | None]] = set()
+    previous: tuple[re.Match[str], ActorMention | None] | None = None
     for trig, match in matches:
         action = _event_action(trig, match, sentence)
         roles = _roles(trig, match, sentence, actors, places, allow_pronoun,
@@ -377,9 +441,15 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
             continue
         actor, targets = roles
         start, end = match.start(), match.end()
+        found = actor
+        actor = _shared_subject(sentence, trig, match, actor, previous)
+        previous = (match, _subject(trig, match, sentence, actor, actors, allow_pronoun,
+                                    discourse, ctx))
         a_start, a_end = (actor.start, actor.end) if actor is not None else (start, start)
-        if isinstance(actor, _AnaphoricActor) and actor.start == actor.end:
-            a_start = a_end = start  # a stand-in from earlier sentences spans nothing here
+        if (isinstance(actor, _AnaphoricActor) and actor.start == actor.end) or actor is not found:
+            # a stand-in from earlier sentences, or a subject shared with the verb before
+            # (whose statement spans it): nothing more of the sentence is this statement's
+            a_start = a_end = start
         for target in targets:
             if a_start <= target.start < a_end:
                 continue
@@ -399,7 +469,62 @@ def find_control_statements(sentence: str, *, conflict: str | None = None,
                                      discourse, ctx, seen))
     out.extend(_controlled_prefix(sentence, places, book, conflict, seen))
     out.extend(_strongholds(sentence, places, actors, out))
-    return out
+    return _without_former_holders(out)
+
+
+#: Rule *shared-subject*: "its troops had pushed Russian forces out of Balakliia and were
+#: advancing towards Kupiansk": a verb after "and" with no subject of its own (only
+#: auxiliaries and adverbs between) shares the subject of the verb before, not its object.
+_SHARED_SUBJECT_GLUE = re.compile(r"^[^,;:]*?\band\s+(?:(?:then|later|also|now|soon|"
+                                  r"were|was|had|have|has|is|are|been)\s+)*$", re.IGNORECASE)
+
+
+def _subject(trig: Trigger, match: re.Match[str], sentence: str, actor: ActorMention | None,
+             actors: list[ActorMention], allow_pronoun: bool, discourse: Discourse | None,
+             ctx: _SentenceContext) -> ActorMention | None:
+    """Return the grammatical subject of a trigger (None for passive and nominal forms).
+
+    Its actor, or for an object trigger ("A drove B out of X") the side before the verb.
+    """
+    if trig.voice != "object":
+        return actor if trig.voice in {"active", "departure", "locative"} else None
+    return _actor_before(sentence, match.start(), actors) or _generic_actor_before(
+        sentence, match.start(), actors, allow_pronoun, discourse, ctx.speakers, ctx.book,
+        ctx.conflict)
+
+
+def _shared_subject(sentence: str, trig: Trigger, match: re.Match[str],
+                    actor: ActorMention | None,
+                    previous: tuple[re.Match[str], ActorMention | None] | None,
+                    ) -> ActorMention | None:
+    """Return the actor of a verb that may be coordinated with the verb before it.
+
+    The previous verb's subject (*shared-subject*) when the actor found stands after that
+    verb (its object) and only "and" follows it; else the actor found.
+    """
+    if (previous is None or actor is None or previous[1] is None
+            or trig.voice not in {"active", "departure", "locative"}):
+        return actor
+    before, subject = previous
+    if subject is actor or not before.start() < actor.start < match.start():
+        return actor
+    if _SHARED_SUBJECT_GLUE.match(sentence[actor.end:match.start()]) is None:
+        return actor
+    return subject
+
+
+def _without_former_holders(found: list[ControlStatement]) -> list[ControlStatement]:
+    """Drop a hold of a place the same sentence says another side took or entered.
+
+    Rule *former-holder*: "recaptured Mocimboa da Praia, which insurgents had held for a
+    year", "took Kidal, a town held by Tuareg rebels for a decade": the hold is the state
+    the capture ended, not a claim of who holds the place now.
+    """
+    taken = {(_place_key(s.place), s.actor_norm) for s in found
+             if s.action in {"captured", "entered"}}
+    return [s for s in found if s.action != "holds"
+            or not any(place == _place_key(s.place) and norm != s.actor_norm
+                       for place, norm in taken)]
 
 
 _STRONGHOLD = re.compile(r",\s*(?:which\s+is\s+|now\s+)?(?:an?|the)\s+(?:[\w’'-]+\s+){0,6}?"

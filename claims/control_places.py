@@ -488,11 +488,26 @@ _LEAD_STOP = frozenset({
 _REGION_POSSESSIVE = re.compile(r"\b[A-Z][\w-]+\s+(?:province|governorate|region|district)[’']s\s+")
 
 
+_SIDE_POSITIONS = re.compile(r"\b(?:(?-i:[A-Z])[\w’'-]+\s+){1,3}(?=(?:positions|targets|bases|"
+                             r"strongholds|hideouts|troops|forces|soldiers|units|convoys?|"
+                             r"columns?)\s+(?:(?:massing|massed|gathering|gathered|stationed|"
+                             r"deployed|advancing|dug\s+in)\s+)?(?:around|near|in|outside|at)\s)")
+
+
+_UN_DESIGNATION = re.compile(r"\bU\.?N\.?(?=\s+safe\s+(?:area|haven|zone)|-(?:protected|"
+                             r"declared|designated|run|administered)\b)")
+
+
 def _lead_ok(gap: str) -> bool:
     """Tell whether the words between a verb and a name can be the name's lead-in."""
     if _PLACE_LEAD.match(gap):
         return True
     gap = _REGION_POSSESSIVE.sub(" ", gap)
+    # rule *side-positions-lead*: "strikes on Houthi positions around Sirwah": the side's
+    # name before "positions" describes what was hit, the place follows
+    gap = _SIDE_POSITIONS.sub(" ", gap)
+    # rule *un-designation-lead*: "the UN safe area of Srebrenica", "a UN-protected enclave"
+    gap = _UN_DESIGNATION.sub(" ", gap)
     gap = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", " ", gap)
     # "the northern Lebanese city of": a demonym describing the place is part of the lead-in
     gap = re.sub(r"\b[A-Z][a-z]+\b(?=\s+(?:\w+\s+)?(?:town|city|village)\s+of\s*$)",

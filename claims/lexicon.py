@@ -124,7 +124,10 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("holds", "state_after",
        r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:still\s+|now\s+|firmly\s+)?under\s+"
        r"(?=[\w’'-]+(?:\s+[\w’'-]+)?\s+control\b)", agentless="sentence"),
-    _t("besieged", "state_after", r"\bunder\s+(?:full\s+|total\s+|complete\s+)?siege\s+by\b"),
+    # rule *blockade-by*: "under blockade by the militants", "under encirclement by junta
+    # troops" besiege as "under siege by" does
+    _t("besieged", "state_after", r"\bunder\s+(?:(?:a|full|total|complete|tight)\s+)?"
+                                  r"(?:siege|blockade|encirclement)\s+by\b"),
     _t("besieged", "state_after", r"\b(?:was|were)\s+(?:encircled|surrounded|besieged)\s+by\b"),
     _t("captured", "list_after",
        r"\b(?:villages|towns|cities|areas|positions|settlements)\s+(?:and\s+\w+\s+)?"
@@ -177,7 +180,10 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"(?:offensive|assault|onslaught|attacks?)\s+(?:on|against)\b"),
     _t("besieged", "nominal", r"\b(?:the\s+)?(?:siege|blockade|encirclement)\s+(?:of|on)\b",
        agentless="sentence"),
-    _t("entered", "nominal", r"\b(?:an?\s+|the\s+)?incursions?\s+(?:\w+\s+){0,3}?into\b"),
+    # rule *advance-into* (nominal): "the rebels' advance into Goma", "the army's push into
+    # Omdurman": the possessor entered the place
+    _t("entered", "nominal", r"\b(?:an?\s+|the\s+)?(?:incursions?|advance|push|thrust|"
+                             r"entry)\s+(?:\w+\s+){0,3}?into\b"),
     _t("captured", "active", r"\b(?:took|taken|taking|take|takes)\s+over\b"),
     # --- active forms ---
     _t("withdrew", "object",
@@ -228,6 +234,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("captured", "active",
        r"\b(?:rais(?:ed|ing)|hoist(?:ed|ing)|plant(?:ed|ing)|unfurl(?:ed|ing))\s+"
        r"(?:(?:their|its|his|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?flags?\s+(?:over|above|atop)\b"),
+    # rule *flag-raised-passive*: "A Ukrainian flag was raised over the council in Izium",
+    # "the Taliban's flag has been hoisted above the governor's office": the side whose flag
+    # it is (named or as a demonym just before "flag") took the place
+    _t("captured", "flag_passive",
+       r"\bflags?\s+(?:(?:was|were|has|have|had|been|is|are|being|now)\s+)+(?:raised|hoisted|"
+       r"planted|unfurled)\s+(?:over|above|atop)\b"),
     _t("captured", "active", r"\brejected\s+(?:\w+\s+){1,4}?from\b"),
     _t("captured", "active", r"\bmade\s+(?:\w+\s+)?progress\s+in\s+recapturing\b"),
     _t("captured", "active", r"\b" + _CAPTURE_VERB + r"\b(?!\s+(?:by|place|part|over|off|up|"
@@ -239,17 +251,30 @@ TRIGGERS: tuple[Trigger, ...] = _named((
                              r"neighbou?rhoods|suburbs|districts)\b)"),
     _t("withdrew", "active",
        r"\b(?:withdr(?:ew|awn|aw|awing|aws)|pull(?:ed|ing|s)?\s+(?:out|back)|retreat(?:ed|ing|s)?|"
+       # rule *fell-back*: "fell back from the ridge", "pulled its fighters out of X"
+       r"f[ae]ll(?:ing|s|en)?\s+back|pull(?:ed|ing|s)?\s+(?:its|their|his)\s+(?:[\w-]+\s+){0,2}?"
+       r"(?:out|back)|"
        r"fled|flee(?:ing|s)?|escaped|evacuat(?:ed|ing)|abandon(?:ed|ing)|were\s+pushed|was\s+pushed|"
        # rule *forced-out-passive*: "troops were forced out of the district"
        r"(?:were|was|been|being)\s+forced|"
-       r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+(?:\w+\s+){0,4}?"
-       r"(?:from|out\s+of|of)\b"),
+       r"pushed\s+back|chased\s+(?:\w+\s+)?out|driven\s+out|expelled)\s+"
+       # "of" right after the verb ("driven out of"), not "withdrew after hours of fighting"
+       r"(?:(?:\w+\s+){0,4}?(?:from|out\s+of)|of)\b"),
     _t("withdrew", "active",
        r"\b(?:had\s+)?left\s+(?=the\s+(?:town|city|base|airbase|airport|area)|[A-Z])"),
+    # rule *withdrew-towards*: "retreated towards Juba", "fell back to the hills", "fled into
+    # the forest": the side left the place named before (in the sentence, else the article's
+    # last town); where it went is no claim
+    _t("withdrew", "departure",
+       r"\b(?:f[ae]ll(?:ing|s|en)?\s+back|pull(?:ed|ing|s)?\s+(?:out|back)|"
+       r"withdr(?:ew|awn|awing|aws)|retreat(?:ed|ing|s)?|fled|escaped)\s+"
+       r"(?=(?:to|towards?|into|across|in\s+the\s+direction\s+of)\s)"),
     # "seized Debre Tabor before pulling out on Sunday": the place is the one just named
     _t("withdrew", "active",
-       r"\b(?:pull(?:ed|ing|s)?\s+(?:out|back)|withdr(?:ew|awing|aws)|retreat(?:ed|ing|s)?)\b"
-       r"(?!\s+(?:[\w’'-]+\s+){0,4}?(?:from|out\s+of|of|to|towards?|into)\b)"),
+       r"\b(?:pull(?:ed|ing|s)?\s+(?:out|back)|withdr(?:ew|awing|aws)|retreat(?:ed|ing|s)?|"
+       r"f[ae]ll(?:ing|s|en)?\s+back)\b"
+       # "of" only right after the verb: "withdrew after hours of fighting" names no place
+       r"(?!\s+(?:(?:[\w’'-]+\s+){0,4}?(?:from|out\s+of|to|towards?|into)|of)\b)"),
     _t("withdrew", "active", r"\b(?:withdr(?:ew|awn)|fled|abandoned|evacuated)\s+(?=the\s+(?:town|"
                              r"city|base|airbase|airport|area)|[A-Z])"),
     _t("lost", "active",
@@ -257,9 +282,13 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     # rule *stormed-facility*: storming a building or a post is an attack on it (the
     # town it stands in is attacked); storming a town is entering it
     _t("attacked", "active",
-       r"\bstorm(?:ed|ing|s)?\b(?=\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:prison|"
+       r"\bstorm(?:ed|ing|s)?\b(?=\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:villages\b|(?:prison|"
        r"jail|base|barracks|hotel|compound|headquarters|camp|checkpoint|outpost|post|"
-       r"(?:police\s+)?station|garrison|embassy|palace|hospital|parliament|ministry)s?\b)"),
+       r"(?:police\s+)?station|garrison|embassy|palace|hospital|parliament|ministry|"
+       # rule *stormed-positions*: "stormed several villages near Vovchansk", "stormed
+       # army positions outside Djibo": an assault on the places around a town ("stormed
+       # the village of X" names the place stormed, which is entered)
+       r"position|trench|defen[cs]e|line)s?\b))"),
     _t("entered", "active",
        r"\b(?:(?:re-?)?enter(?:ed|ing|s)?|storm(?:ed|ing|s)?|stormed\s+into|"
        r"(?:push|walk|march|pour|mov|drive|drove|roll|swept|sweep|advanc)(?:ed|ing|e|s)?\s+"
@@ -291,7 +320,9 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("attacked", "active",
        r"\b(?:launched|carried\s+out|conducted|staged)\s+(?:\w+\s+){0,7}?(?:air\s*strikes?|"
        r"airstrikes?|air\s+raids?|drone\s+strikes?|strikes?|attacks?|assault|shelling|"
-       r"bombardment|rocket\s+attacks?)\s+(?:\w+\s+){0,4}?(?:on|against|in)\b"),
+       # rule *offensive-in*: "launched an offensive in Khartoum" attacks Khartoum
+       r"bombardment|rocket\s+attacks?|offensive|counter-?offensive)\s+(?:\w+\s+){0,4}?"
+       r"(?:on|against|in)\b"),
 ))
 
 #: Words just before a capture verb that make it an intention, not an event.
@@ -303,7 +334,10 @@ FUTURE_OR_INTENT = re.compile(
     r"attempt(?:s|ed|ing)?\s+to|tr(?:y|ying|ied)\s+to|efforts?\s+to|push\s+to|expected\s+to|"
     r"set\s+to|likely\s+to|about\s+to|hop(?:e|es|ed|ing)\s+to|need(?:s|ed)?\s+to|"
     r"call(?:s|ed)?\s+(?:on\s+\w+\s+)?to|urg(?:e|es|ed)\s+\w+\s+to|vowing\s+to|"
-    r"able\s+to\s+(?=not)|to\s+(?:defend|protect|help))\s+(?:\w+\s+)?$"
+    r"able\s+to\s+(?=not)|to\s+(?:defend|protect|help)|"
+    # rule *feared-event*: what is feared or warned of has not happened ("diplomats feared
+    # an advance into Tripoli")
+    r"fear(?:s|ed|ing)?|warn(?:s|ed|ing)?\s+of)\s+(?:\w+\s+)?$"
     # a purpose or an aim in the gerund: "mobilized for retaking it", "focused on dislodging"
     r"|\b(?:for|(?:focused|focusing|intent|bent|set|working|insist\w*)\s+on)\s+[\"“']?"
     r"(?:[\w’'-]+\s+(?:and|or)\s+)?(?:\w+ing\s+[^.;]{0,40}?\s+and\s+)?$",

@@ -46,6 +46,7 @@ DATA = Path(__file__).with_name("data")
 CONTROL = DATA / "probe_control.jsonl"
 ROUND8 = DATA / "probe_control_round8.jsonl"
 ROUND9 = DATA / "probe_control_round9.jsonl"
+ROUND10 = DATA / "probe_control_round10.jsonl"
 DISTANCE = DATA / "probe_distance.jsonl"
 
 
@@ -92,6 +93,12 @@ SETS = {
                        min_distance_lines=0, min_distance_claims=0, min_articles=35,
                        min_wars=20, sentences_per_article=(2, 6),
                        max_war_share={"libya": 0.10, "syria": 0.10}),
+    "round10": ProbeSet(ROUND10, None, min_sentences=120, min_control_lines=120,
+                        min_claims=90, min_distance_lines=0, min_distance_claims=0,
+                        min_articles=30, min_wars=20, sentences_per_article=(2, 6),
+                        wars_without_norms=frozenset({"chechnya", "korea1950", "srilanka",
+                                                      "vietnam"}),
+                        max_war_share={"ukraine": 0.10, "libya": 0.10, "syria": 0.10}),
 }
 
 #: Floors on the probe figures (the extractor's last measured figures, less 0.02: control
