@@ -235,6 +235,11 @@ def find_arabic_actors(folded: str, text: str | None = None) -> list[ArabicActor
     return out
 
 
+#: Rule "national army of the war": "الجيش الوطني" / "قوات الجيش الوطني" with no country after
+#: them are the state army of the article's war (Yemen's, Somalia's, Afghanistan's), not the
+#: Libyan National Army whose short name they also are; ``conflicts.json`` lists them as
+#: LNA generics, so only a Libyan article reads them as the LNA.
+NATIONAL_ARMY_WORDS: tuple[str, ...] = ("الجيش الوطني", "قوات الجيش الوطني")
 #: Generic words for a side of a war (folded, nominative; the genitive/accusative ين of a
 #: plural is read as ون). They are actors only through the article's conflict.
 GENERIC_WORDS: tuple[str, ...] = (
@@ -246,6 +251,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "الميليشيات", "الميليشيا", "المليشيات", "المليشيا", "ميليشيات", "ميليشيا", "الثوار",
     "التنظيم", "عناصر التنظيم", "مسلحو التنظيم", "القوات الموالية للحكومه", "الحكومه",
     "القطعات العسكريه", "قوات المعارضه", "قوات المعارضه المسلحه", "الجنود",
+    *NATIONAL_ARMY_WORDS,
     *(f"{force}{head}" for head in ("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
                                     "الجبهه")
       for force in ("", "مقاتلو ", "عناصر ", "مسلحو ")),
@@ -260,7 +266,7 @@ _FORCE_OF = ("مقاتلو", "عناصر", "مسلحو")
 #: القوات المسلحة سيطرتها" in Mali is the Malian army; "بعد فرار الجنود" in Iraq, the
 #: Iraqi forces).
 ARMY_WORDS: frozenset[str] = frozenset(("القوات المسلحه", "القوات النظاميه", "الجيش النظامي",
-                                        "القطعات العسكريه", "الجنود"))
+                                        "القطعات العسكريه", "الجنود", *NATIONAL_ARMY_WORDS))
 
 
 @lru_cache(maxsize=1)
