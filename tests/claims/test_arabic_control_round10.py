@@ -29,3 +29,16 @@ def _claims(sentence: str, conflict: str, published: str = "2023-05-10") -> list
 def test_national_army_of_the_war(sentence: str, want: tuple) -> None:
     """Rule "national army of the war": الجيش الوطني is the LNA only in a Libyan article."""
     assert want in _claims(sentence, "any")
+
+
+@pytest.mark.parametrize(("sentence", "conflict", "want"), [
+    ("أعلنت قوات الدعم السريع سيطرتها على مدينة سنجة، في حين قال الجيش إن قواته انسحبت من "
+     "المدينة.", "sudan", ("withdrew", "سنجة", "SAF")),
+    ("أعلنت هيئة تحرير الشام دخول مدينة حماة، بينما قالت وزارة الدفاع السورية إن قواتها "
+     "انسحبت من المدينة.", "syria", ("withdrew", "حماة", "Syrian government")),
+    ("أكدت حركة الشباب سيطرتها على بلدة جوهر، في حين قال الجيش الصومالي إن قواته انسحبت "
+     "منها لأسباب تكتيكية.", "somalia", ("withdrew", "جوهر", "Somali government")),
+])
+def test_nearest_speaker(sentence: str, conflict: str, want: tuple) -> None:
+    """Rule "nearest speaker": "قواته" after the second speaker's إن is that speaker's."""
+    assert want in _claims(sentence, conflict)
