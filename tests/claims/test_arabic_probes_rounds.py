@@ -1,4 +1,4 @@
-"""The Arabic probe sets of rounds 6, 7, 8 and 10 (``tests/data/arabic/probes_round6`` ...) are sound.
+"""The Arabic probe sets of rounds 6, 7, 8 and 10 (``tests/data/arabic/probes_round*``) are sound.
 
 They have no geoparse file (their sentences are measured for claims only), so
 ``test_arabic_probe_files.py`` does not read them; these checks are the ones of that file
