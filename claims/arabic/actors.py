@@ -399,8 +399,12 @@ def find_arabic_actor_references(folded: str, text: str | None = None,
 #: Words joining a force to the named side it belongs to: "مسلحون من جماعة X", "الفصائل
 #: بقيادة X", "المجموعات الموالية لـ X", "الوحدات التابعة لـ X" (up to two words before:
 #: المسلحة، العسكرية). "المدعومة من X" names a backer, not the side: it is not here.
-_BELONGS_RE = re.compile(r"\s+(?:\S+\s+){0,2}?(?P<link>من|بقياده|(?:ال)?موالي\S*|(?:ال)?تابع\S*)"
-                         r"\s+")
+#: Rule "descriptive actor": wire copy names a force by what it is said to belong to —
+#: "مسلحون موالون لـ X", "مسلحون مرتبطون بـ X", "مسلحون ينتمون إلى X", "مسلحون يشتبه في
+#: انتمائهم إلى X", "مسلحون يعتقد أنهم من X" (the clitic ل / ب of X is outside its name).
+_BELONGS_RE = re.compile(r"\s+(?:\S+\s+){0,2}?(?P<link>من|بقياده|(?:ال)?موال\S*|(?:ال)?تابع\S*|"
+                         r"(?:ال)?مرتبط\S*|[يت]نتم\S*\s+الي|(?:ال)?منتم\S*\s+الي|"
+                         r"انتما\S*\s+الي)\s+")
 
 
 #: Fighters "of" a named actor right before its name: "مقاتلين من مجموعة فاغنر".
@@ -437,7 +441,8 @@ def merge_appositions(folded: str, actors: list[ArabicActor],
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         if nxt is not None and nxt.kind == "name" and nxt.norm and nxt.norm != actor.norm:
             gap = folded[actor.end:nxt.start]
-            gap = gap[:-1] if gap.endswith("ل") else gap  # "لحكومة": the clitic is outside
+            # "لحكومة", "بحركة": the clitic is outside the name
+            gap = gap[:-1] if gap.endswith(("ل", "ب")) and not gap.endswith(" ") else gap
             m = _BELONGS_RE.fullmatch(gap)
             if m and "مدعوم" not in gap and (actor.kind != "name" or m["link"] == "بقياده"):
                 out.append(ArabicActor(actor.start, nxt.end,
