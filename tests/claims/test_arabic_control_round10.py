@@ -42,3 +42,34 @@ def test_national_army_of_the_war(sentence: str, want: tuple) -> None:
 def test_nearest_speaker(sentence: str, conflict: str, want: tuple) -> None:
     """Rule "nearest speaker": "قواته" after the second speaker's إن is that speaker's."""
     assert want in _claims(sentence, conflict)
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("وهاجم مسلحون مرتبطون بحركة الشباب قاعدة عسكرية في بلدوين.",
+     ("attacked", "بلدوين", "al-Shabaab")),
+    ("وسيطر مسلحون ينتمون إلى بوكو حرام على بلدة مونغونو.",
+     ("captured", "مونغونو", "Boko Haram")),
+    ("وهاجم مسلحون موالون لتنظيم الدولة نقطة للجيش قرب كركوك.",
+     ("attacked", "كركوك", "ISIS")),
+    ("وقصف مقاتلون يعتقد أنهم من قوات الدعم السريع أحياء في مدينة الأبيض.",
+     ("attacked", "الأبيض", "RSF")),
+])
+def test_descriptive_actor(sentence: str, want: tuple) -> None:
+    """Rule "descriptive actor": "مسلحون موالون لـ / مرتبطون بـ / ينتمون إلى X" is X."""
+    assert want in _claims(sentence, "any")
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("وأعلن تنظيم الدولة مسؤوليته بعد أن هاجم مسلحوه مدينة جلال آباد شرقي أفغانستان.",
+     ("attacked", "جلال آباد", "ISIS-K")),
+    ("وسيطر مسلحون مرتبطون بتنظيم الدولة على بلدة ماكوميا في شمال موزمبيق.",
+     ("captured", "ماكوميا", "Insurgents")),
+    ("وهاجم مسلحو تنظيم الدولة مدينة مايدوغوري في شمال شرق نيجيريا.",
+     ("attacked", "مايدوغوري", "ISWAP")),
+    ("واستعاد تنظيم الدولة الإسلامية السيطرة على بلدة الباغوز في شرق سوريا.",
+     ("captured", "الباغوز", "ISIS")),
+])
+def test_local_branch_of_the_islamic_state(sentence: str, want: tuple) -> None:
+    """Rule "local branch of the Islamic State": تنظيم الدولة is the war's own branch."""
+    got = _claims(sentence, "any")
+    assert want in got, got
