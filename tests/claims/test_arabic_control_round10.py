@@ -73,3 +73,19 @@ def test_local_branch_of_the_islamic_state(sentence: str, want: tuple) -> None:
     """Rule "local branch of the Islamic State": تنظيم الدولة is the war's own branch."""
     got = _claims(sentence, "any")
     assert want in got, got
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("وسيطرت ميليشيا الجنجويد على بلدة مليط شمال الفاشر.", ("captured", "مليط", "RSF")),
+    ("ودخل مقاتلو تحالف نهر الكونغو مدينة بوكافو دون مقاومة.", ("entered", "بوكافو", "M23")),
+    ("وأعلنت إدارة العمليات العسكرية سيطرتها على مدينة حمص.", ("captured", "حمص", "HTS")),
+    ("واستعادت قوات الشرعية مديرية حريب في محافظة مأرب.",
+     ("captured", "حريب", "Yemeni government")),
+    ("وقصف الجيش البورمي مدينة لاشيو بالطائرات.", ("attacked", "لاشيو", "Tatmadaw")),
+    ("ودخل مقاتلو الفيلق الأفريقي مدينة كيدال إلى جانب الجيش المالي.",
+     ("entered", "كيدال", "Wagner")),
+    ("وتوغلت قوات الاحتلال الإسرائيلي في مدينة رفح.", ("entered", "رفح", "Israel")),
+])
+def test_press_names_of_the_sides(sentence: str, want: tuple) -> None:
+    """Rule "press names of the sides" (conflicts.json): names Arabic wire copy uses."""
+    assert want in _claims(sentence, "any")
