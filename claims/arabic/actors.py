@@ -350,6 +350,18 @@ def generic_norm(words: str, conflict: str | None) -> str | None:
     return norms.pop() if len(norms) == 1 else None
 
 
+#: Ordinal words of a formation's number (folded, both genders): "اللواء التاسع"، "الفرقة الثالثة".
+_ORDINALS = ("الاول", "الاولي", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الرابعه",
+             "الخامس", "الخامسه", "السادس", "السادسه", "السابع", "السابعه", "الثامن", "الثامنه",
+             "التاسع", "التاسعه", "العاشر", "العاشره")
+#: Rule "numbered formation": a division, brigade, battalion or corps named by its number
+#: ("الفرقة 17 مشاة"، "اللواء التاسع"، "الكتيبة الثالثة مدرعة") is a unit of the state army
+#: of the article's war, read as "الجيش" is there (none where the war has no one army).
+FORMATION_RE = re.compile(
+    r"(?<![\w])[وفبل]?(?P<name>(?:ال)?(?:فرقه|لواء|كتيبه|فيلق|اللواء)\s+(?:\d+|"
+    + "|".join(_ORDINALS) + r")(?:\s+(?:مشاه|مدرع\S*|مظلي\S*|ميكانيكي\S*|مدفعيه))?)(?![\w])")
+
+
 def find_arabic_generic_actors(folded: str, conflict: str | None, text: str | None = None,
                                named: list[ArabicActor] | None = None) -> list[ArabicActor]:
     """Find generic actor words outside the named actors, normalized via ``conflict``.
@@ -367,7 +379,14 @@ def find_arabic_generic_actors(folded: str, conflict: str | None, text: str | No
         norm = generic_norm(m.group("name"), conflict)
         out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
                                (conflict,) if norm and conflict else (), "generic"))
-    return out
+    for m in FORMATION_RE.finditer(folded):  # rule "numbered formation"
+        start, end = m.start("name"), m.end("name")
+        if any(s < end and start < e for s, e in taken):
+            continue  # "اللواء 35 التابع لقوات حفتر": the side is named
+        norm = generic_norm("الجيش", conflict)
+        out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
+                               (conflict,) if norm and conflict else (), "generic"))
+    return sorted(out, key=lambda a: a.start)
 
 
 #: Bare unit words that mean the force the report is about (named before): "اقتحمت القوات

@@ -89,3 +89,15 @@ def test_local_branch_of_the_islamic_state(sentence: str, want: tuple) -> None:
 def test_press_names_of_the_sides(sentence: str, want: tuple) -> None:
     """Rule "press names of the sides" (conflicts.json): names Arabic wire copy uses."""
     assert want in _claims(sentence, "any")
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("وذكر شهود عيان أن الفرقة 17 مشاة انسحبت من مدينة سنجة.", ("withdrew", "سنجة", "SAF")),
+    ("وقال مصدر عسكري إن اللواء التاسع دخل بلدة القيارة جنوب الموصل.",
+     ("entered", "القيارة", "Iraqi forces")),
+    ("واستعادت الفرقة الثالثة مدرعة السيطرة على بلدة أبو الظهور في ريف إدلب.",
+     ("captured", "أبو الظهور", "Syrian government")),
+])
+def test_numbered_formation(sentence: str, want: tuple) -> None:
+    """Rule "numbered formation": "الفرقة 17 مشاة" is a unit of the war's state army."""
+    assert want in _claims(sentence, "any")
