@@ -101,3 +101,29 @@ def test_press_names_of_the_sides(sentence: str, want: tuple) -> None:
 def test_numbered_formation(sentence: str, want: tuple) -> None:
     """Rule "numbered formation": "الفرقة 17 مشاة" is a unit of the war's state army."""
     assert want in _claims(sentence, "any")
+
+
+@pytest.mark.parametrize(("sentence", "conflict"), [
+    ("وحذرت الأمم المتحدة من أن اقتحام مدينة الفاشر قد يؤدي إلى كارثة إنسانية.", "sudan"),
+    ("وحذر مسؤولون محليون من سقوط مدينة مأرب بيد الحوثيين خلال أيام.", "yemen"),
+    ("ويأتي ذلك وسط تحذيرات من اجتياح إسرائيلي وشيك لمدينة رفح.", "gaza"),
+])
+def test_warning(sentence: str, conflict: str) -> None:
+    """Rule "warning": what a warning is about has not happened; no claim."""
+    assert _claims(sentence, conflict) == []
+
+
+@pytest.mark.parametrize(("sentence", "conflict"), [
+    ("ونفى المتحدث باسم الجيش الأوكراني أن تكون مدينة تشاسيف يار قد سقطت.", "ukraine"),
+    ("ونفت الحكومة الإثيوبية أن تكون بلدة ديسي قد سقطت بيد المتمردين.", "ethiopia"),
+    ("ونفى الجيش السوداني أن تكون مدينة الفاشر قد سقطت، مؤكدا استمرار القتال فيها.", "sudan"),
+])
+def test_denied_that_place_first(sentence: str, conflict: str) -> None:
+    """Rule "denied that, place first": "نفى أن تكون X قد سقطت" reports no fall."""
+    assert all(action != "captured" for action, _, _ in _claims(sentence, conflict))
+
+
+def test_fall_still_read_without_denial() -> None:
+    """The same sentences without the denial keep their claim."""
+    got = _claims("وقال مصدر عسكري إن بلدة ديسي قد سقطت بيد المتمردين.", "ethiopia")
+    assert any(action == "captured" and place == "ديسي" for action, place, _ in got)
