@@ -176,6 +176,9 @@ RULES: tuple[Rule, ...] = (
          objects=_object_forms("leave"), force_only=True),
     Rule("evacuation", lemma_pattern(_L["evacuate"]), None, "withdrew",
          objects=_object_forms("evacuate"), force_only=True),
+    # rule "redeployment outside": "أعادت وحداتها انتشارها خارج حماة" is a withdrawal from it
+    Rule("redeployment outside", r"(?:اعاد(?:ت|وا|تا|ا)?|[يتن]عيد(?:ون|ان)?|(?:ب|ل)?(?:ال)?اعاده)"
+         r"\s+(?:\S+\s+){0,3}?(?:ال)?(?:انتشار|تموضع|تمركز)\S*", r"خارج|الي\s+خارج", "withdrew"),
     Rule("deployment", lemma_pattern(_L["deploy"]), r"في|داخل", "holds", force_only=True),
     Rule("pull out", lemma_pattern(_L["pull out"]), r"من", "withdrew"),
     Rule("stronghold", r"(?:ال|ب)?معقل(?:ا|ه|ها)?|(?:ال)?معاقل", None, "holds", "stronghold"),

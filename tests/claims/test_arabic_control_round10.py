@@ -127,3 +127,21 @@ def test_fall_still_read_without_denial() -> None:
     """The same sentences without the denial keep their claim."""
     got = _claims("وقال مصدر عسكري إن بلدة ديسي قد سقطت بيد المتمردين.", "ethiopia")
     assert any(action == "captured" and place == "ديسي" for action, place, _ in got)
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("وأعادت القوات الروسية تموضعها خارج مدينة خيرسون.", ("withdrew", "خيرسون", "Russia")),
+    ("وقال الجيش إنه أعاد تمركز قواته خارج مدينة سنجة حفاظا على أرواح المدنيين.",
+     ("withdrew", "سنجة", "SAF")),
+    ("وأعادت القوات الحكومية الصومالية انتشارها خارج بلدة جوهر.",
+     ("withdrew", "جوهر", "Somali government")),
+])
+def test_redeployment_outside(sentence: str, want: tuple) -> None:
+    """Rule "redeployment outside": إعادة الانتشار / التموضع خارج X is a withdrawal from X."""
+    assert want in _claims(sentence, "any")
+
+
+def test_redeployment_inside_still_holds() -> None:
+    """Redeploying *in* a town keeps the deployment rule's holds."""
+    got = _claims("وأعادت القوات الروسية انتشارها في مدينة خيرسون.", "ukraine")
+    assert ("holds", "خيرسون", "Russia") in got
