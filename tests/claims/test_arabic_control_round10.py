@@ -145,3 +145,21 @@ def test_redeployment_inside_still_holds() -> None:
     """Redeploying *in* a town keeps the deployment rule's holds."""
     got = _claims("وأعادت القوات الروسية انتشارها في مدينة خيرسون.", "ukraine")
     assert ("holds", "خيرسون", "Russia") in got
+
+
+@pytest.mark.parametrize(("sentence", "place", "point"), [
+    ("ودخلت قوات دفاع تيغراي ميكيلي بعد انسحاب الجيش الإثيوبي.", "ميكيلي", (13.5, 39.5)),
+    ("أعلنت جبهة تحرير تيغراي أن مقاتليها استعادوا السيطرة على ميكيلي.", "ميكيلي", (13.5, 39.5)),
+    ("وسيطر جيش أراكان على مياوادي بعد معارك استمرت أسابيع.", "مياوادي", (16.7, 98.5)),
+])
+def test_slot_extended_readings(sentence: str, place: str, point: tuple,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rule "slot extended readings": a governed word read with و as o, ي as e in the war."""
+    import claims.arabic.extract as extract
+
+    row = {"article_id": "t", "sentence": sentence, "published": "2023-05-10"}
+    claims = [c for c in run_file([row])[0]["claims"] if c.get("place") == place]
+    assert claims and all(abs(c["place_lat"] - point[0]) < 1 and abs(c["place_lon"] - point[1]) < 1
+                          for c in claims)
+    monkeypatch.setattr(extract, "SLOT_EXTENDED_READINGS", False)
+    assert not [c for c in run_file([row])[0]["claims"] if c.get("place") == place]
