@@ -163,3 +163,22 @@ def test_slot_extended_readings(sentence: str, place: str, point: tuple,
                           for c in claims)
     monkeypatch.setattr(extract, "SLOT_EXTENDED_READINGS", False)
     assert not [c for c in run_file([row])[0]["claims"] if c.get("place") == place]
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("وسيطرت القوات الروسية على مدينة أفدييفكا بما فيها بلدة سيفيرنه.",
+     ("captured", "سيفيرنه", "Russia")),
+    ("وقال الجيش الإسرائيلي إن قواته دخلت عدة بلدات في الجنوب، بينها الخيام والناقورة.",
+     ("entered", "الناقورة", "Israel")),
+    ("واستعادت القوات العراقية مدينة الموصل بما في ذلك بلدة القيارة.",
+     ("captured", "القيارة", "Iraqi forces")),
+])
+def test_including(sentence: str, want: tuple) -> None:
+    """Rule "including": بينها / بما فيها X after a place gives X the verb's claim."""
+    assert want in _claims(sentence, "any")
+
+
+def test_and_from_it_is_no_list() -> None:
+    """"ومنها" after a place is "and from it": the next place is not entered."""
+    got = _claims("ودخلت القوات الروسية بلدة أفدييفكا ومنها انطلقت نحو بوكروفسك.", "ukraine")
+    assert ("entered", "بوكروفسك", "Russia") not in got
