@@ -101,7 +101,7 @@ ARABIC_SETS: tuple[tuple[str, Path], ...] = (
     ("dev", ARABIC_DIR), ("tune", ARABIC_DIR / "probes_tune"),
     ("holdout", ARABIC_DIR / "probes_holdout"), ("round6", ARABIC_DIR / "probes_round6"),
     ("round7", ARABIC_DIR / "probes_round7"), ("round8", ARABIC_DIR / "probes_round8"),
-    ("round9", ARABIC_DIR / "probes_round9"),
+    ("round9", ARABIC_DIR / "probes_round9"), ("round10", ARABIC_DIR / "probes_round10"),
     ("blind", ARABIC_DIR / "probes_blind"))
 
 

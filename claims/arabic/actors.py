@@ -235,6 +235,11 @@ def find_arabic_actors(folded: str, text: str | None = None) -> list[ArabicActor
     return out
 
 
+#: Rule "national army of the war": "الجيش الوطني" / "قوات الجيش الوطني" with no country after
+#: them are the state army of the article's war (Yemen's, Somalia's, Afghanistan's), not the
+#: Libyan National Army whose short name they also are; ``conflicts.json`` lists them as
+#: LNA generics, so only a Libyan article reads them as the LNA.
+NATIONAL_ARMY_WORDS: tuple[str, ...] = ("الجيش الوطني", "قوات الجيش الوطني")
 #: Generic words for a side of a war (folded, nominative; the genitive/accusative ين of a
 #: plural is read as ون). They are actors only through the article's conflict.
 GENERIC_WORDS: tuple[str, ...] = (
@@ -246,6 +251,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "الميليشيات", "الميليشيا", "المليشيات", "المليشيا", "ميليشيات", "ميليشيا", "الثوار",
     "التنظيم", "عناصر التنظيم", "مسلحو التنظيم", "القوات الموالية للحكومه", "الحكومه",
     "القطعات العسكريه", "قوات المعارضه", "قوات المعارضه المسلحه", "الجنود",
+    *NATIONAL_ARMY_WORDS,
     *(f"{force}{head}" for head in ("الحركه", "الجماعه", "التنظيم", "الهييه", "الحزب",
                                     "الجبهه")
       for force in ("", "مقاتلو ", "عناصر ", "مسلحو ")),
@@ -260,7 +266,7 @@ _FORCE_OF = ("مقاتلو", "عناصر", "مسلحو")
 #: القوات المسلحة سيطرتها" in Mali is the Malian army; "بعد فرار الجنود" in Iraq, the
 #: Iraqi forces).
 ARMY_WORDS: frozenset[str] = frozenset(("القوات المسلحه", "القوات النظاميه", "الجيش النظامي",
-                                        "القطعات العسكريه", "الجنود"))
+                                        "القطعات العسكريه", "الجنود", *NATIONAL_ARMY_WORDS))
 
 
 @lru_cache(maxsize=1)
@@ -344,6 +350,18 @@ def generic_norm(words: str, conflict: str | None) -> str | None:
     return norms.pop() if len(norms) == 1 else None
 
 
+#: Ordinal words of a formation's number (folded, both genders): "اللواء التاسع"، "الفرقة الثالثة".
+_ORDINALS = ("الاول", "الاولي", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الرابعه",
+             "الخامس", "الخامسه", "السادس", "السادسه", "السابع", "السابعه", "الثامن", "الثامنه",
+             "التاسع", "التاسعه", "العاشر", "العاشره")
+#: Rule "numbered formation": a division, brigade, battalion or corps named by its number
+#: ("الفرقة 17 مشاة"، "اللواء التاسع"، "الكتيبة الثالثة مدرعة") is a unit of the state army
+#: of the article's war, read as "الجيش" is there (none where the war has no one army).
+FORMATION_RE = re.compile(
+    r"(?<![\w])[وفبل]?(?P<name>(?:ال)?(?:فرقه|لواء|كتيبه|فيلق|اللواء)\s+(?:\d+|"
+    + "|".join(_ORDINALS) + r")(?:\s+(?:مشاه|مدرع\S*|مظلي\S*|ميكانيكي\S*|مدفعيه))?)(?![\w])")
+
+
 def find_arabic_generic_actors(folded: str, conflict: str | None, text: str | None = None,
                                named: list[ArabicActor] | None = None) -> list[ArabicActor]:
     """Find generic actor words outside the named actors, normalized via ``conflict``.
@@ -361,7 +379,14 @@ def find_arabic_generic_actors(folded: str, conflict: str | None, text: str | No
         norm = generic_norm(m.group("name"), conflict)
         out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
                                (conflict,) if norm and conflict else (), "generic"))
-    return out
+    for m in FORMATION_RE.finditer(folded):  # rule "numbered formation"
+        start, end = m.start("name"), m.end("name")
+        if any(s < end and start < e for s, e in taken):
+            continue  # "اللواء 35 التابع لقوات حفتر": the side is named
+        norm = generic_norm("الجيش", conflict)
+        out.append(ArabicActor(start, end, (text or folded)[start:end], norm,
+                               (conflict,) if norm and conflict else (), "generic"))
+    return sorted(out, key=lambda a: a.start)
 
 
 #: Bare unit words that mean the force the report is about (named before): "اقتحمت القوات
@@ -393,8 +418,12 @@ def find_arabic_actor_references(folded: str, text: str | None = None,
 #: Words joining a force to the named side it belongs to: "مسلحون من جماعة X", "الفصائل
 #: بقيادة X", "المجموعات الموالية لـ X", "الوحدات التابعة لـ X" (up to two words before:
 #: المسلحة، العسكرية). "المدعومة من X" names a backer, not the side: it is not here.
-_BELONGS_RE = re.compile(r"\s+(?:\S+\s+){0,2}?(?P<link>من|بقياده|(?:ال)?موالي\S*|(?:ال)?تابع\S*)"
-                         r"\s+")
+#: Rule "descriptive actor": wire copy names a force by what it is said to belong to —
+#: "مسلحون موالون لـ X", "مسلحون مرتبطون بـ X", "مسلحون ينتمون إلى X", "مسلحون يشتبه في
+#: انتمائهم إلى X", "مسلحون يعتقد أنهم من X" (the clitic ل / ب of X is outside its name).
+_BELONGS_RE = re.compile(r"\s+(?:\S+\s+){0,2}?(?P<link>من|بقياده|(?:ال)?موال\S*|(?:ال)?تابع\S*|"
+                         r"(?:ال)?مرتبط\S*|[يت]نتم\S*\s+الي|(?:ال)?منتم\S*\s+الي|"
+                         r"انتما\S*\s+الي)\s+")
 
 
 #: Fighters "of" a named actor right before its name: "مقاتلين من مجموعة فاغنر".
@@ -431,7 +460,8 @@ def merge_appositions(folded: str, actors: list[ArabicActor],
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         if nxt is not None and nxt.kind == "name" and nxt.norm and nxt.norm != actor.norm:
             gap = folded[actor.end:nxt.start]
-            gap = gap[:-1] if gap.endswith("ل") else gap  # "لحكومة": the clitic is outside
+            # "لحكومة", "بحركة": the clitic is outside the name
+            gap = gap[:-1] if gap.endswith(("ل", "ب")) and not gap.endswith(" ") else gap
             m = _BELONGS_RE.fullmatch(gap)
             if m and "مدعوم" not in gap and (actor.kind != "name" or m["link"] == "بقياده"):
                 out.append(ArabicActor(actor.start, nxt.end,

@@ -6,7 +6,9 @@ entry. Two named rules decide instead:
 
 - **speaker first**: a reference that opens a reported clause (a reporting verb, its
   speaker, then a bare إن / أن right before the reference:
-  :func:`claims.arabic.clauses.is_speaker`) is the speaker's own force, when the two agree.
+  :func:`claims.arabic.clauses.is_speaker`) is the speaker's own force, when the two agree;
+  with two speakers before it, the nearest (rule **nearest speaker**: "أعلنت قوات الدعم
+  السريع سيطرتها ... في حين قال الجيش إن قواته انسحبت" is the army's withdrawal).
   A reference later in the clause ("إن قوات الدعم السريع انسحبت تاركة آلياتها") belongs
   to that clause's own force, by agreement below.
 - **agreement**: the marked pronoun suffixes (ها feminine, هم plural:
@@ -128,7 +130,9 @@ def sentence_antecedent(folded: str, ref: ArabicActor,
     gender = gender_of_reference(ref.text)
     before = [a for a in actors if a.end <= ref.start and a.kind != "reference" and a.norm]
     if _OPENS_CLAUSE_RE.search(folded, 0, ref.start):  # "وإن قواتها": it opens the clause
-        for actor in before:
+        # rule "nearest speaker": the latest speaker is the one whose clause holds the
+        # reference ("أعلنت قوات الدعم السريع ... في حين قال الجيش إن قواته": the army's)
+        for actor in reversed(before):
             if is_speaker(folded, actor, ref.start) and agrees(gender, gender_of_actor(actor)):
                 return actor
     for actor in reversed(before):

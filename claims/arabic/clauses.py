@@ -93,10 +93,13 @@ def speaker_not_agent(folded: str, actor: ArabicActor, trigger_start: int, actio
 
 #: Glue between two coordinated places of one verb (folded): a comma or و, a repeated
 #: preposition only after و (وعلى، وفي، ومن، وإلى: a bare "في ولاية X" locates, "من X إلى Y"
-#: is a route), ثم, بالإضافة إلى, فضلا عن, وكذلك; then an optional place noun (مدينة ...).
+#: is a route), ثم, بالإضافة إلى, فضلا عن, وكذلك, بينها, بما فيها; then an optional place noun.
 LIST_GLUE_RE = re.compile(
     r"^\s*[،,]?\s*(?:و\s*(?:(?:علي|في|من|الي)\s+)?|ثم\s+|(?:و|ف)?بالاضافه\s+الي\s+|"
-    r"فضلا\s+عن\s+|وكذلك\s+)"
+    r"فضلا\s+عن\s+|وكذلك\s+|"
+    # rule "including": "عدة قرى، بينها X وY"، "أفدييفكا بما فيها X" (not ومنها: "and from
+    # it", as in "دخلت بلدة X ومنها انطلقت نحو Y")
+    r"(?:و?(?:من\s+)?بينها|بما\s+(?:فيها|فيه|في\s+ذلك))\s+)"
     r"(?:(?:ال)?(?:مدين|بلد|قري|منطق|بلدات|مدن|مديري|محافظ|ولاي|احياء|حي)\S*\s+)?$")
 
 #: Rule "arabic-list-members": the next member of a coordinated place list (folded), a comma

@@ -34,6 +34,7 @@ from claims.arabic.control_lexicon import (
     PLEDGE_RE,
     RULES,
     STILL_RE,
+    WARNING_RE,
     Rule,
 )
 from claims.arabic.control_slots import _prep_re, _words, is_locator
@@ -189,7 +190,9 @@ def subject_slots(folded: str) -> list[tuple[int, int]]:
 #: Rule "denied that": "أن تكون / أن يكونوا (قد)" between a denial and its verb ("نفت
 #: الفصائل أن تكون قوات النظام قد دخلت البلدة") is no clause of its own: the negation
 #: reaches the verb through it.
-_BRIDGE_RE = re.compile(r"(?<![\w])ان\s+[يت]كون(?:وا|ا)?(?:\s+قد)?(?![\w])")
+#: Rule "denied that, place first": the place may stand between them ("نفى المتحدث أن تكون
+#: باخموت قد سقطت"): up to three words before قد go with the bridge.
+_BRIDGE_RE = re.compile(r"(?<![\w])ان\s+[يت]كون(?:وا|ا)?(?:(?:\s+[^\s،,.]+){0,3}?\s+قد)?(?![\w])")
 
 
 #: A call or a demand governing the verbal noun after it: "دعا X إلى الانسحاب"، "طالبهم
@@ -227,6 +230,8 @@ def _unreal(folded: str, m: re.Match[str], before: str) -> bool:
         return True  # "ويخشى نحو مليون نازح في رفح من اجتياح المدينة": feared, not told
     if PLEDGE_RE.search(folded, cut, m.start()):
         return True  # "تعهد حفتر بمواصلة القتال حتى تحرير طرابلس": promised, not told
+    if WARNING_RE.search(folded, cut, m.start()):
+        return True  # "حذرت الأمم المتحدة من أن اقتحام الفاشر قد يؤدي": warned of, not told
     if _SINCE_START_RE.search(folded, max(0, m.start() - 30), m.start()):
         return True  # "منذ بدء الهجوم على العاصمة قبل عام": a time, not an event told
     call = _CALL_RE.search(folded, max(0, m.start() - 80), m.start())

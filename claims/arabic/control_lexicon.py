@@ -32,7 +32,7 @@ from claims.arabic.morphology import (
 
 __all__ = ["ATTEMPT_RE", "BY_RE", "CIVILIANS_RE", "CONDITION_RE", "FEAR_RE", "FROM_ACTOR_RE",
            "INTENT_RE", "LEMMAS", "NEGATION_RE", "PAST_RE", "PLACE_SUBJECT_GAP_RE",
-           "PLACE_SUBJECT_RE", "PLEDGE_RE", "RULES", "STILL_RE", "Rule"]
+           "PLACE_SUBJECT_RE", "PLEDGE_RE", "RULES", "WARNING_RE", "STILL_RE", "Rule"]
 
 #: Verb lemmas of control, by name (folded stems; present stems without their prefix).
 LEMMAS: dict[str, Lemma] = {lemma.name: lemma for lemma in (
@@ -176,6 +176,9 @@ RULES: tuple[Rule, ...] = (
          objects=_object_forms("leave"), force_only=True),
     Rule("evacuation", lemma_pattern(_L["evacuate"]), None, "withdrew",
          objects=_object_forms("evacuate"), force_only=True),
+    # rule "redeployment outside": "أعادت وحداتها انتشارها خارج حماة" is a withdrawal from it
+    Rule("redeployment outside", r"(?:اعاد(?:ت|وا|تا|ا)?|[يتن]عيد(?:ون|ان)?|(?:ب|ل)?(?:ال)?اعاده)"
+         r"\s+(?:\S+\s+){0,3}?(?:ال)?(?:انتشار|تموضع|تمركز)\S*", r"خارج|الي\s+خارج", "withdrew"),
     Rule("deployment", lemma_pattern(_L["deploy"]), r"في|داخل", "holds", force_only=True),
     Rule("pull out", lemma_pattern(_L["pull out"]), r"من", "withdrew"),
     Rule("stronghold", r"(?:ال|ب)?معقل(?:ا|ه|ها)?|(?:ال)?معاقل", None, "holds", "stronghold"),
@@ -224,6 +227,11 @@ INTENT_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]سعي|سع(?:ت|وا|ي)|س
 #: أن تتقدم"، "ويخشى نحو مليون نازح في رفح من اجتياح"، "انسحبوا خوفا من تطويقهم").
 FEAR_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]خشي(?:ن|ون|ان)?|خشي(?:ت|وا)?|خشيه|[يتن]خاف(?:ون)?|"
                      r"خوفا|مخاوف|[يتن]تخوف(?:ون)?|تخوف\S*)(?![\w])")
+#: Rule "warning": a warning anywhere before the trigger in its clause governs it ("حذرت
+#: الأمم المتحدة من أن اقتحام الفاشر قد يؤدي إلى كارثة"، "وسط تحذيرات من سقوط المدينة"):
+#: what is warned of has not happened.
+WARNING_RE = re.compile(r"(?<![\w])[وف]?(?:[يتن]?حذر(?:ت|وا|ون|ان)?|تحذير(?:ات)?|محذر(?:ا|ه|ين)?|"
+                        r"(?:ال)?تحذيرات)\s+(?:\S+\s+){0,4}?من(?![\w])")
 #: Rule "pledge": a promise or a threat anywhere before the trigger in its clause governs
 #: it, however far the goal stands ("تعهد حفتر بمواصلة القتال حتى تحرير X"، "توعد الحوثيون
 #: باقتحام X"، "في تعهد بالسيطرة على"): nothing happened yet.

@@ -199,6 +199,14 @@ def _verb_like(word: str) -> bool:
 _COUNTRY_AFTER_RE = re.compile(r"\s+(?:قد\s+)?(?P<word>[^\s،,.]+)")
 
 
+#: Rule "slot extended readings" (switch): a word a control verb governs whose first Latin
+#: readings find nothing in the war's countries is read with the extended readings too
+#: (:func:`gazetteer.arabic_translit.extended_readings`: و as o, ي as e, b/p, f/v, j/g), and
+#: kept only for a place in those countries: one a reading spells exactly, else a skeleton
+#: hit (which the geoparser keeps only for towns of some size and seats).
+SLOT_EXTENDED_READINGS = True
+
+
 def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
                 actors: Sequence[ArabicActor], conflict: str | None) -> list[Mention]:
     """Names the gazetteer lacks in Arabic, read where a control verb expects a place.
@@ -228,6 +236,13 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
                 any(a.start < end and start < a.end for a in actors):
             return None
         near = [p for p in parser.arabic_translit_places(word) if p.country_code in info.countries]
+        for exact_only in (True, False) if SLOT_EXTENDED_READINGS and not near else ():
+            # rule "slot extended readings": و as o, ي as e (ميكيلي: Mekele, not Mikkeli);
+            # a place a reading spells exactly first, else the skeleton's (مياوادي: Myawadi)
+            near = [p for p in parser.translit_alternatives(word, exact_only=exact_only)
+                    if p.country_code in info.countries]
+            if near:
+                break
         if not near:
             return None
         place = max(near, key=lambda p: p.population)
