@@ -135,7 +135,7 @@ def _make(year: int, month: int, day: int) -> date | None:
 def _date_index() -> tuple[tuple[re.Pattern[str], ...], NeedleIndex]:
     """Return the patterns :func:`find_dates` searches and the index of their required words."""
     patterns = (_ISO, _EXPLICIT_MD, _EXPLICIT_DM, _WEEKDAY, *(p for p, _ in _RELATIVE),
-                _MONTH_ONLY, _ANCHORED)
+                _MONTH_ONLY, _ANCHORED_WORDS)
     return patterns, NeedleIndex(patterns)
 
 
@@ -195,7 +195,8 @@ def find_dates(text: str, published: date | None,
                     _shift(published, -near))
         for match in _MONTH_ONLY.finditer(text) if _MONTH_ONLY in may else ():
             _add_month(match, published, add)
-    for match in _ANCHORED.finditer(text) if _ANCHORED in may else ():
+    anchored = _ANCHORED_WORDS in may or _CLOCK_DIGITS.search(text) is not None
+    for match in _ANCHORED.finditer(text) if anchored else ():
         # "on Wednesday ... a day later": counted from the nearest exact date before it.
         earlier = [d for d in found if d.exact and d.end <= match.start()]
         if earlier:
@@ -223,14 +224,25 @@ _COUNTS.update({str(n): n for n in range(1, 10)})
 # rule *same-day-as-before*: "later in the day", "later that night", "hours later" are the
 # day of the date before them ("On Monday the rebels entered X. Later in the day ..."); so is
 # a clock time ("At 08:00, the forces entered the base"), which has no day of its own
-_ANCHORED = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|six|[1-9])\s+days?\s+(?P<dir>later|earlier)"
+#: The branches of :data:`_ANCHORED` that are words ("a day later", "the next day").
+_ANCHORED_WORD_BRANCHES = (
+    r"(?P<n>a|one|two|three|four|five|six|[1-9])\s+days?\s+(?P<dir>later|earlier)"
     r"|the\s+(?P<dir2>next|following|previous)\s+day"
     r"|(?P<same>(?:later|earlier)\s+(?:in\s+the|that)\s+(?:day|night|evening|morning)"
-    r"|(?:a\s+few\s+|several\s+|two\s+|three\s+)?hours\s+(?:later|afterwards|after\s+that))"
+    r"|(?:a\s+few\s+|several\s+|two\s+|three\s+)?hours\s+(?:later|afterwards|after\s+that))")
+_ANCHORED = re.compile(
+    r"\b(?:" + _ANCHORED_WORD_BRANCHES +
     r"|(?P<clock>\bat\s+(?:[01]?\d|2[0-3])[:.][0-5]\d))\b",
     re.I,
 )
+#: Rule *clock-gate*: :data:`_ANCHORED` is searched only where its word branches' words
+#: occur (:data:`_ANCHORED_WORDS`, never searched itself, gives them to the date index) or
+#: where a clock time may stand (:data:`_CLOCK_DIGITS`). The clock branch's only literal
+#: is "at", in most English sentences ("that", "attack"): the whole pattern was searched
+#: in 4,062 of 6,645 LGL + GeoWebNews sentences to match in 31.
+_ANCHORED_WORDS = re.compile(r"\b(?:" + _ANCHORED_WORD_BRANCHES + r")\b", re.I)
+#: What every clock time of :data:`_ANCHORED` holds: a digit, ":" or ".", a digit 0-5.
+_CLOCK_DIGITS = re.compile(r"\d[:.][0-5]")
 
 
 _MONTH_ONLY = re.compile(

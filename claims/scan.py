@@ -117,7 +117,8 @@ class NameScanner:
     """
 
     def __init__(self, names: Sequence[str], branches: Sequence[str]) -> None:
-        self.pattern = names_pattern(branches)
+        self._all_branches = tuple(branches)
+        self._pattern: re.Pattern[str] | None = None
         firsts: dict[str, list[str]] = {}
         arabic: set[str] = set()
         exact = True
@@ -140,6 +141,18 @@ class NameScanner:
             frozenset(firsts.keys() - arabic) if exact else None)
         #: For text that is not ASCII: the Arabic first words too.
         self._unicode_firsts: frozenset[str] | None = frozenset(firsts) if exact else None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The :func:`names_pattern` of all the names, compiled when first asked for.
+
+        Only text the first-word shortcut does not serve searches it, and compiling an
+        alternation of a war's hundreds of aliases costs about 0.2 s: an analysis
+        compiled all of them (about 2.5 CPU s at the first articles) to use none.
+        """
+        if self._pattern is None:
+            self._pattern = names_pattern(self._all_branches)
+        return self._pattern
 
     def _first_pattern(self, word: str) -> re.Pattern[str]:
         """Return the alternation of the names that start with the (folded) ``word``."""

@@ -81,3 +81,44 @@ def test_a_day_later_without_an_earlier_date_or_past_publication_is_no_date():
     assert resolve_event_date("The town fell a day later.", MONDAY) == (None, None)
     assert not any(d.first > MONDAY for d in find_dates("Fighting on Monday; a day later, calm.",
                                                          MONDAY))
+
+
+# Rule *clock-gate*: the anchored phrases are searched only where their words or a clock
+# time's digits stand; the answers are those of searching every sentence.
+CLOCK_GATE_SENTENCES = [
+    "On Monday the RSF shelled El Fasher; at 06:30 the army answered with drones.",
+    "At 23.45 Houthi fighters fired at a ship off Hodeidah, the coalition said.",
+    "Ukrainian troops entered Vovchansk on Monday and two days later held the station.",
+    "M23 rebels took the road to Sake on Tuesday; the next day they shelled the town.",
+    "Later that night Tatmadaw aircraft struck a village near Lashio.",
+    "Hours later al-Shabaab fighters had left Bulo Marer, residents said.",
+    "That attack at the Kabul airport gate killed 13 US troops.",  # "at", no clock
+    "Fighting near Tripoli lasted 2.5 days, at least 40 died.",  # digits, no clock
+    "The battalion at 0630 hours: a time without a colon is no clock reading.",
+]
+
+
+@pytest.mark.parametrize("sentence", CLOCK_GATE_SENTENCES)
+def test_clock_gate_finds_what_searching_every_sentence_finds(sentence, monkeypatch):
+    import claims.dates as dates
+
+    gated = find_dates(sentence, MONDAY)
+
+    class _Always:
+        def search(self, _text):  # the clock gate always passes
+            return True
+
+    monkeypatch.setattr(dates, "_CLOCK_DIGITS", _Always())
+    assert find_dates(sentence, MONDAY) == gated
+
+
+def test_clock_gate_still_reads_clock_times_and_day_words():
+    from claims.dates import _ANCHORED, _ANCHORED_WORDS, _CLOCK_DIGITS, _searchable
+
+    for sentence in CLOCK_GATE_SENTENCES:
+        if _ANCHORED.search(sentence):
+            assert _ANCHORED_WORDS in _searchable(sentence) or _CLOCK_DIGITS.search(sentence)
+    first, last = resolve_event_date(CLOCK_GATE_SENTENCES[0], MONDAY, near=60)
+    assert first == last == MONDAY  # "at 06:30": the day of the date before it
+    assert not _CLOCK_DIGITS.search(CLOCK_GATE_SENTENCES[6])
+    assert _ANCHORED_WORDS not in _searchable(CLOCK_GATE_SENTENCES[6])
