@@ -27,7 +27,7 @@ from gazetteer.arabic_recognize import (
     find_arabic_places,
 )
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
-from gazetteer.countries import country_name
+from gazetteer.countries import country_name, is_demonym
 from gazetteer.descriptions import (
     capital_by_description,
     country_code_of,
@@ -107,6 +107,17 @@ ARTICLE_COUNTRIES = frozenset(
     "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH IR AF PK TR IL TD "
     "ER NE ML".split()
 )
+
+#: Rule name: with given spans, a country or first-level region that recognition finds
+#: elsewhere in the text is context too (it votes for its country and region as in an
+#: end-to-end run), so giving the spans never loses what reading the text would know
+#: ("Salvador, the capital of Bahia" or "Georgia Bureau of Investigation" beside a given
+#: "Albany"). Towns are left out: recognition's false towns ("Madison", "Martin's") would
+#: outvote the given ones. Such places are not returned.
+RECOGNIZED_CONTEXT = "recognized-context"
+
+#: Feature codes of the areas :data:`RECOGNIZED_CONTEXT` reads as context.
+_AREA_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ADM1"})
 
 #: Weight of the address country's vote (one clear mention is 1).
 ADDRESS_VOTE = 2.0
@@ -635,15 +646,26 @@ class Geoparser:
         self.refresh()
         given = [(int(s), int(e)) for s, e in spans]
         recognized = self._recognized(text)
+        whole_text = RECOGNIZED_CONTEXT not in self.disabled
         context = [(s.start, s.end) for s in recognized
                    if not any(s.start < end and start < s.end for start, end in given)
-                   and any(_qualifies(text, span, (s.start, s.end)) for span in given)]
+                   and (any(_qualifies(text, span, (s.start, s.end)) for span in given)
+                        or (whole_text and self._names_area(text[s.start:s.end])))]
         context += _possessive_owners(text, recognized, given)
         if not context:
             return self._resolve(text, given, title, url, None)
         merged = sorted(set(given) | set(context))
         by_span = {(m.start, m.end): m for m in self._resolve(text, merged, title, url, None)}
         return [by_span[span] for span in given]
+
+    def _names_area(self, name: str) -> bool:
+        """Whether ``name`` names a country or a first-level region (not a county).
+
+        A demonym ("Israeli shells", "American") is left out: it says whose, not where.
+        """
+        if is_demonym(name):
+            return False
+        return any(p.feature_code in _AREA_CODES for p in self.places_for(name))
 
     def _recognized(self, text: str) -> list[Span]:
         """Return the toponym spans recognition finds in ``text`` (Arabic by the gazetteer)."""

@@ -350,6 +350,10 @@ class Recognizer:
                 return (k, end, places)
         return best
 
+    def _names_place(self, word: str) -> bool:
+        """Whether ``word`` alone has a gazetteer reading."""
+        return bool(self.places_for(word))
+
     def find(self, text: str) -> list[Span]:
         """Return the toponym spans of ``text``, in order, non-overlapping."""
         return self.find_explained(text)[0]
@@ -393,6 +397,7 @@ class Recognizer:
                 text, tokens, i, j, end, places, person_words,
                 settings=self.settings, person_rules=self.person_rules,
                 is_common=self._is_common, language=language,
+                names_place=self._names_place,
             )
             kept, rule = judge(context, self.rules)
             if kept:
