@@ -52,7 +52,12 @@ from gazetteer.passes import MAX_CANDIDATES_KEPT, MENTION_PASSES, MentionDocumen
 from gazetteer.people import is_first_name, is_personal_name, is_surname
 from gazetteer.place_frames import PLACE_FRAME, framed_unknown_names
 from gazetteer.protocol import PlaceIndex
-from gazetteer.qualifiers import POSTCODE_GAP_RE, add_qualifiers, group_labels
+from gazetteer.qualifiers import (
+    POSTCODE_GAP_RE,
+    RECOGNIZED_CONTEXT,
+    add_qualifiers,
+    group_labels,
+)
 from gazetteer.readings import REVIEWED_SOURCES, is_major
 from gazetteer.recognition_rules import (
     DEFAULT_RECOGNITION,
@@ -108,13 +113,6 @@ ARTICLE_COUNTRIES = frozenset(
     "ER NE ML".split()
 )
 
-#: Rule name: with given spans, a country or first-level region that recognition finds
-#: elsewhere in the text is context too (it votes for its country and region as in an
-#: end-to-end run), so giving the spans never loses what reading the text would know
-#: ("Salvador, the capital of Bahia" or "Georgia Bureau of Investigation" beside a given
-#: "Albany"). Towns are left out: recognition's false towns ("Madison", "Martin's") would
-#: outvote the given ones. Such places are not returned.
-RECOGNIZED_CONTEXT = "recognized-context"
 
 #: Feature codes of the areas :data:`RECOGNIZED_CONTEXT` reads as context.
 _AREA_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ADM1"})

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.geoparse import RECOGNIZED_CONTEXT, Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.qualifiers import RECOGNIZED_CONTEXT
 
 
 @pytest.fixture(scope="module")
