@@ -115,6 +115,13 @@ ARTICLE_COUNTRIES = frozenset(
 
 
 #: Feature codes of the areas :data:`RECOGNIZED_CONTEXT` reads as context.
+#: Rule name: a compass compound written as one word ("Northwest", "SOUTHWEST") also
+#: reads as the hyphenated name ("North-West", "South-West"), as first-level regions of
+#: Cameroon, South Africa, Botswana or Sierra Leone are named: "Cameroon's Northwest
+#: region" is North-West Province, not a hamlet in Ohio.
+COMPASS_COMPOUND = "compass-compound"
+_COMPASS_COMPOUND_RE = re.compile(r"(North|South|NORTH|SOUTH)(east|west|EAST|WEST)")
+
 _AREA_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ADM1"})
 
 #: Weight of the address country's vote (one clear mention is 1).
@@ -299,6 +306,8 @@ class Geoparser:
             (p, t) for p, t in found if t != "article" or p.country_code in ARTICLE_COUNTRIES
         )
         found = self._with_water_bodies(stripped, found)
+        if COMPASS_COMPOUND not in self.disabled:
+            found = self._with_split_compass(stripped, found)
         if EXONYM not in self.disabled and all(t in _LOOSE_TIERS for _p, t in found):
             # "Allemagne" is Germany, not a village its consonants spell
             code = exonym_country(stripped)
@@ -326,6 +335,22 @@ class Geoparser:
                 if t != "skeleton" and p.precision in ("country", "region")
             )
         return ()
+
+    def _with_split_compass(
+        self, name: str, found: tuple[tuple[Place, str], ...]
+    ) -> tuple[tuple[Place, str], ...]:
+        """Add the readings of "North-West" to "Northwest" (and of the other compounds)."""
+        match = _COMPASS_COMPOUND_RE.fullmatch(name)
+        if match is None:
+            return found
+        split = f"{match.group(1)}-{match.group(2)}"
+        exact = {p.id: p for p, t in self._raw_matches(split) if t not in _LOOSE_TIERS}
+        if not exact:
+            return found
+        # the skeleton already finds "North-West" for "Northwest": it is an exact reading
+        strict = {p.id for p, t in found if t not in _LOOSE_TIERS}
+        kept = tuple((p, t) for p, t in found if p.id not in exact or p.id in strict)
+        return kept + tuple((p, "alias") for p in exact.values() if p.id not in strict)
 
     def _with_water_bodies(
         self, name: str, found: tuple[tuple[Place, str], ...]
