@@ -45,6 +45,7 @@ from gazetteer.informal import (
     lower_case_names,
     qualified_common_words,
 )
+from gazetteer.loose_recognition import LOOSE_SPELLING_IN_COUNTRY, loose_spelled_names
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.name_rules import NameOptions, resolve_with_options
 from gazetteer.names import normalize, strip_articles
@@ -225,6 +226,9 @@ class Geoparser:
         if PLACE_FRAME not in self.disabled:
             steps.append(lambda text, _tokens, spans, _doubted: framed_unknown_names(
                 text, spans))
+        if LOOSE_SPELLING_IN_COUNTRY not in self.disabled:
+            steps.append(lambda text, tokens, spans, _doubted: loose_spelled_names(
+                text, tokens, spans, self._raw_matches, self.is_common))
         return tuple(steps)
 
     # -- lookups ---------------------------------------------------------------------
