@@ -36,9 +36,9 @@ town of 10,000-50,000. It leaves such a mention unresolved when
 from Tullahoma was wounded in Helmand" keeps Tullahoma, Tennessee (no such frame).
 
 The ``qualifier-contradicted-unresolved`` pass (its own switch) leaves unresolved a town
-under :data:`QUALIFIED_TOWN_POPULATION` the text qualifies by a country or state ("Bethel, DE, US", "Moura, Mali")
-when no reading of the name lies there: the resolver then ranks a namesake elsewhere,
-which the text itself rules out.
+under :data:`QUALIFIED_TOWN_POPULATION` the text qualifies by a country or state
+("Bethel, DE, US", "Moura, Mali") when no reading of the name lies there: the resolver
+then ranks a namesake elsewhere, which the text itself rules out.
 """
 
 from __future__ import annotations
