@@ -65,7 +65,7 @@ from gazetteer.recognition_rules import (
     RECOGNITION_RULES,
     RecognitionSettings,
 )
-from gazetteer.recognize import Dropped, Recognizer, Span
+from gazetteer.recognize import MULTIWORD_STREET, Dropped, Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 from gazetteer.translit_bounds import (
     TRANSLIT_EXACT_FIRST,
@@ -205,6 +205,7 @@ class Geoparser:
             rules=tuple(r for r in RECOGNITION_RULES if r.name not in self.disabled),
             steps=self._recognition_steps(),
             read_language=TEXT_LANGUAGE not in self.disabled,
+            multiword_streets=MULTIWORD_STREET not in self.disabled,
         )
         self._normalize = normalize
 
