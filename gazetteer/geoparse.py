@@ -674,7 +674,9 @@ class Geoparser:
         self.refresh()
         given = [(int(s), int(e)) for s, e in spans]
         recognized = self._recognized(text)
-        whole_text = RECOGNIZED_CONTEXT not in self.disabled
+        # Not in Arabic: its gazetteer-driven recognition reads common phrases as regions
+        # ("الحدود الشمالية", the northern border, as Saudi Arabia's Northern Borders).
+        whole_text = RECOGNIZED_CONTEXT not in self.disabled and not is_arabic(text)
         context = [(s.start, s.end) for s in recognized
                    if not any(s.start < end and start < s.end for start, end in given)
                    and (any(_qualifies(text, span, (s.start, s.end)) for span in given)

@@ -55,3 +55,12 @@ def test_a_demonym_is_not_read_as_the_area(parser: Geoparser) -> None:
 def test_counties_are_not_areas(parser: Geoparser) -> None:
     assert parser._names_area("Georgia") and parser._names_area("Bahia")
     assert not parser._names_area("Madison") and not parser._names_area("Martin")
+
+
+
+def test_arabic_text_is_left_out(parser: Geoparser) -> None:
+    # "the northern border" reads as Saudi Arabia's Northern Borders region: as context
+    # it would move both Vietnamese towns there.
+    text = "حاصرت القوات لانغ سون ثم تقدمت نحو كاو بانغ قرب الحدود الشمالية."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("لانغ سون", "كاو بانغ")]
+    assert {m.place.country_code for m in parser.resolve_spans(text, spans)} == {"VN"}
