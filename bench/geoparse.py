@@ -149,7 +149,7 @@ PROBE_FILES = tuple(
     Path(__file__).resolve().parent.parent / "tests" / "gazetteer" / "data" / name
     for name in ("geo_probes_tune.jsonl", "geo_probes_holdout.jsonl", "geo_probes_blind.jsonl",
                  "geo_probes_round7.jsonl", "geo_probes_round8.jsonl",
-                 "geo_probes_round9.jsonl")
+                 "geo_probes_round9.jsonl", "geo_probes_round11.jsonl")
 )
 
 

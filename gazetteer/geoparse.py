@@ -27,7 +27,7 @@ from gazetteer.arabic_recognize import (
     find_arabic_places,
 )
 from gazetteer.context import US_STATE_NAMES, state_from_abbreviation
-from gazetteer.countries import country_name
+from gazetteer.countries import country_name, is_demonym
 from gazetteer.descriptions import (
     capital_by_description,
     country_code_of,
@@ -45,6 +45,7 @@ from gazetteer.informal import (
     lower_case_names,
     qualified_common_words,
 )
+from gazetteer.loose_recognition import LOOSE_SPELLING_IN_COUNTRY, loose_spelled_names
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.name_rules import NameOptions, resolve_with_options
 from gazetteer.names import normalize, strip_articles
@@ -52,14 +53,19 @@ from gazetteer.passes import MAX_CANDIDATES_KEPT, MENTION_PASSES, MentionDocumen
 from gazetteer.people import is_first_name, is_personal_name, is_surname
 from gazetteer.place_frames import PLACE_FRAME, framed_unknown_names
 from gazetteer.protocol import PlaceIndex
-from gazetteer.qualifiers import POSTCODE_GAP_RE, add_qualifiers, group_labels
+from gazetteer.qualifiers import (
+    POSTCODE_GAP_RE,
+    RECOGNIZED_CONTEXT,
+    add_qualifiers,
+    group_labels,
+)
 from gazetteer.readings import REVIEWED_SOURCES, is_major
 from gazetteer.recognition_rules import (
     DEFAULT_RECOGNITION,
     RECOGNITION_RULES,
     RecognitionSettings,
 )
-from gazetteer.recognize import Dropped, Recognizer, Span
+from gazetteer.recognize import MULTIWORD_STREET, Dropped, Recognizer, Span
 from gazetteer.resolve import DEFAULT_WEIGHTS, ResolverItem, Weights, resolve_items
 from gazetteer.translit_bounds import (
     TRANSLIT_EXACT_FIRST,
@@ -107,6 +113,17 @@ ARTICLE_COUNTRIES = frozenset(
     "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH IR AF PK TR IL TD "
     "ER NE ML".split()
 )
+
+
+#: Feature codes of the areas :data:`RECOGNIZED_CONTEXT` reads as context.
+#: Rule name: a compass compound written as one word ("Northwest", "SOUTHWEST") also
+#: reads as the hyphenated name ("North-West", "South-West"), as first-level regions of
+#: Cameroon, South Africa, Botswana or Sierra Leone are named: "Cameroon's Northwest
+#: region" is North-West Province, not a hamlet in Ohio.
+COMPASS_COMPOUND = "compass-compound"
+_COMPASS_COMPOUND_RE = re.compile(r"(North|South|NORTH|SOUTH)(east|west|EAST|WEST)")
+
+_AREA_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ADM1"})
 
 #: Weight of the address country's vote (one clear mention is 1).
 ADDRESS_VOTE = 2.0
@@ -188,6 +205,7 @@ class Geoparser:
             rules=tuple(r for r in RECOGNITION_RULES if r.name not in self.disabled),
             steps=self._recognition_steps(),
             read_language=TEXT_LANGUAGE not in self.disabled,
+            multiword_streets=MULTIWORD_STREET not in self.disabled,
         )
         self._normalize = normalize
 
@@ -209,6 +227,9 @@ class Geoparser:
         if PLACE_FRAME not in self.disabled:
             steps.append(lambda text, _tokens, spans, _doubted: framed_unknown_names(
                 text, spans))
+        if LOOSE_SPELLING_IN_COUNTRY not in self.disabled:
+            steps.append(lambda text, tokens, spans, _doubted: loose_spelled_names(
+                text, tokens, spans, self._raw_matches, self.is_common))
         return tuple(steps)
 
     # -- lookups ---------------------------------------------------------------------
@@ -290,6 +311,8 @@ class Geoparser:
             (p, t) for p, t in found if t != "article" or p.country_code in ARTICLE_COUNTRIES
         )
         found = self._with_water_bodies(stripped, found)
+        if COMPASS_COMPOUND not in self.disabled:
+            found = self._with_split_compass(stripped, found)
         if EXONYM not in self.disabled and all(t in _LOOSE_TIERS for _p, t in found):
             # "Allemagne" is Germany, not a village its consonants spell
             code = exonym_country(stripped)
@@ -317,6 +340,22 @@ class Geoparser:
                 if t != "skeleton" and p.precision in ("country", "region")
             )
         return ()
+
+    def _with_split_compass(
+        self, name: str, found: tuple[tuple[Place, str], ...]
+    ) -> tuple[tuple[Place, str], ...]:
+        """Add the readings of "North-West" to "Northwest" (and of the other compounds)."""
+        match = _COMPASS_COMPOUND_RE.fullmatch(name)
+        if match is None:
+            return found
+        split = f"{match.group(1)}-{match.group(2)}"
+        exact = {p.id: p for p, t in self._raw_matches(split) if t not in _LOOSE_TIERS}
+        if not exact:
+            return found
+        # the skeleton already finds "North-West" for "Northwest": it is an exact reading
+        strict = {p.id for p, t in found if t not in _LOOSE_TIERS}
+        kept = tuple((p, t) for p, t in found if p.id not in exact or p.id in strict)
+        return kept + tuple((p, "alias") for p in exact.values() if p.id not in strict)
 
     def _with_water_bodies(
         self, name: str, found: tuple[tuple[Place, str], ...]
@@ -635,15 +674,28 @@ class Geoparser:
         self.refresh()
         given = [(int(s), int(e)) for s, e in spans]
         recognized = self._recognized(text)
+        # Not in Arabic: its gazetteer-driven recognition reads common phrases as regions
+        # ("الحدود الشمالية", the northern border, as Saudi Arabia's Northern Borders).
+        whole_text = RECOGNIZED_CONTEXT not in self.disabled and not is_arabic(text)
         context = [(s.start, s.end) for s in recognized
                    if not any(s.start < end and start < s.end for start, end in given)
-                   and any(_qualifies(text, span, (s.start, s.end)) for span in given)]
+                   and (any(_qualifies(text, span, (s.start, s.end)) for span in given)
+                        or (whole_text and self._names_area(text[s.start:s.end])))]
         context += _possessive_owners(text, recognized, given)
         if not context:
             return self._resolve(text, given, title, url, None)
         merged = sorted(set(given) | set(context))
         by_span = {(m.start, m.end): m for m in self._resolve(text, merged, title, url, None)}
         return [by_span[span] for span in given]
+
+    def _names_area(self, name: str) -> bool:
+        """Whether ``name`` names a country or a first-level region (not a county).
+
+        A demonym ("Israeli shells", "American") is left out: it says whose, not where.
+        """
+        if is_demonym(name):
+            return False
+        return any(p.feature_code in _AREA_CODES for p in self.places_for(name))
 
     def _recognized(self, text: str) -> list[Span]:
         """Return the toponym spans recognition finds in ``text`` (Arabic by the gazetteer)."""

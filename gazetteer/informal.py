@@ -25,8 +25,9 @@ from dataclasses import replace
 from operator import attrgetter
 
 from gazetteer.exonyms import EXONYM
+from gazetteer.loose_recognition import LOOSE_SPELLING_IN_COUNTRY
 from gazetteer.model import Place
-from gazetteer.recognize import Span, Token
+from gazetteer.recognize import MULTIWORD_STREET, Span, Token
 from gazetteer.wordlists import COMMON_WORDS, CONNECTORS
 
 __all__ = [
@@ -59,6 +60,8 @@ RECOGNITION_STEPS: tuple[tuple[str, str], ...] = (
     (COMMON_WORD_IN_LIST, "Independence, Liberty and Lexington"),
     (COMMON_WORD_QUALIFIED, "born in Hope, Arkansas"),
     (EXONYM, "la Libye, a Alemanha (a country as the text's language writes it)"),
+    (MULTIWORD_STREET, "Green Oaks Boulevard, 1205 Lone Oak Road (streets, not the places)"),
+    (LOOSE_SPELLING_IN_COUNTRY, "shelling in Orikhiv and Huliaipole (GeoNames: Hulyaypole)"),
 )
 
 #: Words after which a lower-case word may be a place ("flew into paris").

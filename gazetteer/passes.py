@@ -73,6 +73,7 @@ __all__ = [
     "MAX_CANDIDATES_KEPT",
     "MENTION_PASSES",
     "PASS_SWITCHES",
+    "REGION_SEAT",
     "MentionDocument",
     "MentionPass",
     "run_passes",
@@ -259,6 +260,20 @@ def _headline_places(
     return frozenset(ids)
 
 
+#: Switch name: a town that heads a first-level region of its name, in the focus's country,
+#: keeps its reading (the fallback does not move it into the focus town).
+REGION_SEAT = "region-seat-keeps-reading"
+
+
+def _seat_of_namesake_region(mention: Mention) -> bool:
+    """Whether the top reading is a town and another candidate the ADM1 of its country."""
+    top = mention.candidates[0].place
+    if top.precision != "town":
+        return False
+    return any(c.place.feature_code == "ADM1" and c.place.country_code == top.country_code
+               for c in mention.candidates[1:])
+
+
 def _fallback_mention(
     parser: Geoparser, mention: Mention, focus: Place | None, votes: Sequence[Vote]
 ) -> tuple[Mention, str]:
@@ -288,6 +303,12 @@ def _fallback_mention(
         return mention, "near-focus"
     if top.feature_code == "ADM1" and top.country_code == focus.country_code:
         return mention, "governorate"  # "Marib" in a Yemeni story is no stray namesake
+    if (REGION_SEAT not in parser.disabled and top.country_code == focus.country_code
+            and _seat_of_namesake_region(mention)):
+        # "from Gao to Ménaka": the town that heads its namesake region of the story's
+        # country (city-over-state chose the town) is a place of its own, not a street
+        # of the focus town 260 km away.
+        return mention, REGION_SEAT
     if has_arabic(mention.text) and not is_loose(mention):
         # An Arabic name the gazetteer holds as a whole is a place of its own, not a street
         # of the article's focus town (حجة stays Hajjah next to a misread "حيران").
@@ -439,6 +460,8 @@ MENTION_PASSES: tuple[MentionPass, ...] = (
 
 #: Switches inside the passes above, by name, with an example (``--disable NAME``).
 PASS_SWITCHES: tuple[tuple[str, str], ...] = (
+    (REGION_SEAT, "fallback: 'from Gao to Ménaka' keeps the town Ménaka (seat of Ménaka"
+     " Region), not the focus town Gao"),
     (AREA_FOCUS_NAMESAKE, "fallback: 'a medic from Oberlin ... in Helmand province' is not"
      " placed in Helmand"),
     (LOOSE_ALONE, "far-namesake-unresolved: a loose spelling in a text naming no other place"),

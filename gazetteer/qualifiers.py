@@ -21,6 +21,7 @@ __all__ = [
     "OWN_QUALIFIER",
     "POSTCODE_GAP_RE",
     "QUALIFIER_RULES",
+    "RECOGNIZED_CONTEXT",
     "add_qualifiers",
     "group_labels",
 ]
@@ -31,6 +32,14 @@ ADDRESS_CODES = "address-codes"
 #: Rule name of one name qualified two ways ("Portland, Maine ... Portland, Oregon").
 OWN_QUALIFIER = "own-qualifier"
 
+#: Rule name: with given spans, a country or first-level region that recognition finds
+#: elsewhere in the text is context too (it votes for its country and region as in an
+#: end-to-end run), so giving the spans never loses what reading the text would know
+#: ("Salvador, the capital of Bahia" or "Georgia Bureau of Investigation" beside a given
+#: "Albany"). Towns are left out: recognition's false towns ("Madison", "Martin's") would
+#: outvote the given ones. Such places are not returned.
+RECOGNIZED_CONTEXT = "recognized-context"
+
 #: The qualifier rules, by name, with an example (each can be switched off by name).
 QUALIFIER_RULES: tuple[tuple[str, str], ...] = (
     (OWN_QUALIFIER, "Portland, Maine, and Portland, Oregon: each mention its own reading"),
@@ -39,6 +48,7 @@ QUALIFIER_RULES: tuple[tuple[str, str], ...] = (
     ("postcode-gap", "Cambridge, CB2 1TN, United Kingdom; Lyon 69002, France"),
     ("owner-qualifier", "Lebanon's Tripoli; the Lebanese city of Tripoli"),
     ("following-qualifier", "Tripoli, Lebanon; Tripoli in northern Lebanon"),
+    (RECOGNIZED_CONTEXT, "given 'Salvador' in 'Salvador, the capital of Bahia': Bahia votes"),
 )
 
 _QUALIFIER_GAP_RE = re.compile(r",\s{0,2}$")

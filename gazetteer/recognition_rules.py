@@ -46,6 +46,7 @@ __all__ = [
     "DEFAULT_RECOGNITION",
     "KEPT_BY_DEFAULT",
     "ACRONYM_BEFORE_NOUN",
+    "FIRST_NAME_UNKNOWN_SURNAME",
     "LEADER_TENURE",
     "LOCATIVE_PERSONAL_NAME",
     "PERSON_NAME_RUN",
@@ -159,6 +160,7 @@ class MatchContext:
         person_rules: bool,
         is_common: Callable[[str], bool] | None,
         language: str | None = None,
+        names_place: Callable[[str], bool] | None = None,
     ) -> None:
         self.text = text
         self.tokens = tokens
@@ -170,6 +172,8 @@ class MatchContext:
         self.settings = settings
         self.person_rules = person_rules
         self._is_common = is_common
+        #: Whether a word has a gazetteer reading (None: not asked, as in unit tests).
+        self.names_place = names_place
         #: The text's language when it is not English (:mod:`gazetteer.language`), else None.
         self.language = language
         self.first = tokens[i]
@@ -415,6 +419,35 @@ def _person_name_run(c: MatchContext) -> bool:
     return is_first_name(word) or is_surname(word)
 
 
+#: Rule name (trace, switch): a first name before a capitalised word that is no place.
+FIRST_NAME_UNKNOWN_SURNAME = "first-name-unknown-surname"
+
+
+def _first_name_unknown_surname(c: MatchContext) -> bool:
+    """Tell whether a one-word place that is a first name begins a person's name.
+
+    "Lori Whipps received a call", "Chad Okonkwo said": a common first name glued before
+    a capitalised word that is neither a place, nor a common word, nor a word of a
+    place's or institution's name is a person, though the surname is in no list of
+    surnames (:func:`_person_name_run` needs one). A country is left alone ("Jordan
+    Valley" is caught by its tail word; "Israel Katz" by the surname list).
+    """
+    after = c.after
+    if not (c.single and c.person_rules and after is not None and c.names_place is not None):
+        return False
+    if not is_first_name(c.lower) or c.first.text.isupper():
+        return False
+    if c.text[c.end:after.start] != " " or any(p.precision == "country" for p in c.places):
+        return False
+    word = after.text
+    if len(word) < 3 or not word.isalpha() or not (word[0].isupper() and word[1:].islower()):
+        return False
+    lower = word.lower()
+    if lower in _NOT_NAME_WORDS or (c._is_common is not None and c._is_common(lower)):
+        return False
+    return not c.names_place(word)
+
+
 #: Rule name (trace, switch): a surname before the words of a leader's tenure.
 LEADER_TENURE = "leader-tenure"
 _TENURE_RE = re.compile(
@@ -553,6 +586,11 @@ RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
         PERSON_NAME_RUN, "drop",
         "a place's name that is a personal name, before another personal name or an initial",
         "Jackson Cole, Mary Z. Connaughton", _person_name_run,
+    ),
+    RecognitionRule(
+        FIRST_NAME_UNKNOWN_SURNAME, "drop",
+        "a first name that is a place, before a capitalised word that is no place",
+        "Lori Whipps received a call", _first_name_unknown_surname,
     ),
     RecognitionRule(
         LOCATIVE_PERSONAL_NAME, "keep",

@@ -57,6 +57,7 @@ __all__ = [
     "LISTED_WITH_PLACES",
     "MEDIA_WORDS",
     "MAX_TOKENS",
+    "MULTIWORD_STREET",
     "STREET_NAME",
     "STOP_PHRASES",
     "STREET_WORDS",
@@ -73,6 +74,8 @@ log = logging.getLogger("conflictmap.gazetteer.recognize")
 LISTED_WITH_PLACES = "listed-with-places"
 #: Trace name of a place name dropped because a street word follows it ("Wichita Drive").
 STREET_NAME = "street-name"
+#: Switch of :data:`STREET_NAME` for names of several words ("Green Oaks Boulevard").
+MULTIWORD_STREET = "multiword-street-name"
 
 #: The rule whose drops recognition steps may revisit (a common word in a list of places).
 COMMON_WORD_RULE = "common-word"
@@ -256,8 +259,10 @@ class Recognizer:
         settings: RecognitionSettings = DEFAULT_RECOGNITION,
         steps: Sequence[RecognitionStep] = (),
         read_language: bool = True,
+        multiword_streets: bool = True,
     ) -> None:
         self._is_common = is_common
+        self.multiword_streets = multiword_streets
         self.read_language = read_language
         self.steps = tuple(steps)
         self._knows = knows or (lambda name: bool(self.places_for(name)))
@@ -350,6 +355,10 @@ class Recognizer:
                 return (k, end, places)
         return best
 
+    def _names_place(self, word: str) -> bool:
+        """Whether ``word`` alone has a gazetteer reading."""
+        return bool(self.places_for(word))
+
     def find(self, text: str) -> list[Span]:
         """Return the toponym spans of ``text``, in order, non-overlapping."""
         return self.find_explained(text)[0]
@@ -393,6 +402,7 @@ class Recognizer:
                 text, tokens, i, j, end, places, person_words,
                 settings=self.settings, person_rules=self.person_rules,
                 is_common=self._is_common, language=language,
+                names_place=self._names_place,
             )
             kept, rule = judge(context, self.rules)
             if kept:
@@ -422,13 +432,16 @@ class Recognizer:
             spans = step(text, tokens, spans, common)
         return spans, dropped
 
-    @staticmethod
     def _street_after(
-        text: str, tokens: list[Token], i: int, j: int, end: int
+        self, text: str, tokens: list[Token], i: int, j: int, end: int
     ) -> tuple[int, int] | None:
-        """Return ``(token index, end offset)`` of a street word right after a one-word name."""
-        if i != j or j + 1 >= len(tokens):
-            return None  # multi-word places keep their reading ("North Druid Hills Road")
+        """Return ``(token index, end offset)`` of a street word right after a name.
+
+        A name of several words too (:data:`MULTIWORD_STREET`): "Green Oaks Boulevard",
+        "1205 Lone Oak Road", "a Mineral Wells Avenue store" are streets.
+        """
+        if j + 1 >= len(tokens) or (i != j and not self.multiword_streets):
+            return None
         nxt = tokens[j + 1]
         if text[end : nxt.start] != " " or not nxt.text[:1].isupper():
             return None

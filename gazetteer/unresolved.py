@@ -36,9 +36,9 @@ town of 10,000-50,000. It leaves such a mention unresolved when
 from Tullahoma was wounded in Helmand" keeps Tullahoma, Tennessee (no such frame).
 
 The ``qualifier-contradicted-unresolved`` pass (its own switch) leaves unresolved a town
-under 50,000 the text qualifies by a country or state ("Bethel, DE, US", "Moura, Mali")
-when no reading of the name lies there: the resolver then ranks a namesake elsewhere,
-which the text itself rules out.
+under :data:`QUALIFIED_TOWN_POPULATION` the text qualifies by a country or state
+("Bethel, DE, US", "Moura, Mali") when no reading of the name lies there: the resolver
+then ranks a namesake elsewhere, which the text itself rules out.
 """
 
 from __future__ import annotations
@@ -271,6 +271,12 @@ def foreign_namesakes_unresolved(
     return out
 
 
+#: Towns at least this big keep their reading though the text's qualifier contradicts it
+#: (the qualifier is likelier misread than a city of a million misnamed). Below it the
+#: text rules the namesake out: "Greenwood, W. Va." is not Greenwood, Indiana (55,000).
+QUALIFIED_TOWN_POPULATION = 500_000
+
+
 def qualifier_contradictions_unresolved(
     text: str, mentions: Sequence[Mention], qualifiers: Sequence[tuple[str, ...]]
 ) -> list[Mention]:
@@ -291,7 +297,7 @@ def qualifier_contradictions_unresolved(
             or not names
             or not _COMMA_AFTER_RE.match(text, mention.end)
             or top.place.precision != "town"
-            or is_major(top.place)
+            or top.place.population >= QUALIFIED_TOWN_POPULATION
             or top.place.source in REVIEWED_SOURCES
             or any("placed in" in r for r in top.reasons)
             or any(r.startswith("qualified by") for c in mention.candidates for r in c.reasons)

@@ -19,6 +19,8 @@ from gazetteer.informal import (
     TEXT_LANGUAGE,
     is_informal,
 )
+from gazetteer.loose_recognition import LOOSE_SPELLING_IN_COUNTRY
+from gazetteer.recognize import MULTIWORD_STREET
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,8 @@ def _found(parser: Geoparser, text: str) -> dict[str, tuple[str, tuple[str, ...]
 
 def test_steps_are_named_data() -> None:
     assert [name for name, _example in RECOGNITION_STEPS] == [
-        TEXT_LANGUAGE, LOWER_CASE_NAME, COMMON_WORD_IN_LIST, COMMON_WORD_QUALIFIED, EXONYM]
+        TEXT_LANGUAGE, LOWER_CASE_NAME, COMMON_WORD_IN_LIST, COMMON_WORD_QUALIFIED, EXONYM,
+        MULTIWORD_STREET, LOOSE_SPELLING_IN_COUNTRY]
 
 
 # -- lower-case-name ----------------------------------------------------------------------

@@ -171,6 +171,13 @@ def test_qualifier_no_reading_lies_in_leaves_the_town_unresolved(parser: Geopars
     assert kept.place is not None
 
 
+def test_a_qualifier_rules_out_a_town_of_fifty_thousand_elsewhere(parser: Geoparser) -> None:
+    # Greenwood, Indiana (55,000) was kept as a major town before; West Virginia has none.
+    text = "The suspect is held at the regional jail in Greenwood, W. Va., until his hearing."
+    town = _given(parser, text, "Greenwood", "W. Va.")["Greenwood"]
+    assert town.place is None and "W. Va." in town.unresolved
+
+
 def test_qualifier_a_reading_lies_in_keeps_it(parser: Geoparser) -> None:
     text = "Invoice: Delta Foods LLC, Milford, DE, US."
     town = _given(parser, text, "Milford")["Milford"]

@@ -13,6 +13,7 @@ import pytest
 from gazetteer.geoparse import Geoparser, get_geoparser
 from gazetteer.recognition_rules import (
     ACRONYM_BEFORE_NOUN,
+    FIRST_NAME_UNKNOWN_SURNAME,
     LEADER_TENURE,
     LOCATIVE_PERSONAL_NAME,
     PERSON_NAME_RUN,
@@ -36,6 +37,10 @@ def _names(parser: Geoparser, text: str) -> list[str]:
         (PERSON_NAME_RUN, "The letter was signed by Mary Z. Holloway of the turnpike board.",
          "Mary"),
         (PERSON_NAME_RUN, "Deputies Chad Morrison and Lee Park arrested him.", "Chad"),
+        (FIRST_NAME_UNKNOWN_SURNAME, "Lori Vandermolen answered the door of the farmhouse.",
+         "Lori"),
+        (FIRST_NAME_UNKNOWN_SURNAME, "Victoria Bramblewood chairs the parish council.",
+         "Victoria"),
         (ACRONYM_BEFORE_NOUN, "A police SWAT team surrounded the house in Tulsa.", "SWAT"),
         (ACRONYM_BEFORE_NOUN, "The city's NICE program pays for new sidewalks.", "NICE"),
         (LEADER_TENURE, "The Bush administration sent more troops to Iraq.", "Bush"),
@@ -57,6 +62,8 @@ def test_the_person_is_no_place(parser: Geoparser, rule: str, text: str, name: s
         ("LONDON Pope Francis spoke to pilgrims on Sunday.", "LONDON"),
         ("The Kharkiv administration reported shelling overnight.", "Kharkiv"),
         ("Tourists flocked to Victoria Falls in May.", "Victoria Falls"),
+        ("Aid convoys reached Lori province on Monday.", "Lori"),
+        ("Medics said Chad Okafor had been released.", "Chad"),
         ("Doctors at the CHU in Montpellier treated the boy.", "CHU"),
         ("SWAT, Pakistan — Troops patrolled the valley.", "SWAT"),
         ("Fighting spread to Chad Basin villages.", "Chad"),
