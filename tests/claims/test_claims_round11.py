@@ -1,0 +1,48 @@
+"""The round-11 English rules, each on sentences of its own (not the probe tables').
+
+Actors (:mod:`claims.actors`, ``claims/data/conflicts.json``) and triggers
+(:mod:`claims.lexicon`), each described where its sentences are.
+"""
+
+import pytest
+
+from claims import extract_claims
+from claims.actors import default_actor_book
+
+
+def _claims(text: str, published: str) -> list[tuple[str | None, str, str]]:
+    return [(c.actor_norm, c.action, c.place)
+            for c in extract_claims(text, published=published, resolve=False)
+            if c.kind == "control"]
+
+
+#: rule *patron-word*: "forces loyal to <patron>" where the patron's name is a word of one
+#: side's aliases only ("Hadi's forces", "Riek Machar", "Kyiv's troops").
+PATRON_WORD = [
+    ("Forces loyal to President Hadi seized Zinjibar, east of Aden, on Tuesday.",
+     "2016-08-17", ("Yemeni government", "captured", "Zinjibar")),
+    ("Troops loyal to exiled President Hadi entered Aden after the Houthis fled.",
+     "2015-07-18", ("Yemeni government", "entered", "Aden")),
+    ("Fighters loyal to Machar captured Malakal, the capital of Upper Nile state.",
+     "2014-02-19", ("SPLA-IO", "captured", "Malakal")),
+    ("Units still loyal to Kyiv retook Kupiansk after a week of fighting.", "2022-09-11",
+     ("Ukraine", "captured", "Kupiansk")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PATRON_WORD)
+def test_forces_loyal_to_a_patron_named_by_word_take_the_patrons_side(text, published,
+                                                                      expected):
+    assert expected in _claims(text, published)
+
+
+def test_a_patron_word_of_several_sides_or_a_demonym_names_no_actor():
+    book = default_actor_book()
+    # "Sudan" is a word of the army's, its allies' and the SPLM-N's aliases: no side
+    assert not book.find("Militias allied with Port Sudan shelled the town", "sudan")
+    # "the Libyan leader": the capitalised word is not the end of the patron's name
+    assert not [m for m in book.find("Forces loyal to the Libyan leader shelled the town",
+                                     "libya2011") if m.norm]
+    found = book.find("Forces loyal to President Hadi advanced", "yemen")
+    assert [(m.text, m.norm) for m in found] == [("Forces loyal to President Hadi",
+                                                 "Yemeni government")]
