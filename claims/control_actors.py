@@ -15,6 +15,7 @@ from claims.actors import ActorBook, ActorMention
 from claims.discourse import Discourse
 from gazetteer.countries import (
     adjective_of,
+    country_code,
     country_name,
     country_of_adjective,
     country_of_capital,
@@ -215,7 +216,10 @@ def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list
         if is_demonym(who):
             norm = _demonym_norm(who, book, conflict)
         else:
-            iso = country_of_capital(who)
+            # rule *country-speaker*: "Ethiopia's government said its forces ...", "Somalia
+            # said its troops ...": a country of the war speaks for the side its demonym
+            # names, as a capital does ("Kyiv said")
+            iso = country_of_capital(who) or _war_country(who, book, conflict)
             adjective = adjective_of(iso) if iso else None
             norm = (_demonym_norm(adjective, book, conflict) if adjective else None) or (
                 country_name(iso) if iso else None)
@@ -223,6 +227,13 @@ def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list
             out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
                                     match.start("who"), match.end("who")))
     return sorted(out, key=lambda a: a.start)
+
+
+def _war_country(word: str, book: ActorBook, conflict: str | None) -> str | None:
+    """Return the ISO code of ``word`` when it names one of the war's own countries."""
+    info = book.conflicts.get(conflict) if conflict else None
+    iso = country_code(word) if info is not None else None
+    return iso if iso and iso in info.countries else None
 
 
 #: The generic names that mark an actor as a state's forces (rule *nonstate-reference*).

@@ -46,3 +46,22 @@ def test_a_patron_word_of_several_sides_or_a_demonym_names_no_actor():
     found = book.find("Forces loyal to President Hadi advanced", "yemen")
     assert [(m.text, m.norm) for m in found] == [("Forces loyal to President Hadi",
                                                  "Yemeni government")]
+
+
+#: rule *country-speaker*: a country of the war that speaks ("Ethiopia's government said",
+#: "Somalia said") stands for the side its demonym names, which "its forces" then mean.
+COUNTRY_SPEAKER = [
+    ("Ethiopia's government said its forces had recaptured Dessie from the TPLF.",
+     "2021-12-07", ("ENDF", "captured", "Dessie")),
+    ("Iraq's government said its forces had retaken Ramadi from Islamic State.", "2015-12-29",
+     ("Iraqi forces", "captured", "Ramadi")),
+    ("Mozambique's government said its troops had retaken Palma from the insurgents.",
+     "2021-04-06", ("Mozambican forces", "captured", "Palma")),
+    ("Somalia's government said its forces had retaken Harardhere from al-Shabaab.",
+     "2023-01-17", ("Somali government", "captured", "Harardhere")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), COUNTRY_SPEAKER)
+def test_a_country_of_the_war_speaks_for_its_side(text, published, expected):
+    assert expected in _claims(text, published)
