@@ -498,6 +498,20 @@ _UN_DESIGNATION = re.compile(r"\bU\.?N\.?(?=\s+safe\s+(?:area|haven|zone)|-(?:pr
                              r"declared|designated|run|administered)\b)")
 
 
+#: Rule *unit-name-lead*: "captured the headquarters of the army's 16th Infantry Division in
+#: Nyala", "seized the base of the 22nd Brigade in Babanusa": a military unit's name (words
+#: or ordinals ending in a unit noun) describes the facility taken, the place follows it.
+_UNIT_NAME = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)\s+|(?-i:[A-Z])[\w-]+\s+){1,4}(?-i:Division|Brigade|Battalion|"
+    r"Regiment|Corps|Command|Garrison)\b")
+#: Rule *possessor-lead*: "overran Muammar Gaddafi's compound in Tripoli", "stormed the
+#: commander's residence in Goma": a person's name before a dwelling or seat of his describes
+#: it, the place follows.
+_POSSESSOR = re.compile(
+    r"(?:(?-i:[A-Z])[\w-]+\s+){0,2}(?-i:[A-Z])[\w-]+[’']s\s+(?=(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:compound|residence|palace|house|home|villa|farm|office|offices|headquarters)\b)")
+
+
 def _lead_ok(gap: str) -> bool:
     """Tell whether the words between a verb and a name can be the name's lead-in."""
     if _PLACE_LEAD.match(gap):
@@ -508,6 +522,8 @@ def _lead_ok(gap: str) -> bool:
     gap = _SIDE_POSITIONS.sub(" ", gap)
     # rule *un-designation-lead*: "the UN safe area of Srebrenica", "a UN-protected enclave"
     gap = _UN_DESIGNATION.sub(" ", gap)
+    gap = _UNIT_NAME.sub(" ", gap)
+    gap = _POSSESSOR.sub(" ", gap)
     gap = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", " ", gap)
     # "the northern Lebanese city of": a demonym describing the place is part of the lead-in
     gap = re.sub(r"\b[A-Z][a-z]+\b(?=\s+(?:\w+\s+)?(?:town|city|village)\s+of\s*$)",

@@ -65,3 +65,43 @@ COUNTRY_SPEAKER = [
 @pytest.mark.parametrize(("text", "published", "expected"), COUNTRY_SPEAKER)
 def test_a_country_of_the_war_speaks_for_its_side(text, published, expected):
     assert expected in _claims(text, published)
+
+
+#: rule *unit-name-lead*: a military unit's name describes the facility taken; the town
+#: after it is the claim's place.
+UNIT_NAME_LEAD = [
+    ("The RSF said it had seized the headquarters of the army's 22nd Infantry Division in "
+     "Babanusa.", "2025-01-20", ("RSF", "captured", "Babanusa")),
+    ("Ukrainian troops took the base of the 155th Marine Brigade in Vuhledar.", "2023-02-10",
+     ("Ukraine", "captured", "Vuhledar")),
+    ("The Arakan Army overran the headquarters of the Western Command in Ann, in Rakhine.",
+     "2024-12-21", ("Resistance", "captured", "Ann")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), UNIT_NAME_LEAD)
+def test_a_unit_name_before_the_place_is_part_of_its_lead_in(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+#: rule *possessor-lead*: a person's name before his compound, residence or office describes
+#: it; the town after it is the claim's place.
+POSSESSOR_LEAD = [
+    ("Rebel fighters overran Muammar Gaddafi's compound in Tripoli after a day of fighting.",
+     "2011-08-24", ("NTC", "captured", "Tripoli")),
+    ("Taliban fighters seized Abdul Rashid Dostum's residence in Sheberghan.", "2021-08-15",
+     ("Taliban", "captured", "Sheberghan")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), POSSESSOR_LEAD)
+def test_a_persons_possessive_before_his_seat_is_part_of_the_lead_in(text, published,
+                                                                     expected):
+    assert expected in _claims(text, published)
+
+
+def test_a_possessive_name_before_other_nouns_still_ends_the_lead_in():
+    # "Haftar's fighters in Tarhuna" names no seat of Haftar: no capture of Tarhuna here
+    claims = _claims("The GNA captured Haftar's fighters in Tarhuna, a spokesman said.",
+                     "2020-06-05")
+    assert ("GNA", "captured", "Tarhuna") not in claims
