@@ -187,7 +187,9 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("captured", "active", r"\b(?:took|taken|taking|take|takes)\s+over\b"),
     # --- active forms ---
     _t("withdrew", "object",
-       r"\b(?:pushed|pushing|drove|driven|forced|forcing|beat|beaten)\s+back\b|\brepelled\b|"
+       # rule *pushed-back-into*: "junta forces pushed back into Myawaddy" re-entered it
+       r"\b(?:pushed|pushing|drove|driven|forced|forcing|beat|beaten)\s+back\b(?!\s+into\b)|"
+       r"\brepelled\b|"
        r"\brepulsed\b"),
     _t("withdrew", "object",
        r"\b(?:pushed|pushing|drove|driving|forced|forcing|chased|chasing)"
@@ -294,6 +296,10 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"(?:push|walk|march|pour|mov|drive|drove|roll|swept|sweep|advanc)(?:ed|ing|e|s)?\s+"
        r"(?:(?:north|south|east|west)\w*\s+|deep(?:er)?\s+|further\s+|back\s+){1,2}into|"
        r"push(?:ed|ing)?\s+into|walk(?:ed|ing)\s+into|"
+       # rule *through-the-town*: "walked through the centre of Goma", "drove through the
+       # streets of Kherson": a side moving through a town's streets is in it
+       r"(?:walk|march|drove|driv|roll|patroll|parad)(?:ed|ing)?\s+through\s+(?:the\s+)?"
+       r"(?:(?:main\s+)?streets|centre|center|heart|middle)\s+of|"
        r"cross(?:ed|ing)\s+into|sw(?:ept|eeping)\s+into|roll(?:ed|ing)\s+into|"
        r"advanc(?:ed|ing|es)\s+into|mov(?:ed|ing)\s+into|broke\s+into|penetrat(?:ed|ing)|"
        r"made\s+(?:\w+\s+)?gains\s+in|advanc(?:ed|ing)\s+(?:in|beyond)|going\s+deep\s+in)\b"),

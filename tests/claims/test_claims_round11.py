@@ -105,3 +105,40 @@ def test_a_possessive_name_before_other_nouns_still_ends_the_lead_in():
     claims = _claims("The GNA captured Haftar's fighters in Tarhuna, a spokesman said.",
                      "2020-06-05")
     assert ("GNA", "captured", "Tarhuna") not in claims
+
+
+#: rule *pushed-back-into*: "pushed back into X" re-enters X; "pushed back" alone still
+#: drives its object back.
+PUSHED_BACK_INTO = [
+    ("Junta forces pushed back into Hpakant on Tuesday, residents said.", "2024-03-13",
+     ("Tatmadaw", "entered", "Hpakant")),
+    ("Russian troops pushed back into Krynky after the marines left.", "2024-02-21",
+     ("Russia", "entered", "Krynky")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PUSHED_BACK_INTO)
+def test_pushing_back_into_a_town_enters_it(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+def test_pushing_a_side_back_is_still_its_withdrawal():
+    claims = _claims("Ukrainian forces pushed back Russian units from Robotyne.", "2023-08-29")
+    assert ("Russia", "withdrew", "Robotyne") in claims
+
+
+#: rule *through-the-town*: a side that walks, drives or parades through a town's centre or
+#: streets is in the town.
+THROUGH_THE_TOWN = [
+    ("M23 fighters walked through the centre of Bukavu on Sunday.", "2025-02-17",
+     ("M23", "entered", "Bukavu")),
+    ("Ukrainian soldiers drove through the streets of Kherson to cheering crowds.",
+     "2022-11-12", ("Ukraine", "entered", "Kherson")),
+    ("Taliban fighters paraded through the heart of Kandahar on Friday.", "2021-08-14",
+     ("Taliban", "entered", "Kandahar")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), THROUGH_THE_TOWN)
+def test_moving_through_a_towns_streets_enters_it(text, published, expected):
+    assert expected in _claims(text, published)
