@@ -142,3 +142,31 @@ THROUGH_THE_TOWN = [
 @pytest.mark.parametrize(("text", "published", "expected"), THROUGH_THE_TOWN)
 def test_moving_through_a_towns_streets_enters_it(text, published, expected):
     assert expected in _claims(text, published)
+
+
+def _article(sentences: list[str], published: str) -> list[list[tuple[str | None, str, str]]]:
+    from claims.lines import run_file
+
+    rows = [{"article_id": "a", "sentence": s, "published": published} for s in sentences]
+    return [[(c["actor_norm"], c["action"], c["place"]) for c in out["claims"]
+             if c["kind"] == "control"] for out in run_file(rows, resolve=True)]
+
+
+#: rule *facility-names-its-town*: "Hodeidah airport" names Hodeidah too, so a later "the
+#: city" means it.
+FACILITY_TOWN = [
+    (["Rebels of the M23 seized Goma airport on Monday.",
+      "The rebels said they now controlled the city's centre."], "2025-01-28",
+     ("M23", "holds", "Goma")),
+    (["Yemeni government forces seized Hodeidah airport from the Houthis on Tuesday.",
+      "The rebels still control the city's port, a coalition spokesman said."], "2018-06-20",
+     ("Houthis", "holds", "Hodeidah")),
+    (["Russian paratroopers landed at Hostomel airport on Thursday.",
+      "Ukrainian troops shelled the city's outskirts overnight."], "2022-02-25",
+     ("Ukraine", "attacked", "Hostomel")),
+]
+
+
+@pytest.mark.parametrize(("sentences", "published", "expected"), FACILITY_TOWN)
+def test_a_facility_named_after_its_town_names_the_town(sentences, published, expected):
+    assert expected in _article(sentences, published)[-1]
