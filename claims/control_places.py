@@ -322,9 +322,13 @@ _SINGULAR = {"towns": "town", "cities": "city", "villages": "village"}
 #: centre" with no "of X" are a part of the town just spoken of, claimed as the town: the
 #: last town-level place named before in the sentence (or referred to), else the article's.
 #: Suburbs and districts are places of their own, as for :data:`_POSSESSIVE_PART`.
+#: Rule *town-quarters*: "the northern districts", "its eastern neighbourhoods" (a direction
+#: and a plural of quarters, no "of X") are such a part too.
 _PART = re.compile(
-    r"\b(?:the|its)\s+(?:(?-i:[a-z][a-z-]+)\s+){0,2}?(?:edge|edges|outskirts|"
-    r"centre|center|downtown)(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+    r"\b(?:the|its)\s+(?:(?:(?-i:[a-z][a-z-]+)\s+){0,2}?(?:edge|edges|outskirts|"
+    r"centre|center|downtown)|(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)ern|central)\s+(?:districts|neighbou?rhoods|quarters))(?![\w-])(?!\s+of\b)",
+    re.IGNORECASE)
 _PART_KINDS = frozenset({"town", "city", "capital", "village"})
 
 

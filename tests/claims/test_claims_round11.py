@@ -170,3 +170,27 @@ FACILITY_TOWN = [
 @pytest.mark.parametrize(("sentences", "published", "expected"), FACILITY_TOWN)
 def test_a_facility_named_after_its_town_names_the_town(sentences, published, expected):
     assert expected in _article(sentences, published)[-1]
+
+
+#: rule *town-quarters*: "the northern districts", "its eastern neighbourhoods" with no
+#: "of X" are a part of the town just spoken of.
+TOWN_QUARTERS = [
+    (["Iraqi troops entered Mosul on Tuesday.",
+      "Islamic State fighters still hold the western districts, officers said."],
+     "2016-11-02", ("ISIS", "holds", "Mosul")),
+    (["The army pushed into Omdurman on Monday.",
+      "RSF fighters still control its southern neighbourhoods."],
+     "2024-02-13", ("RSF", "holds", "Omdurman")),
+]
+
+
+@pytest.mark.parametrize(("sentences", "published", "expected"), TOWN_QUARTERS)
+def test_a_towns_quarters_by_direction_are_the_town(sentences, published, expected):
+    assert expected in _article(sentences, published)[-1]
+
+
+def test_quarters_of_a_named_place_are_not_the_last_town():
+    claims = _article(["Iraqi troops entered Mosul on Tuesday.",
+                       "Militants still hold the western districts of Tal Afar."],
+                      "2016-11-02")[-1]
+    assert ("ISIS", "holds", "Mosul") not in claims
