@@ -178,10 +178,13 @@ def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> st
 
 
 #: A source that speaks for a side: "Ukrainian officials said", "Kyiv said", "Baku claimed".
+#: Rule *denying-speaker*: a side that denies, insists, admits or confirms speaks for itself
+#: as one that says ("Kyiv denied that the city had fallen, saying its troops still held").
 _SPEAKER = re.compile(
     r"\b(?P<who>(?-i:[A-Z])[a-z]+)(?:[’']s)?\s+(?:(?:military|defen[cs]e|army|government|"
     r"foreign)\s+)?(?:officials?|spokesm[ae]n|spokeswoman|sources|authorities|government|"
-    r"ministry|command|officers?|commanders?|said|says|claimed|claims|announced|reported)\b",
+    r"ministry|command|officers?|commanders?|said|says|claimed|claims|announced|reported|"
+    r"denied|denies|insisted|insists|admitted|admits|acknowledged|confirmed|confirms)\b",
     re.IGNORECASE)
 
 

@@ -194,3 +194,20 @@ def test_quarters_of_a_named_place_are_not_the_last_town():
                        "Militants still hold the western districts of Tal Afar."],
                       "2016-11-02")[-1]
     assert ("ISIS", "holds", "Mosul") not in claims
+
+
+#: rule *denying-speaker*: a capital or demonym that denies, insists or admits speaks for its
+#: side, which "its troops" then means.
+DENYING_SPEAKER = [
+    ("Baku denied the Armenian report, saying its troops still held Shusha.",
+     "2020-11-08", ("Azerbaijan", "holds", "Shusha")),
+    ("Kyiv insisted its soldiers still held positions in Avdiivka.", "2024-02-15",
+     ("Ukraine", "holds", "Avdiivka")),
+    ("Moscow admitted its troops had pulled out of Kherson.", "2022-11-10",
+     ("Russia", "withdrew", "Kherson")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DENYING_SPEAKER)
+def test_a_side_that_denies_speaks_for_its_troops(text, published, expected):
+    assert expected in _claims(text, published)
