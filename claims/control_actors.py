@@ -250,7 +250,13 @@ def state_actors(book: ActorBook | None, conflict: str | None) -> frozenset[str]
     if info is None:
         return frozenset()
     return frozenset(norm for norm, names in info.generic.items()
-                     if _STATE_GENERICS & {n.lower() for n in names})
+                     if _STATE_GENERICS & {n.lower() for n in names} or _STATE_NORM.search(norm))
+
+
+#: Rule *state-by-name*: a side whose book name is a state's army, police or government
+#: ("Burkinabe army", "Haitian police", "Somali government") is a state's forces even when
+#: the book gives it no generic name ("the group" never means it).
+_STATE_NORM = re.compile(r"^(?-i:[A-Z])[a-z]+\s+(?:army|police|government|military)$")
 
 
 #: Rule *definite-actor-reference*: "the guerrillas", "the gunmen", "the insurgents" that the

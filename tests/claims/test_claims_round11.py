@@ -211,3 +211,27 @@ DENYING_SPEAKER = [
 @pytest.mark.parametrize(("text", "published", "expected"), DENYING_SPEAKER)
 def test_a_side_that_denies_speaks_for_its_troops(text, published, expected):
     assert expected in _claims(text, published)
+
+
+#: rule *state-by-name*: a side named as a state's army, police or government is state
+#: forces, which "the group" never means.
+def test_a_side_named_as_an_army_is_a_state_force():
+    from claims.control_actors import state_actors
+
+    states = state_actors(default_actor_book(), "sahel")
+    assert {"Burkinabe army", "Nigerien army"} <= states
+    assert "JNIM" not in states
+    assert "Haitian police" in state_actors(default_actor_book(), "haiti")
+
+
+STATE_BY_NAME = [
+    (["JNIM fighters attacked Djibo on Sunday, killing dozens of soldiers.",
+      "Burkinabe troops later drove the attackers back, the junta said.",
+      "The group has besieged Djibo for two years."], "2024-05-28",
+     ("JNIM", "besieged", "Djibo")),
+]
+
+
+@pytest.mark.parametrize(("sentences", "published", "expected"), STATE_BY_NAME)
+def test_the_group_passes_over_a_state_army_named_last(sentences, published, expected):
+    assert expected in _article(sentences, published)[-1]
