@@ -104,6 +104,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"(?!\s+(?:by|of)\b)", agentless="sentence"),
     _t("captured", "state_after",
        r"\bcame\s+under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of\b"),
+    # rule *under-side-assault*: "Avdiivka had been under Russian assault since October",
+    # "the town came under Houthi attack": the side named after "under" attacks the place
+    _t("attacked", "state_after",
+       r"\b(?:(?:is|was|were|are|ha(?:s|ve|d)\s+been|remains?|remained|came|comes|still|now|"
+       r"already)\s+)+under\s+(?=(?-i:[A-Z])[\w-]+\s+(?:(?:air|artillery|drone|missile|rocket|"
+       r"ground)\s+)?(?:assault|attacks?|fire|bombardment|shelling)\b)"),
     _t("holds", "state_after",
        r"\b(?:(?:is|was|were|are|remains?|remained|now|still|firmly)\s+)+in\s+the\s+hands\s+of\b"),
     _t("attacked", "passive",

@@ -235,3 +235,25 @@ STATE_BY_NAME = [
 @pytest.mark.parametrize(("sentences", "published", "expected"), STATE_BY_NAME)
 def test_the_group_passes_over_a_state_army_named_last(sentences, published, expected):
     assert expected in _article(sentences, published)[-1]
+
+
+#: rule *under-side-assault*: a place "under <side> assault/attack/fire" is attacked by the
+#: side named after "under".
+UNDER_SIDE_ASSAULT = [
+    ("Marib came under Houthi attack on Sunday, officials in Yemen said.", "2021-02-15",
+     ("Houthis", "attacked", "Marib")),
+    ("El Fasher has been under RSF bombardment for weeks, aid groups in Sudan say.",
+     "2024-06-01", ("RSF", "attacked", "El Fasher")),
+    ("Chasiv Yar is under Russian artillery fire day and night.", "2024-04-10",
+     ("Russia", "attacked", "Chasiv Yar")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), UNDER_SIDE_ASSAULT)
+def test_a_place_under_a_sides_assault_is_attacked_by_it(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+def test_under_control_is_still_a_hold():
+    assert ("Houthis", "holds", "Hodeidah") in _claims(
+        "Hodeidah is still under Houthi control, residents in Yemen said.", "2018-06-20")
