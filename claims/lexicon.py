@@ -172,6 +172,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("advanced_towards", "active",
        r"\bfought\s+(?:their|its|his|our)\s+way\s+(?:to|towards)\b"),
     _t("entered", "active", r"\bfought\s+(?:their|its|his|our)\s+way\s+into\b"),
+    # rule *fighting-for*: "Russian forces are still fighting for control of Chasiv Yar",
+    # "the rebels have been battling for the town since June": a side that fights for a place
+    # attacks it (a noun "fighting for the town went on" has no such subject)
+    _t("attacked", "active",
+       r"\b(?:(?:are|is|were|was|been|still|now|had|have|has)\s+)+(?:fighting|battling)\s+"
+       r"for\b(?:\s+(?:full\s+)?control\s+of\b)?"),
     # "ambushed Israeli tanks in Beit Hanoun", "battling junta troops for Kyauktaw"
     _t("attacked", "locative",
        r"\b(?:ambush(?:ed|ing)|rout(?:ed|ing)|attack(?:ed|ing)|shell(?:ed|ing)|target(?:ed|ing)|"

@@ -257,3 +257,24 @@ def test_a_place_under_a_sides_assault_is_attacked_by_it(text, published, expect
 def test_under_control_is_still_a_hold():
     assert ("Houthis", "holds", "Hodeidah") in _claims(
         "Hodeidah is still under Houthi control, residents in Yemen said.", "2018-06-20")
+
+
+#: rule *fighting-for*: a side that "is fighting for (control of)" a place attacks it; the
+#: noun ("fighting for the town went on") names no side.
+FIGHTING_FOR = [
+    ("Russian forces are still fighting for control of Toretsk, Ukrainian officials said.",
+     "2024-08-15", ("Russia", "attacked", "Toretsk")),
+    ("M23 rebels were battling for Sake on Wednesday, a UN source in Congo said.",
+     "2024-02-08", ("M23", "attacked", "Sake")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), FIGHTING_FOR)
+def test_a_side_fighting_for_a_place_attacks_it(text, published, expected):
+    assert expected in _claims(text, published)
+
+
+def test_fighting_as_a_noun_names_no_attacker():
+    claims = _claims("Armenian officials said fighting for Shusha was still going on.",
+                     "2020-11-09")
+    assert not [c for c in claims if c[1] == "attacked"]
