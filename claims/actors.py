@@ -55,6 +55,20 @@ _RIGHT_PAREN = re.compile(r"^\s*\([A-Z]{2,6}\)")
 _NEGATED_BEFORE = re.compile(r"(?:anti|counter)-$", re.IGNORECASE)
 #: Spaces and hyphens inside an alias, read as one space.
 _SPACING = re.compile(r"[\s-]+")
+#: Rule *patron-word*: "forces loyal to President Hadi", "fighters loyal to Machar",
+#: "troops allied with Kyiv". The patron is named by a word the war's book holds only inside
+#: its aliases ("Hadi's forces", "pro-Hadi forces", "Kyiv's troops", "Riek Machar"), not as
+#: an alias of its own: the phrase takes the norm of the one side whose aliases carry that
+#: word. The patron's name must end the phrase in a capitalised word ("loyal to the Libyan
+#: leader" names no patron by word); titles and epithets before it are read over.
+_PATRON = re.compile(
+    rf"\b(?:(?-i:[A-Z])[\w-]+\s+)?{_HEAD}\s+(?:still\s+)?(?:loyal\s+to|allied\s+(?:to|with))\s+"
+    r"(?:the\s+)?(?:(?:(?-i:[A-Z])[\w’'.-]*|former|exiled|ousted|deposed|late|interim|"
+    r"self-declared|vice-president|president|prime\s+minister|general|warlord|strongman|"
+    r"commander|leader)\s+){0,4}(?P<word>(?-i:[A-Z])[\w-]+)\b(?![’'\w-])"
+    r"(?!\s+(?:leader|government|president|army|forces|troops|regime|authorities|military|"
+    r"junta|state|side|camp|movement|party)\b)",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +206,7 @@ class ActorBook:
         self._keys: dict[str | None, set[str]] = {}
         self._spelled_cache: dict[str | None, dict[str, str]] = {}
         self._found: dict[tuple[str, str | None], tuple[ActorMention, ...]] = {}
+        self._patron_cache: dict[str | None, dict[str, str | None]] = {}
 
     def detect_conflict(self, text: str, hint: str | None = None,
                         published: date | None = None) -> str | None:
@@ -324,7 +339,42 @@ class ActorBook:
                 end += right.end()
             out.append(ActorMention(start, end, text[start:end], norm, match.start(),
                                     match.end()))
+        out.extend(self._patron_mentions(text, conflict, out))
         return _merge(out)
+
+    def _patron_words(self, conflict: str | None) -> dict[str, str | None]:
+        """Capitalised word of the war's own aliases -> its one norm (None: several norms)."""
+        words = self._patron_cache.get(conflict)
+        if words is None:
+            words = {}
+            war = self.conflicts.get(conflict) if conflict else None
+            for norm, names in (war.aliases.items() if war else ()):
+                for name in names:
+                    for word in _SPACING.split(name):
+                        word = re.sub(r"[’']s$", "", word)
+                        if len(word) < 3 or not word[0].isupper():
+                            continue
+                        key = word.lower()
+                        words[key] = norm if words.get(key, norm) == norm else None
+            self._patron_cache[conflict] = words
+        return words
+
+    def _patron_mentions(self, text: str, conflict: str | None,
+                         found: list[ActorMention]) -> list[ActorMention]:
+        """Rule *patron-word* (see :data:`_PATRON`): phrases no alias of the book covers."""
+        if "loyal" not in text and "allied" not in text:
+            return []
+        words = self._patron_words(conflict)
+        out: list[ActorMention] = []
+        for match in _PATRON.finditer(text):
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            norm = words.get(match.group("word").lower())
+            if norm is None:
+                continue
+            out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
+                                    match.start("word"), match.end("word")))
+        return out
 
 
 #: How many (text, conflict) answers :meth:`ActorBook.find` keeps.

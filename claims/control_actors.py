@@ -15,6 +15,7 @@ from claims.actors import ActorBook, ActorMention
 from claims.discourse import Discourse
 from gazetteer.countries import (
     adjective_of,
+    country_code,
     country_name,
     country_of_adjective,
     country_of_capital,
@@ -177,10 +178,13 @@ def _demonym_norm(word: str, book: ActorBook | None, conflict: str | None) -> st
 
 
 #: A source that speaks for a side: "Ukrainian officials said", "Kyiv said", "Baku claimed".
+#: Rule *denying-speaker*: a side that denies, insists, admits or confirms speaks for itself
+#: as one that says ("Kyiv denied that the city had fallen, saying its troops still held").
 _SPEAKER = re.compile(
     r"\b(?P<who>(?-i:[A-Z])[a-z]+)(?:[’']s)?\s+(?:(?:military|defen[cs]e|army|government|"
     r"foreign)\s+)?(?:officials?|spokesm[ae]n|spokeswoman|sources|authorities|government|"
-    r"ministry|command|officers?|commanders?|said|says|claimed|claims|announced|reported)\b",
+    r"ministry|command|officers?|commanders?|said|says|claimed|claims|announced|reported|"
+    r"denied|denies|insisted|insists|admitted|admits|acknowledged|confirmed|confirms)\b",
     re.IGNORECASE)
 
 
@@ -215,7 +219,10 @@ def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list
         if is_demonym(who):
             norm = _demonym_norm(who, book, conflict)
         else:
-            iso = country_of_capital(who)
+            # rule *country-speaker*: "Ethiopia's government said its forces ...", "Somalia
+            # said its troops ...": a country of the war speaks for the side its demonym
+            # names, as a capital does ("Kyiv said")
+            iso = country_of_capital(who) or _war_country(who, book, conflict)
             adjective = adjective_of(iso) if iso else None
             norm = (_demonym_norm(adjective, book, conflict) if adjective else None) or (
                 country_name(iso) if iso else None)
@@ -223,6 +230,13 @@ def speaker_actors(sentence: str, book: ActorBook, conflict: str | None) -> list
             out.append(ActorMention(match.start(), match.end(), match.group(0), norm,
                                     match.start("who"), match.end("who")))
     return sorted(out, key=lambda a: a.start)
+
+
+def _war_country(word: str, book: ActorBook, conflict: str | None) -> str | None:
+    """Return the ISO code of ``word`` when it names one of the war's own countries."""
+    info = book.conflicts.get(conflict) if conflict else None
+    iso = country_code(word) if info is not None else None
+    return iso if iso and iso in info.countries else None
 
 
 #: The generic names that mark an actor as a state's forces (rule *nonstate-reference*).
@@ -236,7 +250,13 @@ def state_actors(book: ActorBook | None, conflict: str | None) -> frozenset[str]
     if info is None:
         return frozenset()
     return frozenset(norm for norm, names in info.generic.items()
-                     if _STATE_GENERICS & {n.lower() for n in names})
+                     if _STATE_GENERICS & {n.lower() for n in names} or _STATE_NORM.search(norm))
+
+
+#: Rule *state-by-name*: a side whose book name is a state's army, police or government
+#: ("Burkinabe army", "Haitian police", "Somali government") is a state's forces even when
+#: the book gives it no generic name ("the group" never means it).
+_STATE_NORM = re.compile(r"^(?-i:[A-Z])[a-z]+\s+(?:army|police|government|military)$")
 
 
 #: Rule *definite-actor-reference*: "the guerrillas", "the gunmen", "the insurgents" that the

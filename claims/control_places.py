@@ -322,9 +322,13 @@ _SINGULAR = {"towns": "town", "cities": "city", "villages": "village"}
 #: centre" with no "of X" are a part of the town just spoken of, claimed as the town: the
 #: last town-level place named before in the sentence (or referred to), else the article's.
 #: Suburbs and districts are places of their own, as for :data:`_POSSESSIVE_PART`.
+#: Rule *town-quarters*: "the northern districts", "its eastern neighbourhoods" (a direction
+#: and a plural of quarters, no "of X") are such a part too.
 _PART = re.compile(
-    r"\b(?:the|its)\s+(?:(?-i:[a-z][a-z-]+)\s+){0,2}?(?:edge|edges|outskirts|"
-    r"centre|center|downtown)(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+    r"\b(?:the|its)\s+(?:(?:(?-i:[a-z][a-z-]+)\s+){0,2}?(?:edge|edges|outskirts|"
+    r"centre|center|downtown)|(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)ern|central)\s+(?:districts|neighbou?rhoods|quarters))(?![\w-])(?!\s+of\b)",
+    re.IGNORECASE)
 _PART_KINDS = frozenset({"town", "city", "capital", "village"})
 
 
@@ -498,6 +502,20 @@ _UN_DESIGNATION = re.compile(r"\bU\.?N\.?(?=\s+safe\s+(?:area|haven|zone)|-(?:pr
                              r"declared|designated|run|administered)\b)")
 
 
+#: Rule *unit-name-lead*: "captured the headquarters of the army's 16th Infantry Division in
+#: Nyala", "seized the base of the 22nd Brigade in Babanusa": a military unit's name (words
+#: or ordinals ending in a unit noun) describes the facility taken, the place follows it.
+_UNIT_NAME = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)\s+|(?-i:[A-Z])[\w-]+\s+){1,4}(?-i:Division|Brigade|Battalion|"
+    r"Regiment|Corps|Command|Garrison)\b")
+#: Rule *possessor-lead*: "overran Muammar Gaddafi's compound in Tripoli", "stormed the
+#: commander's residence in Goma": a person's name before a dwelling or seat of his describes
+#: it, the place follows.
+_POSSESSOR = re.compile(
+    r"(?:(?-i:[A-Z])[\w-]+\s+){0,2}(?-i:[A-Z])[\w-]+[’']s\s+(?=(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:compound|residence|palace|house|home|villa|farm|office|offices|headquarters)\b)")
+
+
 def _lead_ok(gap: str) -> bool:
     """Tell whether the words between a verb and a name can be the name's lead-in."""
     if _PLACE_LEAD.match(gap):
@@ -508,6 +526,8 @@ def _lead_ok(gap: str) -> bool:
     gap = _SIDE_POSITIONS.sub(" ", gap)
     # rule *un-designation-lead*: "the UN safe area of Srebrenica", "a UN-protected enclave"
     gap = _UN_DESIGNATION.sub(" ", gap)
+    gap = _UNIT_NAME.sub(" ", gap)
+    gap = _POSSESSOR.sub(" ", gap)
     gap = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", " ", gap)
     # "the northern Lebanese city of": a demonym describing the place is part of the lead-in
     gap = re.sub(r"\b[A-Z][a-z]+\b(?=\s+(?:\w+\s+)?(?:town|city|village)\s+of\s*$)",

@@ -331,6 +331,20 @@ def _place_reading(name: str, resolver: PlaceResolver | None) -> PlaceReading | 
     return kind, place
 
 
+#: Rule *facility-names-its-town*: "Hodeidah airport", "Kherson port" name the town as well
+#: as the facility, so a later "the city" means Hodeidah while "the airport" still means the
+#: airport (the town is noted just before the facility).
+_FACILITY_OF_TOWN = re.compile(r"^(?P<town>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)\s+"
+                               r"(?:(?-i:[a-z])[\w-]+\s+)?(?:international\s+)?"
+                               r"(?:airport|airbase|air\s+base|port|harbou?r)$", re.IGNORECASE)
+
+
+def _facility_town(name: str) -> tuple[str, ...]:
+    """Return the town a facility's name opens with ("Hodeidah airport" -> Hodeidah), or ()."""
+    match = _FACILITY_OF_TOWN.match(name.strip())
+    return (match.group("town"),) if match else ()
+
+
 def _remember(sentence: str, statements: list, discourse: Discourse, book: ActorBook,
              conflict: str | None, resolver: PlaceResolver | None, pub: date | None) -> None:
     """Note what a sentence named (places with their kind, actors, the latest exact date).
@@ -347,8 +361,9 @@ def _remember(sentence: str, statements: list, discourse: Discourse, book: Actor
 
     def names() -> list[str]:
         if not named:
-            named.append([p.name for p in place_mentions(sentence, actors, None, None, book)
-                          if p.text == p.name and not _ACRONYM.fullmatch(p.name)])
+            found = [p.name for p in place_mentions(sentence, actors, None, None, book)
+                     if p.text == p.name and not _ACRONYM.fullmatch(p.name)]
+            named.append([n for name in found for n in (*_facility_town(name), name)])
         return named[0]
 
     places = [s.place for s in statements]

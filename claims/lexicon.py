@@ -104,6 +104,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"(?!\s+(?:by|of)\b)", agentless="sentence"),
     _t("captured", "state_after",
        r"\bcame\s+under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of\b"),
+    # rule *under-side-assault*: "Avdiivka had been under Russian assault since October",
+    # "the town came under Houthi attack": the side named after "under" attacks the place
+    _t("attacked", "state_after",
+       r"\b(?:(?:is|was|were|are|ha(?:s|ve|d)\s+been|remains?|remained|came|comes|still|now|"
+       r"already)\s+)+under\s+(?=(?-i:[A-Z])[\w-]+\s+(?:(?:air|artillery|drone|missile|rocket|"
+       r"ground)\s+)?(?:assault|attacks?|fire|bombardment|shelling)\b)"),
     _t("holds", "state_after",
        r"\b(?:(?:is|was|were|are|remains?|remained|now|still|firmly)\s+)+in\s+the\s+hands\s+of\b"),
     _t("attacked", "passive",
@@ -166,6 +172,12 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("advanced_towards", "active",
        r"\bfought\s+(?:their|its|his|our)\s+way\s+(?:to|towards)\b"),
     _t("entered", "active", r"\bfought\s+(?:their|its|his|our)\s+way\s+into\b"),
+    # rule *fighting-for*: "Russian forces are still fighting for control of Chasiv Yar",
+    # "the rebels have been battling for the town since June": a side that fights for a place
+    # attacks it (a noun "fighting for the town went on" has no such subject)
+    _t("attacked", "active",
+       r"\b(?:(?:are|is|were|was|been|still|now|had|have|has)\s+)+(?:fighting|battling)\s+"
+       r"for\b(?:\s+(?:full\s+)?control\s+of\b)?"),
     # "ambushed Israeli tanks in Beit Hanoun", "battling junta troops for Kyauktaw"
     _t("attacked", "locative",
        r"\b(?:ambush(?:ed|ing)|rout(?:ed|ing)|attack(?:ed|ing)|shell(?:ed|ing)|target(?:ed|ing)|"
@@ -187,7 +199,9 @@ TRIGGERS: tuple[Trigger, ...] = _named((
     _t("captured", "active", r"\b(?:took|taken|taking|take|takes)\s+over\b"),
     # --- active forms ---
     _t("withdrew", "object",
-       r"\b(?:pushed|pushing|drove|driven|forced|forcing|beat|beaten)\s+back\b|\brepelled\b|"
+       # rule *pushed-back-into*: "junta forces pushed back into Myawaddy" re-entered it
+       r"\b(?:pushed|pushing|drove|driven|forced|forcing|beat|beaten)\s+back\b(?!\s+into\b)|"
+       r"\brepelled\b|"
        r"\brepulsed\b"),
     _t("withdrew", "object",
        r"\b(?:pushed|pushing|drove|driving|forced|forcing|chased|chasing)"
@@ -294,6 +308,10 @@ TRIGGERS: tuple[Trigger, ...] = _named((
        r"(?:push|walk|march|pour|mov|drive|drove|roll|swept|sweep|advanc)(?:ed|ing|e|s)?\s+"
        r"(?:(?:north|south|east|west)\w*\s+|deep(?:er)?\s+|further\s+|back\s+){1,2}into|"
        r"push(?:ed|ing)?\s+into|walk(?:ed|ing)\s+into|"
+       # rule *through-the-town*: "walked through the centre of Goma", "drove through the
+       # streets of Kherson": a side moving through a town's streets is in it
+       r"(?:walk|march|drove|driv|roll|patroll|parad)(?:ed|ing)?\s+through\s+(?:the\s+)?"
+       r"(?:(?:main\s+)?streets|centre|center|heart|middle)\s+of|"
        r"cross(?:ed|ing)\s+into|sw(?:ept|eeping)\s+into|roll(?:ed|ing)\s+into|"
        r"advanc(?:ed|ing|es)\s+into|mov(?:ed|ing)\s+into|broke\s+into|penetrat(?:ed|ing)|"
        r"made\s+(?:\w+\s+)?gains\s+in|advanc(?:ed|ing)\s+(?:in|beyond)|going\s+deep\s+in)\b"),

@@ -47,6 +47,7 @@ CONTROL = DATA / "probe_control.jsonl"
 ROUND8 = DATA / "probe_control_round8.jsonl"
 ROUND9 = DATA / "probe_control_round9.jsonl"
 ROUND10 = DATA / "probe_control_round10.jsonl"
+ROUND11 = DATA / "probe_control_round11.jsonl"
 DISTANCE = DATA / "probe_distance.jsonl"
 
 
@@ -99,6 +100,11 @@ SETS = {
                         wars_without_norms=frozenset({"chechnya", "korea1950", "srilanka",
                                                       "vietnam"}),
                         max_war_share={"ukraine": 0.10, "libya": 0.10, "syria": 0.10}),
+    # Round 11: at most 4 of its 149 lines each for Libya and Syria (the development wars).
+    "round11": ProbeSet(ROUND11, None, min_sentences=110, min_control_lines=120,
+                        min_claims=90, min_distance_lines=0, min_distance_claims=0,
+                        min_articles=45, min_wars=20, sentences_per_article=(2, 4),
+                        max_war_share={"libya": 0.03, "syria": 0.03}),
 }
 
 #: Floors on the probe figures (the extractor's last measured figures, less 0.02: control
