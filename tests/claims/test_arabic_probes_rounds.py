@@ -19,7 +19,7 @@ from conftest import read_jsonl
 from core.actions import ACTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = [ROOT / "tests" / "data" / "arabic" / f"probes_round{n}" for n in (6, 7, 8, 10)]
+SETS = [ROOT / "tests" / "data" / "arabic" / f"probes_round{n}" for n in (6, 7, 8, 10, 11)]
 CONFLICTS = ROOT / "claims" / "data" / "conflicts.json"
 WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _WEEKDAY_RE = re.compile(r"(?<![\u0621-\u064A])(" + "|".join(WEEKDAYS) + r")(?![\u0621-\u064A])")
