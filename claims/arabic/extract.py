@@ -43,6 +43,7 @@ from claims.arabic.control import (
     is_locator,
     is_trigger_word,
     name_slots,
+    object_locator_slots,
     subject_slots,
 )
 from claims.arabic.date_context import carried_date
@@ -205,6 +206,10 @@ _COUNTRY_AFTER_RE = re.compile(r"\s+(?:قد\s+)?(?P<word>[^\s،,.]+)")
 #: kept only for a place in those countries: one a reading spells exactly, else a skeleton
 #: hit (which the geoparser keeps only for towns of some size and seats).
 SLOT_EXTENDED_READINGS = True
+#: Rule :data:`claims.arabic.locator_slots.LOCATOR_SLOT` (switch): when a control verb's
+#: object is no place (هجوما على معسكر للجيش), the word after the locating preposition that
+#: follows it (في بوريم) is a slot, read as the other slots are.
+LOCATOR_SLOT_RULE = True
 
 
 def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
@@ -257,15 +262,27 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
             out.append(found)
         return known.end if known else found.end if found else None  # unread: no place
 
-    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
-        pos = take(start, end, next((m for m in mentions if m.start < end and start < m.end),
-                                    None))
+    def overlapping(start: int, end: int) -> Mention | None:
+        return next((m for m in mentions if m.start < end and start < m.end), None)
+
+    def take_list(start: int, end: int) -> None:
+        """Take a slot and the members coordinated after it (rule "arabic-list-members")."""
+        pos = take(start, end, overlapping(start, end))
         while pos is not None and (member := list_member_after(folded, pos)) is not None:
             known = next((m for m in mentions if m.start <= member[0] < m.end), None)
             word = folded[member[0]:member[1]]
             if not known and (_NOT_SLOT_RE.match(word) or _verb_like(word) or word in stops):
                 break  # no place: the list ends
             pos = take(*member, known)
+
+    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
+        take_list(start, end)
+    if LOCATOR_SLOT_RULE:
+        for (o_start, o_end), (start, end) in object_locator_slots(folded, actors):
+            # rule LOCATOR_SLOT: the object is no place (معسكر للجيش), the town after في is
+            if overlapping(o_start, o_end) is None and \
+                    all(not (m.start < o_end and o_start < m.end) for m in out):
+                take_list(start, end)
     return out
 
 

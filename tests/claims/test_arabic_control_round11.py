@@ -1,0 +1,39 @@
+"""Round-11 Arabic control rules (issue 16: towns the Arabic name index cannot read).
+
+Sentences are the engineer's own, about several wars each; none is a probe sentence.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claims.lines import run_file
+
+
+def _claims(sentence: str, conflict: str, published: str = "2023-05-10") -> list[tuple]:
+    row = {"article_id": "t", "sentence": sentence, "published": published,
+           "conflict": conflict}
+    return [(c.get("action"), c.get("place"), c.get("actor_norm"))
+            for c in run_file([row])[0].get("claims", [])]
+
+
+@pytest.mark.parametrize(("sentence", "conflict", "want"), [
+    ("وشنت عناصر بوكو حرام هجوما على ثكنة للجيش في دامبوا فجر الأحد.", "nigeria",
+     ("attacked", "دامبوا", "Boko Haram")),
+    ("وقصفت المدفعية الروسية مخازن للوقود في سيليدوفي بمقاطعة دونيتسك خلال الليل.", "ukraine",
+     ("attacked", "سيليدوفي", "Russia")),
+    ("وهاجم المتمردون دورية للقوات الموزمبيقية قرب مويدا في أقصى الشمال.", "mozambique",
+     ("attacked", "مويدا", "Insurgents")),
+])
+def test_locator_slot(sentence: str, conflict: str, want: tuple) -> None:
+    """Rule LOCATOR_SLOT: the object is no place (ثكنة، مخازن، دورية), the town after في is."""
+    assert want in _claims(sentence, conflict)
+
+
+@pytest.mark.parametrize(("sentence", "conflict"), [
+    ("وهاجم المسلحون قافلة للإغاثة في الطريق إلى الشمال.", "sahel"),
+    ("وقصفت الطائرات مواقع في المنطقة الجبلية.", "yemen"),
+    ("وشن الجيش هجوما على مواقع للمتمردين، في حين فر السكان إلى كوبو.", "ethiopia"),
+])
+def test_locator_slot_needs_a_name_in_the_clause(sentence: str, conflict: str) -> None:
+    """Rule LOCATOR_SLOT reads no definite word and nothing past a clause boundary."""
+    assert _claims(sentence, conflict) == []
