@@ -295,6 +295,24 @@ def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
     return get_geoparser().bound_translit(mentions, info.countries if info else ())
 
 
+#: Rule :data:`claims.arabic.war_readings.WAR_COUNTRY_READING` (switch): a small far
+#: namesake the Arabic index gave (بيني: Penne, Italy) yields to the war's town its Latin
+#: readings find (Beni, DR Congo).
+WAR_COUNTRY_READING_RULE = True
+
+
+def _war_readings(mentions: list[Mention], conflict: str | None) -> list[Mention]:
+    """Move small far namesakes to the war's town (rule ``WAR_COUNTRY_READING``)."""
+    from claims.actors import default_actor_book
+    from claims.arabic.war_readings import war_country_readings
+    from gazetteer.geoparse import get_geoparser
+
+    info = default_actor_book().conflicts.get(conflict or "")
+    if not WAR_COUNTRY_READING_RULE or info is None or not info.countries:
+        return mentions
+    return war_country_readings(mentions, info.countries, get_geoparser().translit_alternatives)
+
+
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
               hint: str | None, folded: str = "", published: date | None = None) -> str | None:
     """Return the article's war: by its named actors, its places' countries and its forces.
@@ -344,7 +362,7 @@ def extract_arabic_claims(
     actors_all = find_arabic_actors(folded, text)
     conflict = _conflict(actors_all, mentions, conflict, folded, published)
     actors_all = normalize_by_war(actors_all, conflict)
-    mentions = _bounded(mentions, conflict) if resolve else mentions
+    mentions = _war_readings(_bounded(mentions, conflict), conflict) if resolve else mentions
     prov = dict(article_id=article_id, source=source, url=url, published=published)
     actors_all = sorted([*actors_all, *find_arabic_demonym_actors(folded, conflict, text,
                                                                   actors_all)],

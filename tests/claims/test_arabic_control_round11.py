@@ -37,3 +37,24 @@ def test_locator_slot(sentence: str, conflict: str, want: tuple) -> None:
 def test_locator_slot_needs_a_name_in_the_clause(sentence: str, conflict: str) -> None:
     """Rule LOCATOR_SLOT reads no definite word and nothing past a clause boundary."""
     assert _claims(sentence, conflict) == []
+
+
+def _points(sentence: str) -> list[tuple]:
+    row = {"article_id": "t", "sentence": sentence, "published": "2023-05-10"}
+    return [(c.get("place"), c.get("place_lat"), c.get("place_lon"))
+            for c in run_file([row])[0].get("claims", []) if c.get("kind") == "control"]
+
+
+@pytest.mark.parametrize(("sentence", "place", "country_box"), [
+    ("وشن مقاتلو القوات الديمقراطية المتحالفة هجوما على مدينة بيني في شمال كيفو.", "بيني",
+     ((-2, 2), (27, 31))),                       # Beni, not Penne in Italy
+    ("وسيطر مسلحو بوكو حرام على بلدة باما في ولاية بورنو.", "باما",
+     ((10, 13), (12, 15))),                      # Bama, not Pama in Burkina Faso
+    ("وتقدمت القوات الروسية نحو مدينة ليمان في مقاطعة دونيتسك.", "ليمان",
+     ((48, 50), (36, 39))),                      # Lyman, not Lyman in the United States
+])
+def test_war_country_reading(sentence: str, place: str, country_box: tuple) -> None:
+    """Rule WAR_COUNTRY_READING: a small far namesake yields to the war's town."""
+    (lat0, lat1), (lon0, lon1) = country_box
+    assert any(p == place and lat is not None and lat0 <= lat <= lat1 and lon0 <= lon <= lon1
+               for p, lat, lon in _points(sentence))
