@@ -50,6 +50,7 @@ from claims.arabic.date_context import carried_date
 from claims.arabic.dates import arabic_event_date, has_date_phrase
 from claims.arabic.demonyms import find_arabic_demonym_actors, force_countries
 from claims.arabic.distance import find_arabic_distances
+from claims.arabic.list_members import STOP_LISTED_MEMBER, stop_listed_member
 from claims.arabic.references import find_facility_spans, find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
 from claims.discourse import REFERENCE_NOUNS, Discourse, PlaceEntry, place_kind
@@ -210,6 +211,9 @@ SLOT_EXTENDED_READINGS = True
 #: object is no place (هجوما على معسكر للجيش), the word after the locating preposition that
 #: follows it (في بوريم) is a slot, read as the other slots are.
 LOCATOR_SLOT_RULE = True
+#: Rule :data:`claims.arabic.list_members.STOP_LISTED_MEMBER` (switch): a stop-listed word
+#: ending a list of places a control verb governs (بيحان وعسيلان وعين) is the town it names.
+STOP_LISTED_MEMBER_RULE = True
 
 
 def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
@@ -265,12 +269,24 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
     def overlapping(start: int, end: int) -> Mention | None:
         return next((m for m in mentions if m.start < end and start < m.end), None)
 
+    def place_ending_at(pos: int) -> Place | None:
+        return next((m.place for m in (*mentions, *out) if m.end == pos), None)
+
     def take_list(start: int, end: int) -> None:
         """Take a slot and the members coordinated after it (rule "arabic-list-members")."""
         pos = take(start, end, overlapping(start, end))
         while pos is not None and (member := list_member_after(folded, pos)) is not None:
             known = next((m for m in mentions if m.start <= member[0] < m.end), None)
             word = folded[member[0]:member[1]]
+            if not known and word in stops and STOP_LISTED_MEMBER_RULE:
+                town = stop_listed_member(folded, *member, place_ending_at(pos),
+                                          info.countries, parser.arabic_places)
+                if town is not None:  # rule STOP_LISTED_MEMBER: "بيحان وعسيلان وعين"
+                    out.append(Mention(member[0], member[1], text[member[0]:member[1]],
+                                       (Candidate(town, 1.0, (STOP_LISTED_MEMBER,)),),
+                                       trace=(STOP_LISTED_MEMBER,)))
+                    pos = member[1]
+                    continue
             if not known and (_NOT_SLOT_RE.match(word) or _verb_like(word) or word in stops):
                 break  # no place: the list ends
             pos = take(*member, known)

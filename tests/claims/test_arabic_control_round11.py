@@ -58,3 +58,22 @@ def test_war_country_reading(sentence: str, place: str, country_box: tuple) -> N
     (lat0, lat1), (lon0, lon1) = country_box
     assert any(p == place and lat is not None and lat0 <= lat <= lat1 and lon0 <= lon <= lon1
                for p, lat, lon in _points(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("وسيطرت فصائل المعارضة السورية على بلدتي جرابلس والباب، وفق المرصد السوري.",
+     ("captured", "الباب", "Syrian rebels")),
+    ("وانسحب عناصر تنظيم الدولة من سامراء وبلد بعد غارات التحالف.",
+     ("withdrew", "بلد", "ISIS")),
+    ("وتقدمت القوات الحكومية اليمنية نحو عسيلان وعين في محافظة شبوة.",
+     ("advanced_towards", "عين", "Yemeni government")),
+])
+def test_stop_listed_member(sentence: str, want: tuple) -> None:
+    """Rule STOP_LISTED_MEMBER: a stop-listed word ending a list of places is a town."""
+    assert want in _claims(sentence, "any")
+
+
+def test_stop_listed_member_needs_the_list_to_end() -> None:
+    """Rule STOP_LISTED_MEMBER: a phrase that goes on after the word is no member."""
+    claims = _claims("وسيطرت القوات الحكومية اليمنية على عسيلان وعين الحقيقة تشهد.", "any")
+    assert all(place != "عين" for _a, place, _n in claims)
