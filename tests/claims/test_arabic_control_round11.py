@@ -77,3 +77,12 @@ def test_stop_listed_member_needs_the_list_to_end() -> None:
     """Rule STOP_LISTED_MEMBER: a phrase that goes on after the word is no member."""
     claims = _claims("وسيطرت القوات الحكومية اليمنية على عسيلان وعين الحقيقة تشهد.", "any")
     assert all(place != "عين" for _a, place, _n in claims)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقصفت الطغمة العسكرية قرى قرب مدينة ماندالاي في وسط ميانمار.",
+    "واستعادت الطغمة الحاكمة في ميانمار السيطرة على بلدة مياوادي.",
+])
+def test_junta_is_the_tatmadaw(sentence: str) -> None:
+    """Data rule (conflicts.json, Tatmadaw generic): الطغمة العسكرية/الحاكمة is the junta."""
+    assert any(norm == "Tatmadaw" for _a, _p, norm in _claims(sentence, "myanmar"))
