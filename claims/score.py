@@ -119,6 +119,27 @@ class ClaimScores:
         return {k: round(v, 3) for k, v in out.items()}
 
 
+#: Rule "hint country names": the short names gold hints give a country by ("Beni, DR
+#: Congo", "Khan Younis, Gaza") that GeoNames' country file spells otherwise. Without them
+#: the hint's country is unknown, so it filters nothing and "Beni, DR Congo" resolved to
+#: Beni in Bolivia.
+HINT_COUNTRY_NAMES: dict[str, str] = {
+    "dr congo": "CD", "drc": "CD", "d.r. congo": "CD", "congo-kinshasa": "CD",
+    "palestine": "PS", "gaza": "PS", "gaza strip": "PS", "west bank": "PS",
+}
+
+
+def hint_country(name: str) -> str | None:
+    """Return the ISO code a hint's country part names ("DR Congo" -> CD), else None.
+
+    >>> hint_country("DR Congo"), hint_country("Libya"), hint_country("Atlantis")
+    ('CD', 'LY', None)
+    """
+    from gazetteer.countries import country_code
+
+    return country_code(name) or HINT_COUNTRY_NAMES.get(name.strip().lower())
+
+
 class _HintPoints:
     """Resolves gold hints ("Tripoli, Libya") to points, once each."""
 
@@ -135,12 +156,11 @@ class _HintPoints:
     @staticmethod
     def _resolve(hint: str) -> tuple[float, float] | None:
         from gazetteer import resolve_name
-        from gazetteer.countries import country_code
 
         parts = [p.strip() for p in hint.split(",") if p.strip()]
         if not parts:
             return None
-        country = country_code(parts[-1]) if len(parts) > 1 else None
+        country = hint_country(parts[-1]) if len(parts) > 1 else None
         name = re.sub(r"\b(?:city\s+cent(?:re|er)|border)\b", "", parts[0]).strip() or parts[0]
         for candidate in (name, re.sub(r"\s+(?:Air\s+Base|airbase|checkpoint)$", "", name)):
             found = resolve_name(candidate, country_hint=country)

@@ -46,11 +46,12 @@ from claims.arabic.control_voices import (
     _withdrawal_from_taken,
     conjunct_statements,
 )
+from claims.arabic.locator_slots import locator_slot
 from claims.arabic.prefilter import TriggerGate
 from claims.arabic.text import first_letter
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
-           "is_trigger_word", "name_slots", "subject_slots"]
+           "is_trigger_word", "name_slots", "object_locator_slots", "subject_slots"]
 
 
 _RULE_RES = tuple(
@@ -91,18 +92,13 @@ _NOT_SLOT_RE = re.compile(r"(?:[وفبل]?ال|مدين|بلد|قري|منطق|�
 _LIST_NOUN_RE = re.compile(r"(?:مدين|مدن|بلد|قري|منطق|مناطق|مديري|احياء|مستوطن)\S*")
 
 
-def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, int]]:
-    """Return the spans of the words control triggers govern, where a place is expected.
+def _object_positions(folded: str, actors: Sequence[ArabicActor]) -> list[int]:
+    """Return where the object of each active control trigger starts.
 
-    The word right after a trigger without a preposition (دخولها كيدال), after the
-    subject standing between (دخلت القوات المالية كيدال), or after the rule's
-    preposition (سيطرت على X): a name there the gazetteer lacks in Arabic may be read by
-    its Latin spelling (the extractor asks, within the war's countries).
-
-    >>> [(s, e) for s, e in name_slots("سيطروا علي كيدال امس", [])]
-    [(11, 16)]
+    Past the rule's preposition and a subject standing between, in the order the rules
+    find them (shared by :func:`name_slots` and :func:`object_locator_slots`).
     """
-    out: list[tuple[int, int]] = []
+    out: list[int] = []
     for rule, pattern, _objects in _GATE.rules(folded):
         if rule.voice != "active":
             continue
@@ -120,14 +116,57 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
                 if pos <= actor.start <= letter:
                     pos = actor.end
                     letter = first_letter(folded, pos)
-            word = _SLOT_WORD_RE.match(folded, pos)
-            if word is not None and _LIST_NOUN_RE.fullmatch(word["word"]):
-                word = _SLOT_WORD_RE.match(folded, word.end())  # "علي مديريات X وY وZ"
-            if word is None or _NOT_SLOT_RE.match(word["word"]) or len(word["word"]) < 3:
-                continue
-            span = (word.start("word"), word.end("word"))
-            if span not in out:
-                out.append(span)
+            out.append(pos)
+    return out
+
+
+def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, int]]:
+    """Return the spans of the words control triggers govern, where a place is expected.
+
+    The word right after a trigger without a preposition (دخولها كيدال), after the
+    subject standing between (دخلت القوات المالية كيدال), or after the rule's
+    preposition (سيطرت على X): a name there the gazetteer lacks in Arabic may be read by
+    its Latin spelling (the extractor asks, within the war's countries).
+
+    >>> [(s, e) for s, e in name_slots("سيطروا علي كيدال امس", [])]
+    [(11, 16)]
+    """
+    out: list[tuple[int, int]] = []
+    for pos in _object_positions(folded, actors):
+        word = _SLOT_WORD_RE.match(folded, pos)
+        if word is not None and _LIST_NOUN_RE.fullmatch(word["word"]):
+            word = _SLOT_WORD_RE.match(folded, word.end())  # "علي مديريات X وY وZ"
+        if word is None or _NOT_SLOT_RE.match(word["word"]) or len(word["word"]) < 3:
+            continue
+        span = (word.start("word"), word.end("word"))
+        if span not in out:
+            out.append(span)
+    return sorted(out)
+
+
+def object_locator_slots(folded: str, actors: Sequence[ArabicActor]
+                         ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Return ``(object span, town span)`` pairs of rule ``LOCATOR_SLOT``.
+
+    :data:`claims.arabic.locator_slots.LOCATOR_SLOT`: "هجوما على معسكر للجيش في بوريم".
+
+    The extractor reads the town only when the object itself is no place.
+
+    >>> f = "شنوا هجوما علي معسكر للجيش في بوريم"
+    >>> [(f[a:b], f[c:d]) for (a, b), (c, d) in object_locator_slots(f, [])]
+    [('معسكر', 'بوريم')]
+    """
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for pos in _object_positions(folded, actors):
+        word = _SLOT_WORD_RE.match(folded, pos)
+        if word is None:
+            continue
+        town = locator_slot(folded, word.start("word"))
+        if town is None or _NOT_SLOT_RE.match(folded[town[0]:town[1]]):
+            continue
+        pair = ((word.start("word"), word.end("word")), town)
+        if pair not in out:
+            out.append(pair)
     return sorted(out)
 
 

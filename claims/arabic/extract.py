@@ -43,12 +43,14 @@ from claims.arabic.control import (
     is_locator,
     is_trigger_word,
     name_slots,
+    object_locator_slots,
     subject_slots,
 )
 from claims.arabic.date_context import carried_date
 from claims.arabic.dates import arabic_event_date, has_date_phrase
 from claims.arabic.demonyms import find_arabic_demonym_actors, force_countries
 from claims.arabic.distance import find_arabic_distances
+from claims.arabic.list_members import STOP_LISTED_MEMBER, stop_listed_member
 from claims.arabic.references import find_facility_spans, find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
 from claims.discourse import REFERENCE_NOUNS, Discourse, PlaceEntry, place_kind
@@ -205,6 +207,13 @@ _COUNTRY_AFTER_RE = re.compile(r"\s+(?:قد\s+)?(?P<word>[^\s،,.]+)")
 #: kept only for a place in those countries: one a reading spells exactly, else a skeleton
 #: hit (which the geoparser keeps only for towns of some size and seats).
 SLOT_EXTENDED_READINGS = True
+#: Rule :data:`claims.arabic.locator_slots.LOCATOR_SLOT` (switch): when a control verb's
+#: object is no place (هجوما على معسكر للجيش), the word after the locating preposition that
+#: follows it (في بوريم) is a slot, read as the other slots are.
+LOCATOR_SLOT_RULE = True
+#: Rule :data:`claims.arabic.list_members.STOP_LISTED_MEMBER` (switch): a stop-listed word
+#: ending a list of places a control verb governs (بيحان وعسيلان وعين) is the town it names.
+STOP_LISTED_MEMBER_RULE = True
 
 
 def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
@@ -257,15 +266,39 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
             out.append(found)
         return known.end if known else found.end if found else None  # unread: no place
 
-    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
-        pos = take(start, end, next((m for m in mentions if m.start < end and start < m.end),
-                                    None))
+    def overlapping(start: int, end: int) -> Mention | None:
+        return next((m for m in mentions if m.start < end and start < m.end), None)
+
+    def place_ending_at(pos: int) -> Place | None:
+        return next((m.place for m in (*mentions, *out) if m.end == pos), None)
+
+    def take_list(start: int, end: int) -> None:
+        """Take a slot and the members coordinated after it (rule "arabic-list-members")."""
+        pos = take(start, end, overlapping(start, end))
         while pos is not None and (member := list_member_after(folded, pos)) is not None:
             known = next((m for m in mentions if m.start <= member[0] < m.end), None)
             word = folded[member[0]:member[1]]
+            if not known and word in stops and STOP_LISTED_MEMBER_RULE:
+                town = stop_listed_member(folded, *member, place_ending_at(pos),
+                                          info.countries, parser.arabic_places)
+                if town is not None:  # rule STOP_LISTED_MEMBER: "بيحان وعسيلان وعين"
+                    out.append(Mention(member[0], member[1], text[member[0]:member[1]],
+                                       (Candidate(town, 1.0, (STOP_LISTED_MEMBER,)),),
+                                       trace=(STOP_LISTED_MEMBER,)))
+                    pos = member[1]
+                    continue
             if not known and (_NOT_SLOT_RE.match(word) or _verb_like(word) or word in stops):
                 break  # no place: the list ends
             pos = take(*member, known)
+
+    for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
+        take_list(start, end)
+    if LOCATOR_SLOT_RULE:
+        for (o_start, o_end), (start, end) in object_locator_slots(folded, actors):
+            # rule LOCATOR_SLOT: the object is no place (معسكر للجيش), the town after في is
+            if overlapping(o_start, o_end) is None and \
+                    all(not (m.start < o_end and o_start < m.end) for m in out):
+                take_list(start, end)
     return out
 
 
@@ -276,6 +309,24 @@ def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
 
     info = default_actor_book().conflicts.get(conflict or "")
     return get_geoparser().bound_translit(mentions, info.countries if info else ())
+
+
+#: Rule :data:`claims.arabic.war_readings.WAR_COUNTRY_READING` (switch): a small far
+#: namesake the Arabic index gave (بيني: Penne, Italy) yields to the war's town its Latin
+#: readings find (Beni, DR Congo).
+WAR_COUNTRY_READING_RULE = True
+
+
+def _war_readings(mentions: list[Mention], conflict: str | None) -> list[Mention]:
+    """Move small far namesakes to the war's town (rule ``WAR_COUNTRY_READING``)."""
+    from claims.actors import default_actor_book
+    from claims.arabic.war_readings import war_country_readings
+    from gazetteer.geoparse import get_geoparser
+
+    info = default_actor_book().conflicts.get(conflict or "")
+    if not WAR_COUNTRY_READING_RULE or info is None or not info.countries:
+        return mentions
+    return war_country_readings(mentions, info.countries, get_geoparser().translit_alternatives)
 
 
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
@@ -327,7 +378,7 @@ def extract_arabic_claims(
     actors_all = find_arabic_actors(folded, text)
     conflict = _conflict(actors_all, mentions, conflict, folded, published)
     actors_all = normalize_by_war(actors_all, conflict)
-    mentions = _bounded(mentions, conflict) if resolve else mentions
+    mentions = _war_readings(_bounded(mentions, conflict), conflict) if resolve else mentions
     prov = dict(article_id=article_id, source=source, url=url, published=published)
     actors_all = sorted([*actors_all, *find_arabic_demonym_actors(folded, conflict, text,
                                                                   actors_all)],

@@ -1,4 +1,4 @@
-"""The Arabic probe sets of rounds 6, 7, 8 and 10 (``tests/data/arabic/probes_round*``) are sound.
+"""The Arabic probe sets of rounds 6 to 11 (``tests/data/arabic/probes_round*``) are sound.
 
 They have no geoparse file (their sentences are measured for claims only), so
 ``test_arabic_probe_files.py`` does not read them; these checks are the ones of that file
@@ -19,7 +19,7 @@ from conftest import read_jsonl
 from core.actions import ACTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = [ROOT / "tests" / "data" / "arabic" / f"probes_round{n}" for n in (6, 7, 8, 10)]
+SETS = [ROOT / "tests" / "data" / "arabic" / f"probes_round{n}" for n in (6, 7, 8, 9, 10, 11)]
 CONFLICTS = ROOT / "claims" / "data" / "conflicts.json"
 WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _WEEKDAY_RE = re.compile(r"(?<![\u0621-\u064A])(" + "|".join(WEEKDAYS) + r")(?![\u0621-\u064A])")
@@ -68,10 +68,22 @@ def test_negatives_hold_no_gold_claim(files: dict[str, list[dict]]) -> None:
         assert row["why"] and (row["article_id"], row["sentence"]) not in claimed, row
 
 
-def test_every_hint_is_placed_by_the_scorer(files: dict[str, list[dict]]) -> None:
+#: Hints of round 9 naming towns the gazetteer holds under no spelling (checked with the
+#: scorer's resolver and variant spellings): their lines cannot be scored as hits by any
+#: extractor, and are kept so the set still says what real reporting names. Any other
+#: hint that fails to resolve fails the test.
+ABSENT_TOWNS: dict[str, frozenset[str]] = {"probes_round9": frozenset({
+    "Adan Yabaal, Somalia", "Al-Kasara, Yemen", "Baga, Nigeria", "Barsalogho, Burkina Faso",
+    "Cowsweyne, Somalia", "Jebel Moya, Sudan", "Kreinik, Sudan", "Neskuchne, Ukraine",
+    "Odaisseh, Lebanon", "Palma, Mozambique"})}
+
+
+def test_every_hint_is_placed_by_the_scorer(files: dict[str, list[dict]],
+                                            request: pytest.FixtureRequest) -> None:
     from claims.score import _HintPoints
 
     points = _HintPoints()
     hints = {r["place_hint"] for r in files["control_claims_ar_dev"]} | \
         {r["anchor_geonames_hint"] for r in files["distance_claims_ar_dev"]}
-    assert not [h for h in sorted(hints) if points.point(h) is None]
+    absent = ABSENT_TOWNS.get(request.node.callspec.id, frozenset())
+    assert [h for h in sorted(hints) if points.point(h) is None] == sorted(absent & hints)
