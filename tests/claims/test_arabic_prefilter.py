@@ -335,3 +335,21 @@ def test_dev_and_probe_sets_same_dates_and_amounts_without_their_gates(monkeypat
     for module in (dates, numbers):
         monkeypatch.setattr(module, "_GATE", TriggerGate(()))  # no entry: never rules out
     assert outputs() == gated
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\n\u00a0\u2003\u3000\x1c\x85ابa.،"), max_size=16))
+def test_longest_run_is_the_longest_regex_run(text):
+    """Split-based runs equal the \\s+ / \\S+ runs of the regex definition, any white space."""
+    import re
+
+    expected = max(map(len, re.findall(r"\s+|\S+", text)), default=0)
+    assert longest_run(text) == expected
+    assert longest_run(str(text)) == expected  # the kept last text: asked again, same answer
+
+
+def test_longest_run_of_a_new_text_is_not_the_kept_one():
+    """The kept run belongs to one text object: an equal-length other text is measured anew."""
+    assert longest_run("الجيش دخل القرى") == 5
+    assert longest_run("قصفت    المدفعية") == 8
+    assert longest_run("قصفت    مدفع") == 4
