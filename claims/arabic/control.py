@@ -20,6 +20,7 @@ This module holds the triggers and the checks made before a statement is built
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from claims.arabic.actors import ArabicActor
@@ -103,6 +104,8 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
     [(11, 16)]
     """
     out: list[tuple[int, int]] = []
+    ordered = all(a.start <= b.start for a, b in zip(actors, actors[1:]))
+    starts = [a.start for a in actors] if ordered else None
     for rule, pattern, _objects in _GATE.rules(folded):
         if rule.voice != "active":
             continue
@@ -115,11 +118,7 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
                 pos = prep.end()
             # the subject between the verb and its object (VSO): an actor starting at or
             # before the first letter from ``pos`` on has only blanks before it
-            letter = first_letter(folded, pos)
-            for actor in actors:
-                if pos <= actor.start <= letter:
-                    pos = actor.end
-                    letter = first_letter(folded, pos)
+            pos = _past_subject(folded, pos, actors, starts)
             word = _SLOT_WORD_RE.match(folded, pos)
             if word is not None and _LIST_NOUN_RE.fullmatch(word["word"]):
                 word = _SLOT_WORD_RE.match(folded, word.end())  # "علي مديريات X وY وZ"
@@ -129,6 +128,40 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
             if span not in out:
                 out.append(span)
     return sorted(out)
+
+
+def _past_subject(folded: str, pos: int, actors: Sequence[ArabicActor],
+                  starts: list[int] | None) -> int:
+    """Return where the object of a verb starts: past the actors right after ``pos`` (VSO).
+
+    An actor starting at or before the first letter from ``pos`` on has only blanks before
+    it: the subject between the verb and its object (دخلت القوات المالية كيدال). ``starts``
+    are the actors' starts when they are sorted by start (None: they are not): then the
+    search starts at the first actor from ``pos`` on and stops at the first past the letter,
+    as no later one can stand before it.
+
+    >>> from claims.arabic.actors import ArabicActor
+    >>> army = ArabicActor(5, 19, "القوات المالية", "Mali army", ())
+    >>> _past_subject("دخلت القوات المالية كيدال", 4, [army], [5])
+    19
+    >>> _past_subject("دخلت القوات المالية كيدال", 4, [army], None)
+    19
+    """
+    letter = first_letter(folded, pos)
+    if starts is None:
+        for actor in actors:
+            if pos <= actor.start <= letter:
+                pos = actor.end
+                letter = first_letter(folded, pos)
+        return pos
+    for k in range(bisect_left(starts, pos), len(actors)):
+        actor = actors[k]
+        if actor.start > letter:
+            break
+        if pos <= actor.start:
+            pos = actor.end
+            letter = first_letter(folded, pos)
+    return pos
 
 
 def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> str:
