@@ -104,8 +104,8 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
     [(11, 16)]
     """
     out: list[tuple[int, int]] = []
-    ordered = all(a.start <= b.start for a, b in zip(actors, actors[1:]))
-    starts = [a.start for a in actors] if ordered else None
+    starts = [a.start for a in actors]
+    starts = starts if starts == sorted(starts) else None  # bisect only a sorted list
     for rule, pattern, _objects in _GATE.rules(folded):
         if rule.voice != "active":
             continue
