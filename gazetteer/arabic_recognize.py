@@ -688,8 +688,11 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
     With ``compound`` (rule :data:`TRANSLIT_COMPOUND`) the longest run of up to three
     words that :func:`_compound_sizes` allows is read first (بلدة بولو بورتي).
     """
+    if i == 0 or not (words[i - 1].key in COMPASS_WORDS or words[i - 1].key in LIST_OPENERS
+                      or _is_place_noun(words[i - 1].text)):
+        return None  # no compass word, list opener or place noun before: no name to read
     word = words[i]
-    noun = words[i - 1].key if i > 0 else ""
+    noun = words[i - 1].key
     compass = noun in COMPASS_WORDS and not word.key.startswith(("ال", "وال", "بال", "لل"))
     opener = i > 0 and words[i - 1].key in LIST_OPENERS
     if not (compass or opener or _is_place_noun(words[i - 1].text if i else "")) or \

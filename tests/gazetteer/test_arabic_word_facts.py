@@ -66,3 +66,45 @@ def test_same_places_on_repeated_words_with_the_facts_kept():
     found = [s.text for s in find_arabic_places(text, lookup, repeat_names=False,
                                                 preposition_town=False)]
     assert found == ["الخرطوم", "الخرطوم", "الخرطوم"]
+
+
+def _town(country: str = "UA", population: int = 50_000):
+    class Town:
+        feature_code, precision, source = "PPL", "town", ""
+    town = Town()
+    town.country_code, town.population = country, population
+    return town
+
+
+def test_preposition_town_asks_the_preposition_first():
+    """After no preposition of place a town's name is not looked up at all."""
+    from gazetteer.arabic_prepositions import preposition_town
+
+    asked: list[str] = []
+
+    def lookup(name):
+        asked.append(name)
+        return [_town()]
+
+    assert preposition_town(arabic_key("قال"), "تيلابيري", STOPS, lookup) == ()
+    assert asked == []
+    assert preposition_town(arabic_key("نحو"), "تيلابيري", STOPS, lookup)
+    assert asked == ["تيلابيري"]
+
+
+def test_latin_readings_only_after_a_noun_a_compass_word_or_a_list_opener():
+    """The word is read by its Latin spelling after شرق or مدينة, never after a verb."""
+    read: list[str] = []
+
+    def translit(name):
+        read.append(name)
+        return [_town()] if name == "خيرسون" else []
+
+    lookup = lambda name: []  # noqa: E731
+    for text, found in (("تقدمت القوات شرق خيرسون", ["خيرسون"]),
+                        ("دخلت القوات مدينة خيرسون", ["خيرسون"]),
+                        ("وصلت خيرسون القوات", [])):
+        read.clear()
+        spans = find_arabic_places(text, lookup, translit_for=translit, repeat_names=False)
+        assert [s.text for s in spans] == found, text
+        assert read == found or (found and read[-1] == found[0]), read
