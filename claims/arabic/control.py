@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from claims.arabic.actors import ArabicActor
 from claims.arabic.control_lexicon import (
@@ -67,11 +68,13 @@ _CLAUSE_RE = re.compile(r"[,،.;:؛]|(?<![\w])(?:و?بعد|و?قبل|حيث|في
                         r"(?!\s+ذلك)")
 
 
+@lru_cache(maxsize=16384)
 def is_trigger_word(folded_word: str) -> bool:
     """Whether a word is a control trigger as a whole (حصار، قصف): a verb or verbal noun.
 
     Such a word is the statement, not its place, even when the gazetteer knows a village
-    spelt the same way (a place noun before it still makes it a name: قرية حصار).
+    spelt the same way (a place noun before it still makes it a name: قرية حصار). Kept
+    per word: every place of every sentence is asked about, and the rules are fixed.
 
     >>> is_trigger_word("حصار"), is_trigger_word("والقصف"), is_trigger_word("سرت")
     (True, True, False)
