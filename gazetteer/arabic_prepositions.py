@@ -42,9 +42,10 @@ def preposition_town(before_key: str, word: str, stops: frozenset[str],
     The word is looked up whole; it must not carry the article or be a stop word, and a
     reading must be a populated place (``P`` class) of :data:`MIN_PREPOSITION_POPULATION`.
     """
+    if before_key not in PLACE_PREPOSITIONS:
+        return ()  # asked of every word: the cheap test first
     key = arabic_key(word)
-    if before_key not in PLACE_PREPOSITIONS or key in stops or key.startswith("ال") or \
-            len(key) < MIN_PREPOSITION_LETTERS:
+    if key in stops or key.startswith("ال") or len(key) < MIN_PREPOSITION_LETTERS:
         return ()
     places = tuple(places_for(word))
     if any(p.feature_code.startswith("PPL") and p.population >= MIN_PREPOSITION_POPULATION

@@ -543,6 +543,48 @@ def _name_readings(word: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(r for r in _keyed_readings(word) if not (r[0] and r[2] in FUNCTION_WORDS))
 
 
+class _WordFacts(NamedTuple):
+    """What :func:`_match_at` asks of a word form alone (:func:`_word_facts`)."""
+
+    #: A function word, or a place noun that is no facility noun: never starts a name.
+    blocked: bool
+    #: A facility noun (مطار): it starts only names of two words or more.
+    facility: bool
+    #: One of its readings is the first word of a :data:`NOT_PLACE_PHRASES` phrase.
+    phrase_first: bool
+    #: :func:`_name_readings`: the readings that may start a name.
+    readings: tuple[tuple[int, str, str], ...]
+    #: Those of ``readings`` whose key starts a multi-word name (all when heads are unknown).
+    heads_of: tuple[tuple[int, str, str], ...]
+    #: One of its readings is a stop word (الأربعاء, وجبل): alone, no name unless after a noun.
+    stopped: bool
+    #: Those of ``readings`` a single word may be outside a place noun: not a stop word,
+    #: three letters or more (all else is never looked up there).
+    singles: tuple[tuple[int, str, str], ...]
+
+
+@lru_cache(maxsize=65536)
+def _word_facts(word: str, key: str, stops: frozenset[str],
+                heads: frozenset[str] | None) -> _WordFacts:
+    """Return the :class:`_WordFacts` of the word form ``word`` (of key ``key``), per form.
+
+    News repeats its words, and an article's every word is tried as a name's start: what
+    depends on the word alone is worked out once per form, not once per occurrence.
+    """
+    facility = key in FACILITY_NOUNS
+    keyed = _keyed_readings(word)
+    readings = _name_readings(word)
+    return _WordFacts(
+        blocked=key in FUNCTION_WORDS or (_is_place_noun(word) and not facility),
+        facility=facility,
+        phrase_first=any(k in _PHRASE_FIRSTS for _c, _r, k in keyed),
+        readings=readings,
+        heads_of=readings if heads is None else tuple(r for r in readings if r[2] in heads),
+        stopped=any(k in stops for _c, _r, k in keyed),
+        singles=tuple(r for r in readings if r[2] not in stops and len(r[2]) >= 3),
+    )
+
+
 def _match_at(text: str, words: Sequence[_Word], i: int,
               places_for: Callable[[str], Sequence[Place]],
               stops: frozenset[str], heads: frozenset[str] | None,
@@ -555,40 +597,59 @@ def _match_at(text: str, words: Sequence[_Word], i: int,
     letters: no conjunction or preposition stands between a noun and its name.
     """
     word = words[i]
-    facility = word.key in FACILITY_NOUNS
-    if word.key in FUNCTION_WORDS or _is_place_noun(word.text) and not facility:
+    facts = _word_facts(word.text, word.key, stops, heads)
+    if facts.blocked:
         return None  # "مدينة سرت": the name is the next word, read with the noun's support
     after_noun = i > 0 and (_is_place_noun(words[i - 1].text)
                             or words[i - 1].key in LIST_OPENERS)
     if after_noun and _is_adjective_of(words[i - 1].text, word.key, agreement):
         return None  # "قاعدة عسكرية": the noun's adjective, not a name
-    if i + 1 < len(words) and any((key, words[i + 1].key) in NOT_PLACE_PHRASES
-                                  for _c, _r, key in _keyed_readings(word.text)):
+    if facts.phrase_first and i + 1 < len(words) and any(
+            (key, words[i + 1].key) in NOT_PLACE_PHRASES
+            for _c, _r, key in _keyed_readings(word.text)):
         return None  # "ومسقط رأس القذافي": a birthplace, not Muscat, with or without a clitic
-    readings = _name_readings(word.text)
+    readings, heads_of = facts.readings, facts.heads_of
     if after_noun and whole:  # rule NOUN_WHOLE_WORD: "مدينة بارا" is Bara, not ب + ارا
         readings = tuple(r for r in readings if word.text[:r[0]] in ("", "ال"))
-    heads_of = readings if heads is None else tuple(r for r in readings if r[2] in heads)
-    for n in range(min(MAX_NAME_WORDS, len(words) - i, reach), 1 if facility else 0, -1):
-        if n > 1 and not heads_of:
-            continue
-        if n == 1 and not after_noun and any(r[2] in stops for r in _keyed_readings(word.text)):
-            continue  # الأربعاء, وجبل: a listed word with its clitics is still that word
-        if n == 1 and word.key in REFERENCE_WORDS:
-            continue  # "مدن البلاد": the country the text is about, never a town of the name
+        heads_of = tuple(r for r in heads_of if word.text[:r[0]] in ("", "ال"))
+    # a run of words needs a reading that heads a longer name; else the word alone is tried
+    top = min(MAX_NAME_WORDS, len(words) - i, reach) if heads_of else 1
+    for n in range(top, 1 if facts.facility else 0, -1):
+        if n == 1:
+            return _single_at(text, word, places_for, stops, after_noun, facts, readings)
         end = words[i + n - 1].end
         tail = text[word.end:end]
-        for cut, rest, rest_key in heads_of if n > 1 else readings:
-            key = arabic_key(rest + tail) if n > 1 else rest_key
-            if key in stops and not (after_noun and cut == 0):
-                continue
-            if n == 1 and len(key) < 3:
+        for cut, rest, _rest_key in heads_of:
+            if arabic_key(rest + tail) in stops and not (after_noun and cut == 0):
                 continue
             places = tuple(places_for(rest + tail))
-            if not places or (n == 1 and not after_noun and not _trusted(places)):
+            if not places:
                 continue
             start = word.start + cut
             return Span(start, end, text[start:end], places), n
+    return None
+
+
+def _single_at(text: str, word: _Word, places_for: Callable[[str], Sequence[Place]],
+               stops: frozenset[str], after_noun: bool, facts: _WordFacts,
+               readings: tuple[tuple[int, str, str], ...]) -> tuple[Span, int] | None:
+    """Return the one-word name ``word`` is (one of ``readings``), as :func:`_match_at` does.
+
+    Outside a place noun a stop-listed word is no name and a single word needs a
+    :func:`_trusted` reading; after one, the whole word may be a stop-listed name.
+    """
+    if not after_noun and facts.stopped:
+        return None  # الأربعاء, وجبل: a listed word with its clitics is still that word
+    if word.key in REFERENCE_WORDS:
+        return None  # "مدن البلاد": the country the text is about, never a town of the name
+    for cut, rest, key in facts.singles if not after_noun else readings:
+        if after_noun and ((key in stops and cut != 0) or len(key) < 3):
+            continue
+        places = tuple(places_for(rest))
+        if not places or (not after_noun and not _trusted(places)):
+            continue
+        start = word.start + cut
+        return Span(start, word.end, text[start:word.end], places), 1
     return None
 
 
@@ -597,6 +658,9 @@ NOT_PLACE_PHRASES: frozenset[tuple[str, str]] = frozenset(
     (arabic_key(a), arabic_key(b)) for a, b in (
         ("مسقط", "رأس"),  # birthplace (Muscat otherwise); a clitic on the first word is read
     ))
+#: Keys of the first words of :data:`NOT_PLACE_PHRASES`: a word none of whose readings is
+#: one is never asked about the word after it.
+_PHRASE_FIRSTS: frozenset[str] = frozenset(first for first, _second in NOT_PLACE_PHRASES)
 #: Words that refer back to a place the text is about (the country, the city): never a name
 #: alone, even after a place noun (مدن البلاد). Longer names keep them (المدينة المنورة).
 REFERENCE_WORDS: frozenset[str] = frozenset(arabic_key(w) for w in (
@@ -624,8 +688,11 @@ def _translit_at(text: str, words: Sequence[_Word], i: int,
     With ``compound`` (rule :data:`TRANSLIT_COMPOUND`) the longest run of up to three
     words that :func:`_compound_sizes` allows is read first (بلدة بولو بورتي).
     """
+    if i == 0 or not (words[i - 1].key in COMPASS_WORDS or words[i - 1].key in LIST_OPENERS
+                      or _is_place_noun(words[i - 1].text)):
+        return None  # no compass word, list opener or place noun before: no name to read
     word = words[i]
-    noun = words[i - 1].key if i > 0 else ""
+    noun = words[i - 1].key
     compass = noun in COMPASS_WORDS and not word.key.startswith(("ال", "وال", "بال", "لل"))
     opener = i > 0 and words[i - 1].key in LIST_OPENERS
     if not (compass or opener or _is_place_noun(words[i - 1].text if i else "")) or \

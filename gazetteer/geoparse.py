@@ -195,6 +195,8 @@ class Geoparser:
         self._translit_names: set[str] = set()
         self._heads: frozenset[str] | None | bool = False
         self._context_cache: dict[str, tuple[tuple[str, Place, float], ...]] = {}
+        #: :meth:`translit_alternatives` per ``(name, exact_only)``: each reading is a lookup.
+        self._alternatives_cache: dict[tuple[str, bool], tuple[Place, ...]] = {}
         self._cache_lock = threading.Lock()
         self._seen_overlay = index.overlay_size()
         self.recognizer = Recognizer(
@@ -256,6 +258,7 @@ class Geoparser:
             self._arabic_cache.clear()
             self._translit_names.clear()
             self._context_cache.clear()
+            self._alternatives_cache.clear()
             self.recognizer.clear_cache()
         if index:
             self.index.clear_caches()
@@ -523,8 +526,19 @@ class Geoparser:
 
         Exact tiers of any size; skeleton hits from :data:`MIN_TRANSLIT_POPULATION` or seats.
         With rule :data:`TRANSLIT_EXACT_FIRST` on, the places a reading spells exactly come
-        before the skeleton's, and ``exact_only`` leaves the skeleton's out.
+        before the skeleton's, and ``exact_only`` leaves the skeleton's out. Cached per
+        name (the extractor asks again for every slot a name fills, and every article).
         """
+        found = self._alternatives_cache.get((name, exact_only))
+        if found is None:
+            found = tuple(self._alternatives(name, exact_only))
+            if len(self._alternatives_cache) > 200_000:
+                self._alternatives_cache.clear()
+            self._alternatives_cache[(name, exact_only)] = found
+        return list(found)
+
+    def _alternatives(self, name: str, exact_only: bool) -> list[Place]:
+        """Compute :meth:`translit_alternatives` (uncached)."""
         from gazetteer.arabic_translit import TSH_AS_CH, extended_readings
 
         out: dict[str, tuple[Place, bool]] = {}

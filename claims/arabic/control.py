@@ -20,7 +20,9 @@ This module holds the triggers and the checks made before a statement is built
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from claims.arabic.actors import ArabicActor
 from claims.arabic.control_lexicon import (
@@ -67,11 +69,13 @@ _CLAUSE_RE = re.compile(r"[,،.;:؛]|(?<![\w])(?:و?بعد|و?قبل|حيث|في
                         r"(?!\s+ذلك)")
 
 
+@lru_cache(maxsize=16384)
 def is_trigger_word(folded_word: str) -> bool:
     """Whether a word is a control trigger as a whole (حصار، قصف): a verb or verbal noun.
 
     Such a word is the statement, not its place, even when the gazetteer knows a village
-    spelt the same way (a place noun before it still makes it a name: قرية حصار).
+    spelt the same way (a place noun before it still makes it a name: قرية حصار). Kept
+    per word: every place of every sentence is asked about, and the rules are fixed.
 
     >>> is_trigger_word("حصار"), is_trigger_word("والقصف"), is_trigger_word("سرت")
     (True, True, False)
@@ -99,6 +103,8 @@ def _object_positions(folded: str, actors: Sequence[ArabicActor]) -> list[int]:
     find them (shared by :func:`name_slots` and :func:`object_locator_slots`).
     """
     out: list[int] = []
+    starts = [a.start for a in actors]
+    starts = starts if starts == sorted(starts) else None  # bisect only a sorted list
     for rule, pattern, _objects in _GATE.rules(folded):
         if rule.voice != "active":
             continue
@@ -111,12 +117,7 @@ def _object_positions(folded: str, actors: Sequence[ArabicActor]) -> list[int]:
                 pos = prep.end()
             # the subject between the verb and its object (VSO): an actor starting at or
             # before the first letter from ``pos`` on has only blanks before it
-            letter = first_letter(folded, pos)
-            for actor in actors:
-                if pos <= actor.start <= letter:
-                    pos = actor.end
-                    letter = first_letter(folded, pos)
-            out.append(pos)
+            out.append(_past_subject(folded, pos, actors, starts))
     return out
 
 
@@ -168,6 +169,40 @@ def object_locator_slots(folded: str, actors: Sequence[ArabicActor]
         if pair not in out:
             out.append(pair)
     return sorted(out)
+
+
+def _past_subject(folded: str, pos: int, actors: Sequence[ArabicActor],
+                  starts: list[int] | None) -> int:
+    """Return where the object of a verb starts: past the actors right after ``pos`` (VSO).
+
+    An actor starting at or before the first letter from ``pos`` on has only blanks before
+    it: the subject between the verb and its object (دخلت القوات المالية كيدال). ``starts``
+    are the actors' starts when they are sorted by start (None: they are not): then the
+    search starts at the first actor from ``pos`` on and stops at the first past the letter,
+    as no later one can stand before it.
+
+    >>> from claims.arabic.actors import ArabicActor
+    >>> army = ArabicActor(5, 19, "القوات المالية", "Mali army", ())
+    >>> _past_subject("دخلت القوات المالية كيدال", 4, [army], [5])
+    19
+    >>> _past_subject("دخلت القوات المالية كيدال", 4, [army], None)
+    19
+    """
+    letter = first_letter(folded, pos)
+    if starts is None:
+        for actor in actors:
+            if pos <= actor.start <= letter:
+                pos = actor.end
+                letter = first_letter(folded, pos)
+        return pos
+    for k in range(bisect_left(starts, pos), len(actors)):
+        actor = actors[k]
+        if actor.start > letter:
+            break
+        if pos <= actor.start:
+            pos = actor.end
+            letter = first_letter(folded, pos)
+    return pos
 
 
 def _before_trigger(folded: str, start: int, actors: Sequence[ArabicActor]) -> str:

@@ -398,9 +398,14 @@ def extract_arabic_claims(
     previous_own = False
     ordered = sorted(mentions, key=lambda m: m.start)  # stable: sorted input keeps its order
     starts = [m.start for m in ordered]
+    actor_starts = [a.start for a in actors_all]  # sorted: actors_all is sorted by start
+    longest_actor = max((a.end - a.start for a in actors_all), default=0)
     for s_start, s_end, sentence in split_arabic_sentences(text):
         f_sentence = folded[s_start:s_end]
-        near = [a for a in actors_all if a.start < s_end and s_start < a.end]
+        # the actors a sentence overlaps start within the longest actor before it, or in it
+        upto = bisect_left(actor_starts, s_end)
+        nearby = actors_all[bisect_left(actor_starts, s_start - longest_actor):upto]
+        near = [a for a in nearby if s_start < a.end]
         inside = [m for m in ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
                   if m.end <= s_end
                   and not any(a.start <= m.start < a.end for a in near)
@@ -409,7 +414,8 @@ def extract_arabic_claims(
         place_of: dict[int, Place | None] = {m.start - s_start: m.place for m in inside}
         actors = [ArabicActor(a.start - s_start, a.end - s_start, a.text, a.norm, a.conflicts,
                               a.kind)
-                  for a in actors_all if s_start <= a.start and a.end <= s_end]
+                  for a in actors_all[bisect_left(actor_starts, s_start):upto]
+                  if a.end <= s_end]
         first, last = arabic_event_date(f_sentence, published)
         own_date = has_date_phrase(f_sentence)
         carried = None if own_date else carried_date(f_sentence, previous_day)

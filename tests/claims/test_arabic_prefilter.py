@@ -135,7 +135,11 @@ def test_random_mixes_of_stems_give_the_same_output(words, glue):
 def test_written_sentences_same_with_and_without_gate(sentence, monkeypatch):
     gated = _words_outputs(fold(sentence))
     monkeypatch.setattr(control, "_GATE", _Ungated(control._RULE_RES))
-    assert _words_outputs(fold(sentence)) == gated
+    is_trigger_word.cache_clear()  # its answers are kept per word: ask the ungated rules
+    try:
+        assert _words_outputs(fold(sentence)) == gated
+    finally:
+        is_trigger_word.cache_clear()
 
 
 def test_dev_and_probe_sets_same_claims_with_and_without_gate(monkeypatch):
@@ -145,8 +149,12 @@ def test_dev_and_probe_sets_same_claims_with_and_without_gate(monkeypatch):
     gated = [extract_arabic_claims(t, resolve=False) for t in texts]
     words = [_words_outputs(fold(t)) for t in texts]
     monkeypatch.setattr(control, "_GATE", _Ungated(control._RULE_RES))
-    assert [extract_arabic_claims(t, resolve=False) for t in texts] == gated
-    assert [_words_outputs(fold(t)) for t in texts] == words
+    is_trigger_word.cache_clear()  # its answers are kept per word: ask the ungated rules
+    try:
+        assert [extract_arabic_claims(t, resolve=False) for t in texts] == gated
+        assert [_words_outputs(fold(t)) for t in texts] == words
+    finally:
+        is_trigger_word.cache_clear()
 
 
 def _articles() -> list[str]:
@@ -335,3 +343,31 @@ def test_dev_and_probe_sets_same_dates_and_amounts_without_their_gates(monkeypat
     for module in (dates, numbers):
         monkeypatch.setattr(module, "_GATE", TriggerGate(()))  # no entry: never rules out
     assert outputs() == gated
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\n\u00a0\u2003\u3000\x1c\x85ابa.،"), max_size=16))
+def test_longest_run_is_the_longest_regex_run(text):
+    """Split-based runs equal the \\s+ / \\S+ runs of the regex definition, any white space."""
+    import re
+
+    expected = max(map(len, re.findall(r"\s+|\S+", text)), default=0)
+    assert longest_run(text) == expected
+    assert longest_run(str(text)) == expected  # the kept last text: asked again, same answer
+
+
+def test_longest_run_of_a_new_text_is_not_the_kept_one():
+    """The kept run belongs to one text object: an equal-length other text is measured anew."""
+    assert longest_run("الجيش دخل القرى") == 5
+    assert longest_run("قصفت    المدفعية") == 8
+    assert longest_run("قصفت    مدفع") == 4
+
+
+def test_trigger_words_kept_per_word_answer_as_the_rules_do():
+    """The kept answer of is_trigger_word is the rules' answer, asked again or not."""
+    words = ["حصار", "والقصف", "سرت", "اقتحام", "مدينه", "انسحبت"]
+    first = [is_trigger_word(w) for w in words]
+    is_trigger_word.cache_clear()
+    fresh = [any(p.fullmatch(w) for _r, p, _o in control._GATE.rules(w)) for w in words]
+    assert first == fresh == [is_trigger_word(w) for w in words]
+    assert first[0] and first[1] and not first[2] and not first[4]
