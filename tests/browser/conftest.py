@@ -36,6 +36,23 @@ XSS_PLACE = 'Qasr<img src=x onerror="window.__pwned=2;alert(2)">'
 XSS_ACTOR = '<svg onload="alert(3)">Raiders'
 
 
+#: Set to ``docs`` to refresh the README's screenshots; otherwise they go to a temporary directory.
+SCREENSHOTS_ENV = "CONFLICTMAP_SCREENSHOTS"
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    """Where the browser tests save their screenshots.
+
+    A test run must not rewrite tracked files, so screenshots go to a temporary directory
+    unless ``CONFLICTMAP_SCREENSHOTS=docs`` asks for the README's copies under ``docs/``
+    to be refreshed.
+    """
+    if os.environ.get(SCREENSHOTS_ENV) == "docs":
+        return ROOT / "docs"
+    return tmp_path_factory.mktemp("screenshots")
+
+
 def _require_or_skip(reason: str) -> None:
     if os.environ.get("CONFLICTMAP_REQUIRE_SERVICES") == "1":
         pytest.fail(reason)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = (
     "The LNA captured Gharyan on Monday, residents said. Gharyan is about 90 km south of Tripoli."
 )
@@ -76,7 +74,7 @@ def _external(requests: list[str], base: str) -> list[str]:
     return [u for u in requests if not u.startswith((base, "data:", "blob:", "about:"))]
 
 
-def test_map_shows_every_stored_claim_offline(page, app_server, browser_home):
+def test_map_shows_every_stored_claim_offline(page, app_server, browser_home, screenshot_dir):
     expected = _mapped(_store(browser_home).claims_frame())
     page.goto(app_server)
     frame = _map_frame(page)
@@ -93,7 +91,7 @@ def test_map_shows_every_stored_claim_offline(page, app_server, browser_home):
     page.goto(f"{app_server}/?fronts=true")  # the README's screenshot: claims and fronts
     _map_frame(page)
     time.sleep(3)
-    page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+    page.screenshot(path=str(screenshot_dir / "screenshot.png"))
     assert _external(page.requests, app_server) == []
 
 
@@ -154,7 +152,8 @@ def test_narrowing_the_date_range_changes_the_markers(page, app_server, browser_
     assert _external(page.requests, app_server) == []
 
 
-def test_uploading_a_text_file_adds_its_claims_to_the_map(page, app_server, browser_home, tmp_path):
+def test_uploading_a_text_file_adds_its_claims_to_the_map(page, app_server, browser_home, tmp_path,
+                                                         screenshot_dir):
     store = _store(browser_home)
     before = _mapped(store.claims_frame())
     path = tmp_path / "gharyan-report.txt"
@@ -175,7 +174,8 @@ def test_uploading_a_text_file_adds_its_claims_to_the_map(page, app_server, brow
     checks.wait_for(timeout=120_000)
     assert "true 8" in (checks.text_content() or "")
     page.get_by_text("Distance checks").scroll_into_view_if_needed()
-    page.screenshot(path=str(ROOT / "docs" / "preview-verdicts.png"), full_page=True)
+    page.screenshot(path=str(screenshot_dir / "preview-verdicts.png"), full_page=True)
+    assert (screenshot_dir / "preview-verdicts.png").stat().st_size > 10_000
     page.get_by_role("button", name="Save to the database").click(timeout=120_000)
     page.get_by_text(re.compile(r"saved, \d+ claim")).wait_for(timeout=120_000)
     after_frame = store.claims_frame()

@@ -3,7 +3,8 @@
 Pinned here: no stated-distance ring until a claim is selected (or hovered), the legend
 covers no marker, town labels show at zoom 8, and the fronts time slider filters the claim
 markers. The maps are rendered to files (no Streamlit server), so each check is quick; the
-screenshots under ``docs/`` referenced by the README are taken here.
+screenshots referenced by the README are taken here (into ``docs/`` only with
+``CONFLICTMAP_SCREENSHOTS=docs``; see the ``screenshot_dir`` fixture).
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-DOCS = ROOT / "docs"
 
 pytestmark = [
     pytest.mark.browser,
@@ -125,7 +124,7 @@ def test_no_ring_until_a_claim_is_selected_or_hovered(page, demo_frame, tmp_path
     assert page.errors == [], page.errors
 
 
-def test_legend_covers_no_marker(page, demo_frame, tmp_path):
+def test_legend_covers_no_marker(page, demo_frame, tmp_path, screenshot_dir):
     _open(page, _map_file(demo_frame, tmp_path, "legend"))
     overlap = page.evaluate("""() => {
         const legend = document.querySelector('.cm-legend').getBoundingClientRect();
@@ -138,12 +137,12 @@ def test_legend_covers_no_marker(page, demo_frame, tmp_path):
     }""")
     assert overlap["icons"] > 5 and overlap["open"]
     assert overlap["hit"] == 0, overlap
-    page.screenshot(path=str(DOCS / "map-default.png"))
+    page.screenshot(path=str(screenshot_dir / "map-default.png"))
     page.click(".cm-legend summary")  # collapsible
     assert not page.evaluate("() => !!document.querySelector('.cm-legend details[open]')")
 
 
-def test_town_labels_show_by_zoom(page, demo_frame, tmp_path):
+def test_town_labels_show_by_zoom(page, demo_frame, tmp_path, screenshot_dir):
     _open(page, _map_file(demo_frame, tmp_path, "labels"))
     page.evaluate(_map_js("map.setView([32.6, 13.6], 5);"))
     page.wait_for_timeout(400)
@@ -160,10 +159,10 @@ def test_town_labels_show_by_zoom(page, demo_frame, tmp_path):
     assert "Tripoli" in visible and len(visible) >= 5, visible
     assert page.evaluate("() => document.querySelector('.folium-map')"
                          ".classList.contains('cm-show-labels')")  # marker place labels too
-    page.screenshot(path=str(DOCS / "map-zoom8-labels.png"))
+    page.screenshot(path=str(screenshot_dir / "map-zoom8-labels.png"))
 
 
-def test_fronts_slider_filters_claim_markers(page, demo_frame, tmp_path):
+def test_fronts_slider_filters_claim_markers(page, demo_frame, tmp_path, screenshot_dir):
     _open(page, _map_file(demo_frame, tmp_path, "fronts", **_fronts(demo_frame)))
     page.wait_for_selector(".cm-time-slider")
     total = int(_attr(page, "data-claim-count"))
@@ -180,10 +179,10 @@ def test_fronts_slider_filters_claim_markers(page, demo_frame, tmp_path):
     dated = demo_frame["event_date"].fillna(demo_frame["published"]).astype(str).str[:10]
     expected = int(((dated <= first_day) & demo_frame["lat"].notna()).sum())
     assert first == expected < total
-    page.screenshot(path=str(DOCS / "fronts-early.png"))
+    page.screenshot(path=str(screenshot_dir / "fronts-early.png"))
     last = page.evaluate("() => document.querySelector('.cm-time-slider input').max")
     _day, shown = step(int(last))
     assert shown == total
-    page.screenshot(path=str(DOCS / "fronts-late.png"))
+    page.screenshot(path=str(screenshot_dir / "fronts-late.png"))
     assert "front line" in page.locator(".cm-legend").inner_text()
     assert page.errors == [], page.errors
