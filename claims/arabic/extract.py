@@ -315,6 +315,9 @@ def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
 #: namesake the Arabic index gave (بيني: Penne, Italy) yields to the war's town its Latin
 #: readings find (Beni, DR Congo).
 WAR_COUNTRY_READING_RULE = True
+#: Rule :data:`claims.arabic.war_readings.WAR_NAMESAKE_UNPLACED` (switch): a far small
+#: namesake with no reading in the war's countries is left unplaced, not drawn abroad.
+WAR_NAMESAKE_UNPLACED_RULE = True
 
 
 def _war_readings(mentions: list[Mention], conflict: str | None) -> list[Mention]:
@@ -326,7 +329,8 @@ def _war_readings(mentions: list[Mention], conflict: str | None) -> list[Mention
     info = default_actor_book().conflicts.get(conflict or "")
     if not WAR_COUNTRY_READING_RULE or info is None or not info.countries:
         return mentions
-    return war_country_readings(mentions, info.countries, get_geoparser().translit_alternatives)
+    return war_country_readings(mentions, info.countries, get_geoparser().translit_alternatives,
+                                unplace=WAR_NAMESAKE_UNPLACED_RULE)
 
 
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],

@@ -45,3 +45,38 @@ def test_unresolved_claim_is_scored_by_its_name() -> None:
     assert score_claims(gold, [wrong_point]).ctl_tp == 0
     other_action = {"claims": [{**unplaced["claims"][0], "action": "withdrew"}]}
     assert score_claims(gold, [other_action]).ctl_tp == 0
+
+
+@pytest.mark.parametrize("name", ["claims.arabic.war_readings", "claims.score"])
+def test_docstring_examples(name: str) -> None:
+    import doctest
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(name)).failed == 0
+
+
+@pytest.mark.parametrize(("sentence", "conflict", "place"), [
+    ("وسيطر الجيش على قرية كرنوي بعد معارك مع قوات الدعم السريع.", "sudan", "كرنوي"),
+    ("وقصف الطيران الحربي بلدة تلبيسة.", "syria", "تلبيسة"),
+])
+def test_far_namesake_is_left_unplaced(sentence: str, conflict: str, place: str) -> None:
+    """Rule WAR_NAMESAKE_UNPLACED: no point abroad for a town of the war the index lacks."""
+    row = {"article_id": "t", "sentence": sentence, "published": "2023-05-10",
+           "conflict": conflict}
+    claims = [c for c in run_file([row])[0]["claims"] if c.get("place") == place]
+    assert claims, sentence
+    for claim in claims:
+        lat, lon = claim.get("place_lat"), claim.get("place_lon")
+        assert lat is None or _in_war_region(lat, lon, conflict), claim
+
+
+def _in_war_region(lat: float, lon: float, conflict: str) -> bool:
+    boxes = {"sudan": ((3, 23), (21, 39)), "syria": ((32, 37.5), (35, 42.5))}
+    (la0, la1), (lo0, lo1) = boxes[conflict]
+    return la0 <= lat <= la1 and lo0 <= lon <= lo1
+
+
+def test_far_namesake_rule_keeps_a_war_town() -> None:
+    """Rule WAR_NAMESAKE_UNPLACED leaves a town the index places in the war as it is."""
+    got = _claims("وسيطر الجيش على مدينة الأبيض بعد معارك.", "sudan")
+    assert ("captured", "الأبيض", "SAF") in got
