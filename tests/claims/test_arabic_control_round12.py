@@ -80,3 +80,22 @@ def test_far_namesake_rule_keeps_a_war_town() -> None:
     """Rule WAR_NAMESAKE_UNPLACED leaves a town the index places in the war as it is."""
     got = _claims("وسيطر الجيش على مدينة الأبيض بعد معارك.", "sudan")
     assert ("captured", "الأبيض", "SAF") in got
+
+
+@pytest.mark.parametrize(("sentence", "conflict", "want"), [
+    ("وأقرت موسكو الأحد بسحب قواتها من خيرسون.", "ukraine", ("withdrew", "خيرسون", "Russia")),
+    ("واعترفت كييف أمس بانسحاب قواتها من سوليدار.", "ukraine",
+     ("withdrew", "سوليدار", "Ukraine")),
+    ("وأقرت دمشق بأن قواتها انسحبت من مدينة تدمر.", "syria",
+     ("withdrew", "تدمر", "Syrian government")),
+])
+def test_capital_admits(sentence: str, conflict: str, want: tuple) -> None:
+    """Rule "capital admits": the state that concedes a loss is the side of "قواتها"."""
+    assert want in _claims(sentence, conflict)
+
+
+def test_capital_admits_needs_a_control_noun_or_a_clause() -> None:
+    """An admitting verb before a capital that is only a place makes it no speaker."""
+    got = _claims("وأقرت الحكومة خطة لإعادة الإعمار في دمشق بعد سيطرة الجيش على حرستا.",
+                  "syria")
+    assert all(place != "دمشق" or norm is None for _a, place, norm in got)
