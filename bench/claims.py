@@ -102,7 +102,7 @@ ARABIC_SETS: tuple[tuple[str, Path], ...] = (
     ("holdout", ARABIC_DIR / "probes_holdout"), ("round6", ARABIC_DIR / "probes_round6"),
     ("round7", ARABIC_DIR / "probes_round7"), ("round8", ARABIC_DIR / "probes_round8"),
     ("round9", ARABIC_DIR / "probes_round9"), ("round10", ARABIC_DIR / "probes_round10"),
-    ("round11", ARABIC_DIR / "probes_round11"),
+    ("round11", ARABIC_DIR / "probes_round11"), ("round12", ARABIC_DIR / "probes_round12"),
     ("blind", ARABIC_DIR / "probes_blind"))
 
 

@@ -23,7 +23,8 @@ from rapidfuzz import fuzz
 
 from geo.geodesic import distance_km
 
-__all__ = ["ClaimScores", "gold_problem", "names_match", "score_claims"]
+__all__ = ["ClaimScores", "UNRESOLVED_ARABIC_BY_NAME", "arabic_names_match", "gold_problem",
+           "names_match", "score_claims"]
 
 _GENERIC = re.compile(r"\b(?:the|city|town|village|centre|center|of|district|area|province|"
                       r"governorate|al|el)\b")
@@ -56,6 +57,60 @@ def names_match(pred: str | None, gold_names: Iterable[str]) -> bool:
         if fuzz.ratio(p, g) >= 80:
             return True
     return False
+
+
+#: Rule "unresolved Arabic place by its name": a predicted claim whose place the extractor
+#: could not place (no point: a town the gazetteer holds under no Arabic spelling) names the
+#: same place as the gold when the words it quotes are the gold place's words, up to Arabic
+#: spelling (:func:`arabic_names_match`). English unknown places are already judged by their
+#: spelling (:func:`names_match`), but that folds to ASCII, where an Arabic name is empty.
+#: A claim that gives a point is still judged by its point only: a wrong point is a wrong
+#: claim on the map, whatever it is called.
+UNRESOLVED_ARABIC_BY_NAME = True
+#: Arabic words that name a place only by reference (المدينة، البلدة): never a name match.
+_ARABIC_REFERENCE_KEYS = frozenset({
+    "مدينه", "بلده", "قريه", "منطقه", "مطار", "قاعده", "عاصمه", "ميناء", "محافظه", "ولايه",
+    "اقليم", "مخيم", "جسر", "حي", "مديريه", "بلدات", "معبر", "مبني", "مجمع", "احياء"})
+
+
+def _arabic_words(name: str) -> list[str]:
+    from gazetteer.arabic import arabic_key, has_arabic, strip_arabic_article
+
+    if not has_arabic(name):
+        return []
+    return strip_arabic_article(arabic_key(name)).split(" ")
+
+
+def arabic_names_match(pred: str | None, gold_names: Iterable[str]) -> bool:
+    """Tell whether an Arabic predicted name is an Arabic gold name, up to spelling.
+
+    Keys are :func:`gazetteer.arabic.arabic_key` without the article; the names match when
+    one's words are a run of the other's (a town read in part, "موسيمبوا" for "موسيمبوا دا
+    برايا"; "الزيتون" for "حي الزيتون"). A bare reference word (المدينة) matches nothing.
+
+    >>> arabic_names_match("عوسويني", ["عوسويني", "Cowsweyne"])
+    True
+    >>> arabic_names_match("الزيتون", ["حي الزيتون"]), arabic_names_match("سرت", ["سنار"])
+    (True, False)
+    >>> arabic_names_match("المدينة", ["المدينة"]), arabic_names_match("Sirte", ["سرت"])
+    (False, False)
+    """
+    p = _arabic_words(pred or "")
+    if not p or (len(p) == 1 and p[0] in _ARABIC_REFERENCE_KEYS):
+        return False
+    for gold in gold_names:
+        g = _arabic_words(gold)
+        if not g or (len(g) == 1 and g[0] in _ARABIC_REFERENCE_KEYS):
+            continue
+        short, long_ = (p, g) if len(p) <= len(g) else (g, p)
+        if any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
+            return True
+    return False
+
+
+def _unresolved(pred: dict, prefix: str) -> bool:
+    lat = pred.get(f"{prefix}_lat")
+    return lat is None or (isinstance(lat, float) and math.isnan(lat))
 
 
 def gold_problem(row: dict) -> str | None:
@@ -226,14 +281,20 @@ def score_claims(rows: list[dict], outputs: list[dict], *, resolve_hints: bool =
                     if (pred["value_max"] < gold["value_min"]
                             or pred["value_min"] > gold["value_max"]):
                         continue
-                    if not (names_match(pred.get("anchor"), _gold_place_names(gold["anchor"], hint))
-                            or _near(point, pred.get("anchor_lat"), pred.get("anchor_lon"))):
+                    names = _gold_place_names(gold["anchor"], hint)
+                    if not (names_match(pred.get("anchor"), names)
+                            or _near(point, pred.get("anchor_lat"), pred.get("anchor_lon"))
+                            or (UNRESOLVED_ARABIC_BY_NAME and _unresolved(pred, "anchor")
+                                and arabic_names_match(pred.get("anchor"), names))):
                         continue
                 else:
                     if pred.get("kind") != "control" or pred.get("action") != gold.get("action"):
                         continue
-                    if not (names_match(pred.get("place"), _gold_place_names(gold["place"], hint))
-                            or _near(point, pred.get("place_lat"), pred.get("place_lon"))):
+                    names = _gold_place_names(gold["place"], hint)
+                    if not (names_match(pred.get("place"), names)
+                            or _near(point, pred.get("place_lat"), pred.get("place_lon"))
+                            or (UNRESOLVED_ARABIC_BY_NAME and _unresolved(pred, "place")
+                                and arabic_names_match(pred.get("place"), names))):
                         continue
                 hit = i
                 break

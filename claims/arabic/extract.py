@@ -152,6 +152,8 @@ def _country_subjects(folded: str, text: str, mentions: Sequence[Mention],
     return out
 
 
+#: Rule "capital admits" (switch; :data:`ADMITTING_WORDS`).
+CAPITAL_ADMITS_RULE = True
 #: Rule "country speaks": a country, or its capital ("قالت كييف إن قواتها"), right after a
 #: reporting word and before a complementizer ("قالت أذربيجان إنها سيطرت"، "أعلنت روسيا
 #: أن قواتها") speaks for its side:
@@ -172,12 +174,26 @@ _CONTROL_NOUN_AFTER_RE = re.compile(
 REPORTING_NOUNS: tuple[str, ...] = ("اعلان", "تاكيد", "بيان")
 
 
+#: Rule "capital admits" (:data:`ADMITTING_WORDS`): a state concedes a loss in its own
+#: name — "أقرت موسكو السبت بسحب قواتها"، "اعترفت كييف أمس بانسحاب وحداتها"، "أقرت دمشق بأن
+#: قواتها انسحبت" —: the country or capital after an admitting verb, a day word allowed
+#: between, then بـ + a control noun or a complementizer, speaks for its side, so "قواتها"
+#: is that side's forces.
+ADMITTING_WORDS: tuple[str, ...] = ("اقر", "اقرت", "اعترف", "اعترفت")
+_ADMITTED_RE = re.compile(
+    r"(?:\s+(?:امس|اليوم|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد))?"
+    r"\s+(?:ب?(?:" + "|".join((*CONTROL_NOUNS_AFTER_SPEAKER, "سقوط", "خساره"))
+    + r")|(?:ب|و)?ان(?:ها|ه|هم)?)(?![\w])")
+
+
 def _country_speaks(folded: str, word_before: str, end: int) -> bool:
     """Whether the country ending at ``end`` is the speaker.
 
-    Rules "country speaks" and "capital announces a control noun".
+    Rules "country speaks", "capital announces a control noun" and "capital admits".
     """
     word = word_before.lstrip("وف")
+    if word in ADMITTING_WORDS and CAPITAL_ADMITS_RULE:
+        return _ADMITTED_RE.match(folded, end) is not None
     if word in REPORTING_WORDS and _COMPLEMENTIZER_AFTER_RE.match(folded, end) is not None:
         return True
     return (word in REPORTING_WORDS or word.removeprefix("ب") in REPORTING_NOUNS) and \
@@ -315,6 +331,9 @@ def _bounded(mentions: list[Mention], conflict: str | None) -> list[Mention]:
 #: namesake the Arabic index gave (بيني: Penne, Italy) yields to the war's town its Latin
 #: readings find (Beni, DR Congo).
 WAR_COUNTRY_READING_RULE = True
+#: Rule :data:`claims.arabic.war_readings.WAR_NAMESAKE_UNPLACED` (switch): a far small
+#: namesake with no reading in the war's countries is left unplaced, not drawn abroad.
+WAR_NAMESAKE_UNPLACED_RULE = True
 
 
 def _war_readings(mentions: list[Mention], conflict: str | None) -> list[Mention]:
@@ -326,7 +345,8 @@ def _war_readings(mentions: list[Mention], conflict: str | None) -> list[Mention
     info = default_actor_book().conflicts.get(conflict or "")
     if not WAR_COUNTRY_READING_RULE or info is None or not info.countries:
         return mentions
-    return war_country_readings(mentions, info.countries, get_geoparser().translit_alternatives)
+    return war_country_readings(mentions, info.countries, get_geoparser().translit_alternatives,
+                                unplace=WAR_NAMESAKE_UNPLACED_RULE)
 
 
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],

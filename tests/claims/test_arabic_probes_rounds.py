@@ -1,4 +1,4 @@
-"""The Arabic probe sets of rounds 6 to 11 (``tests/data/arabic/probes_round*``) are sound.
+"""The Arabic probe sets of rounds 6 to 12 (``tests/data/arabic/probes_round*``) are sound.
 
 They have no geoparse file (their sentences are measured for claims only), so
 ``test_arabic_probe_files.py`` does not read them; these checks are the ones of that file
@@ -19,7 +19,7 @@ from conftest import read_jsonl
 from core.actions import ACTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = [ROOT / "tests" / "data" / "arabic" / f"probes_round{n}" for n in (6, 7, 8, 9, 10, 11)]
+SETS = [ROOT / "tests" / "data" / "arabic" / f"probes_round{n}" for n in (6, 7, 8, 9, 10, 11, 12)]
 CONFLICTS = ROOT / "claims" / "data" / "conflicts.json"
 WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _WEEKDAY_RE = re.compile(r"(?<![\u0621-\u064A])(" + "|".join(WEEKDAYS) + r")(?![\u0621-\u064A])")
