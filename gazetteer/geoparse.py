@@ -743,7 +743,6 @@ class Geoparser:
             weights=self.weights,
             extra_votes=self.address_votes(url),
             parents=self.index.parents,
-            keep=MAX_CANDIDATES_KEPT,
         )
         mentions: list[Mention] = []
         for n, ((start, end), item) in enumerate(zip(spans, per_span, strict=True)):
@@ -850,8 +849,7 @@ class Geoparser:
         if hint_cc:
             item.qualifiers.add((hint_cc, None))
             item.qualifier_names.add(country_hint or hint_cc)
-        resolve_items([item], normalize=self._normalize, weights=self.weights, extra_votes=votes,
-                      keep=MAX_CANDIDATES_KEPT)
+        resolve_items([item], normalize=self._normalize, weights=self.weights, extra_votes=votes)
         ranked = item.ranked[:MAX_CANDIDATES_KEPT]
         if reason:
             ranked = [Candidate(c.place, c.score, (reason, *c.reasons)) for c in ranked]

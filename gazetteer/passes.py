@@ -356,8 +356,7 @@ def _facility_mention(
             key=parser.key(part[0]), places=part[1], tiers={p.id: "part" for p in part[1]}
         )
         resolve_items(
-            [item], normalize=parser.normalize, weights=parser.weights, extra_votes=votes,
-            keep=MAX_CANDIDATES_KEPT,
+            [item], normalize=parser.normalize, weights=parser.weights, extra_votes=votes
         )
         ranked = tuple(item.ranked[:MAX_CANDIDATES_KEPT])
         # A city the name spells out ("London Guildhall School") beats the article's town;

@@ -275,21 +275,15 @@ def _rank(
     weights: Weights,
     fixed: list[tuple[float, list[str]]],
     explain: bool = True,
-    keep: int | None = None,
 ) -> list[Candidate] | list[Draft]:
     """Rank the candidates: their ``fixed`` scores plus what the document ``profile`` says.
 
     Without ``explain`` the candidates are :class:`Draft` tuples without reasons: a pass
     whose ranking only feeds the next pass's profile (scores and first readings) need not
-    format them nor build the frozen candidates of the final ranking. Such a pass reads a
-    lone candidate's score nowhere (its vote has full confidence, :func:`_confidence`), so
-    :data:`LONE_DRAFT_UNSCORED` leaves it unscored. With ``keep`` only the best ``keep``
-    candidates are returned (:data:`EXPLAIN_KEPT_ONLY`: only they get their reasons).
+    format them nor build the frozen candidates of the final ranking.
     """
     scoring = profile is not None and profile.total > 0
     if not explain:
-        if len(item.places) == 1:  # LONE_DRAFT_UNSCORED
-            return [Draft(item.places[0], round(fixed[0][0], 4))]
         drafts = [
             Draft(place, round(_profile_score(item, place, profile, weights, score, None)
                                if scoring else score, 4))
@@ -297,8 +291,6 @@ def _rank(
         ]
         drafts.sort(key=lambda c: -c.score)
         return drafts
-    if keep is not None and len(item.places) > keep:
-        return _explain_best(item, profile if scoring else None, weights, fixed, keep)
     ranked: list[Candidate] = []
     for place, (score, fixed_reasons) in zip(item.places, fixed, strict=True):
         reasons = list(fixed_reasons)
@@ -306,44 +298,6 @@ def _rank(
             score = _profile_score(item, place, profile, weights, score, reasons)
         ranked.append(Candidate(place, round(score, 4), tuple(reasons)))
     ranked.sort(key=lambda c: -c.score)
-    return ranked
-
-
-#: Speed rule *lone-draft-unscored*: a pass that only feeds the next pass does not score a
-#: name's only candidate against the profile; its vote is the same whatever the score.
-LONE_DRAFT_UNSCORED = "lone-draft-unscored"
-#: Speed rule *explain-kept-only*: the final ranking scores every candidate but writes the
-#: reasons and builds the frozen :class:`~gazetteer.model.Candidate` only for those kept.
-EXPLAIN_KEPT_ONLY = "explain-kept-only"
-
-
-def _explain_best(
-    item: ResolverItem,
-    profile: DocumentProfile | None,
-    weights: Weights,
-    fixed: list[tuple[float, list[str]]],
-    keep: int,
-) -> list[Candidate]:
-    """Return the best ``keep`` candidates with their reasons, ranked as :func:`_rank` does.
-
-    Every candidate is scored without reasons; the order is the same stable sort by score.
-    Only the candidates kept are scored again, now writing their reasons (the same score:
-    reasons are written beside the sums, never change them).
-    """
-    scores = [
-        round(_profile_score(item, place, profile, weights, score, None)
-              if profile is not None else score, 4)
-        for place, (score, _reasons) in zip(item.places, fixed, strict=True)
-    ]
-    order = sorted(range(len(scores)), key=lambda i: -scores[i])[:keep]
-    ranked: list[Candidate] = []
-    for i in order:
-        place = item.places[i]
-        score, fixed_reasons = fixed[i]
-        reasons = list(fixed_reasons)
-        if profile is not None:
-            score = _profile_score(item, place, profile, weights, score, reasons)
-        ranked.append(Candidate(place, round(score, 4), tuple(reasons)))
     return ranked
 
 
@@ -587,13 +541,11 @@ def resolve_items(
     extra_votes: Sequence[tuple[str, Place, float]] = (),
     passes: int = 2,
     parents: Callable[[Place], Sequence[Place]] | None = None,
-    keep: int | None = None,
 ) -> None:
     """Rank the candidates of every item in place (``item.ranked``), using each other.
 
     ``parents`` (the index's containment links) lets a town and the county around it,
     both named in the document, support each other ("Richmond" and "Madison County").
-    ``keep``: the final ranking holds only the best ``keep`` candidates (all when None).
     """
     profile_passes = (1 if weights.soft_first_pass else 0) + passes
     for item in items:
@@ -620,7 +572,7 @@ def resolve_items(
         item.places = tuple(p for _s, p in scored)
         item.prior = [s for s, _p in scored]
         item.ranked = _rank(item, None, weights, _fixed_scores(item, weights),
-                            explain=profile_passes == 0, keep=keep)
+                            explain=profile_passes == 0)
     if not items:
         return
     if parents is not None and weights.containment:
@@ -643,8 +595,7 @@ def resolve_items(
                 profile.add(item.key, candidate.place, share * count_weight)
         for item, item_fixed in zip(items, fixed, strict=True):
             if item.ranked:
-                item.ranked = _rank(item, profile, weights, item_fixed, explain=passes == 0,
-                                    keep=keep)
+                item.ranked = _rank(item, profile, weights, item_fixed, explain=passes == 0)
     votes: list[tuple[str, Place, float]] | None = None
     for n in range(passes):
         last = votes
@@ -662,8 +613,7 @@ def resolve_items(
                 profile.inherit_distances(previous)
         for item, item_fixed in zip(items, fixed, strict=True):
             if item.ranked:
-                item.ranked = _rank(item, profile, weights, item_fixed, explain=n == passes - 1,
-                                    keep=keep)
+                item.ranked = _rank(item, profile, weights, item_fixed, explain=n == passes - 1)
 
 
 def _same_votes(a: Sequence[tuple[str, Place, float]],
