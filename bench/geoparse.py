@@ -144,12 +144,14 @@ def run_arabic_sets(paths: Sequence[Path] = ARABIC_SETS, disabled: frozenset = f
 
 #: The probe files written for issue 13 (tune on the first; the second only in aggregate;
 #: the third, blind, for measurement only; the fourth and fifth, rounds 7 and 8, small places
-#: the gazetteer lacks next to far namesakes, with controls).
+#: the gazetteer lacks next to far namesakes, with controls; then rounds 9, 11 and 12, the last
+#: outbreak reports and local US/UK news beside war reporting).
 PROBE_FILES = tuple(
     Path(__file__).resolve().parent.parent / "tests" / "gazetteer" / "data" / name
     for name in ("geo_probes_tune.jsonl", "geo_probes_holdout.jsonl", "geo_probes_blind.jsonl",
                  "geo_probes_round7.jsonl", "geo_probes_round8.jsonl",
-                 "geo_probes_round9.jsonl", "geo_probes_round11.jsonl")
+                 "geo_probes_round9.jsonl", "geo_probes_round11.jsonl",
+                 "geo_probes_round12.jsonl")
 )
 
 

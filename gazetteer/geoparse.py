@@ -51,6 +51,7 @@ from gazetteer.name_rules import NameOptions, resolve_with_options
 from gazetteer.names import normalize, strip_articles
 from gazetteer.passes import MAX_CANDIDATES_KEPT, MENTION_PASSES, MentionDocument, run_passes
 from gazetteer.people import is_first_name, is_personal_name, is_surname
+from gazetteer.person_discourse import PERSON_FIRST_NAME_IN_DOCUMENT
 from gazetteer.place_frames import PLACE_FRAME, framed_unknown_names
 from gazetteer.protocol import PlaceIndex
 from gazetteer.qualifiers import (
@@ -208,6 +209,7 @@ class Geoparser:
             steps=self._recognition_steps(),
             read_language=TEXT_LANGUAGE not in self.disabled,
             multiword_streets=MULTIWORD_STREET not in self.disabled,
+            person_discourse=PERSON_FIRST_NAME_IN_DOCUMENT not in self.disabled,
         )
         self._normalize = normalize
 

@@ -27,6 +27,7 @@ from operator import attrgetter
 from gazetteer.exonyms import EXONYM
 from gazetteer.loose_recognition import LOOSE_SPELLING_IN_COUNTRY
 from gazetteer.model import Place
+from gazetteer.person_discourse import PERSON_FIRST_NAME_IN_DOCUMENT
 from gazetteer.recognize import MULTIWORD_STREET, Span, Token
 from gazetteer.wordlists import COMMON_WORDS, CONNECTORS
 
@@ -62,6 +63,7 @@ RECOGNITION_STEPS: tuple[tuple[str, str], ...] = (
     (EXONYM, "la Libye, a Alemanha (a country as the text's language writes it)"),
     (MULTIWORD_STREET, "Green Oaks Boulevard, 1205 Lone Oak Road (streets, not the places)"),
     (LOOSE_SPELLING_IN_COUNTRY, "shelling in Orikhiv and Huliaipole (GeoNames: Hulyaypole)"),
+    (PERSON_FIRST_NAME_IN_DOCUMENT, "Barry Whitworth ... Barry, who was from Dewsbury"),
 )
 
 #: Words after which a lower-case word may be a place ("flew into paris").

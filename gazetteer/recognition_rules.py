@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from gazetteer.disease_names import DISEASE_EPONYM, names_disease
 from gazetteer.language import PLACE_INTRODUCERS
 from gazetteer.language import STOP_WORDS as STOP_WORDS_BY_LANGUAGE
 from gazetteer.model import Place
@@ -46,6 +47,7 @@ __all__ = [
     "DEFAULT_RECOGNITION",
     "KEPT_BY_DEFAULT",
     "ACRONYM_BEFORE_NOUN",
+    "DISEASE_EPONYM",
     "FIRST_NAME_UNKNOWN_SURNAME",
     "LEADER_TENURE",
     "LOCATIVE_PERSONAL_NAME",
@@ -501,6 +503,11 @@ RECOGNITION_RULES: tuple[RecognitionRule, ...] = (
     RecognitionRule(
         "stop-phrase", "drop", "names news uses for something else, and armed groups",
         "White House", lambda c: c.lower in STOP_PHRASES,
+    ),
+    RecognitionRule(
+        DISEASE_EPONYM, "drop", "a place's name that is part of a disease's name",
+        "Lassa fever, West Nile virus, two Ebola patients",
+        lambda c: names_disease(c.text, c.first.start, c.end, c.lower),
     ),
     RecognitionRule(
         "foreign-function-word", "drop",

@@ -30,6 +30,7 @@ from gazetteer.language import STOP_WORDS as STOP_WORDS_BY_LANGUAGE
 from gazetteer.language import document_language
 from gazetteer.model import Place
 from gazetteer.people import is_first_name
+from gazetteer.person_discourse import drop_person_first_names
 from gazetteer.recognition_rules import (
     DEFAULT_RECOGNITION,
     RECOGNITION_RULES,
@@ -243,6 +244,9 @@ class Recognizer:
         text not in English, "de"/"von" before a name are prepositions, not name particles,
         "En Medellín" is no person's name, and the language's capitalised function words
         are no places (rule ``foreign-function-word``).
+    person_discourse:
+        Drop a bare first name the document also writes as the start of a person's full
+        name (:mod:`gazetteer.person_discourse`, ``person-first-name-in-document``).
 
     """
 
@@ -260,8 +264,10 @@ class Recognizer:
         steps: Sequence[RecognitionStep] = (),
         read_language: bool = True,
         multiword_streets: bool = True,
+        person_discourse: bool = True,
     ) -> None:
         self._is_common = is_common
+        self.person_discourse = person_discourse
         self.multiword_streets = multiword_streets
         self.read_language = read_language
         self.steps = tuple(steps)
@@ -426,6 +432,9 @@ class Recognizer:
                 ):
                     doubted.append(Span(tok.start, end, text[tok.start : end], places, (rule,)))
                 i = self._skip_run(text, tokens, i)
+        if self.person_discourse and spans:
+            spans, gone = drop_person_first_names(text, spans, dropped)
+            dropped.extend(Dropped(sp.start, sp.end, sp.text, rule) for sp, rule in gone)
         if doubted and spans:
             spans = _with_listed_places(text, spans, doubted)
         for step in self.steps:

@@ -20,6 +20,7 @@ from gazetteer.informal import (
     is_informal,
 )
 from gazetteer.loose_recognition import LOOSE_SPELLING_IN_COUNTRY
+from gazetteer.person_discourse import PERSON_FIRST_NAME_IN_DOCUMENT
 from gazetteer.recognize import MULTIWORD_STREET
 
 
@@ -41,7 +42,7 @@ def _found(parser: Geoparser, text: str) -> dict[str, tuple[str, tuple[str, ...]
 def test_steps_are_named_data() -> None:
     assert [name for name, _example in RECOGNITION_STEPS] == [
         TEXT_LANGUAGE, LOWER_CASE_NAME, COMMON_WORD_IN_LIST, COMMON_WORD_QUALIFIED, EXONYM,
-        MULTIWORD_STREET, LOOSE_SPELLING_IN_COUNTRY]
+        MULTIWORD_STREET, LOOSE_SPELLING_IN_COUNTRY, PERSON_FIRST_NAME_IN_DOCUMENT]
 
 
 # -- lower-case-name ----------------------------------------------------------------------
