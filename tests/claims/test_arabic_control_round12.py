@@ -12,7 +12,7 @@ from claims.score import arabic_names_match, score_claims
 
 def _claims(sentence: str, conflict: str, published: str = "2023-05-10") -> list[tuple]:
     row = {"article_id": "t", "sentence": sentence, "published": published,
-           "conflict": conflict}
+           "conflict_hint": conflict}
     return [(c.get("action"), c.get("place"), c.get("actor_norm"))
             for c in run_file([row])[0].get("claims", [])]
 
