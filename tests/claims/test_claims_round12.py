@@ -50,3 +50,24 @@ def test_without_the_wars_countries_the_latest_place_is_meant():
                                                   country_code="CA"))
     discourse.next_sentence()
     assert discourse.place_for("town").name == "Citadel"
+
+
+#: rule *withdrew-to-outside*: withdrawing to somewhere "outside the city", "south of the
+#: village", "beyond the town" leaves that place.
+OUTSIDE = [
+    ("Rebels held out in Kismayo for a week. The Kenyan-backed militia fell back to positions "
+     "north of the town on Friday.", "2012-09-30", ("withdrew", "Kismayo")),
+    ("Fighting raged in Severodonetsk for days. Ukrainian troops withdrew to new lines beyond "
+     "the city, the governor said.", "2022-06-25", ("withdrew", "Severodonetsk")),
+    ("Sri Lankan troops shelled Kilinochchi all night. The Tigers retreated to bunkers outside "
+     "the town, the military said.", "2009-01-02", ("withdrew", "Kilinochchi")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), OUTSIDE)
+def test_a_withdrawal_to_outside_a_place_left_it(text, published, expected):
+    assert expected in [(action, place) for _, action, place in _claims(text, published)]
+
+
+def test_a_withdrawal_to_a_place_of_its_own_names_no_place_left():
+    assert not [c for c in _claims("The Tigers retreated to the jungle.", "2009-01-02")]
