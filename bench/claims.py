@@ -203,7 +203,7 @@ def _print_by_war(dist_rows: list[dict], dist_out: list[dict], ctl_rows: list[di
 
 
 #: The English probe tables ``_print_probes`` scores, as (label, file in ``tests/claims/data``):
-#: the first tables, the round-8 to round-11 control tables (each written before
+#: the first tables, the round-8 to round-12 control tables (each written before
 #: its round's rules, so its first figures were untuned) and the blind set, written without
 #: reading the extractor or the development sentences (``probes_blind_README.md``): only
 #: these aggregate lines are ever printed for it.
@@ -213,6 +213,7 @@ PROBE_FILES: tuple[tuple[str, str], ...] = (
     ("round9", "probe_control_round9.jsonl"),
     ("round10", "probe_control_round10.jsonl"),
     ("round11", "probe_control_round11.jsonl"),
+    ("round12", "probe_control_round12.jsonl"),
     ("", "probe_distance.jsonl"),
     ("blind", "probe_control_blind.jsonl"),
     ("blind", "probe_distance_blind.jsonl"),

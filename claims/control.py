@@ -202,7 +202,8 @@ def _roles(trig: Trigger, match: re.Match[str], sentence: str, actors: list[Acto
                                   ctx.speakers, ctx.book, ctx.conflict)
         if actor is not None and not _subject_of(sentence, actor, start):
             return None  # "... stormed the town, and foreign workers fled to a hotel"
-        targets = _place_left(sentence, start, places, None)
+        targets = _place_left(sentence, start, places, None) or _left_for_outside(
+            sentence, end, places)
     elif voice == "flag_passive":
         targets = _places_after(sentence, end, places)
         actor = _flag_owner(sentence, start, actors)
@@ -285,6 +286,27 @@ def _subject_of(sentence: str, actor: ActorMention, pos: int) -> bool:
         return False
     gap = sentence[actor.end:pos]
     return "," not in gap and ";" not in gap and len(gap.split()) <= 6
+
+
+#: Rule *withdrew-to-outside*: a withdrawal to somewhere "outside the city", "south of the
+#: village" or "beyond the town" left that place ("fell back to positions south of the
+#: village", "retreated to the airport outside the city"): the place after the locator.
+_OUTSIDE = re.compile(r"\s*(?:to|towards?|into)\s+(?:[\w’'-]+\s+){0,4}?(?:outside|beyond|"
+                      r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|on\s+the\s+"
+                      r"(?:edge|outskirts)\s+of)\s+$", re.IGNORECASE)
+
+
+def _left_for_outside(sentence: str, end: int, places: list[PlaceRef]) -> list[PlaceRef]:
+    """Return the place a side withdrew from by rule *withdrew-to-outside*, or none.
+
+    >>> refs = [PlaceRef(44, 53, "the city", "El Fasher")]
+    >>> s = "The division withdrew to a position outside the city."
+    >>> [r.name for r in _left_for_outside(s, 21, refs)]
+    ['El Fasher']
+    >>> _left_for_outside("The division withdrew to the hills.", 21, [])
+    []
+    """
+    return [p for p in places if p.start >= end and _OUTSIDE.fullmatch(sentence, end, p.start)][:1]
 
 
 def _place_left(sentence: str, pos: int, places: list[PlaceRef],

@@ -234,6 +234,9 @@ class Discourse:
     #: the kind of a place named in the current sentence ("it" after "Sinja, the capital of
     #: Sennar state" is Sinja, not the state).
     resolve: Callable[[str], Place | None] | None = None
+    #: The countries of the article's war (ISO codes, ``conflicts.json``); empty: unknown.
+    #: Rule *home-country-antecedent* (:meth:`place_for`) reads them.
+    countries: frozenset[str] = frozenset()
     #: Every place noted, oldest first; :attr:`places` is what they add up to.
     _notes: list[_Note | _SentenceNotes] = field(default_factory=list)
 
@@ -319,14 +322,37 @@ class Discourse:
         kinds = REFERENCE_NOUNS.get(noun.lower())
         if kinds is None:
             return None
+        abroad = None
         for entry in self._recent():
             if before_sentence and entry.sentence >= self.sentence:
                 continue
             if self.sentence - entry.sentence > REACH_SENTENCES:
                 break
             if entry.kind in kinds and entry.name != exclude:
-                return entry
-        return None
+                if not self._abroad(entry):
+                    return entry
+                abroad = abroad or entry
+        return abroad
+
+    def _abroad(self, entry: PlaceEntry) -> bool:
+        """Rule *home-country-antecedent*: whether ``entry`` resolved outside the war's countries.
+
+        A reference ("the city", "the town") means a place of the war before one the
+        gazetteer put abroad: a capitalised word the article used as part of a name ("the
+        Citadel in Hue", "the Old City") is often read as a small town of another country, and
+        would otherwise win as the most recent mention. A place abroad is still meant when no
+        place of the war's countries fits (a report of a town across the border).
+
+        >>> d = Discourse(countries=frozenset({"VN"}))
+        >>> d.note_place("Hue", "city", Place("h", "Hue", 16.5, 107.6, "PPLA", country_code="VN"))
+        >>> d.note_place("Citadel", "town", Place("c", "Citadel", 44.6, -63.6, "PPL",
+        ...                                        country_code="CA"))
+        >>> d.next_sentence()
+        >>> d.place_for("city").name
+        'Hue'
+        """
+        code = entry.place.country_code if entry.place is not None else None
+        return bool(self.countries and code and code not in self.countries)
 
     def places_for_plural(self, noun: str) -> list[PlaceEntry]:
         """Return the places a plural reference ("the towns") stands for, oldest first.

@@ -159,7 +159,9 @@ def extract_claims(
     prov = dict(article_id=article_id, source=source, url=url, published=pub)
     use_parse = _use_parse(parser)
     claims: list[DistanceClaim | ControlClaim] = []
-    discourse = Discourse(resolve=(lambda name: resolver.resolve(name)) if resolver else None)
+    war = book.conflicts.get(conflict) if conflict else None
+    discourse = Discourse(resolve=(lambda name: resolver.resolve(name)) if resolver else None,
+                          countries=frozenset(war.countries) if war is not None else frozenset())
     for _, _, sentence in _bounded(split_sentences(preceding_text or "")):
         statements = find_control_statements(sentence, conflict=conflict, book=book,
                                              capital=capital, discourse=discourse,

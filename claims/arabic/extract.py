@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from claims.arabic.actors import (
     ArabicActor,
@@ -56,6 +57,9 @@ from claims.arabic.text import fold, split_arabic_sentences
 from claims.discourse import REFERENCE_NOUNS, Discourse, PlaceEntry, place_kind
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from gazetteer.model import Candidate, Mention, Place
+
+if TYPE_CHECKING:
+    from claims.actors import Conflict
 
 __all__ = ["extract_arabic_claims"]
 
@@ -349,6 +353,19 @@ def _war_readings(mentions: list[Mention], conflict: str | None) -> list[Mention
                                 unplace=WAR_NAMESAKE_UNPLACED_RULE)
 
 
+def _home_era(info: Conflict, published: date | None) -> bool:
+    """Whether a home force may vote for war ``info`` (rule "home force", era clause).
+
+    A war whose years have ended (the Chechen wars, whose home country is Russia) takes a
+    home force's vote only for an article published in its years: القوات الروسية of today's
+    reporting is no vote for a war of 1999. An open war always may.
+    """
+    last = info.years[1]
+    if last is None:
+        return True
+    return published is not None and info.holds_in(published.year)
+
+
 def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
               hint: str | None, folded: str = "", published: date | None = None) -> str | None:
     """Return the article's war: by its named actors, its places' countries and its forces.
@@ -369,7 +386,7 @@ def _conflict(actors: Sequence[ArabicActor], mentions: Sequence[Mention],
             votes[cid] += 2 / len(actor.conflicts)
     home = Counter(force_countries(folded))
     for cid, info in book.conflicts.items():
-        if info.countries and home[info.countries[0]]:
+        if info.countries and home[info.countries[0]] and _home_era(info, published):
             votes[cid] += 2 * home[info.countries[0]]
     for cid, info in book.conflicts.items():
         votes[cid] += sum(countries[c] for c in info.countries) if votes or countries else 0

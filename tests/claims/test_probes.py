@@ -48,6 +48,7 @@ ROUND8 = DATA / "probe_control_round8.jsonl"
 ROUND9 = DATA / "probe_control_round9.jsonl"
 ROUND10 = DATA / "probe_control_round10.jsonl"
 ROUND11 = DATA / "probe_control_round11.jsonl"
+ROUND12 = DATA / "probe_control_round12.jsonl"
 DISTANCE = DATA / "probe_distance.jsonl"
 
 
@@ -97,13 +98,17 @@ SETS = {
     "round10": ProbeSet(ROUND10, None, min_sentences=120, min_control_lines=120,
                         min_claims=90, min_distance_lines=0, min_distance_claims=0,
                         min_articles=30, min_wars=20, sentences_per_article=(2, 6),
-                        wars_without_norms=frozenset({"chechnya", "korea1950", "srilanka",
-                                                      "vietnam"}),
                         max_war_share={"ukraine": 0.10, "libya": 0.10, "syria": 0.10}),
     # Round 11: at most 4 of its 149 lines each for Libya and Syria (the development wars).
     "round11": ProbeSet(ROUND11, None, min_sentences=110, min_control_lines=120,
                         min_claims=90, min_distance_lines=0, min_distance_claims=0,
                         min_articles=45, min_wars=20, sentences_per_article=(2, 4),
+                        max_war_share={"libya": 0.03, "syria": 0.03}),
+    # Round 12: 173 lines, 63 articles of 29 wars and eras, written before the round-12 rules;
+    # it brought Korea 1950, Vietnam, Chechnya, Sri Lanka and Kashmir into conflicts.json.
+    "round12": ProbeSet(ROUND12, None, min_sentences=150, min_control_lines=170,
+                        min_claims=100, min_distance_lines=0, min_distance_claims=0,
+                        min_articles=60, min_wars=28, sentences_per_article=(2, 3),
                         max_war_share={"libya": 0.03, "syria": 0.03}),
 }
 
@@ -269,7 +274,10 @@ def test_blind_actor_place_and_subject_are_written_in_the_sentence():
 def test_actor_norms_are_the_norms_of_their_conflict(probe_set):
     spec, control_rows, _ = probe_set
     norms = {c.id: set(c.aliases) for c in load_conflicts()}
-    assert not spec.wars_without_norms & set(norms)  # a war added to conflicts.json: use it
+    if spec is not SETS["blind"]:
+        # a war added to conflicts.json since the table was written: use its norms (the blind
+        # table is never read to align them, so its writer's norms of such wars stay unchecked)
+        assert not spec.wars_without_norms & set(norms)
     for row in control_rows:
         if is_claim_line(row) and row["conflict"] not in spec.wars_without_norms:
             assert row["actor_norm"] in norms[row["conflict"]], (row["conflict"], row["actor_norm"])
