@@ -22,9 +22,10 @@ from collections.abc import Callable, Collection
 
 from gazetteer.model import Mention
 
-__all__ = ["FACILITY_COMMON_WORDS", "FACILITY_LOCATOR_RE", "FACILITY_UNREAD_NAME",
-           "LISTED_UNREAD_MEMBER", "PLURAL_PLACE_NOUN_RE", "after_plural_noun",
-           "located_facility", "unplaced_mention", "unread_name"]
+__all__ = ["FACILITY_ADJECTIVE_RE", "FACILITY_COMMON_WORDS", "FACILITY_LOCATOR_RE",
+           "FACILITY_UNREAD_NAME", "LISTED_UNREAD_MEMBER", "MIN_NAME_LETTERS",
+           "PLURAL_PLACE_NOUN_RE", "after_plural_noun", "located_facility", "unplaced_mention",
+           "unread_name"]
 
 #: Rule name (trace of the unplaced list members it makes).
 LISTED_UNREAD_MEMBER = "arabic-listed-unread-member"
@@ -43,6 +44,9 @@ FACILITY_COMMON_WORDS: frozenset[str] = frozenset((
     "للجيش", "لقوات", "للقوات", "تابع", "تابعه", "امريكيه", "روسيه", "تركيه", "فرنسيه",
     "ايرانيه", "ام", "الام", "نازحين", "لاجيين", "قوات", "الجيش", "اخيره",
 ))
+#: A short feminine adjective of relation (folded: عسكريه، ليبيه، صينيه) after a camp or base
+#: noun describes it ("قاعدة ليبية"): no name, even when not in :data:`FACILITY_COMMON_WORDS`.
+FACILITY_ADJECTIVE_RE = re.compile(r"\S{1,4}يه")
 #: Rule "located camp" (part of :data:`FACILITY_UNREAD_NAME`): a camp or base whose name is
 #: followed by where it stands ("قصفت القوات مخيم X قرب الفاشر"، "معسكر X في ولاية Y") is
 #: reported as an event at that town, which the other rules read (an attack near a town is
@@ -70,6 +74,11 @@ def unread_name(word: str, stops: Collection[str], verb_like: Callable[[str], bo
                 facility: bool = False) -> bool:
     """Whether ``word`` (folded) may be a name the gazetteer lacks, not a common word.
 
+    Not a stop-listed word, a verb (``verb_like``), a definite or clitic-preposition word,
+    a word with digits or under :data:`MIN_NAME_LETTERS`; after a camp or base noun
+    (``facility``) not a descriptor either (:data:`FACILITY_COMMON_WORDS`,
+    :data:`FACILITY_ADJECTIVE_RE`).
+
     A first member after و is not read here (``word`` is the member without its و).
 
     >>> unread_name("انكاركا", set(), lambda w: False), unread_name("الام", set(), lambda w: False)
@@ -79,7 +88,7 @@ def unread_name(word: str, stops: Collection[str], verb_like: Callable[[str], bo
     """
     return (len(word) >= MIN_NAME_LETTERS and word not in stops and not verb_like(word)
             and not _CLITIC_RE.match(word) and word not in FACILITY_COMMON_WORDS
-            and not (facility and word.endswith("يه") and len(word) <= 6)
+            and not (facility and FACILITY_ADJECTIVE_RE.fullmatch(word))
             and not any(ch.isdigit() for ch in word))
 
 

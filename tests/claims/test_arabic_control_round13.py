@@ -80,7 +80,8 @@ def test_no_claim_from_common_words(sentence: str, war: str,
 @pytest.mark.parametrize(("word", "facility", "name"), [
     ("كوروملدا", False, True), ("الام", False, False), ("عسكريه", True, False),
     ("للنازحين", True, False), ("وقريتي", False, False), ("سيطرت", False, False),
-    ("جويه", True, False), ("تانغمرو", True, True),
+    ("جويه", True, False), ("ليبيه", True, False), ("ليبيه", False, True),
+    ("تانغمرو", True, True),
 ])
 def test_unread_name_guard(word: str, facility: bool, name: bool) -> None:
     """Definite words, clitic prepositions, descriptors and verbs are never names."""
