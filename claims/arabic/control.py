@@ -53,7 +53,8 @@ from claims.arabic.prefilter import TriggerGate
 from claims.arabic.text import first_letter
 
 __all__ = ["ArabicControl", "PlaceSpan", "RULES", "Rule", "find_arabic_control", "is_locator",
-           "is_trigger_word", "name_slots", "object_locator_slots", "subject_slots"]
+           "facility_name_slots", "is_trigger_word", "name_slots", "object_locator_slots",
+           "subject_slots"]
 
 
 _RULE_RES = tuple(
@@ -138,6 +139,34 @@ def name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, in
         if word is not None and _LIST_NOUN_RE.fullmatch(word["word"]):
             word = _SLOT_WORD_RE.match(folded, word.end())  # "علي مديريات X وY وZ"
         if word is None or _NOT_SLOT_RE.match(word["word"]) or len(word["word"]) < 3:
+            continue
+        span = (word.start("word"), word.end("word"))
+        if span not in out:
+            out.append(span)
+    return sorted(out)
+
+
+#: Rule ``FACILITY_UNREAD_NAME`` (:mod:`claims.arabic.unread_places`): a camp or base noun
+#: as a control verb's object (folded, with a clitic و/ب).
+_FACILITY_OBJECT_RE = re.compile(r"[وب]?(?:مخيم|معسكر|قاعده)")
+
+
+def facility_name_slots(folded: str, actors: Sequence[ArabicActor]) -> list[tuple[int, int]]:
+    """Return the spans of the names after a camp or base noun a control trigger governs.
+
+    Rule ``FACILITY_UNREAD_NAME``: "سيطرت القوات على مخيم زمزم": the slot is the name.
+
+    >>> f = "سيطروا علي معسكر كنغاري امس"
+    >>> [f[s:e] for s, e in facility_name_slots(f, [])]
+    ['كنغاري']
+    """
+    out: list[tuple[int, int]] = []
+    for pos in _object_positions(folded, actors):
+        noun = _SLOT_WORD_RE.match(folded, pos)
+        if noun is None or not _FACILITY_OBJECT_RE.fullmatch(noun["word"]):
+            continue
+        word = _SLOT_WORD_RE.match(folded, noun.end())
+        if word is None or _NOT_SLOT_RE.match(word["word"]):
             continue
         span = (word.start("word"), word.end("word"))
         if span not in out:

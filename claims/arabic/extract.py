@@ -40,6 +40,7 @@ from claims.arabic.control import (
     _NOT_SLOT_RE,
     ArabicControl,
     PlaceSpan,
+    facility_name_slots,
     find_arabic_control,
     is_locator,
     is_trigger_word,
@@ -54,6 +55,14 @@ from claims.arabic.distance import find_arabic_distances
 from claims.arabic.list_members import STOP_LISTED_MEMBER, stop_listed_member
 from claims.arabic.references import find_facility_spans, find_reference_spans
 from claims.arabic.text import fold, split_arabic_sentences
+from claims.arabic.unread_places import (
+    FACILITY_UNREAD_NAME,
+    LISTED_UNREAD_MEMBER,
+    after_plural_noun,
+    located_facility,
+    unplaced_mention,
+    unread_name,
+)
 from claims.discourse import REFERENCE_NOUNS, Discourse, PlaceEntry, place_kind
 from claims.model import ControlClaim, DistanceClaim, Provenance
 from gazetteer.model import Candidate, Mention, Place
@@ -234,6 +243,13 @@ LOCATOR_SLOT_RULE = True
 #: Rule :data:`claims.arabic.list_members.STOP_LISTED_MEMBER` (switch): a stop-listed word
 #: ending a list of places a control verb governs (بيحان وعسيلان وعين) is the town it names.
 STOP_LISTED_MEMBER_RULE = True
+#: Rule :data:`claims.arabic.unread_places.LISTED_UNREAD_MEMBER` (switch): a member of a list
+#: a dual or plural place noun announces (بلدتي X وY) that nothing reads is kept unplaced.
+LISTED_UNREAD_MEMBER_RULE = True
+#: Rule :data:`claims.arabic.unread_places.FACILITY_UNREAD_NAME` (switch): the name after a
+#: camp or base noun a control verb governs (سيطرت على مخيم X) is a slot, kept unplaced when
+#: nothing reads it.
+FACILITY_UNREAD_NAME_RULE = True
 
 
 def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
@@ -279,9 +295,16 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
         return Mention(start, end, word, (Candidate(place, 1.0, (reason,)),),
                        trace=("arabic-slot-translit",))
 
-    def take(start: int, end: int, known: Mention | None) -> int | None:
-        """Keep the slot's reading (a known mention or a new one); return where it ends."""
+    def take(start: int, end: int, known: Mention | None, listed: bool = False) -> int | None:
+        """Keep the slot's reading (a known mention or a new one); return where it ends.
+
+        ``listed``: the list follows a dual or plural place noun (rule LISTED_UNREAD_MEMBER).
+        """
         found = None if known else read(start, end)
+        if found is None and not known and listed and LISTED_UNREAD_MEMBER_RULE and \
+                unread_name(folded[start:end], stops, _verb_like) and \
+                not any(a.start < end and start < a.end for a in actors):
+            found = unplaced_mention(start, end, text[start:end], LISTED_UNREAD_MEMBER)
         if found is not None and all(m.start != found.start for m in out):
             out.append(found)
         return known.end if known else found.end if found else None  # unread: no place
@@ -294,7 +317,8 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
 
     def take_list(start: int, end: int) -> None:
         """Take a slot and the members coordinated after it (rule "arabic-list-members")."""
-        pos = take(start, end, overlapping(start, end))
+        listed = after_plural_noun(folded, start)
+        pos = take(start, end, overlapping(start, end), listed)
         while pos is not None and (member := list_member_after(folded, pos)) is not None:
             known = next((m for m in mentions if m.start <= member[0] < m.end), None)
             word = folded[member[0]:member[1]]
@@ -309,10 +333,22 @@ def _slot_names(text: str, folded: str, mentions: Sequence[Mention],
                     continue
             if not known and (_NOT_SLOT_RE.match(word) or _verb_like(word) or word in stops):
                 break  # no place: the list ends
-            pos = take(*member, known)
+            pos = take(*member, known, listed)
 
     for start, end in sorted({*name_slots(folded, actors), *subject_slots(folded)}):
         take_list(start, end)
+    if FACILITY_UNREAD_NAME_RULE:
+        for start, end in facility_name_slots(folded, actors):
+            # rule FACILITY_UNREAD_NAME: "سيطرت على مخيم X": X is the camp taken
+            if overlapping(start, end) is not None or any(m.start == start for m in out) \
+                    or located_facility(folded, end):
+                continue  # known, or "مخيم X قرب Y": the event is at Y
+            found = read(start, end)
+            if found is None and unread_name(folded[start:end], stops, _verb_like, True) and \
+                    not any(a.start < end and start < a.end for a in actors):
+                found = unplaced_mention(start, end, text[start:end], FACILITY_UNREAD_NAME)
+            if found is not None:
+                out.append(found)
     if LOCATOR_SLOT_RULE:
         for (o_start, o_end), (start, end) in object_locator_slots(folded, actors):
             # rule LOCATOR_SLOT: the object is no place (معسكر للجيش), the town after في is
