@@ -28,6 +28,7 @@ from geo.geodesic import COMPASS_POINTS, distance_km, validate_point
 __all__ = [
     "DEFAULT_HALF_WIDTH_DEG",
     "RingComparison",
+    "check_ring",
     "compare_with_front",
     "ring_arc",
     "ring_region",
@@ -103,6 +104,28 @@ def ring_arc(
     return LineString(_arc_coords(anchor, km, _bearings(start, end)))
 
 
+def check_ring(
+    anchor: tuple[float, float],
+    km_min: float,
+    km_max: float,
+    direction: str | None = None,
+    *,
+    half_width_deg: float = DEFAULT_HALF_WIDTH_DEG,
+) -> tuple[float, float]:
+    """Raise InputRejected where :func:`ring_region` would; return the validated anchor.
+
+    The checks without the polygon, for a ring built later (:mod:`geo.lazy_region`).
+
+    >>> check_ring((10.0, 20.0), 5, 8, "south")
+    (10.0, 20.0)
+    """
+    anchor = validate_point(*anchor)
+    if not (km_max > 0 and 0 <= km_min <= km_max):
+        raise InputRejected(f"bad ring range {km_min!r}..{km_max!r} km")
+    sector_bounds(direction, half_width_deg)
+    return anchor
+
+
 def ring_region(
     anchor: tuple[float, float],
     km_min: float,
@@ -112,9 +135,7 @@ def ring_region(
     half_width_deg: float = DEFAULT_HALF_WIDTH_DEG,
 ) -> Polygon:
     """Return the annular sector between ``km_min`` and ``km_max`` (lon/lat polygon)."""
-    anchor = validate_point(*anchor)
-    if not (km_max > 0 and 0 <= km_min <= km_max):
-        raise InputRejected(f"bad ring range {km_min!r}..{km_max!r} km")
+    anchor = check_ring(anchor, km_min, km_max, direction, half_width_deg=half_width_deg)
     start, end = sector_bounds(direction, half_width_deg)
     bearings = _bearings(start, end)
     outer = _arc_coords(anchor, km_max, bearings)

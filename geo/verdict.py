@@ -42,7 +42,7 @@ from geo.geodesic import (
     initial_bearing,
     to_km,
 )
-from geo.sector import claim_region
+from geo.lazy_region import PendingRing, lazy_slot
 
 __all__ = ["AREA_PRECISIONS", "HEDGES", "REGION_PRECISIONS", "ROAD_FACTOR", "VERDICT_CLASSES",
            "DistanceVerdict", "Spot", "check_distance", "hedge_word", "judge",
@@ -108,7 +108,8 @@ class DistanceVerdict:
     country or sea; ``front_past_km`` (force subjects) is how far past ``held_place`` the
     claim puts the front, on the way to the anchor. ``measured_from`` says what the true
     distance runs between when that is not the two places' points ("the edge of Sennar").
-    ``status`` is one of :data:`VERDICT_CLASSES`.
+    ``status`` is one of :data:`VERDICT_CLASSES`. ``region`` (force and event subjects) is
+    the ring polygon, built when first read (:mod:`geo.lazy_region`).
     """
 
     stated_min_km: float
@@ -134,6 +135,8 @@ class DistanceVerdict:
     wording: str = ""
     measured_from: str | None = None
 
+
+lazy_slot(DistanceVerdict, "region")
 
 #: What a verdict can say, in the order the map legend lists them.
 VERDICT_CLASSES: tuple[str, ...] = ("consistent", "road", "understated", "overstated",
@@ -301,8 +304,8 @@ def _force_verdict(anchor: Spot, name: str, lo: float, hi: float,
                    stated: str, empty: dict[str, Any]) -> DistanceVerdict:
     """Judge a force or event subject: the ring, and where it puts the front past a held place."""
     mid = (lo + hi) / 2
-    region = (claim_region(anchor.point, allowed[0], min(allowed[1], hi * 2 + 1), direction)
-              if hi > 0 else None)
+    region = (PendingRing(anchor.point, allowed[0], min(allowed[1], hi * 2 + 1), direction)
+              if hi > 0 else None)  # the polygon is built when read (geo.lazy_region)
     held_km = distance_km(held.point, anchor.point) if held is not None else None
     if held_km is not None and (held_km == 0 or held_km > max(3 * mid, mid + 150)):
         held_km = None  # another front: a held place that far says nothing about this one
