@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.geoparse import COMPASS_COMPOUND, Geoparser, get_geoparser
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
+from gazetteer.geoparse import COMPASS_COMPOUND, Geoparser
 
 
 def _given(parser: Geoparser, text: str, name: str) -> tuple[str | None, str | None]:

@@ -12,12 +12,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.disease_names import DISEASE_EPONYM, names_disease
-from gazetteer.geoparse import Geoparser, get_geoparser
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
+from gazetteer.geoparse import Geoparser
 
 
 def _names(parser: Geoparser, text: str) -> list[str]:

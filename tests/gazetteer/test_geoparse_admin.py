@@ -19,13 +19,8 @@ from gazetteer.admin_heads import (
     admin_head,
 )
 from gazetteer.container import CONTAINER_CONTRADICTED
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.qualifiers import QUALIFIER_RULES
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _without(parser: Geoparser, *names: str) -> Geoparser:

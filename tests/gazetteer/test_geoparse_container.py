@@ -10,13 +10,8 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.container import CONTAINER_CONTRADICTED, container_frame
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.model import Mention
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 @pytest.fixture(scope="module")

@@ -15,16 +15,11 @@ from gazetteer.doc_country import (
     document_country,
     favour_document_country,
 )
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.informal import TEXT_LANGUAGE
 from gazetteer.language import LANGUAGE_COUNTRIES, document_language
 from gazetteer.language_namesake import LANGUAGE_NAMESAKE
 from gazetteer.model import Candidate, Mention, Place
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _without(parser: Geoparser) -> Geoparser:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.exonyms import EXONYM
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.informal import (
     COMMON_WORD_IN_LIST,
     COMMON_WORD_QUALIFIED,
@@ -22,11 +22,6 @@ from gazetteer.informal import (
 from gazetteer.loose_recognition import LOOSE_SPELLING_IN_COUNTRY
 from gazetteer.person_discourse import PERSON_FIRST_NAME_IN_DOCUMENT
 from gazetteer.recognize import MULTIWORD_STREET
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _without(parser: Geoparser, *names: str) -> Geoparser:

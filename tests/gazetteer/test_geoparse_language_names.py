@@ -9,13 +9,8 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.exonyms import EXONYM, country_name_in, exonym_country, exonym_pattern
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.language_namesake import LANGUAGE_NAMESAKE
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _without(parser: Geoparser, rule: str) -> Geoparser:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.anchored import ANCHORED_READING
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.passes import AREA_FOCUS_NAMESAKE, STRONG_FOCUS
 from gazetteer.unresolved import (
@@ -25,11 +25,6 @@ from gazetteer.unresolved import (
     QUALIFIER_CONTRADICTED,
     unresolved_reason,
 )
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _given(parser: Geoparser, text: str, *names: str) -> dict[str, Mention]:

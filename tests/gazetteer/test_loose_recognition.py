@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.loose_recognition import LOOSE_SPELLING_IN_COUNTRY
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _found(parser: Geoparser, text: str) -> dict[str, str | None]:

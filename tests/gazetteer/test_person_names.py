@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.recognition_rules import (
     ACRONYM_BEFORE_NOUN,
     FIRST_NAME_UNKNOWN_SURNAME,
@@ -18,11 +18,6 @@ from gazetteer.recognition_rules import (
     LOCATIVE_PERSONAL_NAME,
     PERSON_NAME_RUN,
 )
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _names(parser: Geoparser, text: str) -> list[str]:

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.place_frames import PLACE_FRAME, framed_unknown_names
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _by_name(parser: Geoparser, text: str) -> dict:

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.qualifiers import RECOGNIZED_CONTEXT
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _given(parser: Geoparser, text: str, name: str) -> tuple[str | None, str | None]:

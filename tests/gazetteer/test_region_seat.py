@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.geoparse import Geoparser, get_geoparser
+from gazetteer.geoparse import Geoparser
 from gazetteer.passes import REGION_SEAT
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return get_geoparser()
 
 
 def _reading(parser: Geoparser, text: str, name: str) -> str | None:
