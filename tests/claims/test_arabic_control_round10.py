@@ -5,15 +5,11 @@ Sentences are the engineer's own, about several wars each.
 from __future__ import annotations
 
 import pytest
+from arabic_sentences import claim_fields
 
 from claims.lines import run_file
 
-
-def _claims(sentence: str, conflict: str, published: str = "2023-05-10") -> list[tuple]:
-    row = {"article_id": "t", "sentence": sentence, "published": published,
-           "conflict_hint": conflict}
-    return [(c.get("action"), c.get("place"), c.get("actor_norm"))
-            for c in run_file([row])[0].get("claims", [])]
+_claims = claim_fields
 
 
 @pytest.mark.parametrize(("sentence", "want"), [

@@ -11,16 +11,14 @@ import doctest
 import importlib
 
 import pytest
+from arabic_sentences import claim_fields
 
 import claims.arabic.extract as arabic_extract
-from claims.lines import run_file
 
 
 def _claims(sentence: str, conflict: str, published: str = "2024-03-12") -> list[tuple]:
-    row = {"article_id": "t13", "sentence": sentence, "published": published,
-           "conflict_hint": conflict}
-    return [(c.get("action"), c.get("place"), c.get("place_lat"))
-            for c in run_file([row])[0].get("claims", [])]
+    return claim_fields(sentence, conflict, published, fields=("action", "place", "place_lat"),
+                        article_id="t13")
 
 
 LISTED = [  # (sentence, war, the unread member)
